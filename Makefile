@@ -1,0 +1,34 @@
+# QuoteDesk: the two commands of the README, and the steps they are made of.
+#   make run    set up what is missing, build, serve dist/ on http://127.0.0.1:8080/
+#   make test   set up what is missing, build native and wasm, run every test
+# Everything real lives in CMake (CMakePresets.json), tools/ and tests/; this file only orders it.
+SHELL := /bin/bash
+PORT ?= 8080
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: run test setup native wasm dist test-native test-wasm test-cli test-web bench clean
+
+run: dist
+	node tools/serve.mjs dist $(PORT)
+
+test: setup native dist
+	ctest --preset native
+	ctest --preset wasm
+	node tests/web/smoke.mjs
+
+setup:
+	@bash tools/setup.sh
+
+native: setup
+	cmake --preset native >/dev/null
+	cmake --build --preset native
+
+wasm: setup
+	cmake --preset wasm >/dev/null
+	cmake --build --preset wasm
+
+dist: wasm
+	bash tools/dist.sh
+
+clean:
+	rm -rf build/native build/wasm dist

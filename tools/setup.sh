@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh Debian bookworm machine (run as root, or with sudo available).
+# Installs what the build and tests need, from Debian's packages and the npm registry only,
+# and unpacks Dear ImGui 1.86 (Debian source package) into build/third_party/imgui.
+# Nothing fetched here is tracked in git.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+
+# Debian packages: binary name -> package. Checked one by one so a warm machine skips apt entirely.
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for p in build-essential cmake ninja-build pkg-config emscripten nlohmann-json3-dev doctest-dev \
+         fonts-noto-cjk python3 python3-fonttools chromium clang libclang-rt-14-dev dpkg-dev ca-certificates; do
+  have_pkg "$p" || need+=("$p")
+done
+# node and npm may come from elsewhere (e.g. a newer Node.js already on the machine): check the commands.
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+# Dear ImGui sources: Debian ships only headers in libimgui-dev, so take the source package.
+IMGUI="$ROOT/build/third_party/imgui"
+if [ ! -f "$IMGUI/imgui.cpp" ]; then
+  if ! apt-get source --print-uris imgui >/dev/null 2>&1; then
+    echo "setup: adding a deb-src entry for bookworm"
+    $SUDO tee /etc/apt/sources.list.d/quotedesk-deb-src.sources >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    $SUDO apt-get update -qq
+  fi
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get source -qq --download-only imgui=1.86+ds-1 && dpkg-source -x --skip-patches ./*.dsc src >/dev/null)
+  mkdir -p "$(dirname "$IMGUI")"
+  rm -rf "$IMGUI" && mv "$tmp/src" "$IMGUI" && rm -rf "$tmp"
+  echo "setup: Dear ImGui $(grep -m1 'define IMGUI_VERSION ' "$IMGUI/imgui.h" | cut -d'"' -f2) in $IMGUI"
+fi
+
+# npm packages (browser test driver), pinned by package-lock.json.
+if [ ! -d node_modules/playwright-core ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

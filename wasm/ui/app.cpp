@@ -1,0 +1,141 @@
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include "ui/pages.h"
+
+namespace qd::ui {
+namespace {
+
+struct PageInfo { Page page; const char* id; Text title; void (*draw)(AppState&); };
+
+constexpr PageInfo kPages[] = {
+    {Page::Overview, "overview", Text::NavOverview, DrawOverviewPage},
+    {Page::PendingOrders, "pending-orders", Text::NavPendingOrders, DrawPendingOrdersPage},
+    {Page::Renewals, "renewals", Text::NavRenewals, DrawRenewalsPage},
+    {Page::MyOrders, "my-orders", Text::NavMyOrders, DrawMyOrdersPage},
+    {Page::Unsubscribe, "unsubscribe", Text::NavUnsubscribe, DrawUnsubscribePage},
+    {Page::ExportRecords, "export-records", Text::NavExportRecords, DrawExportRecordsPage},
+    {Page::QuoteCalculator, "quote-calculator", Text::NavQuoteCalculator, DrawQuoteCalculatorPage},
+    {Page::Settings, "settings", Text::NavSettings, DrawSettingsPage},
+};
+static_assert(sizeof(kPages) / sizeof(kPages[0]) == static_cast<int>(Page::Count), "one PageInfo per Page");
+
+const PageInfo& Info(Page p) { return kPages[static_cast<int>(p)]; }
+
+void DrawTopBar(AppState& state)
+{
+    ImGui::TextUnformatted(Tr(Text::BillingCenter));
+    ImGui::SameLine();
+    ImGui::TextDisabled(">");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(Text::OrderManagement));
+    ImGui::SameLine();
+    ImGui::TextDisabled(">");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(PageTitle(state.page)));
+
+    // Language switch on the right, as on the console's header.
+    const char* other = CurrentLang() == Lang::Zh ? Tr(Text::LangEn) : Tr(Text::LangZh);
+    float w = ImGui::CalcTextSize(other).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    if (ImGui::SmallButton(other)) SetLang(CurrentLang() == Lang::Zh ? Lang::En : Lang::Zh);
+}
+
+void DrawNavigation(AppState& state)
+{
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", Tr(Text::OrderManagement));
+    ImGui::Spacing();
+    for (const PageInfo& p : kPages) {
+        if (p.page == Page::Overview || p.page == Page::QuoteCalculator) {
+            ImGui::Spacing();
+            ImGui::Separator();
+            ImGui::Spacing();
+        }
+        if (ImGui::Selectable(Tr(p.title), state.page == p.page, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.9f)))
+            state.page = p.page;
+    }
+}
+
+} // namespace
+
+const char* PageId(Page page) { return Info(page).id; }
+
+std::optional<Page> PageFromId(std::string_view id)
+{
+    for (const PageInfo& p : kPages)
+        if (id == p.id) return p.page;
+    return std::nullopt;
+}
+
+Text PageTitle(Page page) { return Info(page).title; }
+
+void PageHeader(Text title, Text intro)
+{
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+    ImGui::TextUnformatted(Tr(title));
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s", Tr(intro));
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
+void DrawApp(AppState& state)
+{
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##console", nullptr, flags);
+
+    DrawTopBar(state);
+    ImGui::Separator();
+
+    const float navWidth = 184.0f * state.scale;
+    ImGui::BeginChild("##nav", ImVec2(navWidth, 0), true);
+    DrawNavigation(state);
+    ImGui::EndChild();
+
+    ImGui::SameLine();
+    ImGui::BeginChild("##page", ImVec2(0, 0), false);
+    Info(state.page).draw(state);
+    ImGui::EndChild();
+
+    ImGui::End();
+}
+
+void ApplyTheme(Theme theme, float scale)
+{
+    ImGuiStyle style;   // fresh defaults, so repeated calls do not compound ScaleAllSizes
+    if (theme == Theme::Dark) {
+        ImGui::StyleColorsDark(&style);
+    } else {
+        ImGui::StyleColorsLight(&style);
+        // Closer to the console: white surfaces, grey borders, blue selection.
+        ImVec4* c = style.Colors;
+        c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.97f, 0.98f, 1.0f);
+        c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+        c[ImGuiCol_Border] = ImVec4(0.86f, 0.87f, 0.89f, 1.0f);
+        c[ImGuiCol_Header] = ImVec4(0.89f, 0.93f, 1.0f, 1.0f);
+        c[ImGuiCol_HeaderHovered] = ImVec4(0.93f, 0.95f, 1.0f, 1.0f);
+        c[ImGuiCol_HeaderActive] = ImVec4(0.82f, 0.88f, 1.0f, 1.0f);
+        c[ImGuiCol_Button] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+        c[ImGuiCol_ButtonHovered] = ImVec4(0.86f, 0.90f, 1.0f, 1.0f);
+        c[ImGuiCol_ButtonActive] = ImVec4(0.78f, 0.85f, 1.0f, 1.0f);
+        c[ImGuiCol_Text] = ImVec4(0.15f, 0.16f, 0.18f, 1.0f);
+    }
+    style.WindowRounding = 0.0f;
+    style.ChildRounding = 2.0f;
+    style.FrameRounding = 2.0f;
+    style.WindowPadding = ImVec2(12, 10);
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.SelectableTextAlign = ImVec2(0.0f, 0.5f);   // navigation labels centred in their rows
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+} // namespace qd::ui

@@ -1,0 +1,38 @@
+// The console shell: the left navigation of 费用中心 > 订单管理 and one page at a time.
+//
+// The UI knows the core; the core knows nothing of the UI. Each console page is one file
+// (page_<name>.cpp) with one Draw function; this file only routes between them. The web shell
+// (wasm/web) owns the platform: it calls DrawApp once per frame inside an ImGui frame.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ui/i18n.h"
+
+namespace qd::ui {
+
+// The pages of the left navigation, in the console's order.
+enum class Page { Overview, PendingOrders, Renewals, MyOrders, Unsubscribe, ExportRecords, QuoteCalculator, Settings, Count };
+
+const char* PageId(Page page);                         // stable id for navigate(): "overview", "pending-orders", ...
+std::optional<Page> PageFromId(std::string_view id);   // inverse of PageId
+Text PageTitle(Page page);                             // the navigation label
+
+enum class Theme { Light, Dark };
+
+// Everything the views show that is not in the core: where the user is, and their preferences.
+struct AppState {
+    Page page = Page::Overview;            // the page on screen
+    Theme theme = Theme::Light;            // console-like light theme by default
+    float scale = 1.0f;                    // device pixels per CSS pixel (the shell sets it)
+    std::string workspaceName;             // shown in the top bar; empty = no workspace
+};
+
+// Style for a theme at a HiDPI scale (sizes in device pixels).
+void ApplyTheme(Theme theme, float scale);
+
+// Draws the whole console for one frame (call between ImGui::NewFrame and ImGui::Render).
+void DrawApp(AppState& state);
+
+} // namespace qd::ui

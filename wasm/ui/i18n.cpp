@@ -1,0 +1,76 @@
+#include "ui/i18n.h"
+
+namespace qd::ui {
+namespace {
+
+struct Row { const char* zh; const char* en; };
+
+// One row per Text entry, same order as the enum (checked by the static_assert below).
+constexpr Row kRows[] = {
+    {"QuoteDesk 报价台", "QuoteDesk"},
+    {"费用中心", "Billing Center"},
+    {"订单管理", "Order Management"},
+    {"概览", "Overview"},
+    {"待支付订单", "Pending Orders"},
+    {"续费管理", "Renewals"},
+    {"我的订单", "My Orders"},
+    {"云服务退订", "Unsubscribe"},
+    {"导出记录", "Export Records"},
+    {"报价计算器", "Quote Calculator"},
+    {"设置", "Settings"},
+    {"即将到期的资源、未来 12 个月的自动续费扣款预测与到期时间线。",
+     "Resources expiring soon, the next 12 months of auto-renew charges, and the expiry timeline."},
+    {"支付或取消待支付订单，支持合并支付（最多 30 个订单）与批量导出。",
+     "Pay or cancel pending orders; combined payment of up to 30 orders; batch export."},
+    {"手动续费、自动续费、到期转按需、到期不续费；统一到期日、释放资源与导出续费清单。",
+     "Manual and auto renewal, to pay-per-use, no renewal; unified expiry day, release, renewal lists."},
+    {"查看全部订单、订单详情与交易记录，支付、取消与导出订单。",
+     "All orders with details and trade history; pay, cancel and export."},
+    {"退订使用中、未生效的资源与续费周期，先看退款明细再确认。",
+     "Unsubscribe in-use or not-yet-effective resources and renewal periods, with a refund preview first."},
+    {"导出的文件保留 3 天，可再次下载。", "Exported files are kept for 3 days and can be downloaded again."},
+    {"无需文件：输入价格、到期时间、续费时长与统一到期日，即得报价与算式，可分享链接。",
+     "No file needed: price, expiry, duration and unified day give a quote with its arithmetic, shareable as a link."},
+    {"语言、估算时间点、计费规则、主题与数据。", "Language, as-of clock, rule profile, theme and data."},
+    {"语言", "Language"},
+    {"中文", "中文"},
+    {"English", "English"},
+    {"工作区", "Workspace"},
+    {"未打开工作区", "No workspace open"},
+    {"估算时间点", "As of"},
+    {"账号", "Account"},
+    {"现金余额", "Cash balance"},
+    {"产品", "Products"},
+    {"资源", "Resources"},
+    {"订单", "Orders"},
+    {"优惠券", "Coupons"},
+    {"导出记录", "Export records"},
+    {"所有计算都在本页面中完成，数据不会离开浏览器。", "Everything is computed in this page; your data never leaves the browser."},
+    {"主题", "Theme"},
+    {"浅色", "Light"},
+    {"深色", "Dark"},
+    {"此页面正在建设中。", "This page is being built."},
+};
+static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<int>(Text::Count), "i18n: one row per Text entry");
+
+Lang g_lang = Lang::Zh;
+
+} // namespace
+
+void SetLang(Lang lang) { g_lang = lang; }
+Lang CurrentLang() { return g_lang; }
+
+const char* Tr(Text t, Lang lang)
+{
+    const Row& r = kRows[static_cast<int>(t)];
+    return lang == Lang::Zh ? r.zh : r.en;
+}
+
+const char* Tr(Text t) { return Tr(t, g_lang); }
+
+void ForEachUiString(void (*fn)(const char* utf8, void* user), void* user)
+{
+    for (const Row& r : kRows) { fn(r.zh, user); fn(r.en, user); }
+}
+
+} // namespace qd::ui

@@ -1,0 +1,344 @@
+#include "web/backend.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_internal.h>   // ImTextCharFromUtf8
+#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <vector>
+
+#include "ui/app.h"
+#include "ui/i18n.h"
+#include "web/shell.h"
+
+// navigator.clipboard needs a secure context (localhost counts); failures are not the user's concern.
+EM_JS(void, qd_js_write_clipboard, (const char* text), {
+    if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
+});
+
+namespace qd::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr float kFontPx = 15.0f;       // body text, CSS pixels
+constexpr float kHeadingPx = 20.0f;    // page titles, CSS pixels
+
+struct State {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    std::vector<uint8_t> fontData;
+    std::set<ImWchar> codepoints;          // every character the atlas must hold
+    bool fontsDirty = true;
+    ImVector<ImWchar> ranges;              // must outlive the atlas build
+    double dpr = 1.0;
+    int width = 0, height = 0;             // device pixels
+    int framesLeft = 0;
+    bool rafPending = false;
+    double lastTime = 0;
+    BackendStats stats;
+    std::string clipboard;                 // last text copied or pasted
+} g;
+
+void AddCodepoints(const char* utf8)
+{
+    const char* p = utf8;
+    while (*p) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) break;
+        p += n;
+        if (c >= 0x20 && c <= 0xFFFF && g.codepoints.insert(static_cast<ImWchar>(c)).second) g.fontsDirty = true;
+    }
+}
+
+void RebuildFonts()
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontGlyphRangesBuilder builder;
+    for (ImWchar c : g.codepoints) builder.AddChar(c);
+    g.ranges.clear();
+    builder.BuildRanges(&g.ranges);
+
+    if (!g.fontData.empty()) {
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;  // g.fontData keeps the bytes for every rebuild
+        cfg.OversampleH = 1;               // CJK: the atlas stays small; device-pixel raster is crisp anyway
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
+        void* data = g.fontData.data();
+        int size = static_cast<int>(g.fontData.size());
+        io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kFontPx * static_cast<float>(g.dpr)), &cfg, g.ranges.Data);
+        io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, g.ranges.Data);
+    } else {
+        ImFontConfig cfg;
+        cfg.SizePixels = std::round(13.0f * static_cast<float>(g.dpr));
+        io.Fonts->AddFontDefault(&cfg);
+    }
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g.stats.glyphs = io.Fonts->Fonts.Size ? io.Fonts->Fonts[0]->Glyphs.Size : 0;
+    g.stats.atlasWidth = io.Fonts->TexWidth;
+    g.stats.atlasHeight = io.Fonts->TexHeight;
+    g.fontsDirty = false;
+}
+
+// Canvas backing store = CSS size × devicePixelRatio. Returns true if the ratio changed.
+bool SyncCanvasSize()
+{
+    double cssW = 0, cssH = 0;
+    emscripten_get_element_css_size(kCanvas, &cssW, &cssH);
+    double dpr = emscripten_get_device_pixel_ratio();
+    int w = std::max(1, static_cast<int>(std::lround(cssW * dpr)));
+    int h = std::max(1, static_cast<int>(std::lround(cssH * dpr)));
+    if (w != g.width || h != g.height) {
+        emscripten_set_canvas_element_size(kCanvas, w, h);
+        g.width = w;
+        g.height = h;
+    }
+    bool changed = dpr != g.dpr;
+    g.dpr = dpr;
+    return changed;
+}
+
+void ApplyScale()
+{
+    ui::AppState& app = Shell().app;
+    app.scale = static_cast<float>(g.dpr);
+    ui::ApplyTheme(app.theme, app.scale);
+    g.fontsDirty = true;
+}
+
+void DrawFrame()
+{
+    ImGuiIO& io = ImGui::GetIO();
+    if (g.fontsDirty) RebuildFonts();
+    double now = emscripten_get_now();
+    io.DeltaTime = g.lastTime > 0 ? static_cast<float>(std::max(1e-3, (now - g.lastTime) / 1000.0)) : 1.0f / 60.0f;
+    g.lastTime = now;
+    io.DisplaySize = ImVec2(static_cast<float>(g.width), static_cast<float>(g.height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    DrawShellFrame();
+    ImGui::Render();
+
+    emscripten_webgl_make_context_current(g.gl);
+    glViewport(0, 0, g.width, g.height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g.stats.framesDrawn;
+}
+
+EM_BOOL OnAnimationFrame(double, void*)
+{
+    g.rafPending = false;
+    DrawFrame();
+    if (--g.framesLeft > 0) {
+        g.rafPending = true;
+        emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+    }
+    return EM_FALSE;
+}
+
+// ---- input -------------------------------------------------------------------------------------
+
+// ImGui 1.86 reads keys from io.KeysDown[] indexed by our own codes: we use the DOM keyCode.
+enum DomKey { KeyBackspace = 8, KeyTab = 9, KeyEnter = 13, KeyEscape = 27, KeySpace = 32, KeyPageUp = 33,
+              KeyPageDown = 34, KeyEnd = 35, KeyHome = 36, KeyLeft = 37, KeyUp = 38, KeyRight = 39, KeyDown = 40,
+              KeyInsert = 45, KeyDelete = 46, KeyA = 65, KeyC = 67, KeyV = 86, KeyX = 88, KeyY = 89, KeyZ = 90 };
+
+void SetModifiers(bool ctrl, bool shift, bool alt, bool meta)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyShift = shift;
+    io.KeyAlt = alt;
+    io.KeySuper = meta;
+}
+
+EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    RequestFrames();
+    if (type == EMSCRIPTEN_EVENT_KEYPRESS) {
+        // Printable characters (Latin input; Chinese composition arrives through the IME textarea).
+        if (e->charCode >= 0x20 && !e->ctrlKey && !e->metaKey) io.AddInputCharacter(e->charCode);
+        return io.WantTextInput ? EM_TRUE : EM_FALSE;
+    }
+    unsigned long code = e->keyCode;
+    if (code < 512) io.KeysDown[code] = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    // Keep the browser from acting on keys the console uses (Tab focus, Backspace, arrows), but let
+    // printable keys through so keypress fires, and never swallow paste (Ctrl+V → paste event).
+    bool navKey = code == KeyTab || code == KeyBackspace || code == KeyEnter || code == KeyEscape ||
+                  (code >= KeyPageUp && code <= KeyDown) || code == KeyDelete;
+    bool editChord = (e->ctrlKey || e->metaKey) && io.WantTextInput && (code == KeyA || code == KeyZ || code == KeyY);
+    return (navKey || editChord) ? EM_TRUE : EM_FALSE;
+}
+
+int ImGuiButton(unsigned short domButton)
+{
+    switch (domButton) { case 0: return 0; case 1: return 2; case 2: return 1; default: return -1; }
+}
+
+EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    // The canvas fills the viewport (site/app.css), so client coordinates are canvas coordinates.
+    io.MousePos = ImVec2(static_cast<float>(e->clientX * g.dpr), static_cast<float>(e->clientY * g.dpr));
+    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    int b = ImGuiButton(e->button);
+    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[b] = true;
+    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[b] = false;
+    RequestFrames();
+    return EM_FALSE;
+}
+
+EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*)
+{
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);   // nothing stays hovered
+    RequestFrames();
+    return EM_FALSE;
+}
+
+EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    // deltaMode 0 = pixels (about 100 per notch in Chromium), 1 = lines, 2 = pages.
+    double scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0 / 100.0 : e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3.0 : 1.0;
+    io.MouseWheel -= static_cast<float>(e->deltaY * scale);
+    io.MouseWheelH -= static_cast<float>(e->deltaX * scale);
+    RequestFrames();
+    return EM_TRUE;
+}
+
+EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*)
+{
+    if (SyncCanvasSize()) ApplyScale();
+    RequestFrames();
+    return EM_FALSE;
+}
+
+EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*)
+{
+    // Keys released while the page was in the background would otherwise stay down.
+    ImGuiIO& io = ImGui::GetIO();
+    for (bool& k : io.KeysDown) k = false;
+    SetModifiers(false, false, false, false);
+    RequestFrames();
+    return EM_FALSE;
+}
+
+const char* GetClipboard(void*) { return g.clipboard.c_str(); }
+
+void SetClipboard(void*, const char* text)
+{
+    g.clipboard = text;
+    qd_js_write_clipboard(text);
+}
+
+} // namespace
+
+void RequestFrames(int frames)
+{
+    g.framesLeft = std::max(g.framesLeft, frames);
+    if (!g.rafPending && g.gl) {
+        g.rafPending = true;
+        emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+    }
+}
+
+void SetFontData(const uint8_t* data, size_t size)
+{
+    g.fontData.assign(data, data + size);
+    g.fontsDirty = true;
+    RequestFrames();
+}
+
+void AddDisplayText(const std::string& utf8)
+{
+    AddCodepoints(utf8.c_str());
+    if (g.fontsDirty) RequestFrames();
+}
+
+BackendStats Stats()
+{
+    g.stats.idle = !g.rafPending;
+    g.stats.canvasWidth = g.width;
+    g.stats.canvasHeight = g.height;
+    g.stats.devicePixelRatio = g.dpr;
+    return g.stats;
+}
+
+bool StartBackend()
+{
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    g.gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (g.gl <= 0) {
+        std::fprintf(stderr, "QuoteDesk needs WebGL 2 (emscripten_webgl_create_context failed: %d)\n", static_cast<int>(g.gl));
+        g.gl = 0;
+        return false;
+    }
+    emscripten_webgl_make_context_current(g.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                           // state is persisted by the page, not imgui.ini
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;              // a blinking caret would need frames while idle
+    io.BackendPlatformName = "quotedesk_web";
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetClipboardTextFn = SetClipboard;
+    const int keys[][2] = {{ImGuiKey_Tab, KeyTab}, {ImGuiKey_LeftArrow, KeyLeft}, {ImGuiKey_RightArrow, KeyRight},
+        {ImGuiKey_UpArrow, KeyUp}, {ImGuiKey_DownArrow, KeyDown}, {ImGuiKey_PageUp, KeyPageUp},
+        {ImGuiKey_PageDown, KeyPageDown}, {ImGuiKey_Home, KeyHome}, {ImGuiKey_End, KeyEnd},
+        {ImGuiKey_Insert, KeyInsert}, {ImGuiKey_Delete, KeyDelete}, {ImGuiKey_Backspace, KeyBackspace},
+        {ImGuiKey_Space, KeySpace}, {ImGuiKey_Enter, KeyEnter}, {ImGuiKey_Escape, KeyEscape},
+        {ImGuiKey_KeyPadEnter, KeyEnter}, {ImGuiKey_A, KeyA}, {ImGuiKey_C, KeyC}, {ImGuiKey_V, KeyV},
+        {ImGuiKey_X, KeyX}, {ImGuiKey_Y, KeyY}, {ImGuiKey_Z, KeyZ}};
+    for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
+
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // Every character the UI can show, in both languages, plus printable ASCII.
+    for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s); }
+    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
+    ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+
+    SyncCanvasSize();
+    ApplyScale();
+
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, OnKey);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, OnKey);
+    emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, OnKey);
+    emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, OnMouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, OnMouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, OnMouse);
+    emscripten_set_mouseleave_callback(kCanvas, nullptr, EM_TRUE, OnMouseLeave);
+    emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, OnWheel);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, OnResize);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, OnFocus);
+
+    RequestFrames();
+    return true;
+}
+
+} // namespace qd::web

@@ -1,0 +1,44 @@
+// The browser platform under the console: WebGL2 canvas, HiDPI, input events, fonts, and frame
+// scheduling. The only code (with api.cpp) that includes emscripten headers.
+//
+// HiDPI: ImGui runs in device pixels (like Tracy's BackendEmscripten): the canvas backing store is
+// its CSS size × devicePixelRatio, mouse positions are scaled by the same ratio, fonts are
+// rasterised at size × ratio and the style is scaled; all rebuilt when the ratio changes.
+//
+// Frames: the browser cannot block, so nothing is drawn unless something asked for it. Every input
+// event (and every API call that changes state) requests a few frames (ImGui needs two or three
+// to settle hover and layout); after that, no requestAnimationFrame is pending at all.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace qd::web {
+
+struct BackendStats {
+    uint64_t framesDrawn = 0;        // frames rendered since start
+    bool idle = true;                // no frame pending
+    int canvasWidth = 0;             // backing store, device pixels
+    int canvasHeight = 0;
+    double devicePixelRatio = 1.0;
+    int glyphs = 0;                  // glyphs in the font atlas
+    int atlasWidth = 0, atlasHeight = 0;
+};
+
+// Creates the WebGL2 context on #canvas, the ImGui context and the event handlers.
+// Returns false (and logs why) if WebGL2 is unavailable.
+bool StartBackend();
+
+// The CJK font file (an OpenType subset fetched by the page); the atlas is built from it with only
+// the glyphs the UI strings and the loaded data need. The bytes are copied.
+void SetFontData(const uint8_t* data, size_t size);
+
+// Adds text whose characters must be renderable (e.g. every string of a loaded workspace); the atlas
+// is rebuilt before the next frame if this brought new characters.
+void AddDisplayText(const std::string& utf8);
+
+// Asks for `frames` more frames (at least); schedules one if none is pending.
+void RequestFrames(int frames = 3);
+
+BackendStats Stats();
+
+} // namespace qd::web

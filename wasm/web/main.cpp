@@ -1,0 +1,98 @@
+// QuoteDesk in the browser: the exported functions behind window.quotedesk (site/app.js) and the
+// console's frame. The page calls qd_set_font, then qd_start, then qd_load with the sample.
+//
+// Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
+// the page copies it at once (UTF8ToString). design.md §8 fixes the JSON shapes.
+#include <emscripten.h>
+
+#include <cstdint>
+#include <string>
+
+#include "ui/app.h"
+#include "web/backend.h"
+#include "web/shell.h"
+
+namespace qd::web {
+
+ShellState& Shell()
+{
+    static ShellState state;
+    return state;
+}
+
+void DrawShellFrame() { ui::DrawApp(Shell().app); }
+
+} // namespace qd::web
+
+namespace {
+
+std::string g_result;
+
+const char* Result(std::string json)
+{
+    g_result = std::move(json);
+    return g_result.c_str();
+}
+
+std::string JsonString(const std::string& s)
+{
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
+            else out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void qd_set_font(const uint8_t* data, int size)
+{
+    qd::web::SetFontData(data, static_cast<size_t>(size));
+}
+
+EMSCRIPTEN_KEEPALIVE int qd_start() { return qd::web::StartBackend() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE const char* qd_navigate(const char* pageId)
+{
+    auto page = qd::ui::PageFromId(pageId);
+    if (!page) return Result("{\"error\":{\"code\":\"unknown_page\",\"message\":" + JsonString(std::string("no page called ") + pageId) + "}}");
+    qd::web::Shell().app.page = *page;
+    qd::web::RequestFrames();
+    return Result(std::string("{\"page\":\"") + qd::ui::PageId(*page) + "\"}");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qd_state()
+{
+    const auto& app = qd::web::Shell().app;
+    qd::web::BackendStats s = qd::web::Stats();
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "{\"page\":\"%s\",\"lang\":\"%s\",\"theme\":\"%s\",\"frames_drawn\":%llu,\"idle\":%s,"
+                  "\"canvas\":{\"width\":%d,\"height\":%d,\"device_pixel_ratio\":%g},"
+                  "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d}}",
+                  qd::ui::PageId(app.page), qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en",
+                  app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
+                  s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
+                  s.atlasHeight);
+    return Result(buf);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qd_set_lang(const char* lang)
+{
+    qd::ui::SetLang(std::string(lang) == "en" ? qd::ui::Lang::En : qd::ui::Lang::Zh);
+    qd::web::RequestFrames();
+    return qd_state();
+}
+
+} // extern "C"
