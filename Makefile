@@ -6,14 +6,15 @@ SHELL := /bin/bash
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: run test setup native wasm dist test-native test-wasm test-cli test-web bench clean
+.PHONY: run test setup native wasm fuzz dist clean
 
 run: dist
 	node tools/serve.mjs dist $(PORT)
 
-test: setup native dist
+test: setup native dist fuzz
 	ctest --preset native
 	ctest --preset wasm
+	bash tests/fuzz/run.sh
 	node tests/web/smoke.mjs
 
 setup:
@@ -27,8 +28,12 @@ wasm: setup
 	cmake --preset wasm >/dev/null
 	cmake --build --preset wasm
 
+fuzz: setup
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+
 dist: wasm
 	bash tools/dist.sh
 
 clean:
-	rm -rf build/native build/wasm dist
+	rm -rf build/native build/wasm build/fuzz dist

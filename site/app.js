@@ -31,6 +31,28 @@
     }
   }
 
+  // Hands a file's bytes to the core; returns the JSON answer of qd_load.
+  function loadBytes(name, bytes) {
+    const n = mod.lengthBytesUTF8(name) + 1;
+    const namePtr = mod._malloc(n);
+    mod.stringToUTF8(name, namePtr, n);
+    const p = mod._malloc(Math.max(1, bytes.length));
+    mod.HEAPU8.set(bytes, p);
+    try {
+      return mod.UTF8ToString(mod._qd_load(namePtr, p, bytes.length));
+    } finally {
+      mod._free(p);
+      mod._free(namePtr);
+    }
+  }
+
+  // Moving the window to a screen with another devicePixelRatio fires no resize event; a media
+  // query on the current ratio does. The shell re-reads the ratio on resize.
+  function watchPixelRatio() {
+    const mq = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+    mq.addEventListener('change', () => { window.dispatchEvent(new Event('resize')); watchPixelRatio(); }, { once: true });
+  }
+
   async function fetchBytes(url) {
     const r = await fetch(url);
     if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
@@ -48,12 +70,19 @@
     mod._free(p);
     if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
     status.classList.add('hidden');
+    const sample = await fetchBytes('sample-workspace.json');
+    const opened = JSON.parse(loadBytes('sample-workspace.json', sample));
+    if (!opened.ok) throw new Error(opened.errors.map((e) => e.text).join('\n'));
     window.quotedesk.startupMs = performance.now() - t0;
+    watchPixelRatio();
     resolveReady(window.quotedesk);
   }
 
   window.quotedesk = {
     ready,
+    // Opens a workspace (JSON text); resolves to {"ok":true,"summary":...} or {"ok":false,"errors":[...]}.
+    load: async (jsonText, fileName = 'workspace.json') => loadBytes(fileName, new TextEncoder().encode(jsonText)),
+    summary: () => call('qd_summary'),
     state: () => call('qd_state'),
     navigate: (page) => call('qd_navigate', page),
     setLanguage: (lang) => call('qd_set_lang', lang),

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/workspace.h"
 #include "ui/i18n.h"
 
 namespace qd::ui {
@@ -21,12 +22,12 @@ Text PageTitle(Page page);                             // the navigation label
 
 enum class Theme { Light, Dark };
 
-// Everything the views show that is not in the core: where the user is, and their preferences.
+// The user's work and where they are in the console.
 struct AppState {
+    std::optional<Workspace> workspace;    // the open workspace; none = quote calculator only
     Page page = Page::Overview;            // the page on screen
     Theme theme = Theme::Light;            // console-like light theme by default
     float scale = 1.0f;                    // device pixels per CSS pixel (the shell sets it)
-    std::string workspaceName;             // shown in the top bar; empty = no workspace
 };
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).

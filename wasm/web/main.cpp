@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/load.h"
 #include "ui/app.h"
 #include "web/backend.h"
 #include "web/shell.h"
@@ -52,9 +53,52 @@ std::string JsonString(const std::string& s)
     return out + "\"";
 }
 
+// Every string of the workspace that the console may show: its characters go into the font atlas.
+void AddWorkspaceText(const qd::Workspace& ws)
+{
+    std::string text = ws.account.name;
+    for (const auto& p : ws.products) text += p.service_type_name + p.spec_desc + p.region_code;
+    for (const auto& r : ws.resources) text += r.resource_name + r.region_code;
+    for (const auto& o : ws.orders) text += o.service_type_name + o.created_by;
+    for (const auto& e : ws.export_records) text += e.file_name;
+    qd::web::AddDisplayText(text);
+}
+
+std::string ErrorsJson(const qd::LoadErrors& errors)
+{
+    std::string out = "{\"ok\":false,\"errors\":[";
+    for (size_t i = 0; i < errors.size(); ++i) {
+        const auto& e = errors[i];
+        out += (i ? "," : "") + std::string("{\"file\":") + JsonString(e.file) + ",\"pointer\":" + JsonString(e.pointer) +
+               ",\"line\":" + std::to_string(e.line) + ",\"column\":" + std::to_string(e.column) +
+               ",\"message\":" + JsonString(e.message) + ",\"text\":" + JsonString(e.str()) + "}";
+    }
+    return out + "]}";
+}
+
 } // namespace
 
 extern "C" {
+
+// Opens a file (a quotedesk/1 workspace or a Huawei BSS response). On failure the open workspace
+// is unchanged and the errors come back; on success the workspace replaces the open one.
+EMSCRIPTEN_KEEPALIVE const char* qd_load(const char* fileName, const char* data, int size)
+{
+    qd::LoadResult r = qd::LoadFiles({{fileName, std::string(data, static_cast<size_t>(size))}});
+    if (!r.ok) return Result(ErrorsJson(r.errors));
+    auto& app = qd::web::Shell().app;
+    app.workspace = std::move(r.workspace);
+    AddWorkspaceText(*app.workspace);
+    qd::web::RequestFrames();
+    return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qd_summary()
+{
+    const auto& app = qd::web::Shell().app;
+    if (!app.workspace) return Result("{\"error\":{\"code\":\"no_workspace\",\"message\":\"no workspace is open\"}}");
+    return Result(qd::SummaryJson(*app.workspace));
+}
 
 EMSCRIPTEN_KEEPALIVE void qd_set_font(const uint8_t* data, int size)
 {

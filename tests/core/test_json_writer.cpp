@@ -1,0 +1,37 @@
+// JsonWriter: commas, nesting, escaping, money and instants (the shared answer format, design.md §7).
+#include <doctest/doctest.h>
+
+#include "core/json_writer.h"
+
+using namespace qd;
+
+TEST_CASE("JsonWriter places commas and nests containers")
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("a"); w.integer(1);
+    w.key("b"); w.beginArray(); w.integer(2); w.boolean(true); w.null(); w.beginObject(); w.endObject(); w.endArray();
+    w.key("c"); w.string("x");
+    w.endObject();
+    CHECK(w.text() == R"({"a":1,"b":[2,true,null,{}],"c":"x"})");
+}
+
+TEST_CASE("JsonWriter escapes control characters and keeps UTF-8")
+{
+    JsonWriter w;
+    w.string("南京\"鑫\"\\\n\t\x01");
+    CHECK(w.text() == "\"南京\\\"鑫\\\"\\\\\\n\\t\\u0001\"");
+}
+
+TEST_CASE("JsonWriter writes money as 2-decimal strings and instants in the zone")  // design.md §7
+{
+    JsonWriter w;
+    w.beginArray();
+    w.money(Money::FromFen(27941));
+    w.money(Money::FromFen(-5));
+    auto t = ParseInstant("2024-04-15T07:58:07Z");
+    REQUIRE(t.ok);
+    w.instant(t.value, ZoneOffset::China());
+    w.endArray();
+    CHECK(w.text() == R"(["279.41","-0.05","2024-04-15T15:58:07+08:00"])");
+}

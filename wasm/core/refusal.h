@@ -1,0 +1,36 @@
+// refusal.h: why an operation was not done. Every rule that says "no" says it with a Refusal:
+// a stable snake_case code (scripts and tests match on it; the CLI exits 3), the subject it is
+// about (a resource or order id; "" when it is about the whole request), and a message a person
+// can read (English; the UI translates by code).
+//
+//   Refusal{"pending_order", "vol-1", "resource vol-1 has pending order CS24...; pay or cancel it first"}
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json_writer.h"
+
+namespace qd {
+
+struct Refusal {
+    std::string code;      // stable, e.g. "delisted_product", "pending_order", "too_many_orders"
+    std::string subject;   // the resource_id / order_id it is about; "" = the whole request
+    std::string message;   // what is wrong and, where there is one, what to do
+
+    friend bool operator==(const Refusal&, const Refusal&) = default;
+};
+
+using Refusals = std::vector<Refusal>;
+
+// {"code":...,"subject":...,"message":...}
+inline void WriteRefusal(JsonWriter& w, const Refusal& r)
+{
+    w.beginObject();
+    w.key("code"); w.string(r.code);
+    w.key("subject"); w.string(r.subject);
+    w.key("message"); w.string(r.message);
+    w.endObject();
+}
+
+} // namespace qd
