@@ -6,7 +6,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: run test setup native wasm fuzz dist clean
+.PHONY: run test setup native wasm fuzz dist bench clean
 
 run: dist
 	node tools/serve.mjs dist $(PORT)
@@ -34,6 +34,9 @@ fuzz: setup
 
 dist: wasm
 	bash tools/dist.sh
+
+bench: native dist
+	bash tools/bench/run.sh
 
 clean:
 	rm -rf build/native build/wasm build/fuzz dist

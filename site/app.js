@@ -60,28 +60,36 @@
   }
 
   async function start() {
-    const t0 = performance.now();
+    const timings = window.quotedesk.timings;
+    const mark = (name) => { timings[name] = Math.round(performance.now()); };
     const fontPromise = fetchBytes('fonts/qd-cjk.otf');
+    const samplePromise = fetchBytes('sample-workspace.json');
     mod = await createQuoteDesk({ canvas: document.getElementById('canvas') });
+    mark('module');
     const font = await fontPromise;
+    mark('font');
     const p = mod._malloc(font.length);
     mod.HEAPU8.set(font, p);
     mod._qd_set_font(p, font.length);
     mod._free(p);
     if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
+    mark('started');
     status.classList.add('hidden');
-    const sample = await fetchBytes('sample-workspace.json');
+    const sample = await samplePromise;
     const opened = JSON.parse(loadBytes('sample-workspace.json', sample));
     if (!opened.ok) throw new Error(opened.errors.map((e) => e.text).join('\n'));
-    window.quotedesk.startupMs = performance.now() - t0;
+    mark('sample');
     watchPixelRatio();
     resolveReady(window.quotedesk);
   }
 
   window.quotedesk = {
     ready,
+    timings: {},          // ms since navigation start: module, font, started, sample (startup profile)
     // Opens a workspace (JSON text); resolves to {"ok":true,"summary":...} or {"ok":false,"errors":[...]}.
     load: async (jsonText, fileName = 'workspace.json') => loadBytes(fileName, new TextEncoder().encode(jsonText)),
+    // The same from the file's bytes (file picker, drop, benchmarks): no decode/encode round trip.
+    loadBytes: async (bytes, fileName = 'workspace.json') => loadBytes(fileName, bytes),
     summary: () => call('qd_summary'),
     state: () => call('qd_state'),
     navigate: (page) => call('qd_navigate', page),

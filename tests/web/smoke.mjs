@@ -10,15 +10,15 @@ const failed = await run([
   ['page starts and draws a first frame', async () => {
     ({ page, problems } = await openPage(browser, server.url));
     const firstFrameMs = await waitFrames(page, 1);
-    const startupMs = await page.evaluate(() => window.quotedesk.startupMs);
-    console.log(`     first frame ${firstFrameMs.toFixed(0)} ms after navigation start (module+font ready ${startupMs.toFixed(0)} ms)`);
+    const timings = await page.evaluate(() => window.quotedesk.timings);
+    console.log(`     first frame ${firstFrameMs.toFixed(0)} ms after navigation start; ${JSON.stringify(timings)}`);
   }],
   ['canvas is HiDPI (backing store = CSS size × devicePixelRatio)', async () => {
     const s = JSON.parse(await page.evaluate(() => window.quotedesk.state()));
     assert(s.canvas.device_pixel_ratio === 2, 'dpr ' + s.canvas.device_pixel_ratio);
     assert(s.canvas.width === 2560 && s.canvas.height === 1600, `canvas ${s.canvas.width}x${s.canvas.height}`);
     assert(s.font.glyphs > 100, 'font glyphs ' + s.font.glyphs);
-    console.log(`     atlas ${s.font.atlas_width}x${s.font.atlas_height}, ${s.font.glyphs} glyphs`);
+    console.log(`     atlas ${s.font.atlas_width}x${s.font.atlas_height}, ${s.font.glyphs} glyphs, built in ${s.last_font_build_ms} ms; last frame ${s.last_frame_ms} ms`);
   }],
   ['summary() answers with the sample workspace', async () => {
     const summary = JSON.parse(await page.evaluate(() => window.quotedesk.summary()));

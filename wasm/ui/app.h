@@ -10,6 +10,7 @@
 
 #include "core/workspace.h"
 #include "ui/i18n.h"
+#include "ui/order_list.h"
 
 namespace qd::ui {
 
@@ -25,9 +26,14 @@ enum class Theme { Light, Dark };
 // The user's work and where they are in the console.
 struct AppState {
     std::optional<Workspace> workspace;    // the open workspace; none = quote calculator only
+    uint64_t revision = 0;                 // bumped on every change of the workspace (derived views rebuild)
     Page page = Page::Overview;            // the page on screen
     Theme theme = Theme::Light;            // console-like light theme by default
     float scale = 1.0f;                    // device pixels per CSS pixel (the shell sets it)
+
+    // Per-page view state (filters, selection, open details).
+    OrderListState pendingOrders{.pendingOnly = true};
+    OrderListState myOrders;
 };
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).

@@ -1,15 +1,14 @@
-// 4.3 我的订单: all orders, details with trade history, pay, cancel, export.
-#include <imgui.h>
-
+// 4.3 我的订单: every order with the seed's filters (order number, product type, order type,
+// status), details with trade history, pay / cancel of pending ones, export all.
+#include "ui/order_list.h"
 #include "ui/pages.h"
 
 namespace qd::ui {
 
 void DrawMyOrdersPage(AppState& state)
 {
-    (void)state;
     PageHeader(Text::NavMyOrders, Text::IntroMyOrders);
-    ImGui::TextDisabled("%s", Tr(Text::NotYetBuilt));
+    DrawOrderList(state, state.myOrders);
 }
 
 } // namespace qd::ui

@@ -1,15 +1,14 @@
-// 4.1 待支付订单: pay, combined pay, cancel, details, batch export.
-#include <imgui.h>
-
+// 4.1 待支付订单: pending orders with the seed's filters, pay one, combined payment, cancel,
+// details, batch export.
+#include "ui/order_list.h"
 #include "ui/pages.h"
 
 namespace qd::ui {
 
 void DrawPendingOrdersPage(AppState& state)
 {
-    (void)state;
     PageHeader(Text::NavPendingOrders, Text::IntroPendingOrders);
-    ImGui::TextDisabled("%s", Tr(Text::NotYetBuilt));
+    DrawOrderList(state, state.pendingOrders);
 }
 
 } // namespace qd::ui

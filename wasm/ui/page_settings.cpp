@@ -1,9 +1,102 @@
-// 设置: language, theme (more to come: as-of clock, rule profile, data).
+// 设置: language, theme, the as-of clock (what-if date) and the rule profile (design.md §6): every
+// key editable as its JSON value, checked by the core (SetRule) with the error shown in place,
+// and reset to defaults. Rule edits belong to the workspace (saved in its `rules`).
 #include <imgui.h>
 
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/rules.h"
 #include "ui/pages.h"
 
 namespace qd::ui {
+namespace {
+
+struct RuleEdit {
+    char text[256] = {};
+    std::string error;
+};
+
+struct SettingsView {
+    std::map<std::string, RuleEdit, std::less<>> edits;   // key -> the text being edited
+    uint64_t builtFor = UINT64_MAX;                       // revision the texts were filled from
+    char asOf[64] = {};
+    std::string asOfError;
+};
+
+SettingsView g_view;
+
+void Refill(const Workspace& ws, uint64_t revision)
+{
+    for (std::string_view key : RuleKeys()) {
+        RuleEdit& e = g_view.edits[std::string(key)];
+        std::string value = RuleValue(ws.rules, key).dump();
+        std::snprintf(e.text, sizeof e.text, "%s", value.c_str());
+        e.error.clear();
+    }
+    std::string asOf = ws.as_of ? FormatIso(*ws.as_of, ws.rules.zone) : "";
+    std::snprintf(g_view.asOf, sizeof g_view.asOf, "%s", asOf.c_str());
+    g_view.asOfError.clear();
+    g_view.builtFor = revision;
+}
+
+void DrawAsOf(AppState& state)
+{
+    Workspace& ws = *state.workspace;
+    ImGui::TextUnformatted(Tr(Text::AsOf));
+    ImGui::SameLine(160 * state.scale);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    bool enter = ImGui::InputTextWithHint("##asof", Tr(Text::AsOfHint), g_view.asOf, sizeof g_view.asOf,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::Apply)) || enter) {
+        InstantParse p = ParseInstant(g_view.asOf);
+        if (p.ok) { ws.as_of = p.value; ++state.revision; }
+        else g_view.asOfError = p.error;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::UseRealClock))) { ws.as_of.reset(); ++state.revision; }
+    if (!g_view.asOfError.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", g_view.asOfError.c_str());
+    ImGui::TextDisabled("%s", Tr(Text::AsOfExplain));
+}
+
+void DrawRules(AppState& state)
+{
+    Workspace& ws = *state.workspace;
+    ImGui::TextDisabled("%s", Tr(Text::RulesExplain));
+    if (ImGui::Button(Tr(Text::ResetToDefaults))) { ws.rules = RuleProfile{}; ++state.revision; }
+    const RuleProfile defaults;
+    if (ImGui::BeginTable("##rules", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(Tr(Text::RuleKey), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(Tr(Text::RuleValue), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(Tr(Text::Default), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableHeadersRow();
+        for (std::string_view key : RuleKeys()) {
+            RuleEdit& e = g_view.edits[std::string(key)];
+            ImGui::PushID(key.data(), key.data() + key.size());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(key.data(), key.data() + key.size());
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::InputText("##v", e.text, sizeof e.text, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                nlohmann::json value = nlohmann::json::parse(e.text, nullptr, false);
+                RuleProfile changed = ws.rules;
+                if (value.is_discarded()) e.error = "not JSON";
+                else if (SetRule(changed, key, value, e.error)) { ws.rules = changed; ++state.revision; }
+            }
+            if (!e.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", e.error.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", RuleValue(defaults, key).dump().c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+}
+
+} // namespace
 
 void DrawSettingsPage(AppState& state)
 {
@@ -20,6 +113,15 @@ void DrawSettingsPage(AppState& state)
     if (ImGui::RadioButton(Tr(Text::ThemeLight), state.theme == Theme::Light)) { state.theme = Theme::Light; ApplyTheme(state.theme, state.scale); }
     ImGui::SameLine();
     if (ImGui::RadioButton(Tr(Text::ThemeDark), state.theme == Theme::Dark)) { state.theme = Theme::Dark; ApplyTheme(state.theme, state.scale); }
+
+    if (!state.workspace) return;
+    if (g_view.builtFor != state.revision) Refill(*state.workspace, state.revision);
+    ImGui::Spacing();
+    DrawAsOf(state);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextUnformatted(Tr(Text::RuleProfile));
+    DrawRules(state);
 }
 
 } // namespace qd::ui

@@ -15,6 +15,7 @@
 
 #include "ui/app.h"
 #include "ui/i18n.h"
+#include "ui/labels.h"
 #include "web/shell.h"
 
 // navigator.clipboard needs a secure context (localhost counts); failures are not the user's concern.
@@ -42,6 +43,8 @@ struct State {
     double lastTime = 0;
     BackendStats stats;
     std::string clipboard;                 // last text copied or pasted
+    bool pressedThisFrame[3] = {};         // a button went down since the last frame
+    bool releaseNextFrame[3] = {};         // ...and up again before ImGui saw it: release after one frame
 } g;
 
 void AddCodepoints(const char* utf8)
@@ -58,6 +61,7 @@ void AddCodepoints(const char* utf8)
 
 void RebuildFonts()
 {
+    const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontGlyphRangesBuilder builder;
@@ -87,6 +91,7 @@ void RebuildFonts()
     g.stats.atlasWidth = io.Fonts->TexWidth;
     g.stats.atlasHeight = io.Fonts->TexHeight;
     g.fontsDirty = false;
+    g.stats.lastFontBuildMs = emscripten_get_now() - t0;
 }
 
 // Canvas backing store = CSS size × devicePixelRatio. Returns true if the ratio changed.
@@ -118,6 +123,7 @@ void ApplyScale()
 void DrawFrame()
 {
     ImGuiIO& io = ImGui::GetIO();
+    const double frameStart = emscripten_get_now();
     if (g.fontsDirty) RebuildFonts();
     double now = emscripten_get_now();
     io.DeltaTime = g.lastTime > 0 ? static_cast<float>(std::max(1e-3, (now - g.lastTime) / 1000.0)) : 1.0f / 60.0f;
@@ -129,6 +135,14 @@ void DrawFrame()
     ImGui::NewFrame();
     DrawShellFrame();
     ImGui::Render();
+    for (int b = 0; b < 3; ++b) {
+        g.pressedThisFrame[b] = false;
+        if (g.releaseNextFrame[b]) {
+            g.releaseNextFrame[b] = false;
+            io.MouseDown[b] = false;
+            g.framesLeft = std::max(g.framesLeft, 3);   // draw the frame that sees the release
+        }
+    }
 
     emscripten_webgl_make_context_current(g.gl);
     glViewport(0, 0, g.width, g.height);
@@ -137,6 +151,7 @@ void DrawFrame()
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++g.stats.framesDrawn;
+    g.stats.lastFrameMs = emscripten_get_now() - frameStart;
 }
 
 EM_BOOL OnAnimationFrame(double, void*)
@@ -198,8 +213,17 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
     io.MousePos = ImVec2(static_cast<float>(e->clientX * g.dpr), static_cast<float>(e->clientY * g.dpr));
     SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     int b = ImGuiButton(e->button);
-    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[b] = true;
-    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[b] = false;
+    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+        io.MouseDown[b] = true;
+        g.pressedThisFrame[b] = true;
+        g.releaseNextFrame[b] = false;
+    }
+    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        // ImGui 1.86 samples button state once per frame: a click whose down and up both arrive
+        // between two frames (fast clicks, synthetic events) would be lost, so let it be seen down first.
+        if (g.pressedThisFrame[b]) g.releaseNextFrame[b] = true;
+        else io.MouseDown[b] = false;
+    }
     RequestFrames();
     return EM_FALSE;
 }
@@ -322,6 +346,7 @@ bool StartBackend()
     for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s); }
     AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
     ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+    ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
 
     SyncCanvasSize();
     ApplyScale();

@@ -22,6 +22,8 @@ struct BackendStats {
     double devicePixelRatio = 1.0;
     int glyphs = 0;                  // glyphs in the font atlas
     int atlasWidth = 0, atlasHeight = 0;
+    double lastFrameMs = 0;          // CPU time of the last frame (build + render submit)
+    double lastFontBuildMs = 0;      // time of the last atlas rebuild
 };
 
 // Creates the WebGL2 context on #canvas, the ImGui context and the event handlers.

@@ -88,6 +88,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load(const char* fileName, const char* data,
     if (!r.ok) return Result(ErrorsJson(r.errors));
     auto& app = qd::web::Shell().app;
     app.workspace = std::move(r.workspace);
+    ++app.revision;
     AddWorkspaceText(*app.workspace);
     qd::web::RequestFrames();
     return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
@@ -120,15 +121,15 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
 {
     const auto& app = qd::web::Shell().app;
     qd::web::BackendStats s = qd::web::Stats();
-    char buf[512];
+    char buf[640];
     std::snprintf(buf, sizeof buf,
                   "{\"page\":\"%s\",\"lang\":\"%s\",\"theme\":\"%s\",\"frames_drawn\":%llu,\"idle\":%s,"
                   "\"canvas\":{\"width\":%d,\"height\":%d,\"device_pixel_ratio\":%g},"
-                  "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d}}",
+                  "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d},\"heap_bytes\":%zu,\"last_frame_ms\":%.2f,\"last_font_build_ms\":%.2f}",
                   qd::ui::PageId(app.page), qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en",
                   app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
                   s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
-                  s.atlasHeight);
+                  s.atlasHeight, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs, s.lastFontBuildMs);
     return Result(buf);
 }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
+# node and in headless Chromium, each beside a baseline parse of the same text (design.md §9).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export NODE_PATH=/usr/share/nodejs
+cmake --build --preset native --target bench_load quotedesk >/dev/null
+cmake --build --preset wasm --target bench_load >/dev/null
+out=build/bench
+mkdir -p "$out"
+for n in 10000 100000; do
+  f=$out/ws-$((n / 1000))k.json
+  [ -f "$f" ] || build/native/quotedesk gen --resources $n --seed 1 > "$f"
+done
+files=("$out/ws-10k.json" "$out/ws-100k.json")
+echo "== native (g++ -O2): qd load vs nlohmann DOM"
+build/native/bench_load "${files[@]}"
+echo "== wasm under node: qd load vs JSON.parse"
+node --no-experimental-fetch tools/bench/bench_load_node.mjs "$PWD/build/wasm/bench_load.js" "${files[@]}"
+echo "== headless Chromium: qd load vs JSON.parse"
+rm -rf "$out/site" && cp -r dist "$out/site" && cp "${files[@]}" "$out/site/"
+node tests/web/bench_load.mjs "$out/site" "${files[@]}"
