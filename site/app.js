@@ -73,6 +73,9 @@
     mod._qd_set_font(p, font.length);
     mod._free(p);
     if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
+    let fragment = '';
+    try { fragment = decodeURIComponent(location.hash.slice(1)); } catch { /* a mangled link opens the default page */ }
+    call('qd_set_fragment', fragment);
     mark('started');
     status.classList.add('hidden');
     const sample = await samplePromise;

@@ -126,7 +126,14 @@ void ApplyTheme(Theme theme, float scale)
         c[ImGuiCol_ButtonHovered] = ImVec4(0.86f, 0.90f, 1.0f, 1.0f);
         c[ImGuiCol_ButtonActive] = ImVec4(0.78f, 0.85f, 1.0f, 1.0f);
         c[ImGuiCol_Text] = ImVec4(0.15f, 0.16f, 0.18f, 1.0f);
+        c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+        c[ImGuiCol_FrameBgHovered] = ImVec4(0.94f, 0.96f, 1.0f, 1.0f);
+        c[ImGuiCol_FrameBgActive] = ImVec4(0.89f, 0.93f, 1.0f, 1.0f);
+        c[ImGuiCol_CheckMark] = ImVec4(0.32f, 0.43f, 0.80f, 1.0f);
+        c[ImGuiCol_TableHeaderBg] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+        c[ImGuiCol_TableRowBgAlt] = ImVec4(0.97f, 0.98f, 0.99f, 1.0f);
     }
+    style.FrameBorderSize = 1.0f;           // inputs, checkboxes and radios need an outline on white
     style.WindowRounding = 0.0f;
     style.ChildRounding = 2.0f;
     style.FrameRounding = 2.0f;

@@ -30,6 +30,10 @@ struct AppState {
     Page page = Page::Overview;            // the page on screen
     Theme theme = Theme::Light;            // console-like light theme by default
     float scale = 1.0f;                    // device pixels per CSS pixel (the shell sets it)
+    std::string fragment;                  // the page address's #fragment: the shell sets it at start and
+                                           // mirrors it back when a view changes it (shareable quotes)
+    std::string clipboard;                 // text a view asks to copy; the shell sends it to the clipboard
+    std::string announcement;              // latest quote/refund total for screen readers (aria-live)
 
     // Per-page view state (filters, selection, open details).
     OrderListState pendingOrders{.pendingOnly = true};

@@ -103,6 +103,26 @@ enum class Text : int {
     AsOfExplain,
     Data,
     RulesExplain,
+    // Quote calculator
+    MonthPrice,
+    YearPrice,
+    CurrentExpiry,
+    AnchorDay,
+    RenewDuration,
+    Months,
+    Years,
+    UnifiedExpiry,
+    NoAlignment,
+    MonthEnd,
+    DayN,
+    NewExpiry,
+    ExtraDays,
+    RenewalAmount,
+    Arithmetic,
+    CopyQuote,
+    ShareLinkNote,
+    ReferencePrice,
+    InvalidInput,
     Count
 };
 

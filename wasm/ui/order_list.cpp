@@ -256,6 +256,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 ImGui::PushID(row);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
                 if (o.status == OrderStatus::PendingPayment) {
                     bool ticked = list.selected.count(o.order_id) != 0;
                     if (ImGui::Checkbox("##sel", &ticked)) {

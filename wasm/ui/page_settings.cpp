@@ -45,6 +45,7 @@ void Refill(const Workspace& ws, uint64_t revision)
 void DrawAsOf(AppState& state)
 {
     Workspace& ws = *state.workspace;
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(Text::AsOf));
     ImGui::SameLine(160 * state.scale);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
@@ -78,6 +79,7 @@ void DrawRules(AppState& state)
             ImGui::PushID(key.data(), key.data() + key.size());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(key.data(), key.data() + key.size());
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
@@ -89,6 +91,7 @@ void DrawRules(AppState& state)
             }
             if (!e.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", e.error.c_str());
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("%s", RuleValue(defaults, key).dump().c_str());
             ImGui::PopID();
         }
@@ -102,12 +105,14 @@ void DrawSettingsPage(AppState& state)
 {
     PageHeader(Text::NavSettings, Text::IntroSettings);
 
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(Text::Language));
     ImGui::SameLine(160 * state.scale);
     if (ImGui::RadioButton(Tr(Text::LangZh), CurrentLang() == Lang::Zh)) SetLang(Lang::Zh);
     ImGui::SameLine();
     if (ImGui::RadioButton(Tr(Text::LangEn), CurrentLang() == Lang::En)) SetLang(Lang::En);
 
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(Text::Theme));
     ImGui::SameLine(160 * state.scale);
     if (ImGui::RadioButton(Tr(Text::ThemeLight), state.theme == Theme::Light)) { state.theme = Theme::Light; ApplyTheme(state.theme, state.scale); }

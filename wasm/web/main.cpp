@@ -4,6 +4,7 @@
 // Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
 // the page copies it at once (UTF8ToString). design.md §8 fixes the JSON shapes.
 #include <emscripten.h>
+#include <imgui.h>
 
 #include <cstdint>
 #include <string>
@@ -21,7 +22,34 @@ ShellState& Shell()
     return state;
 }
 
-void DrawShellFrame() { ui::DrawApp(Shell().app); }
+// What the views asked of the page during the frame: the address fragment, the clipboard, the
+// screen-reader announcement. Written only when they change.
+EM_JS(void, qd_js_set_fragment, (const char* fragment), {
+    history.replaceState(null, '', '#' + UTF8ToString(fragment));
+});
+EM_JS(void, qd_js_announce, (const char* text), {
+    const live = document.getElementById('live');
+    if (live) live.textContent = UTF8ToString(text);
+});
+
+void DrawShellFrame()
+{
+    ShellState& shell = Shell();
+    ui::AppState& app = shell.app;
+    ui::DrawApp(app);
+    if (app.fragment != shell.mirroredFragment) {
+        shell.mirroredFragment = app.fragment;
+        qd_js_set_fragment(app.fragment.c_str());
+    }
+    if (app.announcement != shell.mirroredAnnouncement) {
+        shell.mirroredAnnouncement = app.announcement;
+        qd_js_announce(app.announcement.c_str());
+    }
+    if (!app.clipboard.empty()) {
+        ImGui::SetClipboardText(app.clipboard.c_str());
+        app.clipboard.clear();
+    }
+}
 
 } // namespace qd::web
 
@@ -107,6 +135,15 @@ EMSCRIPTEN_KEEPALIVE void qd_set_font(const uint8_t* data, int size)
 }
 
 EMSCRIPTEN_KEEPALIVE int qd_start() { return qd::web::StartBackend() ? 1 : 0; }
+
+// The page address's fragment at start (without '#'): "calc?..." opens the quote calculator on it.
+EMSCRIPTEN_KEEPALIVE void qd_set_fragment(const char* fragment)
+{
+    auto& shell = qd::web::Shell();
+    shell.app.fragment = shell.mirroredFragment = fragment;
+    if (shell.app.fragment.rfind("calc", 0) == 0) shell.app.page = qd::ui::Page::QuoteCalculator;
+    qd::web::RequestFrames();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* qd_navigate(const char* pageId)
 {
