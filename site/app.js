@@ -94,6 +94,9 @@
     // The same from the file's bytes (file picker, drop, benchmarks): no decode/encode round trip.
     loadBytes: async (bytes, fileName = 'workspace.json') => loadBytes(fileName, bytes),
     summary: () => call('qd_summary'),
+    // Quotes (design.md §8): arguments mirror the CLI flags; the answer is the CLI's --format json.
+    renew: (argsJson) => call('qd_renew', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
+    refund: (argsJson) => call('qd_refund', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     state: () => call('qd_state'),
     navigate: (page) => call('qd_navigate', page),
     setLanguage: (lang) => call('qd_set_lang', lang),

@@ -4,12 +4,15 @@
 // Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
 // the page copies it at once (UTF8ToString). design.md §8 fixes the JSON shapes.
 #include <emscripten.h>
+#include <emscripten/html5.h>   // emscripten_date_now
 #include <imgui.h>
 
 #include <cstdint>
 #include <string>
 
 #include "core/load.h"
+#include "core/refund.h"
+#include "core/renewal.h"
 #include "ui/app.h"
 #include "web/backend.h"
 #include "web/shell.h"
@@ -104,6 +107,14 @@ std::string ErrorsJson(const qd::LoadErrors& errors)
     return out + "]}";
 }
 
+// The real clock, for quotes when neither the arguments nor the workspace fix "now".
+qd::Instant Now() { return qd::Instant::FromUnixSeconds(static_cast<int64_t>(emscripten_date_now() / 1000)); }
+
+const char* NoWorkspace()
+{
+    return Result("{\"error\":{\"code\":\"no_workspace\",\"message\":\"no workspace is open\"}}");
+}
+
 } // namespace
 
 extern "C" {
@@ -122,10 +133,26 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load(const char* fileName, const char* data,
     return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
 }
 
+// design.md §8 renew(argsJson): the same JSON as `quotedesk renew --format json`.
+EMSCRIPTEN_KEEPALIVE const char* qd_renew(const char* argsJson)
+{
+    const auto& app = qd::web::Shell().app;
+    if (!app.workspace) return NoWorkspace();
+    return Result(qd::RenewJson(*app.workspace, argsJson, Now()));
+}
+
+// design.md §8 refund(argsJson): the same JSON as `quotedesk refund --format json`.
+EMSCRIPTEN_KEEPALIVE const char* qd_refund(const char* argsJson)
+{
+    const auto& app = qd::web::Shell().app;
+    if (!app.workspace) return NoWorkspace();
+    return Result(qd::RefundJson(*app.workspace, argsJson, Now()));
+}
+
 EMSCRIPTEN_KEEPALIVE const char* qd_summary()
 {
     const auto& app = qd::web::Shell().app;
-    if (!app.workspace) return Result("{\"error\":{\"code\":\"no_workspace\",\"message\":\"no workspace is open\"}}");
+    if (!app.workspace) return NoWorkspace();
     return Result(qd::SummaryJson(*app.workspace));
 }
 

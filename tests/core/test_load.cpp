@@ -1,0 +1,718 @@
+// Loader tests (core/load.h): every member read into its field, every enumeration word, defaults and
+// nulls, each kind of error with its pointer and message, the checks across objects, LoadFiles.
+#include <doctest/doctest.h>
+
+#include "core/load.h"
+#include "workspace_fixture.h"
+
+namespace qd {
+namespace {
+
+using test::Doc;
+using test::FirstError;
+using test::At;
+using test::Yuan;
+
+TEST_CASE("load: every member of the full document lands in its field") {
+  LoadResult r = LoadWorkspace(test::kFullWorkspace, "full.json");
+  REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? "" : r.errors.front().str()));
+  const Workspace& ws = r.workspace;
+  CHECK(ws.as_of == At("2025-01-14T02:00:00Z"));
+
+  const Account& a = ws.account;
+  CHECK(a.customer_id == "c-1");
+  CHECK(a.name == "南京test");
+  CHECK(a.currency == "USD");
+  CHECK(a.cash_balance == Money::FromFen(-1250));
+  REQUIRE(a.five_day_quota);
+  CHECK(a.five_day_quota->year == 2025);
+  CHECK(a.five_day_quota->limit == 8);
+  CHECK(a.five_day_quota->used == 2);
+  CHECK(a.deduction_days_before == 5);
+  CHECK(a.unified_expiry_day == UnifiedExpiryDay::FromDay(15));
+
+  CHECK(ws.rules.grace_days == 30);
+  CHECK(ws.rules.rounding == Rounding::Truncate);
+
+  REQUIRE(ws.products.size() == 2);
+  const Product& p = ws.products[0];
+  CHECK(p.product_id == "p-ecs");
+  CHECK(p.service_type_code == "hws.service.type.ec2");
+  CHECK(p.service_type_name == "弹性云服务器");
+  CHECK(p.resource_type_code == "hws.resource.type.vm");
+  CHECK(p.spec_desc == "s6.large.2 | 2vCPUs | 4GiB");
+  CHECK(p.region_code == "cn-north-4");
+  CHECK(p.prices.month == Yuan("191.40"));
+  CHECK(p.prices.year == Yuan("1952.28"));
+  CHECK(p.renew_options.months == std::vector<int>{1, 2, 3});
+  CHECK(p.renew_options.years == std::vector<int>{1});
+  CHECK(p.kind == ProductKind::Marketplace);
+  CHECK(p.delisted);
+  CHECK_FALSE(p.five_day_refund);
+  CHECK_FALSE(p.unsubscribable);
+  CHECK_FALSE(p.to_on_demand);
+  CHECK(ws.products[1].kind == ProductKind::ResourcePackage);
+
+  REQUIRE(ws.resources.size() == 2);
+  const Resource& ecs = ws.resources[0];
+  CHECK(ecs.resource_id == "ecs-1");
+  CHECK(ecs.resource_name == "web");
+  CHECK(ecs.product_id == "p-ecs");
+  CHECK(ecs.region_code == "cn-north-4");
+  CHECK(ecs.isMain());
+  CHECK(ecs.status == ResourceStatus::Expired);
+  CHECK(ecs.provisioning == Provisioning::Failed);
+  CHECK(ecs.effective_time == At("2024-04-15T07:58:07Z"));
+  CHECK(ecs.expire_time == At("2025-04-15T15:59:59Z"));
+  CHECK(ecs.anchor_day == 31);
+  CHECK(ecs.renewal_policy == RenewalPolicy::Auto);
+  REQUIRE(ecs.auto_renew);
+  CHECK(ecs.auto_renew->period == TermUnit::Year);
+  CHECK(ecs.auto_renew->period_num == 2);
+  CHECK(ecs.auto_renew->times_left == 3);
+  REQUIRE(ecs.periods.size() == 1);
+  const ResourcePeriod& period = ecs.periods[0];
+  CHECK(period.order_id == "CS1");
+  CHECK(period.kind == PeriodKind::Renewal);
+  CHECK(period.start == ecs.effective_time);
+  CHECK(period.end == ecs.expire_time);
+  CHECK(period.list_amount == Yuan("1952.28"));
+  REQUIRE(period.paid);
+  CHECK(period.paid->cash == Yuan("1800.00"));
+  CHECK(period.paid->voucher == Yuan("100.00"));
+  CHECK(period.paid->flexi_coupon == Yuan("30.00"));
+  CHECK(period.paid->stored_card == Yuan("22.28"));
+  CHECK(period.paid->discount_coupon == Yuan("5.00"));
+  CHECK(period.paid->refundableBase() == Yuan("1852.28"));
+  CHECK(period.no_five_day_refund);
+  CHECK(period.invoiced);
+
+  const Resource& vol = ws.resources[1];
+  CHECK(vol.main_resource_id == "ecs-1");
+  CHECK(vol.relation == Relation::Mounted);
+  CHECK_FALSE(vol.isBound());
+  CHECK(vol.status == ResourceStatus::Frozen);
+  CHECK(vol.frozen_reason == FrozenReason::Police);
+  CHECK(vol.effective_time == At("2024-04-15T07:58:07Z"));
+  CHECK(vol.expire_time == At("2024-05-15T15:59:59Z"));
+  CHECK(vol.renewal_policy == RenewalPolicy::NoRenew);
+  CHECK(vol.periods.empty());
+
+  REQUIRE(ws.orders.size() == 3);
+  const Order& o = ws.orders[0];
+  CHECK(o.order_id == "CS1");
+  CHECK(o.order_type == OrderType::Change);
+  CHECK(o.status == OrderStatus::Processing);
+  CHECK(o.create_time == At("2024-04-15T07:50:00Z"));
+  CHECK(o.payment_time == At("2024-04-15T07:58:07Z"));
+  CHECK(o.pending_payment_end_time == At("2024-04-22T07:50:00Z"));
+  CHECK_FALSE(o.combined_order_id);
+  CHECK(o.official_amount == Yuan("1952.28"));
+  CHECK(o.amount_after_discount == Yuan("1900.00"));
+  CHECK(o.currency == "USD");
+  CHECK(o.service_type_name == "弹性云服务器");
+  CHECK(o.created_by == "admin");
+  REQUIRE(o.items.size() == 1);
+  CHECK(o.items[0].resource_id == "ecs-1");
+  CHECK(o.items[0].product_id == "p-ecs");
+  CHECK(o.items[0].period == ItemPeriod::Year);
+  CHECK(o.items[0].period_num == 1);
+  CHECK(o.items[0].amount == Yuan("1952.28"));
+  REQUIRE(o.history.size() == 1);
+  CHECK(o.history[0].time == At("2024-05-01T02:00:00Z"));
+  CHECK(o.history[0].type == OrderType::Renewal);
+  CHECK(o.history[0].order_id == "CS9");
+  CHECK(ws.orders[1].combined_order_id == "CS3");
+  CHECK(ws.orders[1].amount_after_discount == Money::FromFen(2220));
+
+  REQUIRE(ws.coupons.size() == 2);
+  CHECK(ws.coupons[0].coupon_id == "v-1");
+  CHECK(ws.coupons[0].type == CouponType::Flexi);
+  CHECK(ws.coupons[0].balance == Yuan("20.00"));
+  CHECK(ws.coupons[0].expire_time == At("2025-12-31T15:59:59Z"));
+  CHECK(ws.coupons[1].type == CouponType::Discount);
+  CHECK(ws.coupons[1].discount_ratio_bp == 8750);
+
+  REQUIRE(ws.export_records.size() == 1);
+  const ExportRecord& e = ws.export_records[0];
+  CHECK(e.id == "e-1");
+  CHECK(e.kind == ExportKind::RenewalPrices);
+  CHECK(e.created_time == At("2025-01-13T01:00:00Z"));
+  CHECK(e.file_name == "prices.csv");
+  CHECK(e.rows == 12);
+}
+
+TEST_CASE("load: a minimal workspace takes every default") {
+  LoadResult r = LoadWorkspace(R"({"format": "quotedesk/1"})", "min.json");
+  REQUIRE(r.ok);
+  const Workspace& ws = r.workspace;
+  CHECK_FALSE(ws.as_of);
+  CHECK(ws.account == Account{});
+  CHECK(ws.account.currency == "CNY");
+  CHECK(ws.account.deduction_days_before == 7);
+  CHECK_FALSE(ws.account.cash_balance);
+  CHECK_FALSE(ws.account.five_day_quota);
+  CHECK_FALSE(ws.account.unified_expiry_day);
+  CHECK(ws.rules == RuleProfile{});
+  CHECK(ws.products.empty());
+  CHECK(ws.resources.empty());
+  CHECK(ws.orders.empty());
+  CHECK(ws.coupons.empty());
+  CHECK(ws.export_records.empty());
+  CHECK(ws.extra.empty());
+}
+
+TEST_CASE("load: defaults of optional members inside objects") {
+  Doc doc = test::MinimalDoc();
+  doc["products"] = Doc::array({{{"product_id", "p"}}});
+  doc["resources"] = Doc::parse(R"([{"resource_id": "r", "product_id": "p", "effective_time": "2024-01-01T10:00:00+08:00",
+      "expire_time": "2024-02-01T23:59:59+08:00", "auto_renew": {},
+      "periods": [{"start": "2024-01-01T10:00:00+08:00", "end": "2024-02-01T23:59:59+08:00", "paid": {}},
+                  {"start": "2024-02-01T23:59:59+08:00", "end": "2024-03-01T23:59:59+08:00"}]}])");
+  doc["orders"] = Doc::parse(R"([{"order_id": "o", "order_type": "new", "status": "completed",
+      "create_time": "2024-01-01T10:00:00+08:00", "amount_after_discount": 0, "items": [{}]}])");
+  doc["coupons"] = Doc::parse(R"([{"coupon_id": "c", "type": "voucher"}])");
+  doc["export_records"] = Doc::parse(R"([{"id": "e", "kind": "orders", "created_time": "2024-01-01T10:00:00+08:00"}])");
+  LoadResult r = test::LoadDoc(doc);
+  REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? "" : r.errors.front().str()));
+  const Workspace& ws = r.workspace;
+
+  const Product& p = ws.products[0];
+  CHECK(p.service_type_code.empty());
+  CHECK_FALSE(p.prices.month);
+  CHECK_FALSE(p.prices.year);
+  CHECK(p.renew_options.months == std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(p.renew_options.years == std::vector<int>{1, 2, 3});
+  CHECK(p.kind == ProductKind::Standard);
+  CHECK_FALSE(p.delisted);
+  CHECK(p.five_day_refund);
+  CHECK(p.unsubscribable);
+  CHECK(p.to_on_demand);
+
+  const Resource& res = ws.resources[0];
+  CHECK(res.isMain());
+  CHECK_FALSE(res.relation);
+  CHECK(res.status == ResourceStatus::InUse);
+  CHECK(res.provisioning == Provisioning::Ok);
+  CHECK_FALSE(res.anchor_day);
+  CHECK(res.renewal_policy == RenewalPolicy::Manual);
+  REQUIRE(res.auto_renew);
+  CHECK(res.auto_renew->period == TermUnit::Month);
+  CHECK(res.auto_renew->period_num == 1);
+  CHECK_FALSE(res.auto_renew->times_left);
+  CHECK(res.periods[0].kind == PeriodKind::New);      // the first period defaults to new...
+  CHECK(res.periods[1].kind == PeriodKind::Renewal);  // ...later ones to renewal
+  CHECK(res.periods[0].order_id.empty());
+  REQUIRE(res.periods[0].paid);
+  CHECK(res.periods[0].paid->cash == Money());
+  CHECK_FALSE(res.periods[1].paid);
+  CHECK_FALSE(res.periods[1].list_amount);
+
+  const Order& o = ws.orders[0];
+  CHECK_FALSE(o.payment_time);
+  CHECK_FALSE(o.pending_payment_end_time);
+  CHECK_FALSE(o.official_amount);
+  CHECK(o.currency == "CNY");
+  CHECK(o.items[0] == OrderItem{});
+  CHECK(o.history.empty());
+
+  CHECK_FALSE(ws.coupons[0].balance);
+  CHECK_FALSE(ws.coupons[0].discount_ratio_bp);
+  CHECK_FALSE(ws.coupons[0].expire_time);
+  CHECK(ws.export_records[0].file_name.empty());
+  CHECK(ws.export_records[0].rows == 0);
+}
+
+TEST_CASE("load: null means absent for optional members") {
+  Doc doc = test::FullDoc();
+  doc["as_of"] = nullptr;
+  doc["account"]["cash_balance"] = nullptr;
+  doc["account"]["five_day_quota"] = nullptr;
+  doc["account"]["unified_expiry_day"] = nullptr;
+  doc["products"][0]["prices"]["month"] = nullptr;
+  doc["resources"][0]["anchor_day"] = nullptr;
+  doc["resources"][0]["auto_renew"]["times_left"] = nullptr;
+  doc["resources"][0]["periods"][0]["paid"] = nullptr;
+  doc["resources"][1]["relation"] = nullptr;
+  doc["resources"][1]["frozen_reason"] = nullptr;
+  doc["orders"][0]["payment_time"] = nullptr;
+  doc["orders"][0]["items"][0]["period_num"] = nullptr;
+  doc["coupons"][1]["discount_ratio"] = nullptr;
+  LoadResult r = test::LoadDoc(doc);
+  REQUIRE(r.ok);
+  const Workspace& ws = r.workspace;
+  CHECK_FALSE(ws.as_of);
+  CHECK_FALSE(ws.account.cash_balance);
+  CHECK_FALSE(ws.account.five_day_quota);
+  CHECK_FALSE(ws.account.unified_expiry_day);
+  CHECK_FALSE(ws.products[0].prices.month);
+  CHECK_FALSE(ws.resources[0].anchor_day);
+  CHECK_FALSE(ws.resources[0].auto_renew->times_left);
+  CHECK_FALSE(ws.resources[0].periods[0].paid);
+  CHECK_FALSE(ws.resources[1].relation);
+  CHECK(ws.resources[1].isBound());
+  CHECK_FALSE(ws.resources[1].frozen_reason);
+  CHECK_FALSE(ws.orders[0].payment_time);
+  CHECK_FALSE(ws.orders[0].items[0].period_num);
+  CHECK_FALSE(ws.coupons[1].discount_ratio_bp);
+
+  // ...but not for members that have a default instead of "absent".
+  Doc bad = test::FullDoc();
+  bad["resources"][0]["status"] = nullptr;
+  CHECK(FirstError(bad) == "t.json: /resources/0/status: expected one of in_use|expired|frozen|closed, got null");
+  bad = test::FullDoc();
+  bad["products"][0]["renew_options"]["months"] = nullptr;
+  CHECK(FirstError(bad) == "t.json: /products/0/renew_options/months: expected an array, got null");
+}
+
+// Sets one member of the full document to each word of E and checks the loaded field.
+template <class E, class Get>
+void CheckEveryWord(const Doc::json_pointer& at, Get get) {
+  for (std::string_view word : EnumNames<E>::names) {
+    CAPTURE(at.to_string());
+    CAPTURE(word);
+    Doc doc = test::FullDoc();
+    doc[at] = std::string(word);
+    LoadResult r = test::LoadDoc(doc);
+    REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? "" : r.errors.front().str()));
+    CHECK(get(r.workspace) == EnumFromString<E>(word));
+    CHECK(ToString(get(r.workspace)) == word);
+  }
+  Doc doc = test::FullDoc();
+  doc[at] = "Nope";
+  CHECK(FirstError(doc) == "t.json: " + at.to_string() + ": expected one of " + EnumChoices<E>() + ", got \"Nope\"");
+  doc[at] = 1;
+  CHECK(FirstError(doc) == "t.json: " + at.to_string() + ": expected one of " + EnumChoices<E>() + ", got 1");
+}
+
+TEST_CASE("load: every enumeration word") {
+  using P = Doc::json_pointer;
+  CheckEveryWord<ProductKind>(P("/products/0/kind"), [](const Workspace& w) { return w.products[0].kind; });
+  CheckEveryWord<Relation>(P("/resources/1/relation"), [](const Workspace& w) { return *w.resources[1].relation; });
+  CheckEveryWord<FrozenReason>(P("/resources/1/frozen_reason"), [](const Workspace& w) { return *w.resources[1].frozen_reason; });
+  CheckEveryWord<Provisioning>(P("/resources/0/provisioning"), [](const Workspace& w) { return w.resources[0].provisioning; });
+  CheckEveryWord<RenewalPolicy>(P("/resources/0/renewal_policy"), [](const Workspace& w) { return w.resources[0].renewal_policy; });
+  CheckEveryWord<TermUnit>(P("/resources/0/auto_renew/period"), [](const Workspace& w) { return w.resources[0].auto_renew->period; });
+  CheckEveryWord<PeriodKind>(P("/resources/0/periods/0/kind"), [](const Workspace& w) { return w.resources[0].periods[0].kind; });
+  CheckEveryWord<OrderType>(P("/orders/0/order_type"), [](const Workspace& w) { return w.orders[0].order_type; });
+  CheckEveryWord<OrderStatus>(P("/orders/0/status"), [](const Workspace& w) { return w.orders[0].status; });
+  CheckEveryWord<ItemPeriod>(P("/orders/0/items/0/period"), [](const Workspace& w) { return *w.orders[0].items[0].period; });
+  CheckEveryWord<OrderType>(P("/orders/0/history/0/type"), [](const Workspace& w) { return w.orders[0].history[0].type; });
+  CheckEveryWord<ExportKind>(P("/export_records/0/kind"), [](const Workspace& w) { return w.export_records[0].kind; });
+  CheckEveryWord<CouponType>(P("/coupons/0/type"), [](const Workspace& w) { return w.coupons[0].type; });
+  // status is last: frozen_reason must go with "frozen"
+  Doc doc = test::FullDoc();
+  doc["resources"][1].erase("frozen_reason");
+  for (std::string_view word : EnumNames<ResourceStatus>::names) {
+    doc["resources"][1]["status"] = std::string(word);
+    LoadResult r = test::LoadDoc(doc);
+    REQUIRE(r.ok);
+    CHECK(ToString(r.workspace.resources[1].status) == word);
+  }
+}
+
+TEST_CASE("load: amounts are exact, from numbers or strings") {
+  const auto cash = [](std::string_view lexeme) {
+    std::string text = R"({"format": "quotedesk/1", "account": {"cash_balance": )" + std::string(lexeme) + "}}";
+    LoadResult r = LoadWorkspace(text, "t.json");
+    return r.ok ? r.workspace.account.cash_balance->fen() : INT64_MIN;
+  };
+  CHECK(cash("22.2") == 2220);
+  CHECK(cash("0.1") == 10);
+  CHECK(cash("\"279.41\"") == 27941);
+  CHECK(cash("5") == 500);
+  CHECK(cash("1.5e2") == 15000);
+  CHECK(cash("-3") == -300);  // a balance in arrears
+  CHECK(cash("18446744073709551") == INT64_MIN);  // beyond the largest amount
+
+  Doc doc = test::FullDoc();
+  doc["account"]["cash_balance"] = "1.234";
+  CHECK(FirstError(doc) == "t.json: /account/cash_balance: expected an amount with at most 2 decimals, got 1.234");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": {"cash_balance": 1.234}})") ==
+        "t.json: /account/cash_balance: expected an amount with at most 2 decimals, got 1.234");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": {"cash_balance": 99999999999999999999}})") ==
+        "t.json: /account/cash_balance: amount too large (at most 9,999,999,999,999.99), got 99999999999999999999");
+  doc["account"]["cash_balance"] = true;
+  CHECK(FirstError(doc) == "t.json: /account/cash_balance: expected an amount like 279.41, got true");
+  doc["account"]["cash_balance"] = "¥1";
+  CHECK(FirstError(doc).starts_with("t.json: /account/cash_balance: expected an amount like 279.41, got"));
+
+  doc = test::FullDoc();
+  doc["resources"][0]["periods"][0]["paid"]["voucher"] = "-1.00";
+  CHECK(FirstError(doc) == "t.json: /resources/0/periods/0/paid/voucher: negative amount: expected 0.00 or more, got \"-1.00\"");
+  doc = test::FullDoc();
+  doc["orders"][0]["amount_after_discount"] = -5;
+  CHECK(FirstError(doc) == "t.json: /orders/0/amount_after_discount: negative amount: expected 0.00 or more, got -5");
+}
+
+TEST_CASE("load: times in the three accepted forms; bad dates refused") {
+  Doc doc = test::FullDoc();
+  for (const char* t : {"2024-04-15T07:58:07Z", "2024-04-15T15:58:07+08:00", "2024/04/15 15:58:07 GMT+08:00"}) {
+    doc["as_of"] = t;
+    LoadResult r = test::LoadDoc(doc);
+    REQUIRE(r.ok);
+    CHECK(r.workspace.as_of == At("2024-04-15T07:58:07Z"));
+  }
+  doc["as_of"] = "2024-02-30T00:00:00+08:00";
+  CHECK(FirstError(doc) == "t.json: /as_of: expected a time like 2024-04-15T15:58:07+08:00, got 2024-02-30T00:00:00+08:00 (no such date 2024-02-30)");
+  doc["as_of"] = 1700000000;
+  CHECK(FirstError(doc) == "t.json: /as_of: expected a time like 2024-04-15T15:58:07+08:00, got 1700000000");
+}
+
+TEST_CASE("load: integers, booleans, strings, special members") {
+  Doc doc = test::FullDoc();
+  doc["account"]["deduction_days_before"] = 8;
+  CHECK(FirstError(doc) == "t.json: /account/deduction_days_before: expected an integer 1..7, got 8");
+  doc["account"]["deduction_days_before"] = 7.0;
+  CHECK(FirstError(doc) == "t.json: /account/deduction_days_before: expected an integer 1..7, got 7.0");
+  doc["account"]["deduction_days_before"] = "7";
+  CHECK(FirstError(doc) == "t.json: /account/deduction_days_before: expected an integer 1..7, got \"7\"");
+
+  doc = test::FullDoc();
+  doc["export_records"][0]["rows"] = -1;
+  CHECK(FirstError(doc) == "t.json: /export_records/0/rows: expected an integer >= 0, got -1");
+  doc = test::FullDoc();
+  doc["resources"][0]["anchor_day"] = 32;
+  CHECK(FirstError(doc) == "t.json: /resources/0/anchor_day: expected an integer 1..31, got 32");
+  doc = test::FullDoc();
+  doc["resources"][0]["auto_renew"]["times_left"] = 100;
+  CHECK(FirstError(doc) == "t.json: /resources/0/auto_renew/times_left: expected an integer 0..99, got 100");
+  doc = test::FullDoc();
+  doc["resources"][0]["auto_renew"]["period_num"] = 6;  // a year unit allows 1..5
+  CHECK(FirstError(doc) == "t.json: /resources/0/auto_renew/period_num: expected 1..5 years, got 6");
+  doc = test::FullDoc();
+  doc["products"][0]["renew_options"]["months"] = Doc::array({1, 12});
+  CHECK(FirstError(doc) == "t.json: /products/0/renew_options/months/1: expected an integer 1..11, got 12");
+  doc["products"][0]["renew_options"]["months"] = Doc::array({2, 1});
+  CHECK(FirstError(doc) == "t.json: /products/0/renew_options/months: expected distinct durations in increasing order");
+  doc["products"][0]["renew_options"]["months"] = Doc::array();
+  CHECK(test::LoadDoc(doc).workspace.products[0].renew_options.months.empty());  // only yearly renewals
+
+  doc = test::FullDoc();
+  doc["products"][0]["delisted"] = "yes";
+  CHECK(FirstError(doc) == "t.json: /products/0/delisted: expected true or false, got \"yes\"");
+  doc = test::FullDoc();
+  doc["resources"][0]["resource_name"] = 12;
+  CHECK(FirstError(doc) == "t.json: /resources/0/resource_name: expected a string, got 12");
+  doc = test::FullDoc();
+  doc["resources"][0]["resource_name"] = Doc::object();
+  CHECK(FirstError(doc) == "t.json: /resources/0/resource_name: expected a string, got an object");
+
+  doc = test::FullDoc();
+  doc["account"]["unified_expiry_day"] = "last";
+  CHECK(test::LoadDoc(doc).workspace.account.unified_expiry_day == UnifiedExpiryDay::MonthEnd());
+  doc["account"]["unified_expiry_day"] = 29;
+  CHECK(FirstError(doc) == "t.json: /account/unified_expiry_day: expected a day 1..28 or \"last\", got 29");
+  doc["account"]["unified_expiry_day"] = "1";
+  CHECK(FirstError(doc) == "t.json: /account/unified_expiry_day: expected a day 1..28 or \"last\", got \"1\"");
+
+  for (const auto& textAndBp : {std::pair{"\"0.9\"", 9000}, {"0.85", 8500}, {"1", 10000}, {"\"0.0001\"", 1}, {"1.0000", 10000}}) {
+    const char* text = textAndBp.first;  // a plain local: CAPTURE cannot take a structured binding (clang 14)
+    const int bp = textAndBp.second;
+    CAPTURE(text);
+    std::string json = R"({"format":"quotedesk/1","coupons":[{"coupon_id":"d","type":"discount","discount_ratio":)" + std::string(text) + "}]}";
+    LoadResult r = LoadWorkspace(json, "t.json");
+    REQUIRE(r.ok);
+    CHECK(r.workspace.coupons[0].discount_ratio_bp == bp);
+  }
+  for (const char* text : {"0", "1.5", "0.12345", "\"0.9x\"", "-0.5", "true", "\".9\""}) {
+    CAPTURE(text);
+    std::string json = R"({"format":"quotedesk/1","coupons":[{"coupon_id":"d","type":"discount","discount_ratio":)" + std::string(text) + "}]}";
+    CHECK(FirstError(json).starts_with("t.json: /coupons/0/discount_ratio: expected a ratio above 0 and at most 1"));
+  }
+  doc = test::FullDoc();
+  doc["coupons"][0]["discount_ratio"] = "0.9";
+  CHECK(FirstError(doc) == "t.json: /coupons/0/discount_ratio: only allowed on a discount coupon");
+}
+
+TEST_CASE("load: checks inside one object") {
+  Doc doc = test::FullDoc();
+  doc["resources"][0]["expire_time"] = "2024-04-15T15:58:07+08:00";
+  CHECK(FirstError(doc) == "t.json: /resources/0/expire_time: must be after effective_time");
+  doc = test::FullDoc();
+  doc["resources"][0]["periods"][0]["end"] = "2024-01-01T00:00:00Z";
+  CHECK(FirstError(doc) == "t.json: /resources/0/periods/0/end: must be after start");
+  doc = test::FullDoc();
+  doc["resources"][0]["frozen_reason"] = "arrears";
+  CHECK(FirstError(doc) == "t.json: /resources/0/frozen_reason: only allowed when status is frozen");
+  doc = test::FullDoc();
+  doc["resources"][0]["relation"] = "bound";
+  CHECK(FirstError(doc) == "t.json: /resources/0/relation: only allowed on an attached resource (one with a main_resource_id)");
+  doc = test::FullDoc();
+  doc["orders"][0]["pending_payment_end_time"] = "2024-04-01T00:00:00+08:00";
+  CHECK(FirstError(doc) == "t.json: /orders/0/pending_payment_end_time: must not be before create_time");
+}
+
+TEST_CASE("load: required members") {
+  struct Case { const char* pointer; const char* member; };
+  for (Case c : {Case{"/products/0", "product_id"}, {"/resources/0", "resource_id"}, {"/resources/0", "product_id"},
+                 {"/resources/0", "effective_time"}, {"/resources/0", "expire_time"}, {"/resources/0/periods/0", "start"},
+                 {"/resources/0/periods/0", "end"}, {"/orders/0", "order_id"}, {"/orders/0", "order_type"},
+                 {"/orders/0", "status"}, {"/orders/0", "create_time"}, {"/orders/0", "amount_after_discount"},
+                 {"/orders/0/history/0", "time"}, {"/orders/0/history/0", "type"}, {"/orders/0/history/0", "order_id"},
+                 {"/coupons/0", "coupon_id"}, {"/coupons/0", "type"}, {"/export_records/0", "id"},
+                 {"/export_records/0", "kind"}, {"/export_records/0", "created_time"}, {"/account/five_day_quota", "year"}}) {
+    CAPTURE(c.pointer);
+    CAPTURE(c.member);
+    Doc doc = test::FullDoc();
+    doc[Doc::json_pointer(c.pointer)].erase(c.member);
+    CHECK(FirstError(doc) == std::string("t.json: ") + c.pointer + ": missing required member \"" + c.member + "\"");
+  }
+  CHECK(FirstError(R"({"products": []})") == "t.json: missing \"format\": expected \"format\": \"quotedesk/1\"");
+  CHECK(FirstError(R"({"format": "quotedesk/2"})") ==
+        "t.json: /format: unsupported format version \"quotedesk/2\": this version reads \"quotedesk/1\"");
+  CHECK(FirstError(R"({"format": 1})") == "t.json: /format: expected \"quotedesk/1\", got 1");
+}
+
+TEST_CASE("load: wrong container types") {
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": []})") == "t.json: /account: expected an object, got an array");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": "x"})") == "t.json: /account: expected an object, got \"x\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": null})") == "t.json: /account: expected an object, got null");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "resources": {}})") == "t.json: /resources: expected an array, got an object");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "resources": [1]})") == "t.json: /resources/0: expected an object, got 1");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "resources": [[]]})") == "t.json: /resources/0: expected an object, got an array");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "products": [{"product_id": "p", "renew_options": {"years": [[1]]}}]})") ==
+        "t.json: /products/0/renew_options/years/0: expected an integer 1..5, got an array");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "rules": []})") == "t.json: /rules: expected an object of rule overrides, got []");
+  CHECK(FirstError("[]") == "t.json: expected a JSON object at the top level, got an array");
+  CHECK(FirstError("12") == "t.json: expected a JSON object at the top level, got 12");
+}
+
+TEST_CASE("load: errors after a wrong value keep their pointers right") {
+  // The skipped array must not shift the index of the elements after it.
+  LoadResult r = LoadWorkspace(R"({"format": "quotedesk/1", "resources": [[1, {"a": 2}], 5, {"resource_id": 3}]})", "t.json");
+  REQUIRE(r.errors.size() == 6);
+  CHECK(r.errors[0].str() == "t.json: /resources/0: expected an object, got an array");
+  CHECK(r.errors[1].str() == "t.json: /resources/1: expected an object, got 5");
+  CHECK(r.errors[2].str() == "t.json: /resources/2/resource_id: expected a string, got 3");
+  CHECK(r.errors[3].str() == "t.json: /resources/2: missing required member \"product_id\"");
+  CHECK(r.errors[4].str() == "t.json: /resources/2: missing required member \"effective_time\"");
+  CHECK(r.errors[5].str() == "t.json: /resources/2: missing required member \"expire_time\"");
+  CHECK_FALSE(r.ok);
+  CHECK(r.workspace == Workspace{});  // a failed load hands back nothing
+}
+
+TEST_CASE("load: duplicate members in one object") {
+  CHECK(FirstError(R"({"format": "quotedesk/1", "as_of": "2024-04-15T07:58:07Z", "as_of": "2024-04-15T07:58:07Z"})") ==
+        "t.json: /as_of: duplicate member \"as_of\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "x": 1, "x": {"y": 2}})") == "t.json: /x: duplicate member \"x\"");
+}
+
+TEST_CASE("load: unknown members are kept as compact JSON text, in file order, at every level") {
+  const char* text = R"({"format": "quotedesk/1", "z_root": {"b": [1, 1.10, "x\"y"], "a": null}, "a/b~c": 1e5,
+    "account": {"x_acc": true, "five_day_quota": {"year": 2025, "x_q": 1}},
+    "products": [{"product_id": "p", "x_p": "中", "prices": {"x_pr": 1}, "renew_options": {"x_ro": []}}],
+    "resources": [{"resource_id": "r", "product_id": "p", "effective_time": "2024-01-01T00:00:00Z",
+      "expire_time": "2024-02-01T00:00:00Z", "x_r": -0, "auto_renew": {"x_a": {}},
+      "periods": [{"start": "2024-01-01T00:00:00Z", "end": "2024-02-01T00:00:00Z", "x_pe": false, "paid": {"x_pa": 2}}]}],
+    "orders": [{"order_id": "o", "order_type": "new", "status": "completed", "create_time": "2024-01-01T00:00:00Z",
+      "amount_after_discount": "1.00", "x_o": [[]], "items": [{"x_i": 3}], "history": [{"time": "2024-01-01T00:00:00Z",
+      "type": "new", "order_id": "o", "x_h": 4}]}],
+    "coupons": [{"coupon_id": "c", "type": "voucher", "x_c": 5}],
+    "export_records": [{"id": "e", "kind": "orders", "created_time": "2024-01-01T00:00:00Z", "x_e": 6}]})";
+  LoadResult r = LoadWorkspace(text, "t.json");
+  REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? "" : r.errors.front().str()));
+  const Workspace& ws = r.workspace;
+  using U = UnknownMembers;
+  CHECK(ws.extra == U{{"z_root", R"({"b":[1,1.10,"x\"y"],"a":null})"}, {"a/b~c", "1e5"}});
+  CHECK(ws.account.extra == U{{"x_acc", "true"}});
+  CHECK(ws.account.five_day_quota->extra == U{{"x_q", "1"}});
+  CHECK(ws.products[0].extra == U{{"x_p", "\"中\""}});
+  CHECK(ws.products[0].prices.extra == U{{"x_pr", "1"}});
+  CHECK(ws.products[0].renew_options.extra == U{{"x_ro", "[]"}});
+  CHECK(ws.resources[0].extra == U{{"x_r", "0"}});
+  CHECK(ws.resources[0].auto_renew->extra == U{{"x_a", "{}"}});
+  CHECK(ws.resources[0].periods[0].extra == U{{"x_pe", "false"}});
+  CHECK(ws.resources[0].periods[0].paid->extra == U{{"x_pa", "2"}});
+  CHECK(ws.orders[0].extra == U{{"x_o", "[[]]"}});
+  CHECK(ws.orders[0].items[0].extra == U{{"x_i", "3"}});
+  CHECK(ws.orders[0].history[0].extra == U{{"x_h", "4"}});
+  CHECK(ws.coupons[0].extra == U{{"x_c", "5"}});
+  CHECK(ws.export_records[0].extra == U{{"x_e", "6"}});
+}
+
+TEST_CASE("load: broken JSON text gives line and column") {
+  CHECK(FirstError("{\n  \"format\": \"quotedesk/1\",\n  \"as_of\" 2\n}") ==
+        "t.json:3:11: syntax error while parsing object separator - unexpected number literal; expected ':'");
+  CHECK(FirstError("{\"format\": \"quotedesk/1\"") ==
+        "t.json:1:24: syntax error while parsing object - unexpected end of input; expected '}'");
+  CHECK(FirstError("{\"format\": \"quotedesk/1\"} x") ==
+        "t.json:1:27: syntax error while parsing value - invalid literal; last read: '\"quotedesk/1\"} x'; expected end of input");
+  CHECK(FirstError("{\"format\": \"\xff\"}") ==
+        "t.json:1:13: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"\\xFF'");
+  CHECK(FirstError("{\"format\": \"quotedesk/1\", \"as_of\": 1e400}") == "t.json:1:40: number overflow parsing '1e400'");
+  CHECK(FirstError("") == "t.json: empty file: expected a JSON object");
+  CHECK(FirstError(" \n\t ") == "t.json: empty file: expected a JSON object");
+  CHECK(FirstError("\xEF\xBB\xBF{\"format\": \"quotedesk/1\"}") == "ok");  // a UTF-8 byte order mark is fine
+}
+
+TEST_CASE("load: nesting, error count and size limits") {
+  std::string deep = R"({"format": "quotedesk/1", "x": )" + std::string(200, '[') + std::string(200, ']') + "}";
+  CHECK(FirstError(deep) == "t.json: /x: nesting deeper than 64 levels");
+  std::string ok = R"({"format": "quotedesk/1", "x": )" + std::string(62, '[') + std::string(62, ']') + "}";
+  CHECK(FirstError(ok) == "ok");
+
+  std::string many = R"({"format": "quotedesk/1", "resources": [)";
+  for (int i = 0; i < 80; ++i) many += std::string(i ? "," : "") + "1";
+  LoadResult r = LoadWorkspace(many + "]}", "t.json");
+  REQUIRE(r.errors.size() == kMaxLoadErrors + 1);
+  CHECK(r.errors[49].str() == "t.json: /resources/49: expected an object, got 1");
+  CHECK(r.errors[50].str() == "t.json: too many errors; stopped reading after 50");
+
+#ifndef __EMSCRIPTEN__  // 256 MiB of text is too much for the tests' wasm heap
+  std::string huge(kMaxFileBytes + 1, ' ');
+  CHECK(FirstError(huge) == "t.json: file too large: 268435457 bytes; the limit is 256 MiB");
+#endif
+}
+
+TEST_CASE("load: rules overrides are applied and checked") {
+  CHECK(FirstError(R"({"format": "quotedesk/1", "rules": {"grace_day": 3}})") == "t.json: /rules/grace_day: unknown rule key \"grace_day\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "rules": {"grace_days": "3"}})") ==
+        "t.json: /rules/grace_days: expected an integer 0..365, got \"3\"");
+  LoadResult r = LoadWorkspace(R"({"format": "quotedesk/1", "rules": {"zone": "+00:00", "fee_table": {"month": [5]}}})", "t.json");
+  REQUIRE(r.ok);
+  CHECK(r.workspace.rules.zone == ZoneOffset::UTC());
+  CHECK(r.workspace.rules.fee_table == std::vector<FeeRow>{{1, {5}}});
+}
+
+TEST_CASE("check: duplicate ids of each kind") {
+  Doc doc = test::FullDoc();
+  doc["products"][1]["product_id"] = "p-ecs";
+  CHECK(FirstError(doc) == "t.json: /products/1/product_id: duplicate product_id \"p-ecs\" (first at /products/0)");
+  doc = test::FullDoc();
+  doc["resources"][1]["resource_id"] = "ecs-1";
+  doc["resources"][1].erase("main_resource_id");
+  doc["resources"][1].erase("relation");
+  CHECK(FirstError(doc) == "t.json: /resources/1/resource_id: duplicate resource_id \"ecs-1\" (first at /resources/0)");
+  doc = test::FullDoc();
+  doc["orders"][2]["order_id"] = "CS1";
+  CHECK(FirstError(doc) == "t.json: /orders/2/order_id: duplicate order_id \"CS1\" (first at /orders/0)");
+  doc = test::FullDoc();
+  doc["coupons"][1]["coupon_id"] = "v-1";
+  CHECK(FirstError(doc) == "t.json: /coupons/1/coupon_id: duplicate coupon_id \"v-1\" (first at /coupons/0)");
+  doc = test::FullDoc();
+  doc["export_records"].push_back(doc["export_records"][0]);
+  CHECK(FirstError(doc) == "t.json: /export_records/1/id: duplicate id \"e-1\" (first at /export_records/0)");
+}
+
+TEST_CASE("check: references") {
+  Doc doc = test::FullDoc();
+  doc["resources"][0]["product_id"] = "p-x";
+  CHECK(FirstError(doc) == "t.json: /resources/0/product_id: unknown product_id \"p-x\"");
+
+  doc = test::FullDoc();
+  doc["resources"][1]["main_resource_id"] = "ecs-9";
+  CHECK(FirstError(doc) == "t.json: /resources/1/main_resource_id: unknown main_resource_id \"ecs-9\"");
+  doc["resources"][1]["main_resource_id"] = "vol-1";
+  CHECK(FirstError(doc) == "t.json: /resources/1/main_resource_id: a resource cannot be its own main resource");
+  doc = test::FullDoc();  // a cycle ecs-1 <-> vol-1 is refused as "not a main"
+  doc["resources"][0]["main_resource_id"] = "vol-1";
+  CHECK(FirstError(doc) == "t.json: /resources/0/main_resource_id: resource \"vol-1\" is not a main resource (it is attached to \"ecs-1\")");
+
+  doc = test::FullDoc();
+  doc["orders"][1]["combined_order_id"] = "CS404";
+  CHECK(FirstError(doc) == "t.json: /orders/1/combined_order_id: unknown combined_order_id \"CS404\"");
+  doc["orders"][1]["combined_order_id"] = "CS2";
+  CHECK(FirstError(doc) == "t.json: /orders/1/combined_order_id: an order cannot be its own combined order");
+  doc = test::FullDoc();
+  doc["orders"][2]["combined_order_id"] = "CS1";
+  CHECK(FirstError(doc) == "t.json: /orders/1/combined_order_id: order \"CS3\" is not a combined trade order (it belongs to \"CS1\")");
+
+  doc = test::FullDoc();
+  doc["orders"][0]["items"][0]["product_id"] = "p-x";
+  CHECK(FirstError(doc) == "t.json: /orders/0/items/0/product_id: unknown product_id \"p-x\"");
+
+  // Item resources: an open renewal must name a resource of the workspace...
+  doc = test::FullDoc();
+  doc["orders"][1]["items"][0]["resource_id"] = "vol-gone";
+  CHECK(FirstError(doc) == "t.json: /orders/1/items/0/resource_id: unknown resource_id \"vol-gone\" (an open renewal order must name a resource of this workspace)");
+  // ...history may name released resources, and a pending purchase one not created yet.
+  doc["orders"][1]["status"] = "completed";
+  CHECK(FirstError(doc) == "ok");
+  doc["orders"][1]["status"] = "pending_payment";
+  doc["orders"][1]["order_type"] = "new";
+  CHECK(FirstError(doc) == "ok");
+  // Periods' and history entries' order ids need not resolve (old orders fall outside an export).
+  doc = test::FullDoc();
+  doc["resources"][0]["periods"][0]["order_id"] = "CS-old";
+  doc["orders"][0]["history"][0]["order_id"] = "CS-later";
+  CHECK(FirstError(doc) == "ok");
+}
+
+TEST_CASE("workspace: index, lookups and summary") {
+  LoadResult r = LoadWorkspace(test::kFullWorkspace, "full.json");
+  REQUIRE(r.ok);
+  Workspace& ws = r.workspace;
+  REQUIRE(ws.findResource("vol-1"));
+  CHECK(ws.findResource("vol-1")->resource_name == "data-disk");
+  CHECK(ws.findProduct("p-evs-40") == &ws.products[1]);
+  CHECK(ws.findOrder("CS3") == &ws.orders[2]);
+  CHECK(ws.findCoupon("d-1") == &ws.coupons[1]);
+  CHECK(ws.findResource("nope") == nullptr);
+  REQUIRE(ws.attachedTo("ecs-1").size() == 1);
+  CHECK(ws.attachedTo("ecs-1")[0]->resource_id == "vol-1");
+  CHECK(ws.attachedTo("vol-1").empty());
+
+  ws.orders.erase(ws.orders.begin());  // an edit that moves entries, then Reindex
+  ws.Reindex();
+  CHECK(ws.findOrder("CS1") == nullptr);
+  CHECK(ws.findOrder("CS3") == &ws.orders[1]);
+
+  CHECK(SummaryJson(r.workspace) ==
+        R"({"format":"quotedesk/1","as_of":"2025-01-14T10:00:00+08:00","account":{"name":"南京test","cash_balance":"-12.50"},)"
+        R"("products":2,"resources":2,"orders":2,"orders_by_status":{"pending_payment":2,"pending_review":0,"refunding":0,)"
+        R"("processing":0,"completed":0,"cancelled":0,"pending_confirmation":0},"resources_by_status":{"in_use":0,"expired":1,)"
+        R"("frozen":1,"closed":0},"coupons":2,"export_records":1})");
+  CHECK(SummaryJson(Workspace{}) ==
+        R"({"format":"quotedesk/1","as_of":null,"account":{"name":"","cash_balance":null},"products":0,"resources":0,"orders":0,)"
+        R"("orders_by_status":{"pending_payment":0,"pending_review":0,"refunding":0,"processing":0,"completed":0,"cancelled":0,)"
+        R"("pending_confirmation":0},"resources_by_status":{"in_use":0,"expired":0,"frozen":0,"closed":0},"coupons":0,"export_records":0})");
+}
+
+TEST_CASE("load files: detection and merging rules") {
+  CHECK(DetectInputKind(R"({"format": "quotedesk/1", "data": []})") == InputKind::Workspace);
+  CHECK(DetectInputKind(R"({"total_count": 1, "order_infos": []})") == InputKind::HuaweiOrders);
+  CHECK(DetectInputKind(R"({"total_count": 1, "order_line_items": [], "order_info": {}})") == InputKind::HuaweiOrderDetails);
+  CHECK(DetectInputKind(R"({"order_info": {"data": 1}})") == InputKind::HuaweiOrderDetails);
+  CHECK(DetectInputKind(R"({"nested": {"order_infos": []}, "data": []})") == InputKind::HuaweiResources);
+  CHECK(DetectInputKind(R"({"renew_inquiry_results": []})") == InputKind::HuaweiRenewPrices);
+  CHECK(DetectInputKind(R"({"products": []})") == InputKind::Workspace);
+  CHECK(DetectInputKind("[1]") == InputKind::Workspace);
+  CHECK(DetectInputKind("{") == InputKind::Workspace);
+
+  LoadResult one = LoadFiles({{"a.json", test::kFullWorkspace}});
+  REQUIRE(one.ok);
+  CHECK(one.workspace == LoadWorkspace(test::kFullWorkspace, "a.json").workspace);
+
+  LoadResult two = LoadFiles({{"a.json", test::kFullWorkspace}, {"b.json", R"({"format": "quotedesk/1"})"}});
+  REQUIRE_FALSE(two.ok);
+  CHECK(two.errors.front().str() == "b.json: only one quotedesk/1 workspace can be opened at a time (already opening a.json)");
+
+  LoadResult none = LoadFiles({});
+  REQUIRE_FALSE(none.ok);
+  CHECK(none.errors.front().str() == "no file given");
+
+  LoadResult bad = LoadFiles({{"a.json", "[]"}, {"b.json", ""}});
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.errors.front().str() == "b.json: empty file: expected a JSON object");  // checked before reading anything
+
+  LoadResult broken = LoadFiles({{"a.json", "{\"format\": \"quotedesk/1\", \"as_of\": 5}"}});
+  REQUIRE_FALSE(broken.ok);
+  CHECK(broken.errors.front().str() == "a.json: /as_of: expected a time like 2024-04-15T15:58:07+08:00, got 5");
+}
+
+TEST_CASE("load files: Huawei responses are merged into the workspace, then checked") {
+  // A ListPayPerUseCustomerResources response alone: its products come from the resources.
+  const char* resources = R"({"total_count": 1, "data": [{"id": "i-1", "resource_id": "vol-h", "resource_name": "disk",
+      "region_code": "cn-north-4", "service_type_code": "hws.service.type.ebs", "resource_type_code": "hws.resource.type.volume",
+      "product_id": "p-h", "is_main_resource": 1, "status": 2, "effective_time": "2024-04-15T07:58:07Z",
+      "expire_time": "2024-05-15T15:59:59Z", "expire_policy": 3}]})";
+  LoadResult r = LoadFiles({{"ws.json", test::kFullWorkspace}, {"res.json", resources}});
+  REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? "" : r.errors.front().str()));
+  REQUIRE(r.workspace.findResource("vol-h"));
+  CHECK(r.workspace.findResource("vol-h")->renewal_policy == RenewalPolicy::Auto);
+  CHECK(r.workspace.findResource("ecs-1"));  // the base workspace is still there
+}
+
+}  // namespace
+}  // namespace qd

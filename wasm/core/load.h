@@ -1,0 +1,70 @@
+// load.h: reading workspace files (design.md §3, §4, §10).
+//
+//   LoadResult r = LoadWorkspace(text, "ws.json");       // a quotedesk/1 file
+//   if (!r.ok) for (const LoadError& e : r.errors) std::cerr << e.str() << "\n";
+//   LoadResult m = LoadFiles({{"ws.json", a}, {"orders.json", b}});  // a workspace and/or Huawei responses
+//
+// Strict: a file either loads completely or not at all. A failed load returns the errors and an
+// empty workspace, so the caller's open workspace stays exactly as it was. Errors name the file,
+// the JSON pointer (or line:column for broken JSON text) and what was expected; at most
+// kMaxLoadErrors are collected, then reading stops.
+//
+// The file is read with nlohmann's SAX parser straight into the model (no DOM of the whole file:
+// a DOM costs about twice the memory, design.md §9). Amounts are taken from the exact number text,
+// so 0.1 is 10 fen, never a float. After reading, CheckWorkspace refuses duplicate ids and
+// dangling references, then the index is built. Which members are required, and each default, is
+// in workspace.h and docs/workspace-format.md.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/workspace.h"
+
+namespace qd {
+
+inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;  // 256 MiB: text + model stay within wasm32's 2 GB heap
+inline constexpr int kMaxNesting = 64;                                 // objects/arrays nested deeper are refused
+inline constexpr std::size_t kMaxLoadErrors = 50;                      // reading stops after this many errors
+
+struct LoadResult {
+  bool ok = false;          // true: workspace is complete and checked; errors is empty
+  Workspace workspace;      // the loaded workspace (default-constructed when !ok)
+  LoadErrors errors;        // why not, in file order (non-empty when !ok)
+  explicit operator bool() const { return ok; }
+};
+
+// Reads one quotedesk/1 workspace. fileName is only used in the errors.
+LoadResult LoadWorkspace(std::string_view text, std::string_view fileName);
+
+// What a file holds, from its top-level keys (the first deciding key wins).
+enum class InputKind {
+  Workspace,           // "format" (or nothing recognisable: read as a workspace, which says what is missing)
+  HuaweiOrders,        // ListCustomerOrders: "order_infos"
+  HuaweiOrderDetails,  // ShowCustomerOrderDetails: "order_info" / "order_line_items"
+  HuaweiResources,     // ListPayPerUseCustomerResources: "data"
+  HuaweiRenewPrices,   // ListRenewRateOnPeriod: "renew_inquiry_results"
+};
+InputKind DetectInputKind(std::string_view text);
+
+// Opens several files as one workspace: at most one quotedesk/1 file (the base; an empty workspace
+// when there is none), then every Huawei BSS response merged into it in the given order, then
+// CheckWorkspace over the result. Files are (name, text) pairs.
+//
+// Huawei responses are imported by wasm/core/huawei_import.h, which provides
+//   LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into);
+// (merge one response into `into`, reading amounts with into.rules.rounding; errors as LoadError).
+// When that header is not in the build, a Huawei file is refused with "Huawei import not built yet".
+LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files);
+
+// The checks across objects, run after reading: duplicate product/resource/order/coupon/export
+// ids; resource.product_id, main_resource_id (a main, never itself attached), order item
+// product_id / resource_id and combined_order_id must resolve (see docs/workspace-format.md
+// "References" for which item resource_ids are checked). Rebuilds ws.index. Errors carry fileName.
+LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName);
+
+}  // namespace qd

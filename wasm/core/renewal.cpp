@@ -1,0 +1,724 @@
+// renewal.cpp: durations, quotes, renewal orders (renewal.h).
+#include "core/renewal.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+
+#include <nlohmann/json.hpp>
+
+namespace qd {
+
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+std::string Plural(int64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::optional<Money> PriceOf(const ProductPrices& prices, TermUnit unit) {
+  return unit == TermUnit::Year ? prices.year : prices.month;
+}
+
+std::string_view PriceKey(TermUnit unit) { return unit == TermUnit::Year ? "prices.year" : "prices.month"; }
+
+// Whole months from a to b on the calendar (ignoring days): 2024-04-15 -> 2025-04-15 is 12.
+int MonthsBetween(LocalDate a, LocalDate b) { return (b.year() - a.year()) * 12 + (b.month() - a.month()); }
+
+// "1 month or 1 year" style list of durations for messages.
+std::string DurationList(const std::vector<RenewalDuration>& ds) {
+  if (ds.empty()) return "none";
+  std::string out;
+  for (const RenewalDuration& d : ds) {
+    if (!out.empty()) out += ", ";
+    out += d.str();
+  }
+  return out;
+}
+
+// 0.0001-precision rendering of price * num / den, for the visible arithmetic of a rounded line.
+std::string FourDecimals(Money price, int64_t num, int64_t den) {
+  const Money q = MulDiv(price, num * 100, den, Rounding::Truncate);  // in units of 0.0001 CNY
+  int64_t v = q.fen();
+  std::string out = v < 0 ? "-" : "";
+  if (v < 0) v = -v;
+  std::string frac = std::to_string(v % 10000);
+  out += std::to_string(v / 10000) + "." + std::string(4 - frac.size(), '0') + frac;
+  return out;
+}
+
+// True when price * num / den is a whole number of fen (no rounding happens).
+bool ExactFen(Money price, int64_t num, int64_t den) {
+  std::optional<Money> product = CheckedMul(price, num);
+  return product && den != 0 && product->fen() % den == 0;
+}
+
+std::string RoundingWords(Rounding r) { return r == Rounding::HalfUp ? "rounded half up" : "truncated"; }
+
+}  // namespace
+
+// ---- durations --------------------------------------------------------------------------------------
+
+std::string RenewalDuration::str() const {
+  return unit == TermUnit::Year ? Plural(num, "year", "years") : Plural(num, "month", "months");
+}
+
+TermUnit PurchasedUnit(const Resource& resource, const Product& product, ZoneOffset zone) {
+  if (product.prices.month && !product.prices.year) return TermUnit::Month;
+  if (product.prices.year && !product.prices.month) return TermUnit::Year;
+  if (!resource.periods.empty()) {
+    const ResourcePeriod& last = resource.periods.back();
+    const int months = MonthsBetween(LocalDateOf(last.start, zone), LocalDateOf(last.end, zone));
+    if (months >= 12 && months % 12 == 0) return TermUnit::Year;
+  }
+  return TermUnit::Month;
+}
+
+std::vector<RenewalDuration> OfferedDurations(const Resource& resource, const Product& product, ZoneOffset zone) {
+  bool months = product.prices.month.has_value();
+  bool years = product.prices.year.has_value();
+  if (product.kind != ProductKind::Standard) {
+    // seed 4.2.1.1 step 7 points 5 and 6: packages and marketplace products renew in their own unit;
+    // "当前仅OBS资源包支持购买包月续费包年" - OBS monthly packages may also renew by the year.
+    const TermUnit own = PurchasedUnit(resource, product, zone);
+    const bool obsPackage = product.kind == ProductKind::ResourcePackage && product.service_type_code == "hws.service.type.obs";
+    if (own == TermUnit::Year) months = false;
+    else if (!obsPackage) years = false;
+  }
+  std::vector<RenewalDuration> out;
+  if (months)
+    for (int m : product.renew_options.months) out.push_back({TermUnit::Month, m});
+  if (years)
+    for (int y : product.renew_options.years) out.push_back({TermUnit::Year, y});
+  std::stable_sort(out.begin(), out.end(), [](const RenewalDuration& a, const RenewalDuration& b) { return a.months() < b.months(); });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::optional<RenewalDuration> DefaultDuration(const std::vector<RenewalDuration>& offered) {
+  const RenewalDuration oneYear{TermUnit::Year, 1};
+  if (std::find(offered.begin(), offered.end(), oneYear) != offered.end()) return oneYear;  // step 7 points 2, 3
+  if (offered.empty()) return std::nullopt;
+  return *std::min_element(offered.begin(), offered.end(),  // points 1, 3: the shortest (1 month for 1-9 months)
+                           [](const RenewalDuration& a, const RenewalDuration& b) { return a.months() < b.months(); });
+}
+
+std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vector<RenewalDuration>>& offeredEach) {
+  if (offeredEach.empty()) return std::nullopt;
+  std::vector<RenewalDuration> common = offeredEach.front();
+  for (std::size_t i = 1; i < offeredEach.size(); ++i) {
+    const std::vector<RenewalDuration>& other = offeredEach[i];
+    std::erase_if(common, [&](const RenewalDuration& d) { return std::find(other.begin(), other.end(), d) == other.end(); });
+  }
+  return DefaultDuration(common);  // step 7 point 4: the intersection's minimum, 1 year first
+}
+
+UnifiedExpiryDay AccountUnifiedDay(const Workspace& ws) { return ws.account.unified_expiry_day.value_or(UnifiedExpiryDay()); }
+
+int AnchorDayOf(const Resource& resource, ZoneOffset zone) {
+  return resource.anchor_day.value_or(LocalDateOf(resource.effective_time, zone).day());
+}
+
+// ---- locks ------------------------------------------------------------------------------------------
+
+OrderLocks OrderLocks::Build(const Workspace& ws) {
+  OrderLocks locks;
+  locks.ws_ = &ws;
+  for (std::size_t i = 0; i < ws.orders.size(); ++i) {
+    const Order& o = ws.orders[i];
+    if (!o.isOpen()) continue;
+    for (const OrderItem& item : o.items) {
+      if (!item.resource_id) continue;
+      const auto r = ws.index.resources.find(*item.resource_id);
+      if (r == ws.index.resources.end()) continue;
+      locks.open_.emplace(r->second, i);
+      if (o.status == OrderStatus::PendingPayment) locks.pending_.emplace(r->second, i);
+    }
+  }
+  return locks;
+}
+
+const Order* OrderLocks::find(const std::unordered_map<std::size_t, std::size_t>& map, std::string_view resourceId) const {
+  if (map.empty()) return nullptr;
+  const auto r = ws_->index.resources.find(resourceId);
+  if (r == ws_->index.resources.end()) return nullptr;
+  const auto it = map.find(r->second);
+  return it == map.end() ? nullptr : &ws_->orders[it->second];
+}
+
+const Order* OrderLocks::pending(std::string_view resourceId) const { return find(pending_, resourceId); }
+const Order* OrderLocks::open(std::string_view resourceId) const { return find(open_, resourceId); }
+
+Refusal PendingOrderRefusal(std::string_view resourceId, const Order& order) {
+  std::string message = "resource " + std::string(resourceId) + " has pending order " + order.order_id;
+  if (order.combined_order_id) message += " (combined order " + *order.combined_order_id + ")";
+  message += "; pay or cancel it first";
+  return {"pending_order", std::string(resourceId), message};
+}
+
+std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& main) {
+  std::vector<const Resource*> out{&main};
+  for (const Resource* a : ws.attachedTo(main.resource_id))
+    if (a->isBound()) out.push_back(a);
+  return out;
+}
+
+// ---- pricing ----------------------------------------------------------------------------------------
+
+ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding) {
+  ExtraDaysPrice out;
+  const LocalDate last = first.plusDays(days - 1);
+  std::string label = Plural(days, "extra day", "extra days") + " (" + first.str();
+  if (days > 1) label += " to " + last.str();
+  label += ")";
+
+  // month_days: each day costs month / (days of its month); the days are grouped by month and the
+  // sum of n_i / d_i is taken over a common denominator so the line is rounded once.
+  if (rule == DayPrice::MonthDays && prices.month) {
+    int64_t num = 0, den = 1;
+    std::string terms;
+    LocalDate d = first;
+    int64_t left = days;
+    while (left > 0) {
+      const int dim = LocalDate::DaysInMonth(d.year(), d.month());
+      const int64_t n = std::min<int64_t>(left, dim - d.day() + 1);
+      const int64_t g = std::gcd(den, static_cast<int64_t>(dim));
+      const int64_t lcm = den / g * dim;
+      num = num * (lcm / den) + n * (lcm / dim);
+      den = lcm;
+      if (!terms.empty()) terms += " + ";
+      terms += std::to_string(n) + " × " + prices.month->str() + " ÷ " + std::to_string(dim);
+      d = d.plusDays(n);
+      left -= n;
+    }
+    label += ": " + terms;
+    const Money amount = MulDiv(*prices.month, num, den, rounding);
+    if (!ExactFen(*prices.month, num, den)) label += " = " + FourDecimals(*prices.month, num, den) + "…, " + RoundingWords(rounding);
+    out.line = QuoteLine{label, amount};
+    return out;
+  }
+
+  // month_div_30 (and month_days without a month price fall back to the year price / 365);
+  // year_div_365 falls back to month / 30.
+  const bool wantsYear = rule == DayPrice::YearDiv365;
+  std::optional<Money> price = wantsYear ? prices.year : prices.month;
+  int64_t den = wantsYear ? 365 : 30;
+  std::string note;
+  if (!price) {
+    price = wantsYear ? prices.month : prices.year;
+    den = wantsYear ? 30 : 365;
+    note = wantsYear ? " (no year price: month price ÷ 30)" : " (no month price: year price ÷ 365)";
+  }
+  if (!price) {
+    out.missing = "no month or year price to price the extra days";
+    return out;
+  }
+  label += " × " + price->str() + " ÷ " + std::to_string(den) + note;
+  const Money amount = MulDiv(*price, days, den, rounding);
+  if (!ExactFen(*price, days, den)) label += " = " + FourDecimals(*price, days, den) + "…, " + RoundingWords(rounding);
+  out.line = QuoteLine{label, amount};
+  return out;
+}
+
+// ---- quotes -----------------------------------------------------------------------------------------
+
+namespace {
+
+struct Instance {
+  const Resource* main = nullptr;
+  std::vector<const Resource*> members;  // main first, then bound attached
+  std::vector<RenewalDuration> offered;
+  RenewalDuration duration;
+};
+
+// The checks every renewal of an instance passes; appends refusals for it.
+void CheckRenewable(const Workspace& ws, const OrderLocks& locks, const RenewalRequest& request, const Instance& inst,
+                    Refusals& refusals) {
+  const Resource& main = *inst.main;
+  const RuleProfile& rules = ws.rules;
+  if (main.status == ResourceStatus::Closed) {
+    refusals.push_back({"closed", main.resource_id, "resource " + main.resource_id + " is closed (unsubscribed or released) and cannot be renewed"});
+    return;
+  }
+  if (main.provisioning == Provisioning::Failed)
+    refusals.push_back({"provisioning_failed", main.resource_id, "resource " + main.resource_id + " failed to be created and cannot be renewed"});
+  const int64_t keptSeconds = static_cast<int64_t>(rules.grace_days + rules.retention_days) * kSecondsPerDay;
+  if (request.as_of - main.expire_time > keptSeconds)
+    refusals.push_back({"retention_over", main.resource_id,
+                        "resource " + main.resource_id + " expired more than " + std::to_string(rules.grace_days + rules.retention_days) +
+                            " days ago (grace + retention) and can no longer be renewed"});
+  for (const Resource* m : inst.members) {
+    const Product* p = ws.findProduct(m->product_id);
+    if (p && p->delisted)
+      refusals.push_back({"delisted_product", m->resource_id,
+                          "product " + p->product_id + " of resource " + m->resource_id + " is delisted (已下架) and cannot be renewed"});
+  }
+  for (const Resource* m : inst.members)
+    if (const Order* o = locks.pending(m->resource_id)) {
+      refusals.push_back(PendingOrderRefusal(m->resource_id, *o));
+      break;
+    }
+  if (request.unified_day && main.renewal_policy != RenewalPolicy::Manual && main.renewal_policy != RenewalPolicy::Auto)
+    refusals.push_back({"not_alignable", main.resource_id,
+                        "resource " + main.resource_id + " is in the " + std::string(ToString(main.renewal_policy)) +
+                            " tab; only manual and auto-renew resources take a unified expiry day"});
+}
+
+// Prices one resource of an instance; a refusal when its product has no price for the unit.
+std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& request, const Resource& r, const Resource& main,
+                                 RenewalDuration duration, RenewalQuoteItem& item) {
+  const ZoneOffset zone = ws.rules.zone;
+  const Product* product = ws.findProduct(r.product_id);
+  if (!product) return Refusal{"price_unknown", r.resource_id, "resource " + r.resource_id + " names unknown product " + r.product_id};
+  const std::optional<Money> unitPrice = PriceOf(product->prices, duration.unit);
+  if (!unitPrice)
+    return Refusal{"price_unknown", r.resource_id,
+                   "product " + product->product_id + " has no " + std::string(ToString(duration.unit)) + " price; add " +
+                       std::string(PriceKey(duration.unit)) + " to price the renewal of " + r.resource_id};
+
+  item.resource_id = r.resource_id;
+  item.main_resource_id = &r == &main ? "" : main.resource_id;
+  item.product_id = r.product_id;
+  item.old_expire_time = r.expire_time;
+  item.duration = duration;
+  item.expired = request.as_of > r.expire_time;
+
+  // reference §3: renewing in grace/retention starts at the original expiry, not at the renewal time.
+  const LocalDate oldEnd = LocalDateOf(r.expire_time, zone);
+  const int anchor = AnchorDayOf(r, zone);
+  const LocalDate plainEnd = duration.unit == TermUnit::Year ? AddYearsAnchored(oldEnd, duration.num, anchor)
+                                                             : AddMonthsAnchored(oldEnd, duration.num, anchor);
+  item.period_amount = *unitPrice * duration.num;
+  item.lines.push_back({duration.str() + " × " + unitPrice->str(), item.period_amount});
+
+  LocalDate newEnd = plainEnd;
+  item.new_anchor_day = anchor;
+  if (request.unified_day) {
+    newEnd = NextUnifiedDate(plainEnd, *request.unified_day);
+    item.extra_days = ExtraDaysInclusive(plainEnd, newEnd);
+    if (item.extra_days > 0) {
+      item.new_anchor_day = request.unified_day->day();
+      ExtraDaysPrice extra = PriceExtraDays(product->prices, plainEnd.plusDays(1), item.extra_days, ws.rules.day_price, ws.rules.rounding);
+      if (!extra.line)
+        return Refusal{"price_unknown", r.resource_id, "product " + product->product_id + ": " + extra.missing + " of " + r.resource_id};
+      item.extra_days_amount = extra.line->amount;
+      item.lines.push_back(*extra.line);
+    }
+  }
+  item.new_expire_time = PeriodEnd(newEnd, zone, ws.rules.expiry_clock);
+  item.amount = item.period_amount + item.extra_days_amount;
+  return std::nullopt;
+}
+
+}  // namespace
+
+RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request) {
+  return QuoteRenewal(ws, request, OrderLocks::Build(ws));
+}
+
+RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, const OrderLocks& locks) {
+  if (request.align_only && !request.unified_day) {
+    RenewalRequest aligned = request;
+    aligned.unified_day = AccountUnifiedDay(ws);
+    return QuoteRenewal(ws, aligned, locks);
+  }
+  RenewalQuote quote;
+  quote.as_of = request.as_of;
+  const ZoneOffset zone = ws.rules.zone;
+
+  std::vector<Instance> instances;
+  instances.reserve(request.resource_ids.size());
+  std::unordered_map<std::string_view, bool> seen;
+  seen.reserve(request.resource_ids.size());
+  for (const std::string& id : request.resource_ids) {
+    if (!seen.emplace(id, true).second) continue;
+    const Resource* r = ws.findResource(id);
+    if (!r) {
+      quote.refusals.push_back({"unknown_resource", id, "no resource " + id + " in the workspace"});
+      continue;
+    }
+    if (r->isBound()) {
+      quote.refusals.push_back({"bound_to_main", id, "resource " + id + " is bound to " + *r->main_resource_id + " and renews with it; renew " +
+                                                         *r->main_resource_id + " instead"});
+      continue;
+    }
+    Instance inst;
+    inst.main = r;
+    inst.members = InstanceOf(ws, *r);
+    CheckRenewable(ws, locks, request, inst, quote.refusals);
+    if (const Product* p = ws.findProduct(r->product_id)) inst.offered = OfferedDurations(*r, *p, zone);
+    instances.push_back(std::move(inst));
+  }
+  if (instances.empty() && quote.refusals.empty())
+    quote.refusals.push_back({"empty_request", "", "no resource to renew was given"});
+  if (!quote.refusals.empty()) return quote;
+
+  // The duration of each instance (seed 4.2.1.1 step 7).
+  const RenewalDuration oneMonth{TermUnit::Month, 1};
+  auto offers = [](const Instance& inst, const RenewalDuration& d) {
+    return std::find(inst.offered.begin(), inst.offered.end(), d) != inst.offered.end();
+  };
+  if (request.align_only) {
+    // 设置统一到期日 alone: 1 month plus the days to the unified day; products sold only by the year
+    // (packages, marketplace) use their own default instead.
+    for (Instance& inst : instances) {
+      std::optional<RenewalDuration> d = offers(inst, oneMonth) ? std::optional(oneMonth) : DefaultDuration(inst.offered);
+      if (!d) quote.refusals.push_back({"duration_not_offered", inst.main->resource_id, "resource " + inst.main->resource_id + " offers no renewal duration"});
+      else inst.duration = *d;
+    }
+  } else if (request.duration) {
+    for (Instance& inst : instances) {
+      if (!offers(inst, *request.duration))
+        quote.refusals.push_back({"duration_not_offered", inst.main->resource_id,
+                                  "resource " + inst.main->resource_id + " cannot be renewed for " + request.duration->str() +
+                                      "; offered: " + DurationList(inst.offered)});
+      inst.duration = *request.duration;
+    }
+  } else if (request.default_mode == DurationDefault::Common) {
+    std::vector<std::vector<RenewalDuration>> all;
+    all.reserve(instances.size());
+    for (const Instance& inst : instances) all.push_back(inst.offered);
+    std::optional<RenewalDuration> d = CommonDefaultDuration(all);
+    if (!d) quote.refusals.push_back({"no_common_duration", "", "the selected resources have no renewal duration in common; renew them separately"});
+    else
+      for (Instance& inst : instances) inst.duration = *d;
+  } else {
+    for (Instance& inst : instances) {
+      std::optional<RenewalDuration> d = DefaultDuration(inst.offered);
+      if (!d) quote.refusals.push_back({"duration_not_offered", inst.main->resource_id, "resource " + inst.main->resource_id + " offers no renewal duration"});
+      else inst.duration = *d;
+    }
+  }
+  if (!quote.refusals.empty()) return quote;
+
+  for (const Instance& inst : instances) {
+    for (const Resource* m : inst.members) {
+      RenewalQuoteItem item;
+      if (std::optional<Refusal> r = PriceItem(ws, request, *m, *inst.main, inst.duration, item)) {
+        quote.refusals.push_back(std::move(*r));
+        continue;
+      }
+      quote.total += item.amount;
+      quote.items.push_back(std::move(item));
+    }
+  }
+  if (!quote.refusals.empty()) {
+    quote.items.clear();
+    quote.total = Money();
+  }
+  return quote;
+}
+
+// ---- JSON -------------------------------------------------------------------------------------------
+
+void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone) {
+  w.beginObject();
+  w.key("as_of");
+  w.instant(quote.as_of, zone);
+  if (!quote.ok()) {
+    w.key("refusals");
+    w.beginArray();
+    for (const Refusal& r : quote.refusals) WriteRefusal(w, r);
+    w.endArray();
+    w.endObject();
+    return;
+  }
+  w.key("items");
+  w.beginArray();
+  for (const RenewalQuoteItem& item : quote.items) {
+    w.beginObject();
+    w.key("resource_id");
+    w.string(item.resource_id);
+    w.key("old_expire_time");
+    w.instant(item.old_expire_time, zone);
+    w.key("new_expire_time");
+    w.instant(item.new_expire_time, zone);
+    w.key("duration");
+    w.beginObject();
+    w.key("period");
+    w.string(ToString(item.duration.unit));
+    w.key("num");
+    w.integer(item.duration.num);
+    w.endObject();
+    w.key("extra_days");
+    w.integer(item.extra_days);
+    w.key("amount");
+    w.money(item.amount);
+    w.key("lines");
+    w.beginArray();
+    for (const QuoteLine& line : item.lines) {
+      w.beginObject();
+      w.key("label");
+      w.string(line.label);
+      w.key("amount");
+      w.money(line.amount);
+      w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+  }
+  w.endArray();
+  w.key("total");
+  w.money(quote.total);
+  w.endObject();
+}
+
+std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone) {
+  JsonWriter w;
+  WriteRenewalQuote(w, quote, zone);
+  return w.take();
+}
+
+namespace {
+
+std::string ErrorJson(std::string_view message) {
+  JsonWriter w;
+  w.beginObject();
+  w.key("error");
+  w.string(message);
+  w.endObject();
+  return w.take();
+}
+
+}  // namespace
+
+std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock) {
+  const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
+  if (args.is_discarded() || !args.is_object()) return ErrorJson("expected a JSON object of renew arguments");
+  RenewalRequest req;
+  req.as_of = ws.as_of.value_or(clock);
+  for (const auto& [key, value] : args.items()) {
+    if (key == "resources") {
+      if (!value.is_array()) return ErrorJson("resources: expected an array of resource ids");
+      for (const auto& id : value) {
+        if (!id.is_string()) return ErrorJson("resources: expected an array of resource ids");
+        req.resource_ids.push_back(id.get<std::string>());
+      }
+    } else if (key == "months" || key == "years") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 1 || value.get<int64_t>() > 120)
+        return ErrorJson(key + ": expected a whole number of " + key);
+      req.duration = RenewalDuration{key == "years" ? TermUnit::Year : TermUnit::Month, value.get<int>()};
+    } else if (key == "unified_day") {
+      std::optional<UnifiedExpiryDay> u;
+      if (value.is_number_integer()) u = UnifiedExpiryDay::FromDay(value.get<int>());
+      else if (value.is_string()) u = UnifiedExpiryDay::Parse(value.get<std::string>());
+      if (!u) return ErrorJson("unified_day: expected 1..28 or \"last\"");
+      req.unified_day = u;
+    } else if (key == "align_only") {
+      if (!value.is_boolean()) return ErrorJson("align_only: expected true or false");
+      req.align_only = value.get<bool>();
+    } else if (key == "as_of") {
+      InstantParse p = value.is_string() ? ParseInstant(value.get<std::string>()) : InstantParse{};
+      if (!p) return ErrorJson("as_of: " + (p.error.empty() ? std::string("expected a time string") : p.error));
+      req.as_of = p.value;
+    } else {
+      return ErrorJson("unknown argument \"" + key + "\"");
+    }
+  }
+  if (args.contains("months") && args.contains("years")) return ErrorJson("give months or years, not both");
+  return RenewalQuoteJson(QuoteRenewal(ws, req), ws.rules.zone);
+}
+
+// ---- orders -----------------------------------------------------------------------------------------
+
+std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt, const std::vector<std::string>& taken) {
+  const LocalDate d = LocalDateOf(at, ws.rules.zone);
+  const LocalTime t = LocalTimeOf(at, ws.rules.zone);
+  std::string prefix = "CS";
+  auto two = [&](int v) {
+    prefix += static_cast<char>('0' + v / 10 % 10);
+    prefix += static_cast<char>('0' + v % 10);
+  };
+  two(d.year() % 100);
+  two(d.month());
+  two(d.day());
+  two(t.hour());
+  two(t.minute());
+  prefix += static_cast<char>('0' + t.second() / 10);
+  // FNV-1a over the salt and a counter, written as 4 base-36 characters.
+  static constexpr char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (uint64_t counter = 0;; ++counter) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](unsigned char c) {
+      h ^= c;
+      h *= 1099511628211ull;
+    };
+    for (char c : salt) mix(static_cast<unsigned char>(c));
+    for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(counter >> (8 * i)));
+    std::string id = prefix;
+    for (int i = 0; i < 4; ++i) {
+      id += kDigits[h % 36];
+      h /= 36;
+    }
+    if (ws.findOrder(id) == nullptr && std::find(taken.begin(), taken.end(), id) == taken.end()) return id;
+  }
+}
+
+std::vector<Order> RenewalOrdersFor(const Workspace& ws, const RenewalQuote& quote, Instant at) {
+  const int64_t payWindow = static_cast<int64_t>(ws.rules.pending_payment_days) * kSecondsPerDay;
+  std::vector<Order> orders;
+  std::vector<std::string> taken;
+  for (const RenewalQuoteItem& item : quote.items) {
+    if (item.main_resource_id.empty()) {  // a new instance
+      Order o;
+      o.order_id = NewOrderId(ws, at, item.resource_id, taken);
+      taken.push_back(o.order_id);
+      o.order_type = OrderType::Renewal;
+      o.status = OrderStatus::PendingPayment;
+      o.create_time = at;
+      o.pending_payment_end_time = at.plusSeconds(payWindow);
+      o.official_amount = Money();
+      if (const Product* p = ws.findProduct(item.product_id)) o.service_type_name = p->service_type_name;
+      orders.push_back(std::move(o));
+    }
+    Order& o = orders.back();
+    OrderItem line;
+    line.resource_id = item.resource_id;
+    line.product_id = item.product_id;
+    line.period = item.duration.unit == TermUnit::Year ? ItemPeriod::Year : ItemPeriod::Month;
+    line.period_num = item.duration.num;
+    line.amount = item.period_amount;
+    o.items.push_back(line);
+    if (item.extra_days > 0) {
+      line.period = ItemPeriod::Day;
+      line.period_num = static_cast<int>(item.extra_days);
+      line.amount = item.extra_days_amount;
+      o.items.push_back(line);
+    }
+    o.amount_after_discount += item.amount;
+    o.official_amount = *o.official_amount + item.amount;
+  }
+  return orders;
+}
+
+void AddOrders(Workspace& ws, std::vector<Order> orders) {
+  ws.orders.reserve(ws.orders.size() + orders.size());
+  for (Order& o : orders) {
+    ws.orders.push_back(std::move(o));
+    const Order& added = ws.orders.back();
+    ws.index.orders.emplace(added.order_id, ws.orders.size() - 1);
+    // Trade history (交易记录跟踪) on each resource's purchase order, once per purchase order.
+    std::vector<std::string> noted;
+    for (const OrderItem& line : added.items) {
+      const Resource* r = line.resource_id ? ws.findResource(*line.resource_id) : nullptr;
+      if (!r || r->periods.empty()) continue;
+      const std::string& purchase = r->periods.front().order_id;
+      if (purchase.empty() || purchase == added.order_id || std::find(noted.begin(), noted.end(), purchase) != noted.end()) continue;
+      noted.push_back(purchase);
+      if (Order* po = ws.findOrder(purchase)) po->history.push_back({added.create_time, added.order_type, added.order_id, {}});
+    }
+  }
+}
+
+PlacedRenewal PlaceRenewalOrders(Workspace& ws, const RenewalRequest& request) {
+  PlacedRenewal placed;
+  RenewalRequest req = request;
+  if (req.align_only && !req.unified_day) req.unified_day = AccountUnifiedDay(ws);
+  placed.quote = QuoteRenewal(ws, req);
+  if (!placed.quote.ok()) return placed;
+
+  const Instant now = req.as_of;
+  std::vector<Order> subs = RenewalOrdersFor(ws, placed.quote, now);
+  std::vector<Order> added;
+  if (subs.size() > 1) {
+    std::vector<std::string> taken;
+    for (const Order& s : subs) taken.push_back(s.order_id);
+    Order parent;
+    parent.order_id = NewOrderId(ws, now, "combined:" + subs.front().order_id, taken);
+    parent.order_type = OrderType::Renewal;
+    parent.status = OrderStatus::PendingPayment;
+    parent.create_time = now;
+    parent.pending_payment_end_time = subs.front().pending_payment_end_time;
+    parent.official_amount = placed.quote.total;
+    parent.amount_after_discount = placed.quote.total;
+    parent.service_type_name = "组合交易";
+    for (Order& s : subs) s.combined_order_id = parent.order_id;
+    placed.order_id = parent.order_id;
+    added.push_back(std::move(parent));
+  } else {
+    placed.order_id = subs.front().order_id;
+  }
+  for (Order& s : subs) {
+    placed.sub_order_ids.push_back(s.order_id);
+    added.push_back(std::move(s));
+  }
+  if (req.unified_day) ws.account.unified_expiry_day = req.unified_day;
+  AddOrders(ws, std::move(added));
+  return placed;
+}
+
+Refusals ApplyPaidRenewalOrder(Workspace& ws, std::string_view orderId, const std::unordered_map<std::string, PaidBreakdown>& paid) {
+  const Order* order = ws.findOrder(orderId);
+  if (!order) return {{"unknown_order", std::string(orderId), "no order " + std::string(orderId) + " in the workspace"}};
+  if (order->order_type != OrderType::Renewal)
+    return {{"not_a_renewal", order->order_id, "order " + order->order_id + " is not a renewal order"}};
+
+  // A combined trade order has no items: its sub-orders carry them.
+  std::vector<const Order*> parts;
+  if (order->items.empty()) {
+    for (const Order& o : ws.orders)
+      if (o.combined_order_id && *o.combined_order_id == order->order_id) parts.push_back(&o);
+  } else {
+    parts.push_back(order);
+  }
+
+  struct Change {
+    std::size_t index;
+    Resource updated;
+  };
+  std::vector<Change> changes;
+  const ZoneOffset zone = ws.rules.zone;
+  for (const Order* part : parts) {
+    for (const OrderItem& item : part->items) {
+      if (!item.resource_id || (item.period != ItemPeriod::Month && item.period != ItemPeriod::Year)) continue;
+      const auto it = ws.index.resources.find(*item.resource_id);
+      if (it == ws.index.resources.end())
+        return {{"unknown_resource", *item.resource_id, "order " + part->order_id + " names unknown resource " + *item.resource_id}};
+      Resource r = ws.resources[it->second];
+      for (const Change& c : changes)
+        if (c.index == it->second) r = c.updated;  // a resource named twice renews twice
+      int64_t extraDays = 0;
+      Money listAmount = item.amount.value_or(Money());
+      for (const OrderItem& other : part->items)
+        if (other.period == ItemPeriod::Day && other.resource_id == item.resource_id) {
+          extraDays = other.period_num.value_or(0);
+          listAmount += other.amount.value_or(Money());
+        }
+      const int num = item.period_num.value_or(1);
+      const int anchor = AnchorDayOf(r, zone);
+      const LocalDate oldEnd = LocalDateOf(r.expire_time, zone);
+      const LocalDate plainEnd =
+          item.period == ItemPeriod::Year ? AddYearsAnchored(oldEnd, num, anchor) : AddMonthsAnchored(oldEnd, num, anchor);
+      const LocalDate newEnd = plainEnd.plusDays(extraDays);
+      if (extraDays > 0) {
+        // Aligned: the anchor becomes the unified day the order was placed with (the account's), or
+        // the day reached (a month's last day past the 28th is the month-end choice).
+        const std::optional<UnifiedExpiryDay> u = ws.account.unified_expiry_day;
+        if (u && u->dayIn(newEnd.year(), newEnd.month()) == newEnd.day()) r.anchor_day = u->day();
+        else r.anchor_day = newEnd.isLastDayOfMonth() && newEnd.day() > 28 ? 31 : newEnd.day();
+      }
+      ResourcePeriod period;
+      period.order_id = part->order_id;
+      period.kind = PeriodKind::Renewal;
+      period.start = r.expire_time;
+      period.end = PeriodEnd(newEnd, zone, ws.rules.expiry_clock);
+      period.list_amount = listAmount;
+      if (auto p = paid.find(r.resource_id); p != paid.end()) period.paid = p->second;
+      r.periods.push_back(period);
+      r.expire_time = period.end;
+      if (r.status == ResourceStatus::Expired) r.status = ResourceStatus::InUse;
+      bool merged = false;
+      for (Change& c : changes)
+        if (c.index == it->second) {
+          c.updated = r;
+          merged = true;
+        }
+      if (!merged) changes.push_back({it->second, std::move(r)});
+    }
+  }
+  for (Change& c : changes) ws.resources[c.index] = std::move(c.updated);
+  return {};
+}
+
+}  // namespace qd

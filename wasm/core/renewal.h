@@ -1,0 +1,229 @@
+// renewal.h: renewing yearly/monthly resources (seed 4.2.1 手动续费, 4.2.3 统一到期日; design.md §5;
+// reference/huawei-bss.md §3).
+//
+//   RenewalRequest req;
+//   req.resource_ids = {"ecs-1", "vol-9"};
+//   req.duration = RenewalDuration{TermUnit::Month, 1};        // absent: the seed's default duration
+//   req.unified_day = UnifiedExpiryDay::FromDay(1);             // absent: no alignment
+//   req.as_of = now;
+//   RenewalQuote q = QuoteRenewal(ws, req);                     // read-only: items, lines, total
+//   if (!q.ok()) for (const Refusal& r : q.refusals) ...       // e.g. "pending_order", "delisted_product"
+//   PlacedRenewal p = PlaceRenewalOrders(ws, req);              // the pending order(s) in the workspace
+//   ...the customer pays p.order_id (orders engine)...
+//   ApplyPaidRenewalOrder(ws, subOrderId, paidShares);          // each resource gets its new period
+//
+// What one renewal is. A resource is renewed as an *instance*: a main resource together with its
+// bound (绑定) attached resources, which always renew with it; a mounted (挂载) attached resource is an
+// instance of its own. Every resource of an instance gets the same duration and its own item (its
+// own price, its own rounding). The renewal starts at the old expiry, also when the resource already
+// expired and is in its grace or retention period (the time since the expiry is not given back), and
+// ends `duration` later at the expiry clock on the resource's anchor day. With a unified expiry day
+// the end moves on to the first date on or after it that is the unified day; the days added (from
+// the day after the plain end through the unified date) are priced per the profile's day_price and
+// the resource's anchor becomes the unified day.
+//
+// Durations (seed 4.2.1.1 step 7). A product offers the months and years of its renew_options that it
+// has a price for. Resource packages and marketplace (云商店) products renew only in the unit they
+// were bought in (only OBS monthly resource packages may also renew by the year). The default for
+// one instance is 1 year when offered, else the shortest offered duration (1 month for monthly
+// products, the minimum for products sold only in several years); for many instances the same rule
+// runs on the durations all of them offer.
+//
+// Refusals (stable codes, each naming the resource): unknown_resource, bound_to_main (a bound
+// attached resource renews only with its main), closed, provisioning_failed, retention_over (expired
+// longer ago than grace + retention days: deleted), delisted_product, pending_order (the resource or
+// its instance has an order waiting for payment: pay or cancel it first), not_alignable (only the
+// manual and auto-renew tabs take a unified expiry day), duration_not_offered, no_common_duration,
+// price_unknown, empty_request.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/json_writer.h"
+#include "core/money.h"
+#include "core/refusal.h"
+#include "core/workspace.h"
+
+namespace qd {
+
+// ---- durations --------------------------------------------------------------------------------------
+
+// A renewal duration: `num` months or `num` years.
+struct RenewalDuration {
+  TermUnit unit = TermUnit::Month;
+  int num = 1;
+
+  int months() const { return unit == TermUnit::Year ? num * 12 : num; }  // length in months (1 year = 12)
+  std::string str() const;                                                  // "1 month", "3 months", "2 years"
+  friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
+};
+
+// The unit a resource was bought in: the only unit its product prices, else the unit of its last
+// period (a whole number of years = year), else month.
+TermUnit PurchasedUnit(const Resource& resource, const Product& product, ZoneOffset zone);
+
+// The durations a resource can be renewed for, shortest first: the product's renew_options months
+// (when it has a month price) and years (when it has a year price); resource packages and marketplace
+// products only in their purchased unit (OBS monthly packages: also years).
+std::vector<RenewalDuration> OfferedDurations(const Resource& resource, const Product& product, ZoneOffset zone);
+
+// Seed 4.2.1.1 step 7: 1 year when offered, else the shortest; nullopt when nothing is offered.
+std::optional<RenewalDuration> DefaultDuration(const std::vector<RenewalDuration>& offered);
+
+// The same rule over several instances: on the durations every one of them offers (step 7 point 4);
+// nullopt when they have none in common.
+std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vector<RenewalDuration>>& offeredEach);
+
+// The account's unified expiry day; never set = day 1 (seed 4.2.3 注意事项: the system default).
+UnifiedExpiryDay AccountUnifiedDay(const Workspace& ws);
+
+// The day of month the resource's periods end on: anchor_day, or the day of its effective time.
+int AnchorDayOf(const Resource& resource, ZoneOffset zone);
+
+// ---- orders that lock resources ------------------------------------------------------------------
+
+// Which resources are tied up in an unfinished order, built once per operation from ws.orders.
+// pending(): an order waiting for payment names the resource (seed 4.2.1.1 说明: no other operation
+// until it is paid or cancelled). open(): any order not completed and not cancelled (pending
+// payment, review, confirmation, processing, refunding) names it: "in a transaction" (seed 4.2.6).
+// Kept by position, so the locks stay right while orders are appended (AddOrders) and resources
+// edited in place, as long as no new pending order is added.
+class OrderLocks {
+ public:
+  static OrderLocks Build(const Workspace& ws);
+  const Order* pending(std::string_view resourceId) const;  // nullptr when none
+  const Order* open(std::string_view resourceId) const;     // nullptr when none
+
+ private:
+  const Order* find(const std::unordered_map<std::size_t, std::size_t>& map, std::string_view resourceId) const;
+  const Workspace* ws_ = nullptr;
+  std::unordered_map<std::size_t, std::size_t> pending_, open_;  // resource position -> order position
+};
+
+// "resource X has pending order O (combined order C); pay or cancel it first" as a Refusal.
+Refusal PendingOrderRefusal(std::string_view resourceId, const Order& order);
+
+// The resources of the instance of `main`: main first, then its bound attached resources (file order).
+std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& main);
+
+// ---- quotes ---------------------------------------------------------------------------------------
+
+// One line of a quote's visible arithmetic; the lines of an item add up to its amount.
+struct QuoteLine {
+  std::string label;  // e.g. "1 month × 191.40", "16 extra days (2025-04-16 to 2025-05-01) × 191.40 ÷ 30"
+  Money amount;
+  friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
+};
+
+// The renewal of one resource.
+struct RenewalQuoteItem {
+  std::string resource_id;
+  std::string main_resource_id;   // the instance's main for a bound attached resource; "" for the main itself
+  std::string product_id;
+  Instant old_expire_time;        // the renewal starts here (also in the grace/retention period)
+  Instant new_expire_time;        // at the profile's expiry clock
+  RenewalDuration duration;
+  int64_t extra_days = 0;         // days added to reach the unified expiry day (0 without alignment)
+  int new_anchor_day = 1;         // the anchor after renewal: the unified day (31 = month end) when aligned
+  bool expired = false;           // renewed after its expiry (grace / retention period)
+  Money amount;                   // = sum of lines, rounded per the profile (per resource)
+  Money period_amount;            // duration × period price (exact)
+  Money extra_days_amount;        // extra days × day price, rounded
+  std::vector<QuoteLine> lines;
+};
+
+enum class DurationDefault {
+  Common,   // absent duration: one duration for all instances (seed step 7 point 4), as a batch renewal
+  EachOwn,  // absent duration: each instance at its own default (an estimate list)
+};
+
+struct RenewalRequest {
+  std::vector<std::string> resource_ids;          // main or mounted resources; duplicates are ignored
+  std::optional<RenewalDuration> duration;        // absent: the default duration
+  DurationDefault default_mode = DurationDefault::Common;
+  std::optional<UnifiedExpiryDay> unified_day;    // renew to the unified expiry day
+  bool align_only = false;                        // 设置统一到期日 alone: 1 month (else the default) + alignment
+                                                  // to unified_day, or to the account's day when absent
+  Instant as_of;                                  // now
+};
+
+struct RenewalQuote {
+  Instant as_of;
+  std::vector<RenewalQuoteItem> items;  // per instance in request order: the main, then its bound attached
+  Money total;                          // sum of the items' amounts
+  Refusals refusals;                    // why not (every refused resource); items is then empty
+  bool ok() const { return refusals.empty(); }
+};
+
+// Quotes the renewal (read-only). Either every requested resource is quoted or none is.
+RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request);
+// The same with the order locks built once by the caller (for callers that quote many times).
+RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, const OrderLocks& locks);
+
+// The price of one extra day's worth of days (design.md §6 day_price), for the quote line:
+// `days` consecutive days starting on `first`, rounded per `rounding`. nullopt + what is missing
+// when the product has no price the rule can use (month_div_30 / month_days fall back to the year
+// price ÷ 365 and year_div_365 to the month price ÷ 30 when their own price is absent).
+struct ExtraDaysPrice {
+  std::optional<QuoteLine> line;  // amount + the arithmetic
+  std::string missing;            // why not, when line is absent
+};
+ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding);
+
+// {"as_of","items":[{"resource_id","old_expire_time","new_expire_time","duration":{"period","num"},
+//   "extra_days","amount","lines":[{"label","amount"}]}],"total"} (design.md §7); a refused quote is
+// {"as_of","refusals":[{"code","subject","message"}]}.
+void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone);
+std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone);
+
+// The browser test API's renew(argsJson) (design.md §8): {"resources":[...], "months":N | "years":N,
+// "unified_day":D | "last", "align_only":false, "as_of":"..."}; absent as_of = ws.as_of, else `clock`.
+// Returns the quote JSON above, or {"error":"..."} for malformed arguments.
+std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock);
+
+// ---- orders ---------------------------------------------------------------------------------------
+
+struct PlacedRenewal {
+  RenewalQuote quote;                       // what was ordered (refusals: nothing was)
+  std::string order_id;                     // the order to pay: the combined trade order, or the single order
+  std::vector<std::string> sub_order_ids;   // one per instance, in quote order (== {order_id} for one instance)
+  bool ok() const { return quote.ok(); }
+};
+
+// Creates the renewal orders, pending payment until paid (seed 4.2.1.1 steps 6-8): one order per
+// instance, with an item per resource (period month/year × num; plus a `day` item for the extra days
+// of an alignment); several instances are grouped under one combined trade order (组合交易订单, no
+// items, amounts = the sum), to be paid or cancelled together. The orders are appended to ws.orders;
+// each purchase order gets a trade history entry; an alignment also sets the account's unified
+// expiry day. Atomic: on any refusal the workspace is unchanged.
+PlacedRenewal PlaceRenewalOrders(Workspace& ws, const RenewalRequest& request);
+
+// The orders of a quote, one per instance (its main first), pending payment from `at` for
+// pending_payment_days: an item per resource (period month/year × num, amount = duration × price),
+// plus a `day` item with the extra days and their price when aligned. Ids are fresh; not yet added.
+std::vector<Order> RenewalOrdersFor(const Workspace& ws, const RenewalQuote& quote, Instant at);
+
+// Appends orders to ws.orders (and its index), and records each one in the trade history
+// (交易记录跟踪) of the purchase orders of the resources it names.
+void AddOrders(Workspace& ws, std::vector<Order> orders);
+
+// A fresh id in the console's pattern: "CS" + yyMMddHHmm (local) + the tens digit of the seconds +
+// 4 characters [0-9A-Z], unique in ws.orders and in `taken`; deterministic for the same inputs.
+std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt, const std::vector<std::string>& taken = {});
+
+// Applies a paid renewal order (a single order or one sub-order of a combined order) to its resources
+// (for the orders engine: call it when the order becomes paid). Every resource named by a month/year
+// item gets a renewal period [old expiry, new expiry] with the item's amount (plus its day item) as
+// list amount and `paid[resource_id]` as paid breakdown (absent: unknown); its expiry moves on, an
+// expired resource is in use again, and an aligned one takes the unified day as anchor. The resource's
+// renewal policy and auto-renew count are untouched (seed 4.2.2.1: a manual renewal keeps the count).
+// Refuses (and changes nothing) an order that is not a renewal or names an unknown resource.
+Refusals ApplyPaidRenewalOrder(Workspace& ws, std::string_view orderId,
+                               const std::unordered_map<std::string, PaidBreakdown>& paid = {});
+
+}  // namespace qd

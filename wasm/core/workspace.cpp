@@ -1,0 +1,95 @@
+// workspace.cpp: the workspace's lookups and summary (workspace.h).
+#include "core/workspace.h"
+
+#include "core/json_writer.h"
+
+namespace qd {
+
+namespace {
+
+template <class T, class GetId>
+void IndexVector(IdIndex& index, const std::vector<T>& items, GetId getId) {
+  index.clear();
+  index.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(getId(items[i]), i);  // emplace keeps the first
+}
+
+// Works for const and mutable vectors (returns `const T*` or `T*`).
+template <class Vector>
+auto Find(const IdIndex& index, Vector& items, std::string_view id) -> decltype(&items[0]) {
+  auto it = index.find(id);
+  return it == index.end() || it->second >= items.size() ? nullptr : &items[it->second];
+}
+
+// {"word": count, ...} over every value of E, in declaration order (0 when none).
+template <class E, class Items, class GetEnum>
+void CountBy(JsonWriter& w, const Items& items, GetEnum getEnum) {
+  std::array<int64_t, EnumNames<E>::names.size()> counts{};
+  for (const auto& item : items) ++counts[static_cast<std::size_t>(getEnum(item))];
+  w.beginObject();
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    w.key(EnumNames<E>::names[i]);
+    w.integer(counts[i]);
+  }
+  w.endObject();
+}
+
+}  // namespace
+
+void Workspace::Reindex() {
+  IndexVector(index.products, products, [](const Product& p) -> const std::string& { return p.product_id; });
+  IndexVector(index.resources, resources, [](const Resource& r) -> const std::string& { return r.resource_id; });
+  IndexVector(index.orders, orders, [](const Order& o) -> const std::string& { return o.order_id; });
+  IndexVector(index.coupons, coupons, [](const Coupon& c) -> const std::string& { return c.coupon_id; });
+  IndexVector(index.export_records, export_records, [](const ExportRecord& e) -> const std::string& { return e.id; });
+  index.attached.clear();
+  for (std::size_t i = 0; i < resources.size(); ++i)
+    if (resources[i].main_resource_id) index.attached[*resources[i].main_resource_id].push_back(i);
+}
+
+const Product* Workspace::findProduct(std::string_view id) const { return Find(index.products, products, id); }
+const Resource* Workspace::findResource(std::string_view id) const { return Find(index.resources, resources, id); }
+const Order* Workspace::findOrder(std::string_view id) const { return Find(index.orders, orders, id); }
+const Coupon* Workspace::findCoupon(std::string_view id) const { return Find(index.coupons, coupons, id); }
+Resource* Workspace::findResource(std::string_view id) { return Find(index.resources, resources, id); }
+Order* Workspace::findOrder(std::string_view id) { return Find(index.orders, orders, id); }
+
+std::vector<const Resource*> Workspace::attachedTo(std::string_view mainId) const {
+  std::vector<const Resource*> out;
+  if (auto it = index.attached.find(mainId); it != index.attached.end())
+    for (std::size_t i : it->second)
+      if (i < resources.size()) out.push_back(&resources[i]);
+  return out;
+}
+
+bool operator==(const Workspace& a, const Workspace& b) {
+  return a.as_of == b.as_of && a.account == b.account && a.rules == b.rules && a.products == b.products &&
+         a.resources == b.resources && a.orders == b.orders && a.coupons == b.coupons &&
+         a.export_records == b.export_records && a.extra == b.extra;
+}
+
+std::string SummaryJson(const Workspace& ws) {
+  const auto count = [](const auto& items) { return static_cast<int64_t>(items.size()); };
+  JsonWriter w;
+  w.beginObject();
+  w.key("format"); w.string(kWorkspaceFormat);
+  w.key("as_of");
+  if (ws.as_of) w.instant(*ws.as_of, ws.rules.zone); else w.null();
+  w.key("account");
+  w.beginObject();
+  w.key("name"); w.string(ws.account.name);
+  w.key("cash_balance");
+  if (ws.account.cash_balance) w.money(*ws.account.cash_balance); else w.null();
+  w.endObject();
+  w.key("products"); w.integer(count(ws.products));
+  w.key("resources"); w.integer(count(ws.resources));
+  w.key("orders"); w.integer(count(ws.orders));
+  w.key("orders_by_status"); CountBy<OrderStatus>(w, ws.orders, [](const Order& o) { return o.status; });
+  w.key("resources_by_status"); CountBy<ResourceStatus>(w, ws.resources, [](const Resource& r) { return r.status; });
+  w.key("coupons"); w.integer(count(ws.coupons));
+  w.key("export_records"); w.integer(count(ws.export_records));
+  w.endObject();
+  return w.take();
+}
+
+}  // namespace qd
