@@ -30,7 +30,7 @@ def gb2312_hanzi():
 
 def scanned_chars(paths):
     found = set()
-    exts = (".cpp", ".h", ".json", ".js", ".html", ".md")
+    exts = (".cpp", ".h", ".inc", ".json", ".js", ".html", ".md")
     for p in paths:
         files = []
         if os.path.isdir(p):

@@ -2,127 +2,24 @@
 //
 // Views never write literal text; they call Tr(Text::X). The same table feeds the font builder
 // (ForEachUiString), so every character the UI can show is in the glyph atlas: no tofu boxes.
-// Adding a string = one enum entry + one row in i18n.cpp (zh, en), in the same order.
+// Adding a string = one QD_TEXT line in the page's text_*.inc file.
 #pragma once
 
 namespace qd::ui {
 
 enum class Lang { Zh, En };
 
+// The strings live in X-macro files, QD_TEXT(Id, "中文", "English"), one file per page (or group of
+// pages), so an id and its two texts sit on one line and cannot drift apart. A new file is included
+// here and in i18n.cpp's table, in the same order.
 enum class Text : int {
-    AppName,            // QuoteDesk 报价台
-    BillingCenter,      // 费用中心
-    OrderManagement,    // 订单管理
-    // Left navigation (the console's names, in the console's order)
-    NavOverview,
-    NavPendingOrders,
-    NavRenewals,
-    NavMyOrders,
-    NavUnsubscribe,
-    NavExportRecords,
-    NavQuoteCalculator,
-    NavSettings,
-    // Page intros (what each page is for, as the seed chapter describes it)
-    IntroOverview,
-    IntroPendingOrders,
-    IntroRenewals,
-    IntroMyOrders,
-    IntroUnsubscribe,
-    IntroExportRecords,
-    IntroQuoteCalculator,
-    IntroSettings,
-    // Common
-    Language,
-    LangZh,
-    LangEn,
-    Workspace,
-    NoWorkspace,
-    AsOf,
-    Account,
-    CashBalance,
-    Products,
-    Resources,
-    Orders,
-    Coupons,
-    ExportRecordsCount,
-    LocalOnlyNote,
-    Theme,
-    ThemeLight,
-    ThemeDark,
-    NotYetBuilt,
-    // Orders (4.1, 4.3)
-    OrderIdCol,
-    ProductType,
-    OrderTypeCol,
-    OrderStatusCol,
-    CreateTime,
-    PaymentTime,
-    OfficialAmount,
-    OrderAmount,
-    Actions,
-    All,
-    SearchOrderId,
-    Details,
-    Pay,
-    Cancel,
-    CombinedPay,
-    BatchExport,
-    ExportAll,
-    SelectedOrders,
-    OrderDetails,
-    OrderInfo,
-    ResourceInfo,
-    AmountInfo,
-    TradeHistory,
-    ViewAllRecords,
-    PaymentDeadline,
-    CombinedOrder,
-    Close,
-    NoMatchingOrders,
-    Creator,
-    ResourceIdCol,
-    ResourceNameCol,
-    PeriodCol,
-    AmountCol,
-    TradeType,
-    StatusLegend,
-    RowsShown,
-    SubOrders,
-    NoHistory,
-    Region,
-    ExpireTime,
-    // Settings
-    RuleProfile,
-    ResetToDefaults,
-    Apply,
-    AsOfHint,
-    UseRealClock,
-    RuleKey,
-    RuleValue,
-    Default,
-    AsOfExplain,
-    Data,
-    RulesExplain,
-    // Quote calculator
-    MonthPrice,
-    YearPrice,
-    CurrentExpiry,
-    AnchorDay,
-    RenewDuration,
-    Months,
-    Years,
-    UnifiedExpiry,
-    NoAlignment,
-    MonthEnd,
-    DayN,
-    NewExpiry,
-    ExtraDays,
-    RenewalAmount,
-    Arithmetic,
-    CopyQuote,
-    ShareLinkNote,
-    ReferencePrice,
-    InvalidInput,
+#define QD_TEXT(id, zh, en) id,
+#include "ui/text_common.inc"
+#include "ui/text_renewals.inc"
+#include "ui/text_unsubscribe.inc"
+#include "ui/text_overview.inc"
+#include "ui/text_platform.inc"
+#undef QD_TEXT
     Count
 };
 
