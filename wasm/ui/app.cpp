@@ -71,6 +71,13 @@ std::optional<Page> PageFromId(std::string_view id)
 
 Text PageTitle(Page page) { return Info(page).title; }
 
+Instant AsOf(const AppState& state)
+{
+    return state.workspace && state.workspace->as_of ? *state.workspace->as_of : state.clock;
+}
+
+void MarkChanged(AppState& state) { ++state.revision; }
+
 void PageHeader(Text title, Text intro)
 {
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);

@@ -11,6 +11,10 @@
 #include "core/workspace.h"
 #include "ui/i18n.h"
 #include "ui/order_list.h"
+#include "ui/page_export_records.h"
+#include "ui/page_overview.h"
+#include "ui/page_renewals.h"
+#include "ui/page_unsubscribe.h"
 
 namespace qd::ui {
 
@@ -26,7 +30,9 @@ enum class Theme { Light, Dark };
 // The user's work and where they are in the console.
 struct AppState {
     std::optional<Workspace> workspace;    // the open workspace; none = quote calculator only
-    uint64_t revision = 0;                 // bumped on every change of the workspace (derived views rebuild)
+    uint64_t revision = 0;                 // bumped on every change of the workspace (derived views rebuild;
+                                           // the shell saves the workspace when it moves): see MarkChanged
+    Instant clock;                         // the real clock, set by the shell every frame; see AsOf
     Page page = Page::Overview;            // the page on screen
     Theme theme = Theme::Light;            // console-like light theme by default
     float scale = 1.0f;                    // device pixels per CSS pixel (the shell sets it)
@@ -38,7 +44,18 @@ struct AppState {
     // Per-page view state (filters, selection, open details).
     OrderListState pendingOrders{.pendingOnly = true};
     OrderListState myOrders;
+    RenewalsPageState renewals;
+    UnsubscribePageState unsubscribe;
+    OverviewPageState overview;
+    ExportRecordsPageState exportRecords;
 };
+
+// "Now" for quotes, refunds and filters: the workspace's as-of clock (Settings, what-if) when set,
+// else the real clock.
+Instant AsOf(const AppState& state);
+
+// Call after every change of state.workspace: derived views rebuild and the shell persists it.
+void MarkChanged(AppState& state);
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).
 void ApplyTheme(Theme theme, float scale);

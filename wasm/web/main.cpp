@@ -35,10 +35,14 @@ EM_JS(void, qd_js_announce, (const char* text), {
     if (live) live.textContent = UTF8ToString(text);
 });
 
+// The real clock, for quotes when neither the arguments nor the workspace fix "now".
+qd::Instant Now() { return qd::Instant::FromUnixSeconds(static_cast<int64_t>(emscripten_date_now() / 1000)); }
+
 void DrawShellFrame()
 {
     ShellState& shell = Shell();
     ui::AppState& app = shell.app;
+    app.clock = Now();
     ui::DrawApp(app);
     if (app.fragment != shell.mirroredFragment) {
         shell.mirroredFragment = app.fragment;
@@ -107,8 +111,6 @@ std::string ErrorsJson(const qd::LoadErrors& errors)
     return out + "]}";
 }
 
-// The real clock, for quotes when neither the arguments nor the workspace fix "now".
-qd::Instant Now() { return qd::Instant::FromUnixSeconds(static_cast<int64_t>(emscripten_date_now() / 1000)); }
 
 const char* NoWorkspace()
 {
@@ -138,7 +140,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_renew(const char* argsJson)
 {
     const auto& app = qd::web::Shell().app;
     if (!app.workspace) return NoWorkspace();
-    return Result(qd::RenewJson(*app.workspace, argsJson, Now()));
+    return Result(qd::RenewJson(*app.workspace, argsJson, qd::web::Now()));
 }
 
 // design.md §8 refund(argsJson): the same JSON as `quotedesk refund --format json`.
@@ -146,7 +148,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_refund(const char* argsJson)
 {
     const auto& app = qd::web::Shell().app;
     if (!app.workspace) return NoWorkspace();
-    return Result(qd::RefundJson(*app.workspace, argsJson, Now()));
+    return Result(qd::RefundJson(*app.workspace, argsJson, qd::web::Now()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_summary()
