@@ -19,6 +19,7 @@ enum class Text : int {
 #include "ui/text_unsubscribe.inc"
 #include "ui/text_overview.inc"
 #include "ui/text_platform.inc"
+#include "ui/text_exports.inc"
 #undef QD_TEXT
     Count
 };
