@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -169,8 +171,10 @@ std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& mai
 ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding) {
   ExtraDaysPrice out;
   const LocalDate last = first.plusDays(days - 1);
-  std::string label = Plural(days, "extra day", "extra days") + " (" + first.str();
-  if (days > 1) label += " to " + last.str();
+  std::string label;  // built by appending into one buffer: a batch quote makes thousands of these
+  label.reserve(160);
+  label.append(Plural(days, "extra day", "extra days")).append(" (").append(first.str());
+  if (days > 1) label.append(" to ").append(last.str());
   label += ")";
 
   // month_days: each day costs month / (days of its month); the days are grouped by month and the
@@ -188,14 +192,14 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
       num = num * (lcm / den) + n * (lcm / dim);
       den = lcm;
       if (!terms.empty()) terms += " + ";
-      terms += std::to_string(n) + " × " + prices.month->str() + " ÷ " + std::to_string(dim);
+      terms.append(std::to_string(n)).append(" × ").append(prices.month->str()).append(" ÷ ").append(std::to_string(dim));
       d = d.plusDays(n);
       left -= n;
     }
-    label += ": " + terms;
+    label.append(": ").append(terms);
     const Money amount = MulDiv(*prices.month, num, den, rounding);
-    if (!ExactFen(*prices.month, num, den)) label += " = " + FourDecimals(*prices.month, num, den) + "…, " + RoundingWords(rounding);
-    out.line = QuoteLine{label, amount};
+    if (!ExactFen(*prices.month, num, den)) label.append(" = ").append(FourDecimals(*prices.month, num, den)).append("…, ").append(RoundingWords(rounding));
+    out.line = QuoteLine{std::move(label), amount};
     return out;
   }
 
@@ -214,10 +218,10 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
     out.missing = "no month or year price to price the extra days";
     return out;
   }
-  label += " × " + price->str() + " ÷ " + std::to_string(den) + note;
+  label.append(" × ").append(price->str()).append(" ÷ ").append(std::to_string(den)).append(note);
   const Money amount = MulDiv(*price, days, den, rounding);
-  if (!ExactFen(*price, days, den)) label += " = " + FourDecimals(*price, days, den) + "…, " + RoundingWords(rounding);
-  out.line = QuoteLine{label, amount};
+  if (!ExactFen(*price, days, den)) label.append(" = ").append(FourDecimals(*price, days, den)).append("…, ").append(RoundingWords(rounding));
+  out.line = QuoteLine{std::move(label), amount};
   return out;
 }
 
@@ -225,12 +229,38 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
 
 namespace {
 
+// What one quote call computes once and reuses: many resources share a product, a unit and a
+// price, so the offered durations and the period line's label are built once per kind (a batch of
+// 10,000 resources would otherwise spend most of its time allocating the same vectors and strings).
+class QuoteMemo {
+ public:
+  const std::vector<RenewalDuration>& offered(const Resource& r, const Product& p, ZoneOffset zone) {
+    // OfferedDurations depends on the resource only through its purchased unit (packages, marketplace).
+    const TermUnit own = p.kind == ProductKind::Standard ? TermUnit::Month : PurchasedUnit(r, p, zone);
+    auto [it, fresh] = offered_.try_emplace(Key(&p, own == TermUnit::Year));
+    if (fresh) it->second = OfferedDurations(r, p, zone);
+    return it->second;
+  }
+  const std::string& periodLabel(const Product& p, RenewalDuration d, Money unitPrice) {
+    auto [it, fresh] = labels_.try_emplace(Key(&p, d.unit == TermUnit::Year) * 128 + static_cast<uintptr_t>(d.num));
+    if (fresh) it->second = d.str() + " × " + unitPrice.str();
+    return it->second;
+  }
+
+ private:
+  static uintptr_t Key(const Product* p, bool bit) { return reinterpret_cast<uintptr_t>(p) * 2 + (bit ? 1 : 0); }
+  std::unordered_map<uintptr_t, std::vector<RenewalDuration>> offered_;
+  std::unordered_map<uintptr_t, std::string> labels_;
+};
+
 struct Instance {
   const Resource* main = nullptr;
   std::vector<const Resource*> members;  // main first, then bound attached
-  std::vector<RenewalDuration> offered;
+  const std::vector<RenewalDuration>* offered = nullptr;  // in the quote's QuoteMemo
   RenewalDuration duration;
 };
+
+const std::vector<RenewalDuration> kNoDurations;
 
 // The checks every renewal of an instance passes; appends refusals for it.
 void CheckRenewable(const Workspace& ws, const OrderLocks& locks, const RenewalRequest& request, const Instance& inst,
@@ -267,7 +297,7 @@ void CheckRenewable(const Workspace& ws, const OrderLocks& locks, const RenewalR
 
 // Prices one resource of an instance; a refusal when its product has no price for the unit.
 std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& request, const Resource& r, const Resource& main,
-                                 RenewalDuration duration, RenewalQuoteItem& item) {
+                                 RenewalDuration duration, QuoteMemo& memo, RenewalQuoteItem& item) {
   const ZoneOffset zone = ws.rules.zone;
   const Product* product = ws.findProduct(r.product_id);
   if (!product) return Refusal{"price_unknown", r.resource_id, "resource " + r.resource_id + " names unknown product " + r.product_id};
@@ -290,7 +320,8 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
   const LocalDate plainEnd = duration.unit == TermUnit::Year ? AddYearsAnchored(oldEnd, duration.num, anchor)
                                                              : AddMonthsAnchored(oldEnd, duration.num, anchor);
   item.period_amount = *unitPrice * duration.num;
-  item.lines.push_back({duration.str() + " × " + unitPrice->str(), item.period_amount});
+  item.lines.reserve(request.unified_day ? 2 : 1);
+  item.lines.push_back({memo.periodLabel(*product, duration, *unitPrice), item.period_amount});
 
   LocalDate newEnd = plainEnd;
   item.new_anchor_day = anchor;
@@ -303,7 +334,7 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
       if (!extra.line)
         return Refusal{"price_unknown", r.resource_id, "product " + product->product_id + ": " + extra.missing + " of " + r.resource_id};
       item.extra_days_amount = extra.line->amount;
-      item.lines.push_back(*extra.line);
+      item.lines.push_back(std::move(*extra.line));
     }
   }
   item.new_expire_time = PeriodEnd(newEnd, zone, ws.rules.expiry_clock);
@@ -326,6 +357,7 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
   RenewalQuote quote;
   quote.as_of = request.as_of;
   const ZoneOffset zone = ws.rules.zone;
+  QuoteMemo memo;
 
   std::vector<Instance> instances;
   instances.reserve(request.resource_ids.size());
@@ -347,7 +379,8 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
     inst.main = r;
     inst.members = InstanceOf(ws, *r);
     CheckRenewable(ws, locks, request, inst, quote.refusals);
-    if (const Product* p = ws.findProduct(r->product_id)) inst.offered = OfferedDurations(*r, *p, zone);
+    const Product* p = ws.findProduct(r->product_id);
+    inst.offered = p ? &memo.offered(*r, *p, zone) : &kNoDurations;
     instances.push_back(std::move(inst));
   }
   if (instances.empty() && quote.refusals.empty())
@@ -357,13 +390,13 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
   // The duration of each instance (seed 4.2.1.1 step 7).
   const RenewalDuration oneMonth{TermUnit::Month, 1};
   auto offers = [](const Instance& inst, const RenewalDuration& d) {
-    return std::find(inst.offered.begin(), inst.offered.end(), d) != inst.offered.end();
+    return std::find(inst.offered->begin(), inst.offered->end(), d) != inst.offered->end();
   };
   if (request.align_only) {
     // 设置统一到期日 alone: 1 month plus the days to the unified day; products sold only by the year
     // (packages, marketplace) use their own default instead.
     for (Instance& inst : instances) {
-      std::optional<RenewalDuration> d = offers(inst, oneMonth) ? std::optional(oneMonth) : DefaultDuration(inst.offered);
+      std::optional<RenewalDuration> d = offers(inst, oneMonth) ? std::optional(oneMonth) : DefaultDuration(*inst.offered);
       if (!d) quote.refusals.push_back({"duration_not_offered", inst.main->resource_id, "resource " + inst.main->resource_id + " offers no renewal duration"});
       else inst.duration = *d;
     }
@@ -372,30 +405,34 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
       if (!offers(inst, *request.duration))
         quote.refusals.push_back({"duration_not_offered", inst.main->resource_id,
                                   "resource " + inst.main->resource_id + " cannot be renewed for " + request.duration->str() +
-                                      "; offered: " + DurationList(inst.offered)});
+                                      "; offered: " + DurationList(*inst.offered)});
       inst.duration = *request.duration;
     }
   } else if (request.default_mode == DurationDefault::Common) {
-    std::vector<std::vector<RenewalDuration>> all;
-    all.reserve(instances.size());
-    for (const Instance& inst : instances) all.push_back(inst.offered);
+    std::vector<std::vector<RenewalDuration>> all;  // the distinct offers (instances share the memo's)
+    std::unordered_set<const std::vector<RenewalDuration>*> distinct;
+    for (const Instance& inst : instances)
+      if (distinct.insert(inst.offered).second) all.push_back(*inst.offered);
     std::optional<RenewalDuration> d = CommonDefaultDuration(all);
     if (!d) quote.refusals.push_back({"no_common_duration", "", "the selected resources have no renewal duration in common; renew them separately"});
     else
       for (Instance& inst : instances) inst.duration = *d;
   } else {
     for (Instance& inst : instances) {
-      std::optional<RenewalDuration> d = DefaultDuration(inst.offered);
+      std::optional<RenewalDuration> d = DefaultDuration(*inst.offered);
       if (!d) quote.refusals.push_back({"duration_not_offered", inst.main->resource_id, "resource " + inst.main->resource_id + " offers no renewal duration"});
       else inst.duration = *d;
     }
   }
   if (!quote.refusals.empty()) return quote;
 
+  std::size_t members = 0;
+  for (const Instance& inst : instances) members += inst.members.size();
+  quote.items.reserve(members);
   for (const Instance& inst : instances) {
     for (const Resource* m : inst.members) {
       RenewalQuoteItem item;
-      if (std::optional<Refusal> r = PriceItem(ws, request, *m, *inst.main, inst.duration, item)) {
+      if (std::optional<Refusal> r = PriceItem(ws, request, *m, *inst.main, inst.duration, memo, item)) {
         quote.refusals.push_back(std::move(*r));
         continue;
       }

@@ -1,0 +1,99 @@
+// Engine benchmark (design.md §9 "renewal quote for 10,000 selected resources: < 20 ms in wasm"):
+// quotes the renewal of up to N selected resources at once, with and without a unified expiry day,
+// beside a baseline in the same process: the plain walk every quote needs (find each resource and
+// its product, read the month price). Prints figures and ratios; asserts nothing.
+//   native: build/native/bench_engine FILE [N]
+//   wasm:   node --no-experimental-fetch build/wasm/bench_engine.js FILE [N]   (NODERAWFS)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/load.h"
+#include "core/renewal.h"
+
+namespace {
+
+double NowMs()
+{
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Best of `runs` timings of fn() (the first run warms caches and the allocator).
+template <class Fn>
+double BestMs(int runs, Fn&& fn)
+{
+    double best = 1e300;
+    for (int i = 0; i < runs; ++i) {
+        double t0 = NowMs();
+        fn();
+        best = std::min(best, NowMs() - t0);
+    }
+    return best;
+}
+
+// Resources a batch renewal can take, with and without alignment: each one quotes alone (no pending
+// order, not delisted, in the manual or auto-renew tab ...).
+std::vector<std::string> Quotable(const qd::Workspace& ws, qd::Instant asOf, std::size_t limit)
+{
+    const qd::OrderLocks locks = qd::OrderLocks::Build(ws);
+    std::vector<std::string> ids;
+    for (const qd::Resource& r : ws.resources) {
+        if (ids.size() == limit) break;
+        if (r.isBound()) continue;  // renewed with its main
+        qd::RenewalRequest one{.resource_ids = {r.resource_id}, .duration = qd::RenewalDuration{qd::TermUnit::Month, 1}, .as_of = asOf};
+        qd::RenewalRequest aligned = one;
+        aligned.unified_day = qd::UnifiedExpiryDay::MonthEnd();
+        if (qd::QuoteRenewal(ws, one, locks).ok() && qd::QuoteRenewal(ws, aligned, locks).ok()) ids.push_back(r.resource_id);
+    }
+    return ids;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) { std::fprintf(stderr, "usage: bench_engine FILE [N]\n"); return 2; }
+    const std::size_t n = argc > 2 ? static_cast<std::size_t>(std::atol(argv[2])) : 10000;
+    std::ifstream in(argv[1], std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    qd::LoadResult loaded = qd::LoadWorkspace(ss.str(), argv[1]);
+    if (!loaded.ok) { std::fprintf(stderr, "%s\n", loaded.errors[0].str().c_str()); return 1; }
+    const qd::Workspace& ws = loaded.workspace;
+    const qd::Instant asOf = ws.as_of.value_or(qd::Instant::FromUnixSeconds(1767225600));
+
+    const std::vector<std::string> ids = Quotable(ws, asOf, n);
+    std::printf("%s: %zu resources, %zu selected for one batch quote\n", argv[1], ws.resources.size(), ids.size());
+
+    int64_t sink = 0;
+    const double walk = BestMs(5, [&] {
+        for (const std::string& id : ids) {
+            const qd::Resource* r = ws.findResource(id);
+            const qd::Product* p = ws.findProduct(r->product_id);
+            sink += p->prices.month ? p->prices.month->fen() : 0;
+        }
+    });
+
+    qd::RenewalRequest plain{.resource_ids = ids, .duration = qd::RenewalDuration{qd::TermUnit::Month, 1}, .as_of = asOf};
+    qd::RenewalRequest aligned = plain;
+    aligned.unified_day = qd::UnifiedExpiryDay::MonthEnd();
+    qd::RenewalQuote q;
+    const double quote = BestMs(5, [&] { q = qd::QuoteRenewal(ws, plain); });
+    const std::size_t items = q.items.size();
+    const bool ok = q.ok();
+    const double quoteAligned = BestMs(5, [&] { q = qd::QuoteRenewal(ws, aligned); });
+
+    std::printf("  baseline walk (find + price)  %8.2f ms\n", walk);
+    std::printf("  quote 1 month                 %8.2f ms  %zu items, %s, %.2f us/item, %.1fx baseline\n", quote, items,
+                ok ? "ok" : "REFUSED", quote * 1000 / static_cast<double>(std::max<std::size_t>(items, 1)), quote / walk);
+    std::printf("  quote 1 month + month end     %8.2f ms  %s, %.1fx baseline   (budget in wasm: 20 ms)\n", quoteAligned,
+                q.ok() ? "ok" : "REFUSED", quoteAligned / walk);
+    if (!q.ok()) std::printf("  (aligned refused: %s: %s, %zu refusals)\n", q.refusals[0].code.c_str(), q.refusals[0].message.c_str(), q.refusals.size());
+    return sink == -1 ? 1 : 0;
+}
