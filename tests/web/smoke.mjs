@@ -52,7 +52,8 @@ const failed = await run([
     const before = JSON.parse(await page.evaluate(() => window.quotedesk.state()));
     // The third entry of the left navigation (续费管理); positions in CSS pixels.
     await page.mouse.click(60, 168);
-    await page.waitForTimeout(300);
+    // A loaded machine may take a few frames to see the click: wait for the page to change (bounded).
+    await page.waitForFunction(() => JSON.parse(window.quotedesk.state()).page !== 'overview', null, { timeout: 10000 }).catch(() => {});
     const after = JSON.parse(await page.evaluate(() => window.quotedesk.state()));
     assert(after.frames_drawn > before.frames_drawn, 'no frame after a click');
     assert(after.page !== 'overview', 'click did not navigate: ' + after.page);

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NODE_PATH=/usr/share/nodejs
-cmake --build --preset native --target bench_load quotedesk >/dev/null
-cmake --build --preset wasm --target bench_load >/dev/null
+cmake --build --preset native --target bench_load bench_engine quotedesk >/dev/null
+cmake --build --preset wasm --target bench_load bench_engine >/dev/null
 out=build/bench
 mkdir -p "$out"
 for n in 10000 100000; do
@@ -20,3 +20,8 @@ node --no-experimental-fetch tools/bench/bench_load_node.mjs "$PWD/build/wasm/be
 echo "== headless Chromium: qd load vs JSON.parse"
 rm -rf "$out/site" && cp -r dist "$out/site" && cp "${files[@]}" "$out/site/"
 node tests/web/bench_load.mjs "$out/site" "${files[@]}"
+echo "== batch renewal quote of 10,000 resources (budget: < 20 ms in wasm)"
+echo "-- native"
+build/native/bench_engine "$out/ws-100k.json" 10000
+echo "-- wasm under node"
+node --no-experimental-fetch build/wasm/bench_engine.js "$out/ws-100k.json" 10000
