@@ -4,7 +4,8 @@
 #   expected.code  the exit code
 #   expected.out   stdout (optional; compared exactly)
 #   expected.err   stderr (optional; compared exactly)
-# Run from anywhere: run.sh PATH/TO/quotedesk. Set UPDATE=1 to rewrite the expected files.
+# Run from anywhere: run.sh PATH/TO/quotedesk. Set UPDATE=1 to rewrite the expected files, ONLY=GLOB
+# to run (or rewrite) only the cases whose names match.
 set -uo pipefail
 bin=$(realpath "$1")
 root=${QD_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -12,6 +13,8 @@ cd "$root"
 pass=0; fail=0
 for dir in tests/cli/cases/*/; do
   name=$(basename "$dir")
+  # shellcheck disable=SC2053  # ONLY is a glob on purpose
+  [ -n "${ONLY:-}" ] && [[ $name != $ONLY ]] && continue
   read -r -a args < "$dir/args"
   out=$("$bin" "${args[@]}" 2>/tmp/qd-cli-err.$$); code=$?
   err=$(cat /tmp/qd-cli-err.$$)

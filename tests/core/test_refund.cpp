@@ -804,3 +804,16 @@ TEST_CASE("refund JSON: the design.md §7 shape, same text from RefundJson (brow
   CHECK(RefundJson(f.ws, R"({"resources":["x"]})", f.now()) ==
         R"({"as_of":"2020-10-22T10:00:00+08:00","refusals":[{"code":"unknown_resource","subject":"x","message":"no resource x in the workspace"}]})");
 }
+
+TEST_CASE("an effective resource package is refused for that reason, not as a one-off product") {
+  // seed 4.4 说明: resource packages in effect cannot be unsubscribed. The sample's OBS package product
+  // is also marked unsubscribable: false; the package rule is the one named (the user can act on it).
+  Workspace ws = qd::renewal_test::LoadSample();
+  RefundRequest req;
+  req.resource_ids = {qd::renewal_test::sample::R19};
+  req.as_of = *ws.as_of;
+  RefundPreview p = PreviewRefund(ws, req);
+  REQUIRE(p.items.size() == 1);
+  CHECK(p.items[0].reason_code == "effective_resource_package");
+  CHECK(p.items[0].total.isZero());
+}

@@ -633,3 +633,22 @@ TEST_CASE("order ids are unique and deterministic") {
   CHECK(b.rfind("CS25011409123", 0) == 0);
   for (char c : b.substr(13)) CHECK(((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')));
 }
+
+TEST_CASE("a pending order past its payment deadline no longer locks its resource") {
+  // seed 4.1 说明: an unpaid order is cancelled at its payment deadline, so the lock ends with it.
+  // R6's renewal order CS25011316401M3QF is due by 2025-01-20 16:40:12; R6 expired on 2025-01-15 and
+  // is in its grace period, so the renewal starts from the old expiry: 191.40 + 28.00 (bound disk).
+  Workspace ws = LoadSample();
+  RenewalRequest before = Request(ws, {sample::R6}, Months(1));
+  before.as_of = At("2025-01-20T16:40:11+08:00");
+  RenewalQuote q = QuoteRenewal(ws, before);
+  REQUIRE_FALSE(q.ok());
+  CHECK(q.refusals[0].code == "pending_order");
+
+  RenewalRequest after = before;
+  after.as_of = At("2025-01-25T10:00:00+08:00");
+  q = QuoteRenewal(ws, after);
+  REQUIRE(q.ok());
+  CHECK(q.total == Yuan("219.40"));
+  CHECK(q.items[0].expired);
+}

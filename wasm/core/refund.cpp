@@ -115,7 +115,7 @@ std::string Day(Instant t, ZoneOffset z) { return FormatLocalDate(LocalDateOf(t,
 
 class Previewer {
  public:
-  Previewer(const Workspace& ws, const RefundRequest& req) : ws_(ws), req_(req), z_(ws.rules.zone), locks_(OrderLocks::Build(ws)) {}
+  Previewer(const Workspace& ws, const RefundRequest& req) : ws_(ws), req_(req), z_(ws.rules.zone), locks_(OrderLocks::Build(ws, req.as_of)) {}
 
   RefundPreview Run();
 
@@ -140,12 +140,20 @@ class Previewer {
   int quota_left_ = 0;
 };
 
+Block EffectivePackageBlock(const std::string& id) {
+  return {"effective_resource_package", "resource " + id + " is a resource package already in effect: it cannot be unsubscribed"};
+}
+
 std::optional<Block> Previewer::CommonBlock(const Resource& r) const {
   const std::string& id = r.resource_id;
   if (r.status == ResourceStatus::Closed) return Block{"closed", "resource " + id + " is closed (already unsubscribed or released)"};
   const Product* p = ws_.findProduct(r.product_id);
-  if (p && !p->unsubscribable)
-    return Block{"not_unsubscribable", "product " + p->product_id + " of resource " + id + " cannot be unsubscribed (trial, free or one-off product)"};
+  if (p && !p->unsubscribable) {
+    // An effective package is refused for that reason first: it is the rule the user can act on (4.4 说明).
+    if (p->kind == ProductKind::ResourcePackage && r.effective_time <= req_.as_of) return EffectivePackageBlock(id);
+    return Block{"not_unsubscribable", "product " + p->product_id + " of resource " + id +
+                                           " cannot be unsubscribed (the product is marked unsubscribable: false, as trial, free and one-off products are)"};
+  }
   if (r.status == ResourceStatus::Frozen && r.frozen_reason == FrozenReason::Police)
     return Block{"police_frozen", "resource " + id + " is frozen by the police (公安冻结) and cannot be unsubscribed"};
   if (const Order* o = locks_.open(id); o && StatusAsOf(*o, ws_.rules, req_.as_of) != OrderStatus::Cancelled)
@@ -199,7 +207,7 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const {
   }
   const Product* product = ws_.findProduct(r.product_id);
   if (product && product->kind == ProductKind::ResourcePackage)
-    return blocked({"effective_resource_package", "resource " + id + " is a resource package already in effect: it cannot be unsubscribed"});
+    return blocked(EffectivePackageBlock(id));
   if (r.status == ResourceStatus::Expired || req_.as_of > r.expire_time)
     return blocked({"expired", "resource " + id + " expired at " + FormatIso(r.expire_time, z_) + ": expired resources cannot be unsubscribed (release it instead)"});
   std::vector<std::size_t> refunded;

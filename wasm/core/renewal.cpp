@@ -1,6 +1,8 @@
 // renewal.cpp: durations, quotes, renewal orders (renewal.h).
 #include "core/renewal.h"
 
+#include "core/orders.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -124,12 +126,13 @@ int AnchorDayOf(const Resource& resource, ZoneOffset zone) {
 
 // ---- locks ------------------------------------------------------------------------------------------
 
-OrderLocks OrderLocks::Build(const Workspace& ws) {
+OrderLocks OrderLocks::Build(const Workspace& ws, std::optional<Instant> asOf) {
   OrderLocks locks;
   locks.ws_ = &ws;
   for (std::size_t i = 0; i < ws.orders.size(); ++i) {
     const Order& o = ws.orders[i];
     if (!o.isOpen()) continue;
+    if (asOf && StatusAsOf(o, ws.rules, *asOf) == OrderStatus::Cancelled) continue;  // expired unpaid (seed 4.1 说明)
     for (const OrderItem& item : o.items) {
       if (!item.resource_id) continue;
       const auto r = ws.index.resources.find(*item.resource_id);
@@ -345,7 +348,7 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
 }  // namespace
 
 RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request) {
-  return QuoteRenewal(ws, request, OrderLocks::Build(ws));
+  return QuoteRenewal(ws, request, OrderLocks::Build(ws, request.as_of));
 }
 
 RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, const OrderLocks& locks) {

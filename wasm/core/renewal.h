@@ -95,7 +95,9 @@ int AnchorDayOf(const Resource& resource, ZoneOffset zone);
 // edited in place, as long as no new pending order is added.
 class OrderLocks {
  public:
-  static OrderLocks Build(const Workspace& ws);
+  // With asOf, an order is judged by its status as of that time (StatusAsOf in orders.h: a pending
+  // payment order past its deadline is cancelled and locks nothing); without, by its stored status.
+  static OrderLocks Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
   const Order* pending(std::string_view resourceId) const;  // nullptr when none
   const Order* open(std::string_view resourceId) const;     // nullptr when none
 
