@@ -16,6 +16,7 @@ test: setup native dist fuzz
 	ctest --preset wasm
 	bash tests/fuzz/run.sh
 	node tests/web/smoke.mjs
+	node tests/web/platform.mjs
 	node tests/web/api_parity.mjs
 
 setup:

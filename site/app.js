@@ -1,13 +1,59 @@
-// QuoteDesk page glue: starts the wasm module, feeds it the font and the sample workspace, and
-// exposes window.quotedesk (design.md §8) — the test API, which calls the same exported core
-// functions the console uses. No network access beyond this site's own files.
+// QuoteDesk page glue: starts the wasm module, feeds it the font and a workspace (the one kept in
+// browser storage, else the sample), and does the browser's half of the platform (wasm/web/
+// platform.h): opening files (picker, drop, Ctrl+O), downloads (Ctrl+S, exports), the debounced
+// save to IndexedDB, the language and theme in localStorage, the IME textarea, paste, the service
+// worker. It also exposes window.quotedesk (design.md §8), the test API, which calls the same
+// exported core functions the console uses. No network access beyond this site's own files; the
+// standalone file (tools/dist.sh) carries the wasm, the font and the sample inside itself.
 'use strict';
 (function () {
-  const status = document.getElementById('status');
-  const statusText = document.getElementById('status-text');
+  const $ = (id) => document.getElementById(id);
+  const status = $('status');
+  const statusText = $('status-text');
   let resolveReady, rejectReady;
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
   let mod = null;
+
+  // Where opened files come from (wasm/web/workspace_io.cpp, qd_load_staged).
+  const SOURCE = { files: 0, sample: 1, storage: 2 };
+
+  // ---- words of the HTML parts (the console's own are in the wasm i18n tables) ------------------
+  const WORDS = {
+    zh: {
+      reading: (name, i, n) => `正在读取 ${name}（${i}/${n}）…`,
+      parsing: (size) => `正在解析 ${size}…`,
+      opened: (names, s) => `已打开 ${names}：${s.resources} 个资源，${s.orders} 个订单。`,
+      refused: (names) => `无法打开 ${names}，当前工作区保持不变：`,
+      readFailed: (name, why) => `无法读取 ${name}：${why}`,
+      storedRefused: '浏览器存储中的工作区无法打开，已改为打开示例数据：',
+      sample: '已恢复示例数据。',
+      close: '关闭',
+      openPrompt: '打开工作区或华为云 BSS 接口响应（可多选），也可以把文件拖放到页面上。',
+      choose: '选择文件…',
+      updated: 'QuoteDesk 已更新，刷新页面即可使用新版本。',
+      cancel: '取消',
+    },
+    en: {
+      reading: (name, i, n) => `Reading ${name} (${i}/${n})…`,
+      parsing: (size) => `Parsing ${size}…`,
+      opened: (names, s) => `Opened ${names}: ${s.resources} resources, ${s.orders} orders.`,
+      refused: (names) => `Could not open ${names}; the workspace is unchanged:`,
+      readFailed: (name, why) => `Could not read ${name}: ${why}`,
+      storedRefused: 'The workspace in browser storage could not be opened; the sample is open instead:',
+      sample: 'Sample data restored.',
+      close: 'Close',
+      openPrompt: 'Open a workspace or Huawei Cloud BSS responses (several at once), or drop files on the page.',
+      choose: 'Choose files…',
+      updated: 'QuoteDesk was updated; reload the page to use the new version.',
+      cancel: 'Cancel',
+    },
+  };
+  function words() {
+    let lang = 'zh';
+    try { lang = JSON.parse(mod.UTF8ToString(mod._qd_state())).lang; } catch { /* before start */ }
+    return WORDS[lang] || WORDS.zh;
+  }
+  const formatSize = (n) => (n >= 1e6 ? (n / 1e6).toFixed(1) + ' MB' : Math.max(1, Math.round(n / 1e3)) + ' KB');
 
   function fail(message) {
     status.classList.remove('hidden');
@@ -16,35 +62,266 @@
     rejectReady(new Error(message));
   }
 
-  // Calls an exported function taking and returning UTF-8 strings; returns the JSON text.
-  function call(name, ...strings) {
+  // ---- calling the core ---------------------------------------------------------------------------
+
+  function withStrings(strings, fn) {
     const ptrs = strings.map((s) => {
       const n = mod.lengthBytesUTF8(s) + 1;
       const p = mod._malloc(n);
       mod.stringToUTF8(s, p, n);
       return p;
     });
+    try { return fn(...ptrs); } finally { ptrs.forEach((p) => mod._free(p)); }
+  }
+
+  // Calls an exported function taking and returning UTF-8 strings; returns the JSON text.
+  function call(name, ...strings) {
+    return withStrings(strings, (...ptrs) => mod.UTF8ToString(mod['_' + name](...ptrs)));
+  }
+
+  // Opens [{name, bytes}] as one workspace (a quotedesk/1 file and/or Huawei BSS responses,
+  // merged by the core in one call; atomic). Returns the answer object: {ok, summary} or {ok, errors}.
+  function loadFiles(files, source) {
+    for (const f of files) {
+      const to = withStrings([f.name], (namePtr) => mod._qd_stage_file(namePtr, f.bytes.length));
+      if (f.bytes.length) mod.HEAPU8.set(f.bytes, to);   // HEAPU8 read after the call: the heap may have grown
+    }
+    return JSON.parse(mod.UTF8ToString(mod._qd_load_staged(source)));
+  }
+
+  // ---- the status line and the busy overlay -------------------------------------------------------
+
+  let noticeTimer = 0;
+  function notice(text, kind) {
+    const box = $('notice');
+    $('notice-text').textContent = text;
+    $('notice-close').setAttribute('aria-label', words().close);
+    box.className = kind;
+    box.hidden = false;
+    clearTimeout(noticeTimer);
+    if (kind === 'ok') noticeTimer = setTimeout(() => { box.hidden = true; }, 5000);
+  }
+  function busy(text, fraction) {
+    $('busy').hidden = text === null;
+    if (text === null) return;
+    $('busy-text').textContent = text;
+    const bar = $('busy-progress');
+    if (fraction === undefined) bar.removeAttribute('value'); else bar.value = fraction;
+  }
+  // Lets the browser draw (the overlay) before a long synchronous call; never hangs in a hidden tab.
+  const nextPaint = () => new Promise((resolve) => {
+    const t = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); resolve(); }, 0));
+  });
+
+  function reportOpen(answer, names) {
+    const w = words();
+    if (answer.ok) notice(w.opened(names, answer.summary), 'ok');
+    else notice(w.refused(names) + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
+  }
+
+  // ---- opening files: picker, drop, Ctrl+O ----------------------------------------------------------
+
+  let opening = false;
+  // Reads the files (File.arrayBuffer, one after the other, with progress), yields so the overlay is
+  // drawn, then opens them all in one call. The open workspace changes only if every file is good.
+  async function openFileList(list) {
+    list = Array.from(list || []);
+    if (!list.length || opening || !mod) return null;
+    opening = true;
+    const names = list.map((f) => f.name).join(', ');
+    const total = list.reduce((n, f) => n + f.size, 0);
     try {
-      return mod.UTF8ToString(mod['_' + name](...ptrs));
+      const files = [];
+      for (let i = 0; i < list.length; i++) {
+        busy(words().reading(list[i].name, i + 1, list.length), i / list.length);
+        let bytes;
+        try { bytes = new Uint8Array(await list[i].arrayBuffer()); }
+        catch (e) { notice(words().readFailed(list[i].name, e && e.message ? e.message : String(e)), 'error'); return null; }
+        files.push({ name: list[i].name, bytes });
+      }
+      busy(words().parsing(formatSize(total)));
+      await nextPaint();
+      const answer = loadFiles(files, SOURCE.files);
+      files.length = 0;
+      reportOpen(answer, names);
+      return answer;
     } finally {
-      ptrs.forEach((p) => mod._free(p));
+      busy(null);
+      opening = false;
     }
   }
 
-  // Hands a file's bytes to the core; returns the JSON answer of qd_load.
-  function loadBytes(name, bytes) {
-    const n = mod.lengthBytesUTF8(name) + 1;
-    const namePtr = mod._malloc(n);
-    mod.stringToUTF8(name, namePtr, n);
-    const p = mod._malloc(Math.max(1, bytes.length));
-    mod.HEAPU8.set(bytes, p);
-    try {
-      return mod.UTF8ToString(mod._qd_load(namePtr, p, bytes.length));
-    } finally {
-      mod._free(p);
-      mod._free(namePtr);
-    }
+  const fileInput = $('file-input');
+  fileInput.addEventListener('change', () => {
+    const list = Array.from(fileInput.files || []);
+    fileInput.value = '';   // picking the same file again must fire change again
+    openFileList(list);
+  });
+
+  const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+  let dragDepth = 0;
+  window.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth++;
+    $('drop-hint').hidden = false;
+  });
+  window.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('dragleave', () => {
+    if (--dragDepth <= 0) { dragDepth = 0; $('drop-hint').hidden = true; }
+  });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();   // never let the browser navigate to the dropped file
+    dragDepth = 0;
+    $('drop-hint').hidden = true;
+    if (e.dataTransfer && e.dataTransfer.files.length) openFileList(e.dataTransfer.files);
+  });
+
+  window.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || !mod) return;
+    const k = (e.key || '').toLowerCase();
+    if (k === 'o') { e.preventDefault(); openFilesFromShortcut(); }
+    else if (k === 's') { e.preventDefault(); mod._qd_download_workspace(); }
+  });
+
+  // Chromium grants no user activation to Ctrl+key chords, so the picker may not open from Ctrl+O:
+  // when the window keeps the focus (no dialog came up) and nothing was picked, a small prompt
+  // offers a real button for it (a click always may open the picker).
+  let picked = false;
+  fileInput.addEventListener('change', () => { picked = true; });
+  function openFilesFromShortcut() {
+    picked = false;
+    let blurred = false;
+    const onBlur = () => { blurred = true; };
+    window.addEventListener('blur', onBlur, { once: true });
+    fileInput.click();
+    setTimeout(() => {
+      window.removeEventListener('blur', onBlur);
+      if (!blurred && !picked && document.hasFocus()) showOpenPrompt();
+    }, 300);
   }
+  function showOpenPrompt() {
+    const w = words();
+    $('open-prompt-text').textContent = w.openPrompt;
+    $('open-prompt-choose').textContent = w.choose;
+    $('open-prompt-cancel').textContent = w.cancel;
+    $('open-prompt').hidden = false;
+    $('open-prompt-choose').focus();
+  }
+  const hideOpenPrompt = () => { $('open-prompt').hidden = true; };
+  $('open-prompt-choose').addEventListener('click', () => { hideOpenPrompt(); fileInput.click(); });
+  $('open-prompt-cancel').addEventListener('click', hideOpenPrompt);
+  $('open-prompt').addEventListener('keydown', (e) => { if (e.key === 'Escape') hideOpenPrompt(); });
+
+  function download(name, blob) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+  }
+
+  // ---- browser storage: the workspace in IndexedDB (debounced, chained), preferences in localStorage -
+
+  const DB_NAME = 'quotedesk', STORE = 'workspace', KEY = 'current';
+  let dbPromise = null;
+  function db() {
+    if (!dbPromise) {
+      dbPromise = new Promise((resolve, reject) => {
+        if (!window.indexedDB) { reject(new Error('IndexedDB is not available')); return; }
+        const rq = indexedDB.open(DB_NAME, 1);
+        rq.onupgradeneeded = () => rq.result.createObjectStore(STORE);
+        rq.onsuccess = () => resolve(rq.result);
+        rq.onerror = () => reject(rq.error || new Error('IndexedDB open failed'));
+        rq.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+      });
+      dbPromise.catch(() => { dbPromise = null; });
+    }
+    return dbPromise;
+  }
+  async function storeRun(mode, fn) {
+    const database = await db();
+    return new Promise((resolve, reject) => {
+      const tx = database.transaction(STORE, mode);
+      const rq = fn(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(rq.result);
+      tx.onerror = tx.onabort = () => reject(tx.error || new Error('IndexedDB transaction aborted'));
+    });
+  }
+  const storage = {
+    get: () => storeRun('readonly', (s) => s.get(KEY)),
+    put: (record) => storeRun('readwrite', (s) => s.put(record, KEY)),
+    clear: () => storeRun('readwrite', (s) => s.delete(KEY)),
+  };
+
+  let persistTimer = 0;
+  let persisting = Promise.resolve();   // saves run one after the other, in order
+  function schedulePersist() {
+    clearTimeout(persistTimer);
+    persistTimer = setTimeout(() => { persistTimer = 0; persisting = persisting.then(persistNow); }, 600);
+  }
+  function flushPersist() {
+    if (!persistTimer) return;
+    clearTimeout(persistTimer);
+    persistTimer = 0;
+    persisting = persisting.then(persistNow);
+  }
+  async function persistNow() {
+    const revision = mod._qd_persist_begin();
+    const n = mod._qd_saved_size();
+    const p = mod._qd_saved_data();
+    const blob = n ? new Blob([mod.HEAPU8.subarray(p, p + n)], { type: 'application/json' }) : null;
+    mod._qd_saved_release();
+    const savedAt = Date.now();
+    let error = '';
+    try {
+      if (blob) await storage.put({ bytes: blob, savedAt, size: n });
+      else await storage.clear();
+    } catch (e) {
+      error = e && e.message ? e.message : String(e);
+    }
+    withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
+  }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushPersist(); });
+  window.addEventListener('pagehide', flushPersist);
+
+  function readPrefs() {
+    try { return { lang: localStorage.getItem('quotedesk.lang'), theme: localStorage.getItem('quotedesk.theme') }; }
+    catch { return {}; }
+  }
+
+  // ---- the IME textarea and paste (wasm/web/backend.h) ----------------------------------------------
+
+  const ime = $('qd-ime');
+  let composing = false;
+  const sendText = (text) => { if (text && mod) call('qd_input_text', text); };
+  ime.addEventListener('compositionstart', () => { composing = true; });
+  ime.addEventListener('compositionend', (e) => {
+    composing = false;
+    sendText(ime.value || e.data);
+    ime.value = '';
+  });
+  ime.addEventListener('input', (e) => {
+    if (composing || e.isComposing) return;   // the composition's result comes with compositionend
+    sendText(ime.value);
+    ime.value = '';
+  });
+  document.addEventListener('paste', (e) => {
+    if (!mod) return;
+    e.preventDefault();   // the console inserts it (Ctrl+V), not the textarea
+    call('qd_paste', e.clipboardData ? e.clipboardData.getData('text/plain') : '');
+  });
+
+  // ---- start ---------------------------------------------------------------------------------------
 
   // Moving the window to a screen with another devicePixelRatio fires no resize event; a media
   // query on the current ratio does. The shell re-reads the ratio on resize.
@@ -58,13 +335,49 @@
     if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
     return new Uint8Array(await r.arrayBuffer());
   }
+  // The standalone file carries its assets in non-executed <script> data blocks.
+  function base64Bytes(text) {
+    const bin = atob(text.replace(/\s+/g, ''));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  async function asset(url, id, isText) {
+    const el = $(id);
+    if (!el) return fetchBytes(url);
+    return isText ? new TextEncoder().encode(el.textContent) : base64Bytes(el.textContent);
+  }
+  const standalone = !!$('qd-wasm');
+
+  let samplePromise = null;
+  const sampleBytes = () => (samplePromise = samplePromise || asset('sample-workspace.json', 'qd-sample', true));
+
+  async function restoreSample() {
+    clearTimeout(persistTimer);
+    persistTimer = 0;
+    const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
+    if (!answer.ok) { reportOpen(answer, 'sample-workspace.json'); return answer; }
+    persisting = persisting.then(() => storage.clear()).catch(() => { /* nothing stored to forget */ });
+    notice(words().sample, 'ok');
+    return answer;
+  }
+
+  const host = {
+    openFilePicker: () => fileInput.click(),
+    schedulePersist,
+    restoreSample: () => { restoreSample(); },
+    download,
+  };
 
   async function start() {
     const timings = window.quotedesk.timings;
     const mark = (name) => { timings[name] = Math.round(performance.now()); };
-    const fontPromise = fetchBytes('fonts/qd-cjk.otf');
-    const samplePromise = fetchBytes('sample-workspace.json');
-    mod = await createQuoteDesk({ canvas: document.getElementById('canvas') });
+    const fontPromise = asset('fonts/qd-cjk.otf', 'qd-font');
+    sampleBytes();
+    const storedPromise = storage.get().catch(() => null);
+    const options = { canvas: $('canvas'), qdHost: host };
+    if (standalone) options.wasmBinary = base64Bytes($('qd-wasm').textContent);
+    mod = await createQuoteDesk(options);
     mark('module');
     const font = await fontPromise;
     mark('font');
@@ -73,26 +386,56 @@
     mod._qd_set_font(p, font.length);
     mod._free(p);
     if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
+    const prefs = readPrefs();
+    if (prefs.lang === 'zh' || prefs.lang === 'en') call('qd_set_lang', prefs.lang);
+    if (prefs.theme === 'light' || prefs.theme === 'dark') call('qd_set_theme', prefs.theme);
     let fragment = '';
     try { fragment = decodeURIComponent(location.hash.slice(1)); } catch { /* a mangled link opens the default page */ }
     call('qd_set_fragment', fragment);
     mark('started');
     status.classList.add('hidden');
-    const sample = await samplePromise;
-    const opened = JSON.parse(loadBytes('sample-workspace.json', sample));
-    if (!opened.ok) throw new Error(opened.errors.map((e) => e.text).join('\n'));
-    mark('sample');
+
+    // The workspace kept in this browser, else the sample.
+    let opened = false;
+    const stored = await storedPromise;
+    mark('storage');
+    if (stored && stored.bytes) {
+      const bytes = new Uint8Array(await stored.bytes.arrayBuffer());
+      const answer = loadFiles([{ name: 'browser-storage.json', bytes }], SOURCE.storage);
+      if (answer.ok) { mod._qd_note_restored(stored.savedAt || 0); opened = true; }
+      else notice(words().storedRefused + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
+    }
+    if (!opened) {
+      const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
+      if (!answer.ok) throw new Error(answer.errors.map((e) => e.text).join('\n'));
+    }
+    mark('workspace');
     watchPixelRatio();
     resolveReady(window.quotedesk);
+
+    // Offline: the service worker caches the site's files (not for the standalone file or file://).
+    if ('serviceWorker' in navigator && !standalone && /^https?:$/.test(location.protocol)) {
+      // A page already served by an older build's worker keeps running it; say that a reload updates it.
+      const hadController = !!navigator.serviceWorker.controller;
+      navigator.serviceWorker.addEventListener('controllerchange', () => { if (hadController) notice(words().updated, 'ok'); });
+      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('QuoteDesk: no offline cache:', e));
+    }
   }
+
+  $('notice-close').addEventListener('click', () => { $('notice').hidden = true; });
 
   window.quotedesk = {
     ready,
-    timings: {},          // ms since navigation start: module, font, started, sample (startup profile)
+    timings: {},          // ms since navigation start: module, font, started, storage, workspace (startup profile)
     // Opens a workspace (JSON text); resolves to {"ok":true,"summary":...} or {"ok":false,"errors":[...]}.
-    load: async (jsonText, fileName = 'workspace.json') => loadBytes(fileName, new TextEncoder().encode(jsonText)),
+    load: async (jsonText, fileName = 'workspace.json') =>
+      JSON.stringify(loadFiles([{ name: fileName, bytes: new TextEncoder().encode(jsonText) }], SOURCE.files)),
     // The same from the file's bytes (file picker, drop, benchmarks): no decode/encode round trip.
-    loadBytes: async (bytes, fileName = 'workspace.json') => loadBytes(fileName, bytes),
+    loadBytes: async (bytes, fileName = 'workspace.json') =>
+      JSON.stringify(loadFiles([{ name: fileName, bytes }], SOURCE.files)),
+    // Several files opened as one workspace: [{name, text} | {name, bytes}] (a workspace + Huawei responses).
+    loadFiles: async (files) => JSON.stringify(loadFiles(files.map((f) =>
+      ({ name: f.name, bytes: f.bytes || new TextEncoder().encode(f.text) })), SOURCE.files)),
     summary: () => call('qd_summary'),
     // Quotes (design.md §8): arguments mirror the CLI flags; the answer is the CLI's --format json.
     renew: (argsJson) => call('qd_renew', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
@@ -100,6 +443,9 @@
     state: () => call('qd_state'),
     navigate: (page) => call('qd_navigate', page),
     setLanguage: (lang) => call('qd_set_lang', lang),
+    setTheme: (theme) => call('qd_set_theme', theme),
+    saveWorkspace: () => { mod._qd_download_workspace(); },
+    restoreSample: async () => JSON.stringify(await restoreSample()),
   };
 
   if (typeof createQuoteDesk !== 'function') { fail('quotedesk.js did not load.'); return; }

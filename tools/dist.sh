@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Assembles the deployable static site dist/ from site/, the wasm build and the assets.
+# Assembles the deployable static site dist/ from site/, the wasm build and the assets, then
+#  - stamps dist/sw.js with the build's content hash and the list of the site's files (offline cache),
+#  - writes dist/quotedesk-standalone.html: one self-contained file (scripts and styles inline, the
+#    wasm and the font base64-embedded, the sample inline) that works from file:// with a strict CSP
+#    of its own (script and style hashes instead of 'self').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 B=build/wasm
@@ -8,4 +12,44 @@ cp -r site/. dist/
 cp "$B/wasm/quotedesk.js" "$B/wasm/quotedesk.wasm" dist/
 cp "$B/fonts/qd-cjk.otf" dist/fonts/
 for f in assets/*.json; do [ -e "$f" ] && cp "$f" dist/; done
-echo "dist: $(du -sh dist | cut -f1) in dist/ ($(find dist -type f | wc -l) files)"
+
+# ---- service worker: cache name from a hash of everything it serves ----------------------------------
+files=$(cd dist && find . -type f ! -name sw.js ! -name 'quotedesk-standalone.html' | sed 's|^\./||' | LC_ALL=C sort)
+hash=$(cd dist && printf '%s\n' "$files" | xargs sha256sum | sha256sum | cut -c1-16)
+list=$(printf '%s\n' "$files" | sed "s/.*/'&'/" | paste -sd, -)
+sed -i -e "s|__QD_BUILD_HASH__|$hash|" -e "s|'./' /\* __QD_FILES__ \*/|'./',$list|" dist/sw.js
+grep -q "$hash" dist/sw.js && grep -q "'index.html'" dist/sw.js || { echo "dist.sh: could not stamp dist/sw.js" >&2; exit 1; }
+
+# ---- the standalone file -----------------------------------------------------------------------------
+node --input-type=module - <<'JS'
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+const read = (f) => fs.readFileSync('dist/' + f);
+// Inline scripts must not contain "</script"; in JS source "<\/" means the same.
+const script = (f) => read(f).toString().replace(/<\/(script)/gi, '<\\/$1');
+const css = read('app.css').toString();
+const glue = script('quotedesk.js');
+const app = script('app.js');
+// JSON can only hold "<" inside strings, where \u003c means the same: no "</script" or "<!--".
+const sample = read('sample-workspace.json').toString().replace(/</g, '\\u003c');
+const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const csp = `default-src 'none'; script-src ${hash(glue)} ${hash(app)} 'wasm-unsafe-eval'; style-src ${hash(css)}; ` +
+  "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+let html = read('index.html').toString();
+const swap = (pattern, text) => {
+  if (!pattern.test(html)) throw new Error('dist.sh: index.html has no ' + pattern);
+  html = html.replace(pattern, () => text);   // a function: "$&" in the scripts stays as it is
+};
+swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+swap(/<link rel="stylesheet" href="app.css">/, `<style>${css}</style>`);
+swap(/<link rel="icon" href="favicon.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
+swap(/<script src="quotedesk.js"><\/script>\s*<script src="app.js"><\/script>/,
+  `<script type="application/octet-stream" id="qd-wasm">${read('quotedesk.wasm').toString('base64')}</script>\n` +
+  `<script type="application/octet-stream" id="qd-font">${read('fonts/qd-cjk.otf').toString('base64')}</script>\n` +
+  `<script type="application/json" id="qd-sample">${sample}</script>\n` +
+  `<script>${glue}</script>\n<script>${app}</script>`);
+fs.writeFileSync('dist/quotedesk-standalone.html', html);
+JS
+echo "dist: $(du -sh dist | cut -f1) in dist/ ($(find dist -type f | wc -l) files), build $hash;" \
+     "standalone $(du -h dist/quotedesk-standalone.html | cut -f1)"

@@ -1,5 +1,6 @@
 // Static file server for dist/ (no dependencies): correct MIME types (application/wasm), gzip,
-// the same Content-Security-Policy as the page, no caching surprises during development.
+// the same Content-Security-Policy as the page, no caching surprises during development (the
+// service worker, dist/sw.js, is re-checked on every visit: Cache-Control no-cache).
 // usage: node tools/serve.mjs [DIR] [PORT]   (PORT 0 = any free port; prints the URL)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -14,8 +15,19 @@ const types = {
   '.otf': 'font/otf', '.ttf': 'font/ttf', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
 };
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+// The header repeats the page's own CSP meta tag (site/index.html), read from the served index.html
+// so the two cannot drift apart; this constant is the fallback for a folder without one.
+const defaultCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+function pageCsp() {
+  try {
+    const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+    const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+    if (m) return m[1];
+  } catch { /* no index.html */ }
+  return defaultCsp;
+}
+const csp = pageCsp();
 const gzipCache = new Map();   // path -> { mtimeMs, body }
 
 function gzipped(file, stat) {

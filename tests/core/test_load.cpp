@@ -2,7 +2,12 @@
 // nulls, each kind of error with its pointer and message, the checks across objects, LoadFiles.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "core/diagnostics.h"
+#include "core/generator.h"
 #include "core/load.h"
+#include "core/save.h"
 #include "workspace_fixture.h"
 
 namespace qd {
@@ -359,6 +364,31 @@ TEST_CASE("load: times in the three accepted forms; bad dates refused") {
   CHECK(FirstError(doc) == "t.json: /as_of: expected a time like 2024-04-15T15:58:07+08:00, got 1700000000");
 }
 
+TEST_CASE("load: times only within the years every zone can write back") {
+  // 9999-12-31T23:59:59-14:00 would be in the year 10000 in UTC: it could not be saved and read again.
+  for (const char* t : {"0001-01-02T00:00:00Z", "9999-12-30T23:59:59Z", "0001-01-02T14:00:00+14:00", "9999-12-30T09:59:59-14:00"}) {
+    CAPTURE(t);
+    Doc doc = test::MinimalDoc();
+    doc["as_of"] = t;
+    doc["rules"] = {{"zone", "+14:00"}};  // the far end of the zones
+    LoadResult r = test::LoadDoc(doc);
+    REQUIRE(r.ok);
+    LoadResult again = LoadWorkspace(SaveWorkspace(r.workspace), "saved.json");
+    REQUIRE(again.ok);
+    CHECK(again.workspace == r.workspace);
+    doc["rules"] = {{"zone", "-14:00"}};
+    r = test::LoadDoc(doc);
+    REQUIRE(r.ok);
+    CHECK(LoadWorkspace(SaveWorkspace(r.workspace), "saved.json").workspace == r.workspace);
+  }
+  CHECK(FirstError(R"({"format": "quotedesk/1", "as_of": "9999-12-31T23:59:59-14:00"})") ==
+        "t.json: /as_of: expected a time from 0001-01-02 to 9999-12-30 (UTC), got \"9999-12-31T23:59:59-14:00\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "as_of": "0001-01-01T23:59:59Z"})") ==
+        "t.json: /as_of: expected a time from 0001-01-02 to 9999-12-30 (UTC), got \"0001-01-01T23:59:59Z\"");
+  CHECK(kEarliestFileInstant == At("0001-01-02T00:00:00Z"));
+  CHECK(kLatestFileInstant == At("9999-12-30T23:59:59Z"));
+}
+
 TEST_CASE("load: integers, booleans, strings, special members") {
   Doc doc = test::FullDoc();
   doc["account"]["deduction_days_before"] = 8;
@@ -441,6 +471,23 @@ TEST_CASE("load: checks inside one object") {
   doc = test::FullDoc();
   doc["orders"][0]["pending_payment_end_time"] = "2024-04-01T00:00:00+08:00";
   CHECK(FirstError(doc) == "t.json: /orders/0/pending_payment_end_time: must not be before create_time");
+}
+
+TEST_CASE("load: a refused value causes no follow-on error in the checks across members") {
+  Doc doc = test::FullDoc();
+  doc["resources"][0]["expire_time"] = "2024-02-30T23:59:59+08:00";  // not "must be after effective_time" too
+  LoadResult r = test::LoadDoc(doc);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].str() == "t.json: /resources/0/expire_time: expected a time like 2024-04-15T15:58:07+08:00, got 2024-02-30T23:59:59+08:00 (no such date 2024-02-30)");
+  doc = test::FullDoc();
+  doc["resources"][0]["periods"][0]["start"] = 5;
+  r = test::LoadDoc(doc);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].str() == "t.json: /resources/0/periods/0/start: expected a time like 2024-04-15T15:58:07+08:00, got 5");
+  CHECK(LoadWorkspace(R"({"format": 1})", "t.json").errors.size() == 1);  // not also "missing format"
+  doc = test::FullDoc();  // a good value still is checked against the other
+  doc["resources"][0]["periods"][0]["start"] = "2026-01-01T00:00:00Z";
+  CHECK(FirstError(doc) == "t.json: /resources/0/periods/0/end: must be after start");
 }
 
 TEST_CASE("load: required members") {
@@ -546,6 +593,81 @@ TEST_CASE("load: broken JSON text gives line and column") {
   CHECK(FirstError("\xEF\xBB\xBF{\"format\": \"quotedesk/1\"}") == "ok");  // a UTF-8 byte order mark is fine
 }
 
+TEST_CASE("load: what is refused before parsing: NUL bytes and UTF-16 text") {
+  // nlohmann's parser stops at a NUL byte as if the input ended there: without this check the
+  // garbage after it would be ignored and the file would load.
+  CHECK(FirstError(std::string("{\"format\": \"quotedesk/1\"}\0garbage", 33)) ==
+        "t.json:1:26: unexpected NUL byte: JSON text cannot contain one (inside a string write \\u0000)");
+  CHECK(FirstError(std::string("{\"format\": \"quotedesk/1\",\n \"as_of\": \"a\0b\"}", 42)) ==
+        "t.json:2:13: unexpected NUL byte: JSON text cannot contain one (inside a string write \\u0000)");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": {"name": "a\u0000b"}})") == "ok");  // escaped, it is fine
+  const std::string utf16("{\0\"\0f\0\"\0:\0", 10);  // {"f": in UTF-16 LE, no byte order mark
+  CHECK(FirstError(utf16) == "t.json:1:2: unexpected NUL byte: the file looks like UTF-16 text; save it as UTF-8");
+  CHECK(FirstError("\xFF\xFE{\0}\0") == "t.json: the file is UTF-16 text (it starts with a UTF-16 byte order mark): expected UTF-8; save it as UTF-8");
+  CHECK(FirstError("\xFE\xFF\0{\0}") == "t.json: the file is UTF-16 text (it starts with a UTF-16 byte order mark): expected UTF-8; save it as UTF-8");
+  CHECK_FALSE(CheckFileText(R"({"format": "quotedesk/1"})", "t.json"));
+}
+
+TEST_CASE("load: a UTF-8 byte order mark is accepted at the start and not counted in columns") {
+  CHECK(FirstError("\xEF\xBB\xBF{\"format\": \"quotedesk/1\"}") == "ok");
+  // Column 11 is the string after "format" with or without the mark (which an editor does not show).
+  CHECK(FirstError("{\"format\" \"quotedesk/1\"}") == "t.json:1:23: syntax error while parsing object separator - unexpected string literal; expected ':'");
+  CHECK(FirstError("\xEF\xBB\xBF{\"format\" \"quotedesk/1\"}") ==
+        "t.json:1:23: syntax error while parsing object separator - unexpected string literal; expected ':'");
+  // Anywhere else it is a stray character.
+  CHECK(FirstError("{\"format\": \"quotedesk/1\", \xEF\xBB\xBF\"x\": 1}") ==
+        "t.json:1:27: syntax error while parsing object key - invalid literal; last read: '\"quotedesk/1\", \\xEF'; expected string literal");
+}
+
+TEST_CASE("load: messages are one line of valid UTF-8 whatever the input quotes") {
+  // A control character in a value would otherwise split the CLI's one-line-per-error output.
+  CHECK(FirstError(R"({"format": "quotedesk/1", "as_of": "2025-01-14T10:00:00+08:00\n"})") ==
+        "t.json: /as_of: expected a time like 2024-04-15T15:58:07+08:00, got 2025-01-14T10:00:00+08:00\\n (unexpected text after the offset)");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "account": {"cash_balance": "1\t2"}})") ==
+        "t.json: /account/cash_balance: expected an amount like 279.41, got 1\\t2");
+  CHECK(OneLine("a\x01" "b\x7f") == "a\\u0001b\\u007f");
+  CHECK(OneLine("南京\r\n") == "南京\\r\\n");
+  // Ill-formed UTF-8 is shown byte by byte: overlong, surrogate, truncated, above U+10FFFF, stray.
+  CHECK(OneLine("\xC0\xAF|\xED\xA0\x80|\xE5\x8D|\xF4\x90\x80\x80|\x80") ==
+        "\\xC0\\xAF|\\xED\\xA0\\x80|\\xE5\\x8D|\\xF4\\x90\\x80\\x80|\\x80");
+  CHECK(OneLine("\xF0\x9F\x98\x80 \xE4\xB8\xAD") == "\xF0\x9F\x98\x80 \xE4\xB8\xAD");  // 😀 中 pass through
+  CHECK(JsonParserMessage("[json.exception.out_of_range.406] number overflow parsing '1e400'") == "number overflow parsing '1e400'");
+}
+
+TEST_CASE("load: duplicate members inside kept values and rules, with their pointers") {
+  // rules: the DOM that reads them would keep only the last value, silently.
+  CHECK(FirstError(R"({"format": "quotedesk/1", "rules": {"zone": "+08:00", "zone": "+09:00"}})") ==
+        "t.json: /rules/zone: duplicate member \"zone\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "rules": {"fee_table": {"month": [10], "month": [5]}}})") ==
+        "t.json: /rules/fee_table/month: duplicate member \"month\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "x": [1, {"a": [{"b": 1, "c": 2, "b": 3}]}]})") ==
+        "t.json: /x/1/a/0/b: duplicate member \"b\"");
+  CHECK(FirstError(R"({"format": "quotedesk/1", "resources": [{"x": {"a/b": 1, "a/b": 2}}]})") ==
+        "t.json: /resources/0/x/a~1b: duplicate member \"a/b\"");
+  // The same key in sibling objects is no duplicate, and the values are kept as they were.
+  LoadResult r = LoadWorkspace(R"({"format": "quotedesk/1", "x": [{"a": 1}, {"a": 2}], "y": {"a": {"a": 3}}})", "t.json");
+  REQUIRE(r.ok);
+  CHECK(r.workspace.extra == UnknownMembers{{"x", R"([{"a":1},{"a":2}])"}, {"y", R"({"a":{"a":3}})"}});
+}
+
+TEST_CASE("check: ids must not be empty") {
+  Doc doc = test::FullDoc();
+  doc["resources"][1]["resource_id"] = "";
+  CHECK(FirstError(doc) == "t.json: /resources/1/resource_id: expected a non-empty resource_id, got \"\"");
+  doc = test::FullDoc();
+  doc["products"][0]["product_id"] = "";
+  CHECK(FirstError(doc) == "t.json: /products/0/product_id: expected a non-empty product_id, got \"\"");
+  doc = test::FullDoc();
+  doc["orders"][2]["order_id"] = "";
+  CHECK(FirstError(doc) == "t.json: /orders/2/order_id: expected a non-empty order_id, got \"\"");
+  doc = test::FullDoc();
+  doc["coupons"][0]["coupon_id"] = "";
+  CHECK(FirstError(doc) == "t.json: /coupons/0/coupon_id: expected a non-empty coupon_id, got \"\"");
+  doc = test::FullDoc();
+  doc["export_records"][0]["id"] = "";
+  CHECK(FirstError(doc) == "t.json: /export_records/0/id: expected a non-empty id, got \"\"");
+}
+
 TEST_CASE("load: nesting, error count and size limits") {
   std::string deep = R"({"format": "quotedesk/1", "x": )" + std::string(200, '[') + std::string(200, ']') + "}";
   CHECK(FirstError(deep) == "t.json: /x: nesting deeper than 64 levels");
@@ -563,6 +685,59 @@ TEST_CASE("load: nesting, error count and size limits") {
   std::string huge(kMaxFileBytes + 1, ' ');
   CHECK(FirstError(huge) == "t.json: file too large: 268435457 bytes; the limit is 256 MiB");
 #endif
+}
+
+// Lossless round trip (design.md §10 "export then import is lossless"; save.h): a generated
+// 10,000-resource workspace with unknown members at several levels loads, saves, loads back equal,
+// and saving again gives the same bytes.
+TEST_CASE("save: a generated 10,000-resource workspace round-trips, unknown members included") {
+  GeneratorOptions options;
+  options.resources = 10000;
+  options.seed = 2024;
+  std::string text = GenerateWorkspace(options);
+  const auto insertAfter = [&text](std::string_view anchor, std::string_view insert) {
+    const std::size_t at = text.find(anchor);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + anchor.size(), insert);
+  };
+  // Members a newer version might write: at the root, in the account, in the first resource, its
+  // auto_renew settings and first period's paid breakdown, in the first order and its first item.
+  insertAfter("{", R"("x_root": {"b": [1, 1.10, "x\"y", null], "a": {}},)");
+  insertAfter(R"("account": {)", R"("x_account": -0.5e3,)");
+  insertAfter(R"("resources": [)" "\n    {", R"("x_tags": ["生产", "鑫曌"],)");
+  insertAfter(R"("auto_renew":{)", R"("x_next": "2026-07-09T03:00:00+08:00",)");
+  insertAfter(R"("paid":{)", R"("x_points": 12,)");
+  insertAfter(R"("orders": [)" "\n    {", R"("x_channel": {"id": 7},)");
+  insertAfter(R"("items":[{)", R"("x_sku": true,)");
+
+  const LoadResult first = LoadWorkspace(text, "gen.json");
+  REQUIRE_MESSAGE(first.ok, (first.errors.empty() ? "" : first.errors.front().str()));
+  const Workspace& ws = first.workspace;
+  REQUIRE(ws.resources.size() == 10000);
+  CHECK(ws.extra == UnknownMembers{{"x_root", R"({"b":[1,1.10,"x\"y",null],"a":{}})"}});
+  CHECK(ws.account.extra == UnknownMembers{{"x_account", "-0.5e3"}});
+  CHECK(ws.resources[0].extra == UnknownMembers{{"x_tags", R"(["生产","鑫曌"])"}});
+  const auto firstWith = [&](auto has) { return std::find_if(ws.resources.begin(), ws.resources.end(), has); };
+  const auto autoRenewed = firstWith([](const Resource& r) { return r.auto_renew.has_value(); });
+  REQUIRE(autoRenewed != ws.resources.end());
+  CHECK(autoRenewed->auto_renew->extra == UnknownMembers{{"x_next", R"("2026-07-09T03:00:00+08:00")"}});
+  const auto paid = firstWith([](const Resource& r) { return !r.periods.empty() && r.periods[0].paid; });
+  REQUIRE(paid != ws.resources.end());
+  CHECK(paid->periods[0].paid->extra == UnknownMembers{{"x_points", "12"}});
+  CHECK(ws.orders[0].extra == UnknownMembers{{"x_channel", R"({"id":7})"}});
+  const auto withItems = std::find_if(ws.orders.begin(), ws.orders.end(), [](const Order& o) { return !o.items.empty(); });
+  REQUIRE(withItems != ws.orders.end());
+  CHECK(withItems->items[0].extra == UnknownMembers{{"x_sku", "true"}});
+
+  const std::string saved = SaveWorkspace(ws);
+  const LoadResult second = LoadWorkspace(saved, "saved.json");
+  REQUIRE_MESSAGE(second.ok, (second.errors.empty() ? "" : second.errors.front().str()));
+  CHECK(second.workspace == ws);  // every field, every unknown member, in order
+  CHECK(SaveWorkspace(second.workspace) == saved);
+  // The comparison can fail: one fen or one unknown member less is a different workspace.
+  Workspace changed = second.workspace;
+  changed.resources[9999].extra.emplace_back("x", "1");
+  CHECK_FALSE(changed == ws);
 }
 
 TEST_CASE("load: rules overrides are applied and checked") {
@@ -712,6 +887,38 @@ TEST_CASE("load files: Huawei responses are merged into the workspace, then chec
   REQUIRE(r.workspace.findResource("vol-h"));
   CHECK(r.workspace.findResource("vol-h")->renewal_policy == RenewalPolicy::Auto);
   CHECK(r.workspace.findResource("ecs-1"));  // the base workspace is still there
+
+  // Errors found after merging point into the merged workspace: they say so and name the object.
+  std::string dangling = resources;
+  dangling.replace(dangling.find("\"is_main_resource\": 1"), 21, "\"is_main_resource\": 0, \"parent_resource_id\": \"ecs-9\"");
+  LoadResult bad = LoadFiles({{"res.json", dangling}});
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.errors.front().str() == "(merged workspace): /resources/0/main_resource_id: unknown main_resource_id \"ecs-9\" (resource \"vol-h\")");
+  bad = LoadFiles({{"ws.json", test::kFullWorkspace}, {"res.json", dangling}});
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.errors.front().str() == "(merged workspace): /resources/2/main_resource_id: unknown main_resource_id \"ecs-9\" (resource \"vol-h\")");
+}
+
+TEST_CASE("load files: Huawei responses get the same text checks as workspaces") {
+  const auto first = [](std::string_view text) {
+    LoadResult r = LoadFiles({{"raw.json", std::string(text)}});
+    return r.ok ? std::string("ok") : r.errors.front().str();
+  };
+  CHECK(first(R"({"total_count": 1, "data": [], "total_count": 2})") == "raw.json: /total_count: duplicate member \"total_count\"");
+  CHECK(first(R"({"data": [{"a": 1, "b": {"c": [1, {"d": 1, "d": 2}]}}]})") == "raw.json: /data/0/b/c/1/d: duplicate member \"d\"");
+  CHECK(first(R"({"data": )" + std::string(10000, '[') + std::string(10000, ']') + "}") == "raw.json: /data: nesting deeper than 64 levels");
+  CHECK(first(R"({"data": )" + std::string(62, '[') + std::string(62, ']') + "}") == "raw.json: /data/0: expected an object, got an array");
+  CHECK(first(std::string("{\"data\": []}\0x", 15)) == "raw.json:1:13: unexpected NUL byte: JSON text cannot contain one (inside a string write \\u0000)");
+  CHECK(first("{\"data\": [\n  {\"resource_id\": \"r\",\n") == "raw.json:3:1: syntax error while parsing object key - unexpected end of input; expected string literal");
+  CHECK(first("{\"data\": [1e400]}") == "raw.json:1:15: number overflow parsing '1e400'");
+  CHECK(first(R"({"data": [{"resource_id": "r", "product_id": "p", "status": 2, "effective_time": 1, "expire_time": "2025-01-01T00:00:00Z"}]})") ==
+        "raw.json: /data/0/effective_time: expected a time like 2024-04-15T07:58:07Z, got 1");
+  CHECK(first(R"({"data": [{"resource_id": "r", "product_id": "p", "status": 2, "effective_time": "2024-01-01T00:00:00Z", "expire_time": "9999-12-31T20:00:00Z"}]})") ==
+        "raw.json: /data/0/expire_time: expected a time from 0001-01-02 to 9999-12-30 (UTC), got 9999-12-31T20:00:00Z");
+  // What a quotedesk/1 file may not hold, an import may not produce: the merged workspace must save and load.
+  CHECK(first(R"({"order_info": {"order_id": "CS1", "order_type": 1, "status": 6, "create_time": "2025-01-14T01:12:36Z",
+                  "amount_after_discount": 1, "pending_payment_end_time": "2025-01-01T00:00:00Z"}, "order_line_items": []})") ==
+        "raw.json: /order_info/pending_payment_end_time: must not be before create_time");
 }
 
 }  // namespace

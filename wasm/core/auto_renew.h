@@ -34,14 +34,29 @@
 // 违规冻结 do not block release); never police-frozen ones (公安冻结) or resources in an unfinished
 // order (订单正在处理中). Bound attached resources are released with their main; mounted ones stay.
 //
+// A resource counts as expired when its status is expired, or it is in use past its expire_time.
+// A frozen resource whose freeze reason is not in the file is not released (frozen_reason_unknown):
+// a release cannot be undone, and a police freeze must never be released.
+//
+// Charges in a run are made in time order, each at its deduction time, or at options.not_before when
+// that is later (a late charge: the daily retry of reference §3.2, or "charge at once"). Closed
+// resources, bound attached resources (they follow their main) and resources deleted after grace +
+// retention are never charged. A charge that fails leaves the resource as it was; the next run tries
+// again. The charge of an instance covers the main and its bound attached resources, each at its own
+// price; their settings (policy, count) stay the same as the main's.
+//
 // Refusal codes: unknown_resource, bound_to_main, closed, pending_order, policy_unchanged,
 // delisted_product, to_on_demand_unsupported, not_auto, duration_not_offered, bad_times,
-// bad_deduction_days, not_expired, police_frozen, in_transaction, empty_request. Charge failures:
-// insufficient_balance, and the renewal quote's refusals (e.g. pending_order, price_unknown).
+// bad_deduction_days, not_expired, police_frozen, frozen_reason_unknown, in_transaction,
+// empty_request. Charge failures: insufficient_balance, balance_unknown (no cash_balance in the
+// file), and the renewal quote's refusals (e.g. pending_order, price_unknown, delisted_product).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.h"
@@ -72,10 +87,13 @@ struct AutoRenewChange {
 // One auto-renew charge made (a completed renewal order).
 struct AutoRenewCharge {
   std::string resource_id;  // the instance's main
-  std::string order_id;
+  std::string order_id;     // the completed renewal order ("" in a run without orders, e.g. a forecast)
   Instant at;               // when it was charged
   Money amount;             // the instance's total
   Instant new_expire_time;
+  Instant deduction_time;             // when it was due (== at unless it was late)
+  RenewalDuration duration;           // what it renewed
+  std::optional<int> times_left;      // the count left after it (nullopt = unlimited; 0 = back to manual)
 };
 
 // The outcome of a policy operation.
@@ -110,9 +128,47 @@ struct AutoRenewRun {
   Refusals failures;                     // charges due but not made, one per resource
 };
 
+// How a run charges (the defaults are what the console does).
+struct AutoRenewRunOptions {
+  std::optional<Instant> not_before;  // a charge due earlier is made at this time instead (late / at once)
+  bool record_orders = true;          // false: only expiries, counts and the balance move; no orders, no periods
+  bool require_balance = true;        // false: charge even when the cash balance is short or unknown (a forecast
+                                      // of what falls due; the balance, when known, may go negative)
+};
+
 // Makes every auto-renew charge due up to `upTo`, in time order, each at its deduction time (a
 // resource renewed this way may fall due again and is charged again, until `upTo`).
 AutoRenewRun RunDueAutoRenewals(Workspace& ws, Instant upTo);
+AutoRenewRun RunDueAutoRenewals(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options);
+
+// The same run taken in steps, for a caller that must not block for long (the UI spreads a forecast
+// of a large workspace over frames): the steps together make exactly the charges, in the same order,
+// that RunDueAutoRenewals makes. The workspace must outlive the runner and change only through it.
+//
+//   AutoRenewRunner runner(ws, upTo, options);
+//   AutoRenewRun run;
+//   while (!runner.Step(2000, run)) drawAFrame();       // up to 2000 charges per step
+class AutoRenewRunner {
+ public:
+  AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options = {});
+  // Only the resources at these positions of ws.resources (the instances just changed by an operation).
+  AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options, const std::vector<std::size_t>& positions);
+
+  // Makes up to maxCharges more charges (failures do not count), appending to `into`; true when
+  // nothing is left to charge up to upTo.
+  bool Step(std::size_t maxCharges, AutoRenewRun& into);
+  bool done() const { return queue_.empty(); }
+  // How far the run got: the due time of the next charge (upTo when done).
+  Instant reached() const;
+
+ private:
+  void consider(std::size_t position);
+  Workspace* ws_;
+  Instant upTo_;
+  AutoRenewRunOptions options_;
+  OrderLocks locks_;
+  std::vector<std::pair<int64_t, std::size_t>> queue_;  // a min-heap of (due time, resource position)
+};
 
 struct Release {
   std::vector<std::string> released;  // the released resources (bound attached included)

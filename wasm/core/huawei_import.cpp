@@ -102,6 +102,8 @@ using nlohmann::json;
 constexpr std::uint8_t kNumberText = 0x4E;
 
 // nlohmann SAX handler building the DOM (as nlohmann's own json_sax_dom_parser, but numbers kept).
+// Like the quotedesk/1 reader it refuses a member that appears twice in one object (the DOM would
+// keep only the last) and nesting deeper than kMaxNesting; those errors carry a JSON pointer.
 class ExactDom {
  public:
   explicit ExactDom(json& root) : root_(root) {}
@@ -116,21 +118,31 @@ class ExactDom {
   }
   bool string(json::string_t& s) { add(std::move(s)); return true; }
   bool binary(json::binary_t& b) { add(json::binary(std::move(b))); return true; }
-  bool start_object(std::size_t) { open(json::object()); return true; }
-  bool key(json::string_t& k) { key_ = std::move(k); return true; }
-  bool end_object() { stack_.pop_back(); return true; }
-  bool start_array(std::size_t) { open(json::array()); return true; }
-  bool end_array() { stack_.pop_back(); return true; }
+  bool start_object(std::size_t) { return open(json::object()); }
+  bool key(json::string_t& k) {
+    if (stack_.back()->contains(k)) {
+      error_ = "duplicate member \"" + k + "\"";
+      for (const std::string& token : path_) AppendPointerToken(pointer_, token);
+      AppendPointerToken(pointer_, k);
+      return false;
+    }
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { close(); return true; }
+  bool start_array(std::size_t) { return open(json::array()); }
+  bool end_array() { close(); return true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-    // "[json.exception.parse_error.101] parse error at line 3, column 18: syntax error ..." -> "syntax error ..."
-    error_ = e.what();
-    if (std::size_t at = error_.find(": ", error_.find("column")); at != std::string::npos) error_.erase(0, at + 2);
+    error_ = JsonParserMessage(e.what());  // "syntax error while parsing ..."
     position_ = position;
     return false;
   }
 
   const std::string& error() const { return error_; }
   std::size_t position() const { return position_; }
+  // The JSON pointer of an error about a value (duplicate member, nesting); "" for a syntax error.
+  const std::string& errorPointer() const { return pointer_; }
+  bool syntaxError() const { return !error_.empty() && pointer_.empty() && position_ > 0; }
 
  private:
   json* add(json v) {
@@ -139,12 +151,34 @@ class ExactDom {
     if (parent.is_array()) { parent.push_back(std::move(v)); return &parent.back(); }
     return &(parent[key_] = std::move(v));
   }
-  void open(json v) { stack_.push_back(add(std::move(v))); }
+  // Where the next value goes: the tokens of the open containers plus the current key or index.
+  std::string pointer() const {
+    std::string out;
+    for (const std::string& token : path_) AppendPointerToken(out, token);
+    if (!stack_.empty()) stack_.back()->is_array() ? AppendPointerIndex(out, stack_.back()->size()) : AppendPointerToken(out, key_);
+    return out;
+  }
+  bool open(json v) {
+    if (stack_.size() >= static_cast<std::size_t>(kMaxNesting)) {
+      error_ = "nesting deeper than " + std::to_string(kMaxNesting) + " levels";
+      pointer_ = "/" + path_.front();  // the top-level member it is in (the full pointer would be as long as the nesting)
+      return false;
+    }
+    if (!stack_.empty()) path_.push_back(stack_.back()->is_array() ? std::to_string(stack_.back()->size()) : key_);
+    stack_.push_back(add(std::move(v)));
+    return true;
+  }
+  void close() {
+    stack_.pop_back();
+    if (!path_.empty()) path_.pop_back();
+  }
 
   json& root_;
   std::vector<json*> stack_;
+  std::vector<std::string> path_;  // reference tokens (unescaped) of the open containers below the root
   std::string key_;
   std::string error_;
+  std::string pointer_;
   std::size_t position_ = 0;
 };
 
@@ -171,7 +205,7 @@ class Reader {
   Reader(std::string_view file, Rounding rounding) : file_(file), rounding_(rounding) {}
 
   void fail(std::string pointer, std::string message) {
-    if (errors.size() < kMaxLoadErrors) errors.push_back(LoadError{file_, std::move(pointer), 0, 0, std::move(message)});
+    if (errors.size() < kMaxLoadErrors) errors.push_back(LoadError{file_, std::move(pointer), 0, 0, OneLine(message)});
   }
   bool ok() const { return errors.empty(); }
 
@@ -235,6 +269,10 @@ class Reader {
   }
 
   std::optional<Instant> instant(const json& o, std::string_view key, const std::string& pointer, bool required = false) {
+    if (const json* v = member(o, key, pointer, false); v && !v->is_string()) {
+      fail(At(pointer, key), "expected a time like 2024-04-15T07:58:07Z" + Describe(*v));
+      return std::nullopt;
+    }
     std::optional<std::string> s = text(o, key, pointer, required);
     if (!s) return std::nullopt;
     if (s->empty()) {  // BSS leaves unset times empty ("payment_time": "")
@@ -243,6 +281,10 @@ class Reader {
     }
     InstantParse t = ParseInstant(*s);
     if (!t) { fail(At(pointer, key), t.error); return std::nullopt; }
+    if (t.value < kEarliestFileInstant || kLatestFileInstant < t.value) {
+      fail(At(pointer, key), "expected a time from 0001-01-02 to 9999-12-30 (UTC), got " + *s);
+      return std::nullopt;
+    }
     return t.value;
   }
 
@@ -400,6 +442,10 @@ void ReadOrderDetails(Reader& r, Staged& s, const json& root) {
   if (!order) return;
   if (auto user = r.text(*info, "user_name", "/order_info")) order->created_by = *user;
   order->pending_payment_end_time = r.instant(*info, "pending_payment_end_time", "/order_info");
+  if (order->pending_payment_end_time && *order->pending_payment_end_time < order->create_time) {  // as quotedesk/1 requires
+    r.fail("/order_info/pending_payment_end_time", "must not be before create_time");
+    return;
+  }
 
   const json* lines = r.array(root, "order_line_items", "");
   for (std::size_t i = 0; lines && i < lines->size(); ++i) {
@@ -708,15 +754,12 @@ LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view 
   Reader r(fileName, into.rules.rounding);
   json root;
   ExactDom dom(root);
+  if (std::optional<LoadError> e = CheckFileText(text, fileName)) return {std::move(*e)};  // LoadFiles did it already
   if (!json::sax_parse(text, &dom, json::input_format_t::json, true)) {
+    if (!dom.syntaxError()) return {LoadError{std::string(fileName), dom.errorPointer(), 0, 0, OneLine(dom.error())}};
     // nlohmann reports a byte offset; errors in JSON text are shown as LINE:COL (diagnostics.h).
-    LoadError e{std::string(fileName), "", 1, 1, dom.error()};
-    const std::size_t end = std::min(dom.position(), text.size());
-    for (std::size_t i = 0; i + 1 < end; ++i) {
-      if (text[i] == '\n') { ++e.line; e.column = 1; }
-      else ++e.column;
-    }
-    return {e};
+    const TextPosition at = PositionOf(text, dom.position());
+    return {LoadError{std::string(fileName), "", at.line, at.column, OneLine(dom.error())}};
   }
   if (!root.is_object()) return {LoadError{std::string(fileName), "", 0, 0, "expected a JSON object (a Huawei BSS response)" + Describe(root)}};
 

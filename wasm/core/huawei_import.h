@@ -55,6 +55,12 @@
 // Merging. A second response about the same order or resource updates it (order details replace its
 // items); a customer_id different from the workspace's is an error. Errors name the file and the JSON
 // pointer; on any error `into` is left unchanged.
+//
+// The text is checked as a quotedesk/1 file is (load.h CheckFileText: no NUL byte, UTF-8 only; a
+// member repeated in one object and nesting deeper than kMaxNesting are errors), and nothing is
+// imported that a quotedesk/1 file could not hold, so the merged workspace always saves and loads
+// back: times from kEarliestFileInstant to kLatestFileInstant, a pending_payment_end_time not before
+// its create_time. Messages are one line (diagnostics.h OneLine).
 #pragma once
 
 #include <cstdint>

@@ -12,6 +12,7 @@
 #include <climits>
 #include <cstdint>
 #include <type_traits>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -91,6 +92,10 @@ bool Read(const Value& v, Instant& out, std::string& error) {
   if (v.type != JsonType::String) { error = "expected a time like 2024-04-15T15:58:07+08:00" + v.got(); return false; }
   InstantParse t = ParseInstant(v.text);
   if (!t) { error = t.error; return false; }
+  if (t.value < kEarliestFileInstant || kLatestFileInstant < t.value) {
+    error = "expected a time from 0001-01-02 to 9999-12-30 (UTC)" + v.got();
+    return false;
+  }
   out = t.value;
   return true;
 }
@@ -148,8 +153,11 @@ struct ObjectCheck {
   WorkspaceReader& reader;
   const ObjectSchema& schema;
   std::uint64_t seen;          // bit i: schema.members[i] was present
+  std::uint64_t refused;       // bit i: ... and its value was refused (the error is already reported)
   std::size_t elementIndex;    // position in the enclosing array (0 outside arrays)
-  bool has(std::string_view member) const;
+  bool has(std::string_view member) const;      // present and read: a refused value counts as absent, so
+                                                // a check across members adds no follow-on error
+  bool present(std::string_view member) const;  // present, whether read or refused
   void error(std::string_view member, std::string message) const;  // member "" = the object itself
 };
 
@@ -487,39 +495,12 @@ const ObjectSchema kWorkspaceSchema{{
     ListField<&Workspace::coupons>("coupons", kCouponSchema),
     ListField<&Workspace::export_records>("export_records", kExportRecordSchema),
 }, ExtraOf<Workspace>, [](void*, const ObjectCheck& check) {
-  if (!check.has("format")) check.error("", "missing \"format\": expected \"format\": \"quotedesk/1\"");
+  if (!check.present("format")) check.error("", "missing \"format\": expected \"format\": \"quotedesk/1\"");
 }};
 
 const MemberSpec kIgnoredValue{"", false, MemberKind::Ignore};
 
 // ---- the SAX handler ----------------------------------------------------------------------------
-
-// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "syntax error ...";
-// invalid UTF-8 the parser quotes back is shown as \xNN so the message itself stays valid text.
-std::string ParserMessage(const std::string& what) {
-  std::string_view m = what;
-  if (auto p = m.find("] "); m.substr(0, 1) == "[" && p != std::string_view::npos) m.remove_prefix(p + 2);
-  if (m.substr(0, 11) == "parse error")
-    if (auto p = m.find(": "); p != std::string_view::npos) m.remove_prefix(p + 2);
-  std::string out;
-  for (std::size_t i = 0; i < m.size();) {
-    const auto c = static_cast<unsigned char>(m[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool valid = len > 0 && i + len <= m.size();
-    for (std::size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(m[i + k]) & 0xC0) == 0x80;
-    if (valid) {
-      out.append(m, i, len);
-      i += len;
-    } else {
-      static const char* hex = "0123456789ABCDEF";
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-      ++i;
-    }
-  }
-  return out;
-}
 
 class WorkspaceReader {
  public:
@@ -546,6 +527,14 @@ class WorkspaceReader {
 
  private:
   enum class FrameKind { Object, ObjectArray, ScalarArray, Capture, Skip };
+  // One object or array open inside a captured value (an unknown member or `rules`): where the
+  // reader is in it, for pointers, and the keys seen so far, so duplicates are refused there too.
+  struct CaptureLevel {
+    bool object = false;
+    std::string key;                       // object: the current key
+    std::size_t index = 0;                 // array: the current element
+    std::unordered_set<std::string> keys;  // object: keys so far
+  };
   struct Frame {
     FrameKind kind = FrameKind::Skip;
     const ObjectSchema* schema = nullptr;  // Object: its members; ObjectArray: the elements'
@@ -554,8 +543,10 @@ class WorkspaceReader {
     std::string key;                       // Object: the current key
     std::size_t index = 0;                 // arrays: the current element
     std::uint64_t seen = 0;                // Object: members present so far
+    std::uint64_t refused = 0;             // Object: members whose value was refused (already reported)
     int nesting = 0;                       // Capture, Skip: containers open inside
     JsonWriter capture;                    // Capture: the value so far (compact JSON)
+    std::vector<CaptureLevel> levels;      // Capture: the containers open in the value, outermost first
   };
 
   bool number(std::string text) {
@@ -574,8 +565,10 @@ class WorkspaceReader {
     f.target = target;
     f.member = member;
   }
-  std::string pointer(std::size_t frames) const;  // location of the value frames_[frames] stands for (or its parent's current value)
-  std::string valuePointer() const { return pointer(frames_.size()); }  // of the value being read
+  // Location of the current value of frames_[frames - 1] (of the value being read when frames ==
+  // frames_.size()); inside a captured value, down to the captured member only unless `inCapture`.
+  std::string pointer(std::size_t frames, bool inCapture = false) const;
+  std::string valuePointer() const { return pointer(frames_.size(), true); }  // of the value being read
   void failed(const std::string& message) { error(valuePointer(), message); }
 
   Workspace& ws_;
@@ -590,6 +583,12 @@ class WorkspaceReader {
 
 bool ObjectCheck::has(std::string_view name) const {
   for (std::size_t i = 0; i < schema.members.size(); ++i)
+    if (schema.members[i].name == name) return ((seen & ~refused) >> i) & 1;
+  return false;
+}
+
+bool ObjectCheck::present(std::string_view name) const {
+  for (std::size_t i = 0; i < schema.members.size(); ++i)
     if (schema.members[i].name == name) return (seen >> i) & 1;
   return false;
 }
@@ -600,12 +599,14 @@ void ObjectCheck::error(std::string_view member, std::string message) const {
   reader.error(std::move(at), std::move(message));
 }
 
-std::string WorkspaceReader::pointer(std::size_t frames) const {
+std::string WorkspaceReader::pointer(std::size_t frames, bool inCapture) const {
   std::string out;
   for (std::size_t i = 0; i < frames && i < frames_.size(); ++i) {
     const Frame& f = frames_[i];
     if (f.kind == FrameKind::Object) AppendPointerToken(out, f.key);
     else if (f.kind == FrameKind::ObjectArray || f.kind == FrameKind::ScalarArray) AppendPointerIndex(out, f.index);
+    else if (f.kind == FrameKind::Capture && inCapture)
+      for (const CaptureLevel& level : f.levels) level.object ? AppendPointerToken(out, level.key) : AppendPointerIndex(out, level.index);
   }
   return out;
 }
@@ -617,23 +618,25 @@ void WorkspaceReader::error(std::string pointer, std::string message) {
     stop_ = true;
     return;
   }
-  errors_.push_back({std::string(file_), std::move(pointer), 0, 0, std::move(message)});
+  errors_.push_back({std::string(file_), std::move(pointer), 0, 0, OneLine(message)});
 }
 
 bool WorkspaceReader::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-  // Line and column (1-based, in bytes) of the byte the parser stopped at.
-  const std::size_t at = std::min(position, text_.size());
-  const std::size_t lineStart = at == 0 ? 0 : text_.rfind('\n', at - 1) + 1;  // npos + 1 == 0
-  const auto line = 1 + std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(lineStart), '\n');
-  errors_.push_back({std::string(file_), "", static_cast<int>(line), static_cast<int>(std::max<std::size_t>(at - lineStart, 1)),
-                     ParserMessage(ex.what())});
+  const TextPosition at = PositionOf(text_, position);  // of the byte the parser stopped at
+  errors_.push_back({std::string(file_), "", at.line, at.column, JsonParserMessage(ex.what())});
   stop_ = true;
   return false;
 }
 
 bool WorkspaceReader::key(std::string& k) {
   Frame& top = frames_.back();
-  if (top.kind == FrameKind::Capture) { top.capture.key(k); return !stop_; }
+  if (top.kind == FrameKind::Capture) {
+    top.capture.key(k);
+    CaptureLevel& level = top.levels.back();
+    level.key = k;
+    if (!level.keys.insert(std::move(k)).second) failed("duplicate member \"" + level.key + "\"");
+    return !stop_;
+  }
   if (top.kind != FrameKind::Object) return !stop_;  // Skip
   top.key.swap(k);
   top.member = nullptr;
@@ -662,7 +665,12 @@ void WorkspaceReader::member(Frame& object, const MemberSpec& spec, const Value&
   std::string message;
   switch (spec.kind) {
     case MemberKind::Scalar:
-      if (!spec.read(object.target, v, message)) failed(message);
+      if (!spec.read(object.target, v, message)) {
+        failed(message);
+        // Checks across members (end after start...) skip it: one error per bad value, not a follow-on.
+        const auto& members = object.schema->members;
+        if (&spec >= members.data() && &spec < members.data() + members.size()) object.refused |= std::uint64_t{1} << (&spec - members.data());
+      }
       break;
     case MemberKind::Object:
       if (v.isNull() && spec.clear) spec.clear(object.target);
@@ -690,6 +698,7 @@ bool WorkspaceReader::scalar(const Value& v) {
   switch (top.kind) {
     case FrameKind::Capture:
       top.capture.raw(v.json());
+      if (!top.levels.back().object) ++top.levels.back().index;
       break;
     case FrameKind::Skip:
       break;
@@ -713,7 +722,7 @@ bool WorkspaceReader::scalar(const Value& v) {
 
 bool WorkspaceReader::open(JsonType type) {
   if (++depth_ > kMaxNesting) {
-    failed("nesting deeper than " + std::to_string(kMaxNesting) + " levels");
+    error(pointer(frames_.size()), "nesting deeper than " + std::to_string(kMaxNesting) + " levels");
     stop_ = true;
     return false;
   }
@@ -731,6 +740,7 @@ bool WorkspaceReader::open(JsonType type) {
     case FrameKind::Capture:
       beginCapture(top.capture);
       ++top.nesting;
+      top.levels.emplace_back().object = type == JsonType::Object;
       break;
     case FrameKind::Skip:
       ++top.nesting;
@@ -739,6 +749,7 @@ bool WorkspaceReader::open(JsonType type) {
       if (!spec || spec->kind == MemberKind::Capture) {  // unknown member or `rules`: keep the value's text
         push(FrameKind::Capture, nullptr, top.target, spec);
         beginCapture(frames_.back().capture);
+        frames_.back().levels.emplace_back().object = type == JsonType::Object;
       } else if (spec->kind == MemberKind::Object && type == JsonType::Object) {
         push(FrameKind::Object, spec->schema, spec->open(top.target), nullptr);
       } else if (spec->kind == MemberKind::ObjectArray && type == JsonType::Array) {
@@ -777,7 +788,12 @@ bool WorkspaceReader::close(JsonType type) {
   switch (top.kind) {
     case FrameKind::Capture:
       type == JsonType::Object ? top.capture.endObject() : top.capture.endArray();
-      if (top.nesting > 0) { --top.nesting; return !stop_; }
+      top.levels.pop_back();
+      if (top.nesting > 0) {
+        --top.nesting;
+        if (!top.levels.back().object) ++top.levels.back().index;
+        return !stop_;
+      }
       if (top.member) {
         for (LoadError& e : top.member->captured(top.target, top.capture.text(), containerPointer()))
           error(std::move(e.pointer), std::move(e.message));
@@ -810,7 +826,7 @@ void WorkspaceReader::endObject(const Frame& object) {
   if (!object.schema->check) return;
   const Frame* parent = frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
   const std::size_t elementIndex = parent && parent->kind == FrameKind::ObjectArray ? parent->index : 0;
-  object.schema->check(object.target, ObjectCheck{*this, *object.schema, object.seen, elementIndex});
+  object.schema->check(object.target, ObjectCheck{*this, *object.schema, object.seen, object.refused, elementIndex});
 }
 
 // Finds the first top-level key that tells what a file is, then stops reading.
@@ -844,12 +860,49 @@ class InputKindDetector {
   int depth_ = 0;
 };
 
-// Checks that apply before any parsing; "" when the text may be read.
-std::string CheckFileText(std::string_view text) {
+}  // namespace
+
+// Checks that apply before any parsing (size, emptiness, encoding); nullopt when the text may be read.
+// A NUL byte is refused here because nlohmann's parser takes it for the end of the input (so
+// `{...}<NUL>garbage` would otherwise load); JSON text never contains one (in a string it is \u0000).
+std::optional<LoadError> CheckFileText(std::string_view text, std::string_view fileName) {
+  const auto fileError = [&](std::string message) { return LoadError{std::string(fileName), "", 0, 0, std::move(message)}; };
   if (text.size() > kMaxFileBytes)
-    return "file too large: " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return "empty file: expected a JSON object";
-  return {};
+    return fileError("file too large: " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxFileBytes >> 20) + " MiB");
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return fileError("empty file: expected a JSON object");
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+    return fileError("the file is UTF-16 text (it starts with a UTF-16 byte order mark): expected UTF-8; save it as UTF-8");
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const TextPosition at = PositionOf(text, nul + 1);
+    const bool utf16 = nul < 2;  // UTF-16 text of ASCII has a NUL in its first two bytes: "{\0" or "\0{"
+    return LoadError{std::string(fileName), "", at.line, at.column,
+                     utf16 ? "unexpected NUL byte: the file looks like UTF-16 text; save it as UTF-8"
+                           : "unexpected NUL byte: JSON text cannot contain one (inside a string write \\u0000)"};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// " (resource \"vol-1\")" for a pointer into /resources/N/..., and the same for the other arrays of ids.
+std::string ObjectNamed(const Workspace& ws, std::string_view pointer) {
+  const auto name = [&](std::string_view array, std::string_view what, const auto& items, auto id) -> std::string {
+    const std::string prefix = "/" + std::string(array) + "/";
+    if (pointer.substr(0, prefix.size()) != prefix) return {};
+    std::string_view rest = pointer.substr(prefix.size());
+    std::size_t i = 0;
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), i);
+    if (ec != std::errc() || i >= items.size()) return {};
+    std::string out = " (" + std::string(what) + " ";
+    AppendJsonString(out, items[i].*id);
+    return out + ")";
+  };
+  std::string named = name("products", "product", ws.products, &Product::product_id);
+  if (named.empty()) named = name("resources", "resource", ws.resources, &Resource::resource_id);
+  if (named.empty()) named = name("orders", "order", ws.orders, &Order::order_id);
+  if (named.empty()) named = name("coupons", "coupon", ws.coupons, &Coupon::coupon_id);
+  if (named.empty()) named = name("export_records", "export record", ws.export_records, &ExportRecord::id);
+  return named;
 }
 
 LoadResult Failed(LoadErrors errors) {
@@ -861,8 +914,7 @@ LoadResult Failed(LoadErrors errors) {
 }  // namespace
 
 LoadResult LoadWorkspace(std::string_view text, std::string_view fileName) {
-  if (std::string message = CheckFileText(text); !message.empty())
-    return Failed({LoadError{std::string(fileName), "", 0, 0, std::move(message)}});
+  if (std::optional<LoadError> e = CheckFileText(text, fileName)) return Failed({std::move(*e)});
   LoadResult result;
   WorkspaceReader reader(result.workspace, text, fileName, result.errors);
   nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
@@ -884,8 +936,8 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
   const std::pair<std::string, std::string>* base = nullptr;
   std::vector<std::pair<const std::pair<std::string, std::string>*, InputKind>> huawei;
   for (const auto& file : files) {
-    if (std::string message = CheckFileText(file.second); !message.empty()) {
-      errors.push_back({file.first, "", 0, 0, std::move(message)});
+    if (std::optional<LoadError> e = CheckFileText(file.second, file.first)) {
+      errors.push_back(std::move(*e));
       continue;
     }
     const InputKind kind = DetectInputKind(file.second);
@@ -909,7 +961,12 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
     errors.push_back({file->first, "", 0, 0, "Huawei import not built yet"});
 #endif
   }
-  if (errors.empty()) errors = CheckWorkspace(result.workspace, files.size() == 1 ? files.front().first : "(merged workspace)");
+  if (errors.empty()) {
+    // The pointers of these errors are into the merged workspace (as it would be saved), not into
+    // any one file, so the errors name "(merged workspace)" and the object, to find it in the responses.
+    errors = CheckWorkspace(result.workspace, kMergedWorkspace);
+    for (LoadError& e : errors) e.message += ObjectNamed(result.workspace, e.pointer);
+  }
   if (!errors.empty()) return Failed(std::move(errors));
   result.ok = true;
   return result;
@@ -930,9 +987,13 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName) {
   };
   const auto quoted = [](std::string_view id) { std::string out; AppendJsonString(out, id); return out; };
 
-  // Duplicates: the index keeps the first occurrence of each id.
+  // Empty ids, then duplicates: the index keeps the first occurrence of each id.
   const auto duplicates = [&](const auto& items, const IdIndex& index, std::string_view array, std::string_view idName, auto id) {
     for (std::size_t i = 0; i < items.size(); ++i) {
+      if (id(items[i]).empty()) {
+        add(at(array, i, idName), "expected a non-empty " + std::string(idName) + ", got \"\"");
+        continue;
+      }
       const std::size_t first = index.find(id(items[i]))->second;
       if (first != i) {
         std::string firstAt;

@@ -6,9 +6,11 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/payment.h"
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
+#include "ui/refund_dialog.h"
 
 namespace qd::ui {
 namespace {
@@ -22,7 +24,14 @@ bool ContainsNoCase(std::string_view hay, std::string_view needle)
     return it != hay.end();
 }
 
-void Rebuild(const Workspace& ws, uint64_t revision, OrderListState& list)
+// Waiting to be paid (待支付订单): pending payment, or first to be reviewed / confirmed.
+bool AwaitingPayment(const Order& o, OrderStatus asOf)
+{
+    if (o.order_type == OrderType::Unsubscribe) return false;
+    return asOf == OrderStatus::PendingPayment || asOf == OrderStatus::PendingReview || asOf == OrderStatus::PendingConfirmation;
+}
+
+void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState& list)
 {
     std::set<std::string> names;
     for (const Order& o : ws.orders) if (!o.service_type_name.empty()) names.insert(o.service_type_name);
@@ -34,8 +43,9 @@ void Rebuild(const Workspace& ws, uint64_t revision, OrderListState& list)
     list.rows.clear();
     for (std::size_t i = 0; i < ws.orders.size(); ++i) {
         const Order& o = ws.orders[i];
-        if (list.pendingOnly && o.status != OrderStatus::PendingPayment) continue;
-        if (!list.pendingOnly && list.status >= 0 && static_cast<int>(o.status) != list.status) continue;
+        const OrderStatus status = StatusAsOf(o, ws.rules, now);
+        if (list.pendingOnly && !AwaitingPayment(o, status)) continue;
+        if (!list.pendingOnly && list.status >= 0 && static_cast<int>(status) != list.status) continue;
         if (list.type >= 0 && static_cast<int>(o.order_type) != list.type) continue;
         if (list.serviceType >= 0 && o.service_type_name != list.serviceTypes[list.serviceType]) continue;
         if (!ContainsNoCase(o.order_id, list.search)) continue;
@@ -46,9 +56,10 @@ void Rebuild(const Workspace& ws, uint64_t revision, OrderListState& list)
     });
     for (auto it = list.selected.begin(); it != list.selected.end();) {
         const Order* o = ws.findOrder(*it);
-        it = (o && o->status == OrderStatus::PendingPayment) ? std::next(it) : list.selected.erase(it);
+        it = (o && AwaitingPayment(*o, StatusAsOf(*o, ws.rules, now))) ? std::next(it) : list.selected.erase(it);
     }
     list.builtFor = revision;
+    list.builtAsOf = now;
     list.dirty = false;
 }
 
@@ -97,6 +108,475 @@ void DrawFilters(OrderListState& list)
     }
 }
 
+void Tooltip(const std::string& text)
+{
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0));
+    ImGui::BeginTooltip();
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::EndTooltip();
+}
+
+std::string JoinIds(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+bool TooFarApart(Instant a, Instant b) { return a - b >= 60 || b - a >= 60; }
+
+// ---- payment dialog (seed 4.1.1 step 5-6, 4.3.1) --------------------------------------------------------
+
+const char* CouponTypeWords(CouponType t)
+{
+    switch (t) {
+    case CouponType::Voucher: return Tr(Text::UnsVoucher);
+    case CouponType::Discount: return Tr(Text::UnsDiscountCoupon);
+    case CouponType::Flexi: return Tr(Text::UnsFlexi);
+    case CouponType::StoredCard: break;
+    }
+    return Tr(Text::UnsCard);
+}
+
+// "9折" / "90% of the price" for a ratio in 1/10000.
+std::string RatioWords(int bp)
+{
+    char num[32];
+    if (CurrentLang() == Lang::Zh) {
+        if (bp % 1000 == 0) std::snprintf(num, sizeof num, "%d", bp / 1000);
+        else if (bp % 100 == 0) std::snprintf(num, sizeof num, "%d.%d", bp / 1000, bp / 100 % 10);
+        else std::snprintf(num, sizeof num, "%d.%02d", bp / 1000, bp / 10 % 100);
+    } else {
+        if (bp % 100 == 0) std::snprintf(num, sizeof num, "%d", bp / 100);
+        else std::snprintf(num, sizeof num, "%d.%02d", bp / 100, bp % 100);
+    }
+    return Format(Tr(Text::OdlRatioZh), num);
+}
+
+// The automatic order of payment.h: soonest expiry first (none last), voucher before flexi coupon,
+// smaller balance first, then id.
+bool PaysBefore(const Coupon* a, const Coupon* b)
+{
+    if (a->expire_time != b->expire_time) {
+        if (!a->expire_time) return false;
+        if (!b->expire_time) return true;
+        return *a->expire_time < *b->expire_time;
+    }
+    if (a->type != b->type) return a->type == CouponType::Voucher;
+    const Money ba = a->balance.value_or(Money()), bb = b->balance.value_or(Money());
+    if (ba != bb) return ba < bb;
+    return a->coupon_id < b->coupon_id;
+}
+
+int Group(CouponType t) { return t == CouponType::Discount ? 0 : t == CouponType::StoredCard ? 2 : 1; }
+
+std::vector<const Coupon*> UsableCoupons(const Workspace& ws, Instant now)
+{
+    std::vector<const Coupon*> out;
+    for (const Coupon& c : ws.coupons)
+        if (CouponUsable(c, now)) out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(), [](const Coupon* a, const Coupon* b) {
+        if (Group(a->type) != Group(b->type)) return Group(a->type) < Group(b->type);
+        if (a->type == CouponType::Discount) return *a->discount_ratio_bp < *b->discount_ratio_bp;
+        return PaysBefore(a, b);
+    });
+    return out;
+}
+
+std::vector<std::string> TickedCoupons(const PaymentDialogState& dlg)
+{
+    if (dlg.couponIds) return *dlg.couponIds;
+    std::vector<std::string> ids;
+    for (const CouponUse& use : dlg.plan.settlement.coupons) ids.push_back(use.coupon_id);
+    return ids;
+}
+
+void Replan(AppState& app, PaymentDialogState& dlg, Instant now)
+{
+    dlg.plan = PlanPayment(*app.workspace, PaymentRequest{dlg.orderIds, dlg.couponIds, now});
+    dlg.planned = true;
+    dlg.planRevision = app.revision;
+    dlg.planAsOf = now;
+}
+
+// Ticks or unticks a coupon: the choice becomes explicit, in the order payment.h applies them.
+void ToggleCoupon(AppState& app, PaymentDialogState& dlg, const std::vector<const Coupon*>& usable, const std::string& id, Instant now)
+{
+    std::vector<std::string> ticked = TickedCoupons(dlg);
+    auto it = std::find(ticked.begin(), ticked.end(), id);
+    if (it != ticked.end()) ticked.erase(it); else ticked.push_back(id);
+    std::vector<std::string> ordered;
+    for (const Coupon* c : usable)
+        if (std::find(ticked.begin(), ticked.end(), c->coupon_id) != ticked.end()) ordered.push_back(c->coupon_id);
+    dlg.couponIds = ordered;
+    Replan(app, dlg, now);
+}
+
+void DrawSkipped(const Refusals& skipped)
+{
+    struct Section { std::string_view code; Text text; };
+    const Section sections[] = {{"status_changed", Text::OdlStatusChanged}, {"pending_review", Text::OdlPendingReview},
+                                {"pending_confirmation", Text::OdlPendingConfirmation}, {"combined_order_incomplete", Text::OdlCombinedIncomplete}};
+    for (const Section& sec : sections) {
+        std::vector<std::string> ids;
+        for (const Refusal& r : skipped)
+            if (r.code == sec.code) ids.push_back(r.subject);
+        if (ids.empty()) continue;
+        WarningText(Tr(sec.text));
+        ImGui::Indent();
+        ImGui::TextWrapped("%s", JoinIds(ids).c_str());
+        ImGui::Unindent();
+    }
+    for (const Refusal& r : skipped) {
+        const bool known = std::any_of(std::begin(sections), std::end(sections), [&](const Section& s) { return s.code == r.code; });
+        if (!known) WarningText(RefusalWords(r));
+    }
+}
+
+void DrawPaidOrders(const Workspace& ws, const PaymentResult& plan)
+{
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const float rowH = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = std::min(static_cast<float>(plan.orders.size() + 1), 7.0f) * rowH;
+    if (!ImGui::BeginTable("##pay-orders", 4, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(Tr(Text::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(Tr(Text::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(Tr(Text::OdlDue), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    for (const PaidOrder& po : plan.orders) {
+        const Order* o = ws.findOrder(po.order_id);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(po.order_id.c_str());
+        if (po.combined_order_id) ImGui::TextDisabled(Tr(Text::OdlPartOf), po.combined_order_id->c_str());
+        else ImGui::TextDisabled(" ");
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(po.order_type));
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(o ? o->service_type_name.c_str() : "");
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(po.due.display().c_str());
+    }
+    ImGui::EndTable();
+}
+
+void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
+{
+    const Workspace& ws = *app.workspace;
+    ImGui::TextUnformatted(Tr(Text::OdlCoupons));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", Tr(Text::OdlCouponLimit));
+    if (dlg.couponIds) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(Tr(Text::OdlAutoChoice))) {
+            dlg.couponIds.reset();
+            Replan(app, dlg, now);
+        }
+    }
+    const std::vector<const Coupon*> usable = UsableCoupons(ws, now);
+    if (usable.empty()) {
+        ImGui::TextDisabled("%s", Tr(Text::OdlNoCoupons));
+        return;
+    }
+    const std::vector<std::string> ticked = TickedCoupons(dlg);
+    int discounts = 0, vouchers = 0;
+    for (const std::string& id : ticked)
+        if (const Coupon* c = ws.findCoupon(id)) {
+            discounts += c->type == CouponType::Discount ? 1 : 0;
+            vouchers += c->type == CouponType::Voucher || c->type == CouponType::Flexi ? 1 : 0;
+        }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = std::min(static_cast<float>(usable.size() + 1), 7.0f) * rowH + ImGui::GetStyle().CellPadding.y;
+    if (!ImGui::BeginTable("##coupons", 5, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(Tr(Text::Coupons), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("##group", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("##expiry", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("##uses", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(usable.size()));
+    std::string toggle;
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const Coupon& c = *usable[static_cast<std::size_t>(k)];
+            const bool on = std::find(ticked.begin(), ticked.end(), c.coupon_id) != ticked.end();
+            const bool full = !on && ((c.type == CouponType::Discount && discounts >= kMaxDiscountCoupons) ||
+                                      ((c.type == CouponType::Voucher || c.type == CouponType::Flexi) && vouchers >= kMaxPaymentCoupons));
+            ImGui::PushID(k);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            bool value = on;
+            ImGui::BeginDisabled(full);
+            const std::string label = std::string(CouponTypeWords(c.type)) + " " + c.coupon_id;
+            if (ImGui::Checkbox(label.c_str(), &value)) toggle = c.coupon_id;
+            ImGui::EndDisabled();
+            if (full && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(Text::OdlCouponLimit));
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", Tr(Group(c.type) == 0 ? Text::OdlDiscountGroup : Group(c.type) == 1 ? Text::OdlVoucherGroup : Text::OdlCardGroup));
+            ImGui::TableNextColumn();
+            if (c.type == CouponType::Discount) ImGui::TextUnformatted(RatioWords(*c.discount_ratio_bp).c_str());
+            else ImGui::TextUnformatted(Format(Tr(Text::OdlCouponBalance), c.balance.value_or(Money()).display().c_str()).c_str());
+            ImGui::TableNextColumn();
+            if (c.expire_time) ImGui::TextUnformatted(Format(Tr(Text::OdlCouponExpires), FormatLocalDate(LocalDateOf(*c.expire_time, ws.rules.zone)).c_str()).c_str());
+            else ImGui::TextUnformatted(Tr(Text::OdlCouponNoExpiry));
+            ImGui::TableNextColumn();
+            for (const CouponUse& use : dlg.plan.settlement.coupons)
+                if (use.coupon_id == c.coupon_id) ImGui::TextUnformatted(Format(Tr(Text::OdlCouponUses), use.amount.display().c_str()).c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    if (!toggle.empty()) ToggleCoupon(app, dlg, usable, toggle, now);
+}
+
+void AmountRow(Text label, const std::string& sign, Money m, bool always = false)
+{
+    if (m.isZero() && !always) return;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn(); ImGui::TextUnformatted(Tr(label));
+    ImGui::TableNextColumn();
+    const std::string s = sign + m.display();
+    const float w = ImGui::CalcTextSize(s.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    ImGui::TextUnformatted(s.c_str());
+}
+
+void DrawSettlement(const PaymentResult& plan)
+{
+    const SettlementPlan& s = plan.settlement;
+    if (ImGui::BeginTable("##settlement", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10);
+        ImGui::TableSetupColumn("##amount", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+        AmountRow(Text::OdlDue, "", s.due, true);
+        AmountRow(Text::UnsDiscountCoupon, "- ", s.paid.discount_coupon);
+        AmountRow(Text::UnsVoucher, "- ", s.paid.voucher);
+        AmountRow(Text::UnsFlexi, "- ", s.paid.flexi_coupon);
+        AmountRow(Text::UnsCard, "- ", s.paid.stored_card);
+        AmountRow(Text::OdlPayCash, "= ", s.paid.cash, true);
+        ImGui::EndTable();
+    }
+    if (s.cash_before) {
+        ImGui::Text("%s: %s", Tr(Text::CashBalance), s.cash_before->display().c_str());
+        if (s.cash_after) {
+            ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+            ImGui::Text("%s: %s", Tr(Text::OdlBalanceAfter), s.cash_after->display().c_str());
+        }
+    }
+}
+
+void DrawPaymentRefusals(const PaymentResult& plan)
+{
+    const SettlementPlan& s = plan.settlement;
+    for (const Refusal& r : plan.refusals) {
+        if (r.code == "insufficient_balance" && s.cash_before) ErrorText(Format(Tr(Text::OdlMissing), (s.paid.cash - *s.cash_before).display().c_str()));
+        else if (r.code == "balance_unknown") ErrorText(Format(Tr(Text::OdlBalanceUnknown), s.paid.cash.display().c_str()));
+        else ErrorText(RefusalWords(r));
+    }
+}
+
+void DrawPaymentDialog(AppState& app, OrderListState& list)
+{
+    PaymentDialogState& dlg = list.payment;
+    if (!dlg.open && !dlg.opening) return;
+    if (!app.workspace) { dlg.open = dlg.opening = false; return; }
+    const Workspace& ws = *app.workspace;
+    const Instant now = AsOf(app);
+    if (!dlg.done && (!dlg.planned || dlg.planRevision != app.revision || TooFarApart(now, dlg.planAsOf))) Replan(app, dlg, now);
+
+    const std::string title = std::string(Tr(dlg.combined ? Text::OdlCombinedPayTitle : Text::OdlPayTitle)) + "###payment-dialog";
+    if (!BeginDialog(title.c_str(), &dlg.opening, &dlg.open, 50, dlg.done ? 0.0f : 0.86f)) return;
+    bool close = false;
+    if (dlg.done) {
+        const PaymentResult& res = *dlg.done;
+        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+        ImGui::TextUnformatted(Tr(Text::OdlPaid));
+        ImGui::PopFont();
+        for (const PaidOrder& po : res.orders)
+            ImGui::TextUnformatted(Format(Tr(Text::OdlPaidLine), po.order_id.c_str(), SpentFromAccount(po.paid).display().c_str(), Label(po.status_after)).c_str());
+        for (const std::string& id : res.combined_order_ids) ImGui::TextDisabled("%s: %s", Tr(Text::CombinedOrder), id.c_str());
+        if (!res.skipped.empty()) {
+            ImGui::Spacing();
+            DrawSkipped(res.skipped);
+        }
+        ImGui::Spacing();
+        DrawSettlement(res);
+        ImGui::Separator();
+        if (ImGui::Button(Tr(Text::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
+    } else {
+        const PaymentResult& plan = dlg.plan;
+        const bool whole = !plan.ok() && !plan.refusals.empty() &&
+                           (plan.refusals.front().code == "all_status_changed" || plan.refusals.front().code == "nothing_to_pay");
+        BeginDialogBody();
+        ImGui::TextDisabled("%s: %s", Tr(Text::AsOf), ConsoleTime(ws, plan.as_of).c_str());
+        if (whole) {
+            // Nothing can be paid: say why, order by order (seed 4.1.1 说明 2).
+            ErrorText(Tr(plan.refusals.front().code == "all_status_changed" ? Text::OdlAllChanged : Text::OdlNothingToPay));
+            DrawSkipped(Refusals(plan.refusals.begin() + 1, plan.refusals.end()));
+        } else {
+            DrawSkipped(plan.skipped);
+            if (!plan.orders.empty()) {
+                ImGui::TextUnformatted(Tr(Text::OdlOrdersToPay));
+                ImGui::SameLine();
+                ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.orders.size()));
+                DrawPaidOrders(ws, plan);
+                const bool combined = !plan.combined_order_ids.empty() ||
+                                      std::any_of(plan.orders.begin(), plan.orders.end(), [](const PaidOrder& po) { return po.combined_order_id.has_value(); });
+                if (combined) WarningText(Tr(Text::OdlCombinedNote));
+                ImGui::Spacing();
+                DrawCoupons(app, dlg, now);
+                ImGui::Spacing();
+                DrawSettlement(dlg.plan);
+            }
+            DrawPaymentRefusals(dlg.plan);
+            ImGui::TextDisabled("%s", Tr(Text::OdlOnlyBalance));
+        }
+        EndDialogBody();
+        const bool can = dlg.plan.ok();
+        bool pay = false;
+        if (whole) {
+            if (ImGui::Button(Tr(Text::OdlBackToMyOrders))) {
+                app.page = Page::MyOrders;
+                close = true;
+            }
+        } else {
+            ImGui::BeginDisabled(!can);
+            pay = ImGui::Button(Tr(Text::OdlConfirmPay));
+            ImGui::EndDisabled();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(Text::Cancel))) close = true;
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
+        if (can && DialogEnterPressed()) pay = true;
+        if (DialogEscapePressed()) close = true;
+        if (pay && can) {
+            PaymentResult res = PayOrders(*app.workspace, PaymentRequest{dlg.orderIds, dlg.couponIds, now});
+            if (res.ok()) {
+                MarkChanged(app);
+                for (const PaidOrder& po : res.orders) list.selected.erase(po.order_id);
+                for (const std::string& id : res.combined_order_ids) list.selected.erase(id);
+                dlg.done = std::move(res);
+            } else {
+                dlg.plan = std::move(res);
+            }
+        }
+    }
+    if (close) {
+        dlg.open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    EndDialog();
+}
+
+// ---- cancel dialog (seed 4.1.2 step 6, 4.3.2 step 6) ----------------------------------------------------
+
+void DrawCancelDialog(AppState& app, OrderListState& list)
+{
+    CancelDialogState& dlg = list.cancel;
+    if (!dlg.open && !dlg.opening) return;
+    if (!app.workspace) { dlg.open = dlg.opening = false; return; }
+    const Workspace& ws = *app.workspace;
+    const Instant now = AsOf(app);
+    if (!dlg.done && (!dlg.planned || dlg.planRevision != app.revision || TooFarApart(now, dlg.planAsOf))) {
+        dlg.plan = PlanCancel(ws, CancelRequest{dlg.orderIds, now});
+        dlg.planned = true;
+        dlg.planRevision = app.revision;
+        dlg.planAsOf = now;
+    }
+    const std::string title = std::string(Tr(Text::OdlCancelTitle)) + "###cancel-dialog";
+    if (!BeginDialog(title.c_str(), &dlg.opening, &dlg.open, 36, 0)) return;
+    bool close = false;
+    if (dlg.done) {
+        ImGui::TextWrapped("%s", Format(Tr(Text::OdlCancelledList), JoinIds(dlg.done->cancelled).c_str()).c_str());
+        if (!dlg.done->skipped.empty()) {
+            WarningText(Tr(Text::OdlCancelSkipped));
+            for (const Refusal& r : dlg.done->skipped) ImGui::BulletText("%s", RefusalWords(r).c_str());
+        }
+        ImGui::Spacing();
+        if (ImGui::Button(Tr(Text::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
+    } else {
+        const CancelResult& plan = dlg.plan;
+        if (plan.ok()) {
+            WarningText(std::string("⚠ ") + Tr(Text::OdlCancelQuestion));
+            bool combined = false;
+            const std::size_t shown = std::min<std::size_t>(plan.cancelled.size(), 12);
+            for (std::size_t i = 0; i < shown; ++i) {
+                const Order* o = ws.findOrder(plan.cancelled[i]);
+                ImGui::BulletText("%s  %s  %s", plan.cancelled[i].c_str(), o ? Label(o->order_type) : "",
+                                  o ? o->amount_after_discount.display().c_str() : "");
+            }
+            if (plan.cancelled.size() > shown) ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.cancelled.size()));
+            for (const std::string& id : plan.cancelled)
+                if (const Order* o = ws.findOrder(id); o && o->combined_order_id) combined = true;
+            if (combined) ImGui::TextWrapped("%s", Tr(Text::OdlCancelCombined));
+            if (!plan.skipped.empty()) {
+                WarningText(Tr(Text::OdlCancelSkipped));
+                for (const Refusal& r : plan.skipped) ImGui::BulletText("%s", RefusalWords(r).c_str());
+            }
+        } else {
+            for (const Refusal& r : plan.refusals) ErrorText(RefusalWords(r));
+        }
+        ImGui::Spacing();
+        ImGui::BeginDisabled(!plan.ok());
+        bool go = ImGui::Button(Tr(Text::OdlOk));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(Text::Cancel))) close = true;
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
+        if (plan.ok() && DialogEnterPressed()) go = true;
+        if (DialogEscapePressed()) close = true;
+        if (go && plan.ok()) {
+            CancelResult res = CancelOrders(*app.workspace, CancelRequest{dlg.orderIds, now});
+            if (res.ok()) {
+                MarkChanged(app);
+                for (const std::string& id : res.cancelled) list.selected.erase(id);
+                dlg.done = std::move(res);
+            } else {
+                dlg.plan = std::move(res);
+            }
+        }
+    }
+    if (close) {
+        dlg.open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    EndDialog();
+}
+
+// ---- status legend (seed 4.3.5 表 4-1) -------------------------------------------------------------------
+
+void DrawLegend(OrderListState& list)
+{
+    const std::string title = std::string(Tr(Text::StatusLegend)) + "###status-legend";
+    if (!BeginDialog(title.c_str(), &list.legendOpening, &list.legendOpen, 44, 0)) return;
+    const Text meanings[] = {Text::OdlLegend0, Text::OdlLegend1, Text::OdlLegend2, Text::OdlLegend3,
+                             Text::OdlLegend4, Text::OdlLegend5, Text::OdlLegend6};
+    static_assert(sizeof(meanings) / sizeof(meanings[0]) == EnumNames<OrderStatus>::names.size(), "one meaning per status");
+    // The console's order of the table: 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认 (= the enum's).
+    if (ImGui::BeginTable("##legend", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+        ImGui::TableSetupColumn(Tr(Text::OdlLegendMeaning), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        for (int i = 0; i < static_cast<int>(std::size(meanings)); ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(static_cast<OrderStatus>(i)));
+            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", Tr(meanings[i]));
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    if (ImGui::Button(Tr(Text::Close)) || DialogEnterPressed() || DialogEscapePressed()) {
+        list.legendOpen = false;
+        ImGui::CloseCurrentPopup();
+    }
+    EndDialog();
+}
+
+// ---- details -----------------------------------------------------------------------------------------
+
 void DrawHistoryRows(const Workspace& ws, const std::vector<const TradeHistoryEntry*>& rows, std::size_t limit)
 {
     if (ImGui::BeginTable("##history", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -119,21 +599,31 @@ void DrawDetails(AppState& app, OrderListState& list)
     const Workspace& ws = *app.workspace;
     const Order* o = ws.findOrder(list.details);
     if (!o) { list.details.clear(); return; }
+    const OrderStatus status = StatusAsOf(*o, ws.rules, AsOf(app));
     ImGui::Separator();
     ImGui::TextUnformatted(Tr(Text::OrderDetails));
     ImGui::SameLine();
+    // 待支付订单详情页面客户可支付订单或取消订单 (seed 4.1.3, 4.3.3).
+    if (status == OrderStatus::PendingPayment) {
+        if (ImGui::SmallButton(Tr(Text::Pay))) OpenPaymentDialog(list, {o->order_id}, false);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(Tr(Text::Cancel))) OpenCancelDialog(list, {o->order_id});
+        ImGui::SameLine();
+    }
     if (ImGui::SmallButton(Tr(Text::Close))) { list.details.clear(); return; }
 
     ImGui::TextDisabled("%s", Tr(Text::OrderInfo));
     ImGui::Text("%s: %s    %s: %s    %s: %s", Tr(Text::OrderIdCol), o->order_id.c_str(), Tr(Text::OrderTypeCol),
-                Label(o->order_type), Tr(Text::OrderStatusCol), Label(o->status));
+                Label(o->order_type), Tr(Text::OrderStatusCol), Label(status));
+    if (status != o->status) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", Tr(Text::OdlDeadlinePassed));
+    }
     ImGui::Text("%s: %s    %s: %s", Tr(Text::CreateTime), ConsoleTime(ws, o->create_time).c_str(), Tr(Text::Creator),
                 o->created_by.c_str());
     if (o->payment_time) ImGui::Text("%s: %s", Tr(Text::PaymentTime), ConsoleTime(ws, *o->payment_time).c_str());
-    if (o->status == OrderStatus::PendingPayment) {
-        Instant deadline = o->pending_payment_end_time.value_or(o->create_time.plusSeconds(int64_t{ws.rules.pending_payment_days} * 86400));
-        ImGui::Text("%s: %s", Tr(Text::PaymentDeadline), ConsoleTime(ws, deadline).c_str());
-    }
+    if (o->status == OrderStatus::PendingPayment)
+        ImGui::Text("%s: %s", Tr(Text::PaymentDeadline), ConsoleTime(ws, PaymentDeadline(*o, ws.rules)).c_str());
     if (o->combined_order_id) {
         ImGui::Text("%s:", Tr(Text::CombinedOrder));
         ImGui::SameLine();
@@ -205,30 +695,74 @@ void DrawDetails(AppState& app, OrderListState& list)
     }
 }
 
+// ---- batch bar ----------------------------------------------------------------------------------------
+
+void DrawBatchBar(AppState& app, OrderListState& list)
+{
+    const Workspace& ws = *app.workspace;
+    const int selected = static_cast<int>(list.selected.size());
+    const std::vector<std::string> ids(list.selected.begin(), list.selected.end());
+
+    // 合并支付: 1..combined_pay_max (seed 4.1.1 step 5 说明).
+    const int payMax = ws.rules.combined_pay_max;
+    const bool payOff = selected == 0 || selected > payMax;
+    ImGui::BeginDisabled(payOff);
+    if (ImGui::Button(Tr(Text::CombinedPay))) OpenPaymentDialog(list, ids, true);
+    ImGui::EndDisabled();
+    if (payOff && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        Tooltip(selected == 0 ? Tr(Text::UnsSelectFirst) : Format(Tr(Text::OdlTooMany), payMax));
+    ImGui::SameLine();
+
+    // 取消订单: 1..batch_cancel_max.
+    const int cancelMax = ws.rules.batch_cancel_max;
+    const bool cancelOff = selected == 0 || selected > cancelMax;
+    ImGui::BeginDisabled(cancelOff);
+    if (ImGui::Button(Tr(Text::OdlCancelOrders))) OpenCancelDialog(list, ids);
+    ImGui::EndDisabled();
+    if (cancelOff && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        Tooltip(selected == 0 ? Tr(Text::UnsSelectFirst) : Format(Tr(Text::OdlTooMany), cancelMax));
+    ImGui::SameLine();
+
+    // 批量导出 (4.1.4) / 导出全部 (4.3.4): the export module is not available in this build.
+    ImGui::BeginDisabled(true);
+    ImGui::Button(Tr(list.pendingOnly ? Text::BatchExport : Text::ExportAll));
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(Text::OdlExportPending));
+    ImGui::SameLine();
+
+    if (ImGui::Button(Tr(Text::StatusLegend))) list.legendOpening = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled(Tr(Text::SelectedOrders), selected);
+    ImGui::SameLine();
+    ImGui::TextDisabled(Tr(Text::RowsShown), static_cast<int>(list.rows.size()));
+}
+
 } // namespace
+
+void OpenPaymentDialog(OrderListState& list, std::vector<std::string> orderIds, bool combined)
+{
+    list.payment = PaymentDialogState{};
+    list.payment.orderIds = std::move(orderIds);
+    list.payment.combined = combined;
+    list.payment.opening = true;
+}
+
+void OpenCancelDialog(OrderListState& list, std::vector<std::string> orderIds)
+{
+    list.cancel = CancelDialogState{};
+    list.cancel.orderIds = std::move(orderIds);
+    list.cancel.opening = true;
+}
 
 void DrawOrderList(AppState& app, OrderListState& list)
 {
     if (!app.workspace) { ImGui::TextDisabled("%s", Tr(Text::NoWorkspace)); return; }
     const Workspace& ws = *app.workspace;
+    const Instant now = AsOf(app);
     DrawFilters(list);
-    if (list.dirty || list.builtFor != app.revision) Rebuild(ws, app.revision, list);
+    if (list.dirty || list.builtFor != app.revision || TooFarApart(now, list.builtAsOf)) Rebuild(ws, app.revision, now, list);
 
-    // Batch bar (seed 4.1.1 step 5: 合并支付 up to combined_pay_max; 4.1.4 批量导出).
-    if (list.pendingOnly) {
-        ImGui::BeginDisabled(list.selected.empty());
-        ImGui::Button(Tr(Text::CombinedPay));
-        ImGui::SameLine();
-        ImGui::Button(Tr(Text::BatchExport));
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::TextDisabled(Tr(Text::SelectedOrders), static_cast<int>(list.selected.size()));
-        ImGui::SameLine();
-    } else {
-        ImGui::Button(Tr(Text::ExportAll));
-        ImGui::SameLine();
-    }
-    ImGui::TextDisabled(Tr(Text::RowsShown), static_cast<int>(list.rows.size()));
+    DrawBatchBar(app, list);
 
     const float detailsHeight = list.details.empty() ? 0.0f : ImGui::GetFontSize() * 20;
     const int columns = 8;
@@ -240,24 +774,25 @@ void DrawOrderList(AppState& app, OrderListState& list)
     } else if (ImGui::BeginTable("##orders", columns, flags, size)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(Tr(Text::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn(Tr(Text::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(Text::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(Tr(Text::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(Tr(Text::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.1f);
         ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
         ImGui::TableSetupColumn(Tr(Text::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(Tr(Text::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.rows.size()));
         while (clipper.Step()) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
                 const Order& o = ws.orders[list.rows[row]];
+                const OrderStatus status = StatusAsOf(o, ws.rules, now);
                 ImGui::PushID(row);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
-                if (o.status == OrderStatus::PendingPayment) {
+                if (AwaitingPayment(o, status)) {
                     bool ticked = list.selected.count(o.order_id) != 0;
                     if (ImGui::Checkbox("##sel", &ticked)) {
                         if (ticked) list.selected.insert(o.order_id); else list.selected.erase(o.order_id);
@@ -268,10 +803,23 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(o.service_type_name.c_str());
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(o.order_type));
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, o.create_time).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(o.status));
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(status));
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(o.official_amount ? o.official_amount->display().c_str() : "-");
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
                 ImGui::TableNextColumn();
+                if (AwaitingPayment(o, status)) {
+                    const bool payable = status == OrderStatus::PendingPayment;
+                    ImGui::BeginDisabled(!payable);
+                    if (ImGui::SmallButton(Tr(Text::Pay))) OpenPaymentDialog(list, {o.order_id}, false);
+                    ImGui::EndDisabled();
+                    if (!payable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                        Tooltip(Tr(status == OrderStatus::PendingReview ? Text::OdlRefPendingReview : Text::OdlRefPendingConfirmation));
+                    ImGui::SameLine();
+                    ImGui::BeginDisabled(!payable);
+                    if (ImGui::SmallButton(Tr(Text::Cancel))) OpenCancelDialog(list, {o.order_id});
+                    ImGui::EndDisabled();
+                    ImGui::SameLine();
+                }
                 if (ImGui::SmallButton(Tr(Text::Details))) list.details = o.order_id;
                 ImGui::PopID();
             }
@@ -279,6 +827,10 @@ void DrawOrderList(AppState& app, OrderListState& list)
         ImGui::EndTable();
     }
     if (!list.details.empty()) DrawDetails(app, list);
+
+    DrawPaymentDialog(app, list);
+    DrawCancelDialog(app, list);
+    DrawLegend(list);
 }
 
 } // namespace qd::ui

@@ -1,40 +1,89 @@
 // order_list: the order table shared by 待支付订单 (4.1) and 我的订单 (4.3): the seed's filters
 // (order number, product type, order type, status), row selection for the batch actions, the
-// details panel with its trade history (3 shown, "查看全部记录" with filters, seed 4.3.3).
+// details panel with its trade history (3 shown, "查看全部记录" with filters, seed 4.3.3), and the
+// dialogs of the actions:
+//   支付 (one row) and 合并支付 (1..combined_pay_max selected, seed 4.1.1): the orders and amounts,
+//     the usable coupons as tick boxes (at most 3 vouchers / flexi coupons + 1 discount coupon,
+//     payment.h), the cash balance, what is missing when it is short; 确认付款 -> PayOrders. Orders
+//     whose status changed, pending_review and pending_confirmation ones are named with the seed's
+//     messages; a combined trade order is paid as a whole.
+//   取消 (one row) and 取消订单 (1..batch_cancel_max selected, seed 4.1.2 / 4.3.2): the "提示"
+//     confirmation -> CancelOrders; a combined trade order cancels all its orders.
+//   订单状态说明 (seed 4.3.5): the statuses and their meanings.
+// Enter confirms a dialog, Esc closes it.
+//
+// Statuses are shown as of the clock (orders.h StatusAsOf: a pending order past its deadline is
+// cancelled). 待支付订单 lists the orders still waiting to be paid: pending payment, and those that
+// must first be reviewed or confirmed (pending_review / pending_confirmation, not unsubscriptions).
 //
 // The filtered rows are derived from the workspace and the filter; they are rebuilt only when
-// either changes (AppState::revision, or an edit of the filter), so a frame over 100k orders only
-// draws the visible rows (ImGuiListClipper).
+// either changes (AppState::revision, an edit of the filter, the clock moving by a minute), so a
+// frame over 100k orders only draws the visible rows (ImGuiListClipper).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/orders.h"
 #include "core/workspace.h"
 
 namespace qd::ui {
 
 struct AppState;
 
+// The payment dialog (支付 / 合并支付).
+struct PaymentDialogState {
+    bool open = false, opening = false;
+    bool combined = false;                                // 合并支付 (title)
+    std::vector<std::string> orderIds;                    // as chosen
+    std::optional<std::vector<std::string>> couponIds;    // absent: the automatic choice (payment.h)
+    PaymentResult plan;                                   // PlanPayment as of planAsOf
+    bool planned = false;
+    uint64_t planRevision = 0;
+    Instant planAsOf;
+    std::optional<PaymentResult> done;                    // after 确认付款
+};
+
+// The cancel confirmation (取消 / 取消订单).
+struct CancelDialogState {
+    bool open = false, opening = false;
+    std::vector<std::string> orderIds;
+    CancelResult plan;                                    // PlanCancel as of planAsOf
+    bool planned = false;
+    uint64_t planRevision = 0;
+    Instant planAsOf;
+    std::optional<CancelResult> done;                     // after 确定
+};
+
 struct OrderListState {
-    bool pendingOnly = false;            // 待支付订单: only pending_payment, status filter hidden
+    bool pendingOnly = false;            // 待支付订单: orders waiting to be paid (see above), status filter hidden
     char search[128] = {};               // order id (substring, case-insensitive ASCII)
     int type = -1;                       // OrderType index; -1 = all
-    int status = -1;                     // OrderStatus index; -1 = all
+    int status = -1;                     // OrderStatus index (as of the clock); -1 = all
     int serviceType = -1;                // index into serviceTypes; -1 = all
     std::vector<std::string> serviceTypes;   // distinct service_type_name of the workspace, sorted
     std::vector<std::size_t> rows;       // indices into ws.orders passing the filter, newest first
     uint64_t builtFor = UINT64_MAX;      // AppState::revision the rows were built for
+    Instant builtAsOf;                   // the clock the rows were built for
     bool dirty = true;                   // filter edited since the rows were built
     std::set<std::string> selected;      // order ids ticked for the batch actions
     std::string details;                 // order shown in the details panel; "" = none
     bool showAllHistory = false;         // the "查看全部记录" window
     char historySearch[128] = {};
     int historyType = -1;
+    PaymentDialogState payment;
+    CancelDialogState cancel;
+    bool legendOpen = false, legendOpening = false;   // 订单状态说明
 };
 
-// Filters + batch bar + table + details for one page.
+// Filters + batch bar + table + details + dialogs for one page.
 void DrawOrderList(AppState& app, OrderListState& list);
+
+// Opens the payment dialog for these orders (combined: the 合并支付 title).
+void OpenPaymentDialog(OrderListState& list, std::vector<std::string> orderIds, bool combined);
+// Opens the cancel confirmation for these orders.
+void OpenCancelDialog(OrderListState& list, std::vector<std::string> orderIds);
 
 } // namespace qd::ui

@@ -1,15 +1,271 @@
-// 5 订单导出记录: records of exports, download again.
+// 5 订单导出记录: the live export records (file name, kind, created time, rows, status, when it is
+// deleted) with "下载", and ExportAndDownload for the pages that export (page_export_records.h).
+#include "ui/page_export_records.h"
+
 #include <imgui.h>
 
+#include <algorithm>
+
+#include "ui/labels.h"
 #include "ui/pages.h"
+#include "ui/refund_dialog.h"
 
 namespace qd::ui {
+namespace {
+
+Text KindText(ExportKind k)
+{
+    switch (k) {
+    case ExportKind::Orders: return Text::ExrKindOrders;
+    case ExportKind::PendingOrders: return Text::ExrKindPendingOrders;
+    case ExportKind::RenewalList: return Text::ExrKindRenewalList;
+    case ExportKind::RenewalPrices: return Text::ExrKindRenewalPrices;
+    }
+    return Text::ExrKindOrders;
+}
+
+Text StatusText(RecordFile f)
+{
+    switch (f) {
+    case RecordFile::Stored: return Text::ExrStatusStored;
+    case RecordFile::Regenerated: return Text::ExrStatusRegenerated;
+    case RecordFile::Unavailable: return Text::ExrStatusUnavailable;
+    }
+    return Text::ExrStatusUnavailable;
+}
+
+Text StatusTip(RecordFile f)
+{
+    switch (f) {
+    case RecordFile::Stored: return Text::ExrTipStored;
+    case RecordFile::Regenerated: return Text::ExrTipRegenerated;
+    case RecordFile::Unavailable: return Text::ExrTipUnavailable;
+    }
+    return Text::ExrTipUnavailable;
+}
+
+void Rebuild(const Workspace& ws, ExportRecordsPageState& page, uint64_t revision, Instant asOf)
+{
+    page.rows.clear();
+    page.rowFiles.clear();
+    const ExportRecord* base = ws.export_records.data();
+    for (const ExportRecord* r : LiveExportRecords(ws, asOf)) {
+        page.rows.push_back(static_cast<std::size_t>(r - base));
+        page.rowFiles.push_back(RecordFileOf(*r));
+    }
+    page.builtFor = revision;
+    page.builtAsOf = asOf;
+    page.built = true;
+}
+
+void Download(AppState& app, const ExportRecord& record)
+{
+    ExportRecordsPageState& page = app.exportRecords;
+    ExportResult file = DownloadRecord(*app.workspace, record);
+    page.refusals = file.refusals;
+    page.notice.clear();
+    if (!file.ok()) return;
+    page.notice = Format(Tr(Text::ExrDownloadStarted), file.file.file_name.c_str());
+    page.pendingDownload = PendingDownload{std::move(file.file.file_name), std::move(file.file.mime), std::move(file.file.bytes)};
+}
+
+float TextWidth(const char* s) { return ImGui::CalcTextSize(s).x; }
+
+float WidestOf(std::initializer_list<Text> texts)
+{
+    float w = 0;
+    for (Text t : texts) w = std::max(w, TextWidth(Tr(t)));
+    return w;
+}
+
+// How long a record stays: "2 天 17 小时", under a day "5 小时 12 分钟" (whole minutes, rounded down).
+std::string TimeLeft(int64_t seconds)
+{
+    const int64_t minutes = std::max<int64_t>(seconds, 0) / 60;
+    const int days = static_cast<int>(minutes / (24 * 60)), hours = static_cast<int>(minutes / 60 % 24), mins = static_cast<int>(minutes % 60);
+    return days > 0 ? Format(Tr(Text::ExrDaysHours), days, hours) : Format(Tr(Text::ExrHoursMinutes), hours, mins);
+}
+
+void DrawTable(AppState& app, ExportRecordsPageState& page)
+{
+    const Workspace& ws = *app.workspace;
+    const Instant now = page.builtAsOf;
+    const float em = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Every column but the file name is as wide as its widest content, so nothing is clipped; the
+    // file name takes the rest, and a narrow window scrolls sideways instead of cutting text.
+    const float timeW = std::max(TextWidth(ConsoleTime(ws, Instant{}).c_str()) + em * 0.3f, WidestOf({Text::ExrCreated}));
+    const float kindW = WidestOf({Text::ExrKind, Text::ExrKindOrders, Text::ExrKindPendingOrders, Text::ExrKindRenewalList, Text::ExrKindRenewalPrices});
+    const float rowsW = std::max(TextWidth("0000000"), WidestOf({Text::ExrRows}));
+    const float statusW = WidestOf({Text::ExrStatus, Text::ExrStatusStored, Text::ExrStatusRegenerated, Text::ExrStatusUnavailable});
+    const float leftW = std::max({TextWidth(Format(Tr(Text::ExrDaysHours), 88, 88).c_str()),
+                                  TextWidth(Format(Tr(Text::ExrHoursMinutes), 88, 88).c_str()), WidestOf({Text::ExrTimeLeft})});
+    const float actionsW = std::max(TextWidth(Tr(Text::ExrDownload)) + style.FramePadding.x * 2, WidestOf({Text::Actions}));
+    const float nameMin = em * 10;
+    const float fixed = timeW + leftW + kindW + rowsW + statusW + actionsW + nameMin + style.CellPadding.x * 2 * 7 + em;
+    const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("##export-records", 7, flags, ImVec2(0, 0), inner)) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn(Tr(Text::ExrFileName), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(Tr(Text::ExrKind), ImGuiTableColumnFlags_WidthFixed, kindW);
+    ImGui::TableSetupColumn(Tr(Text::ExrCreated), ImGuiTableColumnFlags_WidthFixed, timeW);
+    ImGui::TableSetupColumn(Tr(Text::ExrRows), ImGuiTableColumnFlags_WidthFixed, rowsW);
+    ImGui::TableSetupColumn(Tr(Text::ExrStatus), ImGuiTableColumnFlags_WidthFixed, statusW);
+    ImGui::TableSetupColumn(Tr(Text::ExrTimeLeft), ImGuiTableColumnFlags_WidthFixed, leftW);
+    ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actionsW);
+    ImGui::TableHeadersRow();
+
+    const ExportRecord* download = nullptr;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(page.rows.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const ExportRecord& r = ws.export_records[page.rows[static_cast<std::size_t>(row)]];
+            const RecordFile file = page.rowFiles[static_cast<std::size_t>(row)];
+            ImGui::PushID(row);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            const char* name = r.file_name.empty() ? r.id.c_str() : r.file_name.c_str();
+            ImGui::Selectable(name, page.highlight == r.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(name).x > ImGui::GetColumnWidth()) ImGui::SetTooltip("%s", name);
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(Tr(KindText(r.kind)));
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, r.created_time).c_str());
+            ImGui::TableNextColumn(); ImGui::Text("%d", r.rows);
+            ImGui::TableNextColumn();
+            if (file == RecordFile::Unavailable) ImGui::TextDisabled("%s", Tr(StatusText(file)));
+            else ImGui::TextUnformatted(Tr(StatusText(file)));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(StatusTip(file)));
+            ImGui::TableNextColumn();
+            const Instant expiry = ExportRecordExpiry(r, ws.rules);
+            ImGui::TextUnformatted(TimeLeft(expiry - now).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::ExrDeletedAtTip), ConsoleTime(ws, expiry).c_str());
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(file == RecordFile::Unavailable);
+            if (ImGui::SmallButton(Tr(Text::ExrDownload))) download = &r;
+            ImGui::EndDisabled();
+            if (file == RecordFile::Unavailable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                ImGui::SetTooltip("%s", Tr(Text::ExrTipUnavailable));
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    if (download) Download(app, *download);
+}
+
+} // namespace
+
+// ---- the entry point of the exporting pages ---------------------------------------------------------------
+
+std::string ExportRefusalWords(const AppState& app, const Refusal& r)
+{
+    const int listMax = app.workspace ? app.workspace->rules.renewal_list_max : 200;
+    const int priceMax = app.workspace ? app.workspace->rules.price_list_max : 10000;
+    const char* sep = CurrentLang() == Lang::Zh ? "：" : ": ";
+    auto about = [&](Text t) { return r.subject.empty() ? std::string(Tr(t)) : r.subject + sep + Tr(t); };
+    if (r.code == "empty_request") return Tr(Text::ExrRefEmpty);
+    if (r.code == "too_many_resources") return Format(Tr(Text::ExrRefTooManyResources), listMax);
+    if (r.code == "too_many_rows") return Format(Tr(Text::ExrRefTooManyRows), priceMax);
+    if (r.code == "nothing_to_export") return Tr(Text::ExrRefNothing);
+    if (r.code == "not_pending_payment") return about(Text::ExrRefNotPending);
+    if (r.code == "unknown_order") return about(Text::ExrRefUnknownOrder);
+    if (r.code == "unknown_resource") return about(Text::ExrRefUnknownResource);
+    if (r.code == "file_unavailable") return Tr(Text::ExrRefUnavailable);
+    if (r.code == "pending_order") return about(Text::ExrRefPendingOrder);
+    if (r.code == "delisted_product") return about(Text::ExrRefDelisted);
+    if (r.code == "bound_to_main") return about(Text::ExrRefBoundToMain);
+    if (r.code == "duration_not_offered") return about(Text::ExrRefDurationNotOffered);
+    return RefusalWords(r);
+}
+
+RecordedExport ExportAndDownload(AppState& app, const ExportRequest& request)
+{
+    ExportRecordsPageState& page = app.exportRecords;
+    RecordedExport done;
+    if (!app.workspace) {
+        done.result.refusals.push_back({"no_workspace", "", Tr(Text::NoWorkspace)});
+    } else {
+        ExportRequest req = request;
+        req.as_of = AsOf(app);
+        done = ExportAndRecord(*app.workspace, req);
+    }
+    if (!done.ok()) {
+        page.refusedKind = request.kind;
+        page.exportRefusals = done.result.refusals;
+        return done;
+    }
+    page.refusedKind.reset();
+    page.exportRefusals.clear();
+    MarkChanged(app);
+    page.highlight = done.record_id;
+    page.refusals.clear();
+    page.notice = Format(Tr(Text::ExrExported), done.result.file.file_name.c_str(), done.result.file.rows);
+    const ExportFile& f = done.result.file;
+    page.pendingDownload = PendingDownload{f.file_name, f.mime, f.bytes};
+    app.page = Page::ExportRecords;  // seed 4.1.4 step 5 / 4.2.7.1 step 7 / 4.3.4 step 5: 导出后页面自动跳转到"导出记录"
+    return done;
+}
+
+bool DrawExportRefusals(AppState& app, ExportKind kind)
+{
+    const ExportRecordsPageState& page = app.exportRecords;
+    if (!page.refusedKind || *page.refusedKind != kind || page.exportRefusals.empty()) return false;
+    ErrorText(Tr(Text::ExrRefused));
+    for (const Refusal& r : page.exportRefusals) ErrorText(ExportRefusalWords(app, r));
+    return true;
+}
+
+void ClearExportRefusals(AppState& app)
+{
+    app.exportRecords.refusedKind.reset();
+    app.exportRecords.exportRefusals.clear();
+}
+
+bool TakeDownload(AppState& app, std::string& name, std::string& mime, std::string& bytes)
+{
+    std::optional<PendingDownload>& pending = app.exportRecords.pendingDownload;
+    if (!pending) return false;
+    name = std::move(pending->name);
+    mime = std::move(pending->mime);
+    bytes = std::move(pending->bytes);
+    pending.reset();
+    return true;
+}
+
+// ---- the page ------------------------------------------------------------------------------------------
 
 void DrawExportRecordsPage(AppState& state)
 {
-    (void)state;
     PageHeader(Text::NavExportRecords, Text::IntroExportRecords);
-    ImGui::TextDisabled("%s", Tr(Text::NotYetBuilt));
+    if (!state.workspace) {
+        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        return;
+    }
+    const Workspace& ws = *state.workspace;
+    ExportRecordsPageState& page = state.exportRecords;
+    const Instant now = AsOf(state);
+    if (!page.built || page.builtFor != state.revision || page.builtAsOf != now) Rebuild(ws, page, state.revision, now);
+
+    // 注意事项 (seed 5): records are deleted export_record_days after the export.
+    WarningText(Format(Tr(Text::ExrNote), ws.rules.export_record_days));
+    ImGui::TextDisabled("%s: %s", Tr(Text::AsOf), ConsoleTime(ws, now).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled(Tr(Text::ExrCount), static_cast<int>(page.rows.size()));
+    if (!page.notice.empty()) {  // on the same line, so the table does not move under the pointer
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        ImGui::TextUnformatted(page.notice.c_str());
+    }
+    for (const Refusal& r : page.refusals) ErrorText(ExportRefusalWords(state, r));
+    ImGui::Spacing();
+
+    if (page.rows.empty()) {
+        ImGui::TextDisabled("%s", Tr(Text::ExrEmpty));
+        return;
+    }
+    DrawTable(state, page);
 }
 
 } // namespace qd::ui

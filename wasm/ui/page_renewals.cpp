@@ -1,15 +1,613 @@
-// 4.2 续费管理: the four tabs, renew, auto-renew, unified expiry, release, exports.
+// 4.2 续费管理: the four tabs (手动续费项 / 自动续费项 / 到期转按需项 / 到期不续费项) with their counts, the
+// seed's filters (到期时间 "X天内到期", 状态, 实例ID/名称/订单号 with up to 200 IDs, 产品类型, 区域, 隐藏有
+// 待支付订单的资源, 隐藏资源包 / 只显示资源包), the instance table with row checkboxes and the batch bar;
+// the dialogs are in renewal_dialogs.cpp. Rows come from core/renewal_query.h.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "core/renewal_query.h"
+#include "ui/labels.h"
+#include "ui/page_export_records.h"
+#include "ui/page_renewals.h"
 #include "ui/pages.h"
+#include "ui/renewal_dialogs.h"
 
 namespace qd::ui {
+namespace {
+
+constexpr int kExpiryChoices[] = {0, 7, 15, 30};  // 全部, 7/15/30天内到期; 4 = custom
+constexpr Text kTabText[] = {Text::RnwTabManual, Text::RnwTabAuto, Text::RnwTabToOnDemand, Text::RnwTabNoRenew};
+constexpr ResourceStatus kStatusChoices[] = {ResourceStatus::InUse, ResourceStatus::Expired, ResourceStatus::Frozen};
+
+RenewalPolicy TabPolicy(int tab) { return static_cast<RenewalPolicy>(std::clamp(tab, 0, 3)); }
+
+std::optional<int> ExpiringDays(const RenewalsPageState& s)
+{
+    if (s.expiry <= 0) return std::nullopt;
+    if (s.expiry >= 4) return s.customDays;
+    return kExpiryChoices[s.expiry];
+}
+
+RenewalFilter FilterOf(const RenewalsPageState& s, Instant asOf)
+{
+    RenewalFilter f;
+    f.tab = TabPolicy(s.tab);
+    if (s.status >= 0) f.status = kStatusChoices[s.status];
+    f.expiring_within_days = ExpiringDays(s);
+    f.search = s.search;
+    if (s.productType >= 0 && s.productType < static_cast<int>(s.index.productTypes().size())) f.product_type = s.index.productTypes()[s.productType];
+    if (s.region >= 0 && s.region < static_cast<int>(s.index.regions().size())) f.region = s.index.regions()[s.region];
+    f.hide_pending = s.hidePending;
+    f.packages = static_cast<PackageFilter>(std::clamp(s.packages, 0, 2));
+    f.as_of = asOf;
+    return f;
+}
+
+// Keeps a combo's choice by name across an index rebuild.
+int Remap(const std::vector<std::string>& before, const std::vector<std::string>& after, int choice)
+{
+    if (choice < 0 || choice >= static_cast<int>(before.size())) return -1;
+    auto it = std::find(after.begin(), after.end(), before[choice]);
+    return it == after.end() ? -1 : static_cast<int>(it - after.begin());
+}
+
+void RebuildRows(const Workspace& ws, RenewalsPageState& s)
+{
+    s.rows.clear();
+    s.rows.reserve(s.result.rows.size());
+    for (std::size_t head : s.result.rows) {
+        s.rows.push_back({head, false});
+        if (!s.expanded.empty() && s.expanded.count(ws.resources[head].resource_id))
+            for (std::size_t b : s.index.boundOf(head)) s.rows.push_back({b, true});
+    }
+}
+
+void Refresh(AppState& app, RenewalsPageState& s)
+{
+    const Workspace& ws = *app.workspace;
+    if (s.indexFor != app.revision || s.index.resourceCount() != ws.resources.size()) {
+        const std::vector<std::string> types = s.index.productTypes(), regions = s.index.regions();
+        s.index = RenewalIndex::Build(ws);
+        s.indexFor = app.revision;
+        s.productType = Remap(types, s.index.productTypes(), s.productType);
+        s.region = Remap(regions, s.index.regions(), s.region);
+        s.dirty = true;
+    }
+    const Instant now = AsOf(app);
+    const int64_t minute = ExpiringDays(s) ? now.unixSeconds() / 60 : INT64_MIN;
+    if (!s.dirty && s.resultFor == app.revision && s.resultMinute == minute) return;
+    s.result = QueryRenewals(ws, s.index, FilterOf(s, now));
+    s.resultFor = app.revision;
+    s.resultMinute = minute;
+    s.dirty = false;
+    // The selection keeps only rows still listed.
+    if (!s.selected.empty()) {
+        std::vector<uint8_t> listed(ws.resources.size(), 0);
+        for (std::size_t i : s.result.rows) listed[i] = 1;
+        for (auto it = s.selected.begin(); it != s.selected.end();) {
+            auto found = ws.index.resources.find(*it);
+            const bool keep = found != ws.index.resources.end() && found->second < listed.size() && listed[found->second];
+            it = keep ? std::next(it) : s.selected.erase(it);
+        }
+    }
+    RebuildRows(ws, s);
+}
+
+// Text that fits `width`: cut with "…" (the whole text in a tooltip) when it is too wide.
+void TextFit(const char* text, bool disabled = false, float width = -1)
+{
+    if (width < 0) width = ImGui::GetContentRegionAvail().x;
+    const float full = ImGui::CalcTextSize(text).x;
+    auto draw = [&](const char* t) { disabled ? ImGui::TextDisabled("%s", t) : ImGui::TextUnformatted(t); };
+    if (full <= width || width <= 0) { draw(text); return; }
+    const char* ellipsis = Tr(Text::RnwEllipsis);
+    const float room = width - ImGui::CalcTextSize(ellipsis).x;
+    std::string cut;
+    const char* p = text;
+    while (*p) {
+        const unsigned char lead = static_cast<unsigned char>(*p);
+        int n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;  // one UTF-8 character
+        for (int k = 1; k < n; ++k)
+            if (!p[k]) { n = k; break; }
+        if (ImGui::CalcTextSize(text, p + n).x > room) break;
+        p += n;
+    }
+    cut.assign(text, p);
+    cut += ellipsis;
+    draw(cut.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+template <class F>
+bool ChoiceCombo(const char* id, const char* preview, int count, int current, F label, int& out)
+{
+    bool changed = false;
+    if (ImGui::BeginCombo(id, preview)) {
+        if (ImGui::Selectable(Tr(Text::All), current < 0)) { out = -1; changed = true; }
+        for (int i = 0; i < count; ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(label(i), current == i)) { out = i; changed = true; }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void FieldLabel(const char* text)
+{
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine();
+}
+
+void DrawFilters(AppState& app, RenewalsPageState& s)
+{
+    const float em = ImGui::GetFontSize();
+    // Row 1: 到期时间, 状态, 产品类型, 区域.
+    FieldLabel(Tr(Text::RnwExpiry));
+    ImGui::SetNextItemWidth(em * 9.5f);
+    std::string preview = s.expiry == 0 ? Tr(Text::RnwExpiryAll)
+                        : s.expiry == 4 ? Tr(Text::RnwExpiryCustom)
+                                        : RnwFormat(Tr(Text::RnwExpiryWithin), kExpiryChoices[s.expiry]);
+    if (ImGui::BeginCombo("##expiry", preview.c_str())) {
+        for (int i = 0; i <= 4; ++i) {
+            std::string item = i == 0 ? Tr(Text::RnwExpiryAll) : i == 4 ? Tr(Text::RnwExpiryCustom) : RnwFormat(Tr(Text::RnwExpiryWithin), kExpiryChoices[i]);
+            if (ImGui::Selectable(item.c_str(), s.expiry == i)) { s.expiry = i; s.dirty = true; }
+        }
+        ImGui::EndCombo();
+    }
+    if (s.expiry == 4) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 6);
+        if (ImGui::InputInt("##days", &s.customDays)) {
+            s.customDays = std::clamp(s.customDays, 1, kMaxExpiringWithinDays);
+            s.dirty = true;
+        }
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(Tr(Text::RnwDays));
+    }
+    ImGui::SameLine(0, em);
+    FieldLabel(Tr(Text::RnwStatus));
+    ImGui::SetNextItemWidth(em * 6.5f);
+    if (ChoiceCombo("##status", s.status < 0 ? Tr(Text::All) : qd::ui::Label(kStatusChoices[s.status]), 3, s.status,
+                    [](int i) { return qd::ui::Label(kStatusChoices[i]); }, s.status))
+        s.dirty = true;
+    ImGui::SameLine(0, em);
+    FieldLabel(Tr(Text::RnwColProduct));
+    ImGui::SetNextItemWidth(em * 9);
+    const auto& types = s.index.productTypes();
+    if (ChoiceCombo("##ptype", s.productType < 0 ? Tr(Text::All) : types[s.productType].c_str(), static_cast<int>(types.size()),
+                    s.productType, [&](int i) { return types[i].c_str(); }, s.productType))
+        s.dirty = true;
+    ImGui::SameLine(0, em);
+    FieldLabel(Tr(Text::RnwRegion));
+    ImGui::SetNextItemWidth(em * 8);
+    const auto& regions = s.index.regions();
+    if (ChoiceCombo("##region", s.region < 0 ? Tr(Text::All) : regions[s.region].c_str(), static_cast<int>(regions.size()), s.region,
+                    [&](int i) { return regions[i].c_str(); }, s.region))
+        s.dirty = true;
+
+    // Row 2: search (one line; 批量搜索 for a pasted list), the three checkboxes.
+    ImGui::SetNextItemWidth(em * 22);
+    if (ImGui::InputTextWithHint("##search", Tr(Text::RnwSearchHint), s.search, sizeof s.search)) s.dirty = true;
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip(Tr(Text::RnwBatchSearchNote), kMaxSearchTerms);
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::RnwBatchSearch))) {
+        std::snprintf(s.batchText, sizeof s.batchText, "%s", s.search);
+        s.batchSearchOpen = true;
+        ImGui::OpenPopup("##rnw-batch-search");
+    }
+    ImGui::SameLine(0, em);
+    if (ImGui::Checkbox(Tr(Text::RnwHidePending), &s.hidePending)) s.dirty = true;
+    ImGui::SameLine();
+    bool hide = s.packages == 1, only = s.packages == 2;
+    if (ImGui::Checkbox(Tr(Text::RnwHidePackages), &hide)) { s.packages = hide ? 1 : 0; s.dirty = true; }
+    ImGui::SameLine();
+    if (ImGui::Checkbox(Tr(Text::RnwOnlyPackages), &only)) { s.packages = only ? 2 : 0; s.dirty = true; }
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::RnwClearFilters))) {
+        s.expiry = 0; s.status = -1; s.productType = -1; s.region = -1; s.search[0] = 0;
+        s.hidePending = false; s.packages = 0; s.dirty = true;
+    }
+
+    // 批量搜索: one ID or order number per line.
+    ImGui::SetNextWindowSize(ImVec2(em * 28, 0), ImGuiCond_Appearing);
+    if (ImGui::BeginPopup("##rnw-batch-search")) {
+        ImGui::TextUnformatted(Tr(Text::RnwBatchSearchTitle));
+        ImGui::TextWrapped(Tr(Text::RnwBatchSearchNote), kMaxSearchTerms);
+        ImGui::InputTextMultiline("##batch", s.batchText, sizeof s.batchText, ImVec2(-1, em * 12));
+        const int count = static_cast<int>(SplitSearchTerms(s.batchText).size());
+        const bool tooMany = count > kMaxSearchTerms;
+        if (tooMany) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), Tr(Text::RnwRefTooManyIds), kMaxSearchTerms);
+        else ImGui::TextDisabled(Tr(Text::RnwBatchSearchCount), count);
+        ImGui::BeginDisabled(tooMany);
+        if (ImGui::Button(Tr(Text::RnwSearch))) {
+            // One line of the search box: the terms joined by ", " (a single-line field drops new lines).
+            std::string joined;
+            for (std::string_view t : SplitSearchTerms(s.batchText)) {
+                if (!joined.empty()) joined += ", ";
+                joined += t;
+            }
+            std::snprintf(s.search, sizeof s.search, "%s", joined.c_str());
+            s.dirty = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(Text::RnwCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    (void)app;
+}
+
+// The account-wide settings the tabs show above the list: 扣款日 (auto tab), 统一到期日 (manual / auto).
+void DrawAccountLine(AppState& app, RenewalsPageState& s)
+{
+    const Workspace& ws = *app.workspace;
+    const RenewalPolicy tab = TabPolicy(s.tab);
+    if (tab == RenewalPolicy::Auto) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text(Tr(Text::RnwDeductionDay), ws.account.deduction_days_before);
+        ImGui::SameLine();
+        if (RnwLinkButton(Tr(Text::RnwModify))) OpenRenewalDialog(app, RenewalDialog::DeductionDay, {});
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    }
+    if (tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) {
+        ImGui::AlignTextToFramePadding();
+        const std::string day = ws.account.unified_expiry_day ? UnifiedDayWords(*ws.account.unified_expiry_day) : Tr(Text::RnwNotSet);
+        ImGui::Text(Tr(Text::RnwAccountUnifiedDay), day.c_str());
+    } else {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("");
+    }
+}
+
+// Any query condition set (seed 4.2.7.2: 不设置查询条件，则导出全部待续费资源).
+bool FiltersSet(const RenewalsPageState& s)
+{
+    return s.expiry != 0 || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 || s.hidePending || s.packages != 0;
+}
+
+std::vector<std::string> SelectedIds(const Workspace& ws, const RenewalsPageState& s)
+{
+    // In the table's order (earliest expiry first), so dialogs list them as the page does.
+    std::vector<std::string> ids;
+    ids.reserve(s.selected.size());
+    for (std::size_t i : s.result.rows)
+        if (s.selected.count(ws.resources[i].resource_id)) ids.push_back(ws.resources[i].resource_id);
+    return ids;
+}
+
+void DrawBatchBar(AppState& app, RenewalsPageState& s)
+{
+    const Workspace& ws = *app.workspace;
+    const RenewalPolicy tab = TabPolicy(s.tab);
+    const bool none = s.selected.empty();
+    auto batch = [&](Text label, RenewalDialog which) {
+        ImGui::BeginDisabled(none);
+        if (ImGui::Button(Tr(label))) OpenRenewalDialog(app, which, SelectedIds(ws, s));
+        ImGui::EndDisabled();
+        if (none && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", Tr(Text::RnwSelectFirst));
+        ImGui::SameLine();
+    };
+    batch(Text::RnwBatchRenew, RenewalDialog::Renew);
+    if (tab == RenewalPolicy::Auto) batch(Text::RnwModifyAuto, RenewalDialog::ModifyAuto);
+    else batch(Text::RnwSetAuto, RenewalDialog::EnableAuto);
+    if (tab != RenewalPolicy::Manual) batch(Text::RnwSetManual, RenewalDialog::SetManual);
+    if (tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) batch(Text::RnwUnifiedExpiry, RenewalDialog::Align);
+    if (tab != RenewalPolicy::ToOnDemand) batch(Text::RnwToOnDemand, RenewalDialog::ToOnDemand);
+    if (tab != RenewalPolicy::NoRenew) batch(Text::RnwNoRenew, RenewalDialog::NoRenew);
+
+    // 导出 (seed 4.2.7): 导出续费清单 of the ticked instances, 导出续费价目表 of what the filters list.
+    if (ImGui::Button(Tr(Text::RnwExport))) ImGui::OpenPopup("##rnw-export");
+    if (ImGui::BeginPopup("##rnw-export")) {
+        if (ImGui::MenuItem(Tr(Text::RnwExportList), nullptr, false, !none)) {
+            ClearExportRefusals(app);
+            OpenRenewalDialog(app, RenewalDialog::ExportList, SelectedIds(ws, s));
+        }
+        if (none && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(Tr(Text::RnwExportListTip), ws.rules.renewal_list_max);
+        if (ImGui::MenuItem(Tr(Text::RnwExportPrices))) {
+            ExportRequest req;
+            req.kind = ExportKind::RenewalPrices;
+            if (FiltersSet(s)) {
+                std::vector<std::string> ids;
+                for (std::size_t head : s.result.rows) {
+                    ids.push_back(ws.resources[head].resource_id);
+                    for (std::size_t b : s.index.boundOf(head)) ids.push_back(ws.resources[b].resource_id);
+                }
+                req.ids = std::move(ids);
+            }
+            req.language = CurrentLang() == Lang::Zh ? HeaderLanguage::Chinese : HeaderLanguage::English;
+            req.as_of = AsOf(app);
+            ExportAndDownload(app, req);  // shows 导出记录 (seed 4.2.7.2 step 5), or keeps the refusal for below
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::RnwExportPricesTip), ws.rules.price_list_max);
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled(Tr(Text::RnwSelected), static_cast<int>(s.selected.size()));
+    ImGui::SameLine();
+    ImGui::TextDisabled("·");
+    ImGui::SameLine();
+    ImGui::TextDisabled(Tr(Text::RnwRows), static_cast<int>(s.result.rows.size()));
+    DrawExportRefusals(app, ExportKind::RenewalPrices);
+}
+
+const char* PolicyWords(RenewalPolicy p)
+{
+    switch (p) {
+        case RenewalPolicy::Manual: return Tr(Text::RnwPolicyManual);
+        case RenewalPolicy::Auto: return Tr(Text::RnwPolicyAuto);
+        case RenewalPolicy::ToOnDemand: return Tr(Text::RnwPolicyToOnDemand);
+        case RenewalPolicy::NoRenew: return Tr(Text::RnwPolicyNoRenew);
+    }
+    return "";
+}
+
+const char* FrozenWords(std::optional<FrozenReason> r)
+{
+    if (!r) return "";
+    switch (*r) {
+        case FrozenReason::Arrears: return Tr(Text::RnwFrozenArrears);
+        case FrozenReason::Violation: return Tr(Text::RnwFrozenViolation);
+        case FrozenReason::Police: return Tr(Text::RnwFrozenPolice);
+    }
+    return "";
+}
+
+bool Releasable(const Resource& r, Instant now)
+{
+    return r.status == ResourceStatus::Expired || r.status == ResourceStatus::Frozen ||
+           (r.status == ResourceStatus::InUse && r.expire_time < now);
+}
+
+// The 更多 menu of a row: the operations the tab offers besides 续费 and the auto-renew one.
+void DrawMoreMenu(AppState& app, RenewalPolicy tab, const Resource& r, Instant now)
+{
+    const std::vector<std::string> id{r.resource_id};
+    if (tab != RenewalPolicy::Manual && ImGui::MenuItem(Tr(Text::RnwSetManual))) OpenRenewalDialog(app, RenewalDialog::SetManual, id);
+    if ((tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) && ImGui::MenuItem(Tr(Text::RnwUnifiedExpiry)))
+        OpenRenewalDialog(app, RenewalDialog::Align, id);
+    if (tab != RenewalPolicy::ToOnDemand && ImGui::MenuItem(Tr(Text::RnwToOnDemand))) OpenRenewalDialog(app, RenewalDialog::ToOnDemand, id);
+    if (tab != RenewalPolicy::NoRenew && ImGui::MenuItem(Tr(Text::RnwNoRenew))) OpenRenewalDialog(app, RenewalDialog::NoRenew, id);
+    ImGui::Separator();
+    if (ImGui::MenuItem(Tr(Text::RnwRelease), nullptr, false, Releasable(r, now))) OpenRenewalDialog(app, RenewalDialog::Release, id);
+}
+
+void DrawTable(AppState& app, RenewalsPageState& s)
+{
+    const Workspace& ws = *app.workspace;
+    const Instant now = AsOf(app);
+    const RenewalPolicy tab = TabPolicy(s.tab);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float line = ImGui::GetTextLineHeight();
+    const float rowHeight = ImGui::GetFrameHeight() + style.ItemSpacing.y + line + style.CellPadding.y * 2 + 2;
+
+    if (!s.result.ok()) {
+        for (const Refusal& r : s.result.refusals) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", RenewalRefusalWords(ws, r).c_str());
+        return;
+    }
+    if (s.rows.empty()) { ImGui::TextDisabled("%s", Tr(Text::RnwNoRows)); return; }
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##renewals", 8, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(Tr(Text::RnwColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColProduct), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColRegion), ImGuiTableColumnFlags_WidthStretch, 0.85f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColStatus), ImGuiTableColumnFlags_WidthStretch, 0.95f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColExpiry), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColDaysLeft), ImGuiTableColumnFlags_WidthStretch, 0.85f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColPolicy), ImGuiTableColumnFlags_WidthStretch, 1.05f);
+    ImGui::TableSetupColumn(Tr(Text::RnwColActions), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+
+    // Header row with the select-all box.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 8; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        if (c == 0) {
+            bool all = !s.result.rows.empty() && s.selected.size() == s.result.rows.size();
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, 0));
+            if (ImGui::Checkbox("##all", &all)) {
+                s.selected.clear();
+                if (all)
+                    for (std::size_t i : s.result.rows) s.selected.insert(ws.resources[i].resource_id);
+            }
+            ImGui::PopStyleVar();
+            ImGui::SameLine();
+        }
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.rows.size()));
+    bool rowsChanged = false;
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const RenewalsPageState::Row& rw = s.rows[row];
+            const Resource& r = ws.resources[rw.resource];
+            const Product* product = ws.findProduct(r.product_id);
+            ImGui::PushID(row);
+            ImGui::TableNextRow(0, rowHeight);
+
+            // 实例名称/ID (checkbox, expand arrow for bound resources, tags).
+            ImGui::TableNextColumn();
+            const float x0 = ImGui::GetCursorPosX();
+            if (!rw.bound) {
+                bool ticked = s.selected.count(r.resource_id) != 0;
+                if (ImGui::Checkbox("##sel", &ticked)) {
+                    if (ticked) s.selected.insert(r.resource_id); else s.selected.erase(r.resource_id);
+                }
+                ImGui::SameLine();
+                const auto bound = s.index.boundOf(rw.resource);
+                if (!bound.empty()) {
+                    const bool open = s.expanded.count(r.resource_id) != 0;
+                    if (ImGui::ArrowButton("##exp", open ? ImGuiDir_Down : ImGuiDir_Right)) {
+                        if (open) s.expanded.erase(r.resource_id); else s.expanded.insert(r.resource_id);
+                        rowsChanged = true;
+                    }
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::RnwBoundCount), static_cast<int>(bound.size()));
+                    ImGui::SameLine();
+                }
+            } else {
+                ImGui::SetCursorPosX(x0 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.x * 2);
+            }
+            const float textX = ImGui::GetCursorPosX();
+            const float idX = rw.bound ? textX : x0 + ImGui::GetFrameHeight() + style.ItemSpacing.x;
+            ImGui::AlignTextToFramePadding();
+            std::string name = r.resource_name.empty() ? r.resource_id : r.resource_name;
+            if (product && product->kind == ProductKind::ResourcePackage) name += std::string("  [") + Tr(Text::RnwPackage) + "]";
+            if (product && product->delisted) name += std::string("  [") + Tr(Text::RnwDelisted) + "]";
+            TextFit(name.c_str());
+            ImGui::SetCursorPosX(idX);
+            if (rw.bound) {
+                const auto head = s.index.headOf(rw.resource);
+                TextFit(RnwFormat(Tr(Text::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(), true);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
+            } else {
+                TextFit(r.resource_id.c_str(), true);
+            }
+
+            // 产品类型 (service type, spec).
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            TextFit(product ? (product->service_type_name.empty() ? product->service_type_code.c_str() : product->service_type_name.c_str()) : "-");
+            TextFit(product && !product->spec_desc.empty() ? product->spec_desc.c_str() : "", true);
+
+            // 区域.
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            TextFit(!r.region_code.empty() ? r.region_code.c_str() : product ? product->region_code.c_str() : "-");
+
+            // 状态 (+ freeze reason, or the pending order that blocks everything).
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            TextFit(qd::ui::Label(r.status));
+            if (!rw.bound) {
+                if (const auto pending = s.index.pendingOrderOf(rw.resource)) {
+                    const Order& o = ws.orders[*pending];
+                    const bool go = RnwLinkButton(Tr(Text::RnwPendingTag), true);
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
+                    if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
+                } else if (r.status == ResourceStatus::Frozen) {
+                    TextFit(FrozenWords(r.frozen_reason), true);
+                }
+            }
+
+            // 到期时间 (the console's format, the zone on the second line).
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            const std::string when = ConsoleTime(ws, r.expire_time);
+            const std::size_t gap = when.rfind(' ');
+            TextFit(when.substr(0, gap).c_str());
+            TextFit(gap == std::string::npos ? "" : when.c_str() + gap + 1, true);
+
+            // 剩余天数.
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
+            if (r.expire_time < now || days < 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
+                TextFit(RnwFormat(Tr(Text::RnwDaysAgo), days < 0 ? -days : 0).c_str());
+                ImGui::PopStyleColor();
+            } else if (days == 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
+                TextFit(Tr(Text::RnwDaysToday));
+                ImGui::PopStyleColor();
+            } else {
+                if (days <= 7) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
+                TextFit(RnwFormat(Tr(Text::RnwDaysLeft), days).c_str());
+                if (days <= 7) ImGui::PopStyleColor();
+            }
+
+            // 续费策略 (auto: period and count left).
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            TextFit(PolicyWords(r.renewal_policy));
+            if (r.renewal_policy == RenewalPolicy::Auto) {
+                const AutoRenew a = AutoRenewOf(r);
+                const std::string every = RnwFormat(Tr(Text::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
+                const std::string times = a.times_left ? RnwFormat(Tr(Text::RnwTimesLeft), *a.times_left) : Tr(Text::RnwTimesUnlimited);
+                TextFit((every + " · " + times).c_str(), true);
+            }
+
+            // 操作.
+            ImGui::TableNextColumn();
+            if (!rw.bound) {
+                const std::vector<std::string> id{r.resource_id};
+                ImGui::AlignTextToFramePadding();
+                if (RnwLinkButton(Tr(Text::RnwRenew))) OpenRenewalDialog(app, RenewalDialog::Renew, id);
+                ImGui::SameLine();
+                if (RnwLinkButton(Tr(Text::RnwMore))) ImGui::OpenPopup("##more");
+                if (tab == RenewalPolicy::Auto) {
+                    if (RnwLinkButton(Tr(Text::RnwModifyAuto))) OpenRenewalDialog(app, RenewalDialog::ModifyAuto, id);
+                } else if (RnwLinkButton(Tr(Text::RnwSetAuto))) {
+                    OpenRenewalDialog(app, RenewalDialog::EnableAuto, id);
+                }
+                if (ImGui::BeginPopup("##more")) {
+                    DrawMoreMenu(app, tab, r, now);
+                    ImGui::EndPopup();
+                }
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    (void)em;
+    if (rowsChanged) RebuildRows(ws, s);
+}
+
+} // namespace
 
 void DrawRenewalsPage(AppState& state)
 {
-    (void)state;
     PageHeader(Text::NavRenewals, Text::IntroRenewals);
-    ImGui::TextDisabled("%s", Tr(Text::NotYetBuilt));
+    if (!state.workspace) { ImGui::TextDisabled("%s", Tr(Text::NoWorkspace)); return; }
+    RenewalsPageState& s = state.renewals;
+    Refresh(state, s);
+
+    // The four tabs with their counts.
+    if (ImGui::BeginTabBar("##rnw-tabs")) {
+        for (int i = 0; i < 4; ++i) {
+            const std::string label = RnwFormat(Tr(kTabText[i]), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
+            const ImGuiTabItemFlags flags = s.switchTab == i ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+                if (s.tab != i && s.switchTab < 0) {
+                    s.tab = i;
+                    s.selected.clear();
+                    s.dirty = true;
+                }
+                ImGui::EndTabItem();
+            }
+        }
+        s.switchTab = -1;
+        ImGui::EndTabBar();
+    }
+    if (s.dirty) Refresh(state, s);
+
+    DrawAccountLine(state, s);
+    DrawFilters(state, s);
+    if (s.dirty) Refresh(state, s);
+    if (!s.message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.5f, 0.2f, 1));
+        ImGui::TextWrapped("%s", s.message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("x##msg")) s.message.clear();
+    }
+    DrawBatchBar(state, s);
+    DrawTable(state, s);
+    DrawRenewalDialogs(state);
 }
 
 } // namespace qd::ui

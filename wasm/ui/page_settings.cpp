@@ -1,4 +1,5 @@
-// 设置: language, theme, the as-of clock (what-if date) and the rule profile (design.md §6): every
+// 设置: language, theme, the data section (open files, save, sample, browser storage: the web
+// platform's, web/platform.h), the as-of clock (what-if date) and the rule profile (design.md §6): every
 // key editable as its JSON value, checked by the core (SetRule) with the error shown in place,
 // and reset to defaults. Rule edits belong to the workspace (saved in its `rules`).
 #include <imgui.h>
@@ -9,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/rules.h"
+#include "ui/labels.h"
 #include "ui/pages.h"
+#include "web/platform.h"
 
 namespace qd::ui {
 namespace {
@@ -99,6 +102,79 @@ void DrawRules(AppState& state)
     }
 }
 
+std::string ShownTime(const AppState& state, Instant t)
+{
+    return state.workspace ? ConsoleTime(*state.workspace, t) : FormatConsole(t, ZoneOffset::China());
+}
+
+// 数据: where the workspace came from, the three actions, browser storage, the last refused open.
+void DrawData(AppState& state)
+{
+    const web::DataStatus& data = web::GetDataStatus();
+    const ImVec4 red(0.75f, 0.1f, 0.1f, 1), green(0.13f, 0.5f, 0.2f, 1);
+    const float labelX = 160 * state.scale;
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(Text::PltSourceLabel));
+    ImGui::SameLine(labelX);
+    switch (data.source) {
+    case web::WorkspaceSource::None: ImGui::TextUnformatted(Tr(Text::PltSourceNone)); break;
+    case web::WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(Text::PltSourceSample)); break;
+    case web::WorkspaceSource::Files: ImGui::Text("%s%s", Tr(Text::PltSourceFiles), data.fileNames.c_str()); break;
+    case web::WorkspaceSource::BrowserStorage:
+        ImGui::TextColored(green, "%s%s", Tr(Text::PltRestoredFrom),
+                           data.restoredSavedAt ? ShownTime(state, *data.restoredSavedAt).c_str() : "");
+        break;
+    }
+
+    ImGui::Dummy(ImVec2(labelX - ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGui::SameLine(labelX);
+    if (ImGui::Button(Tr(Text::PltOpenFiles))) web::OpenFilePicker();
+    ImGui::SameLine();
+    if (!state.workspace) ImGui::BeginDisabled();
+    if (ImGui::Button(Tr(Text::PltSaveWorkspace))) web::DownloadWorkspace();
+    if (!state.workspace) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::PltRestoreSample))) {
+        if (data.source == web::WorkspaceSource::Sample) web::RestoreSample();   // nothing of the user's to lose
+        else ImGui::OpenPopup("##restore-sample");
+    }
+    if (ImGui::BeginPopupModal("##restore-sample", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        ImGui::TextUnformatted(Tr(Text::PltRestoreConfirm));
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button(Tr(Text::PltRestoreSample))) { web::RestoreSample(); ImGui::CloseCurrentPopup(); }
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(Text::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelX);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", Tr(Text::PltOpenHint));
+    ImGui::PopTextWrapPos();
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(Text::PltStorageLabel));
+    ImGui::SameLine(labelX);
+    if (!data.storageError.empty()) ImGui::TextColored(red, "%s%s", Tr(Text::PltStorageFailed), data.storageError.c_str());
+    else if (data.savePending) ImGui::TextUnformatted(Tr(Text::PltSavePending));
+    else if (data.lastSavedAt) ImGui::Text("%s%s", Tr(Text::PltSavedAt), ShownTime(state, *data.lastSavedAt).c_str());
+    else ImGui::TextUnformatted(Tr(Text::PltAutoSave));
+
+    if (!data.loadErrors.empty()) {
+        ImGui::Spacing();
+        ImGui::TextColored(red, "%s", Tr(Text::PltLoadFailed));
+        ImGui::PushTextWrapPos(0.0f);
+        for (const std::string& e : data.loadErrors) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", e.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        if (ImGui::SmallButton(Tr(Text::PltDismiss))) web::ClearLoadErrors();
+    }
+}
+
 } // namespace
 
 void DrawSettingsPage(AppState& state)
@@ -119,7 +195,14 @@ void DrawSettingsPage(AppState& state)
     ImGui::SameLine();
     if (ImGui::RadioButton(Tr(Text::ThemeDark), state.theme == Theme::Dark)) { state.theme = Theme::Dark; ApplyTheme(state.theme, state.scale); }
 
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextUnformatted(Tr(Text::PltData));
+    DrawData(state);
+
     if (!state.workspace) return;
+    ImGui::Spacing();
+    ImGui::Separator();
     if (g_view.builtFor != state.revision) Refill(*state.workspace, state.revision);
     ImGui::Spacing();
     DrawAsOf(state);

@@ -1,10 +1,75 @@
-// The view state of the 云服务退订 page (filters, selection, open dialogs); lives in AppState so it
-// survives page switches. Owned by page_unsubscribe.cpp.
+// The view state of the 云服务退订 page (seed 4.4): tabs, filters, selection, the derived lists and the
+// refund dialog; lives in AppState so it survives page switches. Owned by page_unsubscribe.cpp.
+//
+// The lists are derived from the engine (refund.h PreviewRefund, per instance) and rebuilt only when
+// the workspace changes (AppState::revision) or the clock moves by a minute; the filters only pick
+// rows from them, and a frame draws just the visible rows (ImGuiListClipper).
 #pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ui/refund_dialog.h"
 
 namespace qd::ui {
 
+// The page's tabs, as in the console: 退订使用中的资源, 退订未生效的资源, 退订续费周期, 退订记录.
+enum class UnsubscribeTab { InUse, NotEffective, Periods, Records };
+
+// The lists the tabs show: in use has three (seed 4.4.1.2-4.4.1.4), the others "可退订 / 不可退订".
+enum class UnsubscribeList {
+    NonFiveDay,          // 退订使用中的资源 > 非五天无理由退订
+    FiveDay,             // 退订使用中的资源 > 可五天无理由退订
+    InUseNotAllowed,     // 退订使用中的资源 > 不可退订 (with the reason)
+    NotEffective,        // 退订未生效的资源 > 可退订
+    NotEffectiveBlocked, // 退订未生效的资源 > 不可退订
+    Periods,             // 退订续费周期 > 可退订
+    PeriodsBlocked,      // 退订续费周期 > 不可退订
+    Count
+};
+
+// One instance of a list: a main or mounted resource (its bound resources go with it).
+struct UnsubscribeRow {
+    std::size_t resource = 0;        // index into ws.resources
+    int bound = 0;                   // bound attached resources that go with it
+    bool failed = false;             // provisioning failed (4.4.4): full refund
+    int unstartedRenewals = 0;       // renewal periods that have not started
+    std::string reasonCode;          // the engine's code: why not allowed, or why this scenario
+    std::string reason;              // the engine's sentence (tooltip)
+};
+
 struct UnsubscribePageState {
+    UnsubscribeTab tab = UnsubscribeTab::InUse;
+    int switchTab = -1;                                        // select this UnsubscribeTab on the next frame
+    UnsubscribeList inUseList = UnsubscribeList::NonFiveDay;   // sub-tab of 使用中的资源
+    bool blockedOnly = false;                                  // 不可退订 sub-tab of 未生效 / 续费周期
+
+    // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域).
+    char search[512] = {};
+    int serviceType = -1;                  // index into serviceTypes; -1 = all
+    int region = -1;                       // index into regions; -1 = all
+    std::vector<std::string> serviceTypes; // distinct service_type_name of the products, sorted
+    std::vector<std::string> regions;      // distinct region_code of the resources, sorted
+
+    // Derived from the workspace (engine verdict per instance).
+    std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
+    std::vector<std::size_t> records;      // unsubscribe orders (4.4.5), newest first
+    int quotaYear = 0, quotaLeft = 0, quotaLimit = 0;
+    bool quotaKnown = true;
+    uint64_t builtFor = UINT64_MAX;        // AppState::revision of the lists
+    Instant builtAsOf;                     // the clock of the lists
+
+    // The rows shown: indices into the current list passing the filters.
+    std::vector<std::size_t> shown;
+    int shownList = -1;                    // the list `shown` was made from (UnsubscribeList, or Count = records)
+    uint64_t shownFor = UINT64_MAX;
+    bool filterDirty = true;
+
+    std::set<std::string> selected;        // resource ids ticked in the current list
+    std::string renewalsAsk;               // 退订资源 on an instance with renewal periods: ask first (seed 4.4.1.2 step 6)
+    bool renewalsAskOpening = false, renewalsAskOpen = false;
+    RefundDialogState dialog;
 };
 
 } // namespace qd::ui

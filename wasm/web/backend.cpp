@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
 #include <vector>
 
@@ -21,6 +22,26 @@
 // navigator.clipboard needs a secure context (localhost counts); failures are not the user's concern.
 EM_JS(void, qd_js_write_clipboard, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
+});
+
+// Places the IME textarea at the caret (CSS pixels) and gives it the focus while ImGui wants text;
+// takes the focus away when it no longer does.
+EM_JS(void, qd_js_text_input, (int wanted, double x, double y, double lineHeight), {
+    const ime = document.getElementById("qd-ime");
+    if (!ime) return;
+    if (wanted) {
+        ime.style.left = x + "px";
+        ime.style.top = y + "px";
+        ime.style.height = lineHeight + "px";
+        if (document.activeElement !== ime) ime.focus({ preventScroll: true });
+    } else if (document.activeElement === ime) {
+        ime.value = "";
+        ime.blur();
+    }
+});
+EM_JS(int, qd_js_ime_focused, (), {
+    const ime = document.getElementById("qd-ime");
+    return ime && document.activeElement === ime ? 1 : 0;
 });
 
 namespace qd::web {
@@ -45,6 +66,10 @@ struct State {
     std::string clipboard;                 // last text copied or pasted
     bool pressedThisFrame[3] = {};         // a button went down since the last frame
     bool releaseNextFrame[3] = {};         // ...and up again before ImGui saw it: release after one frame
+    bool keyPressedThisFrame[512] = {};    // the same for keys (fast typing, synthetic key events)
+    bool keyReleaseNextFrame[512] = {};
+    bool textInput = false;                // ImGui wanted text input at the end of the last frame
+    ImVec2 imePos{0, 0};                   // caret position ImGui reported (device pixels)
 } g;
 
 void AddCodepoints(const char* utf8)
@@ -120,6 +145,25 @@ void ApplyScale()
     g.fontsDirty = true;
 }
 
+// ImGui reports the caret of the active text field from EndFrame (1.86: ImeSetInputScreenPosFn,
+// only when it moved); the textarea follows it so the IME's candidate window opens at the caret.
+void OnImePosition(int x, int y) { g.imePos = ImVec2(static_cast<float>(x), static_cast<float>(y)); }
+
+void SyncTextInput()
+{
+    // The freshest answer: what this frame's widgets asked for (io.WantTextInput lags one frame).
+    const ImGuiContext& ctx = *GImGui;
+    const bool wanted = ctx.WantTextInputNextFrame > 0;
+    if (wanted) {
+        // Every frame while wanted: a click on the canvas takes the focus, the next frame gives it back.
+        const double lineHeight = ImGui::GetFontSize() / g.dpr;
+        qd_js_text_input(1, g.imePos.x / g.dpr, g.imePos.y / g.dpr, lineHeight);
+    } else if (g.textInput) {
+        qd_js_text_input(0, 0, 0, 0);
+    }
+    g.textInput = wanted;
+}
+
 void DrawFrame()
 {
     ImGuiIO& io = ImGui::GetIO();
@@ -143,6 +187,15 @@ void DrawFrame()
             g.framesLeft = std::max(g.framesLeft, 3);   // draw the frame that sees the release
         }
     }
+    for (int k = 0; k < 512; ++k) {
+        g.keyPressedThisFrame[k] = false;
+        if (g.keyReleaseNextFrame[k]) {
+            g.keyReleaseNextFrame[k] = false;
+            io.KeysDown[k] = false;
+            g.framesLeft = std::max(g.framesLeft, 3);
+        }
+    }
+    SyncTextInput();
 
     emscripten_webgl_make_context_current(g.gl);
     glViewport(0, 0, g.width, g.height);
@@ -187,12 +240,24 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
     SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     RequestFrames();
     if (type == EMSCRIPTEN_EVENT_KEYPRESS) {
-        // Printable characters (Latin input; Chinese composition arrives through the IME textarea).
+        // Text comes through the IME textarea while it has the focus (its input event); a key typed
+        // in the frame before it got the focus still counts.
+        if (qd_js_ime_focused()) return EM_FALSE;
         if (e->charCode >= 0x20 && !e->ctrlKey && !e->metaKey) io.AddInputCharacter(e->charCode);
         return io.WantTextInput ? EM_TRUE : EM_FALSE;
     }
-    unsigned long code = e->keyCode;
-    if (code < 512) io.KeysDown[code] = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    unsigned long code = e->keyCode;   // 229 while an IME composes: the IME's key, not ImGui's
+    if (code < 512) {
+        if (type == EMSCRIPTEN_EVENT_KEYDOWN) {
+            io.KeysDown[code] = true;
+            g.keyPressedThisFrame[code] = true;
+            g.keyReleaseNextFrame[code] = false;
+        } else if (g.keyPressedThisFrame[code]) {
+            g.keyReleaseNextFrame[code] = true;   // down and up between two frames: let ImGui see it down once
+        } else {
+            io.KeysDown[code] = false;
+        }
+    }
     // Keep the browser from acting on keys the console uses (Tab focus, Backspace, arrows), but let
     // printable keys through so keypress fires, and never swallow paste (Ctrl+V → paste event).
     bool navKey = code == KeyTab || code == KeyBackspace || code == KeyEnter || code == KeyEscape ||
@@ -253,8 +318,10 @@ EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*)
     return EM_FALSE;
 }
 
-EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*)
+EM_BOOL OnFocus(int, const EmscriptenFocusEvent* e, void*)
 {
+    // The listener captures focus events of every element: only the window's own matter.
+    if (std::strcmp(e->nodeName, "#window") != 0) return EM_FALSE;
     // Keys released while the page was in the background would otherwise stay down.
     ImGuiIO& io = ImGui::GetIO();
     for (bool& k : io.KeysDown) k = false;
@@ -295,8 +362,20 @@ void AddDisplayText(const std::string& utf8)
     if (g.fontsDirty) RequestFrames();
 }
 
+std::string ActiveInputText()
+{
+    const ImGuiContext& ctx = *GImGui;
+    if (ctx.ActiveId == 0 || ctx.InputTextState.ID != ctx.ActiveId) return {};
+    const ImVector<ImWchar>& w = ctx.InputTextState.TextW;
+    std::string out(static_cast<size_t>(ctx.InputTextState.CurLenA) + 1, '\0');
+    int n = ImTextStrToUtf8(out.data(), static_cast<int>(out.size()), w.Data, w.Data + ctx.InputTextState.CurLenW);
+    out.resize(static_cast<size_t>(n));
+    return out;
+}
+
 BackendStats Stats()
 {
+    g.stats.textInput = g.textInput;
     g.stats.idle = !g.rafPending;
     g.stats.canvasWidth = g.width;
     g.stats.canvasHeight = g.height;
@@ -331,6 +410,7 @@ bool StartBackend()
     io.BackendPlatformName = "quotedesk_web";
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboard;
+    io.ImeSetInputScreenPosFn = OnImePosition;
     const int keys[][2] = {{ImGuiKey_Tab, KeyTab}, {ImGuiKey_LeftArrow, KeyLeft}, {ImGuiKey_RightArrow, KeyRight},
         {ImGuiKey_UpArrow, KeyUp}, {ImGuiKey_DownArrow, KeyDown}, {ImGuiKey_PageUp, KeyPageUp},
         {ImGuiKey_PageDown, KeyPageDown}, {ImGuiKey_Home, KeyHome}, {ImGuiKey_End, KeyEnd},
@@ -367,3 +447,23 @@ bool StartBackend()
 }
 
 } // namespace qd::web
+
+extern "C" {
+
+// Text committed in the IME textarea (a composition's result, or typed/pasted outside one).
+EMSCRIPTEN_KEEPALIVE void qd_input_text(const char* utf8)
+{
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    qd::web::AddDisplayText(utf8);   // typed Chinese needs its glyphs in the atlas
+    qd::web::RequestFrames();
+}
+
+// The text of a paste event: ImGui reads it through the clipboard callback on the Ctrl+V that
+// caused the event (the key went down first, the frame comes after).
+EMSCRIPTEN_KEEPALIVE void qd_paste(const char* utf8)
+{
+    qd::web::g.clipboard = utf8;
+    qd::web::RequestFrames();
+}
+
+} // extern "C"

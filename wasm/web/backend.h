@@ -5,6 +5,13 @@
 // its CSS size × devicePixelRatio, mouse positions are scaled by the same ratio, fonts are
 // rasterised at size × ratio and the style is scaled; all rebuilt when the ratio changes.
 //
+// Text input and IME: the canvas never receives composition events, so while a text field is
+// active (ImGui wants text input) a hidden <textarea id="qd-ime"> sits at the caret with the focus
+// (site/app.js): committed text (compositionend, or input outside a composition) comes back as
+// characters (qd_input_text); Backspace, Enter, Tab, Escape and the arrows stay keys (the window's
+// keydown handler, which keeps them from the textarea). Paste: the page's paste event hands the
+// text over (qd_paste) before ImGui handles the Ctrl+V it follows.
+//
 // Frames: the browser cannot block, so nothing is drawn unless something asked for it. Every input
 // event (and every API call that changes state) requests a few frames (ImGui needs two or three
 // to settle hover and layout); after that, no requestAnimationFrame is pending at all.
@@ -24,6 +31,7 @@ struct BackendStats {
     int atlasWidth = 0, atlasHeight = 0;
     double lastFrameMs = 0;          // CPU time of the last frame (build + render submit)
     double lastFontBuildMs = 0;      // time of the last atlas rebuild
+    bool textInput = false;          // a text field is active (the IME textarea has the focus)
 };
 
 // Creates the WebGL2 context on #canvas, the ImGui context and the event handlers.
@@ -42,5 +50,8 @@ void AddDisplayText(const std::string& utf8);
 void RequestFrames(int frames = 3);
 
 BackendStats Stats();
+
+// The text of the active text field (UTF-8), "" when none is active.
+std::string ActiveInputText();
 
 } // namespace qd::web

@@ -1,5 +1,6 @@
 // QuoteDesk in the browser: the exported functions behind window.quotedesk (site/app.js) and the
-// console's frame. The page calls qd_set_font, then qd_start, then qd_load with the sample.
+// console's frame. The page calls qd_set_font, then qd_start, then opens the stored workspace or
+// the sample (workspace_io.cpp: qd_stage_file + qd_load_staged).
 //
 // Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
 // the page copies it at once (UTF8ToString). design.md §8 fixes the JSON shapes.
@@ -10,7 +11,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/load.h"
+#include "core/json_writer.h"
 #include "core/refund.h"
 #include "core/renewal.h"
 #include "ui/app.h"
@@ -28,10 +29,10 @@ ShellState& Shell()
 // What the views asked of the page during the frame: the address fragment, the clipboard, the
 // screen-reader announcement. Written only when they change.
 EM_JS(void, qd_js_set_fragment, (const char* fragment), {
-    history.replaceState(null, '', '#' + UTF8ToString(fragment));
+    history.replaceState(null, "", "#" + UTF8ToString(fragment));
 });
 EM_JS(void, qd_js_announce, (const char* text), {
-    const live = document.getElementById('live');
+    const live = document.getElementById("live");
     if (live) live.textContent = UTF8ToString(text);
 });
 
@@ -56,6 +57,7 @@ void DrawShellFrame()
         ImGui::SetClipboardText(app.clipboard.c_str());
         app.clipboard.clear();
     }
+    SyncPlatform(shell);
 }
 
 } // namespace qd::web
@@ -88,29 +90,16 @@ std::string JsonString(const std::string& s)
     return out + "\"";
 }
 
-// Every string of the workspace that the console may show: its characters go into the font atlas.
-void AddWorkspaceText(const qd::Workspace& ws)
+const char* SourceName(qd::web::WorkspaceSource source)
 {
-    std::string text = ws.account.name;
-    for (const auto& p : ws.products) text += p.service_type_name + p.spec_desc + p.region_code;
-    for (const auto& r : ws.resources) text += r.resource_name + r.region_code;
-    for (const auto& o : ws.orders) text += o.service_type_name + o.created_by;
-    for (const auto& e : ws.export_records) text += e.file_name;
-    qd::web::AddDisplayText(text);
-}
-
-std::string ErrorsJson(const qd::LoadErrors& errors)
-{
-    std::string out = "{\"ok\":false,\"errors\":[";
-    for (size_t i = 0; i < errors.size(); ++i) {
-        const auto& e = errors[i];
-        out += (i ? "," : "") + std::string("{\"file\":") + JsonString(e.file) + ",\"pointer\":" + JsonString(e.pointer) +
-               ",\"line\":" + std::to_string(e.line) + ",\"column\":" + std::to_string(e.column) +
-               ",\"message\":" + JsonString(e.message) + ",\"text\":" + JsonString(e.str()) + "}";
+    switch (source) {
+    case qd::web::WorkspaceSource::Sample: return "sample";
+    case qd::web::WorkspaceSource::BrowserStorage: return "browser_storage";
+    case qd::web::WorkspaceSource::Files: return "files";
+    case qd::web::WorkspaceSource::None: break;
     }
-    return out + "]}";
+    return "none";
 }
-
 
 const char* NoWorkspace()
 {
@@ -120,20 +109,6 @@ const char* NoWorkspace()
 } // namespace
 
 extern "C" {
-
-// Opens a file (a quotedesk/1 workspace or a Huawei BSS response). On failure the open workspace
-// is unchanged and the errors come back; on success the workspace replaces the open one.
-EMSCRIPTEN_KEEPALIVE const char* qd_load(const char* fileName, const char* data, int size)
-{
-    qd::LoadResult r = qd::LoadFiles({{fileName, std::string(data, static_cast<size_t>(size))}});
-    if (!r.ok) return Result(ErrorsJson(r.errors));
-    auto& app = qd::web::Shell().app;
-    app.workspace = std::move(r.workspace);
-    ++app.revision;
-    AddWorkspaceText(*app.workspace);
-    qd::web::RequestFrames();
-    return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
-}
 
 // design.md §8 renew(argsJson): the same JSON as `quotedesk renew --format json`.
 EMSCRIPTEN_KEEPALIVE const char* qd_renew(const char* argsJson)
@@ -196,12 +171,47 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
                   app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
                   s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
                   s.atlasHeight, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs, s.lastFontBuildMs);
-    return Result(buf);
+    std::string json = buf;
+    json.pop_back();   // the closing brace: the storage and text input objects follow
+    const qd::web::DataStatus& data = qd::web::GetDataStatus();
+    const qd::ZoneOffset zone = app.workspace ? app.workspace->rules.zone : qd::ZoneOffset::China();
+    qd::JsonWriter w;
+    w.beginObject();
+    w.key("source"); w.string(SourceName(data.source));
+    w.key("files"); w.string(data.fileNames);
+    w.key("save_pending"); w.boolean(data.savePending);
+    w.key("saved_at");
+    if (data.lastSavedAt) w.instant(*data.lastSavedAt, zone); else w.null();
+    w.key("restored_saved_at");
+    if (data.restoredSavedAt) w.instant(*data.restoredSavedAt, zone); else w.null();
+    w.key("error"); w.string(data.storageError);
+    w.key("load_errors"); w.beginArray();
+    for (const std::string& e : data.loadErrors) w.string(e);
+    w.endArray();
+    w.endObject();
+    json += ",\"storage\":" + w.take();
+    qd::JsonWriter t;
+    t.beginObject();
+    t.key("wanted"); t.boolean(s.textInput);
+    t.key("text"); t.string(qd::web::ActiveInputText());
+    t.endObject();
+    json += ",\"text_input\":" + t.take() + "}";
+    return Result(std::move(json));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_set_lang(const char* lang)
 {
     qd::ui::SetLang(std::string(lang) == "en" ? qd::ui::Lang::En : qd::ui::Lang::Zh);
+    qd::web::RequestFrames();
+    return qd_state();
+}
+
+// "light" or "dark" (kept by the page in localStorage like the language).
+EMSCRIPTEN_KEEPALIVE const char* qd_set_theme(const char* theme)
+{
+    auto& app = qd::web::Shell().app;
+    app.theme = std::string(theme) == "dark" ? qd::ui::Theme::Dark : qd::ui::Theme::Light;
+    qd::ui::ApplyTheme(app.theme, app.scale);
     qd::web::RequestFrames();
     return qd_state();
 }

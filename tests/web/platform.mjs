@@ -1,0 +1,273 @@
+// Browser platform test (wasm/web, site/): opening files (file input, picker button, Ctrl+O, drop,
+// several files merged, a bad file refused with its message while the workspace stays), saving
+// (Ctrl+S download), browser storage (an operation and the language survive a reload; restoring the
+// sample forgets it), typing through the IME textarea (a composition, then keys), the service
+// worker (registers, serves the site offline), the standalone file from file://, and nothing
+// leaving 127.0.0.1 and no console error throughout.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repo, serve, launch, openPage, waitFrames, screenshot, run, assert } from './harness.mjs';
+
+const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
+const sample = JSON.parse(sampleText);
+const huawei = (f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(repo, 'tests/huawei', f)) });
+
+// The sample under another account name (characters the sample does not have: the atlas must grow).
+function renamed(name) {
+  const ws = JSON.parse(sampleText);
+  ws.account.name = name;
+  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) };
+}
+const badFile = { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"quotedesk/1","resources":[{"resource_id":"r1"}]}') };
+
+const server = await serve();
+const browser = await launch();
+let page, context, problems;
+const otherProblems = [];
+const ctx = { sampleSummary: null };
+
+const json = async (expr, arg) => JSON.parse(await page.evaluate(expr, arg));
+const state = () => json(() => window.quotedesk.state());
+const summary = () => json(() => window.quotedesk.summary());
+// Waits until the console has drawn what was asked of it (no frame pending any more).
+async function settle() {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await until(async () => (await state()).idle, 'the console to settle');
+}
+// Polls fn() until it returns something truthy (the page works asynchronously: file reads, storage).
+async function until(fn, what, ms = 15000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting for ' + what);
+    await page.waitForTimeout(50);
+  }
+}
+const savedInStorage = () => until(async () => { const s = await state(); return !s.storage.save_pending && s.storage.saved_at; }, 'the save to browser storage');
+
+// Positions in CSS pixels on the 1280x800 Settings page (wasm/ui/page_settings.cpp), no load errors shown.
+const OPEN_BUTTON = { x: 392, y: 241 };
+const AS_OF_FIELD = { x: 500, y: 342 };
+
+const failed = await run([
+  ['page starts on the sample; nothing stored yet', async () => {
+    ({ page, context, problems } = await openPage(browser, server.url));
+    ctx.sampleSummary = await summary();
+    assert(ctx.sampleSummary.account.name === sample.account.name, 'not the sample: ' + JSON.stringify(ctx.sampleSummary));
+    const s = await state();
+    assert(s.storage.source === 'sample' && s.storage.restored_saved_at === null, 'storage: ' + JSON.stringify(s.storage));
+  }],
+  ['a file set on the file input opens, with a busy indication, and is saved to storage', async () => {
+    await page.evaluate(() => {
+      window.busySeen = false;
+      new MutationObserver(() => { if (!document.getElementById('busy').hidden) window.busySeen = true; })
+        .observe(document.getElementById('busy'), { attributes: true });
+    });
+    await page.setInputFiles('#file-input', renamed('测试单位甲'));
+    await until(async () => (await summary()).account.name === '测试单位甲', 'the file to open');
+    assert(await page.evaluate(() => window.busySeen), 'no busy indication while reading and parsing');
+    assert(await page.evaluate(() => document.getElementById('busy').hidden), 'busy indication still shown');
+    const notice = await page.evaluate(() => !document.getElementById('notice').hidden && document.getElementById('notice-text').textContent);
+    assert(notice && notice.includes('测试单位甲.json'), 'status line: ' + notice);
+    const s = await savedInStorage();
+    assert(s, 'not saved');
+    const st = await state();
+    assert(st.storage.source === 'files' && st.storage.files === '测试单位甲.json', 'storage: ' + JSON.stringify(st.storage));
+  }],
+  ['several files at once are merged (Huawei BSS responses)', async () => {
+    const alone = [];
+    for (const f of ['resources.json', 'list_customer_orders.json']) {
+      const text = fs.readFileSync(path.join(repo, 'tests/huawei', f), 'utf8');
+      const r = JSON.parse(await page.evaluate(([t, n]) => window.quotedesk.load(t, n), [text, f]));
+      assert(r.ok, f + ' alone: ' + JSON.stringify(r));
+      alone.push(r.summary);
+    }
+    await page.setInputFiles('#file-input', [huawei('resources.json'), huawei('list_customer_orders.json')]);
+    const s = await until(async () => { const x = await state(); return x.storage.files.includes(',') && x; }, 'the two files to open');
+    const merged = await summary();
+    assert(merged.resources === alone[0].resources + alone[1].resources && merged.orders === alone[0].orders + alone[1].orders,
+      `merged ${merged.resources} resources / ${merged.orders} orders from ${JSON.stringify(alone.map((a) => [a.resources, a.orders]))}`);
+    assert(s.storage.files === 'resources.json, list_customer_orders.json', 'files: ' + s.storage.files);
+  }],
+  ['a dropped file opens', async () => {
+    const file = renamed('拖放单位乙');
+    const dt = await page.evaluateHandle(({ name, text }) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], name, { type: 'application/json' }));
+      return d;
+    }, { name: file.name, text: file.buffer.toString('utf8') });
+    await page.dispatchEvent('#canvas', 'dragenter', { dataTransfer: dt });
+    assert(await page.evaluate(() => !document.getElementById('drop-hint').hidden), 'no drop hint while dragging');
+    await page.dispatchEvent('#canvas', 'drop', { dataTransfer: dt });
+    await until(async () => (await summary()).account.name === '拖放单位乙', 'the dropped file to open');
+    assert(await page.evaluate(() => document.getElementById('drop-hint').hidden), 'drop hint still shown');
+  }],
+  ['the 打开文件 button and Ctrl+O open the file chooser', async () => {
+    await page.evaluate(() => window.quotedesk.navigate('settings'));
+    await settle();
+    await screenshot(page, 'platform-settings');
+    let [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.mouse.click(OPEN_BUTTON.x, OPEN_BUTTON.y)]);
+    assert(chooser.isMultiple(), 'the chooser takes one file only');
+    await chooser.setFiles(renamed('按钮单位丙'));
+    await until(async () => (await summary()).account.name === '按钮单位丙', 'the chosen file to open');
+    // Ctrl+O: the picker, or (Chromium gives a Ctrl chord no user activation) a prompt whose button opens it.
+    const viaShortcut = page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null);
+    await page.keyboard.press('Control+o');
+    await until(() => page.evaluate(() => !document.getElementById('open-prompt').hidden), 'the open prompt after Ctrl+O', 2000)
+      .catch(() => null);
+    chooser = await Promise.race([viaShortcut, page.waitForTimeout(1000).then(() => null)]);
+    if (!chooser) {
+      [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.click('#open-prompt-choose')]);
+    }
+    await page.evaluate(() => { document.getElementById('open-prompt').hidden = true; });
+    await chooser.setFiles(renamed('快捷键单位丁'));
+    await until(async () => (await summary()).account.name === '快捷键单位丁', 'the file chosen after Ctrl+O to open');
+  }],
+  ['typing: an IME composition and keys reach the text field; the as-of clock is set', async () => {
+    await savedInStorage();
+    await page.evaluate(() => window.quotedesk.navigate('settings'));
+    await settle();
+    await page.mouse.click(AS_OF_FIELD.x, AS_OF_FIELD.y);
+    await settle();
+    let s = await state();
+    assert(s.text_input.wanted, 'the click did not activate the as-of field (layout moved?)');
+    assert(await page.evaluate(() => document.activeElement && document.activeElement.id === 'qd-ime'), 'IME textarea not focused');
+    const before = s.text_input.text;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'baojia', selectionStart: 6, selectionEnd: 6 });
+    await cdp.send('Input.insertText', { text: '报价' });
+    await settle();
+    s = await state();
+    assert(s.text_input.text.includes('报价') && s.text_input.text.length === before.length + '报价'.length,
+      `composition: "${before}" -> "${s.text_input.text}"`);
+    await screenshot(page, 'platform-ime');
+    // Select all (Ctrl held over a frame, as a hand does), type over it, Enter applies.
+    await page.keyboard.down('Control');
+    await settle();
+    await page.keyboard.press('a');
+    await settle();
+    await page.keyboard.up('Control');
+    await page.keyboard.type('2024-06-01T08:00:00+08:00');
+    await settle();
+    s = await state();
+    assert(s.text_input.text === '2024-06-01T08:00:00+08:00', 'typed: ' + s.text_input.text);
+    await page.keyboard.press('Backspace');
+    await settle();
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await settle();
+    const as = await summary();
+    assert(as.as_of === '2024-06-01T08:00:00+08:00', 'as_of ' + as.as_of);
+    s = await state();
+    assert(!s.text_input.wanted, 'the field is still active after Enter');
+    assert(await page.evaluate(() => document.activeElement.id !== 'qd-ime'), 'IME textarea kept the focus');
+  }],
+  ['a reload keeps the workspace, the operation and the language', async () => {
+    await page.evaluate(() => { window.quotedesk.setLanguage('en'); window.quotedesk.setTheme('dark'); });
+    await settle();
+    await savedInStorage();
+    const before = await summary();
+    await page.reload();
+    await page.evaluate(() => window.quotedesk.ready.then(() => true));
+    const after = await summary();
+    assert(JSON.stringify(after) === JSON.stringify(before), `after reload ${JSON.stringify(after)}\nbefore ${JSON.stringify(before)}`);
+    const s = await state();
+    assert(s.lang === 'en' && s.theme === 'dark', `language ${s.lang}, theme ${s.theme}`);
+    assert(s.storage.source === 'browser_storage' && s.storage.restored_saved_at, 'storage: ' + JSON.stringify(s.storage));
+    await page.evaluate(() => window.quotedesk.navigate('settings'));
+    await settle();
+    await screenshot(page, 'platform-restored-en');
+    await page.evaluate(() => { window.quotedesk.setLanguage('zh'); window.quotedesk.setTheme('light'); });
+  }],
+  ['a bad file shows its message and keeps the workspace', async () => {
+    const before = await summary();
+    await page.setInputFiles('#file-input', badFile);
+    const text = await until(() => page.evaluate(() => {
+      const n = document.getElementById('notice');
+      return !n.hidden && n.classList.contains('error') && document.getElementById('notice-text').textContent;
+    }), 'the error in the status line');
+    assert(text.includes('bad.json: /resources/0: missing required member'), 'status line: ' + text);
+    const after = await summary();
+    assert(JSON.stringify(after) === JSON.stringify(before), 'the workspace changed');
+    const s = await state();
+    assert(s.storage.load_errors.length > 0 && s.storage.load_errors[0].startsWith('bad.json: /resources/0'), 'settings errors: ' + JSON.stringify(s.storage.load_errors));
+    await page.evaluate(() => window.quotedesk.navigate('settings'));
+    await settle();
+    await screenshot(page, 'platform-bad-file');
+  }],
+  ['Ctrl+S downloads the workspace (quotedesk/1, the open one)', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.keyboard.press('Control+S')]);
+    assert(/^quotedesk-workspace-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename()), 'name ' + download.suggestedFilename());
+    const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    const s = await summary();
+    assert(saved.format === 'quotedesk/1' && saved.account.name === s.account.name && saved.as_of === s.as_of,
+      'saved ' + JSON.stringify({ format: saved.format, name: saved.account.name, as_of: saved.as_of }));
+    assert(saved.resources.length === s.resources && saved.orders.length === s.orders, 'saved counts differ');
+  }],
+  ['恢复示例数据 reopens the sample and forgets the stored workspace', async () => {
+    await page.evaluate(() => window.quotedesk.restoreSample());
+    assert(JSON.stringify(await summary()) === JSON.stringify(ctx.sampleSummary), 'not the sample');
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.evaluate(() => window.quotedesk.ready.then(() => true));
+    const s = await state();
+    assert(s.storage.source === 'sample', 'after reload: ' + s.storage.source);
+    assert(JSON.stringify(await summary()) === JSON.stringify(ctx.sampleSummary), 'not the sample after reload');
+  }],
+  ['the service worker registers, caches this build and serves the site offline', async () => {
+    const version = fs.readFileSync(path.join(repo, 'dist/sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
+    const own = await serve();
+    const o = await openPage(browser, own.url, { scale: 1 });
+    try {
+      const keys = await o.page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+        return { active: !!reg.active, caches: await caches.keys() };
+      });
+      assert(keys.active && keys.caches.includes('quotedesk-' + version), 'caches ' + JSON.stringify(keys));
+      own.close();
+      await new Promise((r) => setTimeout(r, 300));
+      await o.page.reload();
+      await o.page.evaluate(() => window.quotedesk.ready.then(() => true));
+      await waitFrames(o.page, 1);
+      const s = JSON.parse(await o.page.evaluate(() => window.quotedesk.summary()));
+      assert(s.format === 'quotedesk/1', 'offline summary: ' + JSON.stringify(s));
+      otherProblems.push(...o.problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED')));
+    } finally {
+      own.close();
+      await o.context.close();
+    }
+  }],
+  ['the standalone file opens from file:// and draws', async () => {
+    const file = path.join(repo, 'dist/quotedesk-standalone.html');
+    assert(fs.existsSync(file), 'no ' + file + ' (tools/dist.sh writes it)');
+    const c = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    const p = await c.newPage();
+    const issues = [];
+    p.on('console', (m) => { if (m.type() === 'error') issues.push('console error: ' + m.text()); });
+    p.on('pageerror', (e) => issues.push('page error: ' + e.message));
+    p.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) issues.push('request: ' + r.url()); });
+    const url = pathToFileURL(file).href;
+    await p.goto(url);
+    await p.evaluate(() => window.quotedesk.ready.then(() => true));
+    await waitFrames(p, 2);
+    const s = JSON.parse(await p.evaluate(() => window.quotedesk.summary()));
+    assert(s.account && s.account.name === sample.account.name, 'standalone summary: ' + JSON.stringify(s));
+    const st = JSON.parse(await p.evaluate(() => window.quotedesk.state()));
+    assert(st.font.glyphs > 100 && st.canvas.width === 2560, 'standalone state: ' + JSON.stringify(st));
+    await screenshot(p, 'platform-standalone');
+    const renew = JSON.parse(await p.evaluate(() => window.quotedesk.renew({ resources: [], months: 1 })));
+    assert(renew, 'no answer');
+    await c.close();
+    assert(issues.length === 0, issues.join('\n'));
+  }],
+  ['no console error, no request outside 127.0.0.1', async () => {
+    const all = [...problems, ...otherProblems];
+    assert(all.length === 0, all.join('\n'));
+  }],
+]);
+await browser.close();
+server.close();
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,103 @@
+// refund_dialog: the unsubscribe dialog of 云服务退订 (seed 4.4.1.3 step 6-8, 4.4.2 step 6-7, 4.4.3
+// step 6-7) and the small dialog toolkit the order-list dialogs share.
+//
+//   OpenRefundDialog(app, state.dialog, RefundKind::InUse, {"ecs-1"});   // from a row's 退订资源
+//   DrawRefundDialog(app, state.dialog);                                 // every frame, page level
+//
+// The dialog shows the engine's refund preview (PreviewRefund): one row per instance (bound resources
+// go with their main), "展开退款明细" with every line of every item (paid, consumed with its hours, fee
+// with its rate, the not-charged floor, then where the money goes: cash / voucher / flexi coupon /
+// stored card) adding up to the total, the large-refund warning, the five-day quota left; then the
+// seven unsubscribe reasons of the seed, a free text of at most 100 characters (counted in characters,
+// not bytes), the confirmation tick, 退订 -> the "确定要退订…" confirmation -> Unsubscribe. The result
+// (order id, refund) or the refusals are shown in place. Enter confirms, Esc closes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/refund.h"
+
+namespace qd::ui {
+
+struct AppState;
+
+// ---- shared dialog toolkit (also used by order_list.cpp) -------------------------------------------
+
+// printf into a std::string, for the Tr() formats with arguments.
+std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// The words (current language) for an engine code: a not-allowed reason, a scenario reason or a
+// refusal of refund.h / orders.h / payment.h; nullptr when the code is not one we know.
+const char* CodeWords(std::string_view code);
+
+// A refusal for people: the words of its code (with the subject), else the engine's message.
+std::string RefusalWords(const Refusal& refusal);
+
+// Opens (when `*opening`) and begins a centred modal of `widthEm` font sizes and at most
+// `heightFraction` of the screen; `title` may carry "###id". False when it is not open; when it
+// returns true call EndDialog(). `*open` goes false when the user closes it with the title bar's ✕.
+bool BeginDialog(const char* title, bool* opening, bool* open, float widthEm, float heightFraction);
+void EndDialog();
+
+// The scrolling body of a dialog that leaves `footerLines` rows of buttons below it.
+void BeginDialogBody(float footerLines = 1.0f);
+void EndDialogBody();
+
+// Keyboard of the topmost dialog: Enter confirms, Esc closes. Not while a text field takes the keys
+// (Enter there ends the edit).
+bool DialogEnterPressed();
+bool DialogEscapePressed();
+
+// Coloured text for warnings and refusals, wrapped to the available width.
+void WarningText(const std::string& text);
+void ErrorText(const std::string& text);
+
+// ---- the refund dialog ------------------------------------------------------------------------------
+
+enum class RefundKind { InUse, NotEffective, Periods };  // the tab it was opened from: title, rules, tick
+
+struct RefundDialogState {
+    bool open = false;                     // on screen
+    bool opening = false;                  // open the popup on the next draw
+    RefundKind kind = RefundKind::InUse;
+    std::vector<std::string> resourceIds;  // the instances chosen (main or mounted resources)
+    std::vector<Instant> keepChoices;      // periods of one resource: the expiries it can keep (period ends)
+    int keepChoice = 0;                    // index into keepChoices
+
+    RefundPreview preview;                 // as of previewAsOf, for previewRevision
+    bool previewBuilt = false;
+    uint64_t previewRevision = 0;
+    Instant previewAsOf;
+    std::string previewText;               // the "复制" text of the preview
+
+    bool showDetails = false;              // "展开退款明细"
+    int reason = -1;                       // UnsubscribeReason index; -1 = not chosen yet
+    char reasonText[4 * kUnsubscribeReasonTextMax + 1] = {};  // UTF-8, at most 100 characters
+    bool acknowledged = false;             // the confirmation tick (backup / amounts)
+    bool confirming = false;               // the "确定要退订…" popup
+    bool confirmOpening = false;
+
+    std::optional<UnsubscribeResult> result;  // after 退订: what was done
+    Refusals refusals;                        // why the last 退订 was refused
+};
+
+// Opens the dialog for the chosen instances (Periods with one resource offers its expiries to keep).
+void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, std::vector<std::string> resourceIds);
+
+// Draws the dialog when open (call at the page level, outside tables).
+void DrawRefundDialog(AppState& app, RefundDialogState& dlg);
+
+// The expiries a resource can keep when its renewal periods are unsubscribed (seed 4.4.3): the end of
+// each period after which only renewal periods that have not started follow, earliest first.
+std::vector<Instant> KeepUntilChoices(const Resource& resource, Instant asOf);
+
+// The preview as plain text, one line per computation line, in the current language (the "复制" text).
+std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview);
+
+// Number of characters (UTF-8 code points) of a text: "100字以内" counts characters.
+std::size_t CharacterCount(std::string_view utf8);
+
+} // namespace qd::ui

@@ -1,0 +1,796 @@
+// The dialogs of 续费管理 (renewal_dialogs.h): renew, unified expiry, auto-renew, deduction day,
+// renewal policy changes and release, each through the core (renewal.h, auto_renew.h).
+#include "ui/renewal_dialogs.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <string>
+
+#include "core/renewal_query.h"
+#include "ui/app.h"
+#include "ui/i18n.h"
+#include "ui/labels.h"
+#include "ui/page_export_records.h"
+
+namespace qd::ui {
+
+// ---- shared helpers ------------------------------------------------------------------------------------
+
+std::string RnwFormat(const char* fmt, ...)
+{
+    char buf[1024];
+    va_list args;
+    va_start(args, fmt);
+    const int n = std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    if (n < static_cast<int>(sizeof buf)) return std::string(buf, n < 0 ? 0 : static_cast<std::size_t>(n));
+    std::string out(static_cast<std::size_t>(n) + 1, '\0');
+    va_start(args, fmt);
+    std::vsnprintf(out.data(), out.size(), fmt, args);
+    va_end(args);
+    out.pop_back();
+    return out;
+}
+
+std::string DurationWords(const RenewalDuration& d)
+{
+    if (d.unit == TermUnit::Year) return d.num == 1 ? Tr(Text::RnwOneYear) : RnwFormat(Tr(Text::RnwYearsN), d.num);
+    return d.num == 1 ? Tr(Text::RnwOneMonth) : RnwFormat(Tr(Text::RnwMonthsN), d.num);
+}
+
+std::string UnifiedDayWords(UnifiedExpiryDay day)
+{
+    return day.isMonthEnd() ? std::string(Tr(Text::RnwMonthEnd)) : RnwFormat(Tr(Text::RnwDayN), day.day());
+}
+
+bool RnwLinkButton(const char* label, bool warning)
+{
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.32f, 0.43f, 0.80f, 0.10f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.32f, 0.43f, 0.80f, 0.20f));
+    ImGui::PushStyleColor(ImGuiCol_Text, warning ? ImVec4(0.85f, 0.35f, 0.05f, 1) : ImVec4(0.13f, 0.40f, 0.85f, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    const bool pressed = ImGui::SmallButton(label);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+void GoToPendingOrder(AppState& app, const std::string& orderId)
+{
+    std::snprintf(app.pendingOrders.search, sizeof app.pendingOrders.search, "%s", orderId.c_str());
+    app.pendingOrders.dirty = true;
+    app.pendingOrders.details = orderId;
+    app.page = Page::PendingOrders;
+}
+
+namespace {
+
+struct CodeText { const char* code; Text text; bool subject; };
+constexpr CodeText kCodeTexts[] = {
+    {"pending_order", Text::RnwRefPendingOrder, true},       {"delisted_product", Text::RnwRefDelisted, true},
+    {"bound_to_main", Text::RnwRefBound, true},              {"closed", Text::RnwRefClosed, true},
+    {"provisioning_failed", Text::RnwRefFailed, true},       {"retention_over", Text::RnwRefRetention, true},
+    {"not_alignable", Text::RnwRefNotAlignable, true},       {"duration_not_offered", Text::RnwRefDuration, true},
+    {"no_common_duration", Text::RnwRefNoCommon, false},     {"price_unknown", Text::RnwRefPrice, true},
+    {"empty_request", Text::RnwRefEmpty, false},             {"unknown_resource", Text::RnwRefUnknown, true},
+    {"policy_unchanged", Text::RnwRefUnchanged, true},       {"to_on_demand_unsupported", Text::RnwRefNoOnDemand, true},
+    {"not_auto", Text::RnwRefNotAuto, true},                 {"bad_times", Text::RnwRefTimes, false},
+    {"bad_deduction_days", Text::RnwRefDeduction, false},    {"not_expired", Text::RnwRefNotExpired, true},
+    {"police_frozen", Text::RnwRefPolice, true},             {"frozen_reason_unknown", Text::RnwRefFrozenUnknown, true},
+    {"in_transaction", Text::RnwRefTransaction, true},       {"insufficient_balance", Text::RnwRefBalance, true},
+    {"balance_unknown", Text::RnwRefBalanceUnknown, true},
+};
+
+} // namespace
+
+std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal)
+{
+    if (refusal.code == "too_many_search_terms") return RnwFormat(Tr(Text::RnwRefTooManyIds), kMaxSearchTerms);
+    if (refusal.code == "bad_expiring_days") return RnwFormat(Tr(Text::RnwRefBadDays), kMaxExpiringWithinDays);
+    for (const CodeText& c : kCodeTexts) {
+        if (refusal.code != c.code) continue;
+        if (!c.subject) return Tr(c.text);
+        std::string subject = refusal.subject;
+        if (const Resource* r = ws.findResource(refusal.subject); r && !r->resource_name.empty())
+            subject = r->resource_name + " (" + r->resource_id + ")";
+        return RnwFormat(Tr(c.text), subject.c_str());
+    }
+    return refusal.message;
+}
+
+} // namespace qd::ui
+
+namespace qd::ui {
+namespace {
+
+const ImVec4 kRed(0.80f, 0.12f, 0.10f, 1);
+const ImVec4 kGreen(0.10f, 0.50f, 0.20f, 1);
+
+bool KeyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+bool EnterPressed() { return KeyPressed(ImGuiKey_Enter) || KeyPressed(ImGuiKey_KeyPadEnter); }
+
+const Product* ProductOf(const Workspace& ws, const Resource& r) { return ws.findProduct(r.product_id); }
+
+// The durations every instance offers, in the first one's order (shortest first).
+std::vector<RenewalDuration> CommonDurations(const std::vector<std::vector<RenewalDuration>>& each)
+{
+    if (each.empty()) return {};
+    std::vector<RenewalDuration> out;
+    for (const RenewalDuration& d : each.front())
+        if (std::all_of(each.begin() + 1, each.end(), [&](const auto& v) { return std::find(v.begin(), v.end(), d) != v.end(); }))
+            out.push_back(d);
+    return out;
+}
+
+std::vector<std::vector<RenewalDuration>> OfferedEach(const Workspace& ws, const std::vector<std::string>& ids)
+{
+    std::vector<std::vector<RenewalDuration>> each;
+    each.reserve(ids.size());
+    for (const std::string& id : ids) {
+        const Resource* r = ws.findResource(id);
+        const Product* p = r ? ProductOf(ws, *r) : nullptr;
+        each.push_back(r && p ? OfferedDurations(*r, *p, ws.rules.zone) : std::vector<RenewalDuration>{});
+    }
+    return each;
+}
+
+int IndexOf(const std::vector<RenewalDuration>& ds, std::optional<RenewalDuration> d)
+{
+    if (!d) return ds.empty() ? -1 : 0;
+    auto it = std::find(ds.begin(), ds.end(), *d);
+    return it == ds.end() ? (ds.empty() ? -1 : 0) : static_cast<int>(it - ds.begin());
+}
+
+UnifiedExpiryDay DayOfChoice(int choice)
+{
+    if (choice >= 29) return UnifiedExpiryDay::MonthEnd();
+    return UnifiedExpiryDay::FromDay(std::clamp(choice, 1, 28)).value_or(UnifiedExpiryDay());
+}
+
+int ChoiceOfDay(UnifiedExpiryDay day) { return day.isMonthEnd() ? 29 : day.day(); }
+
+const char* TitleOf(RenewalDialog d)
+{
+    switch (d) {
+        case RenewalDialog::Renew: return Tr(Text::RnwRenewTitle);
+        case RenewalDialog::Align: return Tr(Text::RnwAlignTitle);
+        case RenewalDialog::EnableAuto: return Tr(Text::RnwEnableAutoTitle);
+        case RenewalDialog::ModifyAuto: return Tr(Text::RnwModifyAutoTitle);
+        case RenewalDialog::SetManual: return Tr(Text::RnwSetManualTitle);
+        case RenewalDialog::ToOnDemand: return Tr(Text::RnwToOnDemandTitle);
+        case RenewalDialog::NoRenew: return Tr(Text::RnwNoRenewTitle);
+        case RenewalDialog::Release: return Tr(Text::RnwReleaseTitle);
+        case RenewalDialog::DeductionDay: return Tr(Text::RnwDeductionTitle);
+        case RenewalDialog::ExportList: return Tr(Text::RnwExportList);
+        case RenewalDialog::None: break;
+    }
+    return "";
+}
+
+void Close(RenewalDialogState& d)
+{
+    d.open = RenewalDialog::None;
+    ImGui::CloseCurrentPopup();
+}
+
+// The instances the dialog acts on: a count, then one line each (scrolls when many).
+void DrawInstanceList(const Workspace& ws, const RenewalDialogState& d, float em)
+{
+    ImGui::TextDisabled(Tr(Text::RnwInstances), static_cast<int>(d.ids.size()), d.resources);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float lines = std::clamp(static_cast<float>(d.ids.size()), 1.0f, 5.0f);
+    const float height = lines * ImGui::GetTextLineHeightWithSpacing() - style.ItemSpacing.y + style.WindowPadding.y * 2 + 2;
+    ImGui::BeginChild("##instances", ImVec2(0, height), true);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(d.ids.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Resource* r = ws.findResource(d.ids[i]);
+            if (!r) { ImGui::TextUnformatted(d.ids[i].c_str()); continue; }
+            ImGui::TextUnformatted(r->resource_name.empty() ? r->resource_id.c_str() : r->resource_name.c_str());
+            ImGui::SameLine(em * 12);
+            ImGui::TextDisabled("%s", r->resource_id.c_str());
+        }
+    ImGui::EndChild();
+}
+
+// The last attempt's refusals, in red, each pending order with a link to it.
+void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals)
+{
+    if (refusals.empty()) return;
+    const Workspace& ws = *app.workspace;
+    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+    ImGui::TextUnformatted(Tr(Text::RnwRefused));
+    ImGui::PopStyleColor();
+    const std::size_t shown = std::min<std::size_t>(refusals.size(), 8);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Refusal& r = refusals[i];
+        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", RenewalRefusalWords(ws, r).c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", r.code.c_str(), r.message.c_str());
+        if (r.code == "pending_order") {
+            const auto at = ws.index.resources.find(r.subject);
+            const RenewalIndex& ix = app.renewals.index;
+            std::optional<std::size_t> head = at != ws.index.resources.end() ? ix.headOf(at->second) : std::nullopt;
+            if (auto o = head ? ix.pendingOrderOf(*head) : std::nullopt; o && *o < ws.orders.size()) {
+                const Order& order = ws.orders[*o];
+                const std::string id = order.combined_order_id.value_or(order.order_id);
+                ImGui::Indent();
+                ImGui::PushID(static_cast<int>(i));
+                if (RnwLinkButton(RnwFormat(Tr(Text::RnwGoToOrder), id.c_str()).c_str())) {
+                    GoToPendingOrder(app, id);
+                    Close(d);
+                }
+                ImGui::PopID();
+                ImGui::Unindent();
+            }
+        }
+    }
+    if (refusals.size() > shown) ImGui::TextDisabled("… +%d", static_cast<int>(refusals.size() - shown));
+}
+
+// A row of choice buttons over the durations; true when the choice changed.
+bool DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float width)
+{
+    bool changed = false;
+    float x = 0;
+    for (int i = 0; i < static_cast<int>(ds.size()); ++i) {
+        const std::string label = DurationWords(ds[i]);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (i > 0) {
+            if (x + ImGui::GetStyle().ItemSpacing.x + w > width) x = 0;
+            else { ImGui::SameLine(); x += ImGui::GetStyle().ItemSpacing.x; }
+        }
+        x += w;
+        const bool selected = i == choice;
+        if (selected) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.32f, 0.43f, 0.80f, 1));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.38f, 0.50f, 0.88f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        }
+        ImGui::PushID(i);
+        if (ImGui::Button(label.c_str())) { changed = choice != i; choice = i; }
+        ImGui::PopID();
+        if (selected) ImGui::PopStyleColor(3);
+    }
+    return changed;
+}
+
+bool DayCombo(const char* id, int& choice, float width)
+{
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, UnifiedDayWords(DayOfChoice(choice)).c_str())) {
+        for (int c = 1; c <= 29; ++c)
+            if (ImGui::Selectable(UnifiedDayWords(DayOfChoice(c)).c_str(), c == choice)) { changed = choice != c; choice = c; }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// ---- quotes (Renew, Align) ----------------------------------------------------------------------------
+
+void UpdateQuote(AppState& app, RenewalDialogState& d)
+{
+    const bool align = d.open == RenewalDialog::Align;
+    const bool unify = align || d.unify;
+    if (d.quoteRevision == app.revision && d.quoteDuration == d.duration && d.quoteUnify == unify && d.quoteDay == d.unifiedDay) return;
+    RenewalRequest req;
+    req.resource_ids = d.ids;
+    if (!align && d.duration >= 0 && d.duration < static_cast<int>(d.durations.size())) req.duration = d.durations[d.duration];
+    if (unify) req.unified_day = DayOfChoice(d.unifiedDay);
+    req.align_only = align;
+    req.as_of = AsOf(app);
+    d.quote = QuoteRenewal(*app.workspace, req);
+    d.quoteRows.clear();
+    for (int i = 0; i < static_cast<int>(d.quote.items.size()); ++i) {
+        d.quoteRows.push_back({i, -1});
+        for (int l = 0; l < static_cast<int>(d.quote.items[i].lines.size()); ++l) d.quoteRows.push_back({i, l});
+    }
+    d.quoteRevision = app.revision;
+    d.quoteDuration = d.duration;
+    d.quoteUnify = unify;
+    d.quoteDay = d.unifiedDay;
+    if (d.quote.ok()) app.announcement = RnwFormat(Tr(Text::RnwAnnounce), d.quote.total.display().c_str());
+}
+
+std::string QuoteText(const Workspace& ws, const RenewalQuote& q)
+{
+    std::string text = RnwFormat(Tr(Text::RnwQuoteHeader), ConsoleTime(ws, q.as_of).c_str()) + "\n";
+    for (const RenewalQuoteItem& item : q.items) {
+        const Resource* r = ws.findResource(item.resource_id);
+        text += "\n" + (r && !r->resource_name.empty() ? r->resource_name + " " : std::string()) + item.resource_id + "\n";
+        text += "  " + ConsoleTime(ws, item.old_expire_time) + " -> " + ConsoleTime(ws, item.new_expire_time) + "\n";
+        for (const QuoteLine& line : item.lines) text += "  " + line.label + " = " + line.amount.display() + "\n";
+        text += "  " + std::string(Tr(Text::RnwColAmount)) + " " + item.amount.display() + "\n";
+    }
+    text += "\n" + RnwFormat(Tr(Text::RnwTotal), q.total.display().c_str()) + "\n" + Tr(Text::RnwReference) + "\n";
+    return text;
+}
+
+// The quote's items with their arithmetic lines (scrolls when long).
+void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, float width)
+{
+    const RenewalQuote& q = d.quote;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = std::min(static_cast<float>(d.quoteRows.size() + 1), 12.0f) * line + ImGui::GetStyle().WindowPadding.y * 2;
+    const float cOld = width * 0.30f, cNew = width * 0.53f, cExtra = width * 0.76f, cAmount = width * 0.86f;
+    ImGui::TextDisabled("%s", Tr(Text::RnwColInstance));
+    ImGui::SameLine(cOld); ImGui::TextDisabled("%s", Tr(Text::RnwColOldExpiry));
+    ImGui::SameLine(cNew); ImGui::TextDisabled("%s", Tr(Text::RnwColNewExpiry));
+    ImGui::SameLine(cExtra); ImGui::TextDisabled("%s", Tr(Text::RnwColExtraDays));
+    ImGui::SameLine(cAmount); ImGui::TextDisabled("%s", Tr(Text::RnwColAmount));
+    ImGui::BeginChild("##quote", ImVec2(0, height), true);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(d.quoteRows.size()));
+    while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const QuoteRow& qr = d.quoteRows[row];
+            const RenewalQuoteItem& item = q.items[qr.item];
+            if (qr.line >= 0) {
+                const QuoteLine& l = item.lines[qr.line];
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em * 1.2f);
+                ImGui::TextDisabled("%s", l.label.c_str());
+                ImGui::SameLine(cAmount);
+                ImGui::TextDisabled("%s", l.amount.display().c_str());
+                continue;
+            }
+            const Resource* r = ws.findResource(item.resource_id);
+            const std::string name = r && !r->resource_name.empty() ? r->resource_name : item.resource_id;
+            ImGui::TextUnformatted(name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", item.resource_id.c_str());
+            const std::string oldTime = ConsoleTime(ws, item.old_expire_time), newTime = ConsoleTime(ws, item.new_expire_time);
+            ImGui::SameLine(cOld);
+            ImGui::TextUnformatted(oldTime.substr(0, oldTime.rfind(' ')).c_str());
+            if (item.expired && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Text::RnwExpired));
+            ImGui::SameLine(cNew);
+            ImGui::TextUnformatted(newTime.substr(0, newTime.rfind(' ')).c_str());
+            ImGui::SameLine(cExtra);
+            if (item.extra_days > 0) ImGui::Text("%lld", static_cast<long long>(item.extra_days)); else ImGui::TextDisabled("-");
+            ImGui::SameLine(cAmount);
+            ImGui::TextUnformatted(item.amount.display().c_str());
+        }
+    ImGui::EndChild();
+}
+
+void DrawTotal(const RenewalQuote& q)
+{
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+    ImGui::Text(Tr(Text::RnwTotal), q.total.display().c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", Tr(Text::RnwReference));
+}
+
+void PlaceOrders(AppState& app, RenewalDialogState& d)
+{
+    const bool align = d.open == RenewalDialog::Align;
+    RenewalRequest req;
+    req.resource_ids = d.ids;
+    if (!align && d.duration >= 0 && d.duration < static_cast<int>(d.durations.size())) req.duration = d.durations[d.duration];
+    if (align || d.unify) req.unified_day = DayOfChoice(d.unifiedDay);
+    req.align_only = align;
+    req.as_of = AsOf(app);
+    PlacedRenewal placed = PlaceRenewalOrders(*app.workspace, req);
+    if (!placed.ok()) { d.refusals = placed.quote.refusals; return; }
+    d.refusals.clear();
+    d.placedOrder = placed.order_id;
+    d.placedInstances = static_cast<int>(placed.sub_order_ids.size());
+    d.done = true;
+    d.message = RnwFormat(Tr(Text::RnwPlaced), placed.order_id.c_str(), d.placedInstances);
+    app.renewals.message = d.message;
+    MarkChanged(app);
+}
+
+void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width)
+{
+    const Workspace& ws = *app.workspace;
+    const bool align = d.open == RenewalDialog::Align;
+    DrawInstanceList(ws, d, em);
+    if (d.done) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
+        ImGui::TextWrapped("%s", d.message.c_str());
+        ImGui::PopStyleColor();
+        if (d.placedInstances > 1) ImGui::TextWrapped("%s", Tr(Text::RnwPlacedCombined));
+        ImGui::Spacing();
+        if (ImGui::Button(Tr(Text::RnwGoPay)) || EnterPressed()) {
+            GoToPendingOrder(app, d.placedOrder);
+            Close(d);
+            return;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(Text::RnwClose))) Close(d);
+        return;
+    }
+    ImGui::Spacing();
+    if (align) {
+        ImGui::TextWrapped("%s", Tr(Text::RnwAlignNote));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(Tr(Text::RnwAlignDay));
+        ImGui::SameLine(em * 7);
+        DayCombo("##day", d.unifiedDay, em * 10);
+    } else {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(Tr(Text::RnwDuration));
+        ImGui::SameLine(em * 7);
+        if (d.durations.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+            ImGui::TextWrapped("%s", Tr(Text::RnwNoDuration));
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::BeginGroup();
+            DurationButtons(d.durations, d.duration, width - em * 7);
+            ImGui::EndGroup();
+        }
+        ImGui::AlignTextToFramePadding();
+        ImGui::Checkbox(Tr(Text::RnwUnify), &d.unify);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!d.unify);
+        DayCombo("##day", d.unifiedDay, em * 10);
+        ImGui::EndDisabled();
+        if (d.unify) ImGui::TextDisabled("%s", Tr(Text::RnwUnifyNote));
+    }
+    UpdateQuote(app, d);
+    ImGui::Spacing();
+    if (d.quote.ok()) {
+        DrawQuoteList(ws, d, em, width);
+        DrawTotal(d.quote);
+    }
+    DrawRefusals(app, d, d.quote.ok() ? d.refusals : d.quote.refusals);
+    ImGui::Spacing();
+    ImGui::Separator();
+    const bool can = d.quote.ok() && !d.quote.items.empty();
+    ImGui::BeginDisabled(!can);
+    const bool confirm = ImGui::Button(Tr(Text::RnwConfirmPay)) || (can && EnterPressed());
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::RnwCopyQuote))) {
+        app.clipboard = QuoteText(ws, d.quote);
+        d.notes = {Tr(Text::RnwCopied)};
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::RnwCancel))) { Close(d); return; }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", Tr(Text::RnwKeysHint));
+    for (const std::string& n : d.notes) ImGui::TextDisabled("%s", n.c_str());
+    if (confirm && can) PlaceOrders(app, d);
+}
+
+// ---- policy operations -----------------------------------------------------------------------------------
+
+// Records the outcome of a policy operation in the dialog (refused: nothing changed).
+void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
+{
+    if (!c.ok()) { d.refusals = c.refusals; return; }
+    const Workspace& ws = *app.workspace;
+    d.refusals.clear();
+    d.notes.clear();
+    d.done = true;
+    d.message = RnwFormat(Tr(Text::RnwDone), static_cast<int>(c.changed.size()));
+    for (const AutoRenewCharge& charge : c.charges)
+        d.notes.push_back(RnwFormat(Tr(Text::RnwChargedNow), (charge.resource_id + " " + charge.amount.display()).c_str(),
+                                    ConsoleTime(ws, charge.new_expire_time).c_str()));
+    for (const Refusal& f : c.charge_failures) d.notes.push_back(RnwFormat(Tr(Text::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
+    app.renewals.message = d.message;
+    MarkChanged(app);
+}
+
+void DrawDone(RenewalDialogState& d)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
+    ImGui::TextWrapped("%s", d.message.c_str());
+    ImGui::PopStyleColor();
+    for (const std::string& n : d.notes) ImGui::BulletText("%s", n.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button(Tr(Text::RnwClose)) || EnterPressed()) Close(d);
+}
+
+// The buttons of a confirmation: OK (Enter) and Cancel.
+bool ConfirmButtons(RenewalDialogState& d, const char* ok, bool enabled = true)
+{
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::BeginDisabled(!enabled);
+    bool pressed = ImGui::Button(ok);
+    ImGui::EndDisabled();
+    pressed = (pressed || EnterPressed()) && enabled;
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(Text::RnwCancel))) { Close(d); return false; }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", Tr(Text::RnwKeysHint));
+    return pressed;
+}
+
+void DrawTimes(RenewalDialogState& d, float em)
+{
+    ImGui::InputInt("##times", &d.times);
+    d.times = std::clamp(d.times, 1, kMaxAutoRenewTimes);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(Text::RnwTimes));
+    (void)em;
+}
+
+void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
+{
+    Workspace& ws = *app.workspace;
+    DrawInstanceList(ws, d, em);
+    if (d.done) { DrawDone(d); return; }
+    const bool modify = d.open == RenewalDialog::ModifyAuto;
+    ImGui::Spacing();
+    if (modify) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(Tr(Text::RnwRenewMode));
+        ImGui::SameLine(em * 7);
+        ImGui::RadioButton(Tr(Text::RnwModeAuto), &d.mode, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton(Tr(Text::RnwModeManual), &d.mode, 1);
+    }
+    if (!modify || d.mode == 0) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(Tr(Text::RnwAutoPeriod));
+        ImGui::SameLine(em * 7);
+        if (d.durations.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+            ImGui::TextWrapped("%s", Tr(Text::RnwNoDuration));
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::BeginGroup();
+            DurationButtons(d.durations, d.duration, width - em * 7);
+            ImGui::EndGroup();
+        }
+        ImGui::TextDisabled("%s", Tr(Text::RnwAutoPeriodNote));
+        ImGui::Spacing();
+        if (modify) {
+            ImGui::Checkbox(Tr(Text::RnwResetTimes), &d.resetTimes);
+            if (d.resetTimes) {
+                ImGui::Indent();
+                int limited = d.limitTimes ? 1 : 0;
+                ImGui::RadioButton(Tr(Text::RnwUnlimited), &limited, 0);
+                ImGui::SameLine();
+                ImGui::RadioButton(Tr(Text::RnwLimited), &limited, 1);
+                d.limitTimes = limited == 1;
+                if (d.limitTimes) {
+                    ImGui::SameLine();
+                    ImGui::SetNextItemWidth(em * 7);
+                    DrawTimes(d, em);
+                }
+                ImGui::Unindent();
+            } else {
+                ImGui::TextDisabled("%s", Tr(Text::RnwResetNote));
+            }
+        } else {
+            ImGui::Checkbox(Tr(Text::RnwAutoTimes), &d.limitTimes);
+            if (d.limitTimes) {
+                ImGui::SameLine();
+                ImGui::SetNextItemWidth(em * 7);
+                DrawTimes(d, em);
+            }
+            ImGui::TextDisabled("%s", Tr(Text::RnwAutoTimesNote));
+        }
+        if (d.ids.size() == 1)
+            if (const Resource* r = ws.findResource(d.ids.front()))
+                ImGui::TextDisabled(Tr(Text::RnwNextCharge), ConsoleTime(ws, NextDeduction(*r, ws.account, ws.rules)).c_str());
+    } else {
+        ImGui::TextWrapped("%s", Tr(Text::RnwManualNote));
+    }
+    DrawRefusals(app, d, d.refusals);
+    const bool needsDuration = !modify || d.mode == 0;
+    const bool enabled = !needsDuration || (d.duration >= 0 && d.duration < static_cast<int>(d.durations.size()));
+    if (!ConfirmButtons(d, modify ? Tr(Text::RnwOk) : Tr(Text::RnwEnable), enabled)) return;
+    const Instant now = AsOf(app);
+    if (modify && d.mode == 1) { Outcome(app, d, CancelAutoRenew(ws, d.ids, now)); return; }
+    const RenewalDuration duration = d.durations[d.duration];
+    const std::optional<int> times = d.limitTimes ? std::optional<int>(d.times) : std::nullopt;
+    if (modify) Outcome(app, d, ModifyAutoRenew(ws, d.ids, AutoRenewChange{duration, d.resetTimes, times}, now));
+    else Outcome(app, d, EnableAutoRenew(ws, d.ids, AutoRenewPlan{duration, times}, now));
+}
+
+void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
+{
+    Workspace& ws = *app.workspace;
+    DrawInstanceList(ws, d, em);
+    if (d.done) { DrawDone(d); return; }
+    ImGui::Spacing();
+    const Text note = d.open == RenewalDialog::SetManual ? Text::RnwSetManualNote
+                    : d.open == RenewalDialog::ToOnDemand ? Text::RnwToOnDemandNote
+                                                          : Text::RnwNoRenewNote;
+    ImGui::TextWrapped("%s", Tr(note));
+    DrawRefusals(app, d, d.refusals);
+    if (!ConfirmButtons(d, Tr(Text::RnwOk))) return;
+    const Instant now = AsOf(app);
+    switch (d.open) {
+        case RenewalDialog::SetManual: {
+            // From 自动续费项 this is 取消自动续费 (seed 4.2.2.3); from the other tabs 设为手动续费 (4.2.1.2).
+            const bool allAuto = std::all_of(d.ids.begin(), d.ids.end(), [&](const std::string& id) {
+                const Resource* r = ws.findResource(id);
+                return r && r->renewal_policy == RenewalPolicy::Auto;
+            });
+            Outcome(app, d, allAuto ? CancelAutoRenew(ws, d.ids, now) : SetManualRenewal(ws, d.ids, now));
+            break;
+        }
+        case RenewalDialog::ToOnDemand: Outcome(app, d, SetToOnDemand(ws, d.ids, now)); break;
+        case RenewalDialog::NoRenew: Outcome(app, d, SetNoRenew(ws, d.ids, now)); break;
+        default: break;
+    }
+}
+
+void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
+{
+    Workspace& ws = *app.workspace;
+    DrawInstanceList(ws, d, em);
+    if (d.done) { DrawDone(d); return; }
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+    ImGui::TextWrapped("%s", Tr(Text::RnwReleaseWarning));
+    ImGui::PopStyleColor();
+    ImGui::TextWrapped("%s", Tr(Text::RnwReleaseRules));
+    // The bound resources that go along.
+    for (const std::string& id : d.ids) {
+        const Resource* main = ws.findResource(id);
+        if (!main) continue;
+        for (const Resource* a : ws.attachedTo(id))
+            if (a->isBound() && a->status != ResourceStatus::Closed)
+                ImGui::BulletText("%s  %s", a->resource_name.empty() ? a->resource_id.c_str() : a->resource_name.c_str(), Tr(Text::RnwAlsoReleased));
+    }
+    ImGui::Spacing();
+    ImGui::Checkbox(Tr(Text::RnwReleaseAck), &d.confirmed);
+    DrawRefusals(app, d, d.refusals);
+    if (!ConfirmButtons(d, Tr(Text::RnwRelease), d.confirmed)) return;
+    Release r = ReleaseResources(ws, d.ids, AsOf(app));
+    if (!r.ok()) { d.refusals = r.refusals; return; }
+    d.refusals.clear();
+    d.done = true;
+    d.message = RnwFormat(Tr(Text::RnwReleased), static_cast<int>(r.released.size()));
+    app.renewals.message = d.message;
+    MarkChanged(app);
+}
+
+void DrawDeductionDialog(AppState& app, RenewalDialogState& d, float em)
+{
+    Workspace& ws = *app.workspace;
+    if (d.done) { DrawDone(d); return; }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(Text::RnwDeductionTitle));
+    ImGui::SameLine(em * 9);
+    ImGui::SetNextItemWidth(em * 9);
+    if (ImGui::BeginCombo("##days", RnwFormat(Tr(Text::RnwDeductionDays), d.deductionDays).c_str())) {
+        for (int n = kMinDeductionDaysBefore; n <= kMaxDeductionDaysBefore; ++n)
+            if (ImGui::Selectable(RnwFormat(Tr(Text::RnwDeductionDays), n).c_str(), n == d.deductionDays)) d.deductionDays = n;
+        ImGui::EndCombo();
+    }
+    ImGui::TextWrapped("%s", Tr(Text::RnwDeductionNote));
+    ImGui::Checkbox(Tr(Text::RnwDeductionConfirm), &d.confirmed);
+    DrawRefusals(app, d, d.refusals);
+    if (!ConfirmButtons(d, Tr(Text::RnwOk), d.confirmed)) return;
+    Outcome(app, d, SetDeductionDaysBefore(ws, d.deductionDays, AsOf(app)));
+}
+
+void DrawExportListDialog(AppState& app, RenewalDialogState& d, float em, float width)
+{
+    const Workspace& ws = *app.workspace;
+    DrawInstanceList(ws, d, em);
+    ImGui::Spacing();
+    ImGui::TextWrapped(Tr(Text::RnwExportListNote), ws.rules.renewal_list_max);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(Text::RnwDuration));
+    ImGui::SameLine(em * 7);
+    if (d.durations.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+        ImGui::TextWrapped("%s", Tr(Text::RnwNoDuration));
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::BeginGroup();
+        DurationButtons(d.durations, d.duration, width - em * 7);
+        ImGui::EndGroup();
+    }
+    DrawExportRefusals(app, ExportKind::RenewalList);
+    const bool enabled = d.duration >= 0 && d.duration < static_cast<int>(d.durations.size());
+    if (!ConfirmButtons(d, Tr(Text::RnwExportDo), enabled)) return;
+    // The listed resources with their bound ones (each gets its own row under its main).
+    ExportRequest req;
+    req.kind = ExportKind::RenewalList;
+    req.ids = d.ids;
+    req.duration = d.durations[d.duration];
+    req.language = CurrentLang() == Lang::Zh ? HeaderLanguage::Chinese : HeaderLanguage::English;
+    req.as_of = AsOf(app);
+    if (ExportAndDownload(app, req).ok()) Close(d);  // ExportAndDownload shows 导出记录 (seed 4.2.7.1 step 7)
+}
+
+} // namespace
+
+void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::string> ids)
+{
+    if (!app.workspace) return;
+    const Workspace& ws = *app.workspace;
+    RenewalDialogState& d = app.renewals.dialog;
+    d = RenewalDialogState{};
+    d.open = which;
+    d.opening = true;
+    d.ids = std::move(ids);
+    d.resources = 0;
+    for (const std::string& id : d.ids) {
+        ++d.resources;
+        for (const Resource* a : ws.attachedTo(id))
+            if (a->isBound() && a->status != ResourceStatus::Closed) ++d.resources;
+    }
+    d.unifiedDay = ChoiceOfDay(AccountUnifiedDay(ws));
+    d.deductionDays = std::clamp(ws.account.deduction_days_before, kMinDeductionDaysBefore, kMaxDeductionDaysBefore);
+    if (which == RenewalDialog::ExportList) ClearExportRefusals(app);
+    if (which == RenewalDialog::Renew || which == RenewalDialog::EnableAuto || which == RenewalDialog::ModifyAuto ||
+        which == RenewalDialog::ExportList) {
+        const auto each = OfferedEach(ws, d.ids);
+        d.durations = CommonDurations(each);
+        if (which == RenewalDialog::Renew || which == RenewalDialog::ExportList) {
+            // Seed 4.2.1.1 step 7: one instance its own default, several the common one (1 year preferred).
+            d.duration = IndexOf(d.durations, each.size() == 1 ? DefaultDuration(each.front()) : CommonDefaultDuration(each));
+        } else {
+            // Auto-renew: the current period when it is offered (修改), else the shortest in the unit bought.
+            const Resource* first = d.ids.empty() ? nullptr : ws.findResource(d.ids.front());
+            std::optional<RenewalDuration> pick;
+            if (first && first->renewal_policy == RenewalPolicy::Auto) {
+                const AutoRenew a = AutoRenewOf(*first);
+                pick = RenewalDuration{a.period, a.period_num};
+                if (a.times_left) { d.limitTimes = true; d.times = std::max(1, *a.times_left); }
+            } else if (const Product* p = first ? ProductOf(ws, *first) : nullptr) {
+                const TermUnit unit = PurchasedUnit(*first, *p, ws.rules.zone);
+                for (const RenewalDuration& dur : d.durations)
+                    if (dur.unit == unit) { pick = dur; break; }
+            }
+            d.duration = IndexOf(d.durations, pick);
+        }
+    }
+}
+
+void DrawRenewalDialogs(AppState& app)
+{
+    RenewalDialogState& d = app.renewals.dialog;
+    if (d.open == RenewalDialog::None || !app.workspace) return;
+    const float em = ImGui::GetFontSize();
+    const bool wide = d.open == RenewalDialog::Renew || d.open == RenewalDialog::Align;
+    const float width = em * (wide ? 52.0f : 34.0f);
+    const std::string name = std::string(TitleOf(d.open)) + "###rnw-dialog";
+    if (d.opening) {
+        ImGui::OpenPopup(name.c_str());
+        d.opening = false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y * 0.92f));
+    bool open = true;
+    if (!ImGui::BeginPopupModal(name.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        d.open = RenewalDialog::None;
+        return;
+    }
+    const float inner = width - ImGui::GetStyle().WindowPadding.x * 2;
+    ImGui::PushTextWrapPos(inner + ImGui::GetCursorPosX());
+    if (KeyPressed(ImGuiKey_Escape)) {
+        Close(d);
+    } else {
+        switch (d.open) {
+            case RenewalDialog::Renew:
+            case RenewalDialog::Align: DrawQuoteDialog(app, d, em, inner); break;
+            case RenewalDialog::EnableAuto:
+            case RenewalDialog::ModifyAuto: DrawAutoDialog(app, d, em, inner); break;
+            case RenewalDialog::SetManual:
+            case RenewalDialog::ToOnDemand:
+            case RenewalDialog::NoRenew: DrawPolicyDialog(app, d, em); break;
+            case RenewalDialog::Release: DrawReleaseDialog(app, d, em); break;
+            case RenewalDialog::DeductionDay: DrawDeductionDialog(app, d, em); break;
+            case RenewalDialog::ExportList: DrawExportListDialog(app, d, em, inner); break;
+            case RenewalDialog::None: break;
+        }
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+    if (!open) d.open = RenewalDialog::None;
+}
+
+} // namespace qd::ui

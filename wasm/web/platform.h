@@ -1,0 +1,43 @@
+// What the console's views may ask of the browser, and what it tells them: the 设置 > 数据 section
+// (open files, save the workspace, restore the sample, browser storage). Plain C++ (no emscripten
+// types), so a view can include it; implemented by wasm/web/workspace_io.cpp.
+//
+// Files. OpenFilePicker() shows the browser's file dialog (several files at once: at most one
+// quotedesk/1 workspace plus Huawei BSS responses, merged by LoadFiles); dropping files on the page
+// and Ctrl+O do the same. Opening is atomic: a bad file leaves the open workspace as it was and its
+// errors (file, JSON pointer or line:column, what was expected) land in DataStatus::loadErrors.
+//
+// Storage. Whenever AppState::revision moves (ui::MarkChanged), the workspace is saved to the
+// browser's IndexedDB a moment later (debounced, outside the frame), and the next visit opens it
+// instead of the sample. RestoreSample() reopens the sample and forgets the stored workspace.
+// The language and the theme are kept too (localStorage).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+
+namespace qd::web {
+
+// Where the open workspace came from.
+enum class WorkspaceSource { None, Sample, BrowserStorage, Files };
+
+struct DataStatus {
+    WorkspaceSource source = WorkspaceSource::None;
+    std::string fileNames;                    // the files it was opened from, "a.json, b.json" (Files)
+    std::optional<Instant> restoredSavedAt;   // BrowserStorage: when the stored copy had been saved
+    std::optional<Instant> lastSavedAt;       // the last save to browser storage in this visit
+    bool savePending = false;                 // a change waits for its (debounced) save
+    std::string storageError;                 // why browser storage failed ("" = it works)
+    std::vector<std::string> loadErrors;      // the last refused open: one line per error (LoadError::str())
+};
+
+const DataStatus& GetDataStatus();
+
+void OpenFilePicker();     // the browser's file dialog; what the user picks is opened (merged)
+void DownloadWorkspace();  // the open workspace (SaveWorkspace) as a .json download
+void RestoreSample();      // reopens the embedded sample and clears the stored workspace
+void ClearLoadErrors();    // the user dismissed the errors of the last refused open
+
+} // namespace qd::web

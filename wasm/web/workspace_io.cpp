@@ -1,0 +1,246 @@
+// Opening, saving and keeping workspaces in the browser (platform.h): the staged multi-file open
+// behind the file picker, drops and the test API; downloads (workspace, exports); the debounced save
+// to IndexedDB and its restore; the language and theme in localStorage.
+//
+// The DOM half lives in site/app.js (Module.qdHost): it reads files, talks to IndexedDB and makes
+// downloads. The calls between the two halves:
+//   page -> wasm  qd_stage_file(name, size) -> where to write the bytes; qd_load_staged(source);
+//                 qd_persist_begin() / qd_saved_data() / qd_saved_size() / qd_saved_release();
+//                 qd_persist_done(revision, savedAtMs, error); qd_note_restored(savedAtMs, files);
+//                 qd_download_workspace()
+//   wasm -> page  qdHost.openFilePicker(), schedulePersist(), restoreSample(), download(...)
+#include <emscripten.h>
+
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/json_writer.h"
+#include "core/load.h"
+#include "core/save.h"
+#include "ui/app.h"
+#include "ui/page_export_records.h"
+#include "web/backend.h"
+#include "web/platform.h"
+#include "web/shell.h"
+
+// ---- wasm -> page ------------------------------------------------------------------------------
+
+EM_JS(void, qd_js_open_file_picker, (), {
+    if (Module.qdHost) Module.qdHost.openFilePicker();
+});
+EM_JS(void, qd_js_schedule_persist, (), {
+    if (Module.qdHost) Module.qdHost.schedulePersist();
+});
+EM_JS(void, qd_js_restore_sample, (), {
+    if (Module.qdHost) Module.qdHost.restoreSample();
+});
+// The Blob copies the bytes at once, so the buffer may be released after the call.
+EM_JS(void, qd_js_download, (const char* name, const char* mime, const char* data, int size), {
+    const blob = new Blob([HEAPU8.subarray(data, data + size)], { type: UTF8ToString(mime) });
+    if (Module.qdHost) Module.qdHost.download(UTF8ToString(name), blob);
+});
+EM_JS(void, qd_js_save_prefs, (const char* lang, const char* theme), {
+    try {
+        localStorage.setItem("quotedesk.lang", UTF8ToString(lang));
+        localStorage.setItem("quotedesk.theme", UTF8ToString(theme));
+    } catch (e) { /* storage disabled: preferences last for this visit only */ }
+});
+
+namespace qd::web {
+namespace {
+
+// Where opened files come from (qd_load_staged's argument; app.js uses the same numbers).
+enum Source { kFromFiles = 0, kFromSample = 1, kFromStorage = 2 };
+
+std::vector<std::pair<std::string, std::string>> g_staged;   // files waiting for qd_load_staged
+std::string g_saved;                                         // SaveWorkspace text lent to the page
+std::string g_result;                                        // JSON answers, valid until the next call
+
+const char* Result(std::string json)
+{
+    g_result = std::move(json);
+    return g_result.c_str();
+}
+
+// Every string of the workspace that the console may show: its characters go into the font atlas.
+void AddWorkspaceText(const Workspace& ws)
+{
+    std::string text = ws.account.name;
+    for (const auto& p : ws.products) text += p.service_type_name + p.spec_desc + p.region_code;
+    for (const auto& r : ws.resources) text += r.resource_name + r.region_code;
+    for (const auto& o : ws.orders) text += o.service_type_name + o.created_by;
+    for (const auto& e : ws.export_records) text += e.file_name;
+    AddDisplayText(text);
+}
+
+std::string ErrorsJson(const LoadErrors& errors)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("ok"); w.boolean(false);
+    w.key("errors"); w.beginArray();
+    for (const LoadError& e : errors) {
+        w.beginObject();
+        w.key("file"); w.string(e.file);
+        w.key("pointer"); w.string(e.pointer);
+        w.key("line"); w.integer(e.line);
+        w.key("column"); w.integer(e.column);
+        w.key("message"); w.string(e.message);
+        w.key("text"); w.string(e.str());
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.take();
+}
+
+Instant FromMs(double ms) { return Instant::FromUnixSeconds(static_cast<int64_t>(ms / 1000)); }
+
+} // namespace
+
+const DataStatus& GetDataStatus() { return Shell().data; }
+
+void OpenFilePicker() { qd_js_open_file_picker(); }
+
+void RestoreSample() { qd_js_restore_sample(); }
+
+void ClearLoadErrors()
+{
+    Shell().data.loadErrors.clear();
+    RequestFrames();
+}
+
+void DownloadWorkspace()
+{
+    const ui::AppState& app = Shell().app;
+    if (!app.workspace) return;
+    std::string text = SaveWorkspace(*app.workspace);
+    std::string day = FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);   // 2024-04-15
+    std::string name = "quotedesk-workspace-" + day + ".json";
+    qd_js_download(name.c_str(), "application/json", text.data(), static_cast<int>(text.size()));
+}
+
+void SyncPlatform(ShellState& shell)
+{
+    ui::AppState& app = shell.app;
+
+    const bool zh = ui::CurrentLang() == ui::Lang::Zh;
+    const bool light = app.theme == ui::Theme::Light;
+    const int prefs = (zh ? 0 : 1) + (light ? 0 : 2);
+    if (prefs != shell.mirroredPrefs) {
+        shell.mirroredPrefs = prefs;
+        qd_js_save_prefs(zh ? "zh" : "en", light ? "light" : "dark");
+    }
+
+    // Every change of the workspace is saved a moment later; each further change restarts the wait.
+    shell.data.savePending = app.revision != shell.persistedRevision;
+    if (shell.data.savePending && app.revision != shell.scheduledRevision) {
+        shell.scheduledRevision = app.revision;
+        qd_js_schedule_persist();
+    }
+
+    // Files the export pages queued (page_export_records.h): one Blob download each.
+    std::string name, mime, bytes;
+    while (ui::TakeDownload(app, name, mime, bytes))
+        qd_js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+} // namespace qd::web
+
+using namespace qd::web;
+
+extern "C" {
+
+// Stages one file of the next qd_load_staged: returns where the page writes its `size` bytes.
+EMSCRIPTEN_KEEPALIVE char* qd_stage_file(const char* fileName, int size)
+{
+    g_staged.emplace_back(fileName, std::string(static_cast<size_t>(size > 0 ? size : 0), '\0'));
+    std::string& bytes = g_staged.back().second;
+    return bytes.empty() ? nullptr : bytes.data();
+}
+
+// Opens every staged file as one workspace (LoadFiles: one quotedesk/1 file and/or Huawei BSS
+// responses merged). source: 0 files the user opened, 1 the sample, 2 browser storage. On failure
+// the open workspace is unchanged and {"ok":false,"errors":[{file,pointer,line,column,message,text}]}
+// comes back; on success it replaces the open one and {"ok":true,"summary":{...}}.
+EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
+{
+    std::vector<std::pair<std::string, std::string>> files;
+    files.swap(g_staged);
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.first;
+    qd::LoadResult r = qd::LoadFiles(files);
+    files.clear();
+    files.shrink_to_fit();   // the text is no longer needed: give the heap back before anything else
+    ShellState& shell = Shell();
+    RequestFrames();
+    if (!r.ok) {
+        shell.data.loadErrors.clear();
+        for (const qd::LoadError& e : r.errors) shell.data.loadErrors.push_back(e.str());
+        return Result(ErrorsJson(r.errors));
+    }
+    qd::ui::AppState& app = shell.app;
+    app.workspace = std::move(r.workspace);
+    qd::ui::MarkChanged(app);
+    AddWorkspaceText(*app.workspace);
+    shell.data.loadErrors.clear();
+    shell.data.fileNames = names;
+    shell.data.restoredSavedAt.reset();
+    shell.data.source = source == kFromSample ? WorkspaceSource::Sample
+                        : source == kFromStorage ? WorkspaceSource::BrowserStorage
+                                                 : WorkspaceSource::Files;
+    // The sample and what storage already holds need no save; files the user opened do.
+    if (source != kFromFiles) shell.persistedRevision = shell.scheduledRevision = app.revision;
+    return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
+}
+
+// One file at once (kept for callers of the first API): a staged open of just this file.
+EMSCRIPTEN_KEEPALIVE const char* qd_load(const char* fileName, const char* data, int size)
+{
+    char* to = qd_stage_file(fileName, size);
+    if (to) std::memcpy(to, data, static_cast<size_t>(size));
+    return qd_load_staged(kFromFiles);
+}
+
+// The workspace just restored from storage had been saved at savedAtMs (ms since the epoch).
+EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
+{
+    qd::web::Shell().data.restoredSavedAt = FromMs(savedAtMs);
+    qd::web::RequestFrames();
+}
+
+// Serialises the open workspace for browser storage: returns the revision it is of; the text is
+// at qd_saved_data() for qd_saved_size() bytes (0 = no workspace: clear the store) until
+// qd_saved_release().
+EMSCRIPTEN_KEEPALIVE double qd_persist_begin()
+{
+    const auto& app = qd::web::Shell().app;
+    if (app.workspace) g_saved = qd::SaveWorkspace(*app.workspace);
+    else g_saved.clear();
+    return static_cast<double>(app.revision);
+}
+EMSCRIPTEN_KEEPALIVE const char* qd_saved_data() { return g_saved.data(); }
+EMSCRIPTEN_KEEPALIVE int qd_saved_size() { return static_cast<int>(g_saved.size()); }
+EMSCRIPTEN_KEEPALIVE void qd_saved_release() { std::string().swap(g_saved); }
+
+// The page stored revision `revision` at savedAtMs, or failed with `error` (non-empty). Either way
+// that revision is done: the next change tries again.
+EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, const char* error)
+{
+    auto& shell = qd::web::Shell();
+    shell.persistedRevision = static_cast<uint64_t>(revision);
+    if (error && *error) {
+        shell.data.storageError = error;
+    } else {
+        shell.data.storageError.clear();
+        shell.data.lastSavedAt = FromMs(savedAtMs);
+    }
+    qd::web::RequestFrames(2);
+}
+
+// Ctrl+S and the test API: the workspace as a download.
+EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::web::DownloadWorkspace(); }
+
+} // extern "C"
