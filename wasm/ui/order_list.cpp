@@ -10,6 +10,7 @@
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
+#include "ui/page_export_records.h"
 #include "ui/refund_dialog.h"
 
 namespace qd::ui {
@@ -287,10 +288,9 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float height = std::min(static_cast<float>(usable.size() + 1), 7.0f) * rowH + ImGui::GetStyle().CellPadding.y;
-    if (!ImGui::BeginTable("##coupons", 5, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("##coupons", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(Text::Coupons), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("##group", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(Tr(Text::Coupons), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("##expiry", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("##uses", ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -313,8 +313,6 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
             if (ImGui::Checkbox(label.c_str(), &value)) toggle = c.coupon_id;
             ImGui::EndDisabled();
             if (full && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(Text::OdlCouponLimit));
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", Tr(Group(c.type) == 0 ? Text::OdlDiscountGroup : Group(c.type) == 1 ? Text::OdlVoucherGroup : Text::OdlCardGroup));
             ImGui::TableNextColumn();
             if (c.type == CouponType::Discount) ImGui::TextUnformatted(RatioWords(*c.discount_ratio_bp).c_str());
             else ImGui::TextUnformatted(Format(Tr(Text::OdlCouponBalance), c.balance.value_or(Money()).display().c_str()).c_str());
@@ -350,10 +348,10 @@ void DrawSettlement(const PaymentResult& plan)
         ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10);
         ImGui::TableSetupColumn("##amount", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
         AmountRow(Text::OdlDue, "", s.due, true);
-        AmountRow(Text::UnsDiscountCoupon, "- ", s.paid.discount_coupon);
-        AmountRow(Text::UnsVoucher, "- ", s.paid.voucher);
-        AmountRow(Text::UnsFlexi, "- ", s.paid.flexi_coupon);
-        AmountRow(Text::UnsCard, "- ", s.paid.stored_card);
+        AmountRow(Text::OdlSumDiscount, "- ", s.paid.discount_coupon);
+        AmountRow(Text::OdlSumVoucher, "- ", s.paid.voucher);
+        AmountRow(Text::OdlSumFlexi, "- ", s.paid.flexi_coupon);
+        AmountRow(Text::OdlSumCard, "- ", s.paid.stored_card);
         AmountRow(Text::OdlPayCash, "= ", s.paid.cash, true);
         ImGui::EndTable();
     }
@@ -499,7 +497,7 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
     } else {
         const CancelResult& plan = dlg.plan;
         if (plan.ok()) {
-            WarningText(std::string("⚠ ") + Tr(Text::OdlCancelQuestion));
+            WarningText(Tr(Text::OdlCancelQuestion));
             bool combined = false;
             const std::size_t shown = std::min<std::size_t>(plan.cancelled.size(), 12);
             for (std::size_t i = 0; i < shown; ++i) {
@@ -723,11 +721,28 @@ void DrawBatchBar(AppState& app, OrderListState& list)
         Tooltip(selected == 0 ? Tr(Text::UnsSelectFirst) : Format(Tr(Text::OdlTooMany), cancelMax));
     ImGui::SameLine();
 
-    // 批量导出 (4.1.4) / 导出全部 (4.3.4): the export module is not available in this build.
-    ImGui::BeginDisabled(true);
-    ImGui::Button(Tr(list.pendingOnly ? Text::BatchExport : Text::ExportAll));
+    // 批量导出 (4.1.4: the ticked pending orders) / 导出全部 (4.3.4: every order the query shows). The
+    // export is recorded and the page moves to 导出记录 (page_export_records.h); a refusal stays here.
+    const ExportKind exportKind = list.pendingOnly ? ExportKind::PendingOrders : ExportKind::Orders;
+    const bool exportOff = list.pendingOnly ? selected == 0 : list.rows.empty();
+    ImGui::BeginDisabled(exportOff);
+    if (ImGui::Button(Tr(list.pendingOnly ? Text::BatchExport : Text::ExportAll))) {
+        ExportRequest req;
+        req.kind = exportKind;
+        if (list.pendingOnly) {
+            req.ids = ids;
+        } else {
+            std::vector<std::string> shown;
+            shown.reserve(list.rows.size());
+            for (std::size_t i : list.rows) shown.push_back(ws.orders[i].order_id);
+            req.ids = std::move(shown);
+        }
+        req.language = CurrentLang() == Lang::Zh ? HeaderLanguage::Chinese : HeaderLanguage::English;
+        ExportAndDownload(app, req);
+    }
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(Text::OdlExportPending));
+    if (exportOff && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        Tooltip(Tr(list.pendingOnly ? Text::UnsSelectFirst : Text::NoMatchingOrders));
     ImGui::SameLine();
 
     if (ImGui::Button(Tr(Text::StatusLegend))) list.legendOpening = true;
@@ -735,6 +750,7 @@ void DrawBatchBar(AppState& app, OrderListState& list)
     ImGui::TextDisabled(Tr(Text::SelectedOrders), selected);
     ImGui::SameLine();
     ImGui::TextDisabled(Tr(Text::RowsShown), static_cast<int>(list.rows.size()));
+    DrawExportRefusals(app, exportKind);
 }
 
 } // namespace
@@ -777,10 +793,13 @@ void DrawOrderList(AppState& app, OrderListState& list)
         ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn(Tr(Text::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
         ImGui::TableSetupColumn(Tr(Text::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.1f);
-        ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(Tr(Text::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(Tr(Text::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float actions = ImGui::CalcTextSize(Tr(Text::Pay)).x + ImGui::CalcTextSize(Tr(Text::Cancel)).x + ImGui::CalcTextSize(Tr(Text::Details)).x +
+                              style.FramePadding.x * 6 + style.ItemSpacing.x * 2 + style.CellPadding.x * 2;
+        ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actions);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.rows.size()));

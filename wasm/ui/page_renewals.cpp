@@ -150,7 +150,7 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
     const float em = ImGui::GetFontSize();
     // Row 1: 到期时间, 状态, 产品类型, 区域.
     FieldLabel(Tr(Text::RnwExpiry));
-    ImGui::SetNextItemWidth(em * 9.5f);
+    ImGui::SetNextItemWidth(em * 11);
     std::string preview = s.expiry == 0 ? Tr(Text::RnwExpiryAll)
                         : s.expiry == 4 ? Tr(Text::RnwExpiryCustom)
                                         : RnwFormat(Tr(Text::RnwExpiryWithin), kExpiryChoices[s.expiry]);

@@ -1,5 +1,5 @@
 // 设置: language, theme, the data section (open files, save, sample, browser storage: the web
-// platform's, web/platform.h), the as-of clock (what-if date) and the rule profile (design.md §6): every
+// platform's, ui/platform.h), the as-of clock (what-if date) and the rule profile (design.md §6): every
 // key editable as its JSON value, checked by the core (SetRule) with the error shown in place,
 // and reset to defaults. Rule edits belong to the workspace (saved in its `rules`).
 #include <imgui.h>
@@ -12,7 +12,7 @@
 #include "core/rules.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
-#include "web/platform.h"
+#include "ui/platform.h"
 
 namespace qd::ui {
 namespace {
@@ -110,7 +110,7 @@ std::string ShownTime(const AppState& state, Instant t)
 // 数据: where the workspace came from, the three actions, browser storage, the last refused open.
 void DrawData(AppState& state)
 {
-    const web::DataStatus& data = web::GetDataStatus();
+    const DataStatus& data = GetDataStatus();
     const ImVec4 red(0.75f, 0.1f, 0.1f, 1), green(0.13f, 0.5f, 0.2f, 1);
     const float labelX = 160 * state.scale;
 
@@ -118,10 +118,10 @@ void DrawData(AppState& state)
     ImGui::TextUnformatted(Tr(Text::PltSourceLabel));
     ImGui::SameLine(labelX);
     switch (data.source) {
-    case web::WorkspaceSource::None: ImGui::TextUnformatted(Tr(Text::PltSourceNone)); break;
-    case web::WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(Text::PltSourceSample)); break;
-    case web::WorkspaceSource::Files: ImGui::Text("%s%s", Tr(Text::PltSourceFiles), data.fileNames.c_str()); break;
-    case web::WorkspaceSource::BrowserStorage:
+    case WorkspaceSource::None: ImGui::TextUnformatted(Tr(Text::PltSourceNone)); break;
+    case WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(Text::PltSourceSample)); break;
+    case WorkspaceSource::Files: ImGui::Text("%s%s", Tr(Text::PltSourceFiles), data.fileNames.c_str()); break;
+    case WorkspaceSource::BrowserStorage:
         ImGui::TextColored(green, "%s%s", Tr(Text::PltRestoredFrom),
                            data.restoredSavedAt ? ShownTime(state, *data.restoredSavedAt).c_str() : "");
         break;
@@ -129,14 +129,14 @@ void DrawData(AppState& state)
 
     ImGui::Dummy(ImVec2(labelX - ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::SameLine(labelX);
-    if (ImGui::Button(Tr(Text::PltOpenFiles))) web::OpenFilePicker();
+    if (ImGui::Button(Tr(Text::PltOpenFiles))) OpenFilePicker();
     ImGui::SameLine();
     if (!state.workspace) ImGui::BeginDisabled();
-    if (ImGui::Button(Tr(Text::PltSaveWorkspace))) web::DownloadWorkspace();
+    if (ImGui::Button(Tr(Text::PltSaveWorkspace))) DownloadWorkspace();
     if (!state.workspace) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::PltRestoreSample))) {
-        if (data.source == web::WorkspaceSource::Sample) web::RestoreSample();   // nothing of the user's to lose
+        if (data.source == WorkspaceSource::Sample) RestoreSample();   // nothing of the user's to lose
         else ImGui::OpenPopup("##restore-sample");
     }
     if (ImGui::BeginPopupModal("##restore-sample", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
@@ -144,7 +144,7 @@ void DrawData(AppState& state)
         ImGui::TextUnformatted(Tr(Text::PltRestoreConfirm));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        if (ImGui::Button(Tr(Text::PltRestoreSample))) { web::RestoreSample(); ImGui::CloseCurrentPopup(); }
+        if (ImGui::Button(Tr(Text::PltRestoreSample))) { RestoreSample(); ImGui::CloseCurrentPopup(); }
         ImGui::SameLine();
         if (ImGui::Button(Tr(Text::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -171,7 +171,7 @@ void DrawData(AppState& state)
             ImGui::TextWrapped("%s", e.c_str());
         }
         ImGui::PopTextWrapPos();
-        if (ImGui::SmallButton(Tr(Text::PltDismiss))) web::ClearLoadErrors();
+        if (ImGui::SmallButton(Tr(Text::PltDismiss))) ClearLoadErrors();
     }
 }
 

@@ -358,7 +358,6 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
         ImGui::TextDisabled("%s", Tr(Text::UnsNoRows));
         return;
     }
-    const float em = ImGui::GetFontSize();
     const int columns = blocked ? 6 : 7;   // not-allowed lists have no action
     const float timeWidth = ImGui::CalcTextSize("2024/04/15 15:58:49 GMT+08:00").x + ImGui::GetStyle().CellPadding.x * 2;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
@@ -372,7 +371,10 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
     ImGui::TableSetupColumn(Tr(Text::ExpireTime), ImGuiTableColumnFlags_WidthFixed, timeWidth);
     ImGui::TableSetupColumn(Tr(blocked ? Text::UnsColWhyNot : l == UnsubscribeList::FiveDay ? Text::UnsColFiveDayUntil : Text::UnsReasonOfType),
                             ImGuiTableColumnFlags_WidthStretch, blocked ? 3.0f : 2.0f);
-    if (!blocked) ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, em * (periods ? 7.0f : 5.0f));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float actionWidth = std::max(ImGui::CalcTextSize(Tr(periods ? Text::UnsTabPeriods : Text::UnsActionUnsubscribe)).x,
+                                       ImGui::CalcTextSize(Tr(Text::Actions)).x) + style.FramePadding.x * 2 + style.CellPadding.x * 2;
+    if (!blocked) ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actionWidth);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.shown.size()));

@@ -211,11 +211,11 @@ Text ScenarioText(UnsubscribeScenario s)
 Text TitleText(RefundKind k)
 {
     switch (k) {
-    case RefundKind::InUse: return Text::UnsTabInUse;
-    case RefundKind::NotEffective: return Text::UnsTabNotEffective;
+    case RefundKind::InUse: return Text::UnsDlgTitleInUse;
+    case RefundKind::NotEffective: return Text::UnsDlgTitleNotEffective;
     case RefundKind::Periods: break;
     }
-    return Text::UnsTabPeriods;
+    return Text::UnsDlgTitlePeriods;
 }
 
 std::string Day(const Workspace& ws, Instant t) { return FormatLocalDate(LocalDateOf(t, ws.rules.zone)); }

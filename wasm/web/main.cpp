@@ -90,13 +90,13 @@ std::string JsonString(const std::string& s)
     return out + "\"";
 }
 
-const char* SourceName(qd::web::WorkspaceSource source)
+const char* SourceName(qd::ui::WorkspaceSource source)
 {
     switch (source) {
-    case qd::web::WorkspaceSource::Sample: return "sample";
-    case qd::web::WorkspaceSource::BrowserStorage: return "browser_storage";
-    case qd::web::WorkspaceSource::Files: return "files";
-    case qd::web::WorkspaceSource::None: break;
+    case qd::ui::WorkspaceSource::Sample: return "sample";
+    case qd::ui::WorkspaceSource::BrowserStorage: return "browser_storage";
+    case qd::ui::WorkspaceSource::Files: return "files";
+    case qd::ui::WorkspaceSource::None: break;
     }
     return "none";
 }
@@ -173,7 +173,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
                   s.atlasHeight, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs, s.lastFontBuildMs);
     std::string json = buf;
     json.pop_back();   // the closing brace: the storage and text input objects follow
-    const qd::web::DataStatus& data = qd::web::GetDataStatus();
+    const qd::ui::DataStatus& data = qd::ui::GetDataStatus();
     const qd::ZoneOffset zone = app.workspace ? app.workspace->rules.zone : qd::ZoneOffset::China();
     qd::JsonWriter w;
     w.beginObject();

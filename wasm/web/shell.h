@@ -4,7 +4,7 @@
 #include <string>
 
 #include "ui/app.h"
-#include "web/platform.h"
+#include "ui/platform.h"
 
 namespace qd::web {
 
@@ -14,7 +14,7 @@ struct ShellState {
     std::string mirroredAnnouncement;  // last text put in the aria-live region
     int mirroredPrefs = -1;            // language and theme last written to localStorage (PrefsKey)
 
-    DataStatus data;                   // what 设置 > 数据 shows (platform.h)
+    ui::DataStatus data;                   // what 设置 > 数据 shows (platform.h)
     uint64_t persistedRevision = 0;    // the revision browser storage holds (or need not hold: sample)
     uint64_t scheduledRevision = 0;    // the revision a debounced save was last asked for
 };

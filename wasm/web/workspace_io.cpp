@@ -1,4 +1,4 @@
-// Opening, saving and keeping workspaces in the browser (platform.h): the staged multi-file open
+// Opening, saving and keeping workspaces in the browser (ui/platform.h): the staged multi-file open
 // behind the file picker, drops and the test API; downloads (workspace, exports); the debounced save
 // to IndexedDB and its restore; the language and theme in localStorage.
 //
@@ -22,7 +22,7 @@
 #include "ui/app.h"
 #include "ui/page_export_records.h"
 #include "web/backend.h"
-#include "web/platform.h"
+#include "ui/platform.h"
 #include "web/shell.h"
 
 // ---- wasm -> page ------------------------------------------------------------------------------
@@ -100,6 +100,14 @@ Instant FromMs(double ms) { return Instant::FromUnixSeconds(static_cast<int64_t>
 
 } // namespace
 
+} // namespace qd::web
+
+// The platform side of ui/platform.h.
+namespace qd::ui {
+
+using web::Shell;
+using web::RequestFrames;
+
 const DataStatus& GetDataStatus() { return Shell().data; }
 
 void OpenFilePicker() { qd_js_open_file_picker(); }
@@ -121,6 +129,10 @@ void DownloadWorkspace()
     std::string name = "quotedesk-workspace-" + day + ".json";
     qd_js_download(name.c_str(), "application/json", text.data(), static_cast<int>(text.size()));
 }
+
+} // namespace qd::ui
+
+namespace qd::web {
 
 void SyncPlatform(ShellState& shell)
 {
@@ -188,9 +200,9 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
     shell.data.loadErrors.clear();
     shell.data.fileNames = names;
     shell.data.restoredSavedAt.reset();
-    shell.data.source = source == kFromSample ? WorkspaceSource::Sample
-                        : source == kFromStorage ? WorkspaceSource::BrowserStorage
-                                                 : WorkspaceSource::Files;
+    shell.data.source = source == kFromSample ? qd::ui::WorkspaceSource::Sample
+                        : source == kFromStorage ? qd::ui::WorkspaceSource::BrowserStorage
+                                                 : qd::ui::WorkspaceSource::Files;
     // The sample and what storage already holds need no save; files the user opened do.
     if (source != kFromFiles) shell.persistedRevision = shell.scheduledRevision = app.revision;
     return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
@@ -241,6 +253,6 @@ EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, con
 }
 
 // Ctrl+S and the test API: the workspace as a download.
-EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::web::DownloadWorkspace(); }
+EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
 
 } // extern "C"

@@ -1,6 +1,6 @@
 // What the console's views may ask of the browser, and what it tells them: the 设置 > 数据 section
-// (open files, save the workspace, restore the sample, browser storage). Plain C++ (no emscripten
-// types), so a view can include it; implemented by wasm/web/workspace_io.cpp.
+// (open files, save the workspace, restore the sample, browser storage). The UI declares what it
+// needs and the platform provides it (wasm/web/workspace_io.cpp), so ui/ never includes web/.
 //
 // Files. OpenFilePicker() shows the browser's file dialog (several files at once: at most one
 // quotedesk/1 workspace plus Huawei BSS responses, merged by LoadFiles); dropping files on the page
@@ -18,7 +18,7 @@
 
 #include "core/calendar.h"
 
-namespace qd::web {
+namespace qd::ui {
 
 // Where the open workspace came from.
 enum class WorkspaceSource { None, Sample, BrowserStorage, Files };
@@ -40,4 +40,4 @@ void DownloadWorkspace();  // the open workspace (SaveWorkspace) as a .json down
 void RestoreSample();      // reopens the embedded sample and clears the stored workspace
 void ClearLoadErrors();    // the user dismissed the errors of the last refused open
 
-} // namespace qd::web
+} // namespace qd::ui
