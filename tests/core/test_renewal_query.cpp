@@ -296,3 +296,21 @@ TEST_CASE("renewal query: on a generated workspace every listed resource is in e
   }
   CHECK(seen.size() == notClosed);
 }
+
+TEST_CASE("renewal query: an order past its payment deadline no longer hides its instance") {
+  // seed 4.1 说明: unpaid orders are cancelled at their deadline. R6's order CS25011316401M3QF is due
+  // by 2025-01-20 16:40:12; as of then R6 is no longer "有待支付订单".
+  const Workspace ws = LoadSample();
+  RenewalFilter f;
+  f.tab = RenewalPolicy::Manual;
+  f.hide_pending = true;
+  f.as_of = At("2025-01-20T16:40:11+08:00");
+  const Counts before = QueryRenewals(ws, f).tab_counts;
+  f.as_of = At("2025-01-20T16:40:12+08:00");
+  const Counts after = QueryRenewals(ws, f).tab_counts;
+  CHECK(after[0] == before[0] + 1);
+  const RenewalIndex ix = RenewalIndex::Build(ws, f.as_of);
+  const std::size_t r6 = ws.index.resources.find(sample::R6)->second;
+  CHECK_FALSE(ix.pendingOrderOf(r6).has_value());
+  CHECK(RenewalIndex::Build(ws).pendingOrderOf(r6).has_value());  // by the stored status
+}

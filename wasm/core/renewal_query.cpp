@@ -1,6 +1,8 @@
 // renewal_query.cpp: the renewal page's tabs and filters (renewal_query.h).
 #include "core/renewal_query.h"
 
+#include "core/orders.h"
+
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
@@ -85,7 +87,7 @@ std::optional<std::size_t> RenewalIndex::pendingOrderOf(std::size_t head) const 
   return o;
 }
 
-RenewalIndex RenewalIndex::Build(const Workspace& ws) {
+RenewalIndex RenewalIndex::Build(const Workspace& ws, std::optional<Instant> asOf) {
   RenewalIndex ix;
   const std::size_t n = ws.resources.size();
   ix.instanceOf_.assign(n, kNone);
@@ -155,7 +157,8 @@ RenewalIndex RenewalIndex::Build(const Workspace& ws) {
       const uint32_t k = ix.instanceOf_[*r];
       found.emplace_back(k, order.order_id);
       if (order.combined_order_id && !order.combined_order_id->empty()) found.emplace_back(k, *order.combined_order_id);
-      if (order.status == OrderStatus::PendingPayment && ix.instances_[k].pendingOrder == kNone)
+      const OrderStatus status = asOf ? StatusAsOf(order, ws.rules, *asOf) : order.status;
+      if (status == OrderStatus::PendingPayment && ix.instances_[k].pendingOrder == kNone)
         ix.instances_[k].pendingOrder = static_cast<uint32_t>(o);
     }
   }
@@ -347,7 +350,7 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
 }
 
 RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalFilter& filter) {
-  return QueryRenewals(ws, RenewalIndex::Build(ws), filter);
+  return QueryRenewals(ws, RenewalIndex::Build(ws, filter.as_of), filter);
 }
 
 }  // namespace qd

@@ -100,7 +100,9 @@ std::vector<std::string_view> SplitSearchTerms(std::string_view text);
 // that and reads ws only by the indices kept here.
 class RenewalIndex {
  public:
-  static RenewalIndex Build(const Workspace& ws);
+  // With asOf, "pending payment" is judged as of that time (StatusAsOf: an order past its payment
+  // deadline is cancelled and no longer marks its instance); without, by the stored status.
+  static RenewalIndex Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
 
   std::size_t instanceCount() const { return instances_.size(); }    // listed instances (all tabs)
   std::size_t resourceCount() const { return instanceOf_.size(); }   // ws.resources.size() at Build

@@ -71,7 +71,7 @@ void Refresh(AppState& app, RenewalsPageState& s)
     const Workspace& ws = *app.workspace;
     if (s.indexFor != app.revision || s.index.resourceCount() != ws.resources.size()) {
         const std::vector<std::string> types = s.index.productTypes(), regions = s.index.regions();
-        s.index = RenewalIndex::Build(ws);
+        s.index = RenewalIndex::Build(ws, AsOf(app));   // pending orders past their deadline are cancelled by now
         s.indexFor = app.revision;
         s.productType = Remap(types, s.index.productTypes(), s.productType);
         s.region = Remap(regions, s.index.regions(), s.region);
