@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "command.h"
+#include "common.h"
 #include "core/exports.h"
 #include "core/load.h"
 #include "core/save.h"
@@ -122,12 +123,7 @@ int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   out << done.result.file.bytes;
   if (args.has("out")) {
     const std::string path = args.get("out");
-    std::ofstream file(path, std::ios::binary);
-    file << SaveWorkspace(ws);
-    if (!file.good()) {
-      err << path << ": cannot write\n";
-      return ExitBadInput;
-    }
+    if (!WriteWorkspaceTo(path, ws, err)) return ExitBadInput;
     err << "recorded " << done.record_id << " (" << done.result.file.file_name << ", " << done.result.file.rows << (done.result.file.rows == 1 ? " row" : " rows") << ") in " << path;
     if (!done.pruned.empty()) err << "; expired records removed: " << done.pruned.size();
     err << "\n";

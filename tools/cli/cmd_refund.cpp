@@ -182,13 +182,7 @@ static int RunRefund(const std::vector<std::string>& argv, std::ostream& out, st
       }
       if (ws.account.cash_balance) out << "cash balance now " << ws.account.cash_balance->display() << "\n";
     }
-    if (args.has("out")) {
-      if (!WriteWorkspaceTo(args.get("out"), ws, err)) return ExitBadInput;
-      if (format == Format::Text) out << "written to " << args.get("out") << "\n";
-    } else if (format == Format::Text) {
-      out << "preview: nothing written (add --out NEW.json to save the workspace)\n";
-    }
-    return ExitDone;
+    return WriteOutOrPreview(args, ws, format, "the workspace", out, err);
   }
 
   if (format == Format::Json) {

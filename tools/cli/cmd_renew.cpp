@@ -196,13 +196,7 @@ int RunRenewalCommand(std::string_view command, bool alignOnly, const std::vecto
       PrintQuoteText(ws, placed.quote, req, alignOnly, out);
       PrintPlacedText(ws, placed, out);
     }
-    if (args.has("out")) {
-      if (!WriteWorkspaceTo(args.get("out"), ws, err)) return ExitBadInput;
-      if (format == Format::Text) out << "written to " << args.get("out") << "\n";
-    } else if (format == Format::Text) {
-      out << "preview: nothing written (add --out NEW.json to save the workspace with the order)\n";
-    }
-    return ExitDone;
+    return WriteOutOrPreview(args, ws, format, "the workspace with the order", out, err);
   }
 
   if (format == Format::Json) {

@@ -159,6 +159,16 @@ bool WriteWorkspaceTo(const std::string& path, const Workspace& ws, std::ostream
   return true;
 }
 
+int WriteOutOrPreview(const Args& args, const Workspace& ws, Format format, std::string_view what, std::ostream& out, std::ostream& err) {
+  if (args.has("out")) {
+    if (!WriteWorkspaceTo(args.get("out"), ws, err)) return ExitBadInput;
+    if (format == Format::Text) out << "written to " << args.get("out") << "\n";
+  } else if (format == Format::Text) {
+    out << "preview: nothing written (add --out NEW.json to save " << what << ")\n";
+  }
+  return ExitDone;
+}
+
 // ---- refusals ---------------------------------------------------------------------------------------
 
 int Refused(const Refusals& refusals, std::ostream& err) {

@@ -73,6 +73,11 @@ bool ResolveAsOf(const Args& args, const Workspace& ws, Instant& now, std::strin
 // "PATH: cannot write: reason" to err.
 bool WriteWorkspaceTo(const std::string& path, const Workspace& ws, std::ostream& err);
 
+// The end of a command that changes the workspace: with --out, writes it (WriteWorkspaceTo) and says
+// so in text; without, says in text that this was a preview ("... to save `what`"). ExitDone, or
+// ExitBadInput when the file cannot be written.
+int WriteOutOrPreview(const Args& args, const Workspace& ws, Format format, std::string_view what, std::ostream& out, std::ostream& err);
+
 // ---- refusals ---------------------------------------------------------------------------------------
 
 // One "code: message" line per refusal on err; returns ExitRefused.
