@@ -798,7 +798,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
         ImGui::TableSetupColumn(Tr(Text::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         const ImGuiStyle& style = ImGui::GetStyle();
         const float actions = ImGui::CalcTextSize(Tr(Text::Pay)).x + ImGui::CalcTextSize(Tr(Text::Cancel)).x + ImGui::CalcTextSize(Tr(Text::Details)).x +
-                              style.FramePadding.x * 6 + style.ItemSpacing.x * 2 + style.CellPadding.x * 2;
+                              style.FramePadding.x * 6 + style.ItemSpacing.x * 2 + style.CellPadding.x * 2 + ImGui::GetFontSize();
         ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actions);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;

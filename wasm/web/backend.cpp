@@ -66,6 +66,8 @@ struct State {
     std::string clipboard;                 // last text copied or pasted
     bool pressedThisFrame[3] = {};         // a button went down since the last frame
     bool releaseNextFrame[3] = {};         // ...and up again before ImGui saw it: release after one frame
+    bool pressNextFrame[3] = {};           // went down where the pointer only just moved: press after one frame
+    bool movedThisFrame = false;           // the pointer moved since the last frame
     bool keyPressedThisFrame[512] = {};    // the same for keys (fast typing, synthetic key events)
     bool keyReleaseNextFrame[512] = {};
     bool textInput = false;                // ImGui wanted text input at the end of the last frame
@@ -181,12 +183,20 @@ void DrawFrame()
     ImGui::Render();
     for (int b = 0; b < 3; ++b) {
         g.pressedThisFrame[b] = false;
+        if (g.pressNextFrame[b]) {   // the frame just drawn hovered the new position: now the press (a release waits one more)
+            g.pressNextFrame[b] = false;
+            io.MouseDown[b] = true;
+            g.pressedThisFrame[b] = true;
+            g.framesLeft = std::max(g.framesLeft, 3);
+            continue;
+        }
         if (g.releaseNextFrame[b]) {
             g.releaseNextFrame[b] = false;
             io.MouseDown[b] = false;
             g.framesLeft = std::max(g.framesLeft, 3);   // draw the frame that sees the release
         }
     }
+    g.movedThisFrame = false;
     for (int k = 0; k < 512; ++k) {
         g.keyPressedThisFrame[k] = false;
         if (g.keyReleaseNextFrame[k]) {
@@ -275,18 +285,26 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
 {
     ImGuiIO& io = ImGui::GetIO();
     // The canvas fills the viewport (site/app.css), so client coordinates are canvas coordinates.
-    io.MousePos = ImVec2(static_cast<float>(e->clientX * g.dpr), static_cast<float>(e->clientY * g.dpr));
+    const ImVec2 pos(static_cast<float>(e->clientX * g.dpr), static_cast<float>(e->clientY * g.dpr));
+    if (pos.x != io.MousePos.x || pos.y != io.MousePos.y) g.movedThisFrame = true;
+    io.MousePos = pos;
     SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     int b = ImGuiButton(e->button);
+    // ImGui 1.86 samples the pointer and the buttons once per frame, and some items (tabs) only take
+    // a press on what the previous frame hovered. So a press where the pointer only just moved is
+    // given one frame later, and a click whose down and up both arrive between two frames (fast
+    // clicks, touchpad taps, synthetic events) is seen down first, then up.
     if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
-        io.MouseDown[b] = true;
-        g.pressedThisFrame[b] = true;
         g.releaseNextFrame[b] = false;
+        if (g.movedThisFrame && !io.MouseDown[b]) {
+            g.pressNextFrame[b] = true;
+        } else {
+            io.MouseDown[b] = true;
+            g.pressedThisFrame[b] = true;
+        }
     }
     if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) {
-        // ImGui 1.86 samples button state once per frame: a click whose down and up both arrive
-        // between two frames (fast clicks, synthetic events) would be lost, so let it be seen down first.
-        if (g.pressedThisFrame[b]) g.releaseNextFrame[b] = true;
+        if (g.pressedThisFrame[b] || g.pressNextFrame[b]) g.releaseNextFrame[b] = true;
         else io.MouseDown[b] = false;
     }
     RequestFrames();
