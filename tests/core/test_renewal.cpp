@@ -652,3 +652,35 @@ TEST_CASE("a pending order past its payment deadline no longer locks its resourc
   CHECK(q.total == Yuan("219.40"));
   CHECK(q.items[0].expired);
 }
+
+TEST_CASE("quote line labels in Chinese carry the same arithmetic") {
+  // seed 4.2.3 example: 16 extra days from 2025-04-16 to 2025-05-01 at 28.00 / 30 per day = 14.93.
+  ProductPrices disk;
+  disk.month = Yuan("28.00");
+  ExtraDaysPrice p = PriceExtraDays(disk, *ParseLocalDate("2025-04-16"), 16, DayPrice::MonthDiv30, Rounding::HalfUp, LabelLanguage::Chinese);
+  REQUIRE(p.line);
+  CHECK(p.line->amount == Yuan("14.93"));
+  CHECK(p.line->label == "16 天补齐（2025-04-16 至 2025-05-01） × 28.00 ÷ 30 = 14.9333…，四舍五入");
+  ProductPrices yearOnly;
+  yearOnly.year = Yuan("585.00");
+  p = PriceExtraDays(yearOnly, *ParseLocalDate("2025-04-16"), 1, DayPrice::MonthDiv30, Rounding::Truncate, LabelLanguage::Chinese);
+  REQUIRE(p.line);
+  CHECK(p.line->amount == Yuan("1.60"));  // 585.00 / 365 = 1.6027… truncated
+  CHECK(p.line->label == "1 天补齐（2025-04-16） × 585.00 ÷ 365（无包月价：年价 ÷ 365） = 1.6027…，舍去");
+  CHECK(RenewalDuration{TermUnit::Month, 1}.label(LabelLanguage::Chinese) == "1 个月");
+  CHECK(RenewalDuration{TermUnit::Year, 2}.label(LabelLanguage::Chinese) == "2 年");
+  CHECK(RenewalDuration{TermUnit::Year, 2}.label(LabelLanguage::English) == "2 years");
+
+  // A whole quote: the same amounts in either language, only the words differ.
+  Workspace ws = LoadSample();
+  RenewalRequest en = Request(ws, {sample::R4}, Months(1), UnifiedExpiryDay::MonthEnd());
+  RenewalRequest zh = en;
+  zh.label_language = LabelLanguage::Chinese;
+  const RenewalQuote qe = QuoteRenewal(ws, en), qz = QuoteRenewal(ws, zh);
+  REQUIRE(qe.ok());
+  REQUIRE(qz.ok());
+  CHECK(qz.total == qe.total);
+  REQUIRE(qz.items[0].lines.size() == qe.items[0].lines.size());
+  CHECK(qz.items[0].lines[0].label.starts_with("1 个月 × "));
+  CHECK(qe.items[0].lines[0].label.starts_with("1 month × "));
+}

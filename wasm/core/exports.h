@@ -71,7 +71,7 @@
 namespace qd {
 
 enum class ExportFormat { Csv, Json };           // csv | json
-enum class HeaderLanguage { Chinese, English };  // zh | en: CSV headers and labels (Chinese by default)
+using HeaderLanguage = LabelLanguage;  // zh | en: CSV headers and labels (Chinese by default)
 
 template <> struct EnumNames<ExportFormat> { static constexpr std::array<std::string_view, 2> names{"csv", "json"}; };
 template <> struct EnumNames<HeaderLanguage> { static constexpr std::array<std::string_view, 2> names{"zh", "en"}; };

@@ -58,14 +58,37 @@ bool ExactFen(Money price, int64_t num, int64_t den) {
   return product && den != 0 && product->fen() % den == 0;
 }
 
-std::string RoundingWords(Rounding r) { return r == Rounding::HalfUp ? "rounded half up" : "truncated"; }
+// The words of quote line labels, per LabelLanguage; the numbers and operators are the same.
+struct LabelWords {
+  std::string_view month, months, year, years, extraDay, extraDays, to, open, close, halfUp, truncated, noYearPrice, noMonthPrice, then;
+};
+constexpr LabelWords kEnglishWords{"month", "months", "year", "years", "extra day", "extra days", " to ", " (", ")",
+                                   "rounded half up", "truncated", " (no year price: month price ÷ 30)",
+                                   " (no month price: year price ÷ 365)", "…, "};
+constexpr LabelWords kChineseWords{"个月", "个月", "年", "年", "天补齐", "天补齐", " 至 ", "（", "）", "四舍五入", "舍去",
+                                   "（无包年价：月价 ÷ 30）", "（无包月价：年价 ÷ 365）", "…，"};
+const LabelWords& WordsOf(LabelLanguage lang) { return lang == LabelLanguage::Chinese ? kChineseWords : kEnglishWords; }
+
+std::string RoundingWords(Rounding r, const LabelWords& w) { return std::string(r == Rounding::HalfUp ? w.halfUp : w.truncated); }
 
 }  // namespace
 
 // ---- durations --------------------------------------------------------------------------------------
 
-std::string RenewalDuration::str() const {
-  return unit == TermUnit::Year ? Plural(num, "year", "years") : Plural(num, "month", "months");
+std::string QuoteLabelWords(LabelLanguage lang) {
+  const LabelWords& w = WordsOf(lang);
+  std::string out;
+  for (std::string_view word : {w.month, w.months, w.year, w.years, w.extraDay, w.extraDays, w.to, w.open, w.close, w.halfUp,
+                                w.truncated, w.noYearPrice, w.noMonthPrice, w.then})
+    out.append(word);
+  return out;
+}
+
+std::string RenewalDuration::str() const { return label(LabelLanguage::English); }
+
+std::string RenewalDuration::label(LabelLanguage lang) const {
+  const LabelWords& w = WordsOf(lang);
+  return unit == TermUnit::Year ? Plural(num, w.year, w.years) : Plural(num, w.month, w.months);
 }
 
 TermUnit PurchasedUnit(const Resource& resource, const Product& product, ZoneOffset zone) {
@@ -171,14 +194,16 @@ std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& mai
 
 // ---- pricing ----------------------------------------------------------------------------------------
 
-ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding) {
+ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding,
+                              LabelLanguage lang) {
+  const LabelWords& w = WordsOf(lang);
   ExtraDaysPrice out;
   const LocalDate last = first.plusDays(days - 1);
   std::string label;  // built by appending into one buffer: a batch quote makes thousands of these
   label.reserve(160);
-  label.append(Plural(days, "extra day", "extra days")).append(" (").append(first.str());
-  if (days > 1) label.append(" to ").append(last.str());
-  label += ")";
+  label.append(Plural(days, w.extraDay, w.extraDays)).append(w.open).append(first.str());
+  if (days > 1) label.append(w.to).append(last.str());
+  label.append(w.close);
 
   // month_days: each day costs month / (days of its month); the days are grouped by month and the
   // sum of n_i / d_i is taken over a common denominator so the line is rounded once.
@@ -201,7 +226,7 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
     }
     label.append(": ").append(terms);
     const Money amount = MulDiv(*prices.month, num, den, rounding);
-    if (!ExactFen(*prices.month, num, den)) label.append(" = ").append(FourDecimals(*prices.month, num, den)).append("…, ").append(RoundingWords(rounding));
+    if (!ExactFen(*prices.month, num, den)) label.append(" = ").append(FourDecimals(*prices.month, num, den)).append(w.then).append(RoundingWords(rounding, w));
     out.line = QuoteLine{std::move(label), amount};
     return out;
   }
@@ -215,7 +240,7 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
   if (!price) {
     price = wantsYear ? prices.month : prices.year;
     den = wantsYear ? 30 : 365;
-    note = wantsYear ? " (no year price: month price ÷ 30)" : " (no month price: year price ÷ 365)";
+    note = wantsYear ? w.noYearPrice : w.noMonthPrice;
   }
   if (!price) {
     out.missing = "no month or year price to price the extra days";
@@ -223,7 +248,7 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
   }
   label.append(" × ").append(price->str()).append(" ÷ ").append(std::to_string(den)).append(note);
   const Money amount = MulDiv(*price, days, den, rounding);
-  if (!ExactFen(*price, days, den)) label.append(" = ").append(FourDecimals(*price, days, den)).append("…, ").append(RoundingWords(rounding));
+  if (!ExactFen(*price, days, den)) label.append(" = ").append(FourDecimals(*price, days, den)).append(w.then).append(RoundingWords(rounding, w));
   out.line = QuoteLine{std::move(label), amount};
   return out;
 }
@@ -237,6 +262,7 @@ namespace {
 // 10,000 resources would otherwise spend most of its time allocating the same vectors and strings).
 class QuoteMemo {
  public:
+  explicit QuoteMemo(LabelLanguage lang) : lang_(lang) {}
   const std::vector<RenewalDuration>& offered(const Resource& r, const Product& p, ZoneOffset zone) {
     // OfferedDurations depends on the resource only through its purchased unit (packages, marketplace).
     const TermUnit own = p.kind == ProductKind::Standard ? TermUnit::Month : PurchasedUnit(r, p, zone);
@@ -246,7 +272,7 @@ class QuoteMemo {
   }
   const std::string& periodLabel(const Product& p, RenewalDuration d, Money unitPrice) {
     auto [it, fresh] = labels_.try_emplace(Key(&p, d.unit == TermUnit::Year) * 128 + static_cast<uintptr_t>(d.num));
-    if (fresh) it->second = d.str() + " × " + unitPrice.str();
+    if (fresh) it->second = d.label(lang_) + " × " + unitPrice.str();
     return it->second;
   }
 
@@ -254,6 +280,7 @@ class QuoteMemo {
   static uintptr_t Key(const Product* p, bool bit) { return reinterpret_cast<uintptr_t>(p) * 2 + (bit ? 1 : 0); }
   std::unordered_map<uintptr_t, std::vector<RenewalDuration>> offered_;
   std::unordered_map<uintptr_t, std::string> labels_;
+  LabelLanguage lang_;
 };
 
 struct Instance {
@@ -333,7 +360,8 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
     item.extra_days = ExtraDaysInclusive(plainEnd, newEnd);
     if (item.extra_days > 0) {
       item.new_anchor_day = request.unified_day->day();
-      ExtraDaysPrice extra = PriceExtraDays(product->prices, plainEnd.plusDays(1), item.extra_days, ws.rules.day_price, ws.rules.rounding);
+      ExtraDaysPrice extra = PriceExtraDays(product->prices, plainEnd.plusDays(1), item.extra_days, ws.rules.day_price, ws.rules.rounding,
+                                            request.label_language);
       if (!extra.line)
         return Refusal{"price_unknown", r.resource_id, "product " + product->product_id + ": " + extra.missing + " of " + r.resource_id};
       item.extra_days_amount = extra.line->amount;
@@ -360,7 +388,7 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
   RenewalQuote quote;
   quote.as_of = request.as_of;
   const ZoneOffset zone = ws.rules.zone;
-  QuoteMemo memo;
+  QuoteMemo memo(request.label_language);
 
   std::vector<Instance> instances;
   instances.reserve(request.resource_ids.size());

@@ -54,12 +54,20 @@ namespace qd {
 // ---- durations --------------------------------------------------------------------------------------
 
 // A renewal duration: `num` months or `num` years.
+// The language of the words in quote line labels (and export headers, exports.h): the arithmetic
+// is the same, "1 month × 191.40" or "1 个月 × 191.40". English is the CLI's and the test API's.
+enum class LabelLanguage { Chinese, English };
+
+// Every word a quote line label can hold in `lang`, concatenated (a UI builds its glyph set from it).
+std::string QuoteLabelWords(LabelLanguage lang);
+
 struct RenewalDuration {
   TermUnit unit = TermUnit::Month;
   int num = 1;
 
   int months() const { return unit == TermUnit::Year ? num * 12 : num; }  // length in months (1 year = 12)
   std::string str() const;                                                  // "1 month", "3 months", "2 years"
+  std::string label(LabelLanguage lang) const;                              // str(), or "1 个月", "2 年"
   friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
 };
 
@@ -152,6 +160,7 @@ struct RenewalRequest {
   bool align_only = false;                        // 设置统一到期日 alone: 1 month (else the default) + alignment
                                                   // to unified_day, or to the account's day when absent
   Instant as_of;                                  // now
+  LabelLanguage label_language = LabelLanguage::English;  // the words of the quote lines' labels
 };
 
 struct RenewalQuote {
@@ -175,7 +184,8 @@ struct ExtraDaysPrice {
   std::optional<QuoteLine> line;  // amount + the arithmetic
   std::string missing;            // why not, when line is absent
 };
-ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding);
+ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding,
+                              LabelLanguage lang = LabelLanguage::English);
 
 // {"as_of","items":[{"resource_id","old_expire_time","new_expire_time","duration":{"period","num"},
 //   "extra_days","amount","lines":[{"label","amount"}]}],"total"} (design.md §7); a refused quote is

@@ -42,6 +42,8 @@ const char* Label(RenewalPolicy p) { return Pick(kRenewalPolicy, p); }
 const char* Label(ItemPeriod p) { return Pick(kItemPeriod, p); }
 const char* Label(ProductKind k) { return Pick(kProductKind, k); }
 
+LabelLanguage QuoteLanguage() { return CurrentLang() == Lang::Zh ? LabelLanguage::Chinese : LabelLanguage::English; }
+
 std::string ConsoleTime(const Workspace& ws, Instant t) { return FormatConsole(t, ws.rules.zone); }
 
 void ForEachLabelString(void (*fn)(const char* utf8, void* user), void* user)
@@ -52,6 +54,8 @@ void ForEachLabelString(void (*fn)(const char* utf8, void* user), void* user)
     Each(kRenewalPolicy, fn, user);
     Each(kItemPeriod, fn, user);
     Each(kProductKind, fn, user);
+    const std::string quoteWords = QuoteLabelWords(LabelLanguage::Chinese);   // the words of Chinese quote lines
+    fn(quoteWords.c_str(), user);
 }
 
 } // namespace qd::ui

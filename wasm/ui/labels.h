@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 
+#include "core/renewal.h"
 #include "core/workspace.h"
 
 namespace qd::ui {
@@ -14,6 +15,9 @@ const char* Label(ResourceStatus s);   // 使用中, 已过期, 已冻结, 已�
 const char* Label(RenewalPolicy p);    // 手动续费项, 自动续费项, 到期转按需项, 到期不续费项 (the tabs)
 const char* Label(ItemPeriod p);       // 月, 年, 天, 一次性
 const char* Label(ProductKind k);      // 标准, 资源包, 云商店
+
+// The words of quote line labels in the current language ("1 个月 × 191.40" / "1 month × 191.40").
+LabelLanguage QuoteLanguage();
 
 // "2024/04/15 15:58:07 GMT+08:00" in the workspace's zone.
 std::string ConsoleTime(const Workspace& ws, Instant t);

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/renewal.h"
+#include "ui/labels.h"
 #include "ui/pages.h"
 
 namespace qd::ui {
@@ -105,6 +106,7 @@ CalculatorResult Compute(const CalculatorInputs& in)
     RenewalRequest req;
     req.resource_ids = {r.resource_id};
     req.duration = RenewalDuration{in.unit ? TermUnit::Year : TermUnit::Month, in.num};
+    req.label_language = QuoteLanguage();
     if (in.unified == 29) req.unified_day = UnifiedExpiryDay::MonthEnd();
     else if (in.unified > 0) req.unified_day = UnifiedExpiryDay::FromDay(in.unified);
     req.as_of = r.expire_time.plusSeconds(-1);   // quoted as if renewed just before the expiry

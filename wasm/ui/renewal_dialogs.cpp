@@ -280,13 +280,15 @@ void UpdateQuote(AppState& app, RenewalDialogState& d)
 {
     const bool align = d.open == RenewalDialog::Align;
     const bool unify = align || d.unify;
-    if (d.quoteRevision == app.revision && d.quoteDuration == d.duration && d.quoteUnify == unify && d.quoteDay == d.unifiedDay) return;
+    if (d.quoteRevision == app.revision && d.quoteDuration == d.duration && d.quoteUnify == unify && d.quoteDay == d.unifiedDay &&
+        d.quoteLanguage == QuoteLanguage()) return;
     RenewalRequest req;
     req.resource_ids = d.ids;
     if (!align && d.duration >= 0 && d.duration < static_cast<int>(d.durations.size())) req.duration = d.durations[d.duration];
     if (unify) req.unified_day = DayOfChoice(d.unifiedDay);
     req.align_only = align;
     req.as_of = AsOf(app);
+    req.label_language = QuoteLanguage();
     d.quote = QuoteRenewal(*app.workspace, req);
     d.quoteRows.clear();
     for (int i = 0; i < static_cast<int>(d.quote.items.size()); ++i) {
@@ -297,6 +299,7 @@ void UpdateQuote(AppState& app, RenewalDialogState& d)
     d.quoteDuration = d.duration;
     d.quoteUnify = unify;
     d.quoteDay = d.unifiedDay;
+    d.quoteLanguage = QuoteLanguage();
     if (d.quote.ok()) app.announcement = RnwFormat(Tr(Text::RnwAnnounce), d.quote.total.display().c_str());
 }
 
@@ -378,6 +381,7 @@ void PlaceOrders(AppState& app, RenewalDialogState& d)
     if (align || d.unify) req.unified_day = DayOfChoice(d.unifiedDay);
     req.align_only = align;
     req.as_of = AsOf(app);
+    req.label_language = QuoteLanguage();
     PlacedRenewal placed = PlaceRenewalOrders(*app.workspace, req);
     if (!placed.ok()) { d.refusals = placed.quote.refusals; return; }
     d.refusals.clear();

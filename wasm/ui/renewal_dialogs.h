@@ -62,6 +62,7 @@ struct RenewalDialogState {
     std::vector<QuoteRow> quoteRows;
     uint64_t quoteRevision = UINT64_MAX;
     int quoteDuration = -2, quoteDay = -1;
+    LabelLanguage quoteLanguage = LabelLanguage::English;   // the quote is redone when the language changes
     bool quoteUnify = false;
 
     // Auto-renew.
