@@ -224,10 +224,7 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone) {
     w.endObject();
   }
   w.endArray();
-  w.key("failures");
-  w.beginArray();
-  for (const Refusal& r : f.failures) WriteRefusal(w, r);
-  w.endArray();
+  WriteRefusals(w, "failures", f.failures);
   w.endObject();
 }
 

@@ -59,4 +59,14 @@ void JsonWriter::money(Money m) { string(m.str()); }
 void JsonWriter::instant(Instant t, ZoneOffset z) { string(FormatIso(t, z)); }
 void JsonWriter::raw(std::string_view json) { beforeValue(); out_ += json; }
 
+std::string ErrorJson(std::string_view message)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("error");
+    w.string(message);
+    w.endObject();
+    return w.take();
+}
+
 } // namespace qd

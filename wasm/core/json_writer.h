@@ -53,4 +53,7 @@ private:
     bool afterKey_ = false;
 };
 
+// {"error":"message"}: the test API's answer to malformed arguments (design.md §8).
+std::string ErrorJson(std::string_view message);
+
 } // namespace qd

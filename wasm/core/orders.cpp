@@ -269,13 +269,6 @@ void WriteBreakdown(JsonWriter& w, const PaidBreakdown& p) {
   w.endObject();
 }
 
-void WriteRefusals(JsonWriter& w, std::string_view key, const Refusals& refusals) {
-  w.key(key);
-  w.beginArray();
-  for (const Refusal& r : refusals) WriteRefusal(w, r);
-  w.endArray();
-}
-
 void WriteOptionalMoney(JsonWriter& w, const std::optional<Money>& m) {
   if (m) w.money(*m);
   else w.null();

@@ -742,12 +742,6 @@ void WriteComponents(JsonWriter& w, const RefundComponents& c) {
   w.endObject();
 }
 
-void WriteRefusalList(JsonWriter& w, std::string_view key, const Refusals& list) {
-  w.key(key);
-  w.beginArray();
-  for (const Refusal& r : list) WriteRefusal(w, r);
-  w.endArray();
-}
 
 // The members of a preview after "as_of" (shared by the preview and the confirmed result).
 void WritePreviewMembers(JsonWriter& w, const RefundPreview& preview, ZoneOffset zone) {
@@ -815,15 +809,7 @@ void WritePreviewMembers(JsonWriter& w, const RefundPreview& preview, ZoneOffset
   w.key("used_now"); w.integer(preview.quota_used);
   w.key("known"); w.boolean(preview.quota.known);
   w.endObject();
-  WriteRefusalList(w, "warnings", preview.warnings);
-}
-
-std::string ErrorJson(std::string_view message) {
-  JsonWriter w;
-  w.beginObject();
-  w.key("error"); w.string(message);
-  w.endObject();
-  return w.take();
+  WriteRefusals(w, "warnings", preview.warnings);
 }
 
 }  // namespace
@@ -831,7 +817,7 @@ std::string ErrorJson(std::string_view message) {
 void WriteRefundPreview(JsonWriter& w, const RefundPreview& preview, ZoneOffset zone) {
   w.beginObject();
   w.key("as_of"); w.instant(preview.as_of, zone);
-  if (!preview.ok()) WriteRefusalList(w, "refusals", preview.refusals);
+  if (!preview.ok()) WriteRefusals(w, "refusals", preview.refusals);
   else WritePreviewMembers(w, preview, zone);
   w.endObject();
 }
@@ -847,7 +833,7 @@ void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, cons
   w.beginObject();
   w.key("as_of"); w.instant(result.preview.as_of, zone);
   if (!result.ok()) {
-    WriteRefusalList(w, "refusals", result.refusals);
+    WriteRefusals(w, "refusals", result.refusals);
     w.endObject();
     return;
   }

@@ -33,4 +33,13 @@ inline void WriteRefusal(JsonWriter& w, const Refusal& r)
     w.endObject();
 }
 
+// "key":[refusal...] inside an object being written.
+inline void WriteRefusals(JsonWriter& w, std::string_view key, const Refusals& refusals)
+{
+    w.key(key);
+    w.beginArray();
+    for (const Refusal& r : refusals) WriteRefusal(w, r);
+    w.endArray();
+}
+
 } // namespace qd

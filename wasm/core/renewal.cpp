@@ -485,10 +485,7 @@ void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone
   w.key("as_of");
   w.instant(quote.as_of, zone);
   if (!quote.ok()) {
-    w.key("refusals");
-    w.beginArray();
-    for (const Refusal& r : quote.refusals) WriteRefusal(w, r);
-    w.endArray();
+    WriteRefusals(w, "refusals", quote.refusals);
     w.endObject();
     return;
   }
@@ -538,18 +535,6 @@ std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone) {
   return w.take();
 }
 
-namespace {
-
-std::string ErrorJson(std::string_view message) {
-  JsonWriter w;
-  w.beginObject();
-  w.key("error");
-  w.string(message);
-  w.endObject();
-  return w.take();
-}
-
-}  // namespace
 
 std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock) {
   const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
