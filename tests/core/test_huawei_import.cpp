@@ -350,7 +350,13 @@ TEST_CASE("huawei: bad raw input is refused with the file and the JSON pointer")
         "raw.json: /order_infos/0/order_type: expected an order_type 1, 2, 3, 4, 10, 11, 13, 14 or 15, got 7");
   CHECK(OnlyError(InputKind::HuaweiOrders,
                   R"({"order_infos":[{"status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]})") ==
-        "raw.json: /order_infos/0/order_id: required");
+        "raw.json: /order_infos/0: missing required member \"order_id\"");
+  CHECK(OnlyError(InputKind::HuaweiOrders,
+                  R"({"order_infos":[{"order_id":null,"status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]})") ==
+        "raw.json: /order_infos/0/order_id: required, got null");
+  CHECK(OnlyError(InputKind::HuaweiOrders,
+                  R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"","amount_after_discount":1}]})") ==
+        "raw.json: /order_infos/0/create_time: required, got an empty string");
   CHECK(OnlyError(InputKind::HuaweiOrders,
                   R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"2025-02-30T00:00:00Z","amount_after_discount":1}]})")
             .rfind("raw.json: /order_infos/0/create_time: expected a time like", 0) == 0);

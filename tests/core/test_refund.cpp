@@ -760,7 +760,16 @@ TEST_CASE("unsubscribe is atomic: refused for a not-allowed item, a reason over 
 
   f.ws.account.cash_balance.reset();
   CHECK(Unsubscribe(f.ws, {{{"a"}, false, std::nullopt, f.now()}, UnsubscribeReason::Other, hundred}).refusals[0].code == "balance_unknown");
+  // The preview says so before the user confirms: the same code and words, as a warning.
+  const RefundPreview unknown = PreviewRefund(f.ws, {{"a"}, false, std::nullopt, f.now()});
+  REQUIRE(unknown.ok());
+  REQUIRE(unknown.refund.cash.isPositive());
+  REQUIRE(unknown.warnings.size() == 1);
+  CHECK(unknown.warnings[0].code == "balance_unknown");
+  CHECK(unknown.warnings[0].message == "the cash balance is not in the workspace (account.cash_balance): the refund of " +
+                                           unknown.refund.cash.str() + " cannot be credited");
   f.ws.account.cash_balance = Yuan("0.00");
+  CHECK(PreviewRefund(f.ws, {{"a"}, false, std::nullopt, f.now()}).warnings.empty());
   CHECK(f.ws == before);
 
   UnsubscribeResult ok = Unsubscribe(f.ws, {{{"a"}, false, std::nullopt, f.now()}, UnsubscribeReason::Other, hundred});

@@ -218,8 +218,9 @@ class Reader {
   // The member `key` of object `o` (at `pointer`), or nullptr when absent or null; a required one is an error then.
   const json* member(const json& o, std::string_view key, const std::string& pointer, bool required) {
     auto it = o.find(key);
-    if (it == o.end() || it->is_null()) {
-      if (required) fail(At(pointer, key), "required");
+    if (it == o.end() || it->is_null()) {  // worded like the quotedesk/1 loader's messages
+      if (required && it == o.end()) fail(pointer, "missing required member \"" + std::string(key) + "\"");
+      else if (required) fail(At(pointer, key), "required, got null");
       return nullptr;
     }
     return &*it;
@@ -276,7 +277,7 @@ class Reader {
     std::optional<std::string> s = text(o, key, pointer, required);
     if (!s) return std::nullopt;
     if (s->empty()) {  // BSS leaves unset times empty ("payment_time": "")
-      if (required) fail(At(pointer, key), "required");
+      if (required) fail(At(pointer, key), "required, got an empty string");
       return std::nullopt;
     }
     InstantParse t = ParseInstant(*s);

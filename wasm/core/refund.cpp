@@ -30,6 +30,13 @@ namespace {
 
 constexpr int64_t kSecondsPerHour = 3600;
 
+// The refund's cash part goes back to the account's cash balance, which the file may not hold: the
+// preview warns, unsubscribing refuses (the balance after the refund could not be shown).
+Refusal CashBalanceUnknown(Money cash) {
+  return {"balance_unknown", "", "the cash balance is not in the workspace (account.cash_balance): the refund of " + cash.str() +
+                                     " cannot be credited"};
+}
+
 // The whole hour (local clock) at or before t.
 Instant FloorToHour(Instant t, ZoneOffset z) {
   const int64_t local = t.unixSeconds() + z.seconds();
@@ -565,6 +572,7 @@ RefundPreview Previewer::Run() {
     out_.warnings.push_back({"five_day_quota_unknown", "",
                              "the account's five-day quota is not in the file: assumed " + std::to_string(out_.quota.limit) + " for " +
                                  std::to_string(out_.quota.year) + ", none used"});
+  if (out_.refund.cash.isPositive() && !ws_.account.cash_balance) out_.warnings.push_back(CashBalanceUnknown(out_.refund.cash));
   if (out_.total > ws_.rules.large_refund_warning)
     out_.warnings.push_back({"large_refund", "",
                              "the refund " + out_.total.display() + " is over " + ws_.rules.large_refund_warning.display() +
@@ -609,9 +617,7 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request) 
   if (CodePoints(request.reason_text) > kUnsubscribeReasonTextMax)
     res.refusals.push_back({"reason_too_long", "", "the reason is " + std::to_string(CodePoints(request.reason_text)) +
                                                        " characters long; at most 100 are allowed"});
-  if (preview.refund.cash.isPositive() && !ws.account.cash_balance)
-    res.refusals.push_back({"balance_unknown", "", "the cash balance is not in the workspace (account.cash_balance): the refund of " +
-                                                       preview.refund.cash.str() + " cannot be credited"});
+  if (preview.refund.cash.isPositive() && !ws.account.cash_balance) res.refusals.push_back(CashBalanceUnknown(preview.refund.cash));
   if (!res.refusals.empty()) return res;
 
   const Instant now = request.refund.as_of;

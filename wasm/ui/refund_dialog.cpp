@@ -319,7 +319,7 @@ std::string WarningWords(const Workspace& ws, const RefundPreview& preview, cons
 {
     if (w.code == "large_refund") return Format(Tr(Text::UnsWarnLarge), ws.rules.large_refund_warning.display().c_str());
     if (w.code == "five_day_quota_unknown") return Format(Tr(Text::UnsWarnQuotaUnknown), preview.quota.limit);
-    return w.message;
+    return RefusalWords(w);  // balance_unknown: warned in the preview, refused on confirm, in the same words
 }
 
 } // namespace
