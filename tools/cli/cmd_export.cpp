@@ -7,9 +7,6 @@
 //   [--format csv|json]   default csv (UTF-8 with BOM, Chinese headers); [--lang zh|en] header language
 //   [--out NEW.json]      also write the workspace with the new export record (expired records removed)
 // The export text goes to stdout. Exit 0 done, 1 bad input, 2 bad usage, 3 refused ("code: message").
-#include <charconv>
-#include <ctime>
-#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,46 +14,15 @@
 #include "command.h"
 #include "common.h"
 #include "core/exports.h"
-#include "core/load.h"
-#include "core/save.h"
 
 namespace qd::cli {
 namespace {
 
-std::vector<std::string> SplitIds(const std::string& text) {
-  std::vector<std::string> ids;
-  std::string current;
-  for (char c : text) {
-    if (c == ',') {
-      if (!current.empty()) ids.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty()) ids.push_back(current);
-  return ids;
-}
-
-bool ParsePositive(const std::string& text, int max, int& value) {
-  if (text.empty() || text[0] == '-' || text[0] == '+') return false;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end && value >= 1 && value <= max;
-}
-
 int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   Args args;
-  std::string error;
-  if (!ParseArgs(argv, {"what", "order", "resource", "months", "years", "as-of", "format", "lang", "out"}, {}, args, error)) {
-    err << "quotedesk export: " << error << "\n";
+  if (!ParseCommandLine("export", argv, {"what", "order", "resource", "months", "years", "as-of", "format", "lang", "out"}, {}, args, err))
     return ExitBadUsage;
-  }
-  auto usage = [&](const std::string& message) {
-    err << "quotedesk export: " << message << "\n";
-    return ExitBadUsage;
-  };
-  if (args.files.empty()) return usage("no file given");
+  auto usage = [&](const std::string& message) { return BadUsage("export", message, err); };
 
   ExportRequest request;
   const std::string what = args.get("what");
@@ -68,22 +34,23 @@ int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   else return usage("--what expects orders|pending-orders|renewal-list|renewal-prices, got " + what);
   const bool aboutOrders = request.kind == ExportKind::Orders || request.kind == ExportKind::PendingOrders;
 
-  if (args.has("order")) {
-    if (!aboutOrders) return usage("--order applies to --what orders|pending-orders");
-    request.ids = SplitIds(args.get("order"));
-  }
-  if (args.has("resource")) {
-    if (aboutOrders) return usage("--resource applies to --what renewal-list|renewal-prices");
-    request.ids = SplitIds(args.get("resource"));
+  std::string error;
+  for (const char* flag : {"order", "resource"}) {
+    if (!args.has(flag)) continue;
+    if ((flag == std::string_view("order")) != aboutOrders)
+      return usage(aboutOrders ? "--resource applies to --what renewal-list|renewal-prices" : "--order applies to --what orders|pending-orders");
+    std::vector<std::string> ids;
+    if (!ParseIdList(args.get(flag), ids, error)) return usage("--" + std::string(flag) + ": " + error);
+    request.ids = std::move(ids);
   }
   if (args.has("months") || args.has("years")) {
     if (request.kind != ExportKind::RenewalList) return usage("--months / --years apply to --what renewal-list");
     if (args.has("months") && args.has("years")) return usage("give --months or --years, not both");
     const bool years = args.has("years");
-    int n = 0;
-    if (!ParsePositive(args.get(years ? "years" : "months"), years ? 5 : 11, n))
+    int64_t n = 0;
+    if (!ParseWholeNumber(args.get(years ? "years" : "months"), 1, years ? 5 : 11, n))
       return usage(years ? "--years expects 1..5, got " + args.get("years") : "--months expects 1..11, got " + args.get("months"));
-    request.duration = RenewalDuration{years ? TermUnit::Year : TermUnit::Month, n};
+    request.duration = RenewalDuration{years ? TermUnit::Year : TermUnit::Month, static_cast<int>(n)};
   }
   const std::string format = args.get("format", "csv");
   if (auto f = EnumFromString<ExportFormat>(format)) request.format = *f;
@@ -91,35 +58,13 @@ int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   const std::string lang = args.get("lang", "zh");
   if (auto l = EnumFromString<HeaderLanguage>(lang)) request.language = *l;
   else return usage("--lang expects zh|en, got " + lang);
-  std::optional<Instant> asOf;
-  if (args.has("as-of")) {
-    InstantParse t = ParseInstant(args.get("as-of"));
-    if (!t) return usage("--as-of: " + t.error);
-    asOf = t.value;
-  }
 
-  std::vector<std::pair<std::string, std::string>> input;
-  for (const std::string& file : args.files) {
-    std::string text;
-    if (!ReadFile(file, text, error)) {
-      err << error << "\n";
-      return ExitBadInput;
-    }
-    input.emplace_back(file, std::move(text));
-  }
-  LoadResult loaded = LoadFiles(input);
-  if (!loaded.ok) {
-    for (const LoadError& e : loaded.errors) err << e.str() << "\n";
-    return ExitBadInput;
-  }
-  Workspace& ws = loaded.workspace;
-  request.as_of = asOf ? *asOf : ws.as_of ? *ws.as_of : Instant::FromUnixSeconds(static_cast<int64_t>(std::time(nullptr)));
+  Workspace ws;
+  if (int e = LoadInputs(args.files, ws, err)) return e;
+  if (!ResolveAsOf(args, ws, request.as_of, error)) return usage(error);
 
   RecordedExport done = ExportAndRecord(ws, request);
-  if (!done.ok()) {
-    for (const Refusal& r : done.result.refusals) err << r.code << ": " << r.message << "\n";
-    return ExitRefused;
-  }
+  if (!done.ok()) return Refused(done.result.refusals, err);
   out << done.result.file.bytes;
   if (args.has("out")) {
     const std::string path = args.get("out");
