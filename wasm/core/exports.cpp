@@ -131,15 +131,6 @@ void BeginJson(JsonWriter& w, const ExportRequest& request, ZoneOffset zone, int
   w.key("count"); w.integer(rows);
 }
 
-void OptionalString(JsonWriter& w, const std::optional<std::string>& s) {
-  if (s) w.string(*s); else w.null();
-}
-void OptionalMoney(JsonWriter& w, const std::optional<Money>& m) {
-  if (m) w.money(*m); else w.null();
-}
-void OptionalInstant(JsonWriter& w, const std::optional<Instant>& t, ZoneOffset z) {
-  if (t) w.instant(*t, z); else w.null();
-}
 void Duration(JsonWriter& w, RenewalDuration d) {
   w.beginObject();
   w.key("period"); w.string(ToString(d.unit));
@@ -232,15 +223,15 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request) {
       const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
       w.beginObject();
       w.key("order_id"); w.string(o->order_id);
-      w.key("combined_order_id"); OptionalString(w, o->combined_order_id);
+      w.key("combined_order_id"); w.stringOrNull(o->combined_order_id);
       w.key("service_type_name"); w.string(o->service_type_name);
       w.key("order_type"); w.string(ToString(o->order_type));
       w.key("status"); w.string(ToString(status));
       w.key("create_time"); w.instant(o->create_time, zone);
-      w.key("payment_time"); OptionalInstant(w, o->payment_time, zone);
+      w.key("payment_time"); w.instantOrNull(o->payment_time, zone);
       w.key("payment_deadline");
-      OptionalInstant(w, status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules)) : std::nullopt, zone);
-      w.key("official_amount"); OptionalMoney(w, o->official_amount);
+      w.instantOrNull(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules)) : std::nullopt, zone);
+      w.key("official_amount"); w.moneyOrNull(o->official_amount);
       w.key("amount_after_discount"); w.money(o->amount_after_discount);
       w.key("currency"); w.string(o->currency);
       w.key("created_by"); w.string(o->created_by);
@@ -281,7 +272,7 @@ void ResourceCells(CsvWriter& csv, const Resource& r, const Product* p, HeaderLa
 void ResourceMembers(JsonWriter& w, const Resource& r, const Product* p) {
   w.key("resource_id"); w.string(r.resource_id);
   w.key("resource_name"); w.string(r.resource_name);
-  w.key("main_resource_id"); OptionalString(w, r.main_resource_id);
+  w.key("main_resource_id"); w.stringOrNull(r.main_resource_id);
   w.key("service_type_name"); w.string(p ? p->service_type_name : std::string());
   w.key("spec_desc"); w.string(p ? p->spec_desc : std::string());
   w.key("region_code"); w.string(r.region_code);

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,12 @@ public:
     void money(Money m);                             // 2-decimal string, "279.41"
     void instant(Instant t, ZoneOffset z);           // ISO 8601 with the zone's offset
     void raw(std::string_view json);                 // an already-serialised JSON value
+
+    // An optional value: the value, or null when absent (the format's "null = unknown / none").
+    void stringOrNull(const std::optional<std::string>& s) { s ? string(*s) : null(); }
+    void integerOrNull(std::optional<int64_t> v) { v ? integer(*v) : null(); }
+    void moneyOrNull(const std::optional<Money>& m) { m ? money(*m) : null(); }
+    void instantOrNull(const std::optional<Instant>& t, ZoneOffset z) { t ? instant(*t, z) : null(); }
 
     const std::string& text() const { return out_; }
     std::string take() { return std::move(out_); }

@@ -799,8 +799,7 @@ void WritePreviewMembers(JsonWriter& w, const RefundPreview& preview, ZoneOffset
     w.key("discount_coupon"); w.money(item.discount_coupon_kept);
     w.endObject();
     w.key("new_expire_time");
-    if (item.new_expire_time) w.instant(*item.new_expire_time, zone);
-    else w.null();
+    w.instantOrNull(item.new_expire_time, zone);
     w.endObject();
   }
   w.endArray();
@@ -854,8 +853,7 @@ void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, cons
   for (const std::string& id : result.returned_coupon_ids) w.string(id);
   w.endArray();
   w.key("cash_balance");
-  if (after.account.cash_balance) w.money(*after.account.cash_balance);
-  else w.null();
+  w.moneyOrNull(after.account.cash_balance);
   w.endObject();
 }
 

@@ -74,12 +74,12 @@ std::string SummaryJson(const Workspace& ws) {
   w.beginObject();
   w.key("format"); w.string(kWorkspaceFormat);
   w.key("as_of");
-  if (ws.as_of) w.instant(*ws.as_of, ws.rules.zone); else w.null();
+  w.instantOrNull(ws.as_of, ws.rules.zone);
   w.key("account");
   w.beginObject();
   w.key("name"); w.string(ws.account.name);
   w.key("cash_balance");
-  if (ws.account.cash_balance) w.money(*ws.account.cash_balance); else w.null();
+  w.moneyOrNull(ws.account.cash_balance);
   w.endObject();
   w.key("products"); w.integer(count(ws.products));
   w.key("resources"); w.integer(count(ws.resources));
