@@ -18,6 +18,7 @@ test: setup native dist fuzz
 	node tests/web/smoke.mjs
 	node tests/web/platform.mjs
 	node tests/web/api_parity.mjs
+	node tests/web/procedures.mjs
 
 setup:
 	@bash tools/setup.sh

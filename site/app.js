@@ -275,12 +275,26 @@
     persistTimer = 0;
     persisting = persisting.then(persistNow);
   }
+  // The text comes in pieces of about half a megabyte, one per task (wasm/web/workspace_io.cpp), so
+  // the page keeps drawing while a 135 MB workspace is written; a hidden page takes them all at once
+  // (timers are throttled there). A change meanwhile voids this save: the change scheduled the next.
+  const PERSIST_PIECE = 512 * 1024;
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   async function persistNow() {
     const revision = mod._qd_persist_begin();
-    const n = mod._qd_saved_size();
-    const p = mod._qd_saved_data();
-    const blob = n ? new Blob([mod.HEAPU8.subarray(p, p + n)], { type: 'application/json' }) : null;
+    const pieces = [];
+    let n = 0;
+    for (;;) {
+      const size = mod._qd_persist_next(PERSIST_PIECE);
+      if (size < 0) { mod._qd_saved_release(); return; }
+      if (size === 0) break;
+      const p = mod._qd_saved_data();
+      pieces.push(new Blob([mod.HEAPU8.subarray(p, p + size)]));   // the Blob copies the bytes
+      n += size;
+      if (document.visibilityState !== 'hidden') await nextTask();
+    }
     mod._qd_saved_release();
+    const blob = n ? new Blob(pieces, { type: 'application/json' }) : null;
     const savedAt = Date.now();
     let error = '';
     try {
@@ -372,6 +386,10 @@
   async function start() {
     const timings = window.quotedesk.timings;
     const mark = (name) => { timings[name] = Math.round(performance.now()); };
+    // Startup (design.md §9: first frame < 1.5 s). The font, the stored workspace and the sample are
+    // fetched while the wasm streams in and compiles. The console starts as soon as the module is
+    // ready (while the font may still be on its way), but draws nothing until the first workspace is
+    // open: one atlas build, with the workspace's characters (not one without them, then another).
     const fontPromise = asset('fonts/qd-cjk.otf', 'qd-font');
     sampleBytes();
     const storedPromise = storage.get().catch(() => null);
@@ -379,13 +397,14 @@
     if (standalone) options.wasmBinary = base64Bytes($('qd-wasm').textContent);
     mod = await createQuoteDesk(options);
     mark('module');
+    mod._qd_hold_frames(1);
+    if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
     const font = await fontPromise;
     mark('font');
     const p = mod._malloc(font.length);
     mod.HEAPU8.set(font, p);
     mod._qd_set_font(p, font.length);
     mod._free(p);
-    if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
     const prefs = readPrefs();
     if (prefs.lang === 'zh' || prefs.lang === 'en') call('qd_set_lang', prefs.lang);
     if (prefs.theme === 'light' || prefs.theme === 'dark') call('qd_set_theme', prefs.theme);
@@ -397,17 +416,21 @@
 
     // The workspace kept in this browser, else the sample.
     let opened = false;
-    const stored = await storedPromise;
-    mark('storage');
-    if (stored && stored.bytes) {
-      const bytes = new Uint8Array(await stored.bytes.arrayBuffer());
-      const answer = loadFiles([{ name: 'browser-storage.json', bytes }], SOURCE.storage);
-      if (answer.ok) { mod._qd_note_restored(stored.savedAt || 0); opened = true; }
-      else notice(words().storedRefused + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
-    }
-    if (!opened) {
-      const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
-      if (!answer.ok) throw new Error(answer.errors.map((e) => e.text).join('\n'));
+    try {
+      const stored = await storedPromise;
+      mark('storage');
+      if (stored && stored.bytes) {
+        const bytes = new Uint8Array(await stored.bytes.arrayBuffer());
+        const answer = loadFiles([{ name: 'browser-storage.json', bytes }], SOURCE.storage);
+        if (answer.ok) { mod._qd_note_restored(stored.savedAt || 0); opened = true; }
+        else notice(words().storedRefused + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
+      }
+      if (!opened) {
+        const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
+        if (!answer.ok) throw new Error(answer.errors.map((e) => e.text).join('\n'));
+      }
+    } finally {
+      mod._qd_hold_frames(0);
     }
     mark('workspace');
     // The first frame on screen (design.md §9 budget: < 1.5 s), as the page itself sees it.
@@ -452,6 +475,10 @@
     setTheme: (theme) => call('qd_set_theme', theme),
     saveWorkspace: () => { mod._qd_download_workspace(); },
     restoreSample: async () => JSON.stringify(await restoreSample()),
+    // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
+    // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording
+    // on ("recording": false until a frame was drawn with it); `names` resolves unlabelled items.
+    items: (names = []) => call('qd_ui_items', names.join('\n')),
   };
 
   if (typeof createQuoteDesk !== 'function') { fail('quotedesk.js did not load.'); return; }

@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
 # Assembles the deployable static site dist/ from site/, the wasm build and the assets, then
-#  - stamps dist/sw.js with the build's content hash and the list of the site's files (offline cache),
+#  - stamps dist/sw.js with the build's content hash, the list of the site's files (precached for
+#    offline use) and the list of the fallback fonts (fonts/qd-cjk-x*.otf: cached when first fetched,
+#    never precached, so they are no part of a first visit unless its data needs them),
 #  - writes dist/quotedesk-standalone.html: one self-contained file (scripts and styles inline, the
 #    wasm and the font base64-embedded, the sample inline) that works from file:// with a strict CSP
-#    of its own (script and style hashes instead of 'self').
+#    of its own (script and style hashes instead of 'self'). It carries the main font only: the
+#    fallback fonts (6 MB gzip, 8 MB raw, 10.7 MB as base64) would triple it, so there a character
+#    outside the main subset (GB 2312 + the sources' characters) draws as an empty box.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 B=build/wasm
 rm -rf dist && mkdir -p dist/fonts
 cp -r site/. dist/
 cp "$B/wasm/quotedesk.js" "$B/wasm/quotedesk.wasm" dist/
-cp "$B/fonts/qd-cjk.otf" dist/fonts/
+cp "$B/fonts/qd-cjk.otf" "$B"/fonts/qd-cjk-x*.otf dist/fonts/
 for f in assets/*.json; do [ -e "$f" ] && cp "$f" dist/; done
 
 # ---- service worker: cache name from a hash of everything it serves ----------------------------------
-files=$(cd dist && find . -type f ! -name sw.js ! -name 'quotedesk-standalone.html' | sed 's|^\./||' | LC_ALL=C sort)
-hash=$(cd dist && printf '%s\n' "$files" | xargs sha256sum | sha256sum | cut -c1-16)
+all=$(cd dist && find . -type f ! -name sw.js ! -name 'quotedesk-standalone.html' | sed 's|^\./||' | LC_ALL=C sort)
+hash=$(cd dist && printf '%s\n' "$all" | xargs sha256sum | sha256sum | cut -c1-16)
+files=$(printf '%s\n' "$all" | grep -v '^fonts/qd-cjk-x')
+lazy=$(printf '%s\n' "$all" | grep '^fonts/qd-cjk-x')
 list=$(printf '%s\n' "$files" | sed "s/.*/'&'/" | paste -sd, -)
-sed -i -e "s|__QD_BUILD_HASH__|$hash|" -e "s|'./' /\* __QD_FILES__ \*/|'./',$list|" dist/sw.js
-grep -q "$hash" dist/sw.js && grep -q "'index.html'" dist/sw.js || { echo "dist.sh: could not stamp dist/sw.js" >&2; exit 1; }
+lazylist=$(printf '%s\n' "$lazy" | sed "s/.*/'&'/" | paste -sd, -)
+sed -i -e "s|__QD_BUILD_HASH__|$hash|" -e "s|'./' /\* __QD_FILES__ \*/|'./',$list|" \
+       -e "s|/\* __QD_LAZY_FILES__ \*/|$lazylist|" dist/sw.js
+grep -q "$hash" dist/sw.js && grep -q "'index.html'" dist/sw.js && grep -q "'fonts/qd-cjk-x1.otf'" dist/sw.js ||
+  { echo "dist.sh: could not stamp dist/sw.js" >&2; exit 1; }
 
 # ---- the standalone file -----------------------------------------------------------------------------
 node --input-type=module - <<'JS'
@@ -43,6 +52,8 @@ const swap = (pattern, text) => {
 };
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 swap(/<link rel="stylesheet" href="app.css">/, `<style>${css}</style>`);
+// Preload hints (fetches over http) would be requests from file://: none in the standalone file.
+html = html.replace(/\n<link rel="preload"[^>]*>/g, '');
 swap(/<link rel="icon" href="favicon.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
 swap(/<script src="quotedesk.js"><\/script>\s*<script src="app.js"><\/script>/,
   `<script type="application/octet-stream" id="qd-wasm">${read('quotedesk.wasm').toString('base64')}</script>\n` +

@@ -129,6 +129,8 @@ TEST_CASE("load: every member of the full document lands in its field") {
   CHECK(o.history[0].order_id == "CS9");
   CHECK(ws.orders[1].combined_order_id == "CS3");
   CHECK(ws.orders[1].amount_after_discount == Money::FromFen(2220));
+  CHECK(ws.orders[1].auto_renew_after_payment == AutoRenew{TermUnit::Year, 3, 6, {}});  // 自动续费 chosen with the renewal
+  CHECK_FALSE(ws.orders[0].auto_renew_after_payment.has_value());
 
   REQUIRE(ws.coupons.size() == 2);
   CHECK(ws.coupons[0].coupon_id == "v-1");
@@ -473,6 +475,38 @@ TEST_CASE("load: checks inside one object") {
   CHECK(FirstError(doc) == "t.json: /orders/0/pending_payment_end_time: must not be before create_time");
 }
 
+TEST_CASE("load: auto_renew_after_payment only on renewal orders, 1..99 times or unlimited, and it round-trips") {
+  // seed 4.2.1.1 step 7 (自动续费 chosen when renewing) with the count of seed 4.2.2.1 step 6 (1..99 or unlimited)
+  Doc doc = test::FullDoc();
+  doc["orders"][0]["auto_renew_after_payment"] = {{"period", "month"}, {"period_num", 1}, {"times_left", nullptr}};
+  CHECK(FirstError(doc) == "t.json: /orders/0/auto_renew_after_payment: only allowed on a renewal order");  // CS1 is a change order
+  doc = test::FullDoc();
+  doc["orders"][1]["auto_renew_after_payment"]["times_left"] = 0;
+  CHECK(FirstError(doc) == "t.json: /orders/1/auto_renew_after_payment: times_left must be 1..99 or null (unlimited), got 0");
+  doc = test::FullDoc();
+  doc["orders"][1]["auto_renew_after_payment"]["times_left"] = 100;
+  CHECK(FirstError(doc) == "t.json: /orders/1/auto_renew_after_payment/times_left: expected an integer 0..99, got 100");
+  doc = test::FullDoc();
+  doc["orders"][1]["auto_renew_after_payment"]["period_num"] = 6;
+  CHECK(FirstError(doc) == "t.json: /orders/1/auto_renew_after_payment/period_num: expected 1..5 years, got 6");
+
+  // Lossless: unlimited is written as null, a count as the number, unknown members inside are kept.
+  doc = test::FullDoc();
+  doc["orders"][1]["auto_renew_after_payment"] = {{"period", "month"}, {"period_num", 2}, {"times_left", nullptr}, {"x_note", "a"}};
+  LoadResult r = test::LoadDoc(doc);
+  REQUIRE(r.ok);
+  REQUIRE(r.workspace.orders[1].auto_renew_after_payment.has_value());
+  CHECK(r.workspace.orders[1].auto_renew_after_payment->period_num == 2);
+  CHECK_FALSE(r.workspace.orders[1].auto_renew_after_payment->times_left.has_value());
+  const std::string saved = SaveWorkspace(r.workspace);
+  CHECK(Doc::parse(saved)["orders"][1]["auto_renew_after_payment"].dump() ==
+        R"({"period":"month","period_num":2,"times_left":null,"x_note":"a"})");
+  LoadResult again = LoadWorkspace(saved, "saved.json");
+  REQUIRE(again.ok);
+  CHECK(again.workspace == r.workspace);
+  CHECK(SaveWorkspace(again.workspace) == saved);
+}
+
 TEST_CASE("load: a refused value causes no follow-on error in the checks across members") {
   Doc doc = test::FullDoc();
   doc["resources"][0]["expire_time"] = "2024-02-30T23:59:59+08:00";  // not "must be after effective_time" too
@@ -806,6 +840,7 @@ TEST_CASE("check: references") {
   CHECK(FirstError(doc) == "ok");
   doc["orders"][1]["status"] = "pending_payment";
   doc["orders"][1]["order_type"] = "new";
+  doc["orders"][1].erase("auto_renew_after_payment");  // renewal orders only
   CHECK(FirstError(doc) == "ok");
   // Periods' and history entries' order ids need not resolve (old orders fall outside an export).
   doc = test::FullDoc();

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/auto_renew.h"
 #include "core/orders.h"
 #include "core/renewal.h"
 #include "test_orders_fixture.h"
@@ -202,6 +203,108 @@ TEST_CASE("pay a renewal placed by the renewal engine; the auto-renew count is k
   CHECK(after.periods.back().paid->cash == Yuan("100.00"));
   CHECK(after.auto_renew->times_left == std::optional<int>(4));
   CHECK(f.ws.findOrder(placed.order_id)->status == OrderStatus::Completed);
+}
+
+// ---- 自动续费 chosen when renewing (seed 4.2.1.1 step 7) -----------------------------------------------
+
+namespace {
+
+// ecs-1 (100.00 a month) with its bound disk vol-1 (10.00 a month), manual renewal, expiring 2025-01-20.
+Fixture ManualEcsWithDisk(std::string_view cash) {
+  Fixture f("2025-01-14T10:00:00+08:00");
+  f.product("p-ecs", "100.00", "1000.00");
+  f.product("p-evs", "10.00", "100.00");
+  f.resource("ecs-1", "p-ecs", "2024-12-20T10:00:00+08:00", "2025-01-20T23:59:59+08:00").anchor_day = 20;
+  f.attached("vol-1", "p-evs", "ecs-1", Relation::Bound);
+  f.ws.account.cash_balance = Yuan(cash);
+  f.done();
+  return f;
+}
+
+RenewalRequest RenewWithAuto(const Fixture& f, int months, std::optional<AutoRenewOnPayment> autoRenew) {
+  RenewalRequest rr;
+  rr.resource_ids = {"ecs-1"};
+  rr.duration = RenewalDuration{TermUnit::Month, months};
+  rr.auto_renew = autoRenew;
+  rr.as_of = f.now();
+  return rr;
+}
+
+}  // namespace
+
+TEST_CASE("renew with 自动续费: the instance moves to the auto-renew tab when the order is paid, not before (seed 4.2.1.1 step 7, 4.2.2.1)") {
+  Fixture f = ManualEcsWithDisk("1000.00");
+  PlacedRenewal placed = PlaceRenewalOrders(f.ws, RenewWithAuto(f, 3, AutoRenewOnPayment{6}));
+  REQUIRE(placed.ok());
+  // The order records the choice: every 3 months (the renewal's duration), 6 times.
+  const Order* order = f.ws.findOrder(placed.order_id);
+  REQUIRE(order != nullptr);
+  CHECK(order->auto_renew_after_payment == AutoRenew{TermUnit::Month, 3, 6, {}});
+  CHECK(order->amount_after_discount == Yuan("330.00"));  // 3 × 100.00 + 3 × 10.00
+  // Placed, not paid: still 手动续费项.
+  CHECK(f.ws.findResource("ecs-1")->renewal_policy == RenewalPolicy::Manual);
+  CHECK_FALSE(f.ws.findResource("ecs-1")->auto_renew.has_value());
+
+  REQUIRE(PayOrders(f.ws, Pay({placed.order_id}, f.now())).ok());
+  CHECK(*f.ws.account.cash_balance == Yuan("670.00"));
+  for (const char* id : {"ecs-1", "vol-1"}) {  // the bound disk goes with its main
+    CAPTURE(id);
+    const Resource& r = *f.ws.findResource(id);
+    CHECK(r.expire_time == At("2025-04-20T23:59:59+08:00"));
+    CHECK(r.renewal_policy == RenewalPolicy::Auto);  // 自动续费项 from now on
+    CHECK(r.auto_renew == AutoRenew{TermUnit::Month, 3, 6, {}});
+  }
+  // The next charge: 03:00 seven days before the new expiry (seed 4.2.2.4), not at the payment.
+  const Resource& ecs = *f.ws.findResource("ecs-1");
+  CHECK(NextDeduction(ecs, f.ws.account, f.ws.rules) == At("2025-04-13T03:00:00+08:00"));
+  CHECK(RunDueAutoRenewals(f.ws, At("2025-04-13T02:59:59+08:00")).charges.empty());
+  AutoRenewRun run = RunDueAutoRenewals(f.ws, At("2025-04-13T03:00:00+08:00"));
+  REQUIRE(run.charges.size() == 1);
+  CHECK(run.charges[0].amount == Yuan("330.00"));
+  CHECK(run.charges[0].times_left == std::optional<int>(5));
+  CHECK(f.ws.findResource("ecs-1")->expire_time == At("2025-07-20T23:59:59+08:00"));
+  CHECK(*f.ws.account.cash_balance == Yuan("340.00"));
+
+  // seed 4.2.2.1 说明: a manual renewal before the next charge moves the expiry and keeps the count (5).
+  f.ws.as_of = At("2025-05-01T10:00:00+08:00");
+  PlacedRenewal manual = PlaceRenewalOrders(f.ws, RenewWithAuto(f, 1, std::nullopt));
+  REQUIRE(manual.ok());
+  CHECK_FALSE(f.ws.findOrder(manual.order_id)->auto_renew_after_payment.has_value());
+  REQUIRE(PayOrders(f.ws, Pay({manual.order_id}, f.now())).ok());
+  const Resource& after = *f.ws.findResource("ecs-1");
+  CHECK(after.expire_time == At("2025-08-20T23:59:59+08:00"));
+  CHECK(after.renewal_policy == RenewalPolicy::Auto);
+  CHECK(after.auto_renew == AutoRenew{TermUnit::Month, 3, 5, {}});
+  CHECK(NextDeduction(after, f.ws.account, f.ws.rules) == At("2025-08-13T03:00:00+08:00"));
+}
+
+TEST_CASE("renew with 自动续费: a cancelled or expired order changes nothing (seed 4.2.1.1 step 7, 4.1 说明)") {
+  SUBCASE("cancelled") {
+    Fixture f = ManualEcsWithDisk("1000.00");
+    PlacedRenewal placed = PlaceRenewalOrders(f.ws, RenewWithAuto(f, 1, AutoRenewOnPayment{}));
+    REQUIRE(placed.ok());
+    CHECK(f.ws.findOrder(placed.order_id)->auto_renew_after_payment == AutoRenew{TermUnit::Month, 1, std::nullopt, {}});  // unlimited
+    REQUIRE(CancelOrders(f.ws, CancelRequest{{placed.order_id}, f.now()}).ok());
+    for (const char* id : {"ecs-1", "vol-1"}) {
+      const Resource& r = *f.ws.findResource(id);
+      CHECK(r.renewal_policy == RenewalPolicy::Manual);
+      CHECK_FALSE(r.auto_renew.has_value());
+      CHECK(r.expire_time == At("2025-01-20T23:59:59+08:00"));
+    }
+    CHECK(*f.ws.account.cash_balance == Yuan("1000.00"));
+  }
+  SUBCASE("expired unpaid after pending_payment_days") {
+    Fixture f = ManualEcsWithDisk("1000.00");
+    PlacedRenewal placed = PlaceRenewalOrders(f.ws, RenewWithAuto(f, 1, AutoRenewOnPayment{2}));
+    REQUIRE(placed.ok());
+    const Instant deadline = *f.ws.findOrder(placed.order_id)->pending_payment_end_time;
+    CHECK(ExpirePendingOrders(f.ws, deadline.plusSeconds(1)) == std::vector<std::string>{placed.order_id});
+    CHECK(f.ws.findResource("ecs-1")->renewal_policy == RenewalPolicy::Manual);
+    CHECK_FALSE(f.ws.findResource("ecs-1")->auto_renew.has_value());
+    // Paying it now is refused, so auto-renew can never come from it.
+    CHECK_FALSE(PayOrders(f.ws, Pay({placed.order_id}, deadline.plusSeconds(1))).ok());
+    CHECK(f.ws.findResource("ecs-1")->renewal_policy == RenewalPolicy::Manual);
+  }
 }
 
 TEST_CASE("combined payment: 30 orders at most (seed 4.1.1 说明: 合并支付勾选的订单数最多不能超过30个)") {

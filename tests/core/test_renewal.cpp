@@ -622,6 +622,70 @@ TEST_CASE("paying a combined order renews every sub-order; an expired resource i
   CHECK(ApplyPaidRenewalOrder(ws, "nope")[0].code == "unknown_order");
 }
 
+TEST_CASE("renew with 自动续费: checked when placed like 设为自动续费 (seed 4.2.1.1 step 7, 4.2.2.1 step 6)") {
+  Fixture f = OneResource("2025-02-15");
+  Resource& r = f.ws.resources.front();
+  auto place = [&](std::optional<int> times) {
+    RenewalRequest req = Request(f.ws, {"r"}, Months(2));
+    req.auto_renew = AutoRenewOnPayment{times};
+    return PlaceRenewalOrders(f.ws, req);
+  };
+  const Workspace before = f.ws;
+  // seed 4.2.2.1 step 6: a preset count is 1..99
+  for (int bad : {0, 100, -1}) {
+    CAPTURE(bad);
+    PlacedRenewal p = place(bad);
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.quote.refusals.front().code == "bad_times");
+    CHECK(p.quote.items.empty());
+    CHECK(f.ws == before);  // atomic
+  }
+  // Already renewing automatically: 修改自动续费 is the way, as for 设为自动续费.
+  r.renewal_policy = RenewalPolicy::Auto;
+  r.auto_renew = AutoRenew{TermUnit::Month, 1, 4, {}};
+  const Workspace autoBefore = f.ws;
+  PlacedRenewal refused = place(3);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.quote.refusals.front().code == "policy_unchanged");
+  CHECK(refused.quote.refusals.front().subject == "r");
+  CHECK(f.ws == autoBefore);
+  r.renewal_policy = RenewalPolicy::NoRenew;  // 到期不续费 may be set to auto-renew (seed 4.2.5)
+  r.auto_renew.reset();
+  // 99 and unlimited are accepted; the period is the renewal's (2 months).
+  for (std::optional<int> times : {std::optional<int>(99), std::optional<int>()}) {
+    PlacedRenewal p = place(times);
+    REQUIRE(p.ok());
+    CHECK(f.ws.findOrder(p.order_id)->auto_renew_after_payment == AutoRenew{TermUnit::Month, 2, times, {}});
+    CHECK(f.ws.findResource("r")->renewal_policy == RenewalPolicy::NoRenew);  // not before payment
+    REQUIRE(ApplyPaidRenewalOrder(f.ws, p.order_id).empty());
+    const Resource& paid = *f.ws.findResource("r");
+    CHECK(paid.renewal_policy == RenewalPolicy::Auto);
+    CHECK(paid.auto_renew == AutoRenew{TermUnit::Month, 2, times, {}});
+    // back to 到期不续费 for the next round; the order is no longer pending
+    f.ws.findOrder(p.order_id)->status = OrderStatus::Completed;
+    f.ws.findResource("r")->renewal_policy = RenewalPolicy::NoRenew;
+    f.ws.findResource("r")->auto_renew.reset();
+  }
+}
+
+TEST_CASE("renew with 自动续费: a combined order records the plan on each sub-order, each at its own duration") {
+  Workspace ws = LoadSample();
+  // R14 and R16 are manual; 2 months each.
+  RenewalRequest req = Request(ws, {sample::R14, sample::R16}, Months(2));
+  req.auto_renew = AutoRenewOnPayment{12};
+  PlacedRenewal p = PlaceRenewalOrders(ws, req);
+  REQUIRE(p.ok());
+  REQUIRE(p.sub_order_ids.size() == 2);
+  CHECK_FALSE(ws.findOrder(p.order_id)->auto_renew_after_payment.has_value());  // the combined order has no items
+  for (const std::string& id : p.sub_order_ids) CHECK(ws.findOrder(id)->auto_renew_after_payment == AutoRenew{TermUnit::Month, 2, 12, {}});
+  REQUIRE(ApplyPaidRenewalOrder(ws, p.order_id).empty());
+  for (const char* id : {sample::R14, sample::R16}) {
+    CAPTURE(id);
+    CHECK(ws.findResource(id)->renewal_policy == RenewalPolicy::Auto);
+    CHECK(ws.findResource(id)->auto_renew == AutoRenew{TermUnit::Month, 2, 12, {}});
+  }
+}
+
 TEST_CASE("order ids are unique and deterministic") {
   Workspace ws = LoadSample();
   const Instant t = At("2025-01-14T09:12:36+08:00");

@@ -50,6 +50,7 @@ inline constexpr const char* kFullWorkspace = R"({
      "history": [{"time": "2024-05-01T10:00:00+08:00", "type": "renewal", "order_id": "CS9"}]},
     {"order_id": "CS2", "order_type": "renewal", "status": "pending_payment", "create_time": "2024-05-01T10:00:00+08:00",
      "combined_order_id": "CS3", "amount_after_discount": 22.2,
+     "auto_renew_after_payment": {"period": "year", "period_num": 3, "times_left": 6},
      "items": [{"resource_id": "vol-1", "period": "month", "period_num": 1, "amount": "22.20"}]},
     {"order_id": "CS3", "order_type": "renewal", "status": "pending_payment", "create_time": "2024-05-01T10:00:00+08:00",
      "amount_after_discount": "22.20"}

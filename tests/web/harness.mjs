@@ -75,3 +75,175 @@ export async function run(cases) {
 }
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }
+
+// ---- driving the console like a person (window.quotedesk.items(), wasm/web/ui_locator.h) ----------
+// Items are found by their visible label (the text before "##") or their raw label ("##search");
+// every wait is bounded and waits for the console itself (a frame drawn, then idle), never a sleep.
+
+const parseState = async (page) => JSON.parse(await page.evaluate(() => window.quotedesk.state()));
+
+// Waits until the console drew a frame after `after` (frames_drawn) and went idle again.
+export async function settle(page, after, timeout = 15000) {
+  await page.waitForFunction((n) => {
+    const s = JSON.parse(window.quotedesk.state());
+    return s.frames_drawn > n && s.idle;
+  }, after, { timeout, polling: 20 });
+}
+
+// The items of the last frame drawn; switches the recording on (and waits for it) the first time.
+export async function uiItems(page, names = []) {
+  let answer = JSON.parse(await page.evaluate((n) => window.quotedesk.items(n), names));
+  if (!answer.recording) {
+    await page.waitForFunction(() => JSON.parse(window.quotedesk.items()).recording, null, { timeout: 15000, polling: 20 });
+    await settle(page, (await parseState(page)).frames_drawn - 1);
+    answer = JSON.parse(await page.evaluate((n) => window.quotedesk.items(n), names));
+  }
+  return answer;
+}
+
+// Finds one item: `label` is the visible text (or the raw label when it starts with "##"; a RegExp
+// matches the visible text). Options: window (substring of the window name), row (visible text of
+// another item on the same row, e.g. an order id), nth (among several matches, top to bottom),
+// includeBlocked (items under a modal). Throws with the candidates when nothing or several match.
+export function pickItem(all, label, { window, row, nth, includeBlocked = false } = {}) {
+  const matches = (it) => label instanceof RegExp ? it.label !== null && label.test(it.label)
+    : label.startsWith('##') ? it.raw === label || (it.raw && it.raw.endsWith(label)) : it.label === label;
+  let found = all.items.filter((it) => matches(it) && (includeBlocked || !it.blocked) && (!window || it.window.includes(window)));
+  if (row !== undefined) {
+    const anchors = all.items.filter((it) => (row instanceof RegExp ? it.label !== null && row.test(it.label) : it.label === row) && !it.blocked);
+    found = found.filter((it) => anchors.some((a) => a.window === it.window && Math.abs((a.y + a.h / 2) - (it.y + it.h / 2)) < Math.max(a.h, it.h) / 2));
+  }
+  // Several frames of the same window may repeat an id (a clipper's measuring row): one per id.
+  const seen = new Set();
+  found = found.filter((it) => (seen.has(it.id + it.window) ? false : seen.add(it.id + it.window)));
+  found.sort((a, b) => a.y - b.y || a.x - b.x);
+  if (nth !== undefined) { const one = found.at(nth); found = one ? [one] : []; }
+  if (found.length !== 1) {
+    const near = all.items.filter((it) => it.label).map((it) => JSON.stringify(it.label) + '@' + it.window.split('/').pop()).slice(0, 80);
+    throw new Error(`${found.length ? found.length + ' items' : 'no item'} labelled ${label}${row ? ' on the row of ' + row : ''}` +
+      `${window ? ' in ' + window : ''}; labelled items: ${near.join(' ')}`);
+  }
+  return found[0];
+}
+
+export async function findItem(page, label, opts = {}) {
+  const names = typeof label === 'string' && label.startsWith('##') ? [label] : [];
+  return pickItem(await uiItems(page, names), label, opts);
+}
+
+// Waits (bounded) until an item with this label is on screen; returns it.
+export async function waitItem(page, label, opts = {}, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try { return await findItem(page, label, opts); }
+    catch (e) {
+      if (Date.now() > end) throw e;
+      const s = await parseState(page);
+      await page.waitForFunction((n) => JSON.parse(window.quotedesk.state()).frames_drawn > n || JSON.parse(window.quotedesk.state()).idle, s.frames_drawn, { timeout: 2000, polling: 50 }).catch(() => {});
+      await page.waitForTimeout(50);   // bounded poll of the console (not a wait for time to pass)
+    }
+  }
+}
+
+// Scrolls the item's window with the wheel until the item is wholly visible.
+async function scrollIntoView(page, label, opts) {
+  for (let i = 0; i < 40; i++) {
+    const it = await findItem(page, label, opts);
+    if (it.vw >= it.w - 1 && it.vh >= it.h - 1) return it;
+    const all = await uiItems(page);
+    const win = all.windows.find((w) => w.name === it.window) || all.windows[0];
+    const before = (await parseState(page)).frames_drawn;
+    await page.mouse.move(win.x + win.w / 2, win.y + Math.min(win.h / 2, 40));
+    const above = it.vh === 0 ? it.y < win.y : it.vy > it.y;
+    await page.mouse.wheel(0, above ? -120 : 120);
+    await settle(page, before);
+  }
+  throw new Error('could not scroll ' + label + ' into view');
+}
+
+// Moves the mouse onto the item and clicks it like a person: visible, not disabled, under no modal.
+// opts.scrollIn: a window (name substring) to scroll down with the wheel while the item is not there
+// (ImGui skips the items of child regions scrolled wholly out of view, like a person who must scroll).
+export async function clickItem(page, label, opts = {}) {
+  if (opts.scrollIn) {
+    for (let i = 0; i < 12; i++) {
+      try { await findItem(page, label, opts); break; } catch { /* not submitted yet: scroll */ }
+      const win = (await uiItems(page)).windows.find((w) => w.name.includes(opts.scrollIn));
+      if (!win) break;
+      const before = (await parseState(page)).frames_drawn;
+      await page.mouse.move(win.x + win.w / 2, win.y + win.h - 20);
+      await page.mouse.wheel(0, 200);
+      await settle(page, before);
+    }
+  }
+  let it = await waitItem(page, label, opts);
+  if (!(it.vw >= it.w - 1 && it.vh >= it.h - 1)) it = await scrollIntoView(page, label, opts);
+  if (!it.enabled && !opts.allowDisabled) throw new Error(`item ${label} is disabled`);
+  // A window in front of the item's own would take the click: a person sees it is covered.
+  {
+    const all = await uiItems(page);
+    const own = all.windows.find((w) => w.name === it.window);
+    const cx = it.vx + it.vw / 2, cy = it.vy + it.vh / 2;
+    const cover = all.windows.find((w) => own && w.order > own.order && cx >= w.x && cx < w.x + w.w && cy >= w.y && cy < w.y + w.h);
+    if (cover) throw new Error(`item ${label} is covered by the window ${cover.name}`);
+  }
+  // Move onto it, then check it is still there (a dialog that auto-resizes or centres itself moves
+  // its items for a frame or two); move again until the pointer rests on it.
+  for (let attempt = 0; ; attempt++) {
+    const x = it.vx + Math.min(it.vw / 2, 12 + it.vw / 4), y = it.vy + it.vh / 2;
+    const before = (await parseState(page)).frames_drawn;
+    await page.mouse.move(x, y);
+    await settle(page, before);
+    const now = await findItem(page, label, opts);
+    if (Math.abs(now.vx - it.vx) < 1 && Math.abs(now.vy - it.vy) < 1 && now.vw > 0) break;
+    if (attempt >= 5) throw new Error(`item ${label} keeps moving`);
+    it = now;
+  }
+  const down = (await parseState(page)).frames_drawn;
+  await page.mouse.down();
+  await page.mouse.up();
+  await settle(page, down);
+  return it;
+}
+
+// Clicks a text field, replaces its text with `text` (typed key by key into the IME textarea).
+export async function typeInto(page, label, text, opts = {}) {
+  for (let attempt = 0; ; attempt++) {
+    try { return await typeOnce(page, label, text, opts); }
+    catch (e) { if (attempt >= 1) throw e; }   // one more try: a key lost while the field took the focus
+  }
+}
+async function typeOnce(page, label, text, opts) {
+  await clickItem(page, label, opts);
+  await page.waitForFunction(() => JSON.parse(window.quotedesk.state()).text_input.wanted, null, { timeout: 10000, polling: 20 });
+  let before = (await parseState(page)).frames_drawn;
+  await page.keyboard.press('Control+a');
+  await settle(page, before);
+  before = (await parseState(page)).frames_drawn;
+  await page.keyboard.press('Backspace');
+  await settle(page, before);
+  await page.waitForFunction(() => JSON.parse(window.quotedesk.state()).text_input.text === '', null, { timeout: 10000, polling: 20 });
+  before = (await parseState(page)).frames_drawn;
+  if (!text) return;
+  await page.keyboard.type(text);
+  await page.waitForFunction((t) => JSON.parse(window.quotedesk.state()).text_input.text === t, text, { timeout: 10000, polling: 20 });
+  await settle(page, before);
+}
+
+// Presses a key (or chord, playwright names: 'Enter', 'Escape', 'Tab', 'Control+a') and waits for the console.
+export async function pressKey(page, key) {
+  const before = (await parseState(page)).frames_drawn;
+  await page.keyboard.press(key);
+  await settle(page, before);
+}
+
+// Waits (bounded) until fn(state, summary) is true; returns [state, summary].
+export async function waitFor(page, fn, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const [s, w] = await page.evaluate(() => [JSON.parse(window.quotedesk.state()), JSON.parse(window.quotedesk.summary())]);
+    if (fn(s, w)) return [s, w];
+    if (Date.now() > end) throw new Error('timed out waiting for ' + what + '; state ' + JSON.stringify(s).slice(0, 300) + ' summary ' + JSON.stringify(w).slice(0, 600));
+    await page.waitForTimeout(50);
+  }
+}

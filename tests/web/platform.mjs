@@ -240,6 +240,51 @@ const failed = await run([
       await o.context.close();
     }
   }],
+  ['a name outside the page\'s font: an empty box until its fallback font arrives, then its glyphs in the atlas', async () => {
+    // Characters neither GB 2312 nor the sources have (wasm/web/backend.h): traditional, CJK Ext A and
+    // a supplementary-plane one (ImWchar is 32-bit). Their fallback files are held back until the boxes are seen.
+    const rare = '龘䶮對説𠮷';
+    // Its own context without the service worker (whose fetches the gate below would not see).
+    const c = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, serviceWorkers: 'block' });
+    const o = { context: c, page: await c.newPage(), problems: [] };
+    o.page.on('console', (m) => { if (m.type() === 'error') o.problems.push('console error: ' + m.text()); });
+    o.page.on('pageerror', (e) => o.problems.push('page error: ' + e.message));
+    await o.page.goto(server.url);
+    await o.page.evaluate(() => window.quotedesk.ready.then(() => true));
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    const fetched = [];
+    await o.context.route('**/fonts/qd-cjk-x*.otf', async (route) => { fetched.push(route.request().url().replace(/.*\//, '')); await gate; await route.continue(); });
+    const st = async () => JSON.parse(await o.page.evaluate(() => window.quotedesk.state()));
+    const before = (await st()).font;
+    assert(before.fallback_loading === 0 && before.fallback_loaded === 0, 'the sample needed a fallback file: ' + JSON.stringify(before));
+    const ws = JSON.parse(sampleText);
+    ws.account.name = rare + '工作室';
+    ws.resources[0].resource_name = 'ecs-' + rare;
+    const r = JSON.parse(await o.page.evaluate((t) => window.quotedesk.load(t), JSON.stringify(ws)));
+    assert(r.ok, 'load: ' + JSON.stringify(r));
+    await o.page.evaluate(() => window.quotedesk.navigate('renewals'));
+    await waitFrames(o.page, (await st()).frames_drawn + 2);
+    const waiting = (await st()).font;
+    assert(waiting.placeholders === before.placeholders + 5 && waiting.fallback_loading >= 1,
+      'no boxes while the fallback files load: ' + JSON.stringify(waiting));
+    await screenshot(o.page, 'font-fallback-waiting');
+    release();
+    const t0 = Date.now();
+    let after;
+    for (;;) {
+      after = (await st()).font;
+      if (after.fallback_loading === 0 && after.placeholders === before.placeholders && (await st()).idle) break;
+      if (Date.now() - t0 > 15000) throw new Error('the fallback glyphs never reached the atlas: ' + JSON.stringify(after));
+      await o.page.waitForTimeout(50);
+    }
+    assert(after.fallback_glyphs === 5 && after.fallback_failed === 0, 'fallback: ' + JSON.stringify(after));
+    // 對 in x1, 説 and 龘 in x3, 䶮 in x4, 𠮷 in x5: those four files only.
+    assert(fetched.sort().join() === 'qd-cjk-x1.otf,qd-cjk-x3.otf,qd-cjk-x4.otf,qd-cjk-x5.otf', 'fetched: ' + fetched.join());
+    await screenshot(o.page, 'font-fallback');
+    await o.context.close();
+    otherProblems.push(...o.problems);
+  }],
   ['the standalone file opens from file:// and draws', async () => {
     const file = path.join(repo, 'dist/quotedesk-standalone.html');
     assert(fs.existsSync(file), 'no ' + file + ' (tools/dist.sh writes it)');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
-# node and in headless Chromium, each beside a baseline parse of the same text (design.md §9).
+# node and in headless Chromium, each beside a baseline parse of the same text (design.md §9); then
+# frame times of the pages with big lists, the save to browser storage and idle in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NODE_PATH=/usr/share/nodejs
@@ -20,6 +21,8 @@ node --no-experimental-fetch tools/bench/bench_load_node.mjs "$PWD/build/wasm/be
 echo "== headless Chromium: qd load vs JSON.parse"
 rm -rf "$out/site" && cp -r dist "$out/site" && cp "${files[@]}" "$out/site/"
 node tests/web/bench_load.mjs "$out/site" "${files[@]}"
+echo "== headless Chromium, 100k workspace: frames per page (budget < 16 ms), save to IndexedDB, idle"
+node tests/web/bench_frames.mjs "$out/site" "$out/ws-100k.json"
 echo "== batch renewal quote of 10,000 resources (budget: < 20 ms in wasm)"
 echo "-- native"
 build/native/bench_engine "$out/ws-100k.json" 10000

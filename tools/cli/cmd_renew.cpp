@@ -1,5 +1,6 @@
 // `quotedesk renew FILE... --resource ID[,ID...] (--months N | --years N) [--unified-day D|last]
-//                  [--as-of TIME] [--format text|json|csv] [--place [--out NEW.json]]`
+//                  [--as-of TIME] [--format text|json|csv]
+//                  [--place [--auto-renew [--auto-renew-count N]] [--out NEW.json]]`
 // and (cmd_align.cpp) `quotedesk align FILE... --resource ID[,ID...] --unified-day D|last ...`:
 // the renewal quote of core/renewal.h (seed 4.2.1 手动续费, 4.2.3 统一到期日; design.md §7).
 //
@@ -13,6 +14,11 @@
 //   --place        creates the renewal order(s) pending payment (PlaceRenewalOrders: one order per
 //                  instance, a combined trade order over several) and prints the order id(s);
 //                  with --out NEW.json the workspace is written there, else nothing is written.
+//   --auto-renew   with --place: 自动续费 chosen with the renewal (seed 4.2.1.1 step 7): once the order is
+//                  paid the instances renew automatically, every time for this renewal's duration;
+//                  --auto-renew-count N (1..99) presets the count (seed 4.2.2.1 step 6), else unlimited.
+//                  Refused like 设为自动续费 (bad_times, policy_unchanged for an instance already on
+//                  auto-renew); the order records it (auto_renew_after_payment).
 // Without --months/--years renew takes the seed's default duration (4.2.1.1 step 7: 1 year when every
 // resource offers it); align always renews 1 month (or the product's own unit) plus the extra days.
 // Exit 0 quoted/placed; 1 bad file; 2 bad usage; 3 refused (one "code: message" line per refusal on
@@ -117,6 +123,12 @@ void PrintQuoteCsv(const Workspace& ws, const RenewalQuote& quote, std::ostream&
   out << CsvRecord({"合计", "", "", "", "", "", "", "", quote.total.str(), ""});
 }
 
+// "every 3 months, 6 times" / "every 1 year, unlimited times".
+std::string AutoRenewText(const AutoRenew& a) {
+  return "every " + RenewalDuration{a.period, a.period_num}.str() + ", " +
+         (a.times_left ? std::to_string(*a.times_left) + (*a.times_left == 1 ? " time" : " times") : std::string("unlimited times"));
+}
+
 void PrintPlacedText(const Workspace& ws, const PlacedRenewal& placed, std::ostream& out) {
   const Order* order = ws.findOrder(placed.order_id);
   out << "\nplaced renewal order " << placed.order_id << ", " << placed.quote.total.display() << " pending payment";
@@ -127,6 +139,9 @@ void PrintPlacedText(const Workspace& ws, const PlacedRenewal& placed, std::ostr
     for (const std::string& id : placed.sub_order_ids) out << " " << id;
     out << "\n";
   }
+  for (const std::string& id : placed.sub_order_ids)
+    if (const Order* sub = ws.findOrder(id); sub && sub->auto_renew_after_payment)
+      out << "  auto-renew once " << id << " is paid: " << AutoRenewText(*sub->auto_renew_after_payment) << "\n";
 }
 
 void WritePlacedJson(const Workspace& ws, const PlacedRenewal& placed, std::ostream& out) {
@@ -142,6 +157,21 @@ void WritePlacedJson(const Workspace& ws, const PlacedRenewal& placed, std::ostr
   const Order* order = ws.findOrder(placed.order_id);
   if (order && order->pending_payment_end_time) w.instant(*order->pending_payment_end_time, ws.rules.zone);
   else w.null();
+  // The 自动续费 chosen (the same on every sub-order), only when one was.
+  const Order* first = placed.sub_order_ids.empty() ? nullptr : ws.findOrder(placed.sub_order_ids.front());
+  if (first && first->auto_renew_after_payment) {
+    const AutoRenew& a = *first->auto_renew_after_payment;
+    w.key("auto_renew_after_payment");
+    w.beginObject();
+    w.key("period");
+    w.string(ToString(a.period));
+    w.key("period_num");
+    w.integer(a.period_num);
+    w.key("times_left");
+    if (a.times_left) w.integer(*a.times_left);
+    else w.null();
+    w.endObject();
+  }
   w.key("quote");
   WriteRenewalQuote(w, placed.quote, ws.rules.zone);
   w.endObject();
@@ -154,8 +184,12 @@ int RunRenewalCommand(std::string_view command, bool alignOnly, const std::vecto
                       std::ostream& err) {
   Args args;
   std::vector<std::string> valued = {"resource", "unified-day", "as-of", "format", "out"};
-  if (!alignOnly) valued.insert(valued.end(), {"months", "years"});
-  if (!ParseCommandLine(command, argv, valued, {"place"}, args, err)) return ExitBadUsage;
+  std::vector<std::string> flags = {"place"};
+  if (!alignOnly) {
+    valued.insert(valued.end(), {"months", "years", "auto-renew-count"});
+    flags.push_back("auto-renew");
+  }
+  if (!ParseCommandLine(command, argv, valued, flags, args, err)) return ExitBadUsage;
 
   std::string error;
   Format format = Format::Text;
@@ -179,6 +213,18 @@ int RunRenewalCommand(std::string_view command, bool alignOnly, const std::vecto
   }
   req.align_only = alignOnly;
   if (args.has("out") && !args.has("place")) return BadUsage(command, "--out NEW.json needs --place", err);
+  if (args.has("auto-renew-count") && !args.has("auto-renew")) return BadUsage(command, "--auto-renew-count N needs --auto-renew", err);
+  if (args.has("auto-renew")) {
+    if (!args.has("place")) return BadUsage(command, "--auto-renew needs --place (it is set when the order is paid)", err);
+    req.auto_renew = AutoRenewOnPayment{};
+    if (args.has("auto-renew-count")) {
+      int64_t n = 0;
+      // the range is the engine's to refuse (bad_times), as the console's own check would
+      if (!ParseWholeNumber(args.get("auto-renew-count"), -1000000, 1000000, n))
+        return BadUsage(command, "--auto-renew-count expects a whole number 1..99, got " + args.get("auto-renew-count"), err);
+      req.auto_renew->times = static_cast<int>(n);
+    }
+  }
   if (args.has("place") && format == Format::Csv) return BadUsage(command, "--place prints text or json, not csv", err);
 
   Workspace ws;
@@ -221,7 +267,7 @@ int RunRenew(const std::vector<std::string>& argv, std::ostream& out, std::ostre
 
 QD_COMMAND("renew",
            "renew FILE... --resource ID[,ID...] (--months N | --years N) [--unified-day D|last] [--as-of TIME] "
-           "[--format text|json|csv] [--place [--out NEW.json]]   renewal quote / place the renewal order",
+           "[--format text|json|csv] [--place [--auto-renew [--auto-renew-count N]] [--out NEW.json]]   renewal quote / place the renewal order",
            RunRenew);
 
 }  // namespace qd::cli

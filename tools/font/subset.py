@@ -7,7 +7,14 @@ non-ASCII character found in the UI sources and the sample workspaces, so rare c
 data (鑫, 曌, 赟) are there too. At run time the atlas only rasterises the characters actually
 shown (wasm/web/backend.cpp); this file bounds what can be shown without a fallback.
 
-usage: subset.py --font NotoSansCJK-Regular.ttc --out qd-cjk.otf --scan DIR_OR_FILE...
+The rest of the face's characters (traditional hanzi beyond GB 2312, CJK Ext A, the supplementary
+planes' ideographs such as 𠮷, compatibility ideographs, kana, hangul, symbols) go into fallback
+files the page fetches only when the displayed text needs one of their characters (--fallback-dir:
+qd-cjk-x1.otf ... qd-cjk-x6.otf, split by code point as FALLBACK_CHUNKS says; they do not depend on
+the sources, so they are built once). The split is the
+same table as wasm/web/backend.cpp FallbackChunkOf(): keep the two in step.
+
+usage: subset.py --font NotoSansCJK-Regular.ttc [--out qd-cjk.otf --scan DIR_OR_FILE...] [--fallback-dir DIR]
 """
 import argparse
 import os
@@ -44,6 +51,31 @@ def scanned_chars(paths):
     return found
 
 
+# Fallback files by code point (wasm/web/backend.cpp FallbackChunkOf has the same table), each about
+# 1 MB gzip so that one rare character costs one small fetch.
+FALLBACK_CHUNKS = ["qd-cjk-x1.otf",   # 1: CJK Unified Ideographs U+4E00-66FF beyond GB 2312 (對)
+                   "qd-cjk-x2.otf",   # 2: U+6700-7FFF beyond GB 2312
+                   "qd-cjk-x3.otf",   # 3: U+8000-9FFF beyond GB 2312 (説 龘)
+                   "qd-cjk-x4.otf",   # 4: the rest of the BMP (Ext A 䶮, compatibility ideographs, kana, symbols;
+                                      #    the page fetches it for the CJK, Latin, Greek, Cyrillic blocks only)
+                   "qd-cjk-x5.otf",   # 5: the supplementary planes U+10000+ (Ext B-G: 𠮷 𡈼)
+                   "qd-cjk-x6.otf"]   # 6: hangul (syllables, jamo, compatibility jamo)
+
+
+def fallback_chunk(cp):
+    if 0x4E00 <= cp <= 0x66FF:
+        return 1
+    if 0x6700 <= cp <= 0x7FFF:
+        return 2
+    if 0x8000 <= cp <= 0x9FFF:
+        return 3
+    if cp >= 0x10000:
+        return 5
+    if 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F or 0xA960 <= cp <= 0xA97F or 0xAC00 <= cp <= 0xD7FF:
+        return 6
+    return 4
+
+
 def pick_sc(path):
     """Index of the Simplified Chinese face inside the .ttc collection."""
     if not path.endswith(".ttc"):
@@ -55,13 +87,8 @@ def pick_sc(path):
     sys.exit("subset.py: no SC face in " + path)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--font", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--scan", nargs="*", default=[])
-    args = ap.parse_args()
-
+def base_chars():
+    """What the page's font always holds, whatever the sources say."""
     chars = set(chr(c) for c in range(0x20, 0x7F))
     chars.update(chr(c) for c in range(0xA0, 0x100))                  # Latin-1 (¥, ·, ×)
     chars.update(chr(c) for c in range(0x2010, 0x2070))               # general punctuation
@@ -70,9 +97,32 @@ def main():
     chars.update(chr(c) for c in range(0x3000, 0x3040))               # CJK symbols and punctuation
     chars.update(chr(c) for c in range(0xFF00, 0xFFF0))               # full-width forms
     chars.update(gb2312_hanzi())
-    chars.update(scanned_chars(args.scan))
+    return chars
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--font", required=True)
+    ap.add_argument("--out", help="the page's font: base characters + those of the scanned sources")
+    ap.add_argument("--scan", nargs="*", default=[])
+    ap.add_argument("--fallback-dir", help="write the fallback files here: the face minus the base characters "
+                    "(independent of the sources, so built once; the few scanned rare characters are in both)")
+    args = ap.parse_args()
 
     index = pick_sc(args.font)
+    base = base_chars()
+    if args.out:
+        chars = base | scanned_chars(args.scan)
+        write_subset(args.font, index, sorted(ord(c) for c in chars), args.out)
+    if args.fallback_dir:
+        face = TTFont(args.font, fontNumber=index, lazy=True).getBestCmap()
+        rest = [cp for cp in sorted(face) if chr(cp) not in base and cp >= 0x20]
+        for n, name in enumerate(FALLBACK_CHUNKS, start=1):
+            write_subset(args.font, index, [cp for cp in rest if fallback_chunk(cp) == n],
+                         os.path.join(args.fallback_dir, name))
+
+
+def write_subset(path, index, unicodes, out):
     opts = subset.Options()
     opts.font_number = index
     opts.layout_features = []          # no shaping in ImGui: drop GSUB/GPOS
@@ -80,13 +130,13 @@ def main():
     opts.name_IDs = [1, 2]
     opts.notdef_outline = True
     opts.desubroutinize = True         # smaller after gzip
-    font = TTFont(args.font, fontNumber=index, lazy=False)
+    font = TTFont(path, fontNumber=index, lazy=False)
     sub = subset.Subsetter(opts)
-    sub.populate(unicodes=[ord(c) for c in chars])
+    sub.populate(unicodes=unicodes)
     sub.subset(font)
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    font.save(args.out)
-    print(f"subset.py: {len(chars)} characters -> {args.out} ({os.path.getsize(args.out)} bytes)")
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    font.save(out)
+    print(f"subset.py: {len(unicodes)} characters -> {out} ({os.path.getsize(out)} bytes)")
 
 
 if __name__ == "__main__":

@@ -220,13 +220,15 @@ using MemberEdit = std::function<void(Resource&)>;
 
 // The common shape of every policy operation: resolve, check every target, then apply to all of
 // them (atomic), then the charges now due among them (when chargeAt is given).
+// Without honourLocks, orders waiting for payment do not block (a paid renewal order applying its
+// auto-renew choice); with checkOnly, nothing is changed (the refusals only).
 PolicyChange ChangePolicy(Workspace& ws, const std::vector<std::string>& ids, std::string_view what, const TargetCheck& check,
-                          const MemberEdit& edit, std::optional<Instant> chargeAt) {
+                          const MemberEdit& edit, std::optional<Instant> chargeAt, bool honourLocks = true, bool checkOnly = false) {
   PolicyChange change;
-  const OrderLocks locks = OrderLocks::Build(ws);
+  const OrderLocks locks = honourLocks ? OrderLocks::Build(ws) : OrderLocks{};
   std::vector<Target> targets = ResolveTargets(ws, ids, locks, what, change.refusals);
   for (const Target& t : targets) check(ws, t, change.refusals);
-  if (!change.refusals.empty()) return change;
+  if (!change.refusals.empty() || checkOnly) return change;
 
   std::vector<std::size_t> mains;
   for (const Target& t : targets) {
@@ -276,7 +278,11 @@ PolicyChange SetManualRenewal(Workspace& ws, const std::vector<std::string>& ids
       std::nullopt);
 }
 
-PolicyChange EnableAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan, Instant now) {
+// 设为自动续费 in its three uses: EnableAutoRenew (honour the locks, charge at once when due), the
+// check of a renewal order's choice (checkOnly) and its application when paid (no locks, no charge).
+namespace {
+PolicyChange SetAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan, std::optional<Instant> chargeAt,
+                          bool honourLocks, bool checkOnly) {
   // seed 4.2.2.1: from manual, to_on_demand, no_renew; period and a count of 1..99 or unlimited.
   if (!ValidTimes(plan.times)) {
     PolicyChange c;
@@ -306,7 +312,21 @@ PolicyChange EnableAutoRenew(Workspace& ws, const std::vector<std::string>& ids,
         r.renewal_policy = RenewalPolicy::Auto;
         r.auto_renew = settings;
       },
-      now);  // inside the deduction window: charged at once
+      chargeAt, honourLocks, checkOnly);
+}
+}  // namespace
+
+PolicyChange EnableAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan, Instant now) {
+  return SetAutoRenew(ws, ids, plan, now, true, false);  // inside the deduction window: charged at once
+}
+
+Refusals CheckAutoRenewChoice(const Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan) {
+  // checkOnly: ChangePolicy returns before any edit, so the workspace is only read.
+  return SetAutoRenew(const_cast<Workspace&>(ws), ids, plan, std::nullopt, false, true).refusals;
+}
+
+PolicyChange EnableAutoRenewOnPayment(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan) {
+  return SetAutoRenew(ws, ids, plan, std::nullopt, false, false);
 }
 
 PolicyChange ModifyAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewChange& change, Instant now) {

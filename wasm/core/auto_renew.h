@@ -112,6 +112,17 @@ PolicyChange CancelAutoRenew(Workspace& ws, const std::vector<std::string>& ids,
 PolicyChange SetToOnDemand(Workspace& ws, const std::vector<std::string>& ids, Instant now);    // 到期转按需
 PolicyChange SetNoRenew(Workspace& ws, const std::vector<std::string>& ids, Instant now);       // 到期不续费
 
+// 自动续费 chosen in the renew dialog (seed 4.2.1.1 step 7; renewal.h RenewalRequest::auto_renew):
+// checked when the renewal order is placed, applied when it is paid.
+// What EnableAutoRenew(ws, ids, plan, now) would refuse, leaving out the order locks (the renewal order
+// about to be placed will lock the instances anyway): bad_times, unknown_resource, bound_to_main,
+// closed, policy_unchanged (already auto-renewing), delisted_product, duration_not_offered, empty_request.
+Refusals CheckAutoRenewChoice(const Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan);
+// EnableAutoRenew for a paid renewal order: the order being paid (and the other sub-orders of its
+// combined order) still lock the instances, so the locks are left out; nothing is charged at once (the
+// expiry just moved on; a deduction already due is made by the next RunDueAutoRenewals, late).
+PolicyChange EnableAutoRenewOnPayment(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan);
+
 // The auto-renew settings of a resource: its own, or the defaults (month × 1, unlimited).
 AutoRenew AutoRenewOf(const Resource& resource);
 

@@ -91,22 +91,48 @@ Forecast ForecastAutoRenewals(const Workspace& ws, Instant asOf, int months = kD
 //   ForecastBuilder b(ws, now);
 //   if (!b.Step(2000)) showProgress(b.progress());      // up to 2000 charges per step
 //   else use(b.result());
+//
+// Sliced: at 100,000 resources even the copy at construction and the start of each simulated phase
+// take longer than a frame (about a quarter of a second in wasm). A builder made with ForecastSlices
+// copies nothing at construction; each Step takes one slice: the open orders of the next
+// `orders` orders, or the next `instances` auto-renew instances (copied with their products and
+// locking orders, then simulated through the whole window on their own; instances do not affect one
+// another, since a forecast charges whatever the balance), then the charges of all slices in time
+// order (sorted by due time, then the instance's place in the file: the order of the one-piece
+// run), `charges` per step. The result is the same forecast as ForecastAutoRenewals, except that
+// the failures are listed slice by slice. `ws` must stay alive and unchanged until done() (the UI
+// drops the builder when AppState::revision moves).
+//
+//   ForecastBuilder b(ws, now, 12, ForecastSlices{});
+//   while (!b.Step(0) && timeLeftInFrame()) {}          // one slice per step, whatever the argument
+struct ForecastSlices {
+  std::size_t instances = 64;    // auto-renew instances copied and simulated per step
+  std::size_t orders = 10000;    // orders scanned for locks per step
+  std::size_t charges = 4096;    // charges put in time order per step (after the sort, one step of its own)
+};
+
 class ForecastBuilder {
  public:
   ForecastBuilder(const Workspace& ws, Instant asOf, int months = kDefaultForecastMonths);
+  ForecastBuilder(const Workspace& ws, Instant asOf, int months, ForecastSlices slices);
   ForecastBuilder(ForecastBuilder&&) noexcept;
   ForecastBuilder& operator=(ForecastBuilder&&) noexcept;
   ~ForecastBuilder();
 
-  bool Step(std::size_t maxCharges);   // simulates up to maxCharges more charges; true when finished
+  bool Step(std::size_t maxCharges);   // simulates up to maxCharges more charges (sliced: one slice); true when finished
   bool done() const { return done_; }
-  int progress() const;                // 0..100: how far through the simulated time it got
-  const Forecast& result() const { return forecast_; }  // complete once done(); the charges so far before
+  int progress() const;                // 0..100: how far through the simulated time (sliced: the work) it got
+  const Forecast& result() const { return forecast_; }  // complete once done(); the charges so far before (sliced: empty)
+  Forecast take() { return std::move(forecast_); }        // moves the result out (once done(); the builder is spent)
 
  private:
+  struct Sliced;
+  void start(const Workspace& ws, Instant asOf, int months);
   void collect(AutoRenewRun& run);
+  bool stepSliced();
   std::unique_ptr<Workspace> part_;    // the auto-renew part of the workspace, simulated
   std::unique_ptr<AutoRenewRunner> runner_;
+  std::unique_ptr<Sliced> sliced_;     // the sliced builder's state (absent: the one-piece builder)
   Forecast forecast_;
   std::optional<Money> balance_;
   Instant start_;                      // the simulation's first instant (ws.as_of when earlier than asOf)

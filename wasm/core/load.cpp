@@ -418,12 +418,18 @@ const ObjectSchema kOrderSchema{{
     Field<&Order::currency>("currency"),
     Field<&Order::service_type_name>("service_type_name"),
     Field<&Order::created_by>("created_by"),
+    ObjectField<&Order::auto_renew_after_payment>("auto_renew_after_payment", kAutoRenewSchema),
     ListField<&Order::items>("items", kItemSchema),
     ListField<&Order::history>("history", kHistorySchema),
 }, ExtraOf<Order>, [](void* o, const ObjectCheck& check) {
   const auto& order = *static_cast<Order*>(o);
   if (order.pending_payment_end_time && *order.pending_payment_end_time < order.create_time)
     check.error("pending_payment_end_time", "must not be before create_time");
+  if (order.auto_renew_after_payment) {
+    if (order.order_type != OrderType::Renewal) check.error("auto_renew_after_payment", "only allowed on a renewal order");
+    else if (order.auto_renew_after_payment->times_left == 0)
+      check.error("auto_renew_after_payment", "times_left must be 1..99 or null (unlimited), got 0");
+  }
 }};
 
 // -- coupons and export records --

@@ -1,6 +1,7 @@
 // renewal.cpp: durations, quotes, renewal orders (renewal.h).
 #include "core/renewal.h"
 
+#include "core/auto_renew.h"
 #include "core/orders.h"
 
 #include <algorithm>
@@ -159,24 +160,38 @@ OrderLocks OrderLocks::Build(const Workspace& ws, std::optional<Instant> asOf) {
     for (const OrderItem& item : o.items) {
       if (!item.resource_id) continue;
       const auto r = ws.index.resources.find(*item.resource_id);
-      if (r == ws.index.resources.end()) continue;
-      locks.open_.emplace(r->second, i);
-      if (o.status == OrderStatus::PendingPayment) locks.pending_.emplace(r->second, i);
+      if (r == ws.index.resources.end() || r->second >= ws.resources.size()) continue;
+      // The first order naming the resource is kept.
+      if (locks.open_.empty()) locks.open_.assign(ws.resources.size(), kNone);
+      if (locks.open_[r->second] == kNone) locks.open_[r->second] = static_cast<uint32_t>(i);
+      if (o.status != OrderStatus::PendingPayment) continue;
+      if (locks.pending_.empty()) locks.pending_.assign(ws.resources.size(), kNone);
+      if (locks.pending_[r->second] == kNone) locks.pending_[r->second] = static_cast<uint32_t>(i);
     }
   }
   return locks;
 }
 
-const Order* OrderLocks::find(const std::unordered_map<std::size_t, std::size_t>& map, std::string_view resourceId) const {
-  if (map.empty()) return nullptr;
+std::size_t OrderLocks::positionOf(std::string_view resourceId) const {
   const auto r = ws_->index.resources.find(resourceId);
-  if (r == ws_->index.resources.end()) return nullptr;
-  const auto it = map.find(r->second);
-  return it == map.end() ? nullptr : &ws_->orders[it->second];
+  return r == ws_->index.resources.end() ? static_cast<std::size_t>(-1) : r->second;
 }
 
-const Order* OrderLocks::pending(std::string_view resourceId) const { return find(pending_, resourceId); }
-const Order* OrderLocks::open(std::string_view resourceId) const { return find(open_, resourceId); }
+std::size_t OrderLocks::positionOf(const Resource& resource) const {
+  const std::vector<Resource>& all = ws_->resources;
+  if (!all.empty() && &resource >= all.data() && &resource < all.data() + all.size()) return static_cast<std::size_t>(&resource - all.data());
+  return positionOf(resource.resource_id);
+}
+
+const Order* OrderLocks::find(const std::vector<uint32_t>& orderOf, std::size_t resourcePosition) const {
+  if (resourcePosition >= orderOf.size() || orderOf[resourcePosition] >= ws_->orders.size()) return nullptr;  // kNone, or a new resource
+  return &ws_->orders[orderOf[resourcePosition]];
+}
+
+const Order* OrderLocks::pending(std::string_view resourceId) const { return pending_.empty() ? nullptr : find(pending_, positionOf(resourceId)); }
+const Order* OrderLocks::open(std::string_view resourceId) const { return open_.empty() ? nullptr : find(open_, positionOf(resourceId)); }
+const Order* OrderLocks::pending(const Resource& resource) const { return pending_.empty() ? nullptr : find(pending_, positionOf(resource)); }
+const Order* OrderLocks::open(const Resource& resource) const { return open_.empty() ? nullptr : find(open_, positionOf(resource)); }
 
 Refusal PendingOrderRefusal(std::string_view resourceId, const Order& order) {
   std::string message = "resource " + std::string(resourceId) + " has pending order " + order.order_id;
@@ -194,17 +209,28 @@ std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& mai
 
 // ---- pricing ----------------------------------------------------------------------------------------
 
-ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding,
-                              LabelLanguage lang) {
-  const LabelWords& w = WordsOf(lang);
-  ExtraDaysPrice out;
-  const LocalDate last = first.plusDays(days - 1);
-  std::string label;  // built by appending into one buffer: a batch quote makes thousands of these
-  label.reserve(160);
-  label.append(Plural(days, w.extraDay, w.extraDays)).append(w.open).append(first.str());
-  if (days > 1) label.append(w.to).append(last.str());
-  label.append(w.close);
+namespace {
 
+// "16 extra days (2025-04-16 to 2025-05-01)": the days an extra-days line prices.
+void AppendExtraDaysSpan(std::string& label, LocalDate first, int64_t days, const LabelWords& w) {
+  label.append(Plural(days, w.extraDay, w.extraDays)).append(w.open).append(first.str());
+  if (days > 1) label.append(w.to).append(first.plusDays(days - 1).str());
+  label.append(w.close);
+}
+
+// The rest of an extra-days line: its arithmetic (" × 191.40 ÷ 30", or ": 15 × 191.40 ÷ 30 + ..."
+// for month_days, then " = 95.7000…, rounded half up" when rounded) and its amount; `missing` when
+// the product has no price the rule can use.
+struct ExtraDaysArithmetic {
+  std::string text;
+  Money amount;
+  std::string missing;
+};
+
+ExtraDaysArithmetic ExtraDaysArithmeticOf(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding,
+                                          const LabelWords& w) {
+  ExtraDaysArithmetic out;
+  std::string& label = out.text;
   // month_days: each day costs month / (days of its month); the days are grouped by month and the
   // sum of n_i / d_i is taken over a common denominator so the line is rounded once.
   if (rule == DayPrice::MonthDays && prices.month) {
@@ -225,9 +251,8 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
       left -= n;
     }
     label.append(": ").append(terms);
-    const Money amount = MulDiv(*prices.month, num, den, rounding);
+    out.amount = MulDiv(*prices.month, num, den, rounding);
     if (!ExactFen(*prices.month, num, den)) label.append(" = ").append(FourDecimals(*prices.month, num, den)).append(w.then).append(RoundingWords(rounding, w));
-    out.line = QuoteLine{std::move(label), amount};
     return out;
   }
 
@@ -236,7 +261,7 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
   const bool wantsYear = rule == DayPrice::YearDiv365;
   std::optional<Money> price = wantsYear ? prices.year : prices.month;
   int64_t den = wantsYear ? 365 : 30;
-  std::string note;
+  std::string_view note;
   if (!price) {
     price = wantsYear ? prices.month : prices.year;
     den = wantsYear ? 30 : 365;
@@ -247,9 +272,27 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
     return out;
   }
   label.append(" × ").append(price->str()).append(" ÷ ").append(std::to_string(den)).append(note);
-  const Money amount = MulDiv(*price, days, den, rounding);
+  out.amount = MulDiv(*price, days, den, rounding);
   if (!ExactFen(*price, days, den)) label.append(" = ").append(FourDecimals(*price, days, den)).append(w.then).append(RoundingWords(rounding, w));
-  out.line = QuoteLine{std::move(label), amount};
+  return out;
+}
+
+}  // namespace
+
+ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding,
+                              LabelLanguage lang) {
+  const LabelWords& w = WordsOf(lang);
+  ExtraDaysPrice out;
+  ExtraDaysArithmetic arithmetic = ExtraDaysArithmeticOf(prices, first, days, rule, rounding, w);
+  if (!arithmetic.missing.empty()) {
+    out.missing = std::move(arithmetic.missing);
+    return out;
+  }
+  std::string label;
+  label.reserve(64 + arithmetic.text.size());
+  AppendExtraDaysSpan(label, first, days, w);
+  label.append(arithmetic.text);
+  out.line = QuoteLine{std::move(label), arithmetic.amount};
   return out;
 }
 
@@ -257,17 +300,18 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
 
 namespace {
 
-// What one quote call computes once and reuses: many resources share a product, a unit and a
-// price, so the offered durations and the period line's label are built once per kind (a batch of
-// 10,000 resources would otherwise spend most of its time allocating the same vectors and strings).
+// What one quote call computes once and reuses: many resources share a product, a unit, a price and
+// (when aligned) the days to the unified day, so the offered durations, the period line's label and
+// the extra days' line are built once per kind (a batch of 10,000 resources would otherwise spend
+// most of its time building the same vectors and strings).
 class QuoteMemo {
  public:
-  explicit QuoteMemo(LabelLanguage lang) : lang_(lang) {}
-  const std::vector<RenewalDuration>& offered(const Resource& r, const Product& p, ZoneOffset zone) {
+  QuoteMemo(const RuleProfile& rules, LabelLanguage lang) : rules_(rules), lang_(lang) {}
+  const std::vector<RenewalDuration>& offered(const Resource& r, const Product& p) {
     // OfferedDurations depends on the resource only through its purchased unit (packages, marketplace).
-    const TermUnit own = p.kind == ProductKind::Standard ? TermUnit::Month : PurchasedUnit(r, p, zone);
+    const TermUnit own = p.kind == ProductKind::Standard ? TermUnit::Month : PurchasedUnit(r, p, rules_.zone);
     auto [it, fresh] = offered_.try_emplace(Key(&p, own == TermUnit::Year));
-    if (fresh) it->second = OfferedDurations(r, p, zone);
+    if (fresh) it->second = OfferedDurations(r, p, rules_.zone);
     return it->second;
   }
   const std::string& periodLabel(const Product& p, RenewalDuration d, Money unitPrice) {
@@ -275,26 +319,70 @@ class QuoteMemo {
     if (fresh) it->second = d.label(lang_) + " × " + unitPrice.str();
     return it->second;
   }
+  // The two halves of PriceExtraDays's line: the span by (first day, days), the arithmetic by
+  // (prices, days; and the first day for month_days), so resources sharing either share the work.
+  const std::string& extraDaysSpan(LocalDate first, int64_t days) {
+    auto [it, fresh] = spans_.try_emplace(ExtraKey{first.daysSinceEpoch(), days, 0, 0});
+    if (fresh) AppendExtraDaysSpan(it->second, first, days, WordsOf(lang_));
+    return it->second;
+  }
+  const ExtraDaysArithmetic& extraDaysArithmetic(const ProductPrices& prices, LocalDate first, int64_t days) {
+    constexpr int64_t kAbsent = INT64_MIN;
+    const ExtraKey key{rules_.day_price == DayPrice::MonthDays ? first.daysSinceEpoch() : 0, days, prices.month ? prices.month->fen() : kAbsent,
+                       prices.year ? prices.year->fen() : kAbsent};
+    auto [it, fresh] = arithmetic_.try_emplace(key);
+    if (fresh) it->second = ExtraDaysArithmeticOf(prices, first, days, rules_.day_price, rules_.rounding, WordsOf(lang_));
+    return it->second;
+  }
 
  private:
   static uintptr_t Key(const Product* p, bool bit) { return reinterpret_cast<uintptr_t>(p) * 2 + (bit ? 1 : 0); }
+  struct ExtraKey {
+    int64_t first, days, month, year;
+    bool operator==(const ExtraKey&) const = default;
+  };
+  struct ExtraKeyHash {
+    std::size_t operator()(const ExtraKey& k) const {
+      uint64_t h = 1469598103934665603ull;
+      for (int64_t v : {k.first, k.days, k.month, k.year}) h = (h ^ static_cast<uint64_t>(v)) * 1099511628211ull;
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
+  const RuleProfile& rules_;
+  LabelLanguage lang_;
   std::unordered_map<uintptr_t, std::vector<RenewalDuration>> offered_;
   std::unordered_map<uintptr_t, std::string> labels_;
-  LabelLanguage lang_;
+  std::unordered_map<ExtraKey, std::string, ExtraKeyHash> spans_;
+  std::unordered_map<ExtraKey, ExtraDaysArithmetic, ExtraKeyHash> arithmetic_;
+};
+
+// A resource of an instance with its product, looked up once per quote (nullptr: unknown product).
+struct Member {
+  const Resource* resource = nullptr;
+  const Product* product = nullptr;
 };
 
 struct Instance {
   const Resource* main = nullptr;
-  std::vector<const Resource*> members;  // main first, then bound attached
+  std::size_t first = 0, count = 0;  // its members in the quote's member list: main first, then bound attached
   const std::vector<RenewalDuration>* offered = nullptr;  // in the quote's QuoteMemo
   RenewalDuration duration;
 };
 
 const std::vector<RenewalDuration> kNoDurations;
 
+// Appends the members of the instance of `main` (as InstanceOf, without a vector per instance).
+void AddMembers(const Workspace& ws, const Resource& main, std::vector<Member>& members) {
+  members.push_back({&main, ws.findProduct(main.product_id)});
+  const auto attached = ws.index.attached.find(main.resource_id);
+  if (attached == ws.index.attached.end()) return;
+  for (std::size_t i : attached->second)
+    if (i < ws.resources.size() && ws.resources[i].isBound()) members.push_back({&ws.resources[i], ws.findProduct(ws.resources[i].product_id)});
+}
+
 // The checks every renewal of an instance passes; appends refusals for it.
-void CheckRenewable(const Workspace& ws, const OrderLocks& locks, const RenewalRequest& request, const Instance& inst,
-                    Refusals& refusals) {
+void CheckRenewable(const Workspace& ws, const RenewalRequest& request, const Instance& inst, const Member* members,
+                    const Order* const* pending, Refusals& refusals) {
   const Resource& main = *inst.main;
   const RuleProfile& rules = ws.rules;
   if (main.status == ResourceStatus::Closed) {
@@ -308,15 +396,15 @@ void CheckRenewable(const Workspace& ws, const OrderLocks& locks, const RenewalR
     refusals.push_back({"retention_over", main.resource_id,
                         "resource " + main.resource_id + " expired more than " + std::to_string(rules.grace_days + rules.retention_days) +
                             " days ago (grace + retention) and can no longer be renewed"});
-  for (const Resource* m : inst.members) {
-    const Product* p = ws.findProduct(m->product_id);
-    if (p && p->delisted)
-      refusals.push_back({"delisted_product", m->resource_id,
-                          "product " + p->product_id + " of resource " + m->resource_id + " is delisted (已下架) and cannot be renewed"});
+  for (std::size_t k = 0; k < inst.count; ++k) {
+    const Member& m = members[k];
+    if (m.product && m.product->delisted)
+      refusals.push_back({"delisted_product", m.resource->resource_id,
+                          "product " + m.product->product_id + " of resource " + m.resource->resource_id + " is delisted (已下架) and cannot be renewed"});
   }
-  for (const Resource* m : inst.members)
-    if (const Order* o = locks.pending(m->resource_id)) {
-      refusals.push_back(PendingOrderRefusal(m->resource_id, *o));
+  for (std::size_t k = 0; k < inst.count; ++k)
+    if (const Order* o = pending[k]) {
+      refusals.push_back(PendingOrderRefusal(members[k].resource->resource_id, *o));
       break;
     }
   if (request.unified_day && main.renewal_policy != RenewalPolicy::Manual && main.renewal_policy != RenewalPolicy::Auto)
@@ -325,11 +413,48 @@ void CheckRenewable(const Workspace& ws, const OrderLocks& locks, const RenewalR
                             " tab; only manual and auto-renew resources take a unified expiry day"});
 }
 
-// Prices one resource of an instance; a refusal when its product has no price for the unit.
-std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& request, const Resource& r, const Resource& main,
+// The order waiting for payment that names each member, as OrderLocks::Build(ws, asOf).pending()
+// would say (the first such order in ws.orders; one past its deadline as of asOf is cancelled), in
+// one walk over the pending orders that matches their items' ids against a table of the members'
+// ids: a lookup in the workspace's id index per order item is a cache miss or more each.
+std::vector<const Order*> PendingOrdersOf(const Workspace& ws, Instant asOf, const std::vector<Member>& members) {
+  std::vector<const Order*> pending(members.size(), nullptr);
+  struct Slot {
+    uint32_t tag = 0, member = 0;  // member + 1; 0 = empty
+  };
+  std::size_t capacity = 16;
+  while (capacity < members.size() * 2) capacity *= 2;
+  const std::size_t mask = capacity - 1;
+  std::vector<Slot> slots(capacity);
+  const std::hash<std::string_view> hashOf;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    const std::size_t h = hashOf(members[k].resource->resource_id);
+    std::size_t i = h & mask;
+    while (slots[i].member != 0) i = (i + 1) & mask;
+    slots[i] = {static_cast<uint32_t>(h), static_cast<uint32_t>(k + 1)};
+  }
+  for (const Order& o : ws.orders) {
+    if (o.status != OrderStatus::PendingPayment || StatusAsOf(o, ws.rules, asOf) == OrderStatus::Cancelled) continue;
+    for (const OrderItem& item : o.items) {
+      if (!item.resource_id) continue;
+      const std::size_t h = hashOf(*item.resource_id);
+      for (std::size_t i = h & mask; slots[i].member != 0; i = (i + 1) & mask) {
+        const std::size_t k = slots[i].member - 1;
+        if (slots[i].tag != static_cast<uint32_t>(h) || members[k].resource->resource_id != *item.resource_id) continue;
+        if (!pending[k]) pending[k] = &o;
+        break;
+      }
+    }
+  }
+  return pending;
+}
+
+// Prices one resource of an instance into `item`; a refusal when its product has no price for the unit.
+std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& request, const Member& member, const Resource& main,
                                  RenewalDuration duration, QuoteMemo& memo, RenewalQuoteItem& item) {
   const ZoneOffset zone = ws.rules.zone;
-  const Product* product = ws.findProduct(r.product_id);
+  const Resource& r = *member.resource;
+  const Product* product = member.product;
   if (!product) return Refusal{"price_unknown", r.resource_id, "resource " + r.resource_id + " names unknown product " + r.product_id};
   const std::optional<Money> unitPrice = PriceOf(product->prices, duration.unit);
   if (!unitPrice)
@@ -338,8 +463,8 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
                        std::string(PriceKey(duration.unit)) + " to price the renewal of " + r.resource_id};
 
   item.resource_id = r.resource_id;
-  item.main_resource_id = &r == &main ? "" : main.resource_id;
-  item.product_id = r.product_id;
+  if (&r != &main) item.main_resource_id = main.resource_id;
+  item.product_id = product->product_id;  // == r.product_id, and already in the cache
   item.old_expire_time = r.expire_time;
   item.duration = duration;
   item.expired = request.as_of > r.expire_time;
@@ -350,7 +475,6 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
   const LocalDate plainEnd = duration.unit == TermUnit::Year ? AddYearsAnchored(oldEnd, duration.num, anchor)
                                                              : AddMonthsAnchored(oldEnd, duration.num, anchor);
   item.period_amount = *unitPrice * duration.num;
-  item.lines.reserve(request.unified_day ? 2 : 1);
   item.lines.push_back({memo.periodLabel(*product, duration, *unitPrice), item.period_amount});
 
   LocalDate newEnd = plainEnd;
@@ -360,12 +484,16 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
     item.extra_days = ExtraDaysInclusive(plainEnd, newEnd);
     if (item.extra_days > 0) {
       item.new_anchor_day = request.unified_day->day();
-      ExtraDaysPrice extra = PriceExtraDays(product->prices, plainEnd.plusDays(1), item.extra_days, ws.rules.day_price, ws.rules.rounding,
-                                            request.label_language);
-      if (!extra.line)
-        return Refusal{"price_unknown", r.resource_id, "product " + product->product_id + ": " + extra.missing + " of " + r.resource_id};
-      item.extra_days_amount = extra.line->amount;
-      item.lines.push_back(std::move(*extra.line));
+      const LocalDate first = plainEnd.plusDays(1);
+      const ExtraDaysArithmetic& arithmetic = memo.extraDaysArithmetic(product->prices, first, item.extra_days);
+      if (!arithmetic.missing.empty())
+        return Refusal{"price_unknown", r.resource_id, "product " + product->product_id + ": " + arithmetic.missing + " of " + r.resource_id};
+      const std::string& span = memo.extraDaysSpan(first, item.extra_days);
+      QuoteLine& line = item.lines.emplace_back();  // = PriceExtraDays(...).line, from the memo's halves
+      line.label.reserve(span.size() + arithmetic.text.size());
+      line.label.append(span).append(arithmetic.text);
+      line.amount = arithmetic.amount;
+      item.extra_days_amount = line.amount;
     }
   }
   item.new_expire_time = PeriodEnd(newEnd, zone, ws.rules.expiry_clock);
@@ -373,47 +501,64 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
   return std::nullopt;
 }
 
-}  // namespace
-
-RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request) {
-  return QuoteRenewal(ws, request, OrderLocks::Build(ws, request.as_of));
-}
-
-RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, const OrderLocks& locks) {
+// The quote, with the members' pending orders from the caller's locks or (no locks) found for them.
+RenewalQuote Quote(const Workspace& ws, const RenewalRequest& request, const OrderLocks* locks) {
   if (request.align_only && !request.unified_day) {
     RenewalRequest aligned = request;
     aligned.unified_day = AccountUnifiedDay(ws);
-    return QuoteRenewal(ws, aligned, locks);
+    return Quote(ws, aligned, locks);
   }
   RenewalQuote quote;
   quote.as_of = request.as_of;
-  const ZoneOffset zone = ws.rules.zone;
-  QuoteMemo memo(request.label_language);
+  QuoteMemo memo(ws.rules, request.label_language);
 
+  // Each resource is looked up once: its instance's members and their products go into one list.
+  // The refusals of ids that make no instance are kept with the number of instances before them, so
+  // that all refusals come in request order once the instances are checked.
   std::vector<Instance> instances;
   instances.reserve(request.resource_ids.size());
-  std::unordered_map<std::string_view, bool> seen;
-  seen.reserve(request.resource_ids.size());
+  std::vector<Member> members;
+  members.reserve(request.resource_ids.size() + request.resource_ids.size() / 2);
+  std::vector<std::pair<std::size_t, Refusal>> early;  // instances before it, refusal
+  std::vector<bool> seen(ws.resources.size());          // duplicates, by position
+  std::unordered_set<std::string_view> unknownSeen;     // duplicates among unknown ids
   for (const std::string& id : request.resource_ids) {
-    if (!seen.emplace(id, true).second) continue;
     const Resource* r = ws.findResource(id);
     if (!r) {
-      quote.refusals.push_back({"unknown_resource", id, "no resource " + id + " in the workspace"});
+      if (unknownSeen.insert(id).second) early.push_back({instances.size(), {"unknown_resource", id, "no resource " + id + " in the workspace"}});
       continue;
     }
+    const std::size_t position = static_cast<std::size_t>(r - ws.resources.data());
+    if (seen[position]) continue;
+    seen[position] = true;
     if (r->isBound()) {
-      quote.refusals.push_back({"bound_to_main", id, "resource " + id + " is bound to " + *r->main_resource_id + " and renews with it; renew " +
-                                                         *r->main_resource_id + " instead"});
+      early.push_back({instances.size(), {"bound_to_main", id, "resource " + id + " is bound to " + *r->main_resource_id +
+                                                                  " and renews with it; renew " + *r->main_resource_id + " instead"}});
       continue;
     }
     Instance inst;
     inst.main = r;
-    inst.members = InstanceOf(ws, *r);
-    CheckRenewable(ws, locks, request, inst, quote.refusals);
-    const Product* p = ws.findProduct(r->product_id);
-    inst.offered = p ? &memo.offered(*r, *p, zone) : &kNoDurations;
-    instances.push_back(std::move(inst));
+    inst.first = members.size();
+    AddMembers(ws, *r, members);
+    inst.count = members.size() - inst.first;
+    const Product* p = members[inst.first].product;
+    inst.offered = p ? &memo.offered(*r, *p) : &kNoDurations;
+    instances.push_back(inst);
   }
+  std::vector<const Order*> pending;
+  if (locks) {
+    pending.reserve(members.size());
+    for (const Member& m : members) pending.push_back(locks->pending(*m.resource));
+  } else {
+    pending = PendingOrdersOf(ws, request.as_of, members);
+  }
+  auto e = early.begin();
+  for (std::size_t i = 0; i < instances.size(); ++i) {
+    for (; e != early.end() && e->first == i; ++e) quote.refusals.push_back(std::move(e->second));
+    const Instance& inst = instances[i];
+    CheckRenewable(ws, request, inst, &members[inst.first], &pending[inst.first], quote.refusals);
+  }
+  for (; e != early.end(); ++e) quote.refusals.push_back(std::move(e->second));
   if (instances.empty() && quote.refusals.empty())
     quote.refusals.push_back({"empty_request", "", "no resource to renew was given"});
   if (!quote.refusals.empty()) return quote;
@@ -457,18 +602,16 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
   }
   if (!quote.refusals.empty()) return quote;
 
-  std::size_t members = 0;
-  for (const Instance& inst : instances) members += inst.members.size();
-  quote.items.reserve(members);
+  quote.items.reserve(members.size());
   for (const Instance& inst : instances) {
-    for (const Resource* m : inst.members) {
-      RenewalQuoteItem item;
-      if (std::optional<Refusal> r = PriceItem(ws, request, *m, *inst.main, inst.duration, memo, item)) {
+    for (std::size_t k = inst.first; k < inst.first + inst.count; ++k) {
+      RenewalQuoteItem& item = quote.items.emplace_back();
+      if (std::optional<Refusal> r = PriceItem(ws, request, members[k], *inst.main, inst.duration, memo, item)) {
         quote.refusals.push_back(std::move(*r));
+        quote.items.pop_back();
         continue;
       }
       quote.total += item.amount;
-      quote.items.push_back(std::move(item));
     }
   }
   if (!quote.refusals.empty()) {
@@ -477,6 +620,12 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
   }
   return quote;
 }
+
+}  // namespace
+
+RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request) { return Quote(ws, request, nullptr); }
+
+RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, const OrderLocks& locks) { return Quote(ws, request, &locks); }
 
 // ---- JSON -------------------------------------------------------------------------------------------
 
@@ -673,6 +822,31 @@ PlacedRenewal PlaceRenewalOrders(Workspace& ws, const RenewalRequest& request) {
 
   const Instant now = req.as_of;
   std::vector<Order> subs = RenewalOrdersFor(ws, placed.quote, now);
+  if (req.auto_renew) {
+    // 自动续费 chosen with the renewal (seed 4.2.1.1 step 7): each instance's order records the plan,
+    // period = its renewal duration; checked now as 设为自动续费 would check it, applied when paid.
+    Refusals refusals;
+    for (Order& o : subs) {
+      const OrderItem& head = o.items.front();  // the instance's main (or mounted) resource
+      AutoRenew plan;
+      plan.period = head.period == ItemPeriod::Year ? TermUnit::Year : TermUnit::Month;
+      plan.period_num = head.period_num.value_or(1);
+      plan.times_left = req.auto_renew->times;
+      Refusals r = CheckAutoRenewChoice(ws, {*head.resource_id}, AutoRenewPlan{{plan.period, plan.period_num}, plan.times_left});
+      if (!r.empty() && r.front().code == "bad_times") {
+        placed.quote.refusals = {r.front()};
+        placed.quote.items.clear();
+        return placed;
+      }
+      refusals.insert(refusals.end(), r.begin(), r.end());
+      o.auto_renew_after_payment = plan;
+    }
+    if (!refusals.empty()) {
+      placed.quote.refusals = std::move(refusals);
+      placed.quote.items.clear();
+      return placed;
+    }
+  }
   std::vector<Order> added;
   if (subs.size() > 1) {
     std::vector<std::string> taken;
@@ -771,6 +945,19 @@ Refusals ApplyPaidRenewalOrder(Workspace& ws, std::string_view orderId, const st
     }
   }
   for (Change& c : changes) ws.resources[c.index] = std::move(c.updated);
+
+  // 自动续费 chosen with the renewal (seed 4.2.1.1 step 7): from now on the instance renews
+  // automatically. A refusal (the instance can no longer be set to auto-renew) leaves the policy as it
+  // was; the renewal stands.
+  for (const Order* part : parts) {
+    if (!part->auto_renew_after_payment) continue;
+    const AutoRenew& a = *part->auto_renew_after_payment;
+    std::vector<std::string> heads;
+    for (const OrderItem& item : part->items)
+      if (item.resource_id && (item.period == ItemPeriod::Month || item.period == ItemPeriod::Year))
+        if (const Resource* r = ws.findResource(*item.resource_id); r && !r->isBound()) heads.push_back(r->resource_id);
+    if (!heads.empty()) EnableAutoRenewOnPayment(ws, heads, AutoRenewPlan{{a.period, a.period_num}, a.times_left});
+  }
   return {};
 }
 

@@ -37,6 +37,7 @@
 // price_unknown, empty_request.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,11 +109,19 @@ class OrderLocks {
   static OrderLocks Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
   const Order* pending(std::string_view resourceId) const;  // nullptr when none
   const Order* open(std::string_view resourceId) const;     // nullptr when none
+  // The same for a resource of the workspace, found by its position instead of its id (a batch quote
+  // asks for every resource it prices); a resource from elsewhere is looked up by its id.
+  const Order* pending(const Resource& resource) const;
+  const Order* open(const Resource& resource) const;
 
  private:
-  const Order* find(const std::unordered_map<std::size_t, std::size_t>& map, std::string_view resourceId) const;
+  static constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+  std::size_t positionOf(std::string_view resourceId) const;
+  std::size_t positionOf(const Resource& resource) const;
+  const Order* find(const std::vector<uint32_t>& orderOf, std::size_t resourcePosition) const;
   const Workspace* ws_ = nullptr;
-  std::unordered_map<std::size_t, std::size_t> pending_, open_;  // resource position -> order position
+  std::vector<uint32_t> pending_, open_;  // resource position -> position of its first such order in ws.orders
+                                          // (kNone: none; empty: no resource has one)
 };
 
 // "resource X has pending order O (combined order C); pay or cancel it first" as a Refusal.
@@ -130,6 +139,45 @@ struct QuoteLine {
   friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
 };
 
+// The lines of one item, read like a std::vector<QuoteLine> (size, [i], range-for, front, back):
+// the period line, then the extra days' line when aligned. Never more than kMax, so they are kept
+// in the item itself (a batch quote of 10,000 resources allocates no vector per item).
+class QuoteLines {
+ public:
+  static constexpr std::size_t kMax = 2;
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const QuoteLine& operator[](std::size_t i) const { return lines_[i]; }
+  QuoteLine& operator[](std::size_t i) { return lines_[i]; }
+  const QuoteLine& front() const { return lines_[0]; }
+  const QuoteLine& back() const { return lines_[size_ - 1]; }
+  const QuoteLine* begin() const { return lines_; }
+  const QuoteLine* end() const { return lines_ + size_; }
+  QuoteLine* begin() { return lines_; }
+  QuoteLine* end() { return lines_ + size_; }
+  // Appends a line; a line beyond kMax is a bug of the caller and replaces the last one.
+  QuoteLine& push_back(QuoteLine line) {
+    QuoteLine& slot = lines_[size_ < kMax ? size_++ : kMax - 1];
+    slot = std::move(line);
+    return slot;
+  }
+  QuoteLine& emplace_back() { return push_back(QuoteLine{}); }
+  void clear() {
+    for (QuoteLine& line : *this) line = QuoteLine{};
+    size_ = 0;
+  }
+  friend bool operator==(const QuoteLines& a, const QuoteLines& b) {
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i)
+      if (!(a.lines_[i] == b.lines_[i])) return false;
+    return true;
+  }
+
+ private:
+  QuoteLine lines_[kMax];
+  std::size_t size_ = 0;
+};
+
 // The renewal of one resource.
 struct RenewalQuoteItem {
   std::string resource_id;
@@ -144,12 +192,20 @@ struct RenewalQuoteItem {
   Money amount;                   // = sum of lines, rounded per the profile (per resource)
   Money period_amount;            // duration × period price (exact)
   Money extra_days_amount;        // extra days × day price, rounded
-  std::vector<QuoteLine> lines;
+  QuoteLines lines;               // the visible arithmetic: the period, then the extra days when aligned
 };
 
 enum class DurationDefault {
   Common,   // absent duration: one duration for all instances (seed step 7 point 4), as a batch renewal
   EachOwn,  // absent duration: each instance at its own default (an estimate list)
+};
+
+// 自动续费 chosen with a manual renewal (seed 4.2.1.1 step 7): once the renewal order is paid, the
+// renewed instances renew automatically, every time for the duration of this renewal, `times` times
+// (seed 4.2.2.1 step 6: 1..99; nullopt = unlimited, the console's default).
+struct AutoRenewOnPayment {
+  std::optional<int> times;
+  friend bool operator==(const AutoRenewOnPayment&, const AutoRenewOnPayment&) = default;
 };
 
 struct RenewalRequest {
@@ -161,6 +217,7 @@ struct RenewalRequest {
                                                   // to unified_day, or to the account's day when absent
   Instant as_of;                                  // now
   LabelLanguage label_language = LabelLanguage::English;  // the words of the quote lines' labels
+  std::optional<AutoRenewOnPayment> auto_renew;   // PlaceRenewalOrders only: also set auto-renew once paid
 };
 
 struct RenewalQuote {
@@ -213,6 +270,12 @@ struct PlacedRenewal {
 // items, amounts = the sum), to be paid or cancelled together. The orders are appended to ws.orders;
 // each purchase order gets a trade history entry; an alignment also sets the account's unified
 // expiry day. Atomic: on any refusal the workspace is unchanged.
+// With request.auto_renew (自动续费, seed 4.2.1.1 step 7) each instance's order records the plan in
+// auto_renew_after_payment: period = the instance's renewal duration, times as asked. It is checked
+// now as 设为自动续费 checks it (auto_renew.h CheckAutoRenewChoice: bad_times, policy_unchanged for an
+// instance already renewing automatically, delisted_product, duration_not_offered) and applied only
+// when the order is paid (ApplyPaidRenewalOrder); until then, and for ever when the order is cancelled
+// or expires unpaid, the resources keep their policy (they stay in their tab).
 PlacedRenewal PlaceRenewalOrders(Workspace& ws, const RenewalRequest& request);
 
 // The orders of a quote, one per instance (its main first), pending payment from `at` for
@@ -233,7 +296,12 @@ std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt, c
 // item gets a renewal period [old expiry, new expiry] with the item's amount (plus its day item) as
 // list amount and `paid[resource_id]` as paid breakdown (absent: unknown); its expiry moves on, an
 // expired resource is in use again, and an aligned one takes the unified day as anchor. The resource's
-// renewal policy and auto-renew count are untouched (seed 4.2.2.1: a manual renewal keeps the count).
+// renewal policy and auto-renew count are untouched (seed 4.2.2.1: a manual renewal keeps the count),
+// unless the order carries auto_renew_after_payment: then the instances it renews are set to
+// auto-renew with that plan (auto_renew.h EnableAutoRenewOnPayment: the 自动续费项 tab from now on; no
+// charge is made at the payment itself, a deduction already due is made by the next run). When the
+// instance can no longer be set to auto-renew (e.g. the file was edited meanwhile), the renewal stands
+// and the policy is unchanged.
 // Refuses (and changes nothing) an order that is not a renewal or names an unknown resource.
 Refusals ApplyPaidRenewalOrder(Workspace& ws, std::string_view orderId,
                                const std::unordered_map<std::string, PaidBreakdown>& paid = {});

@@ -1,6 +1,8 @@
 // save.cpp: quotedesk/1 writer (save.h).
 #include "core/save.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/json_writer.h"
@@ -27,6 +29,11 @@ class PrettyWriter {
   void literal(std::string_view json) { beforeValue(); out_ += json; }  // a number, true, false or null
   void json(std::string_view compact);                                   // any value kept as text (unknown members)
   std::string take() { return std::move(out_); }
+  std::size_t size() const { return out_.size(); }
+  void swapText(std::string& text) {  // hands over what was written so far (the document goes on)
+    out_.swap(text);
+    out_.clear();
+  }
 
  private:
   struct Level {
@@ -100,6 +107,18 @@ class WorkspaceWriter {
   explicit WorkspaceWriter(ZoneOffset zone) : zone_(zone) {}
 
   void workspace(const Workspace& ws) {
+    head(ws);
+    list("products", ws.products, &WorkspaceWriter::product);
+    list("resources", ws.resources, &WorkspaceWriter::resource);
+    list("orders", ws.orders, &WorkspaceWriter::order);
+    list("coupons", ws.coupons, &WorkspaceWriter::coupon);
+    list("export_records", ws.export_records, &WorkspaceWriter::exportRecord);
+    tail(ws);
+  }
+
+  // The same document in parts (WorkspaceSaveStream): the head, each list opened, its items one at
+  // a time and closed, in the order of workspace(), then the tail.
+  void head(const Workspace& ws) {
     w_.beginObject();
     member("format", std::string(kWorkspaceFormat));
     member("as_of", ws.as_of);
@@ -109,14 +128,25 @@ class WorkspaceWriter {
       w_.key("rules");
       w_.json(rules.dump());
     }
-    list("products", ws.products, &WorkspaceWriter::product);
-    list("resources", ws.resources, &WorkspaceWriter::resource);
-    list("orders", ws.orders, &WorkspaceWriter::order);
-    list("coupons", ws.coupons, &WorkspaceWriter::coupon);
-    list("export_records", ws.export_records, &WorkspaceWriter::exportRecord);
-    end(ws.extra);
   }
-  std::string take() { return w_.take() + "\n"; }
+  void openList(std::string_view key) {
+    w_.key(key);
+    w_.beginArray();
+  }
+  void closeList() { w_.endArray(); }
+  void item(const Product& p) { product(p); }
+  void item(const Resource& r) { resource(r); }
+  void item(const Order& o) { order(o); }
+  void item(const Coupon& c) { coupon(c); }
+  void item(const ExportRecord& e) { exportRecord(e); }
+  void tail(const Workspace& ws) {
+    end(ws.extra);
+    w_.literal("\n");   // after the closing brace: no value is written after it
+  }
+  std::size_t size() const { return w_.size(); }
+  void swapText(std::string& text) { w_.swapText(text); }
+
+  std::string take() { return w_.take(); }
 
  private:
   // ---- one value of each model type
@@ -292,6 +322,7 @@ class WorkspaceWriter {
     member("currency", o.currency);
     member("service_type_name", o.service_type_name);
     member("created_by", o.created_by);
+    member("auto_renew_after_payment", o.auto_renew_after_payment, &WorkspaceWriter::autoRenew);
     list("items", o.items, &WorkspaceWriter::item);
     list("history", o.history, &WorkspaceWriter::historyEntry);
     end(o.extra);
@@ -325,6 +356,73 @@ std::string SaveWorkspace(const Workspace& ws) {
   WorkspaceWriter writer(ws.rules.zone);
   writer.workspace(ws);
   return writer.take();
+}
+
+struct WorkspaceSaveStream::State {
+  explicit State(const Workspace& w) : ws(w), writer(w.rules.zone) {}
+  const Workspace& ws;
+  WorkspaceWriter writer;
+  int part = 0;             // 0 head, 1..5 the lists (products .. export_records), 6 tail, 7 done
+  bool listOpen = false;    // the current list's '[' is written
+  std::size_t cursor = 0;   // the next item of the current list
+  std::size_t items = 0;    // items written so far (progress)
+  std::size_t total = 0;    // items of all lists
+};
+
+WorkspaceSaveStream::WorkspaceSaveStream(const Workspace& ws) : s_(std::make_unique<State>(ws)) {
+  s_->total = ws.products.size() + ws.resources.size() + ws.orders.size() + ws.coupons.size() + ws.export_records.size();
+}
+WorkspaceSaveStream::~WorkspaceSaveStream() = default;
+
+bool WorkspaceSaveStream::done() const { return s_->part == 7; }
+
+int WorkspaceSaveStream::progress() const {
+  if (done()) return 100;
+  return s_->total == 0 ? 0 : static_cast<int>(static_cast<uint64_t>(s_->items) * 99 / s_->total);
+}
+
+namespace {
+
+// Writes items of one list from `cursor` until the text reaches `bytes`; true when the list is done.
+template <class T>
+bool ListPart(WorkspaceWriter& w, const char* key, const std::vector<T>& items, bool& open, std::size_t& cursor, std::size_t& written,
+              std::size_t bytes) {
+  if (!open) {
+    w.openList(key);
+    open = true;
+  }
+  while (cursor < items.size() && w.size() < bytes) {
+    w.item(items[cursor++]);
+    ++written;
+  }
+  if (cursor < items.size()) return false;
+  w.closeList();
+  open = false;
+  cursor = 0;
+  return true;
+}
+
+}  // namespace
+
+bool WorkspaceSaveStream::Next(std::string& piece, std::size_t bytes) {
+  State& s = *s_;
+  piece.clear();
+  bytes = std::max<std::size_t>(bytes, 1);
+  while (s.part < 7 && s.writer.size() < bytes) {
+    bool next = true;
+    switch (s.part) {
+      case 0: s.writer.head(s.ws); break;
+      case 1: next = ListPart(s.writer, "products", s.ws.products, s.listOpen, s.cursor, s.items, bytes); break;
+      case 2: next = ListPart(s.writer, "resources", s.ws.resources, s.listOpen, s.cursor, s.items, bytes); break;
+      case 3: next = ListPart(s.writer, "orders", s.ws.orders, s.listOpen, s.cursor, s.items, bytes); break;
+      case 4: next = ListPart(s.writer, "coupons", s.ws.coupons, s.listOpen, s.cursor, s.items, bytes); break;
+      case 5: next = ListPart(s.writer, "export_records", s.ws.export_records, s.listOpen, s.cursor, s.items, bytes); break;
+      case 6: s.writer.tail(s.ws); break;
+    }
+    if (next) ++s.part;
+  }
+  s.writer.swapText(piece);
+  return !piece.empty();
 }
 
 }  // namespace qd

@@ -8,6 +8,8 @@
 // included. Lossless: LoadWorkspace(SaveWorkspace(w)) gives back w, and saving again gives the same text.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 
 #include "core/workspace.h"
@@ -15,5 +17,31 @@
 namespace qd {
 
 std::string SaveWorkspace(const Workspace& ws);  // ends with a newline
+
+// The same text in pieces, for a caller that must not block for long (the browser keeps a 135 MB
+// workspace in IndexedDB a piece per task, wasm/web/workspace_io.cpp). The pieces, in order, are
+// exactly the bytes of SaveWorkspace(ws). `ws` must stay alive and unchanged until done().
+//
+//   WorkspaceSaveStream stream(ws);
+//   std::string piece;
+//   while (stream.Next(piece, 1 << 20)) store(piece);   // about 1 MB each
+class WorkspaceSaveStream {
+ public:
+  explicit WorkspaceSaveStream(const Workspace& ws);
+  ~WorkspaceSaveStream();
+  WorkspaceSaveStream(const WorkspaceSaveStream&) = delete;
+  WorkspaceSaveStream& operator=(const WorkspaceSaveStream&) = delete;
+
+  // Replaces `piece` with the next part of the text: whole items (a product, a resource, an order,
+  // ...) until it holds at least `bytes` bytes or the text ends. False (and `piece` empty) when
+  // nothing is left.
+  bool Next(std::string& piece, std::size_t bytes);
+  bool done() const;
+  int progress() const;   // 0..100: the share of the list items written
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 }  // namespace qd

@@ -239,6 +239,9 @@ struct Order {
   std::string currency = "CNY";                  // default "CNY"
   std::string service_type_name;                 // default ""
   std::string created_by;                        // creator login (user_name); default ""
+  std::optional<AutoRenew> auto_renew_after_payment;  // renewal orders: the 自动续费 chosen with the renewal (seed
+                                                 // 4.2.1.1 step 7), set on the renewed instance when the order is
+                                                 // paid (times_left 1..99, null = unlimited); absent = none
   std::vector<OrderItem> items;                  // default none
   std::vector<TradeHistoryEntry> history;        // oldest first; default none
   UnknownMembers extra;

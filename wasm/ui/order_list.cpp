@@ -668,16 +668,28 @@ void DrawDetails(AppState& app, OrderListState& list)
     // Trade history of the order's resources (seed 4.3.3: 3 shown, then "查看全部记录").
     ImGui::Spacing();
     ImGui::TextDisabled("%s", Tr(Text::TradeHistory));
+    // Every later order naming one of its resources too (a renewal placed here shows at once).
+    if (list.historyOf != o->order_id || list.historyRevision != app.revision) {
+        list.history = TradeHistory(ws, *o);
+        list.historyOf = o->order_id;
+        list.historyRevision = app.revision;
+    }
     std::vector<const TradeHistoryEntry*> history;
-    for (const TradeHistoryEntry& h : o->history) history.push_back(&h);
+    for (const TradeHistoryEntry& h : list.history) history.push_back(&h);
     std::sort(history.begin(), history.end(), [](auto* a, auto* b) { return a->time > b->time; });
     if (history.empty()) ImGui::TextDisabled("%s", Tr(Text::NoHistory));
     else DrawHistoryRows(ws, history, 3);
-    if (history.size() >= 3 && ImGui::SmallButton(Tr(Text::ViewAllRecords))) list.showAllHistory = true;
+    if (history.size() >= static_cast<std::size_t>(kTradeHistoryShown) && ImGui::SmallButton(Tr(Text::ViewAllRecords))) list.showAllHistory = true;
 
     if (list.showAllHistory) {
+        // Centred over the console (not over the navigation), closed by its X or Esc.
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 22), ImGuiCond_Appearing);
         if (ImGui::Begin(Tr(Text::TradeHistory), &list.showAllHistory, ImGuiWindowFlags_NoSavedSettings)) {
+            if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+                !ImGui::IsAnyItemActive())
+                list.showAllHistory = false;
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
             ImGui::InputTextWithHint("##hsearch", Tr(Text::SearchOrderId), list.historySearch, sizeof list.historySearch);
             ImGui::SameLine();

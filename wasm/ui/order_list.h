@@ -71,6 +71,9 @@ struct OrderListState {
     std::set<std::string> selected;      // order ids ticked for the batch actions
     std::string details;                 // order shown in the details panel; "" = none
     bool showAllHistory = false;         // the "查看全部记录" window
+    std::vector<TradeHistoryEntry> history;   // TradeHistory of `details` (later orders included), built for:
+    std::string historyOf;
+    uint64_t historyRevision = UINT64_MAX;
     char historySearch[128] = {};
     int historyType = -1;
     PaymentDialogState payment;

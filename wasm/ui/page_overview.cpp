@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cinttypes>
 #include <string>
 
@@ -20,6 +21,7 @@
 #include "core/orders.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
+#include "ui/platform.h"
 #include "ui/refund_dialog.h"  // Format
 
 namespace qd::ui {
@@ -28,6 +30,8 @@ namespace {
 constexpr int64_t kDay = 86400;
 constexpr int kForecastMonths = kDefaultForecastMonths;
 constexpr int kDayNames = 6;  // instances named per day in the timeline's hover
+constexpr double kForecastSliceMs = 4.0;  // forecast work per frame (design.md §9: a frame < 16 ms)
+constexpr ForecastSlices kForecastSlices{32, 8192, 4096};  // each well under a millisecond or two in wasm
 
 // Renewal policy colours (the four tabs), in RenewalPolicy order: manual, auto, to_on_demand, no_renew.
 const ImU32 kPolicyColours[4] = {IM_COL32(232, 163, 61, 255), IM_COL32(60, 111, 216, 255), IM_COL32(59, 169, 156, 255),
@@ -73,6 +77,7 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
                 ++s.expiring[k];
                 if (r.renewal_policy == RenewalPolicy::Auto) ++s.expiringAuto[k];
             }
+        if (left > (kOverviewTimelineDays + 1) * kDay) continue;   // past the timeline: no local date needed (100k rows)
         const int64_t day = WholeDaysBetween(today, LocalDateOf(r.expire_time, zone));
         if (day < 0 || day >= kOverviewTimelineDays) continue;
         OverviewPageState::Day& d = s.days[static_cast<std::size_t>(day)];
@@ -98,13 +103,34 @@ void Refresh(const AppState& app, OverviewPageState& s)
         s.expiryMinute = minute;
     }
     const int64_t hour = now.unixSeconds() / 3600;
-    if (!s.hasForecast || s.forecastFor != app.revision || s.forecastHour != hour) {
-        s.forecast = ForecastAutoRenewals(ws, now, kForecastMonths);
-        s.hasForecast = true;
-        s.forecastFor = app.revision;
-        s.forecastHour = hour;
+    if (s.hasForecast && s.forecastFor == app.revision && s.forecastHour == hour) return;
+    // A slice or more per frame, about kForecastSliceMs, until it is done; the platform draws the
+    // next frame without input meanwhile.
+    if (!s.building || s.buildingOf != &ws || s.buildingFor != app.revision || s.buildingHour != hour) {
+        s.building = std::make_shared<ForecastBuilder>(ws, now, kForecastMonths, kForecastSlices);
+        s.buildingOf = &ws;
+        s.buildingFor = app.revision;
+        s.buildingHour = hour;
     }
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point start = Clock::now();
+    while (!s.building->Step(0) && std::chrono::duration<double, std::milli>(Clock::now() - start).count() < kForecastSliceMs) {
+    }
+    if (!s.building->done()) {
+        s.forecastProgress = s.building->progress();
+        RequestMoreFrames();
+        return;
+    }
+    s.forecast = s.building->take();
+    s.building.reset();
+    s.buildingOf = nullptr;
+    s.hasForecast = true;
+    s.forecastFor = app.revision;
+    s.forecastHour = hour;
 }
+
+// The forecast shown is being (re)computed: the cards and the chart show how far it got instead.
+bool ForecastPending(const OverviewPageState& s) { return s.building != nullptr; }
 
 // ---- pieces -------------------------------------------------------------------------------------------
 
@@ -213,8 +239,12 @@ void DrawCards(AppState& app, const OverviewPageState& s)
     std::string balance = ws.account.cash_balance ? ws.account.cash_balance->display() : std::string("-");
     std::string sub;
     ImU32 subColour = 0;
+    const bool pending = ForecastPending(s);
+    const std::string computing = Format(Tr(Text::OvwComputing), s.forecastProgress);
     if (!ws.account.cash_balance) {
         sub = Tr(Text::OvwBalanceUnknown);
+    } else if (pending) {
+        sub = computing;
     } else if (f.first_short) {
         const LocalDate d = LocalDateOf(f.charges[*f.first_short].at, ws.rules.zone);
         sub = Format(Tr(Text::OvwBalanceShortFrom), d.str().c_str());
@@ -226,8 +256,8 @@ void DrawCards(AppState& app, const OverviewPageState& s)
     ImGui::SameLine(0, gap);
 
     const std::string title = Format(Tr(Text::OvwForecastTotal), kForecastMonths);
-    if (Card("##card-forecast", size, title.c_str(), f.total.display(), Format(Tr(Text::OvwChargesCount), static_cast<int>(f.charges.size())),
-             kPolicyColours[1], true))
+    if (Card("##card-forecast", size, title.c_str(), pending ? std::to_string(s.forecastProgress) + "%" : f.total.display(),
+             pending ? computing : Format(Tr(Text::OvwChargesCount), static_cast<int>(f.charges.size())), kPolicyColours[1], true))
         app.page = Page::Renewals;
 }
 
@@ -240,6 +270,18 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", Format(Tr(Text::OvwChartNote), ws.account.deduction_days_before).c_str());
     ImGui::PopTextWrapPos();
+    if (ForecastPending(s)) {
+        // As tall as the chart, so the page does not jump when it is done.
+        const float height = em * 10.0f;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, height));
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height * 0.4f));
+        ImGui::ProgressBar(static_cast<float>(s.forecastProgress) / 100.0f, ImVec2(-1, 0),
+                           Format(Tr(Text::OvwForecastProgress), s.forecastProgress).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
+        ImGui::Dummy(ImVec2(0, 0));
+        return;
+    }
     if (f.charges.empty()) {
         ImGui::TextUnformatted(Format(Tr(Text::OvwChartEmpty), kForecastMonths).c_str());
         if (!f.failures.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());

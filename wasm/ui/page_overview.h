@@ -5,11 +5,14 @@
 // Derived data is rebuilt only when it can have changed: the expiry counts and the 90-day timeline
 // when the workspace changes (AppState::revision) or the clock moves to another minute; the auto-renew
 // forecast (core/forecast.h, a simulation of a year of charges) when the workspace changes or the
-// clock moves to another hour.
+// clock moves to another hour. At 100,000 resources that simulation takes a second or more, so it
+// runs a slice per frame (ForecastBuilder with ForecastSlices, a few milliseconds each, asking the
+// platform for more frames) while the page shows how far it got; leaving the page pauses it.
 #pragma once
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/forecast.h"
@@ -36,9 +39,15 @@ struct OverviewPageState {
 
     // The 12-month auto-renew forecast.
     Forecast forecast;
-    bool hasForecast = false;
+    bool hasForecast = false;             // `forecast` is complete for forecastFor / forecastHour
     uint64_t forecastFor = UINT64_MAX;
     int64_t forecastHour = INT64_MIN;
+    // The forecast being built a slice per frame (null when none is), and what it is for.
+    std::shared_ptr<ForecastBuilder> building;
+    const Workspace* buildingOf = nullptr;   // the builder reads this workspace until it is done
+    uint64_t buildingFor = UINT64_MAX;
+    int64_t buildingHour = INT64_MIN;
+    int forecastProgress = 0;                // 0..100 while building
 };
 
 } // namespace qd::ui

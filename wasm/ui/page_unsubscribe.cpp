@@ -12,6 +12,7 @@
 
 #include "core/orders.h"
 #include "core/refund.h"
+#include "core/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/refund_dialog.h"
@@ -27,6 +28,23 @@ std::size_t ChunkFor(const Workspace& ws) { return std::clamp<std::size_t>(ws.or
 // seed 4.4.1.1 注意事项 3: the resources that can be unsubscribed in a batch.
 constexpr std::string_view kBatchServices[] = {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
                                                "hws.service.type.vpc", "hws.service.type.cce"};
+
+// 倒计时 (seed 4.4.1.2 说明 1): the time left until expiry, as the renewal page's 到期时间 filter:
+// 全部, 7/15/30天内到期, or a custom number of days (1..kMaxExpiringWithinDays).
+constexpr int kCountdownChoices[] = {0, 7, 15, 30};  // index 4 = custom
+constexpr int kCountdownCustom = 4;
+
+int CountdownDays(const UnsubscribePageState& s)
+{
+    return s.countdown == kCountdownCustom ? s.customDays : kCountdownChoices[std::clamp(s.countdown, 0, 3)];
+}
+
+// Expiring within the chosen days: now <= expire_time <= now + days × 24 h (both ends included).
+bool WithinCountdown(const UnsubscribePageState& s, const Resource& r, Instant now)
+{
+    const int days = CountdownDays(s);
+    return days <= 0 || (r.expire_time >= now && r.expire_time <= now.plusSeconds(int64_t{days} * 86400));
+}
 
 bool ContainsNoCase(std::string_view hay, std::string_view needle)
 {
@@ -208,8 +226,9 @@ std::vector<std::string> SearchTokens(const char* text)
     return split;
 }
 
-bool Matches(const Workspace& ws, const UnsubscribePageState& s, const std::vector<std::string>& tokens, const Resource& r)
+bool Matches(const Workspace& ws, const UnsubscribePageState& s, const std::vector<std::string>& tokens, const Resource& r, Instant now)
 {
+    if (!WithinCountdown(s, r, now)) return false;
     if (s.serviceType >= 0) {
         const Product* p = ws.findProduct(r.product_id);
         if (!p || p->service_type_name != s.serviceTypes[static_cast<std::size_t>(s.serviceType)]) return false;
@@ -224,7 +243,7 @@ bool Matches(const Workspace& ws, const UnsubscribePageState& s, const std::vect
     return false;
 }
 
-void Refilter(const Workspace& ws, UnsubscribePageState& s)
+void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
 {
     const UnsubscribeList l = CurrentList(s);
     s.shown.clear();
@@ -240,7 +259,7 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s)
     } else {
         const std::vector<UnsubscribeRow>& rows = s.lists[static_cast<int>(l)];
         for (std::size_t k = 0; k < rows.size(); ++k)
-            if (Matches(ws, s, tokens, ws.resources[rows[k].resource])) s.shown.push_back(k);
+            if (Matches(ws, s, tokens, ws.resources[rows[k].resource], now)) s.shown.push_back(k);
     }
     // The selection stays within the current list.
     std::set<std::string> inList;
@@ -272,7 +291,40 @@ void DrawFilters(UnsubscribePageState& s)
         }
     };
     combo("##uns-service", Text::ProductType, s.serviceType, s.serviceTypes);
-    if (s.tab != UnsubscribeTab::Records) combo("##uns-region", Text::Region, s.region, s.regions);
+    if (s.tab == UnsubscribeTab::Records) return;
+    combo("##uns-region", Text::Region, s.region, s.regions);
+    // 倒计时: 全部 / 7, 15, 30天内到期 / 自定义天数 [X] 天内到期.
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(Text::UnsCountdown));
+    ImGui::SameLine();
+    auto choice = [](int i) {
+        return i == 0 ? std::string(Tr(Text::All)) : i == kCountdownCustom ? std::string(Tr(Text::UnsCountdownCustom)) : Format(Tr(Text::UnsCountdownWithin), kCountdownChoices[i]);
+    };
+    ImGui::SetNextItemWidth(em * 10);
+    if (ImGui::BeginCombo("##uns-countdown", choice(s.countdown).c_str())) {
+        for (int i = 0; i <= kCountdownCustom; ++i)
+            if (ImGui::Selectable(choice(i).c_str(), s.countdown == i)) { s.countdown = i; s.filterDirty = true; }
+        ImGui::EndCombo();
+    }
+    if (s.countdown == kCountdownCustom) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 6);
+        if (ImGui::InputInt("##uns-days", &s.customDays)) {
+            s.customDays = std::clamp(s.customDays, 1, kMaxExpiringWithinDays);
+            s.filterDirty = true;
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(Tr(Text::UnsCountdownDays));
+    }
+}
+
+// "剩余 23 天" under the expiry: whole days left (less than one: "剩余不足 1 天"); nothing once expired.
+void CountdownLine(const Resource& r, Instant now)
+{
+    if (r.expire_time < now) { ImGui::TextDisabled(" "); return; }
+    const int64_t days = (r.expire_time - now) / 86400;
+    if (days < 1) ImGui::TextDisabled("%s", Tr(Text::UnsLessThanDay));
+    else ImGui::TextDisabled("%s", Format(Tr(Text::UnsDaysLeft), static_cast<int>(days)).c_str());
 }
 
 // The instance cell: name (and the failed tag) over id (and its bound resources). Two lines on every
@@ -412,7 +464,9 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             } else {
                 ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time).c_str());
             }
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, r.expire_time).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ConsoleTime(ws, r.expire_time).c_str());
+            CountdownLine(r, AsOf(app));
             ImGui::TableNextColumn();
             if (l == UnsubscribeList::FiveDay) ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time.plusHours(ws.rules.five_day_window_hours)).c_str());
             else ReasonCell(row, blocked);
@@ -601,7 +655,7 @@ void DrawUnsubscribePage(AppState& state)
 
     DrawFilters(s);
     const UnsubscribeList l = CurrentList(s);
-    if (s.filterDirty || s.shownFor != s.builtFor || s.shownList != static_cast<int>(l)) Refilter(ws, s);
+    if (s.filterDirty || s.shownFor != s.builtFor || s.shownList != static_cast<int>(l)) Refilter(ws, s, now);
     if (l == UnsubscribeList::Count) DrawRecords(state, s);
     else DrawResourceTable(state, s, l);
 

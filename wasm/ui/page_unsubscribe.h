@@ -45,8 +45,10 @@ struct UnsubscribePageState {
     UnsubscribeList inUseList = UnsubscribeList::NonFiveDay;   // sub-tab of 使用中的资源
     bool blockedOnly = false;                                  // 不可退订 sub-tab of 未生效 / 续费周期
 
-    // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域).
+    // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域, 倒计时).
     char search[512] = {};
+    int countdown = 0;                     // 倒计时: 0 all, else expiring within countdownDays()
+    int customDays = 60;                   // X of "X天内到期" when countdown is the custom choice
     int serviceType = -1;                  // index into serviceTypes; -1 = all
     int region = -1;                       // index into regions; -1 = all
     std::vector<std::string> serviceTypes; // distinct service_type_name of the products, sorted

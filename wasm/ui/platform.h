@@ -11,6 +11,12 @@
 // browser's IndexedDB a moment later (debounced, outside the frame), and the next visit opens it
 // instead of the sample. RestoreSample() reopens the sample and forgets the stored workspace.
 // The language and the theme are kept too (localStorage).
+//
+// Frames. The platform draws a frame only when something asks for one (input, a finished save, a
+// loaded file), so an idle page costs nothing. A view that does a long job a slice per frame (the
+// overview's 12-month auto-renew forecast at 100,000 resources, core/forecast.h ForecastBuilder)
+// calls RequestMoreFrames() in each frame that did a slice and left work for later: the next frame
+// comes without input. When no view asks any more, the page goes idle again.
 #pragma once
 #include <optional>
 #include <string>
@@ -39,5 +45,7 @@ void OpenFilePicker();     // the browser's file dialog; what the user picks is 
 void DownloadWorkspace();  // the open workspace (SaveWorkspace) as a .json download
 void RestoreSample();      // reopens the embedded sample and clears the stored workspace
 void ClearLoadErrors();    // the user dismissed the errors of the last refused open
+
+void RequestMoreFrames();  // this frame left work for the next: draw it soon, without waiting for input
 
 } // namespace qd::ui

@@ -13,6 +13,7 @@
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
+#include "ui/order_list.h"
 #include "ui/page_export_records.h"
 
 namespace qd::ui {
@@ -274,6 +275,74 @@ bool DayCombo(const char* id, int& choice, float width)
     return changed;
 }
 
+// A warning in red, wrapped.
+void ErrorText(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+// "续费时长  [1个月] [2个月] ... [1年]": the durations every instance offers, or why there are none.
+void DurationRow(Text label, RenewalDialogState& d, float em, float width)
+{
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(label));
+    ImGui::SameLine(em * 7);
+    if (d.durations.empty()) {
+        ErrorText(Tr(Text::RnwNoDuration));
+        return;
+    }
+    ImGui::BeginGroup();
+    DurationButtons(d.durations, d.duration, width - em * 7);
+    ImGui::EndGroup();
+}
+
+bool HasDuration(const RenewalDialogState& d) { return d.duration >= 0 && d.duration < static_cast<int>(d.durations.size()); }
+
+// The count of auto-renewals: nullopt = no limit.
+std::optional<int> ChosenTimes(const RenewalDialogState& d) { return d.limitTimes ? std::optional<int>(d.times) : std::nullopt; }
+
+// "… [ 6 ] 次" after the item before it, when a count is asked for (seed 4.2.2.1 step 6: 1..99).
+void TimesInput(RenewalDialogState& d, float em)
+{
+    if (!d.limitTimes) return;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 7);
+    ImGui::InputInt("##times", &d.times);
+    d.times = std::clamp(d.times, 1, kMaxAutoRenewTimes);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(Text::RnwTimes));
+}
+
+// "[ ] 预设自动续费次数 [ 6 ] 次": unticked = no limit.
+void TimesRow(RenewalDialogState& d, float em)
+{
+    ImGui::Checkbox(Tr(Text::RnwAutoTimes), &d.limitTimes);
+    TimesInput(d, em);
+}
+
+// What was done, in green, with its notes; Close (Enter).
+void DrawDone(RenewalDialogState& d)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
+    ImGui::TextWrapped("%s", d.message.c_str());
+    ImGui::PopStyleColor();
+    for (const std::string& n : d.notes) ImGui::BulletText("%s", n.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button(Tr(Text::RnwClose)) || EnterPressed()) Close(d);
+}
+
+// The top of a dialog that acts on instances: the instances; once the operation is done, its outcome
+// and Close. True while the dialog still asks.
+bool StillAsking(const Workspace& ws, RenewalDialogState& d, float em)
+{
+    DrawInstanceList(ws, d, em);
+    if (!d.done) return true;
+    DrawDone(d);
+    return false;
+}
+
 // ---- quotes (Renew, Align) ----------------------------------------------------------------------------
 
 void UpdateQuote(AppState& app, RenewalDialogState& d)
@@ -284,7 +353,7 @@ void UpdateQuote(AppState& app, RenewalDialogState& d)
         d.quoteLanguage == QuoteLanguage()) return;
     RenewalRequest req;
     req.resource_ids = d.ids;
-    if (!align && d.duration >= 0 && d.duration < static_cast<int>(d.durations.size())) req.duration = d.durations[d.duration];
+    if (!align && HasDuration(d)) req.duration = d.durations[d.duration];
     if (unify) req.unified_day = DayOfChoice(d.unifiedDay);
     req.align_only = align;
     req.as_of = AsOf(app);
@@ -377,20 +446,49 @@ void PlaceOrders(AppState& app, RenewalDialogState& d)
     const bool align = d.open == RenewalDialog::Align;
     RenewalRequest req;
     req.resource_ids = d.ids;
-    if (!align && d.duration >= 0 && d.duration < static_cast<int>(d.durations.size())) req.duration = d.durations[d.duration];
+    if (!align && HasDuration(d)) req.duration = d.durations[d.duration];
     if (align || d.unify) req.unified_day = DayOfChoice(d.unifiedDay);
     req.align_only = align;
     req.as_of = AsOf(app);
     req.label_language = QuoteLanguage();
+    if (!align && d.autoRenew && !d.allAuto) req.auto_renew = AutoRenewOnPayment{ChosenTimes(d)};
     PlacedRenewal placed = PlaceRenewalOrders(*app.workspace, req);
     if (!placed.ok()) { d.refusals = placed.quote.refusals; return; }
-    d.refusals.clear();
-    d.placedOrder = placed.order_id;
-    d.placedInstances = static_cast<int>(placed.sub_order_ids.size());
-    d.done = true;
-    d.message = RnwFormat(Tr(Text::RnwPlaced), placed.order_id.c_str(), d.placedInstances);
-    app.renewals.message = d.message;
+    // The renewal page keeps a line about the order, for a user who closes the payment dialog unpaid
+    // (seed 4.2.1.1 step 8 说明: it stays in 待支付订单, to be paid later).
+    std::string message = RnwFormat(Tr(Text::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
+    if (req.auto_renew && req.duration) {
+        const std::string times = req.auto_renew->times ? RnwFormat(Tr(Text::RnwTimesN), *req.auto_renew->times) : Tr(Text::RnwTimesUnlimited);
+        message += " " + RnwFormat(Tr(Text::RnwPlacedAuto), DurationWords(*req.duration).c_str(), times.c_str());
+    }
+    app.renewals.message = std::move(message);
     MarkChanged(app);
+    // 去支付 (seed 4.2.1.1 steps 7-8): straight on to the payment dialog of the new order.
+    GoToPendingOrder(app, placed.order_id);
+    OpenPaymentDialog(app.pendingOrders, {placed.order_id}, false);
+    Close(d);
+}
+
+// 自动续费 of the renew dialog (seed 4.2.1.1 step 7): every time for the chosen duration, a count or
+// no limit (4.2.2.1 step 6); set once the order is paid.
+void DrawAutoRenewChoice(RenewalDialogState& d, float em)
+{
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(Text::RnwAutoRenewLabel));
+    ImGui::SameLine(em * 7);
+    if (d.allAuto) {
+        ImGui::TextDisabled("%s", Tr(Text::RnwAutoRenewAlready));
+        return;
+    }
+    ImGui::BeginGroup();
+    ImGui::Checkbox(Tr(Text::RnwAutoRenewTick), &d.autoRenew);
+    if (d.autoRenew) {
+        ImGui::SameLine(0, em);
+        TimesRow(d, em);
+        const std::string period = HasDuration(d) ? DurationWords(d.durations[d.duration]) : std::string("-");
+        ImGui::TextDisabled("%s", RnwFormat(Tr(Text::RnwAutoRenewNote), period.c_str()).c_str());
+    }
+    ImGui::EndGroup();
 }
 
 void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width)
@@ -398,22 +496,6 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     const Workspace& ws = *app.workspace;
     const bool align = d.open == RenewalDialog::Align;
     DrawInstanceList(ws, d, em);
-    if (d.done) {
-        ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
-        ImGui::TextWrapped("%s", d.message.c_str());
-        ImGui::PopStyleColor();
-        if (d.placedInstances > 1) ImGui::TextWrapped("%s", Tr(Text::RnwPlacedCombined));
-        ImGui::Spacing();
-        if (ImGui::Button(Tr(Text::RnwGoPay)) || EnterPressed()) {
-            GoToPendingOrder(app, d.placedOrder);
-            Close(d);
-            return;
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::RnwClose))) Close(d);
-        return;
-    }
     ImGui::Spacing();
     if (align) {
         ImGui::TextWrapped("%s", Tr(Text::RnwAlignNote));
@@ -422,18 +504,8 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
         ImGui::SameLine(em * 7);
         DayCombo("##day", d.unifiedDay, em * 10);
     } else {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(Tr(Text::RnwDuration));
-        ImGui::SameLine(em * 7);
-        if (d.durations.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-            ImGui::TextWrapped("%s", Tr(Text::RnwNoDuration));
-            ImGui::PopStyleColor();
-        } else {
-            ImGui::BeginGroup();
-            DurationButtons(d.durations, d.duration, width - em * 7);
-            ImGui::EndGroup();
-        }
+        DurationRow(Text::RnwDuration, d, em, width);
+        DrawAutoRenewChoice(d, em);
         ImGui::AlignTextToFramePadding();
         ImGui::Checkbox(Tr(Text::RnwUnify), &d.unify);
         ImGui::SameLine();
@@ -453,7 +525,7 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     ImGui::Separator();
     const bool can = d.quote.ok() && !d.quote.items.empty();
     ImGui::BeginDisabled(!can);
-    const bool confirm = ImGui::Button(Tr(Text::RnwConfirmPay)) || (can && EnterPressed());
+    const bool confirm = ImGui::Button(Tr(Text::RnwGoPay)) || (can && EnterPressed());
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::RnwCopyQuote))) {
         app.clipboard = QuoteText(ws, d.quote);
@@ -487,16 +559,6 @@ void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
     MarkChanged(app);
 }
 
-void DrawDone(RenewalDialogState& d)
-{
-    ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
-    ImGui::TextWrapped("%s", d.message.c_str());
-    ImGui::PopStyleColor();
-    for (const std::string& n : d.notes) ImGui::BulletText("%s", n.c_str());
-    ImGui::Spacing();
-    if (ImGui::Button(Tr(Text::RnwClose)) || EnterPressed()) Close(d);
-}
-
 // The buttons of a confirmation: OK (Enter) and Cancel.
 bool ConfirmButtons(RenewalDialogState& d, const char* ok, bool enabled = true)
 {
@@ -513,20 +575,10 @@ bool ConfirmButtons(RenewalDialogState& d, const char* ok, bool enabled = true)
     return pressed;
 }
 
-void DrawTimes(RenewalDialogState& d, float em)
-{
-    ImGui::InputInt("##times", &d.times);
-    d.times = std::clamp(d.times, 1, kMaxAutoRenewTimes);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(Text::RnwTimes));
-    (void)em;
-}
-
 void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
 {
     Workspace& ws = *app.workspace;
-    DrawInstanceList(ws, d, em);
-    if (d.done) { DrawDone(d); return; }
+    if (!StillAsking(ws, d, em)) return;
     const bool modify = d.open == RenewalDialog::ModifyAuto;
     ImGui::Spacing();
     if (modify) {
@@ -538,18 +590,7 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
         ImGui::RadioButton(Tr(Text::RnwModeManual), &d.mode, 1);
     }
     if (!modify || d.mode == 0) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(Tr(Text::RnwAutoPeriod));
-        ImGui::SameLine(em * 7);
-        if (d.durations.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-            ImGui::TextWrapped("%s", Tr(Text::RnwNoDuration));
-            ImGui::PopStyleColor();
-        } else {
-            ImGui::BeginGroup();
-            DurationButtons(d.durations, d.duration, width - em * 7);
-            ImGui::EndGroup();
-        }
+        DurationRow(Text::RnwAutoPeriod, d, em, width);
         ImGui::TextDisabled("%s", Tr(Text::RnwAutoPeriodNote));
         ImGui::Spacing();
         if (modify) {
@@ -561,22 +602,13 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
                 ImGui::SameLine();
                 ImGui::RadioButton(Tr(Text::RnwLimited), &limited, 1);
                 d.limitTimes = limited == 1;
-                if (d.limitTimes) {
-                    ImGui::SameLine();
-                    ImGui::SetNextItemWidth(em * 7);
-                    DrawTimes(d, em);
-                }
+                TimesInput(d, em);
                 ImGui::Unindent();
             } else {
                 ImGui::TextDisabled("%s", Tr(Text::RnwResetNote));
             }
         } else {
-            ImGui::Checkbox(Tr(Text::RnwAutoTimes), &d.limitTimes);
-            if (d.limitTimes) {
-                ImGui::SameLine();
-                ImGui::SetNextItemWidth(em * 7);
-                DrawTimes(d, em);
-            }
+            TimesRow(d, em);
             ImGui::TextDisabled("%s", Tr(Text::RnwAutoTimesNote));
         }
         if (d.ids.size() == 1)
@@ -587,12 +619,12 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
     }
     DrawRefusals(app, d, d.refusals);
     const bool needsDuration = !modify || d.mode == 0;
-    const bool enabled = !needsDuration || (d.duration >= 0 && d.duration < static_cast<int>(d.durations.size()));
+    const bool enabled = !needsDuration || HasDuration(d);
     if (!ConfirmButtons(d, modify ? Tr(Text::RnwOk) : Tr(Text::RnwEnable), enabled)) return;
     const Instant now = AsOf(app);
     if (modify && d.mode == 1) { Outcome(app, d, CancelAutoRenew(ws, d.ids, now)); return; }
     const RenewalDuration duration = d.durations[d.duration];
-    const std::optional<int> times = d.limitTimes ? std::optional<int>(d.times) : std::nullopt;
+    const std::optional<int> times = ChosenTimes(d);
     if (modify) Outcome(app, d, ModifyAutoRenew(ws, d.ids, AutoRenewChange{duration, d.resetTimes, times}, now));
     else Outcome(app, d, EnableAutoRenew(ws, d.ids, AutoRenewPlan{duration, times}, now));
 }
@@ -600,8 +632,7 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
 void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
 {
     Workspace& ws = *app.workspace;
-    DrawInstanceList(ws, d, em);
-    if (d.done) { DrawDone(d); return; }
+    if (!StillAsking(ws, d, em)) return;
     ImGui::Spacing();
     const Text note = d.open == RenewalDialog::SetManual ? Text::RnwSetManualNote
                     : d.open == RenewalDialog::ToOnDemand ? Text::RnwToOnDemandNote
@@ -629,12 +660,9 @@ void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
 void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
 {
     Workspace& ws = *app.workspace;
-    DrawInstanceList(ws, d, em);
-    if (d.done) { DrawDone(d); return; }
+    if (!StillAsking(ws, d, em)) return;
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-    ImGui::TextWrapped("%s", Tr(Text::RnwReleaseWarning));
-    ImGui::PopStyleColor();
+    ErrorText(Tr(Text::RnwReleaseWarning));
     ImGui::TextWrapped("%s", Tr(Text::RnwReleaseRules));
     // The bound resources that go along.
     for (const std::string& id : d.ids) {
@@ -683,21 +711,9 @@ void DrawExportListDialog(AppState& app, RenewalDialogState& d, float em, float 
     DrawInstanceList(ws, d, em);
     ImGui::Spacing();
     ImGui::TextWrapped(Tr(Text::RnwExportListNote), ws.rules.renewal_list_max);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::RnwDuration));
-    ImGui::SameLine(em * 7);
-    if (d.durations.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-        ImGui::TextWrapped("%s", Tr(Text::RnwNoDuration));
-        ImGui::PopStyleColor();
-    } else {
-        ImGui::BeginGroup();
-        DurationButtons(d.durations, d.duration, width - em * 7);
-        ImGui::EndGroup();
-    }
+    DurationRow(Text::RnwDuration, d, em, width);
     DrawExportRefusals(app, ExportKind::RenewalList);
-    const bool enabled = d.duration >= 0 && d.duration < static_cast<int>(d.durations.size());
-    if (!ConfirmButtons(d, Tr(Text::RnwExportDo), enabled)) return;
+    if (!ConfirmButtons(d, Tr(Text::RnwExportDo), HasDuration(d))) return;
     // The listed resources with their bound ones (each gets its own row under its main).
     ExportRequest req;
     req.kind = ExportKind::RenewalList;
@@ -726,6 +742,10 @@ void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::stri
             if (a->isBound() && a->status != ResourceStatus::Closed) ++d.resources;
     }
     d.unifiedDay = ChoiceOfDay(AccountUnifiedDay(ws));
+    d.allAuto = !d.ids.empty() && std::all_of(d.ids.begin(), d.ids.end(), [&](const std::string& id) {
+        const Resource* r = ws.findResource(id);
+        return r && r->renewal_policy == RenewalPolicy::Auto;
+    });
     d.deductionDays = std::clamp(ws.account.deduction_days_before, kMinDeductionDaysBefore, kMaxDeductionDaysBefore);
     if (which == RenewalDialog::ExportList) ClearExportRefusals(app);
     if (which == RenewalDialog::Renew || which == RenewalDialog::EnableAuto || which == RenewalDialog::ModifyAuto ||

@@ -1,4 +1,4 @@
-// renewal_dialogs: the dialogs of 续费管理 (seed 4.2): 续费 (4.2.1.1 steps 6-8, with 统一到期日 4.2.3),
+// renewal_dialogs: the dialogs of 续费管理 (seed 4.2): 续费 (4.2.1.1 steps 6-8, with 自动续费 and 统一到期日 4.2.3),
 // 统一到期日 alone (4.2.3), 设为自动续费 (4.2.2.1), 修改自动续费 / 取消自动续费 (4.2.2.2-4.2.2.3),
 // 自动续费扣款日 (4.2.2.4), 设为手动续费 (4.2.1.2), 到期转按需 (4.2.4), 到期不续费 (4.2.5), 释放 (4.2.6),
 // 导出续费清单 (4.2.7.1; the file and its record through page_export_records.h ExportAndDownload).
@@ -53,6 +53,11 @@ struct RenewalDialogState {
     std::vector<RenewalDuration> durations;
     int duration = -1;                         // index into durations; -1 = none in common
 
+    // 自动续费 with the renewal (Renew, seed 4.2.1.1 step 7): set once the order is paid, every time for
+    // the chosen duration; the count is limitTimes / times below.
+    bool autoRenew = false;
+    bool allAuto = false;                      // every instance already renews automatically: nothing to set
+
     // 统一到期日: 1..28, 29 = month end.
     bool unify = false;
     int unifiedDay = 1;
@@ -65,7 +70,7 @@ struct RenewalDialogState {
     LabelLanguage quoteLanguage = LabelLanguage::English;   // the quote is redone when the language changes
     bool quoteUnify = false;
 
-    // Auto-renew.
+    // Auto-renew (also the count of Renew's 自动续费).
     bool limitTimes = false;                   // 预设自动续费次数 (unticked = no limit)
     int times = 1;                             // 1..99
     bool resetTimes = false;                   // 修改: 重置自动续费次数
@@ -78,9 +83,7 @@ struct RenewalDialogState {
     // Outcome, shown in the dialog.
     Refusals refusals;                         // the last attempt's (workspace unchanged)
     std::vector<std::string> notes;            // what was done (charges, released...)
-    std::string placedOrder;                   // Renew / Align: the order to pay
-    int placedInstances = 0;
-    bool done = false;                         // the operation succeeded: only Close (and 去支付) remain
+    bool done = false;                         // the operation succeeded: only Close remains
     std::string message;                       // one-line result for the page after closing
 };
 

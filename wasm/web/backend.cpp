@@ -6,6 +6,11 @@
 #include <imgui.h>
 #include <imgui_internal.h>   // ImTextCharFromUtf8
 #include <backends/imgui_impl_opengl3.h>
+// stb_truetype's cmap lookup (which font file has a character), a private copy: imgui_draw.cpp keeps
+// its own static one.
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <imstb_truetype.h>
 
 #include <algorithm>
 #include <cmath>
@@ -39,6 +44,22 @@ EM_JS(void, qd_js_text_input, (int wanted, double x, double y, double lineHeight
         ime.blur();
     }
 });
+// Fetches a fallback font file (fonts/qd-cjk-x<chunk>.otf, same origin; the service worker caches it)
+// and hands its bytes to qd_font_chunk_loaded; size 0 when it cannot be had (the standalone file
+// carries no fallback fonts and cannot fetch from file://: its placeholders stay).
+EM_JS(void, qd_js_fetch_font_chunk, (int chunk), {
+    const give = (bytes) => {
+        const p = bytes.length ? _malloc(bytes.length) : 0;
+        if (p) HEAPU8.set(bytes, p);
+        _qd_font_chunk_loaded(chunk, p, bytes.length);
+        if (p) _free(p);
+    };
+    if (location.protocol === "file:" || document.getElementById("qd-wasm")) { give(new Uint8Array(0)); return; }
+    fetch("fonts/qd-cjk-x" + chunk + ".otf")
+        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
+        .then((b) => give(new Uint8Array(b)),
+              (e) => { console.warn("QuoteDesk: fallback font " + chunk + " not loaded:", e); give(new Uint8Array(0)); });
+});
 EM_JS(int, qd_js_ime_focused, (), {
     const ime = document.getElementById("qd-ime");
     return ime && document.activeElement === ime ? 1 : 0;
@@ -51,16 +72,55 @@ constexpr const char* kCanvas = "#canvas";
 constexpr float kFontPx = 15.0f;       // body text, CSS pixels
 constexpr float kHeadingPx = 20.0f;    // page titles, CSS pixels
 
+// The fallback fonts (tools/font/subset.py FALLBACK_CHUNKS has the same table): the rest of Noto
+// Sans CJK SC beyond the page's font, in files of about 1 MB gzip split by code point. 0: not worth
+// a fetch (symbols, dingbats, emoji: the face has few of them, so the character gets its box at once).
+constexpr int kFallbackChunks = 6;
+int FallbackChunkOf(unsigned int c)
+{
+    const auto in = [c](unsigned int lo, unsigned int hi) { return c >= lo && c <= hi; };
+    if (in(0x4E00, 0x66FF)) return 1;   // CJK Unified Ideographs beyond GB 2312 (U+5C0D)
+    if (in(0x6700, 0x7FFF)) return 2;
+    if (in(0x8000, 0x9FFF)) return 3;   // (U+8AAC, U+9F98)
+    if (in(0x1100, 0x11FF) || in(0x3130, 0x318F) || in(0xA960, 0xA97F) || in(0xAC00, 0xD7FF)) return 6;   // hangul
+    if (in(0x20000, 0x3FFFF) || in(0x1F200, 0x1F2FF)) return 5;   // Ext B-G (U+20BB7), enclosed ideographs
+    if (in(0x3400, 0x4DBF) || in(0xF900, 0xFAFF) || in(0x2E80, 0x2FFF) || in(0x3040, 0x33FF) ||
+        in(0xFE10, 0xFE1F) || in(0xFE30, 0xFE4F) || in(0x0100, 0x024F) || in(0x0370, 0x052F) || in(0x1E00, 0x1EFF))
+        return 4;   // Ext A (U+4DAE), compatibility ideographs, radicals, kana, bopomofo, Latin/Greek/Cyrillic
+    return 0;
+}
+
+// One font file: its bytes (kept for every atlas rebuild) and its cmap.
+struct FontFile {
+    enum class Status { Absent, Loading, Loaded, Failed };
+    Status status = Status::Absent;
+    std::vector<uint8_t> bytes;
+    stbtt_fontinfo info{};
+    bool Has(unsigned int c) const { return status == Status::Loaded && stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0; }
+    bool Set(const uint8_t* data, size_t size)
+    {
+        bytes.assign(data, data + size);
+        const int offset = size ? stbtt_GetFontOffsetForIndex(bytes.data(), 0) : -1;
+        status = offset >= 0 && stbtt_InitFont(&info, bytes.data(), offset) ? Status::Loaded : Status::Failed;
+        if (status == Status::Failed) bytes.clear();
+        return status == Status::Loaded;
+    }
+};
+
 struct State {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    std::vector<uint8_t> fontData;
-    std::set<ImWchar> codepoints;          // every character the atlas must hold
+    FontFile font;                         // the page's font (GB 2312 + the sources' characters)
+    FontFile fallback[kFallbackChunks + 1];   // [1..6], fetched when shown text needs them
+    std::set<unsigned int> codepoints;     // every character the body font must hold
+    std::set<unsigned int> uiCodepoints;   // those of the UI strings: all the heading font holds
     bool fontsDirty = true;
-    ImVector<ImWchar> ranges;              // must outlive the atlas build
+    ImVector<ImWchar> ranges[kFallbackChunks + 1];   // per file; must outlive the atlas build
+    ImVector<ImWchar> headingRanges;
     double dpr = 1.0;
     int width = 0, height = 0;             // device pixels
     int framesLeft = 0;
     bool rafPending = false;
+    bool held = false;                     // HoldFrames: requests wait until released
     double lastTime = 0;
     BackendStats stats;
     std::string clipboard;                 // last text copied or pasted
@@ -74,7 +134,7 @@ struct State {
     ImVec2 imePos{0, 0};                   // caret position ImGui reported (device pixels)
 } g;
 
-void AddCodepoints(const char* utf8)
+void AddCodepoints(const char* utf8, bool ui = false)
 {
     const char* p = utf8;
     while (*p) {
@@ -82,7 +142,43 @@ void AddCodepoints(const char* utf8)
         int n = ImTextCharFromUtf8(&c, p, nullptr);
         if (n <= 0) break;
         p += n;
-        if (c >= 0x20 && c <= 0xFFFF && g.codepoints.insert(static_cast<ImWchar>(c)).second) g.fontsDirty = true;
+        if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || c == IM_UNICODE_CODEPOINT_INVALID) continue;
+        if (g.codepoints.insert(c).second) g.fontsDirty = true;
+        if (ui) g.uiCodepoints.insert(c);
+    }
+}
+
+// Glyph ranges (pairs, zero-terminated) from an ascending list of code points.
+void ToRanges(const std::vector<unsigned int>& sorted, ImVector<ImWchar>& out)
+{
+    out.clear();
+    for (size_t i = 0; i < sorted.size();) {
+        size_t j = i;
+        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+        out.push_back(static_cast<ImWchar>(sorted[i]));
+        out.push_back(static_cast<ImWchar>(sorted[j]));
+        i = j + 1;
+    }
+    out.push_back(0);
+}
+
+// A character no loaded font has (yet) gets an empty box: while its fallback file is on its way, and
+// for good when no file has it. Drawn into the atlas after the build.
+void DrawPlaceholders(ImFontAtlas& atlas, const std::vector<int>& rectIds)
+{
+    unsigned char* pixels = nullptr;
+    int texW = 0, texH = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &texW, &texH);
+    if (!pixels) return;
+    const int line = std::max(1, static_cast<int>(std::lround(g.dpr)));
+    for (int id : rectIds) {
+        const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(id);
+        if (!r->IsPacked()) continue;
+        for (int y = 0; y < r->Height; ++y)
+            for (int x = 0; x < r->Width; ++x) {
+                const bool edge = x < line || y < line || x >= r->Width - line || y >= r->Height - line;
+                pixels[(r->Y + y) * texW + r->X + x] = edge ? 0xA0 : 0x00;
+            }
     }
 }
 
@@ -91,30 +187,74 @@ void RebuildFonts()
     const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    ImFontGlyphRangesBuilder builder;
-    for (ImWchar c : g.codepoints) builder.AddChar(c);
-    g.ranges.clear();
-    builder.BuildRanges(&g.ranges);
+    g.stats.fallbackGlyphs = g.stats.placeholders = 0;
 
-    if (!g.fontData.empty()) {
+    if (g.font.status == FontFile::Status::Loaded) {
+        // Which file draws each character: the page's font first, then its fallback chunk.
+        std::vector<unsigned int> per[kFallbackChunks + 1], heading, missing;
+        for (unsigned int c : g.codepoints) {
+            if (g.font.Has(c)) {
+                per[0].push_back(c);
+                if (g.uiCodepoints.count(c)) heading.push_back(c);
+                continue;
+            }
+            const int k = FallbackChunkOf(c);
+            if (k == 0) { missing.push_back(c); continue; }
+            FontFile& f = g.fallback[k];
+            if (f.status == FontFile::Status::Absent) {
+                f.status = FontFile::Status::Loading;
+                qd_js_fetch_font_chunk(k);
+            }
+            if (f.Has(c)) per[k].push_back(c);
+            else missing.push_back(c);
+        }
         ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;  // g.fontData keeps the bytes for every rebuild
+        cfg.FontDataOwnedByAtlas = false;  // the FontFiles keep the bytes for every rebuild
         cfg.OversampleH = 1;               // CJK: the atlas stays small; device-pixel raster is crisp anyway
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
-        void* data = g.fontData.data();
-        int size = static_cast<int>(g.fontData.size());
-        io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kFontPx * static_cast<float>(g.dpr)), &cfg, g.ranges.Data);
-        io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, g.ranges.Data);
+        const float bodyPx = std::round(kFontPx * static_cast<float>(g.dpr));
+        ToRanges(per[0], g.ranges[0]);
+        ImFont* body = io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()), bodyPx, &cfg, g.ranges[0].Data);
+        for (int k = 1; k <= kFallbackChunks; ++k) {
+            if (per[k].empty()) continue;
+            ToRanges(per[k], g.ranges[k]);
+            ImFontConfig merge = cfg;
+            merge.MergeMode = true;
+            io.Fonts->AddFontFromMemoryTTF(g.fallback[k].bytes.data(), static_cast<int>(g.fallback[k].bytes.size()), bodyPx, &merge, g.ranges[k].Data);
+            g.stats.fallbackGlyphs += static_cast<int>(per[k].size());
+        }
+        // Headings (page titles, totals) show UI strings and numbers only: their font holds just those.
+        ToRanges(heading, g.headingRanges);
+        io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()), std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, g.headingRanges.Data);
+        std::vector<int> boxes;
+        const auto px = [&](float em) { return static_cast<int>(std::lround(bodyPx * em)); };
+        for (unsigned int c : missing)
+            boxes.push_back(io.Fonts->AddCustomRectFontGlyph(body, static_cast<ImWchar>(c), px(0.8f), px(0.8f), bodyPx, ImVec2(static_cast<float>(px(0.1f)), static_cast<float>(px(0.14f)))));
+        g.stats.placeholders = static_cast<int>(missing.size());
+        io.Fonts->Build();
+        DrawPlaceholders(*io.Fonts, boxes);
     } else {
         ImFontConfig cfg;
         cfg.SizePixels = std::round(13.0f * static_cast<float>(g.dpr));
         io.Fonts->AddFontDefault(&cfg);
     }
-    io.Fonts->Build();
+    if (!io.Fonts->IsBuilt()) io.Fonts->Build();
+    const double t1 = emscripten_get_now();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g.stats.glyphs = io.Fonts->Fonts.Size ? io.Fonts->Fonts[0]->Glyphs.Size : 0;
+    g.stats.headingGlyphs = io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1]->Glyphs.Size : 0;
+    g.stats.lastFontUploadMs = emscripten_get_now() - t1;
+    int loading = 0, loaded = 0, failed = 0;
+    for (int k = 1; k <= kFallbackChunks; ++k) {
+        loading += g.fallback[k].status == FontFile::Status::Loading;
+        loaded += g.fallback[k].status == FontFile::Status::Loaded;
+        failed += g.fallback[k].status == FontFile::Status::Failed;
+    }
+    g.stats.fallbackLoading = loading;
+    g.stats.fallbackLoaded = loaded;
+    g.stats.fallbackFailed = failed;
     g.stats.atlasWidth = io.Fonts->TexWidth;
     g.stats.atlasHeight = io.Fonts->TexHeight;
     g.fontsDirty = false;
@@ -221,7 +361,7 @@ EM_BOOL OnAnimationFrame(double, void*)
 {
     g.rafPending = false;
     DrawFrame();
-    if (--g.framesLeft > 0) {
+    if (--g.framesLeft > 0 && !g.rafPending) {   // a request made during the frame may have scheduled it already
         g.rafPending = true;
         emscripten_request_animation_frame(OnAnimationFrame, nullptr);
     }
@@ -361,7 +501,7 @@ void SetClipboard(void*, const char* text)
 void RequestFrames(int frames)
 {
     g.framesLeft = std::max(g.framesLeft, frames);
-    if (!g.rafPending && g.gl) {
+    if (!g.rafPending && g.gl && !g.held) {
         g.rafPending = true;
         emscripten_request_animation_frame(OnAnimationFrame, nullptr);
     }
@@ -369,7 +509,15 @@ void RequestFrames(int frames)
 
 void SetFontData(const uint8_t* data, size_t size)
 {
-    g.fontData.assign(data, data + size);
+    if (!g.font.Set(data, size)) std::fprintf(stderr, "QuoteDesk: the font file is not a font (%zu bytes)\n", size);
+    g.fontsDirty = true;
+    RequestFrames();
+}
+
+void SetFallbackFontData(int chunk, const uint8_t* data, size_t size)
+{
+    if (chunk < 1 || chunk > kFallbackChunks) return;
+    g.fallback[chunk].Set(data, size);   // size 0: not available, its characters keep their boxes
     g.fontsDirty = true;
     RequestFrames();
 }
@@ -378,6 +526,12 @@ void AddDisplayText(const std::string& utf8)
 {
     AddCodepoints(utf8.c_str());
     if (g.fontsDirty) RequestFrames();
+}
+
+void HoldFrames(bool hold)
+{
+    g.held = hold;
+    if (!hold && g.framesLeft > 0) RequestFrames(g.framesLeft);
 }
 
 std::string ActiveInputText()
@@ -441,10 +595,10 @@ bool StartBackend()
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // Every character the UI can show, in both languages, plus printable ASCII.
-    for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s); }
-    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
-    ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
-    ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+    for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s, true); }
+    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？", true);
+    ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s, true); }, nullptr);
+    ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s, true); }, nullptr);
 
     SyncCanvasSize();
     ApplyScale();
@@ -474,6 +628,16 @@ EMSCRIPTEN_KEEPALIVE void qd_input_text(const char* utf8)
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     qd::web::AddDisplayText(utf8);   // typed Chinese needs its glyphs in the atlas
     qd::web::RequestFrames();
+}
+
+// Startup (site/app.js): no frame between qd_start and the first workspace, so the atlas is built
+// once, with the workspace's characters, instead of twice.
+EMSCRIPTEN_KEEPALIVE void qd_hold_frames(int hold) { qd::web::HoldFrames(hold != 0); }
+
+// A fallback font file fetched by qd_js_fetch_font_chunk (size 0: it could not be had).
+EMSCRIPTEN_KEEPALIVE void qd_font_chunk_loaded(int chunk, const uint8_t* data, int size)
+{
+    qd::web::SetFallbackFontData(chunk, data, static_cast<size_t>(std::max(0, size)));
 }
 
 // The text of a paste event: ImGui reads it through the clipboard callback on the Ctrl+V that

@@ -30,7 +30,12 @@ struct BackendStats {
     int glyphs = 0;                  // glyphs in the font atlas
     int atlasWidth = 0, atlasHeight = 0;
     double lastFrameMs = 0;          // CPU time of the last frame (build + render submit)
-    double lastFontBuildMs = 0;      // time of the last atlas rebuild
+    double lastFontBuildMs = 0;      // time of the last atlas rebuild (rasterising and uploading)
+    double lastFontUploadMs = 0;     // ...of which the texture upload
+    int headingGlyphs = 0;           // glyphs of the heading font (UI strings only)
+    int fallbackGlyphs = 0;          // glyphs of the body font drawn from fallback files
+    int placeholders = 0;            // characters drawn as an empty box (no loaded file has them)
+    int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;   // fallback files by status
     bool textInput = false;          // a text field is active (the IME textarea has the focus)
 };
 
@@ -40,7 +45,18 @@ bool StartBackend();
 
 // The CJK font file (an OpenType subset fetched by the page); the atlas is built from it with only
 // the glyphs the UI strings and the loaded data need. The bytes are copied.
+//
+// Characters it lacks (traditional U+5C0D, CJK Ext A U+4DAE, the supplementary planes' U+20BB7; ImWchar is 32-bit,
+// IMGUI_USE_WCHAR32) come from the fallback files fonts/qd-cjk-x1..6.otf (tools/font/subset.py: the
+// rest of Noto Sans CJK SC, split by code point): the atlas build that first meets such a character
+// asks the page to fetch its file (same origin, cached by the service worker) and draws an empty box
+// meanwhile; when the file arrives (SetFallbackFontData) it is merged into the body font (MergeMode)
+// and the frame is drawn again. A character no file has keeps its box. The standalone file has no
+// fallback files: there the boxes stay.
 void SetFontData(const uint8_t* data, size_t size);
+
+// A fallback file's bytes (chunk 1..6), or size 0 when it could not be fetched. The bytes are copied.
+void SetFallbackFontData(int chunk, const uint8_t* data, size_t size);
 
 // Adds text whose characters must be renderable (e.g. every string of a loaded workspace); the atlas
 // is rebuilt before the next frame if this brought new characters.
@@ -48,6 +64,10 @@ void AddDisplayText(const std::string& utf8);
 
 // Asks for `frames` more frames (at least); schedules one if none is pending.
 void RequestFrames(int frames = 3);
+
+// While held, requested frames wait (startup: the page holds them until the first workspace is open,
+// so the atlas is built once with its characters); releasing schedules what was asked meanwhile.
+void HoldFrames(bool hold);
 
 BackendStats Stats();
 

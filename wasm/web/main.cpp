@@ -17,6 +17,7 @@
 #include "ui/app.h"
 #include "web/backend.h"
 #include "web/shell.h"
+#include "web/ui_locator.h"
 
 namespace qd::web {
 
@@ -138,7 +139,22 @@ EMSCRIPTEN_KEEPALIVE void qd_set_font(const uint8_t* data, int size)
     qd::web::SetFontData(data, static_cast<size_t>(size));
 }
 
-EMSCRIPTEN_KEEPALIVE int qd_start() { return qd::web::StartBackend() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int qd_start()
+{
+    if (!qd::web::StartBackend()) return 0;
+    qd::web::InstallUiLocator();
+    return 1;
+}
+
+// For browser tests (window.quotedesk.items()): the items of the last frame drawn with their labels
+// and rectangles in CSS pixels (web/ui_locator.h). The first call switches the recording on and asks
+// for frames; `names` ("##type", one per line) resolves items submitted without a visible label.
+EMSCRIPTEN_KEEPALIVE const char* qd_ui_items(const char* names)
+{
+    if (!qd::web::EnableUiLocator()) qd::web::RequestFrames();
+    const qd::web::BackendStats s = qd::web::Stats();
+    return Result(qd::web::UiItemsJson(names, s.devicePixelRatio, s.framesDrawn));
+}
 
 // The page address's fragment at start (without '#'): "calc?..." opens the quote calculator on it.
 EMSCRIPTEN_KEEPALIVE void qd_set_fragment(const char* fragment)
@@ -162,15 +178,17 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
 {
     const auto& app = qd::web::Shell().app;
     qd::web::BackendStats s = qd::web::Stats();
-    char buf[640];
+    char buf[1024];
     std::snprintf(buf, sizeof buf,
                   "{\"page\":\"%s\",\"lang\":\"%s\",\"theme\":\"%s\",\"frames_drawn\":%llu,\"idle\":%s,"
                   "\"canvas\":{\"width\":%d,\"height\":%d,\"device_pixel_ratio\":%g},"
-                  "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d},\"heap_bytes\":%zu,\"last_frame_ms\":%.2f,\"last_font_build_ms\":%.2f}",
+                  "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d,\"heading_glyphs\":%d,\"fallback_glyphs\":%d,"
+                  "\"placeholders\":%d,\"fallback_loading\":%d,\"fallback_loaded\":%d,\"fallback_failed\":%d,\"upload_ms\":%.2f},\"heap_bytes\":%zu,\"last_frame_ms\":%.2f,\"last_font_build_ms\":%.2f}",
                   qd::ui::PageId(app.page), qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en",
                   app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
                   s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
-                  s.atlasHeight, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs, s.lastFontBuildMs);
+                  s.atlasHeight, s.headingGlyphs, s.fallbackGlyphs, s.placeholders, s.fallbackLoading, s.fallbackLoaded,
+                  s.fallbackFailed, s.lastFontUploadMs, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs, s.lastFontBuildMs);
     std::string json = buf;
     json.pop_back();   // the closing brace: the storage and text input objects follow
     const qd::ui::DataStatus& data = qd::ui::GetDataStatus();

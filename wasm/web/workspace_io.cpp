@@ -5,13 +5,14 @@
 // The DOM half lives in site/app.js (Module.qdHost): it reads files, talks to IndexedDB and makes
 // downloads. The calls between the two halves:
 //   page -> wasm  qd_stage_file(name, size) -> where to write the bytes; qd_load_staged(source);
-//                 qd_persist_begin() / qd_saved_data() / qd_saved_size() / qd_saved_release();
+//                 qd_persist_begin() / qd_persist_next(bytes) / qd_saved_data() / qd_saved_release();
 //                 qd_persist_done(revision, savedAtMs, error); qd_note_restored(savedAtMs, files);
 //                 qd_download_workspace()
 //   wasm -> page  qdHost.openFilePicker(), schedulePersist(), restoreSample(), download(...)
 #include <emscripten.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,6 +42,15 @@ EM_JS(void, qd_js_download, (const char* name, const char* mime, const char* dat
     const blob = new Blob([HEAPU8.subarray(data, data + size)], { type: UTF8ToString(mime) });
     if (Module.qdHost) Module.qdHost.download(UTF8ToString(name), blob);
 });
+// A download made of pieces (the workspace text, which may be 135 MB: no copy of it all in the heap).
+EM_JS(void, qd_js_download_piece, (const char* data, int size), {
+    (Module.qdDownloadPieces = Module.qdDownloadPieces || []).push(new Blob([HEAPU8.subarray(data, data + size)]));
+});
+EM_JS(void, qd_js_download_pieces, (const char* name, const char* mime), {
+    const blob = new Blob(Module.qdDownloadPieces || [], { type: UTF8ToString(mime) });
+    Module.qdDownloadPieces = [];
+    if (Module.qdHost) Module.qdHost.download(UTF8ToString(name), blob);
+});
 EM_JS(void, qd_js_save_prefs, (const char* lang, const char* theme), {
     try {
         localStorage.setItem("quotedesk.lang", UTF8ToString(lang));
@@ -55,7 +65,10 @@ namespace {
 enum Source { kFromFiles = 0, kFromSample = 1, kFromStorage = 2 };
 
 std::vector<std::pair<std::string, std::string>> g_staged;   // files waiting for qd_load_staged
-std::string g_saved;                                         // SaveWorkspace text lent to the page
+std::string g_saved;                                         // a piece of the saved text lent to the page
+std::unique_ptr<WorkspaceSaveStream> g_saving;               // the save in progress (qd_persist_begin)
+uint64_t g_savingRevision = 0;                               // ... of this revision
+const Workspace* g_savingWorkspace = nullptr;                // ... of this workspace
 std::string g_result;                                        // JSON answers, valid until the next call
 
 const char* Result(std::string json)
@@ -114,6 +127,8 @@ void OpenFilePicker() { qd_js_open_file_picker(); }
 
 void RestoreSample() { qd_js_restore_sample(); }
 
+void RequestMoreFrames() { RequestFrames(1); }
+
 void ClearLoadErrors()
 {
     Shell().data.loadErrors.clear();
@@ -124,10 +139,13 @@ void DownloadWorkspace()
 {
     const ui::AppState& app = Shell().app;
     if (!app.workspace) return;
-    std::string text = SaveWorkspace(*app.workspace);
     std::string day = FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);   // 2024-04-15
     std::string name = "quotedesk-workspace-" + day + ".json";
-    qd_js_download(name.c_str(), "application/json", text.data(), static_cast<int>(text.size()));
+    // In pieces of 4 MB handed to the page one by one: the wasm heap never holds the whole text.
+    WorkspaceSaveStream stream(*app.workspace);
+    std::string piece;
+    while (stream.Next(piece, size_t{4} << 20)) qd_js_download_piece(piece.data(), static_cast<int>(piece.size()));
+    qd_js_download_pieces(name.c_str(), "application/json");
 }
 
 } // namespace qd::ui
@@ -223,19 +241,42 @@ EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
     qd::web::RequestFrames();
 }
 
-// Serialises the open workspace for browser storage: returns the revision it is of; the text is
-// at qd_saved_data() for qd_saved_size() bytes (0 = no workspace: clear the store) until
-// qd_saved_release().
+// Browser storage gets the open workspace in pieces, one per task, so that saving 135 MB never
+// blocks the page for long (design.md §9): qd_persist_begin() starts it and returns the revision it
+// is of; each qd_persist_next(bytes) writes the next piece of about `bytes` bytes (WorkspaceSaveStream:
+// together exactly SaveWorkspace's text) to qd_saved_data() and returns its size, 0 when the text is
+// complete (0 at once: no workspace, clear the store), -1 when the workspace changed meanwhile (the
+// save is void; the change has scheduled another). qd_saved_release() frees the piece buffer.
 EMSCRIPTEN_KEEPALIVE double qd_persist_begin()
 {
     const auto& app = qd::web::Shell().app;
-    if (app.workspace) g_saved = qd::SaveWorkspace(*app.workspace);
-    else g_saved.clear();
+    g_saving.reset();
+    g_savingRevision = app.revision;
+    g_savingWorkspace = app.workspace ? &*app.workspace : nullptr;
+    if (app.workspace) g_saving = std::make_unique<qd::WorkspaceSaveStream>(*app.workspace);
     return static_cast<double>(app.revision);
+}
+EMSCRIPTEN_KEEPALIVE int qd_persist_next(int bytes)
+{
+    const auto& app = qd::web::Shell().app;
+    if (!g_saving) return 0;
+    if (app.revision != g_savingRevision || !app.workspace || &*app.workspace != g_savingWorkspace) {
+        g_saving.reset();
+        return -1;
+    }
+    if (!g_saving->Next(g_saved, static_cast<size_t>(bytes > 0 ? bytes : 1))) {
+        g_saving.reset();
+        return 0;
+    }
+    return static_cast<int>(g_saved.size());
 }
 EMSCRIPTEN_KEEPALIVE const char* qd_saved_data() { return g_saved.data(); }
 EMSCRIPTEN_KEEPALIVE int qd_saved_size() { return static_cast<int>(g_saved.size()); }
-EMSCRIPTEN_KEEPALIVE void qd_saved_release() { std::string().swap(g_saved); }
+EMSCRIPTEN_KEEPALIVE void qd_saved_release()
+{
+    g_saving.reset();
+    std::string().swap(g_saved);
+}
 
 // The page stored revision `revision` at savedAtMs, or failed with `error` (non-empty). Either way
 // that revision is done: the next change tries again.

@@ -1,0 +1,137 @@
+// Frame benchmark in headless Chromium (design.md §9: a frame of any page with 100,000 rows < 16 ms;
+// an idle page draws no frames). Opens a big workspace through the page's own path, then for each
+// page with a big list: the frames after navigating to it (the first visit builds its derived rows;
+// the overview computes its forecast a slice per frame) and the frames while the list is scrolled
+// with the wheel (nothing may be rebuilt then). Then the save to browser storage that the open
+// triggers: the longest main-thread block while it runs. Frame times are the console's own CPU time
+// per frame (state().last_frame_ms: ImGui build + GL submit), read after every frame drawn.
+// Prints figures; asserts nothing. usage: node bench_frames.mjs SITE_DIR FILE (FILE inside SITE_DIR;
+// tools/bench/run.sh prepares it).
+import path from 'node:path';
+import { serve, launch, openPage } from './harness.mjs';
+
+const [siteDir, file] = process.argv.slice(2);
+const name = path.basename(file);
+const server = await serve(path.resolve(siteDir));
+const browser = await launch();
+const { page } = await openPage(browser, server.url, { scale: 1 });
+
+// In the page: a recorder of every frame drawn (its CPU ms) and of long tasks (main-thread blocks
+// over 50 ms, with their end time), started before anything heavy happens.
+await page.evaluate(() => {
+  const rec = { frames: [], longTasks: [], on: false, lastDrawn: 0 };
+  window.__qdBench = rec;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ entryTypes: ['longtask'] });
+  const tick = () => {
+    const s = JSON.parse(window.quotedesk.state());
+    if (rec.on && s.frames_drawn > rec.lastDrawn) rec.frames.push({ at: performance.now(), ms: s.last_frame_ms, n: s.frames_drawn - rec.lastDrawn });
+    rec.lastDrawn = s.frames_drawn;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+
+// Frames drawn from now until the console has been idle for `quietMs` (or `limitMs` passed).
+async function framesUntilIdle(quietMs = 400, limitMs = 60000) {
+  return page.evaluate(async ({ quietMs, limitMs }) => {
+    const rec = window.__qdBench;
+    rec.frames = [];
+    rec.on = true;
+    const t0 = performance.now();
+    let lastChange = t0, seen = 0;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const s = JSON.parse(window.quotedesk.state());
+      if (s.frames_drawn !== seen) { seen = s.frames_drawn; lastChange = performance.now(); }
+      if (s.idle && performance.now() - lastChange > quietMs) break;
+      if (performance.now() - t0 > limitMs) break;
+    }
+    rec.on = false;
+    const ms = rec.frames.map((f) => f.ms);
+    const busy = rec.frames.length ? rec.frames[rec.frames.length - 1].at - t0 : 0;
+    return { frames: rec.frames.reduce((n, f) => n + f.n, 0), ms, busyMs: busy };
+  }, { quietMs, limitMs });
+}
+
+const stats = (ms) => {
+  if (!ms.length) return 'no frames';
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms`;
+};
+
+// Storage first: the settings page draws no big list, so what blocks after the open is the open's
+// own frames and the save it triggers.
+await page.evaluate(() => window.quotedesk.navigate('settings'));
+await framesUntilIdle();
+const load = await page.evaluate(async (file) => {
+  const bytes = new Uint8Array(await (await fetch(file)).arrayBuffer());
+  const t0 = performance.now();
+  const answer = JSON.parse(await window.quotedesk.loadBytes(bytes, file));
+  const t1 = performance.now();
+  // The open's own frames (the font atlas gets the workspace's characters) come first; the save
+  // the open scheduled (debounced) starts after them. Blocks are counted from then.
+  for (let i = 0; i < 400 && !JSON.parse(window.quotedesk.state()).idle; i++) await new Promise((r) => setTimeout(r, 5));
+  const tIdle = performance.now();
+  window.__qdBench.longTasks = [];
+  for (let i = 0; i < 1200; i++) {
+    const s = JSON.parse(window.quotedesk.state()).storage;
+    if (!s.save_pending && (s.saved_at || s.error)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const s = JSON.parse(window.quotedesk.state());
+  const t2 = performance.now();
+  const blocks = window.__qdBench.longTasks.filter((e) => e.start >= tIdle).map((e) => e.ms);
+  return { ok: answer.ok, size: bytes.length, loadMs: t1 - t0, saveMs: t2 - t1, saved: s.storage.saved_at, error: s.storage.error,
+    longest: blocks.length ? Math.max(...blocks) : 0, blocks: blocks.length, heap: s.heap_bytes };
+}, name);
+console.log(`${name}: ${(load.size / 1e6).toFixed(1)} MB${load.ok ? '' : ' (LOAD FAILED)'}, opened in ${load.loadMs.toFixed(0)} ms, wasm heap ${(load.heap / 1e6).toFixed(1)} MB (${(load.heap / load.size).toFixed(2)}x file)`);
+console.log(`  save to IndexedDB (in pieces): stored ${load.saveMs.toFixed(0)} ms after the open; ` +
+  `longest main-thread block ${load.longest.toFixed(0)} ms (${load.blocks} blocks over 50 ms)${load.error ? '; error: ' + load.error : ''}`);
+
+// Where the list is: the middle of the canvas, below the filters.
+const box = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+const listX = box.x + box.w * 0.6, listY = box.y + box.h * 0.75;
+
+for (const id of ['overview', 'renewals', 'pending-orders', 'my-orders', 'unsubscribe']) {
+  await page.mouse.move(5, 5);
+  await page.evaluate((p) => window.quotedesk.navigate(p), id);
+  const first = await framesUntilIdle(600);
+  // Steady frames: the same page again (a hover and 12 wheel scrolls of the list).
+  await page.mouse.move(listX, listY);
+  const steady = await (async () => {
+    const run = framesUntilIdle(400, 20000);
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, i < 8 ? 600 : -300);
+      await page.waitForTimeout(60);
+    }
+    return run;
+  })();
+  console.log(`${id.padEnd(15)} first visit: ${String(first.frames).padStart(3)} frames in ${first.busyMs.toFixed(0).padStart(5)} ms (${stats(first.ms)})`);
+  console.log(`${''.padEnd(15)} scrolling:   ${String(steady.frames).padStart(3)} frames (${stats(steady.ms)})`);
+  if (process.env.QD_BENCH_VERBOSE) console.log('  first visit frames (ms): ' + first.ms.map((m) => m.toFixed(1)).join(' '));
+}
+
+// Idle: nothing drawn after a second without input.
+await page.mouse.move(5, 5);
+await page.waitForTimeout(1000);
+const idle = await page.evaluate(async () => {
+  const a = JSON.parse(window.quotedesk.state()).frames_drawn;
+  await new Promise((r) => setTimeout(r, 1500));
+  return JSON.parse(window.quotedesk.state()).frames_drawn - a;
+});
+console.log(`idle: ${idle} frames drawn in 1.5 s without input`);
+
+// For comparison, the whole text in one task (what the save did before it was split into pieces,
+// and what Ctrl+S still does): SaveWorkspace and one Blob.
+const oneTask = await page.evaluate(() => {
+  const t0 = performance.now();
+  window.quotedesk.saveWorkspace();
+  return { ms: performance.now() - t0, heap: JSON.parse(window.quotedesk.state()).heap_bytes };
+});
+console.log(`whole text in one task (Ctrl+S download): ${oneTask.ms.toFixed(0)} ms; wasm heap then ${(oneTask.heap / 1e6).toFixed(1)} MB ` +
+  `(after the save in pieces: ${(load.heap / 1e6).toFixed(1)} MB)`);
+await browser.close();
+server.close();

@@ -1,0 +1,363 @@
+// The seed's procedures (000_8e83e44af32af8a3.txt, 4.1 to 5) walked in the browser on the sample
+// workspace (assets/README.md) by mouse clicks and the keyboard only, the way a person does them:
+// items are found by their labels (window.quotedesk.items(), wasm/web/ui_locator.h), then clicked
+// with the mouse. The test API is used only to reset (restoreSample) and to read state()/summary();
+// the workspace after each procedure is read the way a person keeps it: Ctrl+S downloads it.
+// Every wait is bounded and waits for the console (a frame drawn and idle again), never for time.
+// Screenshots of each end state: build/screenshots/proc-*.png.
+import fs from 'node:fs';
+import {
+  serve, launch, openPage, screenshot, run, assert, settle, uiItems, findItem, waitItem, clickItem, typeInto, pressKey,
+} from './harness.mjs';
+
+const started = Date.now();
+const server = await serve();
+const browser = await launch();
+let page, problems;
+
+const state = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state()));
+const summary = async () => JSON.parse(await page.evaluate(() => window.quotedesk.summary()));
+
+// Back to the sample workspace (the only test-API call that changes anything), on a page in a language.
+async function reset(lang = 'zh') {
+  // A dialog left open by a failed procedure: Esc closes it, as a person would.
+  for (let i = 0; i < 5 && (await uiItems(page)).windows.some((w) => w.modal); i++) await pressKey(page, 'Escape');
+  const before = (await state()).frames_drawn;
+  const answer = JSON.parse(await page.evaluate(() => window.quotedesk.restoreSample()));
+  assert(answer.ok, 'restoreSample: ' + JSON.stringify(answer));
+  await settle(page, before);
+  const s = await state();
+  if (s.lang !== lang) {
+    // The language switch on the top bar, as a person changes it.
+    await clickItem(page, lang === 'en' ? 'English' : '中文', { window: '##console' });
+    assert((await state()).lang === lang, 'language switch did not switch to ' + lang);
+  }
+  await closeNotice();
+}
+
+// The page's own notice ("已恢复示例数据") covers part of the canvas for 5 s: close it with its button.
+async function closeNotice() {
+  const visible = await page.evaluate(() => { const n = document.getElementById('notice'); return n && !n.hidden; });
+  if (visible) await page.click('#notice-close');
+}
+
+// The workspace as the user saves it (Ctrl+S downloads quotedesk/1 JSON).
+async function savedWorkspace() {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.keyboard.press('Control+s')]);
+  const file = await download.path();
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+const orderOf = (ws, id) => ws.orders.find((o) => o.order_id === id);
+const resourceOf = (ws, id) => ws.resources.find((r) => r.resource_id === id);
+const resourceNamed = (ws, name) => ws.resources.find((r) => r.resource_name === name);
+
+// The left navigation.
+async function nav(label, pageId) {
+  await clickItem(page, label, { window: '##nav' });
+  const s = await state();
+  assert(s.page === pageId, `navigation ${label}: on ${s.page}, expected ${pageId}`);
+}
+
+// A modal dialog is open whose window name starts with `title` (the part before ###).
+async function dialogOpen(title) {
+  const all = await uiItems(page);
+  return all.windows.some((w) => w.modal && w.name.startsWith(title));
+}
+async function waitDialog(title, open = true) {
+  const end = Date.now() + 15000;
+  while (await dialogOpen(title) !== open) {
+    if (Date.now() > end) throw new Error(`dialog ${title} did not ${open ? 'open' : 'close'}; windows: ` + JSON.stringify((await uiItems(page)).windows.map((w) => w.name)));
+    const before = (await state()).frames_drawn;
+    await page.mouse.move(5, 795);   // a harmless move asks the console for a frame
+    await settle(page, before).catch(() => {});
+  }
+}
+
+const sample = JSON.parse(fs.readFileSync(new URL('../../assets/sample-workspace.json', import.meta.url), 'utf8'));
+const R4 = resourceNamed(sample, 'ecs-赟-app-02');
+const R8 = resourceNamed(sample, 'ecs-淼-batch-04');
+const R14 = resourceNamed(sample, 'evs-鑫-archive');
+const R16 = resourceNamed(sample, 'evs-淼-new');
+
+const Z = {
+  pending: '待支付订单', renewals: '续费管理', myOrders: '我的订单', unsubscribe: '云服务退订', exports: '导出记录',
+};
+
+// ONLY=<regex> runs the procedures whose names match (the first case, which opens the page, always runs).
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
+const failed = await run([
+  ['open the console, items are located', async () => {
+    // CSS pixels = device pixels: a quarter of the pixels of the HiDPI tests, so a loaded 2-core machine keeps up.
+    ({ page, problems } = await openPage(browser, server.url, { scale: 1 }));
+    // The locator's cost: the CPU time of a frame (state().last_frame_ms) on 待支付订单 before and
+    // after the item hooks are switched on (median of 15 frames each, the pointer moving a pixel).
+    await page.evaluate(() => window.quotedesk.navigate('pending-orders'));
+    const frameTimes = async () => {
+      const t = [];
+      for (let i = 0; i < 15; i++) {
+        const before = (await state()).frames_drawn;
+        await page.mouse.move(700 + (i % 2), 600);
+        await settle(page, before);
+        t.push((await state()).last_frame_ms);
+      }
+      return t.sort((a, b) => a - b)[7];
+    };
+    const off = await frameTimes();
+    const all = await uiItems(page);
+    const on = await frameTimes();
+    console.log(`     frame ${off.toFixed(2)} ms without the item hooks, ${on.toFixed(2)} ms with them (${all.items.length} items recorded)`);
+    assert(all.recording && all.items.some((it) => it.label === Z.pending), 'navigation items not found');
+  }],
+
+  ['4.1.1 支付: one pending order, by its row\'s 支付 and 确认付款', async () => {
+    await reset('zh');
+    await nav(Z.pending, 'pending-orders');
+    const id = 'CS25011316401M3QF';   // R6 + R7 renewal, ¥219.40
+    await typeInto(page, '##search', id);
+    await clickItem(page, '支付', { row: id });
+    await clickItem(page, '确认付款');
+    await waitItem(page, '确定');
+    await screenshot(page, 'proc-4.1.1-paid');
+    await clickItem(page, '确定');
+    const ws = await savedWorkspace();
+    assert(orderOf(ws, id).status !== 'pending_payment', 'order still pending: ' + orderOf(ws, id).status);
+    assert(ws.account.cash_balance !== sample.account.cash_balance || JSON.stringify(ws.coupons) !== JSON.stringify(sample.coupons), 'nothing was spent');
+  }],
+
+  ['4.1.1 合并支付: two pending orders ticked, 合并支付, 确认付款', async () => {
+    await reset('zh');
+    await nav(Z.pending, 'pending-orders');
+    await typeInto(page, '##search', '');
+    for (const id of ['CS25011316401M3QF', 'CS25011409123H8RN']) await clickItem(page, '##sel', { row: id });
+    await clickItem(page, '合并支付');
+    await clickItem(page, '确认付款');
+    await waitItem(page, '确定');
+    await screenshot(page, 'proc-4.1.1-combined');
+    await pressKey(page, 'Enter');
+    const ws = await savedWorkspace();
+    for (const id of ['CS25011316401M3QF', 'CS25011409123H8RN', 'CS25011409123D4SW', 'CS25011409123G7XC'])
+      assert(orderOf(ws, id).status === 'completed', id + ' ' + orderOf(ws, id).status);
+  }],
+
+  ['4.1.2 取消: the row\'s 取消, then 确定 in 提示', async () => {
+    await reset('zh');
+    await nav(Z.pending, 'pending-orders');
+    const id = 'CS25011316401M3QF';
+    await typeInto(page, '##search', '6401M3QF');
+    await clickItem(page, '取消', { row: id });
+    await clickItem(page, '确定');
+    await waitItem(page, '确定');
+    await screenshot(page, 'proc-4.1.2-cancelled');
+    await clickItem(page, '确定');
+    const ws = await savedWorkspace();
+    assert(orderOf(ws, id).status === 'cancelled', 'not cancelled: ' + orderOf(ws, id).status);
+  }],
+
+  ['4.2.1 手动续费: one resource, 2个月, 去支付, 确认付款 in the payment dialog', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R16.resource_id.slice(-12));
+    await clickItem(page, '续费');
+    await clickItem(page, '2个月');
+    await screenshot(page, 'proc-4.2.1-quote');
+    await clickItem(page, '去支付');   // places the order and opens its payment dialog (seed 4.2.1.1 steps 7-8)
+    assert((await state()).page === 'pending-orders', '去支付 did not open 待支付订单');
+    await clickItem(page, '确认付款');
+    await waitItem(page, '确定');
+    await clickItem(page, '确定');
+    await screenshot(page, 'proc-4.2.1-renewed');
+    const ws = await savedWorkspace();
+    assert(resourceOf(ws, R16.resource_id).expire_time.startsWith('2025-04-12'), 'R16 expires ' + resourceOf(ws, R16.resource_id).expire_time);
+  }],
+
+  ['4.2.1 批量续费: two resources ticked, 批量续费, 1个月, paid', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', 'evs');
+    for (const nth of [0, 1]) await clickItem(page, '##sel', { nth });   // evs-鑫-archive and evs-淼-new
+    await clickItem(page, '批量续费');
+    await clickItem(page, '1个月');
+    await clickItem(page, '去支付');
+    await clickItem(page, '确认付款');
+    await waitItem(page, '确定');
+    await clickItem(page, '确定');
+    await screenshot(page, 'proc-4.2.1-batch');
+    const ws = await savedWorkspace();
+    const renewed = ws.resources.filter((r) => { const s = resourceOf(sample, r.resource_id); return s && s.expire_time !== r.expire_time; });
+    assert(renewed.length >= 2, 'renewed: ' + renewed.map((r) => r.resource_name).join(', '));
+  }],
+
+  ['4.2.2 自动续费: set, modify, cancel, and the deduction day', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R16.resource_id.slice(-12));
+    await clickItem(page, '设为自动续费', { nth: -1 });
+    await clickItem(page, '开通');
+    await clickItem(page, '关闭');
+    let ws = await savedWorkspace();
+    assert(resourceOf(ws, R16.resource_id).renewal_policy === 'auto', 'not auto: ' + resourceOf(ws, R16.resource_id).renewal_policy);
+    await clickItem(page, /^自动续费项/);
+    await clickItem(page, '修改自动续费', { nth: -1 });
+    await clickItem(page, '3个月');
+    await clickItem(page, '确定');
+    await clickItem(page, '关闭');
+    ws = await savedWorkspace();
+    const auto = resourceOf(ws, R16.resource_id).auto_renew;
+    assert(auto && auto.period_num === 3, 'auto-renew not modified: ' + JSON.stringify(auto));
+    await screenshot(page, 'proc-4.2.2-modified');
+    await clickItem(page, '修改自动续费', { nth: -1 });
+    await clickItem(page, '手动续费');
+    await clickItem(page, '确定');
+    await clickItem(page, '关闭');
+    ws = await savedWorkspace();
+    assert(resourceOf(ws, R16.resource_id).renewal_policy === 'manual', 'auto-renew not cancelled');
+    await clickItem(page, '修改');
+    await clickItem(page, '##days');
+    await clickItem(page, '到期前 5 天');
+    await clickItem(page, '我已确认账户余额充足，并同意按新扣款日扣款');
+    await clickItem(page, '确定');
+    await screenshot(page, 'proc-4.2.2-deduction-day');
+    await clickItem(page, '关闭');
+    ws = await savedWorkspace();
+    assert(ws.account.deduction_days_before === 5, 'deduction day ' + ws.account.deduction_days_before);
+  }],
+
+  ['4.2.3 统一到期日: 更多 > 统一到期日, day 1, 去支付, paid', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R16.resource_id.slice(-12));
+    await clickItem(page, '更多');
+    await clickItem(page, '统一到期日', { nth: -1 });
+    await clickItem(page, '##day');
+    await clickItem(page, '每月1号');
+    await screenshot(page, 'proc-4.2.3-align');
+    await clickItem(page, '去支付');
+    await clickItem(page, '确认付款');
+    await waitItem(page, '确定');
+    await clickItem(page, '确定');
+    const ws = await savedWorkspace();
+    const e = resourceOf(ws, R16.resource_id).expire_time;
+    // Renewed to the unified day: later than before, ending on the 1st (or the day before it).
+    assert(Date.parse(e) > Date.parse(R16.expire_time) && /-(01|28|29|30|31)T/.test(e), 'R16 expires ' + e);
+  }],
+
+  ['4.2.4 到期转按需 and 4.2.5 到期不续费 from the 更多 menu', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R16.resource_id.slice(-12));
+    await clickItem(page, '更多');
+    await clickItem(page, '到期转按需', { nth: -1 });
+    await clickItem(page, '确定');
+    await clickItem(page, '关闭');
+    let ws = await savedWorkspace();
+    assert(resourceOf(ws, R16.resource_id).renewal_policy === 'to_on_demand', 'not to_on_demand');
+    await clickItem(page, /^到期转按需项/);
+    await clickItem(page, '更多');
+    await clickItem(page, '到期不续费', { nth: -1 });
+    await clickItem(page, '确定');
+    await screenshot(page, 'proc-4.2.5-no-renew');
+    await clickItem(page, '关闭');
+    ws = await savedWorkspace();
+    assert(resourceOf(ws, R16.resource_id).renewal_policy === 'no_renew', 'not no_renew');
+  }],
+
+  ['4.2.6 释放: an expired resource, 更多 > 释放, acknowledge, 释放', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R14.resource_id.slice(-12));
+    await clickItem(page, '更多');
+    await clickItem(page, '释放', { nth: -1 });
+    await clickItem(page, '我已了解释放后数据无法找回');
+    await clickItem(page, '释放', { nth: -1 });
+    await screenshot(page, 'proc-4.2.6-released');
+    await clickItem(page, '关闭');
+    const ws = await savedWorkspace();
+    assert(resourceOf(ws, R14.resource_id).status !== 'expired', 'R14 still ' + resourceOf(ws, R14.resource_id).status);
+  }],
+
+  ['4.3 我的订单: an order\'s details and its full trade history', async () => {
+    await reset('zh');
+    // The sample's orders have at most 2 trades; 查看全部记录 shows from 3 (seed 4.3.3): renew R4 once more.
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^自动续费项/);
+    await typeInto(page, '##search', R4.resource_id.slice(-12));
+    await clickItem(page, '续费');
+    await clickItem(page, '1个月');
+    await clickItem(page, '去支付');
+    await clickItem(page, '确认付款');
+    await waitItem(page, '确定');
+    await clickItem(page, '确定');
+    await nav(Z.myOrders, 'my-orders');
+    await typeInto(page, '##search', '0RX4A');
+    await clickItem(page, 'CS24103110120RX4A');
+    await screenshot(page, 'proc-4.3-details');
+    await clickItem(page, '查看全部记录', { scrollIn: '##page' });
+    const all = await uiItems(page);
+    assert(all.windows.some((w) => w.name.startsWith('交易记录')), 'no trade history window: ' + all.windows.map((w) => w.name).join(', '));
+    await screenshot(page, 'proc-4.3-history');
+    await pressKey(page, 'Escape');
+    assert(!(await uiItems(page)).windows.some((w) => w.name.startsWith('交易记录')), 'Esc did not close the trade history');
+  }],
+
+  ['4.4 退订: refund preview, 展开退款明细, 退订', async () => {
+    await reset('zh');
+    await nav(Z.unsubscribe, 'unsubscribe');
+    await typeInto(page, '##uns-search', R8.resource_id.slice(-12));
+    await clickItem(page, '退订资源', { nth: -1 });
+    await clickItem(page, '购买时选错参数');
+    await clickItem(page, '展开退款明细');
+    await clickItem(page, '##acknowledged');
+    await screenshot(page, 'proc-4.4-preview');
+    await clickItem(page, '退订', { nth: -1 });
+    await waitItem(page, '暂不退订');   // the confirmation over the preview
+    await clickItem(page, '退订');
+    await waitItem(page, '关闭');
+    await screenshot(page, 'proc-4.4-done');
+    await clickItem(page, '关闭');
+    const ws = await savedWorkspace();
+    assert(ws.orders.length > sample.orders.length, 'no unsubscription order');
+  }],
+
+  ['5 导出: 批量导出 of a pending order, the export record', async () => {
+    await reset('zh');
+    await nav(Z.pending, 'pending-orders');
+    const before = (await summary()).export_records;
+    await typeInto(page, '##search', '');
+    await clickItem(page, '##sel', { row: 'CS25011316401M3QF' });
+    await clickItem(page, '批量导出');
+    const s = await state();
+    assert(s.page === 'export-records', 'export did not open 导出记录: ' + s.page);
+    assert((await summary()).export_records === before + 1, 'no new export record');
+    await waitItem(page, '下载', { nth: 0 });
+    await screenshot(page, 'proc-5-export-records');
+  }],
+
+  ['4.1.1 in English: Pay, Confirm payment, OK', async () => {
+    await reset('en');
+    await nav('Pending Orders', 'pending-orders');
+    await typeInto(page, '##search', '');
+    const id = 'CS25011316401M3QF';
+    await clickItem(page, 'Pay', { row: id });
+    await clickItem(page, 'Confirm payment');
+    await waitItem(page, 'OK');
+    await screenshot(page, 'proc-en-4.1.1-paid');
+    await clickItem(page, 'OK');
+    const ws = await savedWorkspace();
+    assert(orderOf(ws, id).status === 'completed', 'order ' + orderOf(ws, id).status);
+  }],
+
+  ['no console error, no request outside 127.0.0.1', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+  }],
+].filter(([name], i) => !only || i === 0 || only.test(name)));
+
+await browser.close();
+server.close();
+console.log(`procedures: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failed ? 1 : 0);
