@@ -78,9 +78,15 @@ Instant AsOf(const AppState& state)
 
 void MarkChanged(AppState& state) { ++state.revision; }
 
+ImFont* HeadingFont()
+{
+    ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : ImGui::GetFont();
+}
+
 void PageHeader(Text title, Text intro)
 {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+    ImGui::PushFont(HeadingFont());
     ImGui::TextUnformatted(Tr(title));
     ImGui::PopFont();
     ImGui::TextWrapped("%s", Tr(intro));

@@ -16,6 +16,8 @@
 #include "ui/page_renewals.h"
 #include "ui/page_unsubscribe.h"
 
+struct ImFont;
+
 namespace qd::ui {
 
 // The pages of the left navigation, in the console's order.
@@ -56,6 +58,10 @@ Instant AsOf(const AppState& state);
 
 // Call after every change of state.workspace: derived views rebuild and the shell persists it.
 void MarkChanged(AppState& state);
+
+// The larger font of page titles, totals and big numbers: the atlas's second font (the shell builds it
+// with the UI's characters only), or the body font while the atlas has only one.
+ImFont* HeadingFont();
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).
 void ApplyTheme(Theme theme, float scale);

@@ -388,7 +388,7 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
     bool close = false;
     if (dlg.done) {
         const PaymentResult& res = *dlg.done;
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+        ImGui::PushFont(HeadingFont());
         ImGui::TextUnformatted(Tr(Text::OdlPaid));
         ImGui::PopFont();
         for (const PaidOrder& po : res.orders)

@@ -42,11 +42,6 @@ const ImU32 kBarShort = IM_COL32(232, 131, 58, 255);
 const ImU32 kBarShortHover = IM_COL32(206, 104, 32, 255);
 const ImU32 kWarning = IM_COL32(206, 96, 20, 255);
 
-ImFont* HeadingFont()
-{
-    ImGuiIO& io = ImGui::GetIO();
-    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : ImGui::GetFont();
-}
 
 ImU32 Col(ImGuiCol c) { return ImGui::GetColorU32(c); }
 

@@ -186,7 +186,7 @@ void DrawQuoteCalculatorPage(AppState& state)
     if (item.extra_days > 0) ImGui::Text("%s: %lld", Tr(Text::ExtraDays), static_cast<long long>(item.extra_days));
     ImGui::TextDisabled("%s", Tr(Text::Arithmetic));
     for (const QuoteLine& line : item.lines) ImGui::BulletText("%s = %s", line.label.c_str(), line.amount.display().c_str());
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+    ImGui::PushFont(HeadingFont());
     ImGui::Text("%s: %s", Tr(Text::RenewalAmount), r.quote.total.display().c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s", Tr(Text::ReferencePrice));

@@ -594,7 +594,7 @@ void DrawResult(AppState& app, RefundDialogState& dlg, bool& close)
 {
     const Workspace& ws = *app.workspace;
     const UnsubscribeResult& res = *dlg.result;
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+    ImGui::PushFont(HeadingFont());
     ImGui::TextUnformatted(Tr(Text::UnsDone));
     ImGui::PopFont();
     ImGui::Spacing();
@@ -719,7 +719,7 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
             ImGui::Spacing();
             DrawReasons(dlg);
             ImGui::Spacing();
-            ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+            ImGui::PushFont(HeadingFont());
             ImGui::TextUnformatted(Tr(Text::UnsActualRefund));
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.35f, 0.05f, 1.0f));

@@ -433,7 +433,7 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
 
 void DrawTotal(const RenewalQuote& q)
 {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
+    ImGui::PushFont(HeadingFont());
     ImGui::Text(Tr(Text::RnwTotal), q.total.display().c_str());
     ImGui::PopFont();
     ImGui::SameLine();
