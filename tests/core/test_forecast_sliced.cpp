@@ -10,21 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/forecast.h"
+#include "generated_workspace.h"
 #include "core/generator.h"
 #include "core/load.h"
 
 using namespace qd;
 
 namespace {
-
-Workspace Generated(int64_t resources, uint64_t seed) {
-  GeneratorOptions o;
-  o.resources = resources;
-  o.seed = seed;
-  LoadResult r = LoadWorkspace(GenerateWorkspace(o), "generated.json");
-  REQUIRE(r.ok);
-  return std::move(r.workspace);
-}
 
 Forecast Sliced(const Workspace& ws, Instant asOf, ForecastSlices slices, int& steps) {
   ForecastBuilder b(ws, asOf, kDefaultForecastMonths, slices);
@@ -52,7 +44,7 @@ nlohmann::json Comparable(const Forecast& f, ZoneOffset zone) {
 }  // namespace
 
 TEST_CASE("the sliced forecast is the whole forecast: charges in the same time order, same balance and months") {
-  const Workspace ws = Generated(600, 7);
+  const Workspace ws = test::GeneratedWorkspace(600, 7);
   // As of the file's own as_of (no charges before the window) and two months later (the charges
   // between the file's as_of and then are simulated first and move the balance, not listed).
   for (const int64_t later : {int64_t{0}, int64_t{61} * 86400 + 3600}) {

@@ -16,6 +16,7 @@
 #include "core/payment.h"
 #include "core/refund.h"
 #include "core/save.h"
+#include "generated_workspace.h"
 #include "test_orders_fixture.h"
 
 using namespace qd;
@@ -23,15 +24,6 @@ using qd::orders_test::AccountValue;
 using qd::orders_test::CheckLinesAddUp;
 
 namespace {
-
-Workspace Generated(uint64_t seed, int64_t resources) {
-  GeneratorOptions o;
-  o.seed = seed;
-  o.resources = resources;
-  LoadResult r = LoadWorkspace(GenerateWorkspace(o), "generated.json");
-  REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? std::string() : r.errors.front().str()));
-  return std::move(r.workspace);
-}
 
 // What the periods an item cuts cost the account (cash + voucher + flexi coupon + stored card).
 Money SpentOnCutPeriods(const Resource& r, const RefundItem& item) {
@@ -84,7 +76,7 @@ TEST_CASE("refund previews over generated workspaces: lines add up, no refund ex
   std::map<UnsubscribeScenario, int> seen;
   for (uint64_t seed = 1; seed <= 6; ++seed) {
     CAPTURE(seed);
-    const Workspace ws = Generated(seed, 150);
+    const Workspace ws = test::GeneratedWorkspace(150, seed);
     // The generator's clock, and later: 2 days (five-day windows still open), 40 days, a year.
     for (int64_t days : {0, 2, 40, 365}) {
       const Instant asOf = ws.as_of->plusSeconds(days * 86400);
@@ -112,7 +104,7 @@ TEST_CASE("money is never created or lost across pay -> unsubscribe (generated w
   int paidOrders = 0, unsubscribed = 0;
   for (uint64_t seed = 11; seed <= 16; ++seed) {
     CAPTURE(seed);
-    Workspace ws = Generated(seed, 120);
+    Workspace ws = test::GeneratedWorkspace(120, seed);
     ws.account.cash_balance = Money::FromFen(1'000'000'000);  // 10,000,000.00: no payment is short
     const Instant now = *ws.as_of;
 

@@ -4,21 +4,16 @@
 
 #include <string>
 
-#include "core/generator.h"
-#include "core/load.h"
 #include "core/save.h"
+#include "generated_workspace.h"
 
 using namespace qd;
 
 TEST_CASE("the save stream's pieces are SaveWorkspace's bytes, whatever the piece size") {
-  GeneratorOptions o;
-  o.resources = 300;
-  o.seed = 3;
-  LoadResult r = LoadWorkspace(GenerateWorkspace(o), "generated.json");
-  REQUIRE(r.ok);
-  const std::string whole = SaveWorkspace(r.workspace);
+  const Workspace ws = test::GeneratedWorkspace(300, 3);
+  const std::string whole = SaveWorkspace(ws);
   for (const std::size_t bytes : {std::size_t{1}, std::size_t{700}, std::size_t{64} << 10, std::size_t{1} << 30}) {
-    WorkspaceSaveStream stream(r.workspace);
+    WorkspaceSaveStream stream(ws);
     std::string joined, piece;
     int pieces = 0, last = -1;
     while (stream.Next(piece, bytes)) {
