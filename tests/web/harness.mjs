@@ -64,13 +64,28 @@ export async function screenshot(page, name) {
 }
 
 // Minimal runner: named cases in order, a closing "N passed, N failed" line; returns the failures.
-export async function run(cases) {
-  let passed = 0, failed = 0;
+// `retries`: how many more times a failed case runs (only for cases that start from a reset state, like
+// the procedures); a pass on a retry is printed with the first failure, so flakiness stays visible.
+export async function run(cases, { retries = 0 } = {}) {
+  let passed = 0, failed = 0, onRetry = 0;
   for (const [name, fn] of cases) {
-    try { await fn(); passed++; console.log('ok   ' + name); }
-    catch (e) { failed++; console.log('FAIL ' + name + '\n     ' + (e && e.stack ? e.stack : e)); }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fn();
+        passed++;
+        if (attempt > 0) onRetry++;
+        console.log((attempt ? 'ok   (on retry ' + attempt + ') ' : 'ok   ') + name);
+        break;
+      } catch (e) {
+        const text = e && e.stack ? e.stack : String(e);
+        if (attempt < retries) { console.log('RETRY ' + name + '\n     ' + text.split('\n')[0]); continue; }
+        failed++;
+        console.log('FAIL ' + name + '\n     ' + text);
+        break;
+      }
+    }
   }
-  console.log(`web: ${passed} passed, ${failed} failed`);
+  console.log(`web: ${passed} passed${onRetry ? ` (${onRetry} on a retry)` : ''}, ${failed} failed`);
   return failed;
 }
 

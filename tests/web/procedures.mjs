@@ -355,7 +355,11 @@ const failed = await run([
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],
-].filter(([name], i) => !only || i === 0 || only.test(name)));
+].filter(([name], i) => !only || i === 0 || only.test(name)),
+// Each procedure starts from restoreSample, so a second run is a clean one. On a loaded 2-core machine
+// about one run in three lost a click or a key somewhere (cause not found yet, see the session 3 note):
+// a retry is printed as RETRY and counted in the last line, so it stays visible.
+{ retries: 2 });
 
 await browser.close();
 server.close();
