@@ -826,3 +826,47 @@ TEST_CASE("an effective resource package is refused for that reason, not as a on
   CHECK(p.items[0].reason_code == "effective_resource_package");
   CHECK(p.items[0].total.isZero());
 }
+
+// seed 4.4.1.3 (five-day window 120 h, to the second) and seed 4.4.1.4 (expired): a page listing the
+// verdicts recomputes them only when NextRefundVerdictChange says they can change.
+TEST_CASE("next verdict change: the five-day window's end, then the expiry second, then the next New Year") {
+  const char* effective = "2022-11-24T14:30:30+08:00";
+  const char* expire = "2022-12-24T23:59:59+08:00";
+  Fixture f = OneResource("2022-11-25T10:00:00+08:00", effective, expire, Paid("100.00"));
+  const Workspace& ws = f.ws;
+  auto scenarioAt = [&](const char* t) { return Preview(ws, {"ecs-1"}, At(t)).items.at(0).scenario; };
+  // Within the window: the next change is its end (120 h after 14:30:30), and the verdict holds until then.
+  REQUIRE(NextRefundVerdictChange(ws, At("2022-11-25T10:00:00+08:00")));
+  CHECK(*NextRefundVerdictChange(ws, At("2022-11-25T10:00:00+08:00")) == At("2022-11-29T14:30:30+08:00"));
+  CHECK(scenarioAt("2022-11-29T14:30:29+08:00") == UnsubscribeScenario::FiveDay);
+  CHECK(scenarioAt("2022-11-29T14:30:30+08:00") == UnsubscribeScenario::Standard);
+  // Then the second after the expiry (23:59:59 is still in use), when it becomes "expired".
+  CHECK(*NextRefundVerdictChange(ws, At("2022-11-29T14:30:30+08:00")) == At("2022-12-25T00:00:00+08:00"));
+  CHECK(scenarioAt("2022-12-24T23:59:59+08:00") == UnsubscribeScenario::Standard);
+  CHECK(Preview(ws, {"ecs-1"}, At("2022-12-25T00:00:00+08:00")).items.at(0).reason_code == "expired");
+  // Then only the natural year of the five-day quota (local New Year, UTC+08:00).
+  CHECK(*NextRefundVerdictChange(ws, At("2022-12-25T00:00:00+08:00")) == At("2023-01-01T00:00:00+08:00"));
+  // A closed resource never changes: only the New Year is left.
+  Fixture g = OneResource("2022-11-25T10:00:00+08:00", effective, expire, Paid("100.00"));
+  g.ws.resources[0].status = ResourceStatus::Closed;
+  CHECK(*NextRefundVerdictChange(g.ws, At("2022-11-25T10:00:00+08:00")) == At("2023-01-01T00:00:00+08:00"));
+}
+
+TEST_CASE("next verdict change: a pending order locks its resource until its payment deadline (seed 4.1 说明)") {
+  Fixture f = OneResource("2022-12-01T10:00:00+08:00", "2022-11-01T10:00:00+08:00", "2023-11-01T23:59:59+08:00", Paid("100.00"));
+  Order o;
+  o.order_id = "renew-1";
+  o.order_type = OrderType::Renewal;
+  o.status = OrderStatus::PendingPayment;
+  o.create_time = At("2022-12-01T09:00:00+08:00");
+  OrderItem item;
+  item.resource_id = "ecs-1";
+  o.items.push_back(item);
+  f.ws.orders.push_back(o);
+  f.ws.Reindex();
+  const Instant deadline = PaymentDeadline(f.ws.orders.back(), f.ws.rules);
+  REQUIRE(deadline > f.now());
+  CHECK(*NextRefundVerdictChange(f.ws, f.now()) == deadline);
+  CHECK(Preview(f.ws, {"ecs-1"}, deadline.plusSeconds(-1)).items.at(0).reason_code == "in_transaction");
+  CHECK(Preview(f.ws, {"ecs-1"}, deadline).items.at(0).reason_code != "in_transaction");
+}

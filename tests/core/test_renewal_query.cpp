@@ -314,3 +314,60 @@ TEST_CASE("renewal query: an order past its payment deadline no longer hides its
   CHECK_FALSE(ix.pendingOrderOf(r6).has_value());
   CHECK(RenewalIndex::Build(ws).pendingOrderOf(r6).has_value());  // by the stored status
 }
+
+// design.md §9 (a frame < 16 ms at 100,000 resources): the page builds the index a slice per frame;
+// a build in small steps gives the same index as Build in one go.
+TEST_CASE("renewal query: the index built a few units per step is the one Build makes") {
+  GeneratorOptions o;
+  o.resources = 2000;
+  o.seed = 5;
+  LoadResult loaded = LoadWorkspace(GenerateWorkspace(o), "gen.json");
+  REQUIRE(loaded.ok);
+  const Workspace& ws = loaded.workspace;
+  const RenewalIndex whole = RenewalIndex::Build(ws, *ws.as_of);
+  RenewalIndexBuilder builder(ws, *ws.as_of);
+  int steps = 0, lastProgress = 0;
+  while (!builder.Step(7)) {
+    ++steps;
+    CHECK(builder.progress() >= lastProgress);   // the progress never goes back
+    CHECK(builder.progress() < 100);
+    lastProgress = builder.progress();
+  }
+  CHECK(builder.progress() == 100);
+  CHECK(steps > 2000 / 7);  // it really went in slices
+  const RenewalIndex sliced = builder.take();
+  REQUIRE(sliced.instanceCount() == whole.instanceCount());
+  CHECK(sliced.productTypes() == whole.productTypes());
+  CHECK(sliced.regions() == whole.regions());
+  for (std::size_t i = 0; i < ws.resources.size(); ++i) {
+    CHECK(sliced.headOf(i) == whole.headOf(i));
+    CHECK(sliced.pendingOrderOf(i) == whole.pendingOrderOf(i));
+    const auto a = sliced.boundOf(i), b = whole.boundOf(i);
+    CHECK(std::vector<std::size_t>(a.begin(), a.end()) == std::vector<std::size_t>(b.begin(), b.end()));
+  }
+  for (const char* search : {"", "ecs", "web server", "a, b, c"})
+    for (RenewalPolicy tab : {RenewalPolicy::Manual, RenewalPolicy::Auto, RenewalPolicy::ToOnDemand, RenewalPolicy::NoRenew}) {
+      RenewalFilter f;
+      f.as_of = *ws.as_of;
+      f.tab = tab;
+      f.search = search;
+      f.region = whole.regions().empty() ? "" : whole.regions().front();
+      const RenewalQueryResult x = QueryRenewals(ws, sliced, f), y = QueryRenewals(ws, whole, f);
+      CHECK(x.rows == y.rows);
+      CHECK(x.tab_counts == y.tab_counts);
+    }
+}
+
+TEST_CASE("renewal query: the index says until when its pending orders hold (seed 4.1 说明: cancelled at the deadline)") {
+  // R6's order CS25011316401M3QF is due by 2025-01-20 16:40:12 (the test above): an index built before
+  // then holds until that instant at the latest, and one built at it no longer counts that order.
+  const Workspace ws = LoadSample();
+  const std::size_t r6 = ws.index.resources.find(sample::R6)->second;
+  const RenewalIndex before = RenewalIndex::Build(ws, At("2025-01-20T16:40:11+08:00"));
+  REQUIRE(before.pendingUntil().has_value());
+  CHECK(*before.pendingUntil() <= At("2025-01-20T16:40:12+08:00"));
+  CHECK(before.pendingOrderOf(r6).has_value());
+  const RenewalIndex later = RenewalIndex::Build(ws, At("2030-01-01T00:00:00+08:00"));
+  CHECK_FALSE(later.pendingUntil().has_value());   // every pending order is past its deadline
+  CHECK_FALSE(RenewalIndex::Build(ws).pendingUntil().has_value());  // by the stored status: nothing expires
+}

@@ -122,7 +122,8 @@ std::string Day(Instant t, ZoneOffset z) { return FormatLocalDate(LocalDateOf(t,
 
 class Previewer {
  public:
-  Previewer(const Workspace& ws, const RefundRequest& req) : ws_(ws), req_(req), z_(ws.rules.zone), locks_(OrderLocks::Build(ws, req.as_of)) {}
+  Previewer(const Workspace& ws, const RefundRequest& req, const OrderLocks* locks)
+      : ws_(ws), req_(req), z_(ws.rules.zone), own_locks_(locks ? OrderLocks() : OrderLocks::Build(ws, req.as_of)), locks_(locks ? *locks : own_locks_) {}
 
   RefundPreview Run();
 
@@ -142,7 +143,8 @@ class Previewer {
   const Workspace& ws_;
   const RefundRequest& req_;
   ZoneOffset z_;
-  OrderLocks locks_;
+  OrderLocks own_locks_;      // built here unless the caller gave them
+  const OrderLocks& locks_;
   RefundPreview out_;
   int quota_left_ = 0;
 };
@@ -582,7 +584,48 @@ RefundPreview Previewer::Run() {
 
 }  // namespace
 
-RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request) { return Previewer(ws, request).Run(); }
+RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request) { return Previewer(ws, request, nullptr).Run(); }
+
+RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request, const OrderLocks& locks) {
+  return Previewer(ws, request, &locks).Run();
+}
+
+std::optional<Instant> NextRefundVerdictChange(const Resource& r, const RuleProfile& rules, Instant asOf) {
+  if (r.status == ResourceStatus::Closed) return std::nullopt;  // "closed" whatever the clock
+  std::optional<Instant> next;
+  auto consider = [&](Instant t) {
+    if (t > asOf && (!next || t < *next)) next = t;
+  };
+  consider(r.effective_time);
+  consider(r.effective_time.plusHours(rules.five_day_window_hours));
+  consider(r.expire_time.plusSeconds(1));
+  for (std::size_t i = 0; i < r.periods.size(); ++i) {
+    consider(CoverageStart(r, i));
+    consider(r.periods[i].end.plusSeconds(1));
+  }
+  return next;
+}
+
+std::optional<Instant> NextRefundVerdictChangeOfAccount(const Workspace& ws, Instant asOf) {
+  std::optional<Instant> next;
+  auto consider = [&](Instant t) {
+    if (t > asOf && (!next || t < *next)) next = t;
+  };
+  for (const Order& o : ws.orders)
+    if (o.status == OrderStatus::PendingPayment) consider(PaymentDeadline(o, ws.rules));
+  const LocalDate today = LocalDateOf(asOf, ws.rules.zone);
+  if (today.year() < 9999)
+    if (const std::optional<LocalDate> newYear = LocalDate::FromYmd(today.year() + 1, 1, 1))
+      consider(ToInstant(*newYear, LocalTime(), ws.rules.zone));
+  return next;
+}
+
+std::optional<Instant> NextRefundVerdictChange(const Workspace& ws, Instant asOf) {
+  std::optional<Instant> next = NextRefundVerdictChangeOfAccount(ws, asOf);
+  for (const Resource& r : ws.resources)
+    if (const std::optional<Instant> t = NextRefundVerdictChange(r, ws.rules, asOf); t && (!next || *t < *next)) next = t;
+  return next;
+}
 
 // ---- confirm ---------------------------------------------------------------------------------------
 

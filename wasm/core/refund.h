@@ -82,6 +82,8 @@
 
 namespace qd {
 
+class OrderLocks;  // renewal.h
+
 // The design.md §7 words: five_day | standard | not_effective | renewal_periods | failed | not_allowed.
 enum class UnsubscribeScenario { FiveDay, Standard, NotEffective, RenewalPeriods, Failed, NotAllowed };
 template <> struct EnumNames<UnsubscribeScenario> {
@@ -195,6 +197,24 @@ struct RefundPreview {
 
 // The refund preview (read-only).
 RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request);
+// The same with the order locks already built for request.as_of (renewal.h OrderLocks::Build(ws,
+// as_of)): a page that previews 10^5 instances in chunks builds them once instead of once per chunk.
+RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request, const OrderLocks& locks);
+
+// The first instant after asOf at which PreviewRefund's verdict on some resource of ws (its scenario,
+// reason code, the renewal periods it can cut) may differ from its verdict at asOf; nullopt when none
+// can before the end of the calendar. The verdicts depend on the clock only through these instants:
+// each resource's effective_time, effective_time + five_day_window_hours, expire_time + 1 s, each
+// period's coverage start and end + 1 s, each pending payment order's deadline (it then stops locking
+// its resources), and the next local New Year (the five-day quota's natural year). A page that lists
+// verdicts recomputes them at that instant instead of every minute. Only the tooltip sentence of a
+// resource no period covers ("no period ... covers <as_of>") names the clock itself.
+std::optional<Instant> NextRefundVerdictChange(const Workspace& ws, Instant asOf);
+// Its two parts: the instants of one resource (nullopt for a closed one: never changes) — a verdict
+// on a group changes no earlier than the first of its resources' — and those of the whole account
+// (payment deadlines, which also change OrderLocks, and the New Year).
+std::optional<Instant> NextRefundVerdictChange(const Resource& resource, const RuleProfile& rules, Instant asOf);
+std::optional<Instant> NextRefundVerdictChangeOfAccount(const Workspace& ws, Instant asOf);
 
 struct UnsubscribeRequest {
   RefundRequest refund;

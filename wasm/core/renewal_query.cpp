@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -87,184 +88,312 @@ std::optional<std::size_t> RenewalIndex::pendingOrderOf(std::size_t head) const 
   return o;
 }
 
-RenewalIndex RenewalIndex::Build(const Workspace& ws, std::optional<Instant> asOf) {
+// The build in phases; each Step does at most about `units` resources, orders or instances of one
+// phase (the sorts and the small tails are one step each). Build runs the same steps to the end.
+struct RenewalIndexBuilder::State {
+  enum Phase { Heads, SortHeads, BoundCount, BoundFill, FoundResources, FoundOrders, OrderNumbers, Keys, SortExact, Types, TypeNames, Regions, Done };
+  static constexpr std::size_t kNoHead = SIZE_MAX;
+  const Workspace* ws = nullptr;
+  std::optional<Instant> asOf;
+  Phase phase = Heads;
+  std::size_t cursor = 0;
+  std::size_t n = 0;
   RenewalIndex ix;
-  const std::size_t n = ws.resources.size();
-  ix.instanceOf_.assign(n, kNone);
-
-  auto positionOf = [&](std::string_view id) -> std::optional<std::size_t> {
-    const auto it = ws.index.resources.find(id);
-    if (it == ws.index.resources.end() || it->second >= n) return std::nullopt;
-    return it->second;
-  };
-  // The resource a listed resource is shown under: itself for a head; its main for a bound attached
-  // one (followed up a chain of bound resources); itself when that main is unknown or closed.
-  constexpr std::size_t kNoHead = SIZE_MAX;
-  std::vector<std::size_t> headOfResource(n, kNoHead);
+  std::vector<std::size_t> headOfResource;
   std::vector<std::pair<int64_t, std::size_t>> heads;  // (expiry, resource) of each head
-  heads.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Resource& r = ws.resources[i];
-    if (r.status == ResourceStatus::Closed) continue;
-    std::size_t at = i;
-    for (int depth = 0; depth < 8 && ws.resources[at].isBound(); ++depth) {
-      const std::optional<std::size_t> main = positionOf(*ws.resources[at].main_resource_id);
-      if (!main || *main == at || ws.resources[*main].status == ResourceStatus::Closed) break;
-      at = *main;
-    }
-    headOfResource[i] = at;
-    if (at == i) heads.emplace_back(r.expire_time.unixSeconds(), i);
-  }
-
-  // Instances, earliest expiry first, then file order.
-  std::sort(heads.begin(), heads.end());
-  ix.instances_.resize(heads.size());
-  for (std::size_t k = 0; k < heads.size(); ++k) {
-    ix.instances_[k].head = heads[k].second;
-    ix.instanceOf_[heads[k].second] = static_cast<uint32_t>(k);
-  }
-  // Bound attached resources, grouped per instance (counting sort keeps file order inside a group).
-  for (std::size_t i = 0; i < n; ++i)
-    if (headOfResource[i] != kNoHead && headOfResource[i] != i) {
-      const uint32_t k = ix.instanceOf_[headOfResource[i]];
-      ix.instanceOf_[i] = k;
-      ++ix.instances_[k].boundCount;
-    }
-  uint32_t next = 0;
-  for (Instance& in : ix.instances_) { in.boundBegin = next; next += in.boundCount; in.boundCount = 0; }
-  ix.bound_.resize(next);
-  for (std::size_t i = 0; i < n; ++i)
-    if (ix.instanceOf_[i] != kNone && headOfResource[i] != i) {
-      Instance& in = ix.instances_[ix.instanceOf_[i]];
-      ix.bound_[in.boundBegin + in.boundCount++] = i;
-    }
-
-  // Order numbers of each instance: its resources' periods and the orders naming them, grouped per
-  // instance by a counting sort (no string comparisons).
   std::vector<std::pair<uint32_t, std::string_view>> found;
-  found.reserve(n * 2);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (ix.instanceOf_[i] == kNone) continue;
-    for (const ResourcePeriod& p : ws.resources[i].periods)
-      if (!p.order_id.empty()) found.emplace_back(ix.instanceOf_[i], p.order_id);
-  }
-  for (std::size_t o = 0; o < ws.orders.size(); ++o) {
-    const Order& order = ws.orders[o];
-    for (const OrderItem& item : order.items) {
-      if (!item.resource_id) continue;
-      const std::optional<std::size_t> r = positionOf(*item.resource_id);
-      if (!r || ix.instanceOf_[*r] == kNone) continue;
-      const uint32_t k = ix.instanceOf_[*r];
-      found.emplace_back(k, order.order_id);
-      if (order.combined_order_id && !order.combined_order_id->empty()) found.emplace_back(k, *order.combined_order_id);
-      const OrderStatus status = asOf ? StatusAsOf(order, ws.rules, *asOf) : order.status;
-      if (status == OrderStatus::PendingPayment && ix.instances_[k].pendingOrder == kNone)
-        ix.instances_[k].pendingOrder = static_cast<uint32_t>(o);
-    }
-  }
-  std::vector<uint32_t> orderStart(ix.instances_.size() + 1, 0);
-  for (const auto& f : found) ++orderStart[f.first + 1];
-  for (std::size_t k = 0; k < ix.instances_.size(); ++k) orderStart[k + 1] += orderStart[k];
-  std::vector<std::string_view> orderNumbers(found.size());
-  {
-    std::vector<uint32_t> fill(orderStart.begin(), orderStart.end() - 1);
-    for (const auto& f : found) orderNumbers[fill[f.first]++] = f.second;
-  }
-  found.clear();
-  found.shrink_to_fit();
-
-  // Search keys: per instance "id\nname\n" of the head and each bound resource, then "order\n" once each.
-  std::size_t keyBytes = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (ix.instanceOf_[i] != kNone) keyBytes += ws.resources[i].resource_id.size() + ws.resources[i].resource_name.size() + 2;
-  for (std::string_view id : orderNumbers) keyBytes += id.size() + 1;
-  ix.keys_.reserve(keyBytes);
-  ix.exact_.reserve(n + orderNumbers.size());
-  auto addKey = [&](uint32_t k, std::string_view text, bool exact) {
-    const std::size_t begin = ix.keys_.size();
-    ix.keys_.append(text);
-    char* p = ix.keys_.data();
-    for (std::size_t c = begin; c < ix.keys_.size(); ++c) p[c] = Lower(p[c]);
-    if (exact && !text.empty())
-      ix.exact_.push_back({KeyHash(std::string_view(ix.keys_).substr(begin)), static_cast<uint32_t>(begin),
-                           static_cast<uint32_t>(text.size()), k});
-    ix.keys_.push_back('\n');
-  };
-  for (uint32_t k = 0; k < ix.instances_.size(); ++k) {
-    Instance& in = ix.instances_[k];
-    in.keyBegin = static_cast<uint32_t>(ix.keys_.size());
-    auto addResource = [&](std::size_t i) {
-      addKey(k, ws.resources[i].resource_id, true);
-      addKey(k, ws.resources[i].resource_name, false);
-    };
-    addResource(in.head);
-    for (uint32_t b = 0; b < in.boundCount; ++b) addResource(ix.bound_[in.boundBegin + b]);
-    // Each order number once (a renewal order names the main and its bound disk).
-    const auto first = orderNumbers.begin() + orderStart[k], last = orderNumbers.begin() + orderStart[k + 1];
-    if (last - first > 16) std::sort(first, last);
-    for (auto it = first; it != last; ++it) {
-      const bool repeated = last - first > 16 ? it != first && *(it - 1) == *it : std::find(first, it, *it) != it;
-      if (!repeated) addKey(k, *it, true);
-    }
-    in.keyLength = static_cast<uint32_t>(ix.keys_.size()) - in.keyBegin;
-  }
-  std::sort(ix.exact_.begin(), ix.exact_.end(), [](const ExactKey& a, const ExactKey& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.instance < b.instance;
-  });
-
-  // Product types (per product) and regions (per head), numbered in sorted order; resource packages.
-  std::vector<uint32_t> typeOfProduct(ws.products.size(), kNone);
+  std::vector<uint32_t> orderStart;
+  std::vector<std::string_view> orderNumbers;
+  std::vector<uint32_t> typeOfProduct;
   std::unordered_map<std::string_view, uint32_t> regionNumber;
   std::vector<std::string_view> typeNames, regionNames;
-  std::vector<uint32_t> productOf(ix.instances_.size(), kNone);
-  for (std::size_t k = 0; k < ix.instances_.size(); ++k) {
-    Instance& in = ix.instances_[k];
-    const Resource& head = ws.resources[in.head];
-    const auto p = ws.index.products.find(head.product_id);
-    const Product* product = p != ws.index.products.end() && p->second < ws.products.size() ? &ws.products[p->second] : nullptr;
-    if (product) {
-      productOf[k] = static_cast<uint32_t>(p->second);
-      in.package = product->kind == ProductKind::ResourcePackage;
-      const std::string_view type = product->service_type_name.empty() ? product->service_type_code : product->service_type_name;
-      if (typeOfProduct[p->second] == kNone && !type.empty()) {
-        typeOfProduct[p->second] = 0;
-        typeNames.push_back(type);
+  std::vector<uint32_t> productOf;
+
+  std::optional<std::size_t> positionOf(std::string_view id) const {
+    const auto it = ws->index.resources.find(id);
+    if (it == ws->index.resources.end() || it->second >= n) return std::nullopt;
+    return it->second;
+  }
+  // Advances the cursor of a phase over [0, size) by at most units; true when the phase is through.
+  bool range(std::size_t size, std::size_t units, std::size_t& from, std::size_t& to) {
+    from = cursor;
+    to = std::min(size, cursor + std::max<std::size_t>(units, 1));
+    cursor = to;
+    return to >= size;
+  }
+  void next(Phase p) {
+    phase = p;
+    cursor = 0;
+  }
+  void step(std::size_t units);
+};
+
+void RenewalIndexBuilder::State::step(std::size_t units) {
+  using Instance = RenewalIndex::Instance;
+  constexpr uint32_t kNone = RenewalIndex::kNone;
+  const Workspace& w = *ws;
+  std::size_t from = 0, to = 0;
+  switch (phase) {
+    case Heads: {
+      // The resource a listed resource is shown under: itself for a head; its main for a bound attached
+      // one (followed up a chain of bound resources); itself when that main is unknown or closed.
+      if (cursor == 0) {
+        ix.instanceOf_.assign(n, kNone);
+        headOfResource.assign(n, kNoHead);
+        heads.reserve(n);
       }
+      const bool through = range(n, units, from, to);
+      for (std::size_t i = from; i < to; ++i) {
+        const Resource& r = w.resources[i];
+        if (r.status == ResourceStatus::Closed) continue;
+        std::size_t at = i;
+        for (int depth = 0; depth < 8 && w.resources[at].isBound(); ++depth) {
+          const std::optional<std::size_t> main = positionOf(*w.resources[at].main_resource_id);
+          if (!main || *main == at || w.resources[*main].status == ResourceStatus::Closed) break;
+          at = *main;
+        }
+        headOfResource[i] = at;
+        if (at == i) heads.emplace_back(r.expire_time.unixSeconds(), i);
+      }
+      if (through) next(SortHeads);
+      return;
     }
-    const std::string_view region = !head.region_code.empty() || !product ? std::string_view(head.region_code) : std::string_view(product->region_code);
-    if (!region.empty()) {
-      auto [it, added] = regionNumber.emplace(region, 0);
-      if (added) regionNames.push_back(region);
-      in.region = 0;  // numbered below
+    case SortHeads:
+      // Instances, earliest expiry first, then file order.
+      std::sort(heads.begin(), heads.end());
+      ix.instances_.resize(heads.size());
+      for (std::size_t k = 0; k < heads.size(); ++k) {
+        ix.instances_[k].head = heads[k].second;
+        ix.instanceOf_[heads[k].second] = static_cast<uint32_t>(k);
+      }
+      next(BoundCount);
+      return;
+    case BoundCount: {
+      // Bound attached resources, grouped per instance (counting sort keeps file order inside a group).
+      const bool through = range(n, units, from, to);
+      for (std::size_t i = from; i < to; ++i)
+        if (headOfResource[i] != kNoHead && headOfResource[i] != i) {
+          const uint32_t k = ix.instanceOf_[headOfResource[i]];
+          ix.instanceOf_[i] = k;
+          ++ix.instances_[k].boundCount;
+        }
+      if (through) {
+        uint32_t start = 0;
+        for (Instance& in : ix.instances_) { in.boundBegin = start; start += in.boundCount; in.boundCount = 0; }
+        ix.bound_.resize(start);
+        next(BoundFill);
+      }
+      return;
     }
-  }
-  auto sortedUnique = [](std::vector<std::string_view>& v) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-  };
-  sortedUnique(typeNames);
-  sortedUnique(regionNames);
-  ix.productTypes_.assign(typeNames.begin(), typeNames.end());
-  ix.regions_.assign(regionNames.begin(), regionNames.end());
-  for (uint32_t r = 0; r < regionNames.size(); ++r) regionNumber[regionNames[r]] = r;
-  for (std::size_t p = 0; p < ws.products.size(); ++p) {
-    if (typeOfProduct[p] == kNone) continue;
-    const Product& product = ws.products[p];
-    const std::string_view type = product.service_type_name.empty() ? product.service_type_code : product.service_type_name;
-    typeOfProduct[p] = static_cast<uint32_t>(std::lower_bound(typeNames.begin(), typeNames.end(), type) - typeNames.begin());
-  }
-  for (std::size_t k = 0; k < ix.instances_.size(); ++k) {
-    Instance& in = ix.instances_[k];
-    if (productOf[k] != kNone) in.productType = typeOfProduct[productOf[k]];
-    if (in.region == 0) {
-      const Resource& head = ws.resources[in.head];
-      const std::string_view region = !head.region_code.empty() || productOf[k] == kNone
-                                          ? std::string_view(head.region_code)
-                                          : std::string_view(ws.products[productOf[k]].region_code);
-      in.region = regionNumber[region];
+    case BoundFill: {
+      const bool through = range(n, units, from, to);
+      for (std::size_t i = from; i < to; ++i)
+        if (ix.instanceOf_[i] != kNone && headOfResource[i] != i) {
+          Instance& in = ix.instances_[ix.instanceOf_[i]];
+          ix.bound_[in.boundBegin + in.boundCount++] = i;
+        }
+      if (through) next(FoundResources);
+      return;
     }
+    case FoundResources: {
+      // Order numbers of each instance: its resources' periods and the orders naming them, grouped per
+      // instance by a counting sort (no string comparisons).
+      if (cursor == 0) found.reserve(n * 2);
+      const bool through = range(n, units, from, to);
+      for (std::size_t i = from; i < to; ++i) {
+        if (ix.instanceOf_[i] == kNone) continue;
+        for (const ResourcePeriod& p : w.resources[i].periods)
+          if (!p.order_id.empty()) found.emplace_back(ix.instanceOf_[i], p.order_id);
+      }
+      if (through) next(FoundOrders);
+      return;
+    }
+    case FoundOrders: {
+      const bool through = range(w.orders.size(), units, from, to);
+      for (std::size_t o = from; o < to; ++o) {
+        const Order& order = w.orders[o];
+        for (const OrderItem& item : order.items) {
+          if (!item.resource_id) continue;
+          const std::optional<std::size_t> r = positionOf(*item.resource_id);
+          if (!r || ix.instanceOf_[*r] == kNone) continue;
+          const uint32_t k = ix.instanceOf_[*r];
+          found.emplace_back(k, order.order_id);
+          if (order.combined_order_id && !order.combined_order_id->empty()) found.emplace_back(k, *order.combined_order_id);
+          const OrderStatus status = asOf ? StatusAsOf(order, w.rules, *asOf) : order.status;
+          if (status == OrderStatus::PendingPayment && ix.instances_[k].pendingOrder == kNone)
+            ix.instances_[k].pendingOrder = static_cast<uint32_t>(o);
+          if (asOf && status == OrderStatus::PendingPayment) {
+            const Instant deadline = PaymentDeadline(order, w.rules);
+            if (!ix.pendingUntil_ || deadline < *ix.pendingUntil_) ix.pendingUntil_ = deadline;
+          }
+        }
+      }
+      if (through) next(OrderNumbers);
+      return;
+    }
+    case OrderNumbers: {
+      orderStart.assign(ix.instances_.size() + 1, 0);
+      for (const auto& f : found) ++orderStart[f.first + 1];
+      for (std::size_t k = 0; k < ix.instances_.size(); ++k) orderStart[k + 1] += orderStart[k];
+      orderNumbers.resize(found.size());
+      {
+        std::vector<uint32_t> fill(orderStart.begin(), orderStart.end() - 1);
+        for (const auto& f : found) orderNumbers[fill[f.first]++] = f.second;
+      }
+      found.clear();
+      found.shrink_to_fit();
+      // Search keys: per instance "id\nname\n" of the head and each bound resource, then "order\n" once each.
+      std::size_t keyBytes = 0;
+      for (std::size_t i = 0; i < n; ++i)
+        if (ix.instanceOf_[i] != kNone) keyBytes += w.resources[i].resource_id.size() + w.resources[i].resource_name.size() + 2;
+      for (std::string_view id : orderNumbers) keyBytes += id.size() + 1;
+      ix.keys_.reserve(keyBytes);
+      ix.exact_.reserve(n + orderNumbers.size());
+      next(Keys);
+      return;
+    }
+    case Keys: {
+      auto addKey = [&](uint32_t k, std::string_view text, bool exact) {
+        const std::size_t begin = ix.keys_.size();
+        ix.keys_.append(text);
+        char* p = ix.keys_.data();
+        for (std::size_t c = begin; c < ix.keys_.size(); ++c) p[c] = Lower(p[c]);
+        if (exact && !text.empty())
+          ix.exact_.push_back({KeyHash(std::string_view(ix.keys_).substr(begin)), static_cast<uint32_t>(begin),
+                               static_cast<uint32_t>(text.size()), k});
+        ix.keys_.push_back('\n');
+      };
+      const bool through = range(ix.instances_.size(), units, from, to);
+      for (uint32_t k = static_cast<uint32_t>(from); k < to; ++k) {
+        Instance& in = ix.instances_[k];
+        in.keyBegin = static_cast<uint32_t>(ix.keys_.size());
+        auto addResource = [&](std::size_t i) {
+          addKey(k, w.resources[i].resource_id, true);
+          addKey(k, w.resources[i].resource_name, false);
+        };
+        addResource(in.head);
+        for (uint32_t b = 0; b < in.boundCount; ++b) addResource(ix.bound_[in.boundBegin + b]);
+        // Each order number once (a renewal order names the main and its bound disk).
+        const auto first = orderNumbers.begin() + orderStart[k], last = orderNumbers.begin() + orderStart[k + 1];
+        if (last - first > 16) std::sort(first, last);
+        for (auto it = first; it != last; ++it) {
+          const bool repeated = last - first > 16 ? it != first && *(it - 1) == *it : std::find(first, it, *it) != it;
+          if (!repeated) addKey(k, *it, true);
+        }
+        in.keyLength = static_cast<uint32_t>(ix.keys_.size()) - in.keyBegin;
+      }
+      if (through) next(SortExact);
+      return;
+    }
+    case SortExact:
+      std::sort(ix.exact_.begin(), ix.exact_.end(), [](const RenewalIndex::ExactKey& a, const RenewalIndex::ExactKey& b) {
+        return a.hash != b.hash ? a.hash < b.hash : a.instance < b.instance;
+      });
+      orderNumbers.clear();
+      orderNumbers.shrink_to_fit();
+      next(Types);
+      return;
+    case Types: {
+      // Product types (per product) and regions (per head), numbered in sorted order; resource packages.
+      if (cursor == 0) {
+        typeOfProduct.assign(w.products.size(), kNone);
+        productOf.assign(ix.instances_.size(), kNone);
+      }
+      const bool through = range(ix.instances_.size(), units, from, to);
+      for (std::size_t k = from; k < to; ++k) {
+        Instance& in = ix.instances_[k];
+        const Resource& head = w.resources[in.head];
+        const auto p = w.index.products.find(head.product_id);
+        const Product* product = p != w.index.products.end() && p->second < w.products.size() ? &w.products[p->second] : nullptr;
+        if (product) {
+          productOf[k] = static_cast<uint32_t>(p->second);
+          in.package = product->kind == ProductKind::ResourcePackage;
+          const std::string_view type = product->service_type_name.empty() ? product->service_type_code : product->service_type_name;
+          if (typeOfProduct[p->second] == kNone && !type.empty()) {
+            typeOfProduct[p->second] = 0;
+            typeNames.push_back(type);
+          }
+        }
+        const std::string_view region = !head.region_code.empty() || !product ? std::string_view(head.region_code) : std::string_view(product->region_code);
+        if (!region.empty()) {
+          auto [it, added] = regionNumber.emplace(region, 0);
+          if (added) regionNames.push_back(region);
+          in.region = 0;  // numbered below
+        }
+      }
+      if (through) next(TypeNames);
+      return;
+    }
+    case TypeNames: {
+      auto sortedUnique = [](std::vector<std::string_view>& v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+      };
+      sortedUnique(typeNames);
+      sortedUnique(regionNames);
+      ix.productTypes_.assign(typeNames.begin(), typeNames.end());
+      ix.regions_.assign(regionNames.begin(), regionNames.end());
+      for (uint32_t r = 0; r < regionNames.size(); ++r) regionNumber[regionNames[r]] = r;
+      for (std::size_t p = 0; p < w.products.size(); ++p) {
+        if (typeOfProduct[p] == kNone) continue;
+        const Product& product = w.products[p];
+        const std::string_view type = product.service_type_name.empty() ? product.service_type_code : product.service_type_name;
+        typeOfProduct[p] = static_cast<uint32_t>(std::lower_bound(typeNames.begin(), typeNames.end(), type) - typeNames.begin());
+      }
+      next(Regions);
+      return;
+    }
+    case Regions: {
+      const bool through = range(ix.instances_.size(), units, from, to);
+      for (std::size_t k = from; k < to; ++k) {
+        Instance& in = ix.instances_[k];
+        if (productOf[k] != kNone) in.productType = typeOfProduct[productOf[k]];
+        if (in.region == 0) {
+          const Resource& head = w.resources[in.head];
+          const std::string_view region = !head.region_code.empty() || productOf[k] == kNone
+                                              ? std::string_view(head.region_code)
+                                              : std::string_view(w.products[productOf[k]].region_code);
+          in.region = regionNumber[region];
+        }
+      }
+      if (through) next(Done);
+      return;
+    }
+    case Done:
+      return;
   }
-  return ix;
+}
+
+RenewalIndexBuilder::RenewalIndexBuilder(const Workspace& ws, std::optional<Instant> asOf) : state_(std::make_unique<State>()) {
+  state_->ws = &ws;
+  state_->asOf = asOf;
+  state_->n = ws.resources.size();
+}
+RenewalIndexBuilder::~RenewalIndexBuilder() = default;
+RenewalIndexBuilder::RenewalIndexBuilder(RenewalIndexBuilder&&) noexcept = default;
+RenewalIndexBuilder& RenewalIndexBuilder::operator=(RenewalIndexBuilder&&) noexcept = default;
+
+bool RenewalIndexBuilder::Step(std::size_t units) {
+  if (state_->phase != State::Done) state_->step(units);
+  return done();
+}
+
+bool RenewalIndexBuilder::done() const { return state_->phase == State::Done; }
+
+int RenewalIndexBuilder::progress() const {
+  // Each phase an equal share; within a chunked phase, how far its cursor got over the resources.
+  const int phase = static_cast<int>(state_->phase);
+  const double within = state_->n == 0 ? 0.0 : std::min(1.0, static_cast<double>(state_->cursor) / static_cast<double>(state_->n));
+  return std::clamp(static_cast<int>((phase + within) * 100.0 / static_cast<int>(State::Done)), 0, done() ? 100 : 99);
+}
+
+RenewalIndex RenewalIndexBuilder::take() { return std::move(state_->ix); }
+
+RenewalIndex RenewalIndex::Build(const Workspace& ws, std::optional<Instant> asOf) {
+  RenewalIndexBuilder builder(ws, asOf);
+  while (!builder.Step(SIZE_MAX)) {
+  }
+  return builder.take();
 }
 
 // ---- queries ---------------------------------------------------------------------------------------

@@ -51,6 +51,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -112,9 +113,13 @@ class RenewalIndex {
   std::optional<std::size_t> pendingOrderOf(std::size_t head) const; // an order (index into ws.orders) pending payment naming the instance
   const std::vector<std::string>& productTypes() const { return productTypes_; }  // distinct, sorted
   const std::vector<std::string>& regions() const { return regions_; }            // distinct, sorted
+  // Built with asOf: the first payment deadline of an order pending then that names a listed instance
+  // (from that instant on it is cancelled and pendingOrderOf changes: build again); nullopt when none.
+  std::optional<Instant> pendingUntil() const { return pendingUntil_; }
 
  private:
   friend RenewalQueryResult QueryRenewals(const Workspace&, const RenewalIndex&, const RenewalFilter&);
+  friend class RenewalIndexBuilder;
   static constexpr uint32_t kNone = UINT32_MAX;
   struct Instance {
     std::size_t head = 0;            // index into ws.resources
@@ -136,6 +141,30 @@ class RenewalIndex {
   std::string keys_;                      // the search keys of every instance
   std::vector<ExactKey> exact_;           // sorted by hash, then instance
   std::vector<std::string> productTypes_, regions_;
+  std::optional<Instant> pendingUntil_;
+};
+
+// RenewalIndex::Build a slice at a time, for a page that must not block a frame (at 100,000 resources
+// the whole build takes hundreds of milliseconds in wasm). Step(units) does one phase's next `units`
+// resources, orders or instances (a sort or a small tail is one step), returns done(); take() gives
+// the index, the same as Build's. The workspace must not change meanwhile (start again if it does).
+//   RenewalIndexBuilder b(ws, now);
+//   while (!b.Step(4096) && withinTheFrame()) {}
+//   if (b.done()) index = b.take();
+class RenewalIndexBuilder {
+ public:
+  RenewalIndexBuilder(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+  ~RenewalIndexBuilder();
+  RenewalIndexBuilder(RenewalIndexBuilder&&) noexcept;
+  RenewalIndexBuilder& operator=(RenewalIndexBuilder&&) noexcept;
+  bool Step(std::size_t units);
+  bool done() const;
+  int progress() const;  // 0..100
+  RenewalIndex take();   // once, when done()
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // The rows of one tab and the counts of all four (see the top of this file).

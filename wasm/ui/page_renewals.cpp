@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -14,11 +15,14 @@
 #include "ui/page_export_records.h"
 #include "ui/page_renewals.h"
 #include "ui/pages.h"
+#include "ui/platform.h"
 #include "ui/renewal_dialogs.h"
 
 namespace qd::ui {
 namespace {
 
+constexpr double kIndexSliceMs = 6.0;      // index building per frame (design.md §9: a frame < 16 ms)
+constexpr std::size_t kIndexUnits = 2048;  // resources / orders / instances per builder step
 constexpr int kExpiryChoices[] = {0, 7, 15, 30};  // 全部, 7/15/30天内到期; 4 = custom
 constexpr Text kTabText[] = {Text::RnwTabManual, Text::RnwTabAuto, Text::RnwTabToOnDemand, Text::RnwTabNoRenew};
 constexpr ResourceStatus kStatusChoices[] = {ResourceStatus::InUse, ResourceStatus::Expired, ResourceStatus::Frozen};
@@ -69,14 +73,37 @@ void RebuildRows(const Workspace& ws, RenewalsPageState& s)
 void Refresh(AppState& app, RenewalsPageState& s)
 {
     const Workspace& ws = *app.workspace;
-    if (s.indexFor != app.revision || s.index.resourceCount() != ws.resources.size()) {
-        const std::vector<std::string> types = s.index.productTypes(), regions = s.index.regions();
-        s.index = RenewalIndex::Build(ws, AsOf(app));   // pending orders past their deadline are cancelled by now
-        s.indexFor = app.revision;
-        s.productType = Remap(types, s.index.productTypes(), s.productType);
-        s.region = Remap(regions, s.index.regions(), s.region);
-        s.dirty = true;
+    // A pending order reaching its payment deadline is cancelled: the index (有待支付订单) is built again.
+    const bool pendingExpired = s.index.pendingUntil() && AsOf(app) >= *s.index.pendingUntil();
+    if (s.indexFor != app.revision || s.index.resourceCount() != ws.resources.size() || pendingExpired) {
+        // The new index a slice per frame; the old rows stay meanwhile while they still index ws.
+        if (!s.indexing || s.indexingFor != app.revision || s.indexingOf != &ws) {
+            s.indexing = std::make_shared<RenewalIndexBuilder>(ws, AsOf(app));   // pending orders past their deadline are cancelled by now
+            s.indexingFor = app.revision;
+            s.indexingOf = &ws;
+        }
+        if (s.index.resourceCount() != ws.resources.size() && !s.rows.empty()) {
+            s.result = {};
+            s.rows.clear();
+        }
+        using Clock = std::chrono::steady_clock;
+        const Clock::time_point start = Clock::now();
+        while (!s.indexing->Step(kIndexUnits) && std::chrono::duration<double, std::milli>(Clock::now() - start).count() < kIndexSliceMs) {
+        }
+        if (!s.indexing->done()) {
+            s.indexProgress = s.indexing->progress();
+            RequestMoreFrames();
+        } else {
+            const std::vector<std::string> types = s.index.productTypes(), regions = s.index.regions();
+            s.index = s.indexing->take();
+            s.indexing.reset();
+            s.indexFor = app.revision;
+            s.productType = Remap(types, s.index.productTypes(), s.productType);
+            s.region = Remap(regions, s.index.regions(), s.region);
+            s.dirty = true;
+        }
     }
+    if (s.indexing && !s.dirty) return;   // the old rows stay until the new index is complete
     const Instant now = AsOf(app);
     const int64_t minute = ExpiringDays(s) ? now.unixSeconds() / 60 : INT64_MIN;
     if (!s.dirty && s.resultFor == app.revision && s.resultMinute == minute) return;
@@ -605,8 +632,15 @@ void DrawRenewalsPage(AppState& state)
         ImGui::SameLine();
         if (ImGui::SmallButton("x##msg")) s.message.clear();
     }
+    // The index being rebuilt: the old rows stay until it is complete; none yet, a progress bar.
+    const bool noRowsYet = s.indexing && s.rows.empty() && s.result.ok();
+    if (s.indexing) {
+        const std::string progress = RnwFormat(Tr(Text::RnwIndexing), s.indexProgress);
+        if (noRowsYet) ImGui::ProgressBar(static_cast<float>(s.indexProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
+        else ImGui::TextDisabled("%s", progress.c_str());
+    }
     DrawBatchBar(state, s);
-    DrawTable(state, s);
+    if (!noRowsYet) DrawTable(state, s);
     DrawRenewalDialogs(state);
 }
 

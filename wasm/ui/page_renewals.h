@@ -2,11 +2,15 @@
 // dialog; lives in AppState so it survives page switches. Owned by page_renewals.cpp.
 //
 // The rows come from the core's query (renewal_query.h): the index (search keys, instance groups) is
-// rebuilt when the workspace changes (AppState::revision), the query when a filter changes (or, with
+// rebuilt when the workspace changes (AppState::revision) or a pending order reaches its payment
+// deadline (RenewalIndex::pendingUntil) — a slice per frame (RenewalIndexBuilder),
+// the old rows staying shown with a progress line until the new index is complete — the query when a
+// filter changes (or, with
 // "X天内到期" on, when the clock moves by a minute); a frame draws only the visible rows
 // (ImGuiListClipper).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +38,10 @@ struct RenewalsPageState {
     // Derived.
     RenewalIndex index;
     uint64_t indexFor = UINT64_MAX;  // AppState::revision the index was built for
+    std::shared_ptr<RenewalIndexBuilder> indexing;  // the next index, a slice per frame
+    uint64_t indexingFor = UINT64_MAX;              // the revision it is for
+    const void* indexingOf = nullptr;               // the workspace it reads
+    int indexProgress = 0;                          // its percent
     RenewalQueryResult result;
     uint64_t resultFor = UINT64_MAX;
     int64_t resultMinute = INT64_MIN;  // AsOf minute the result used (expiring filter only)

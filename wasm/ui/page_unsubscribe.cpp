@@ -8,22 +8,26 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <set>
 
 #include "core/orders.h"
 #include "core/refund.h"
+#include "core/renewal.h"
 #include "core/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
+#include "ui/platform.h"
 #include "ui/refund_dialog.h"
 
 namespace qd::ui {
 namespace {
 
-// Instances per engine call: PreviewRefund builds its order locks once per call (O(orders)) and
-// de-duplicates the ids it is given pairwise (O(ids²)). orders / 50, within 256..4096, balances the
-// two (measured natively: 10k resources + 10k orders ~40 ms with 256; 100k + 100k ~1.4 s with 2048).
-std::size_t ChunkFor(const Workspace& ws) { return std::clamp<std::size_t>(ws.orders.size() / 50, 256, 4096); }
+// Instances per engine call: the order locks are built once per rebuild (PreviewRefund with locks), so a
+// call costs its instances only; small enough that a call stays well inside a frame's slice in wasm.
+constexpr std::size_t kPreviewChunk = 128;
+constexpr std::size_t kScanChunk = 1024;     // resources looked at per step of the first pass
+constexpr double kBuildSliceMs = 6.0;        // rebuild work per frame (design.md §9: a frame < 16 ms)
 
 // seed 4.4.1.1 注意事项 3: the resources that can be unsubscribed in a batch.
 constexpr std::string_view kBatchServices[] = {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
@@ -63,110 +67,293 @@ int UnstartedRenewals(const Resource& r, Instant now)
     return n;
 }
 
-std::vector<UnsubscribeRow>& ListOf(UnsubscribePageState& s, UnsubscribeList l) { return s.lists[static_cast<int>(l)]; }
 
-// Runs the engine over `heads` in chunks and calls fn(groupItems, count) per instance group.
+// Runs the engine over heads[from, to) and calls fn(groupItems, count) per instance group.
 template <class Fn>
-void PreviewGroups(const Workspace& ws, const std::vector<std::size_t>& heads, bool periodsOnly, Instant now, Fn fn)
+void PreviewGroups(const Workspace& ws, const OrderLocks& locks, const std::vector<std::size_t>& heads, std::size_t from, std::size_t to,
+                   bool periodsOnly, Instant now, Fn fn)
 {
-    const std::size_t chunk = ChunkFor(ws);
-    for (std::size_t start = 0; start < heads.size(); start += chunk) {
-        RefundRequest req;
-        req.periods_only = periodsOnly;
-        req.as_of = now;
-        for (std::size_t i = start; i < heads.size() && i < start + chunk; ++i) req.resource_ids.push_back(ws.resources[heads[i]].resource_id);
-        const RefundPreview p = PreviewRefund(ws, req);
-        std::size_t b = 0;
-        while (b < p.items.size()) {
-            std::size_t e = b + 1;
-            while (e < p.items.size() && !p.items[e].main_resource_id.empty() && p.items[e].main_resource_id == p.items[b].resource_id) ++e;
-            fn(&p.items[b], e - b);
-            b = e;
-        }
+    RefundRequest req;
+    req.periods_only = periodsOnly;
+    req.as_of = now;
+    for (std::size_t i = from; i < to; ++i) req.resource_ids.push_back(ws.resources[heads[i]].resource_id);
+    if (req.resource_ids.empty()) return;
+    const RefundPreview p = PreviewRefund(ws, req, locks);
+    std::size_t b = 0;
+    while (b < p.items.size()) {
+        std::size_t e = b + 1;
+        while (e < p.items.size() && !p.items[e].main_resource_id.empty() && p.items[e].main_resource_id == p.items[b].resource_id) ++e;
+        fn(&p.items[b], e - b);
+        b = e;
     }
 }
 
-void Rebuild(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePageState& s)
-{
-    for (auto& list : s.lists) list.clear();
-    s.records.clear();
+} // namespace
 
+// A rebuild of the lists as of one clock and revision, done a slice at a time: the order locks, the
+// account's next verdict change, a pass over the resources (the instances, the filter choices, each
+// instance's next verdict change), then the engine's verdicts in chunks, in-use then periods. Kept
+// when complete (UnsubscribePageState::built) to redo single instances as the clock moves.
+struct UnsubscribeBuild {
+    static constexpr int64_t kNever = INT64_MAX;
+    const Workspace* ws = nullptr;
+    uint64_t revision = 0;
+    Instant now;
+    OrderLocks locks;
+    bool locksBuilt = false, accountDone = false;
+    std::optional<Instant> accountUntil;   // the next payment deadline or New Year (locks and quota change)
+    std::vector<int64_t> until;            // per resource: for a head, its instance's next verdict change (kNever: none)
+    FiveDayQuotaState quota;
     std::set<std::string> services, regions;
     std::vector<std::size_t> heads, periodHeads;
-    for (std::size_t i = 0; i < ws.resources.size(); ++i) {
-        const Resource& r = ws.resources[i];
-        if (r.status == ResourceStatus::Closed || r.isBound()) continue;
-        heads.push_back(i);
-        if (UnstartedRenewals(r, now) > 0) periodHeads.push_back(i);
-        if (const Product* p = ws.findProduct(r.product_id); p && !p->service_type_name.empty()) services.insert(p->service_type_name);
-        if (!r.region_code.empty()) regions.insert(r.region_code);
+    std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
+    std::size_t scanned = 0, previewed = 0, periodsPreviewed = 0;
+
+    bool done() const
+    {
+        return locksBuilt && accountDone && scanned == ws->resources.size() && previewed == heads.size() && periodsPreviewed == periodHeads.size();
     }
+    int progress() const
+    {
+        // The scan counts as a tenth of the work; the verdicts (one per instance) as the rest.
+        const double scan = ws->resources.empty() ? 1.0 : static_cast<double>(scanned) / static_cast<double>(ws->resources.size());
+        const std::size_t total = heads.size() + periodHeads.size();
+        const double verdicts = scanned < ws->resources.size() || total == 0 ? 0.0 : static_cast<double>(previewed + periodsPreviewed) / static_cast<double>(total);
+        return std::clamp(static_cast<int>(10.0 * scan + 90.0 * verdicts), 0, 99);
+    }
+    // The next instant the verdict on the instance of head `h` can change, as of `now`.
+    int64_t InstanceUntil(std::size_t h) const
+    {
+        int64_t t = kNever;
+        for (const Resource* g : InstanceOf(*ws, ws->resources[h]))
+            if (const std::optional<Instant> next = NextRefundVerdictChange(*g, ws->rules, now)) t = std::min(t, next->unixSeconds());
+        return t;
+    }
+    std::optional<Instant> ValidUntil() const
+    {
+        int64_t t = accountUntil ? accountUntil->unixSeconds() : kNever;
+        for (std::size_t h : heads) t = std::min(t, until[h]);
+        if (t == kNever) return std::nullopt;
+        return Instant::FromUnixSeconds(t);
+    }
+    void Step();
+};
+
+namespace {
+
+std::vector<UnsubscribeRow>& ListOf(std::vector<UnsubscribeRow>* lists, UnsubscribeList l) { return lists[static_cast<int>(l)]; }
+
+void AddInUseGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
+{
+    const Workspace& ws = *b.ws;
+    const RefundItem& head = items[0];
+    UnsubscribeRow row;
+    row.resource = ws.index.resources.find(head.resource_id)->second;
+    row.bound = static_cast<int>(n - 1);
+    row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], b.now);
+    const RefundItem* blocked = nullptr;
+    bool fiveDay = false;
+    for (std::size_t k = 0; k < n; ++k) {
+        const RefundItem& it = items[k];
+        if (it.scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed")) blocked = &it;
+        if (it.scenario == UnsubscribeScenario::FiveDay || (it.reason_code == "five_day_quota_used_up" && b.quota.left() > 0)) fiveDay = true;
+        if (it.scenario == UnsubscribeScenario::Failed) row.failed = true;
+    }
+    const bool notEffective = ws.resources[row.resource].effective_time > b.now;
+    UnsubscribeList list;
+    if (blocked) {
+        row.reasonCode = blocked->reason_code;
+        row.reason = blocked->reason;
+        list = notEffective ? UnsubscribeList::NotEffectiveBlocked : UnsubscribeList::InUseNotAllowed;
+    } else {
+        row.reasonCode = fiveDay ? "within_five_days" : head.reason_code;
+        row.reason = head.reason;
+        list = head.scenario == UnsubscribeScenario::NotEffective ? UnsubscribeList::NotEffective
+               : fiveDay                                         ? UnsubscribeList::FiveDay
+                                                                 : UnsubscribeList::NonFiveDay;
+    }
+    ListOf(b.lists, list).push_back(std::move(row));
+}
+
+void AddPeriodsGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
+{
+    const Workspace& ws = *b.ws;
+    UnsubscribeRow row;
+    row.resource = ws.index.resources.find(items[0].resource_id)->second;
+    row.bound = static_cast<int>(n - 1);
+    row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], b.now);
+    const RefundItem* blocked = nullptr;
+    for (std::size_t k = 0; k < n; ++k)
+        if (items[k].scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed")) blocked = &items[k];
+    const RefundItem& why = blocked ? *blocked : items[0];
+    row.reasonCode = why.reason_code;
+    row.reason = why.reason;
+    ListOf(b.lists, blocked ? UnsubscribeList::PeriodsBlocked : UnsubscribeList::Periods).push_back(std::move(row));
+}
+
+} // namespace
+
+void UnsubscribeBuild::Step()
+{
+    if (!locksBuilt) {
+        locks = OrderLocks::Build(*ws, now);
+        locksBuilt = true;
+        return;
+    }
+    if (!accountDone) {
+        accountUntil = NextRefundVerdictChangeOfAccount(*ws, now);
+        quota = FiveDayQuotaAsOf(*ws, now);
+        until.assign(ws->resources.size(), kNever);
+        accountDone = true;
+        return;
+    }
+    if (scanned < ws->resources.size()) {
+        const std::size_t end = std::min(ws->resources.size(), scanned + kScanChunk);
+        for (std::size_t i = scanned; i < end; ++i) {
+            const Resource& r = ws->resources[i];
+            if (r.status == ResourceStatus::Closed || r.isBound()) continue;
+            heads.push_back(i);
+            until[i] = InstanceUntil(i);
+            if (UnstartedRenewals(r, now) > 0) periodHeads.push_back(i);
+            if (const Product* p = ws->findProduct(r.product_id); p && !p->service_type_name.empty()) services.insert(p->service_type_name);
+            if (!r.region_code.empty()) regions.insert(r.region_code);
+        }
+        scanned = end;
+        return;
+    }
+    if (previewed < heads.size()) {
+        const std::size_t end = std::min(heads.size(), previewed + kPreviewChunk);
+        PreviewGroups(*ws, locks, heads, previewed, end, false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(*this, items, n); });
+        previewed = end;
+        return;
+    }
+    if (periodsPreviewed < periodHeads.size()) {
+        const std::size_t end = std::min(periodHeads.size(), periodsPreviewed + kPreviewChunk);
+        PreviewGroups(*ws, locks, periodHeads, periodsPreviewed, end, true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(*this, items, n); });
+        periodsPreviewed = end;
+    }
+}
+
+namespace {
+
+// The unsubscribe orders (4.4.5), newest first: cheap, so they are made at once.
+void RebuildRecords(const Workspace& ws, UnsubscribePageState& s)
+{
+    s.records.clear();
+    for (std::size_t i = 0; i < ws.orders.size(); ++i)
+        if (ws.orders[i].order_type == OrderType::Unsubscribe) s.records.push_back(i);
+    std::stable_sort(s.records.begin(), s.records.end(), [&](std::size_t a, std::size_t b) { return ws.orders[a].create_time > ws.orders[b].create_time; });
+}
+
+void SwapIn(UnsubscribeBuild& b, UnsubscribePageState& s)
+{
+    for (int l = 0; l < static_cast<int>(UnsubscribeList::Count); ++l) s.lists[l] = std::move(b.lists[l]);
     auto keep = [](std::vector<std::string>& names, int& index, const std::set<std::string>& fresh) {
         const std::string was = index >= 0 && index < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(index)] : "";
         names.assign(fresh.begin(), fresh.end());
         auto it = std::find(names.begin(), names.end(), was);
         index = was.empty() || it == names.end() ? -1 : static_cast<int>(it - names.begin());
     };
-    keep(s.serviceTypes, s.serviceType, services);
-    keep(s.regions, s.region, regions);
-
-    const FiveDayQuotaState quota = FiveDayQuotaAsOf(ws, now);
-    s.quotaYear = quota.year;
-    s.quotaLeft = quota.left();
-    s.quotaLimit = quota.limit;
-    s.quotaKnown = quota.known;
-
-    auto indexOf = [&](const std::string& id) { return ws.index.resources.find(id)->second; };
-    PreviewGroups(ws, heads, false, now, [&](const RefundItem* items, std::size_t n) {
-        const RefundItem& head = items[0];
-        UnsubscribeRow row;
-        row.resource = indexOf(head.resource_id);
-        row.bound = static_cast<int>(n - 1);
-        row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], now);
-        const RefundItem* blocked = nullptr;
-        bool fiveDay = false;
-        for (std::size_t k = 0; k < n; ++k) {
-            const RefundItem& it = items[k];
-            if (it.scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed")) blocked = &it;
-            if (it.scenario == UnsubscribeScenario::FiveDay || (it.reason_code == "five_day_quota_used_up" && quota.left() > 0)) fiveDay = true;
-            if (it.scenario == UnsubscribeScenario::Failed) row.failed = true;
-        }
-        const bool notEffective = ws.resources[row.resource].effective_time > now;
-        UnsubscribeList list;
-        if (blocked) {
-            row.reasonCode = blocked->reason_code;
-            row.reason = blocked->reason;
-            list = notEffective ? UnsubscribeList::NotEffectiveBlocked : UnsubscribeList::InUseNotAllowed;
-        } else {
-            row.reasonCode = fiveDay ? "within_five_days" : head.reason_code;
-            row.reason = head.reason;
-            list = head.scenario == UnsubscribeScenario::NotEffective ? UnsubscribeList::NotEffective
-                   : fiveDay                                         ? UnsubscribeList::FiveDay
-                                                                     : UnsubscribeList::NonFiveDay;
-        }
-        ListOf(s, list).push_back(std::move(row));
-    });
-    PreviewGroups(ws, periodHeads, true, now, [&](const RefundItem* items, std::size_t n) {
-        UnsubscribeRow row;
-        row.resource = indexOf(items[0].resource_id);
-        row.bound = static_cast<int>(n - 1);
-        row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], now);
-        const RefundItem* blocked = nullptr;
-        for (std::size_t k = 0; k < n; ++k)
-            if (items[k].scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed")) blocked = &items[k];
-        const RefundItem& why = blocked ? *blocked : items[0];
-        row.reasonCode = why.reason_code;
-        row.reason = why.reason;
-        ListOf(s, blocked ? UnsubscribeList::PeriodsBlocked : UnsubscribeList::Periods).push_back(std::move(row));
-    });
-
-    for (std::size_t i = 0; i < ws.orders.size(); ++i)
-        if (ws.orders[i].order_type == OrderType::Unsubscribe) s.records.push_back(i);
-    std::stable_sort(s.records.begin(), s.records.end(), [&](std::size_t a, std::size_t b) { return ws.orders[a].create_time > ws.orders[b].create_time; });
-
-    s.builtFor = revision;
-    s.builtAsOf = now;
+    keep(s.serviceTypes, s.serviceType, b.services);
+    keep(s.regions, s.region, b.regions);
+    s.quotaYear = b.quota.year;
+    s.quotaLeft = b.quota.left();
+    s.quotaLimit = b.quota.limit;
+    s.quotaKnown = b.quota.known;
+    s.builtFor = b.revision;
+    s.builtAsOf = b.now;
+    s.builtOf = b.ws;
+    s.builtResources = b.ws->resources.size();
+    s.validUntil = b.ValidUntil();
     s.filterDirty = true;
+}
+
+// The clock passed some instances' next verdict change but no payment deadline nor New Year (the
+// locks and the quota hold): redo just those instances and merge their rows in (lists are in resource
+// order). False when there are too many for one frame: then the lists are rebuilt in slices.
+bool RedoChangedInstances(Instant now, UnsubscribePageState& s)
+{
+    constexpr std::size_t kMaxRedone = 1024;
+    UnsubscribeBuild& b = *s.built;
+    const Workspace& ws = *b.ws;
+    std::vector<std::size_t> changed, periodChanged;
+    for (std::size_t h : b.heads)
+        if (b.until[h] <= now.unixSeconds()) changed.push_back(h);
+    if (changed.size() > kMaxRedone) return false;
+    b.now = now;
+    for (auto& list : b.lists) list.clear();
+    for (std::size_t h : changed)
+        if (UnstartedRenewals(ws.resources[h], now) > 0) periodChanged.push_back(h);
+    PreviewGroups(ws, b.locks, changed, 0, changed.size(), false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(b, items, n); });
+    PreviewGroups(ws, b.locks, periodChanged, 0, periodChanged.size(), true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(b, items, n); });
+    std::vector<uint8_t> redone(ws.resources.size(), 0);
+    for (std::size_t h : changed) redone[h] = 1;
+    for (int l = 0; l < static_cast<int>(UnsubscribeList::Count); ++l) {
+        std::vector<UnsubscribeRow>& old = s.lists[l];
+        std::vector<UnsubscribeRow>& fresh = b.lists[l];
+        std::vector<UnsubscribeRow> merged;
+        merged.reserve(old.size() + fresh.size());
+        std::size_t f = 0;
+        for (UnsubscribeRow& row : old) {
+            if (redone[row.resource]) continue;
+            while (f < fresh.size() && fresh[f].resource < row.resource) merged.push_back(std::move(fresh[f++]));
+            merged.push_back(std::move(row));
+        }
+        while (f < fresh.size()) merged.push_back(std::move(fresh[f++]));
+        old = std::move(merged);
+        fresh.clear();
+    }
+    for (std::size_t h : changed) b.until[h] = b.InstanceUntil(h);
+    s.builtAsOf = now;
+    s.validUntil = b.ValidUntil();
+    s.filterDirty = true;
+    return true;
+}
+
+// Keeps the lists current: starts a rebuild when the workspace changed or the clock reached the next
+// verdict change (or went back), and advances it by about kBuildSliceMs per frame.
+void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePageState& s)
+{
+    const bool sameLists = s.built && s.builtFor == revision && s.builtOf == &ws && now >= s.builtAsOf;
+    if (sameLists && (!s.validUntil || now < *s.validUntil)) {
+        s.building.reset();
+        return;
+    }
+    if (sameLists && (!s.built->accountUntil || now < *s.built->accountUntil) && RedoChangedInstances(now, s)) {
+        s.building.reset();
+        return;
+    }
+    UnsubscribeBuild* b = s.building.get();
+    const bool buildHolds = b && b->ws == &ws && b->revision == revision && now >= b->now && (!b->accountDone || !b->accountUntil || now < *b->accountUntil);
+    if (!buildHolds) {
+        // The rows shown meanwhile index the resources: keep them only while that still means the same.
+        if (s.builtOf != &ws || s.builtResources != ws.resources.size()) {
+            for (auto& list : s.lists) list.clear();
+            s.built.reset();
+            s.builtOf = &ws;
+            s.builtResources = ws.resources.size();
+            s.builtFor = UINT64_MAX;
+        }
+        RebuildRecords(ws, s);
+        s.filterDirty = true;
+        s.building = std::make_shared<UnsubscribeBuild>();
+        b = s.building.get();
+        b->ws = &ws;
+        b->revision = revision;
+        b->now = now;
+    }
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point start = Clock::now();
+    while (!b->done() && std::chrono::duration<double, std::milli>(Clock::now() - start).count() < kBuildSliceMs) b->Step();
+    if (!b->done()) {
+        s.buildProgress = b->progress();
+        RequestMoreFrames();
+        return;
+    }
+    SwapIn(*b, s);
+    s.built = std::move(s.building);
+    // Instances whose verdict changed while the build ran are redone on the next frame.
+    if (s.validUntil && now >= *s.validUntil) RequestMoreFrames();
 }
 
 UnsubscribeList CurrentList(const UnsubscribePageState& s)
@@ -268,6 +455,7 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
     for (auto it = s.selected.begin(); it != s.selected.end();) it = inList.count(*it) ? std::next(it) : s.selected.erase(it);
     s.shownList = static_cast<int>(l);
     s.shownFor = s.builtFor;
+    s.filterMinute = now.unixSeconds() / 60;
     s.filterDirty = false;
 }
 
@@ -627,7 +815,8 @@ void DrawUnsubscribePage(AppState& state)
     UnsubscribePageState& s = state.unsubscribe;
     const Workspace& ws = *state.workspace;
     const Instant now = AsOf(state);
-    if (s.builtFor != state.revision || now - s.builtAsOf >= 60 || s.builtAsOf - now >= 60) Rebuild(ws, state.revision, now, s);
+    Refresh(ws, state.revision, now, s);
+    if (s.countdown != 0 && now.unixSeconds() / 60 != s.filterMinute) s.filterDirty = true;  // 倒计时 follows the clock
 
     if (ImGui::BeginTabBar("##uns-tabs")) {
         if (Tab(s, UnsubscribeTab::InUse, Text::UnsTabInUse)) {
@@ -656,8 +845,15 @@ void DrawUnsubscribePage(AppState& state)
     DrawFilters(s);
     const UnsubscribeList l = CurrentList(s);
     if (s.filterDirty || s.shownFor != s.builtFor || s.shownList != static_cast<int>(l)) Refilter(ws, s, now);
+    // A rebuild in progress: the old rows stay until the new ones are complete; none yet, a progress bar.
+    const bool noRowsYet = s.building && s.builtFor == UINT64_MAX && l != UnsubscribeList::Count;
+    if (s.building) {
+        const std::string progress = Format(Tr(Text::UnsBuilding), s.buildProgress);
+        if (noRowsYet) ImGui::ProgressBar(static_cast<float>(s.buildProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
+        else ImGui::TextDisabled("%s", progress.c_str());
+    }
     if (l == UnsubscribeList::Count) DrawRecords(state, s);
-    else DrawResourceTable(state, s, l);
+    else if (!noRowsYet) DrawResourceTable(state, s, l);
 
     DrawRenewalsAsk(state, s);
     DrawRefundDialog(state, s.dialog);

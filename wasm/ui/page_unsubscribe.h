@@ -2,10 +2,17 @@
 // refund dialog; lives in AppState so it survives page switches. Owned by page_unsubscribe.cpp.
 //
 // The lists are derived from the engine (refund.h PreviewRefund, per instance) and rebuilt only when
-// the workspace changes (AppState::revision) or the clock moves by a minute; the filters only pick
-// rows from them, and a frame draws just the visible rows (ImGuiListClipper).
+// the workspace changes (AppState::revision) or the clock reaches the next instant at which a verdict
+// can change (refund.h NextRefundVerdictChange; or moves back): then only the instances whose verdict
+// can have changed are redone (all of them when a payment deadline or the New Year passed). A full
+// rebuild runs a slice per frame (at
+// 100,000 resources it takes many frames): the old lists stay shown meanwhile, with a progress line,
+// and the new ones are swapped in when complete. The filters only pick rows from the lists, and a frame
+// draws just the visible rows (ImGuiListClipper).
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,6 +46,8 @@ struct UnsubscribeRow {
     std::string reason;              // the engine's sentence (tooltip)
 };
 
+struct UnsubscribeBuild;  // a rebuild of the lists in progress (page_unsubscribe.cpp)
+
 struct UnsubscribePageState {
     UnsubscribeTab tab = UnsubscribeTab::InUse;
     int switchTab = -1;                                        // select this UnsubscribeTab on the next frame
@@ -61,6 +70,14 @@ struct UnsubscribePageState {
     bool quotaKnown = true;
     uint64_t builtFor = UINT64_MAX;        // AppState::revision of the lists
     Instant builtAsOf;                     // the clock of the lists
+    const void* builtOf = nullptr;         // the workspace of the lists (row indices are into its resources)
+    std::size_t builtResources = 0;        // its resource count then
+    std::optional<Instant> validUntil;     // the lists hold until this instant (NextRefundVerdictChange)
+    std::shared_ptr<UnsubscribeBuild> building;  // the rebuild in progress, a slice per frame
+    std::shared_ptr<UnsubscribeBuild> built;     // the last complete one: when the clock passes an instance's
+                                                 // next verdict change, just that instance is redone
+    int buildProgress = 0;                 // its percent
+    int64_t filterMinute = 0;              // the clock minute of `shown` (倒计时 filters by the clock)
 
     // The rows shown: indices into the current list passing the filters.
     std::vector<std::size_t> shown;
