@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/generator.h"
-#include "core/load.h"
 #include "core/renewal_query.h"
+#include "generated_workspace.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;
@@ -261,12 +260,7 @@ TEST_CASE("renewal query: the sample workspace's tabs") {
 }
 
 TEST_CASE("renewal query: on a generated workspace every listed resource is in exactly one row") {
-  GeneratorOptions o;
-  o.resources = 3000;
-  o.seed = 11;
-  LoadResult loaded = LoadWorkspace(GenerateWorkspace(o), "gen.json");
-  REQUIRE(loaded.ok);
-  const Workspace& ws = loaded.workspace;
+  const Workspace ws = test::GeneratedWorkspace(3000, 11);
   const RenewalIndex ix = RenewalIndex::Build(ws);
   RenewalFilter f;
   f.as_of = *ws.as_of;
@@ -318,12 +312,7 @@ TEST_CASE("renewal query: an order past its payment deadline no longer hides its
 // design.md §9 (a frame < 16 ms at 100,000 resources): the page builds the index a slice per frame;
 // a build in small steps gives the same index as Build in one go.
 TEST_CASE("renewal query: the index built a few units per step is the one Build makes") {
-  GeneratorOptions o;
-  o.resources = 2000;
-  o.seed = 5;
-  LoadResult loaded = LoadWorkspace(GenerateWorkspace(o), "gen.json");
-  REQUIRE(loaded.ok);
-  const Workspace& ws = loaded.workspace;
+  const Workspace ws = test::GeneratedWorkspace(2000, 5);
   const RenewalIndex whole = RenewalIndex::Build(ws, *ws.as_of);
   RenewalIndexBuilder builder(ws, *ws.as_of);
   int steps = 0, lastProgress = 0;
