@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/api_args.h"
 #include "core/orders.h"
 #include "core/renewal.h"
 
@@ -907,20 +908,16 @@ std::string RefundJson(const Workspace& ws, std::string_view argsJson, Instant c
   req.as_of = ws.as_of.value_or(clock);
   for (const auto& [key, value] : args.items()) {
     if (key == "resources") {
-      if (!value.is_array()) return ErrorJson("resources: expected an array of resource ids");
-      for (const auto& id : value) {
-        if (!id.is_string()) return ErrorJson("resources: expected an array of resource ids");
-        req.resource_ids.push_back(id.get<std::string>());
-      }
+      if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return ErrorJson(e);
     } else if (key == "periods_only") {
       if (!value.is_boolean()) return ErrorJson("periods_only: expected true or false");
       req.periods_only = value.get<bool>();
     } else if (key == "keep_until" || key == "as_of") {
       if (value.is_null() && key == "keep_until") continue;
-      InstantParse p = value.is_string() ? ParseInstant(value.get<std::string>()) : InstantParse{};
-      if (!p) return ErrorJson(key + ": " + (p.error.empty() ? std::string("expected a time string") : p.error));
-      if (key == "as_of") req.as_of = p.value;
-      else req.keep_until = p.value;
+      Instant t;
+      if (std::string e = ReadApiInstant(value, key, t); !e.empty()) return ErrorJson(e);
+      if (key == "as_of") req.as_of = t;
+      else req.keep_until = t;
     } else {
       return ErrorJson("unknown argument \"" + key + "\"");
     }

@@ -1,6 +1,7 @@
 // renewal.cpp: durations, quotes, renewal orders (renewal.h).
 #include "core/renewal.h"
 
+#include "core/api_args.h"
 #include "core/auto_renew.h"
 #include "core/orders.h"
 
@@ -692,11 +693,7 @@ std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant cl
   req.as_of = ws.as_of.value_or(clock);
   for (const auto& [key, value] : args.items()) {
     if (key == "resources") {
-      if (!value.is_array()) return ErrorJson("resources: expected an array of resource ids");
-      for (const auto& id : value) {
-        if (!id.is_string()) return ErrorJson("resources: expected an array of resource ids");
-        req.resource_ids.push_back(id.get<std::string>());
-      }
+      if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return ErrorJson(e);
     } else if (key == "months" || key == "years") {
       if (!value.is_number_integer() || value.get<int64_t>() < 1 || value.get<int64_t>() > 120)
         return ErrorJson(key + ": expected a whole number of " + key);
@@ -711,9 +708,7 @@ std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant cl
       if (!value.is_boolean()) return ErrorJson("align_only: expected true or false");
       req.align_only = value.get<bool>();
     } else if (key == "as_of") {
-      InstantParse p = value.is_string() ? ParseInstant(value.get<std::string>()) : InstantParse{};
-      if (!p) return ErrorJson("as_of: " + (p.error.empty() ? std::string("expected a time string") : p.error));
-      req.as_of = p.value;
+      if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return ErrorJson(e);
     } else {
       return ErrorJson("unknown argument \"" + key + "\"");
     }
