@@ -35,6 +35,13 @@ async function reset(lang = 'zh') {
   await closeNotice();
 }
 
+// The payment dialog (seed 4.1.1 step 5): 确认付款, then 确定 on the result.
+async function confirmPayment() {
+  await clickItem(page, '确认付款');
+  await waitItem(page, '确定');
+  await clickItem(page, '确定');
+}
+
 // The page's own notice ("已恢复示例数据") covers part of the canvas for 5 s: close it with its button.
 async function closeNotice() {
   const visible = await page.evaluate(() => { const n = document.getElementById('notice'); return n && !n.hidden; });
@@ -163,9 +170,7 @@ const failed = await run([
     await screenshot(page, 'proc-4.2.1-quote');
     await clickItem(page, '去支付');   // places the order and opens its payment dialog (seed 4.2.1.1 steps 7-8)
     assert((await state()).page === 'pending-orders', '去支付 did not open 待支付订单');
-    await clickItem(page, '确认付款');
-    await waitItem(page, '确定');
-    await clickItem(page, '确定');
+    await confirmPayment();
     await screenshot(page, 'proc-4.2.1-renewed');
     const ws = await savedWorkspace();
     assert(resourceOf(ws, R16.resource_id).expire_time.startsWith('2025-04-12'), 'R16 expires ' + resourceOf(ws, R16.resource_id).expire_time);
@@ -180,9 +185,7 @@ const failed = await run([
     await clickItem(page, '批量续费');
     await clickItem(page, '1个月');
     await clickItem(page, '去支付');
-    await clickItem(page, '确认付款');
-    await waitItem(page, '确定');
-    await clickItem(page, '确定');
+    await confirmPayment();
     await screenshot(page, 'proc-4.2.1-batch');
     const ws = await savedWorkspace();
     const renewed = ws.resources.filter((r) => { const s = resourceOf(sample, r.resource_id); return s && s.expire_time !== r.expire_time; });
@@ -236,9 +239,7 @@ const failed = await run([
     await clickItem(page, '每月1号');
     await screenshot(page, 'proc-4.2.3-align');
     await clickItem(page, '去支付');
-    await clickItem(page, '确认付款');
-    await waitItem(page, '确定');
-    await clickItem(page, '确定');
+    await confirmPayment();
     const ws = await savedWorkspace();
     const e = resourceOf(ws, R16.resource_id).expire_time;
     // Renewed to the unified day: later than before, ending on the 1st (or the day before it).
@@ -290,9 +291,7 @@ const failed = await run([
     await clickItem(page, '续费');
     await clickItem(page, '1个月');
     await clickItem(page, '去支付');
-    await clickItem(page, '确认付款');
-    await waitItem(page, '确定');
-    await clickItem(page, '确定');
+    await confirmPayment();
     await nav(Z.myOrders, 'my-orders');
     await typeInto(page, '##search', '0RX4A');
     await clickItem(page, 'CS24103110120RX4A');

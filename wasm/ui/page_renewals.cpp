@@ -23,25 +23,17 @@ namespace {
 
 constexpr double kIndexSliceMs = 6.0;      // index building per frame (design.md §9: a frame < 16 ms)
 constexpr std::size_t kIndexUnits = 2048;  // resources / orders / instances per builder step
-constexpr int kExpiryChoices[] = {0, 7, 15, 30};  // 全部, 7/15/30天内到期; 4 = custom
 constexpr Text kTabText[] = {Text::RnwTabManual, Text::RnwTabAuto, Text::RnwTabToOnDemand, Text::RnwTabNoRenew};
 constexpr ResourceStatus kStatusChoices[] = {ResourceStatus::InUse, ResourceStatus::Expired, ResourceStatus::Frozen};
 
 RenewalPolicy TabPolicy(int tab) { return static_cast<RenewalPolicy>(std::clamp(tab, 0, 3)); }
-
-std::optional<int> ExpiringDays(const RenewalsPageState& s)
-{
-    if (s.expiry <= 0) return std::nullopt;
-    if (s.expiry >= 4) return s.customDays;
-    return kExpiryChoices[s.expiry];
-}
 
 RenewalFilter FilterOf(const RenewalsPageState& s, Instant asOf)
 {
     RenewalFilter f;
     f.tab = TabPolicy(s.tab);
     if (s.status >= 0) f.status = kStatusChoices[s.status];
-    f.expiring_within_days = ExpiringDays(s);
+    f.expiring_within_days = s.expiry.days();
     f.search = s.search;
     if (s.productType >= 0 && s.productType < static_cast<int>(s.index.productTypes().size())) f.product_type = s.index.productTypes()[s.productType];
     if (s.region >= 0 && s.region < static_cast<int>(s.index.regions().size())) f.region = s.index.regions()[s.region];
@@ -105,7 +97,7 @@ void Refresh(AppState& app, RenewalsPageState& s)
     }
     if (s.indexing && !s.dirty) return;   // the old rows stay until the new index is complete
     const Instant now = AsOf(app);
-    const int64_t minute = ExpiringDays(s) ? now.unixSeconds() / 60 : INT64_MIN;
+    const int64_t minute = s.expiry.days() ? now.unixSeconds() / 60 : INT64_MIN;
     if (!s.dirty && s.resultFor == app.revision && s.resultMinute == minute) return;
     s.result = QueryRenewals(ws, s.index, FilterOf(s, now));
     s.resultFor = app.revision;
@@ -177,28 +169,7 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
     const float em = ImGui::GetFontSize();
     // Row 1: 到期时间, 状态, 产品类型, 区域.
     FieldLabel(Tr(Text::RnwExpiry));
-    ImGui::SetNextItemWidth(em * 11);
-    std::string preview = s.expiry == 0 ? Tr(Text::RnwExpiryAll)
-                        : s.expiry == 4 ? Tr(Text::RnwExpiryCustom)
-                                        : RnwFormat(Tr(Text::RnwExpiryWithin), kExpiryChoices[s.expiry]);
-    if (ImGui::BeginCombo("##expiry", preview.c_str())) {
-        for (int i = 0; i <= 4; ++i) {
-            std::string item = i == 0 ? Tr(Text::RnwExpiryAll) : i == 4 ? Tr(Text::RnwExpiryCustom) : RnwFormat(Tr(Text::RnwExpiryWithin), kExpiryChoices[i]);
-            if (ImGui::Selectable(item.c_str(), s.expiry == i)) { s.expiry = i; s.dirty = true; }
-        }
-        ImGui::EndCombo();
-    }
-    if (s.expiry == 4) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(em * 6);
-        if (ImGui::InputInt("##days", &s.customDays)) {
-            s.customDays = std::clamp(s.customDays, 1, kMaxExpiringWithinDays);
-            s.dirty = true;
-        }
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(Tr(Text::RnwDays));
-    }
+    if (DrawExpiringWithin("##expiry", s.expiry, em * 11)) s.dirty = true;
     ImGui::SameLine(0, em);
     FieldLabel(Tr(Text::RnwStatus));
     ImGui::SetNextItemWidth(em * 6.5f);
@@ -239,7 +210,7 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
     if (ImGui::Checkbox(Tr(Text::RnwOnlyPackages), &only)) { s.packages = only ? 2 : 0; s.dirty = true; }
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::RnwClearFilters))) {
-        s.expiry = 0; s.status = -1; s.productType = -1; s.region = -1; s.search[0] = 0;
+        s.expiry = {}; s.status = -1; s.productType = -1; s.region = -1; s.search[0] = 0;
         s.hidePending = false; s.packages = 0; s.dirty = true;
     }
 
@@ -298,7 +269,7 @@ void DrawAccountLine(AppState& app, RenewalsPageState& s)
 // Any query condition set (seed 4.2.7.2: 不设置查询条件，则导出全部待续费资源).
 bool FiltersSet(const RenewalsPageState& s)
 {
-    return s.expiry != 0 || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 || s.hidePending || s.packages != 0;
+    return s.expiry.days() || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 || s.hidePending || s.packages != 0;
 }
 
 std::vector<std::string> SelectedIds(const Workspace& ws, const RenewalsPageState& s)

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/renewal_query.h"
+#include "ui/expiring_within.h"
 #include "ui/renewal_dialogs.h"
 
 namespace qd::ui {
@@ -24,8 +25,7 @@ struct RenewalsPageState {
     // Filters (seed 4.2.1.1 step 4 说明).
     int tab = 0;                    // RenewalPolicy index: the four tabs
     int switchTab = -1;             // select this tab on the next frame (after an operation moved rows)
-    int expiry = 0;                 // 0 all, 1 within 7 days, 2 within 15, 3 within 30, 4 custom
-    int customDays = 60;            // X of "X天内到期" when custom
+    ExpiringWithin expiry;          // 到期时间: 全部, 7 / 15 / 30 days, or custom
     int status = -1;                // ResourceStatus index (使用中 / 已过期 / 已冻结); -1 = all
     int productType = -1;           // index into index.productTypes(); -1 = all
     int region = -1;                // index into index.regions(); -1 = all

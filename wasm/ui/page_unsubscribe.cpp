@@ -33,21 +33,12 @@ constexpr double kBuildSliceMs = 6.0;        // rebuild work per frame (design.m
 constexpr std::string_view kBatchServices[] = {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
                                                "hws.service.type.vpc", "hws.service.type.cce"};
 
-// 倒计时 (seed 4.4.1.2 说明 1): the time left until expiry, as the renewal page's 到期时间 filter:
-// 全部, 7/15/30天内到期, or a custom number of days (1..kMaxExpiringWithinDays).
-constexpr int kCountdownChoices[] = {0, 7, 15, 30};  // index 4 = custom
-constexpr int kCountdownCustom = 4;
-
-int CountdownDays(const UnsubscribePageState& s)
-{
-    return s.countdown == kCountdownCustom ? s.customDays : kCountdownChoices[std::clamp(s.countdown, 0, 3)];
-}
-
+// 倒计时 (seed 4.4.1.2 说明 1): the time left until expiry, as the renewal page's 到期时间 filter.
 // Expiring within the chosen days: now <= expire_time <= now + days × 24 h (both ends included).
 bool WithinCountdown(const UnsubscribePageState& s, const Resource& r, Instant now)
 {
-    const int days = CountdownDays(s);
-    return days <= 0 || (r.expire_time >= now && r.expire_time <= now.plusSeconds(int64_t{days} * 86400));
+    const std::optional<int> days = s.countdown.days();
+    return !days || (r.expire_time >= now && r.expire_time <= now.plusSeconds(int64_t{*days} * 86400));
 }
 
 bool ContainsNoCase(std::string_view hay, std::string_view needle)
@@ -485,25 +476,7 @@ void DrawFilters(UnsubscribePageState& s)
     ImGui::SameLine();
     ImGui::TextUnformatted(Tr(Text::UnsCountdown));
     ImGui::SameLine();
-    auto choice = [](int i) {
-        return i == 0 ? std::string(Tr(Text::All)) : i == kCountdownCustom ? std::string(Tr(Text::UnsCountdownCustom)) : Format(Tr(Text::UnsCountdownWithin), kCountdownChoices[i]);
-    };
-    ImGui::SetNextItemWidth(em * 10);
-    if (ImGui::BeginCombo("##uns-countdown", choice(s.countdown).c_str())) {
-        for (int i = 0; i <= kCountdownCustom; ++i)
-            if (ImGui::Selectable(choice(i).c_str(), s.countdown == i)) { s.countdown = i; s.filterDirty = true; }
-        ImGui::EndCombo();
-    }
-    if (s.countdown == kCountdownCustom) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(em * 6);
-        if (ImGui::InputInt("##uns-days", &s.customDays)) {
-            s.customDays = std::clamp(s.customDays, 1, kMaxExpiringWithinDays);
-            s.filterDirty = true;
-        }
-        ImGui::SameLine();
-        ImGui::TextUnformatted(Tr(Text::UnsCountdownDays));
-    }
+    if (DrawExpiringWithin("##uns-countdown", s.countdown, em * 10)) s.filterDirty = true;
 }
 
 // "剩余 23 天" under the expiry: whole days left (less than one: "剩余不足 1 天"); nothing once expired.
@@ -816,7 +789,7 @@ void DrawUnsubscribePage(AppState& state)
     const Workspace& ws = *state.workspace;
     const Instant now = AsOf(state);
     Refresh(ws, state.revision, now, s);
-    if (s.countdown != 0 && now.unixSeconds() / 60 != s.filterMinute) s.filterDirty = true;  // 倒计时 follows the clock
+    if (s.countdown.days() && now.unixSeconds() / 60 != s.filterMinute) s.filterDirty = true;  // 倒计时 follows the clock
 
     if (ImGui::BeginTabBar("##uns-tabs")) {
         if (Tab(s, UnsubscribeTab::InUse, Text::UnsTabInUse)) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/expiring_within.h"
 #include "ui/refund_dialog.h"
 
 namespace qd::ui {
@@ -56,8 +57,7 @@ struct UnsubscribePageState {
 
     // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域, 倒计时).
     char search[512] = {};
-    int countdown = 0;                     // 倒计时: 0 all, else expiring within countdownDays()
-    int customDays = 60;                   // X of "X天内到期" when countdown is the custom choice
+    ExpiringWithin countdown;              // 倒计时: 全部, 7 / 15 / 30 days, or custom
     int serviceType = -1;                  // index into serviceTypes; -1 = all
     int region = -1;                       // index into regions; -1 = all
     std::vector<std::string> serviceTypes; // distinct service_type_name of the products, sorted
