@@ -96,9 +96,9 @@ TEST_CASE("the lines of an aligned batch are PriceExtraDays's, whatever the memo
 TEST_CASE("QuoteLines reads like a vector of at most two lines") {
   QuoteLines lines;
   CHECK(lines.empty());
-  lines.push_back({"1 month × 191.40", Money::FromFen(19140)});
+  lines.push_back({Text("1 month × 191.40"), Money::FromFen(19140)});
   QuoteLine& extra = lines.emplace_back();
-  extra.label = "16 extra days";
+  extra.label = Text("16 extra days");
   extra.amount = Money::FromFen(10208);
   REQUIRE(lines.size() == 2);
   CHECK(lines.front().label == "1 month × 191.40");

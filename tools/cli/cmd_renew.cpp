@@ -96,9 +96,9 @@ void PrintQuoteText(const Workspace& ws, const RenewalQuote& quote, const Renewa
     const Resource* r = ws.findResource(item.resource_id);
     std::string name = r ? r->resource_name : "";
     if (!item.main_resource_id.empty()) name = "+ " + name;  // bound: renews with the main above
-    table.AddRow({item.resource_id, name, ConsoleTime(item.old_expire_time, ws) + " → " + ConsoleTime(item.new_expire_time, ws),
+    table.AddRow({item.resource_id.str(), name, ConsoleTime(item.old_expire_time, ws) + " → " + ConsoleTime(item.new_expire_time, ws),
                   item.duration.str(), std::to_string(item.extra_days), item.amount.display()});
-    for (const QuoteLine& line : item.lines) table.AddNote(line.label, line.amount.display());
+    for (const QuoteLine& line : item.lines) table.AddNote(line.label.str(), line.amount.display());
   }
   table.AddRule();
   table.AddRow({"total", std::to_string(quote.items.size()) + (quote.items.size() == 1 ? " resource" : " resources"), "", "", "",
@@ -112,11 +112,11 @@ void PrintQuoteCsv(const Workspace& ws, const RenewalQuote& quote, std::ostream&
   for (const RenewalQuoteItem& item : quote.items) {
     const Resource* r = ws.findResource(item.resource_id);
     const Product* p = ws.findProduct(item.product_id);
-    std::string product = p ? p->service_type_name : item.product_id;
+    std::string product = p ? p->service_type_name : item.product_id.str();
     if (p && !p->spec_desc.empty()) product += " " + p->spec_desc;
     std::string arithmetic;
     for (const QuoteLine& line : item.lines) arithmetic += (arithmetic.empty() ? "" : "; ") + line.label + " = " + line.amount.str();
-    out << CsvRecord({item.resource_id, r ? r->resource_name : "", product, item.main_resource_id, ConsoleTime(item.old_expire_time, ws),
+    out << CsvRecord({item.resource_id.str(), r ? r->resource_name : "", product, item.main_resource_id.str(), ConsoleTime(item.old_expire_time, ws),
                       ConsoleTime(item.new_expire_time, ws), ChineseDuration(item.duration), std::to_string(item.extra_days),
                       item.amount.str(), arithmetic});
   }

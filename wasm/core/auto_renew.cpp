@@ -171,7 +171,7 @@ std::optional<AutoRenewCharge> ChargeInstance(Workspace& ws, const OrderLocks& l
     const std::string orderId = orders.front().order_id;
     AddOrders(ws, std::move(orders));
     std::unordered_map<std::string, PaidBreakdown> paid;
-    for (const RenewalQuoteItem& item : quote.items) paid[item.resource_id].cash += item.amount;  // paid from the cash balance
+    for (const RenewalQuoteItem& item : quote.items) paid[item.resource_id.str()].cash += item.amount;  // paid from the cash balance
     ApplyPaidRenewalOrder(ws, orderId, paid);
     charge.order_id = orderId;
   } else {

@@ -293,7 +293,7 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
   label.reserve(64 + arithmetic.text.size());
   AppendExtraDaysSpan(label, first, days, w);
   label.append(arithmetic.text);
-  out.line = QuoteLine{std::move(label), arithmetic.amount};
+  out.line = QuoteLine{Text(label), arithmetic.amount};
   return out;
 }
 
@@ -308,6 +308,8 @@ namespace {
 class QuoteMemo {
  public:
   QuoteMemo(const RuleProfile& rules, LabelLanguage lang) : rules_(rules), lang_(lang) {}
+  TextArena text;  // the items' ids and labels
+
   const std::vector<RenewalDuration>& offered(const Resource& r, const Product& p) {
     // OfferedDurations depends on the resource only through its purchased unit (packages, marketplace).
     const TermUnit own = p.kind == ProductKind::Standard ? TermUnit::Month : PurchasedUnit(r, p, rules_.zone);
@@ -315,9 +317,9 @@ class QuoteMemo {
     if (fresh) it->second = OfferedDurations(r, p, rules_.zone);
     return it->second;
   }
-  const std::string& periodLabel(const Product& p, RenewalDuration d, Money unitPrice) {
+  const Text& periodLabel(const Product& p, RenewalDuration d, Money unitPrice) {
     auto [it, fresh] = labels_.try_emplace(Key(&p, d.unit == TermUnit::Year) * 128 + static_cast<uintptr_t>(d.num));
-    if (fresh) it->second = d.label(lang_) + " × " + unitPrice.str();
+    if (fresh) it->second = text.add(d.label(lang_) + " × " + unitPrice.str());
     return it->second;
   }
   // The two halves of PriceExtraDays's line: the span by (first day, days), the arithmetic by
@@ -352,7 +354,7 @@ class QuoteMemo {
   const RuleProfile& rules_;
   LabelLanguage lang_;
   std::unordered_map<uintptr_t, std::vector<RenewalDuration>> offered_;
-  std::unordered_map<uintptr_t, std::string> labels_;
+  std::unordered_map<uintptr_t, Text> labels_;
   std::unordered_map<ExtraKey, std::string, ExtraKeyHash> spans_;
   std::unordered_map<ExtraKey, ExtraDaysArithmetic, ExtraKeyHash> arithmetic_;
 };
@@ -374,11 +376,9 @@ const std::vector<RenewalDuration> kNoDurations;
 
 // Appends the members of the instance of `main` (as InstanceOf, without a vector per instance).
 void AddMembers(const Workspace& ws, const Resource& main, std::vector<Member>& members) {
-  members.push_back({&main, ws.findProduct(main.product_id)});
-  const auto attached = ws.index.attached.find(main.resource_id);
-  if (attached == ws.index.attached.end()) return;
-  for (std::size_t i : attached->second)
-    if (i < ws.resources.size() && ws.resources[i].isBound()) members.push_back({&ws.resources[i], ws.findProduct(ws.resources[i].product_id)});
+  members.push_back({&main, ws.productOf(main)});
+  for (uint32_t i : ws.attachedPositions(main))
+    if (ws.resources[i].isBound()) members.push_back({&ws.resources[i], ws.productOf(ws.resources[i])});
 }
 
 // The checks every renewal of an instance passes; appends refusals for it.
@@ -463,9 +463,9 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
                    "product " + product->product_id + " has no " + std::string(ToString(duration.unit)) + " price; add " +
                        std::string(PriceKey(duration.unit)) + " to price the renewal of " + r.resource_id};
 
-  item.resource_id = r.resource_id;
-  if (&r != &main) item.main_resource_id = main.resource_id;
-  item.product_id = product->product_id;  // == r.product_id, and already in the cache
+  item.resource_id = memo.text.add(r.resource_id);
+  if (&r != &main) item.main_resource_id = memo.text.add(main.resource_id);
+  item.product_id = memo.text.add(product->product_id);  // == r.product_id
   item.old_expire_time = r.expire_time;
   item.duration = duration;
   item.expired = request.as_of > r.expire_time;
@@ -490,11 +490,8 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
       if (!arithmetic.missing.empty())
         return Refusal{"price_unknown", r.resource_id, "product " + product->product_id + ": " + arithmetic.missing + " of " + r.resource_id};
       const std::string& span = memo.extraDaysSpan(first, item.extra_days);
-      QuoteLine& line = item.lines.emplace_back();  // = PriceExtraDays(...).line, from the memo's halves
-      line.label.reserve(span.size() + arithmetic.text.size());
-      line.label.append(span).append(arithmetic.text);
-      line.amount = arithmetic.amount;
-      item.extra_days_amount = line.amount;
+      item.lines.push_back({memo.text.add(span, arithmetic.text), arithmetic.amount});  // = PriceExtraDays(...).line, from the memo's halves
+      item.extra_days_amount = arithmetic.amount;
     }
   }
   item.new_expire_time = PeriodEnd(newEnd, zone, ws.rules.expiry_clock);

@@ -48,6 +48,7 @@
 #include "core/json_writer.h"
 #include "core/money.h"
 #include "core/refusal.h"
+#include "core/text.h"
 #include "core/workspace.h"
 
 namespace qd {
@@ -134,7 +135,7 @@ std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& mai
 
 // One line of a quote's visible arithmetic; the lines of an item add up to its amount.
 struct QuoteLine {
-  std::string label;  // e.g. "1 month × 191.40", "16 extra days (2025-04-16 to 2025-05-01) × 191.40 ÷ 30"
+  Text label;         // e.g. "1 month × 191.40", "16 extra days (2025-04-16 to 2025-05-01) × 191.40 ÷ 30"
   Money amount;
   friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
 };
@@ -179,10 +180,11 @@ class QuoteLines {
 };
 
 // The renewal of one resource.
+// Its texts are Texts (text.h): a batch of 10,000 items shares a few blocks instead of 40,000 strings.
 struct RenewalQuoteItem {
-  std::string resource_id;
-  std::string main_resource_id;   // the instance's main for a bound attached resource; "" for the main itself
-  std::string product_id;
+  Text resource_id;
+  Text main_resource_id;          // the instance's main for a bound attached resource; "" for the main itself
+  Text product_id;
   Instant old_expire_time;        // the renewal starts here (also in the grace/retention period)
   Instant new_expire_time;        // at the profile's expiry clock
   RenewalDuration duration;

@@ -42,9 +42,25 @@ void Workspace::Reindex() {
   IndexVector(index.orders, orders, [](const Order& o) -> const std::string& { return o.order_id; });
   IndexVector(index.coupons, coupons, [](const Coupon& c) -> const std::string& { return c.coupon_id; });
   IndexVector(index.export_records, export_records, [](const ExportRecord& e) -> const std::string& { return e.id; });
-  index.attached.clear();
-  for (std::size_t i = 0; i < resources.size(); ++i)
-    if (resources[i].main_resource_id) index.attached[*resources[i].main_resource_id].push_back(i);
+  // Positions fit in 32 bits: a workspace of 4 billion resources does not fit in wasm32's memory.
+  const std::size_t n = resources.size();
+  index.product_of.assign(n, WorkspaceIndex::kNone);
+  std::vector<uint32_t> mainOf(n, WorkspaceIndex::kNone);
+  index.attached_begin.assign(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Resource& r = resources[i];
+    if (auto p = index.products.find(r.product_id); p != index.products.end()) index.product_of[i] = static_cast<uint32_t>(p->second);
+    if (!r.main_resource_id) continue;
+    if (auto m = index.resources.find(*r.main_resource_id); m != index.resources.end()) {
+      mainOf[i] = static_cast<uint32_t>(m->second);
+      ++index.attached_begin[m->second + 1];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) index.attached_begin[i + 1] += index.attached_begin[i];
+  index.attached.assign(index.attached_begin[n], 0);
+  std::vector<uint32_t> next(index.attached_begin.begin(), index.attached_begin.end() - 1);
+  for (std::size_t i = 0; i < n; ++i)
+    if (mainOf[i] != WorkspaceIndex::kNone) index.attached[next[mainOf[i]]++] = static_cast<uint32_t>(i);
 }
 
 const Product* Workspace::findProduct(std::string_view id) const { return Find(index.products, products, id); }
@@ -54,12 +70,41 @@ const Coupon* Workspace::findCoupon(std::string_view id) const { return Find(ind
 Resource* Workspace::findResource(std::string_view id) { return Find(index.resources, resources, id); }
 Order* Workspace::findOrder(std::string_view id) { return Find(index.orders, orders, id); }
 
+namespace {
+
+// The position of `r` in `ws.resources` when the index covers it, else nullopt.
+std::optional<std::size_t> IndexedPosition(const Workspace& ws, const Resource& r) {
+  if (ws.resources.empty() || &r < ws.resources.data() || &r >= ws.resources.data() + ws.resources.size()) return std::nullopt;
+  const std::size_t i = static_cast<std::size_t>(&r - ws.resources.data());
+  if (ws.index.product_of.size() != ws.resources.size() || ws.index.attached_begin.size() != ws.resources.size() + 1) return std::nullopt;
+  return i;
+}
+
+}  // namespace
+
 std::vector<const Resource*> Workspace::attachedTo(std::string_view mainId) const {
   std::vector<const Resource*> out;
-  if (auto it = index.attached.find(mainId); it != index.attached.end())
-    for (std::size_t i : it->second)
-      if (i < resources.size()) out.push_back(&resources[i]);
+  if (const Resource* main = findResource(mainId))
+    for (uint32_t i : attachedPositions(*main)) out.push_back(&resources[i]);
   return out;
+}
+
+const Product* Workspace::productOf(const Resource& r) const {
+  const std::optional<std::size_t> i = IndexedPosition(*this, r);
+  if (!i) return findProduct(r.product_id);
+  const uint32_t p = index.product_of[*i];
+  return p == WorkspaceIndex::kNone || p >= products.size() ? nullptr : &products[p];
+}
+
+std::span<const uint32_t> Workspace::attachedPositions(const Resource& main) const {
+  const std::optional<std::size_t> i = IndexedPosition(*this, main);
+  if (!i) {
+    const Resource* indexed = findResource(main.resource_id);
+    return indexed && indexed != &main ? attachedPositions(*indexed) : std::span<const uint32_t>();
+  }
+  const uint32_t b = index.attached_begin[*i], e = index.attached_begin[*i + 1];
+  if (b > e || e > index.attached.size()) return {};
+  return std::span<const uint32_t>(index.attached.data() + b, e - b);
 }
 
 bool operator==(const Workspace& a, const Workspace& b) {

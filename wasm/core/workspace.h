@@ -22,6 +22,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -283,9 +284,14 @@ struct IdHash {  // lets the indexes be searched with a std::string_view
 using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;  // id -> position in its vector
 
 // Derived lookups, rebuilt by Workspace::Reindex(); never saved.
+// Besides the id indexes, two tables by resource position spare a batch over thousands of
+// resources a hash of each one's product id and main id (design.md §9: a 10,000 resource quote).
 struct WorkspaceIndex {
+  static constexpr uint32_t kNone = UINT32_MAX;
   IdIndex products, resources, orders, coupons, export_records;
-  std::unordered_map<std::string, std::vector<std::size_t>, IdHash, std::equal_to<>> attached;  // main resource_id -> its attached resources
+  std::vector<uint32_t> product_of;      // resource position -> its product's position, kNone when unknown
+  std::vector<uint32_t> attached_begin;  // resource position -> its attached resources (positions, file order):
+  std::vector<uint32_t> attached;        //   attached[attached_begin[i] .. attached_begin[i + 1])
 };
 
 struct Workspace {
@@ -311,6 +317,11 @@ struct Workspace {
   Resource* findResource(std::string_view id);
   Order* findOrder(std::string_view id);
   std::vector<const Resource*> attachedTo(std::string_view mainId) const;  // attached resources of a main, file order
+  // The same for a resource of `resources`, without a lookup by id: its product (nullptr when unknown)
+  // and the positions in `resources` of its attached resources. A Resource from elsewhere (a what-if
+  // copy) is looked up by its ids.
+  const Product* productOf(const Resource& r) const;
+  std::span<const uint32_t> attachedPositions(const Resource& main) const;
 
   // Content equality (the index is derived, so it is not compared).
   friend bool operator==(const Workspace& a, const Workspace& b);

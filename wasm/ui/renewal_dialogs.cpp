@@ -414,7 +414,7 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
                 continue;
             }
             const Resource* r = ws.findResource(item.resource_id);
-            const std::string name = r && !r->resource_name.empty() ? r->resource_name : item.resource_id;
+            const std::string name = r && !r->resource_name.empty() ? r->resource_name : item.resource_id.str();
             ImGui::TextUnformatted(name.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", item.resource_id.c_str());
             const std::string oldTime = ConsoleTime(ws, item.old_expire_time), newTime = ConsoleTime(ws, item.new_expire_time);
