@@ -109,8 +109,9 @@ int main(int argc, char** argv)
         ok = q.ok();
         quoteAligned = std::min(quoteAligned, BestMs(1, [&] { QuoteBatch(ws, aligned, q); }));
         // Beside the quotes: the order locks a caller may build once and reuse (every order of the
-        // workspace) and a walk over the orders' statuses, and the floor of a quote that owns its strings: a copy of each selected
-        // resource's id and product id.
+        // workspace), a walk over the orders' statuses, and what a quote whose items own their
+        // strings would pay on top of the walk: a std::string copy of each resource's id and product
+        // id (the items share Texts instead, text.h).
         locks = std::min(locks, BestMs(1, [&] { sink += qd::OrderLocks::Build(ws, asOf).pending(ids.front()) != nullptr ? 1 : 0; }));
         orderWalk = std::min(orderWalk, BestMs(1, [&] { for (const qd::Order& o : ws.orders) sink += o.isOpen() ? 1 : 0; }));
         copy = std::min(copy, BestMs(1, [&] {
@@ -130,7 +131,7 @@ int main(int argc, char** argv)
                 q.ok() ? "ok" : "REFUSED", quoteAligned / walk);
     std::printf("  OrderLocks::Build (for reuse) %8.2f ms  %zu orders (a quote without locks finds its own); a walk over their statuses: %.2f ms\n",
                 locks, ws.orders.size(), orderWalk);
-    std::printf("  baseline copy (2 ids each)    %8.2f ms  %.1fx baseline\n", copy, copy / walk);
+    std::printf("  std::string copy of 2 ids     %8.2f ms  %.1fx baseline (the items share Texts instead)\n", copy, copy / walk);
 
     if (!q.ok()) std::printf("  (aligned refused: %s: %s, %zu refusals)\n", q.refusals[0].code.c_str(), q.refusals[0].message.c_str(), q.refusals.size());
     if (quotesOnly) return sink == -1 ? 1 : 0;
