@@ -131,13 +131,6 @@ void BeginJson(JsonWriter& w, const ExportRequest& request, ZoneOffset zone, int
   w.key("count"); w.integer(rows);
 }
 
-void Duration(JsonWriter& w, RenewalDuration d) {
-  w.beginObject();
-  w.key("period"); w.string(ToString(d.unit));
-  w.key("num"); w.integer(d.num);
-  w.endObject();
-}
-
 // ---- orders / pending orders (seed 4.3.4, 4.1.4) ------------------------------------------------------
 
 std::vector<std::string> ResourceIdsOf(const Order& o) {
@@ -331,7 +324,7 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
     JsonWriter w;
     BeginJson(w, request, zone, count);
     w.key("duration");
-    if (request.duration) Duration(w, *request.duration); else w.null();
+    if (request.duration) WriteDuration(w, *request.duration); else w.null();
     w.key("rows");
     w.beginArray();
     for (const RenewalQuoteItem& item : quote.items) {
@@ -340,7 +333,7 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
       w.beginObject();
       ResourceMembers(w, *r, ws.findProduct(r->product_id));
       w.key("old_expire_time"); w.instant(item.old_expire_time, zone);
-      w.key("duration"); Duration(w, item.duration);
+      w.key("duration"); WriteDuration(w, item.duration);
       w.key("new_expire_time"); w.instant(item.new_expire_time, zone);
       w.key("amount"); w.money(item.amount);
       w.endObject();
@@ -507,7 +500,7 @@ std::string RequestJson(const ExportRequest& request) {
     w.null();
   }
   w.key("duration");
-  if (request.duration) Duration(w, *request.duration); else w.null();
+  if (request.duration) WriteDuration(w, *request.duration); else w.null();
   w.key("language"); w.string(ToString(request.language));
   w.endObject();
   return w.take();

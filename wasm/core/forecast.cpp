@@ -361,8 +361,7 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone) {
   w.key("total");
   w.money(f.total);
   w.key("cash_balance");
-  if (f.cash_balance) w.money(*f.cash_balance);
-  else w.null();
+  w.moneyOrNull(f.cash_balance);
   w.key("balance_short_from");
   if (f.first_short) w.instant(f.charges[*f.first_short].at, zone);
   else w.null();
@@ -396,22 +395,15 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone) {
     w.key("service_type_name");
     w.string(c.service_type_name);
     w.key("duration");
-    w.beginObject();
-    w.key("period");
-    w.string(ToString(c.duration.unit));
-    w.key("num");
-    w.integer(c.duration.num);
-    w.endObject();
+    WriteDuration(w, c.duration);
     w.key("amount");
     w.money(c.amount);
     w.key("new_expire_time");
     w.instant(c.new_expire_time, zone);
     w.key("times_left");
-    if (c.times_left) w.integer(*c.times_left);
-    else w.null();
+    w.integerOrNull(c.times_left);
     w.key("balance_after");
-    if (c.balance_after) w.money(*c.balance_after);
-    else w.null();
+    w.moneyOrNull(c.balance_after);
     w.endObject();
   }
   w.endArray();

@@ -269,29 +269,16 @@ void WriteBreakdown(JsonWriter& w, const PaidBreakdown& p) {
   w.endObject();
 }
 
-void WriteOptionalMoney(JsonWriter& w, const std::optional<Money>& m) {
-  if (m) w.money(*m);
-  else w.null();
-}
-
 }  // namespace
 
 void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset zone) {
-  w.beginObject();
-  w.key("as_of"); w.instant(result.as_of, zone);
-  if (!result.ok()) {
-    WriteRefusals(w, "refusals", result.refusals);
-    w.endObject();
-    return;
-  }
+  if (!BeginResult(w, result.as_of, zone, result.refusals)) return;
   w.key("orders");
   w.beginArray();
   for (const PaidOrder& po : result.orders) {
     w.beginObject();
     w.key("order_id"); w.string(po.order_id);
-    w.key("combined_order_id");
-    if (po.combined_order_id) w.string(*po.combined_order_id);
-    else w.null();
+    w.key("combined_order_id"); w.stringOrNull(po.combined_order_id);
     w.key("order_type"); w.string(ToString(po.order_type));
     w.key("due"); w.money(po.due);
     w.key("paid"); WriteBreakdown(w, po.paid);
@@ -324,8 +311,8 @@ void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset z
   w.endObject();
   w.key("cash_balance");
   w.beginObject();
-  w.key("before"); WriteOptionalMoney(w, result.settlement.cash_before);
-  w.key("after"); WriteOptionalMoney(w, result.settlement.cash_after);
+  w.key("before"); w.moneyOrNull(result.settlement.cash_before);
+  w.key("after"); w.moneyOrNull(result.settlement.cash_after);
   w.endObject();
   WriteRefusals(w, "skipped", result.skipped);
   w.endObject();
@@ -371,13 +358,7 @@ CancelResult CancelOrders(Workspace& ws, const CancelRequest& request) {
 }
 
 void WriteCancelResult(JsonWriter& w, const CancelResult& result, ZoneOffset zone) {
-  w.beginObject();
-  w.key("as_of"); w.instant(result.as_of, zone);
-  if (!result.ok()) {
-    WriteRefusals(w, "refusals", result.refusals);
-    w.endObject();
-    return;
-  }
+  if (!BeginResult(w, result.as_of, zone, result.refusals)) return;
   w.key("cancelled");
   w.beginArray();
   for (const std::string& id : result.cancelled) w.string(id);

@@ -42,4 +42,17 @@ inline void WriteRefusals(JsonWriter& w, std::string_view key, const Refusals& r
     w.endArray();
 }
 
+// Opens the JSON object of an operation's result with its "as_of". When the operation was refused,
+// writes its "refusals", closes the object and returns false: the caller writes nothing more.
+//   if (!BeginResult(w, result.as_of, zone, result.refusals)) return;
+inline bool BeginResult(JsonWriter& w, Instant asOf, ZoneOffset zone, const Refusals& refusals)
+{
+    w.beginObject();
+    w.key("as_of"); w.instant(asOf, zone);
+    if (refusals.empty()) return true;
+    WriteRefusals(w, "refusals", refusals);
+    w.endObject();
+    return false;
+}
+
 } // namespace qd

@@ -88,6 +88,15 @@ std::string QuoteLabelWords(LabelLanguage lang) {
 
 std::string RenewalDuration::str() const { return label(LabelLanguage::English); }
 
+void WriteDuration(JsonWriter& w, RenewalDuration d) {
+  w.beginObject();
+  w.key("period");
+  w.string(ToString(d.unit));
+  w.key("num");
+  w.integer(d.num);
+  w.endObject();
+}
+
 std::string RenewalDuration::label(LabelLanguage lang) const {
   const LabelWords& w = WordsOf(lang);
   return unit == TermUnit::Year ? Plural(num, w.year, w.years) : Plural(num, w.month, w.months);
@@ -628,14 +637,7 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
 // ---- JSON -------------------------------------------------------------------------------------------
 
 void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone) {
-  w.beginObject();
-  w.key("as_of");
-  w.instant(quote.as_of, zone);
-  if (!quote.ok()) {
-    WriteRefusals(w, "refusals", quote.refusals);
-    w.endObject();
-    return;
-  }
+  if (!BeginResult(w, quote.as_of, zone, quote.refusals)) return;
   w.key("items");
   w.beginArray();
   for (const RenewalQuoteItem& item : quote.items) {
@@ -647,12 +649,7 @@ void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone
     w.key("new_expire_time");
     w.instant(item.new_expire_time, zone);
     w.key("duration");
-    w.beginObject();
-    w.key("period");
-    w.string(ToString(item.duration.unit));
-    w.key("num");
-    w.integer(item.duration.num);
-    w.endObject();
+    WriteDuration(w, item.duration);
     w.key("extra_days");
     w.integer(item.extra_days);
     w.key("amount");

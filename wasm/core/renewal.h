@@ -73,6 +73,9 @@ struct RenewalDuration {
   friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
 };
 
+// {"period":"month"|"year","num":N}, as every JSON output writes a duration.
+void WriteDuration(JsonWriter& w, RenewalDuration d);
+
 // The unit a resource was bought in: the only unit its product prices, else the unit of its last
 // period (a whole number of years = year), else month.
 TermUnit PurchasedUnit(const Resource& resource, const Product& product, ZoneOffset zone);
