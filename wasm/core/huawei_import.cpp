@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_writer.h"
+#include "core/orders.h"
 
 namespace qd {
 
@@ -427,11 +428,7 @@ std::optional<PaidBreakdown> ReadPaid(Reader& r, const json& line, const std::st
 std::string CompactExtra(const PaidBreakdown& p) {
   JsonWriter w;
   w.beginObject();
-  w.key("cash"); w.money(p.cash);
-  w.key("voucher"); w.money(p.voucher);
-  w.key("flexi_coupon"); w.money(p.flexi_coupon);
-  w.key("stored_card"); w.money(p.stored_card);
-  w.key("discount_coupon"); w.money(p.discount_coupon);
+  WritePaidMembers(w, p);
   w.endObject();
   return w.take();
 }

@@ -257,19 +257,13 @@ PaymentResult PayOrders(Workspace& ws, const PaymentRequest& request) {
   return res;
 }
 
-namespace {
-
-void WriteBreakdown(JsonWriter& w, const PaidBreakdown& p) {
-  w.beginObject();
+void WritePaidMembers(JsonWriter& w, const PaidBreakdown& p) {
   w.key("cash"); w.money(p.cash);
   w.key("voucher"); w.money(p.voucher);
   w.key("flexi_coupon"); w.money(p.flexi_coupon);
   w.key("stored_card"); w.money(p.stored_card);
   w.key("discount_coupon"); w.money(p.discount_coupon);
-  w.endObject();
 }
-
-}  // namespace
 
 void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset zone) {
   if (!BeginResult(w, result.as_of, zone, result.refusals)) return;
@@ -281,7 +275,10 @@ void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset z
     w.key("combined_order_id"); w.stringOrNull(po.combined_order_id);
     w.key("order_type"); w.string(ToString(po.order_type));
     w.key("due"); w.money(po.due);
-    w.key("paid"); WriteBreakdown(w, po.paid);
+    w.key("paid");
+    w.beginObject();
+    WritePaidMembers(w, po.paid);
+    w.endObject();
     w.key("status"); w.string(ToString(po.status_after));
     w.endObject();
   }
@@ -303,11 +300,7 @@ void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset z
   w.key("total");
   w.beginObject();
   w.key("due"); w.money(result.settlement.due);
-  w.key("cash"); w.money(result.settlement.paid.cash);
-  w.key("voucher"); w.money(result.settlement.paid.voucher);
-  w.key("flexi_coupon"); w.money(result.settlement.paid.flexi_coupon);
-  w.key("stored_card"); w.money(result.settlement.paid.stored_card);
-  w.key("discount_coupon"); w.money(result.settlement.paid.discount_coupon);
+  WritePaidMembers(w, result.settlement.paid);
   w.endObject();
   w.key("cash_balance");
   w.beginObject();

@@ -125,6 +125,10 @@ PaymentResult PlanPayment(const Workspace& ws, const PaymentRequest& request);
 // their deadline as of request.as_of (ExpirePendingOrders).
 PaymentResult PayOrders(Workspace& ws, const PaymentRequest& request);
 
+// "cash","voucher","flexi_coupon","stored_card","discount_coupon" inside an object being written: how
+// an amount was paid, wherever the JSON outputs and the Huawei import show it.
+void WritePaidMembers(JsonWriter& w, const PaidBreakdown& p);
+
 // {"as_of","orders":[{"order_id","combined_order_id","order_type","due","paid":{"cash","voucher",
 //  "flexi_coupon","stored_card","discount_coupon"},"status"}],"combined_order_ids":[...],
 //  "coupons":[{"coupon_id","type","amount"}],"total":{"due","cash","voucher","flexi_coupon",
