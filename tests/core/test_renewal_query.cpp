@@ -334,7 +334,22 @@ TEST_CASE("renewal query: the index built a few units per step is the one Build 
     const auto a = sliced.boundOf(i), b = whole.boundOf(i);
     CHECK(std::vector<std::size_t>(a.begin(), a.end()) == std::vector<std::size_t>(b.begin(), b.end()));
   }
-  for (const char* search : {"", "ecs", "web server", "a, b, c"})
+  // Exact terms hit the sorted exact keys (the sort is sliced too): IDs and order numbers from the file.
+  std::string ids;
+  for (std::size_t i = 0; i < ws.resources.size(); i += 97) {
+    ids += ws.resources[i].resource_id + ", ";
+    for (const ResourcePeriod& p : ws.resources[i].periods) ids += p.order_id + "\n";
+  }
+  for (std::size_t o = 0; o < ws.orders.size(); o += 89) ids += ws.orders[o].order_id + " ";
+  REQUIRE(SplitSearchTerms(ids).size() <= static_cast<std::size_t>(kMaxSearchTerms));
+  {
+    RenewalFilter f;
+    f.as_of = *ws.as_of;
+    f.search = ids;
+    const RenewalQueryResult r = QueryRenewals(ws, sliced, f);
+    CHECK(r.tab_counts[0] + r.tab_counts[1] + r.tab_counts[2] + r.tab_counts[3] >= 10);  // the terms name listed instances
+  }
+  for (const std::string search : {std::string(""), std::string("ecs"), std::string("web server"), std::string("a, b, c"), ids})
     for (RenewalPolicy tab : {RenewalPolicy::Manual, RenewalPolicy::Auto, RenewalPolicy::ToOnDemand, RenewalPolicy::NoRenew}) {
       RenewalFilter f;
       f.as_of = *ws.as_of;

@@ -123,8 +123,10 @@ std::string Day(Instant t, ZoneOffset z) { return FormatLocalDate(LocalDateOf(t,
 
 class Previewer {
  public:
-  Previewer(const Workspace& ws, const RefundRequest& req, const OrderLocks* locks)
-      : ws_(ws), req_(req), z_(ws.rules.zone), own_locks_(locks ? OrderLocks() : OrderLocks::Build(ws, req.as_of)), locks_(locks ? *locks : own_locks_) {}
+  // lines: false = the items without their lines (PreviewRefundVerdicts).
+  Previewer(const Workspace& ws, const RefundRequest& req, const OrderLocks* locks, bool lines = true)
+      : ws_(ws), req_(req), z_(ws.rules.zone), own_locks_(locks ? OrderLocks() : OrderLocks::Build(ws, req.as_of)), locks_(locks ? *locks : own_locks_),
+        lines_(lines) {}
 
   RefundPreview Run();
 
@@ -146,6 +148,7 @@ class Previewer {
   ZoneOffset z_;
   OrderLocks own_locks_;      // built here unless the caller gave them
   const OrderLocks& locks_;
+  bool lines_ = true;         // the items' lines (their labels are most of a preview's cost)
   RefundPreview out_;
   int quota_left_ = 0;
 };
@@ -288,9 +291,18 @@ RefundItem Previewer::NewItem(const Resource& r, const std::string& mainId) cons
 void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i, std::string_view how) const {
   const ResourcePeriod& p = r.periods[i];
   const PaidBreakdown& paid = *p.paid;
+  const Money amount = paid.cash + paid.voucher + paid.flexi_coupon + paid.stored_card;
+  item.paid += amount;
+  item.refund.cash += paid.cash;
+  item.refund.voucher += paid.voucher;
+  item.refund.flexi_coupon += paid.flexi_coupon;
+  item.refund.stored_card += paid.stored_card;
+  item.discount_coupon_kept += paid.discount_coupon;
+  item.refunded_periods.push_back(i);
+  if (!lines_) return;
   RefundLine line;
   line.kind = RefundLineKind::Paid;
-  line.amount = paid.cash + paid.voucher + paid.flexi_coupon + paid.stored_card;
+  line.amount = amount;
   line.period_start = p.start;
   line.period_end = p.end;
   line.order_id = p.order_id;
@@ -307,14 +319,7 @@ void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i
   line.label = "paid for " + Day(p.start, z_) + " → " + Day(p.end, z_) + " (" + std::string(ToString(p.kind)) +
                (p.order_id.empty() ? "" : ", order " + p.order_id) + "), " + std::string(how) + (parts.empty() ? "" : ": " + parts);
   if (paid.discount_coupon.isPositive()) line.label += "; discount coupon " + paid.discount_coupon.str() + " not returned";
-  item.lines.push_back(line);
-  item.paid += line.amount;
-  item.refund.cash += paid.cash;
-  item.refund.voucher += paid.voucher;
-  item.refund.flexi_coupon += paid.flexi_coupon;
-  item.refund.stored_card += paid.stored_card;
-  item.discount_coupon_kept += paid.discount_coupon;
-  item.refunded_periods.push_back(i);
+  item.lines.push_back(std::move(line));
 }
 
 void Previewer::AddStandardPeriod(RefundItem& item, const Resource& r, std::size_t i) const {
@@ -322,53 +327,14 @@ void Previewer::AddStandardPeriod(RefundItem& item, const Resource& r, std::size
   const ResourcePeriod& p = r.periods[i];
   const PaidBreakdown& paid = *p.paid;
   const Money base = paid.refundableBase();  // 订单实付金额: vouchers excluded
-
-  RefundLine paidLine;
-  paidLine.kind = RefundLineKind::Paid;
-  paidLine.amount = base;
-  paidLine.period_start = p.start;
-  paidLine.period_end = p.end;
-  paidLine.order_id = p.order_id;
-  paidLine.label = "paid for " + Day(p.start, z_) + " → " + Day(p.end, z_) + " (" + std::string(ToString(p.kind)) +
-                   (p.order_id.empty() ? "" : ", order " + p.order_id) + "): cash " + paid.cash.str() + " + flexi coupon " +
-                   paid.flexi_coupon.str() + " + stored card " + paid.stored_card.str();
-  if (paid.voucher.isPositive()) paidLine.label += "; voucher " + paid.voucher.str() + " not returned";
-  if (paid.discount_coupon.isPositive()) paidLine.label += "; discount coupon " + paid.discount_coupon.str() + " not returned";
-  item.lines.push_back(paidLine);
-
   const Consumption c = MeasureConsumption(CoverageStart(r, i), p.end, req_.as_of, rules);
   const Money consumed = MulDiv(base, c.used, c.ordered, rules.rounding);
-  const std::string unit = rules.consumed_granularity == ConsumedGranularity::Hour ? " h" : " days";
-  RefundLine consumedLine;
-  consumedLine.kind = RefundLineKind::Consumed;
-  consumedLine.amount = -consumed;
-  consumedLine.used = c.used;
-  consumedLine.ordered = c.ordered;
-  consumedLine.unit = rules.consumed_granularity;
-  consumedLine.label = "consumed: " + base.str() + " × " + std::to_string(c.used) + unit + " used ÷ " + std::to_string(c.ordered) + unit + " ordered";
-  item.lines.push_back(consumedLine);
-
   const int term = TermMonths(p.start, p.end, z_);
   const int year = UsageYear(p.start, req_.as_of, z_);
   const int rate = rules.feePercent(term, year);
   const Money fee = Percent(base, rate, rules.rounding);
-  RefundLine feeLine;
-  feeLine.kind = RefundLineKind::Fee;
-  feeLine.amount = -fee;
-  feeLine.rate_percent = rate;
-  const std::string termWords = term % 12 == 0 ? std::to_string(term / 12) + "-year term" : std::to_string(term) + "-month term";
-  feeLine.label = "handling fee: " + std::to_string(rate) + "% of " + base.str() + " (" + termWords + ", year " + std::to_string(year) + " of use)";
-  item.lines.push_back(feeLine);
-
   const Money net = base - consumed - fee;
   const Money notCharged = net.isNegative() ? -net : Money();
-  if (notCharged.isPositive()) {
-    RefundLine floorLine;
-    floorLine.kind = RefundLineKind::NotCharged;
-    floorLine.amount = notCharged;
-    floorLine.label = "refund floored at 0.00: nothing is charged beyond the paid amount";
-    item.lines.push_back(floorLine);
-  }
   const Money refund = net + notCharged;
   const std::vector<Money> parts = SplitProportional(refund, {paid.cash, paid.flexi_coupon, paid.stored_card});
   item.paid += base;
@@ -381,9 +347,51 @@ void Previewer::AddStandardPeriod(RefundItem& item, const Resource& r, std::size
   item.voucher_kept += paid.voucher;
   item.discount_coupon_kept += paid.discount_coupon;
   item.partly_used_period = i;
+  if (!lines_) return;
+
+  RefundLine paidLine;
+  paidLine.kind = RefundLineKind::Paid;
+  paidLine.amount = base;
+  paidLine.period_start = p.start;
+  paidLine.period_end = p.end;
+  paidLine.order_id = p.order_id;
+  paidLine.label = "paid for " + Day(p.start, z_) + " → " + Day(p.end, z_) + " (" + std::string(ToString(p.kind)) +
+                   (p.order_id.empty() ? "" : ", order " + p.order_id) + "): cash " + paid.cash.str() + " + flexi coupon " +
+                   paid.flexi_coupon.str() + " + stored card " + paid.stored_card.str();
+  if (paid.voucher.isPositive()) paidLine.label += "; voucher " + paid.voucher.str() + " not returned";
+  if (paid.discount_coupon.isPositive()) paidLine.label += "; discount coupon " + paid.discount_coupon.str() + " not returned";
+  item.lines.push_back(std::move(paidLine));
+
+  const std::string unit = rules.consumed_granularity == ConsumedGranularity::Hour ? " h" : " days";
+  RefundLine consumedLine;
+  consumedLine.kind = RefundLineKind::Consumed;
+  consumedLine.amount = -consumed;
+  consumedLine.used = c.used;
+  consumedLine.ordered = c.ordered;
+  consumedLine.unit = rules.consumed_granularity;
+  consumedLine.label = "consumed: " + base.str() + " × " + std::to_string(c.used) + unit + " used ÷ " + std::to_string(c.ordered) + unit + " ordered";
+  item.lines.push_back(std::move(consumedLine));
+
+  RefundLine feeLine;
+  feeLine.kind = RefundLineKind::Fee;
+  feeLine.amount = -fee;
+  feeLine.rate_percent = rate;
+  const std::string termWords = term % 12 == 0 ? std::to_string(term / 12) + "-year term" : std::to_string(term) + "-month term";
+  feeLine.label = "handling fee: " + std::to_string(rate) + "% of " + base.str() + " (" + termWords + ", year " + std::to_string(year) + " of use)";
+  item.lines.push_back(std::move(feeLine));
+
+  if (notCharged.isPositive()) {
+    RefundLine floorLine;
+    floorLine.kind = RefundLineKind::NotCharged;
+    floorLine.amount = notCharged;
+    floorLine.label = "refund floored at 0.00: nothing is charged beyond the paid amount";
+    item.lines.push_back(std::move(floorLine));
+  }
 }
 
 void Previewer::Finish(RefundItem& item) const {
+  item.total = item.refund.total();
+  if (!lines_) return;
   auto part = [&](RefundLineKind kind, Money m, std::string label) {
     if (m.isZero() && kind != RefundLineKind::Cash) return;
     RefundLine line;
@@ -396,7 +404,6 @@ void Previewer::Finish(RefundItem& item) const {
   part(RefundLineKind::Voucher, item.refund.voucher, "vouchers returned");
   part(RefundLineKind::FlexiCoupon, item.refund.flexi_coupon, "flexi coupons returned");
   part(RefundLineKind::StoredCard, item.refund.stored_card, "stored cards returned");
-  item.total = item.refund.total();
 }
 
 void Previewer::AddBlockedGroup(std::vector<Evaluation>& evals, const std::string& mainId) {
@@ -591,6 +598,11 @@ RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request, c
   return Previewer(ws, request, &locks).Run();
 }
 
+RefundPreview PreviewRefundVerdicts(const Workspace& ws, const RefundRequest& request, const OrderLocks& locks) {
+  return Previewer(ws, request, &locks, /*lines=*/false).Run();
+}
+
+
 std::optional<Instant> NextRefundVerdictChange(const Resource& r, const RuleProfile& rules, Instant asOf) {
   if (r.status == ResourceStatus::Closed) return std::nullopt;  // "closed" whatever the clock
   std::optional<Instant> next;
@@ -607,18 +619,46 @@ std::optional<Instant> NextRefundVerdictChange(const Resource& r, const RuleProf
   return next;
 }
 
-std::optional<Instant> NextRefundVerdictChangeOfAccount(const Workspace& ws, Instant asOf) {
-  std::optional<Instant> next;
-  auto consider = [&](Instant t) {
-    if (t > asOf && (!next || t < *next)) next = t;
-  };
-  for (const Order& o : ws.orders)
-    if (o.status == OrderStatus::PendingPayment) consider(PaymentDeadline(o, ws.rules));
-  const LocalDate today = LocalDateOf(asOf, ws.rules.zone);
+namespace {
+
+// `next` = t when t is after asOf and before next.
+void ConsiderChange(std::optional<Instant>& next, Instant t, Instant asOf) {
+  if (t > asOf && (!next || t < *next)) next = t;
+}
+
+// The account's instants of NextRefundVerdictChangeOfAccount: a pending payment order's deadline
+// (it then stops locking its resources) and the next local New Year (the five-day quota's year).
+void ConsiderOrderChange(std::optional<Instant>& next, const Order& o, const RuleProfile& rules, Instant asOf) {
+  if (o.status == OrderStatus::PendingPayment) ConsiderChange(next, PaymentDeadline(o, rules), asOf);
+}
+void ConsiderNewYear(std::optional<Instant>& next, const RuleProfile& rules, Instant asOf) {
+  const LocalDate today = LocalDateOf(asOf, rules.zone);
   if (today.year() < 9999)
     if (const std::optional<LocalDate> newYear = LocalDate::FromYmd(today.year() + 1, 1, 1))
-      consider(ToInstant(*newYear, LocalTime(), ws.rules.zone));
+      ConsiderChange(next, ToInstant(*newYear, LocalTime(), rules.zone), asOf);
+}
+
+}  // namespace
+
+std::optional<Instant> NextRefundVerdictChangeOfAccount(const Workspace& ws, Instant asOf) {
+  std::optional<Instant> next;
+  for (const Order& o : ws.orders) ConsiderOrderChange(next, o, ws.rules, asOf);
+  ConsiderNewYear(next, ws.rules, asOf);
   return next;
+}
+
+RefundOrderScan::RefundOrderScan(const Workspace& ws, Instant asOf) : ws_(&ws), asOf_(asOf), locks_(OrderLocks::Begin(ws, asOf)) {}
+
+bool RefundOrderScan::Step(std::size_t orders) {
+  if (!yearDone_) {  // the first step: the New Year
+    ConsiderNewYear(accountUntil_, ws_->rules, asOf_);
+    yearDone_ = true;
+    return done();
+  }
+  const std::size_t from = locks_.scanned();
+  locks_.Scan(std::max<std::size_t>(orders, 1));
+  for (std::size_t i = from; i < locks_.scanned(); ++i) ConsiderOrderChange(accountUntil_, ws_->orders[i], ws_->rules, asOf_);
+  return done();
 }
 
 std::optional<Instant> NextRefundVerdictChange(const Workspace& ws, Instant asOf) {

@@ -161,25 +161,38 @@ int AnchorDayOf(const Resource& resource, ZoneOffset zone) {
 // ---- locks ------------------------------------------------------------------------------------------
 
 OrderLocks OrderLocks::Build(const Workspace& ws, std::optional<Instant> asOf) {
+  OrderLocks locks = Begin(ws, asOf);
+  locks.Scan(ws.orders.size());
+  return locks;
+}
+
+OrderLocks OrderLocks::Begin(const Workspace& ws, std::optional<Instant> asOf) {
   OrderLocks locks;
   locks.ws_ = &ws;
-  for (std::size_t i = 0; i < ws.orders.size(); ++i) {
-    const Order& o = ws.orders[i];
+  locks.asOf_ = asOf;
+  return locks;
+}
+
+bool OrderLocks::Scan(std::size_t orders) {
+  const Workspace& ws = *ws_;
+  const std::size_t end = std::min(ws.orders.size(), next_ + std::min(orders, ws.orders.size()));
+  for (; next_ < end; ++next_) {
+    const Order& o = ws.orders[next_];
     if (!o.isOpen()) continue;
-    if (asOf && StatusAsOf(o, ws.rules, *asOf) == OrderStatus::Cancelled) continue;  // expired unpaid (seed 4.1 说明)
+    if (asOf_ && StatusAsOf(o, ws.rules, *asOf_) == OrderStatus::Cancelled) continue;  // expired unpaid (seed 4.1 说明)
     for (const OrderItem& item : o.items) {
       if (!item.resource_id) continue;
       const auto r = ws.index.resources.find(*item.resource_id);
       if (r == ws.index.resources.end() || r->second >= ws.resources.size()) continue;
       // The first order naming the resource is kept.
-      if (locks.open_.empty()) locks.open_.assign(ws.resources.size(), kNone);
-      if (locks.open_[r->second] == kNone) locks.open_[r->second] = static_cast<uint32_t>(i);
+      if (open_.empty()) open_.assign(ws.resources.size(), kNone);
+      if (open_[r->second] == kNone) open_[r->second] = static_cast<uint32_t>(next_);
       if (o.status != OrderStatus::PendingPayment) continue;
-      if (locks.pending_.empty()) locks.pending_.assign(ws.resources.size(), kNone);
-      if (locks.pending_[r->second] == kNone) locks.pending_[r->second] = static_cast<uint32_t>(i);
+      if (pending_.empty()) pending_.assign(ws.resources.size(), kNone);
+      if (pending_[r->second] == kNone) pending_[r->second] = static_cast<uint32_t>(next_);
     }
   }
-  return locks;
+  return next_ >= ws.orders.size();
 }
 
 std::size_t OrderLocks::positionOf(std::string_view resourceId) const {

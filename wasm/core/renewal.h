@@ -111,6 +111,11 @@ class OrderLocks {
   // With asOf, an order is judged by its status as of that time (StatusAsOf in orders.h: a pending
   // payment order past its deadline is cancelled and locks nothing); without, by its stored status.
   static OrderLocks Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+  // The same in slices, for a page that spreads 100k orders over frames (the workspace must not
+  // change meanwhile):  OrderLocks l = OrderLocks::Begin(ws, now); while (!l.Scan(4096)) {}
+  static OrderLocks Begin(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+  bool Scan(std::size_t orders);  // takes in the next `orders` orders; true once every order is in
+  std::size_t scanned() const { return next_; }
   const Order* pending(std::string_view resourceId) const;  // nullptr when none
   const Order* open(std::string_view resourceId) const;     // nullptr when none
   // The same for a resource of the workspace, found by its position instead of its id (a batch quote
@@ -124,6 +129,8 @@ class OrderLocks {
   std::size_t positionOf(const Resource& resource) const;
   const Order* find(const std::vector<uint32_t>& orderOf, std::size_t resourcePosition) const;
   const Workspace* ws_ = nullptr;
+  std::optional<Instant> asOf_;
+  std::size_t next_ = 0;                  // the orders before it are taken in
   std::vector<uint32_t> pending_, open_;  // resource position -> position of its first such order in ws.orders
                                           // (kNone: none; empty: no resource has one)
 };

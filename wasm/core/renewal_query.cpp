@@ -43,6 +43,80 @@ std::size_t SeparatorAt(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// A stable merge sort done a bounded amount of work at a time, for a builder that must not block a
+// frame: runs of the first step's `units` elements are sorted one per step, then merged pairwise,
+// `units` elements written per step. With units >= the size it is one std::stable_sort-like step.
+//   SlicedSort<T> sort;  sort.Start(v.size(), units);
+//   while (!sort.Step(v, units, less)) {}   // v sorted (the same vector, swapped with the buffer)
+template <class T>
+class SlicedSort {
+ public:
+  template <class Less>
+  bool Step(std::vector<T>& v, std::size_t units, Less less) {
+    units = std::max<std::size_t>(units, 1);
+    const std::size_t n = v.size();
+    if (width_ == 0) {  // sorting runs of `run_` elements
+      if (run_ == 0) run_ = std::min(units, std::max<std::size_t>(n, 1));
+      const std::size_t end = std::min(n, pos_ + run_);
+      std::stable_sort(v.begin() + static_cast<std::ptrdiff_t>(pos_), v.begin() + static_cast<std::ptrdiff_t>(end), less);
+      pos_ = end;
+      if (pos_ < n) return false;
+      if (run_ >= n) return true;
+      width_ = run_;
+      buffer_.clear();
+      return StartPass(n);  // the buffer is allocated in a step of its own
+    }
+    if (buffer_.size() != n) {
+      buffer_.resize(n);
+      return false;
+    }
+    std::size_t budget = units;
+    while (budget > 0) {
+      if (k_ == hi_) {  // the next pair of runs
+        lo_ = hi_;
+        if (lo_ >= n) {  // the pass is through: the runs are twice as wide
+          v.swap(buffer_);
+          width_ *= 2;
+          if (width_ >= n) {
+            buffer_.clear();
+            buffer_.shrink_to_fit();
+            return true;
+          }
+          return StartPass(n);
+        }
+        SetPair(n);
+      }
+      const std::size_t stop = std::min(hi_, k_ + budget);
+      budget -= stop - k_;
+      while (k_ < stop) {
+        if (j_ < hi_ && (i_ == mid_ || less(v[j_], v[i_]))) buffer_[k_++] = std::move(v[j_++]);
+        else buffer_[k_++] = std::move(v[i_++]);
+      }
+    }
+    return false;
+  }
+
+ private:
+  bool StartPass(std::size_t n) {
+    hi_ = 0;
+    SetPair(n);
+    return false;
+  }
+  void SetPair(std::size_t n) {
+    lo_ = hi_;
+    mid_ = std::min(n, lo_ + width_);
+    hi_ = std::min(n, lo_ + 2 * width_);
+    i_ = lo_;
+    j_ = mid_;
+    k_ = lo_;
+  }
+  std::vector<T> buffer_;
+  std::size_t run_ = 0;     // the sorted run length (the first step's units)
+  std::size_t pos_ = 0;     // runs phase: the next run
+  std::size_t width_ = 0;   // 0: runs phase; else the width of the sorted runs being merged
+  std::size_t lo_ = 0, mid_ = 0, hi_ = 0, i_ = 0, j_ = 0, k_ = 0;  // the pair being merged
+};
+
 }  // namespace
 
 std::vector<std::string_view> SplitSearchTerms(std::string_view text) {
@@ -88,10 +162,11 @@ std::optional<std::size_t> RenewalIndex::pendingOrderOf(std::size_t head) const 
   return o;
 }
 
-// The build in phases; each Step does at most about `units` resources, orders or instances of one
-// phase (the sorts and the small tails are one step each). Build runs the same steps to the end.
+// The build in phases; each Step does at most about `units` resources, orders, order numbers,
+// instances or sorted elements of one phase (only the small tails over the products and the distinct
+// type and region names are whole steps). Build runs the same steps to the end.
 struct RenewalIndexBuilder::State {
-  enum Phase { Heads, SortHeads, BoundCount, BoundFill, FoundResources, FoundOrders, OrderNumbers, Keys, SortExact, Types, TypeNames, Regions, Done };
+  enum Phase { Heads, SortHeads, Instances, BoundCount, BoundFill, FoundResources, FoundOrders, OrderCount, OrderFill, Keys, SortExact, Types, TypeNames, Regions, Done };
   static constexpr std::size_t kNoHead = SIZE_MAX;
   const Workspace* ws = nullptr;
   std::optional<Instant> asOf;
@@ -102,8 +177,11 @@ struct RenewalIndexBuilder::State {
   std::vector<std::size_t> headOfResource;
   std::vector<std::pair<int64_t, std::size_t>> heads;  // (expiry, resource) of each head
   std::vector<std::pair<uint32_t, std::string_view>> found;
-  std::vector<uint32_t> orderStart;
+  std::vector<uint32_t> orderStart, orderFill;
   std::vector<std::string_view> orderNumbers;
+  std::size_t keyBytes = 0;
+  SlicedSort<std::pair<int64_t, std::size_t>> headSort;
+  SlicedSort<RenewalIndex::ExactKey> exactSort;
   std::vector<uint32_t> typeOfProduct;
   std::unordered_map<std::string_view, uint32_t> regionNumber;
   std::vector<std::string_view> typeNames, regionNames;
@@ -160,14 +238,18 @@ void RenewalIndexBuilder::State::step(std::size_t units) {
     }
     case SortHeads:
       // Instances, earliest expiry first, then file order.
-      std::sort(heads.begin(), heads.end());
-      ix.instances_.resize(heads.size());
-      for (std::size_t k = 0; k < heads.size(); ++k) {
+      if (headSort.Step(heads, units, std::less<>())) next(Instances);
+      return;
+    case Instances: {
+      if (cursor == 0) ix.instances_.resize(heads.size());
+      const bool through = range(heads.size(), units, from, to);
+      for (std::size_t k = from; k < to; ++k) {
         ix.instances_[k].head = heads[k].second;
         ix.instanceOf_[heads[k].second] = static_cast<uint32_t>(k);
       }
-      next(BoundCount);
+      if (through) next(BoundCount);
       return;
+    }
     case BoundCount: {
       // Bound attached resources, grouped per instance (counting sort keeps file order inside a group).
       const bool through = range(n, units, from, to);
@@ -187,11 +269,14 @@ void RenewalIndexBuilder::State::step(std::size_t units) {
     }
     case BoundFill: {
       const bool through = range(n, units, from, to);
-      for (std::size_t i = from; i < to; ++i)
-        if (ix.instanceOf_[i] != kNone && headOfResource[i] != i) {
+      for (std::size_t i = from; i < to; ++i) {
+        if (ix.instanceOf_[i] == kNone) continue;
+        keyBytes += w.resources[i].resource_id.size() + w.resources[i].resource_name.size() + 2;  // "id\nname\n"
+        if (headOfResource[i] != i) {
           Instance& in = ix.instances_[ix.instanceOf_[i]];
           ix.bound_[in.boundBegin + in.boundCount++] = i;
         }
+      }
       if (through) next(FoundResources);
       return;
     }
@@ -209,6 +294,11 @@ void RenewalIndexBuilder::State::step(std::size_t units) {
       return;
     }
     case FoundOrders: {
+      if (cursor == 0 && cursor < w.orders.size()) {  // room for every item's order and combined order: no reallocation mid-way
+        std::size_t items = 0;
+        for (const Order& order : w.orders) items += order.items.size();
+        found.reserve(found.size() + 2 * items);
+      }
       const bool through = range(w.orders.size(), units, from, to);
       for (std::size_t o = from; o < to; ++o) {
         const Order& order = w.orders[o];
@@ -228,28 +318,38 @@ void RenewalIndexBuilder::State::step(std::size_t units) {
           }
         }
       }
-      if (through) next(OrderNumbers);
+      if (through) next(OrderCount);
       return;
     }
-    case OrderNumbers: {
-      orderStart.assign(ix.instances_.size() + 1, 0);
-      for (const auto& f : found) ++orderStart[f.first + 1];
-      for (std::size_t k = 0; k < ix.instances_.size(); ++k) orderStart[k + 1] += orderStart[k];
-      orderNumbers.resize(found.size());
-      {
-        std::vector<uint32_t> fill(orderStart.begin(), orderStart.end() - 1);
-        for (const auto& f : found) orderNumbers[fill[f.first]++] = f.second;
+    case OrderCount: {
+      // The order numbers grouped per instance (a counting sort): count, then fill.
+      if (cursor == 0) orderStart.assign(ix.instances_.size() + 1, 0);
+      const bool through = range(found.size(), units, from, to);
+      for (std::size_t f = from; f < to; ++f) ++orderStart[found[f].first + 1];
+      if (through) {
+        for (std::size_t k = 0; k < ix.instances_.size(); ++k) orderStart[k + 1] += orderStart[k];
+        orderFill.assign(orderStart.begin(), orderStart.end() - 1);
+        orderNumbers.resize(found.size());
+        next(OrderFill);
       }
-      found.clear();
-      found.shrink_to_fit();
-      // Search keys: per instance "id\nname\n" of the head and each bound resource, then "order\n" once each.
-      std::size_t keyBytes = 0;
-      for (std::size_t i = 0; i < n; ++i)
-        if (ix.instanceOf_[i] != kNone) keyBytes += w.resources[i].resource_id.size() + w.resources[i].resource_name.size() + 2;
-      for (std::string_view id : orderNumbers) keyBytes += id.size() + 1;
-      ix.keys_.reserve(keyBytes);
-      ix.exact_.reserve(n + orderNumbers.size());
-      next(Keys);
+      return;
+    }
+    case OrderFill: {
+      const bool through = range(found.size(), units, from, to);
+      for (std::size_t f = from; f < to; ++f) {
+        orderNumbers[orderFill[found[f].first]++] = found[f].second;
+        keyBytes += found[f].second.size() + 1;  // at most once each in the keys: "order\n"
+      }
+      if (through) {
+        found.clear();
+        found.shrink_to_fit();
+        orderFill.clear();
+        orderFill.shrink_to_fit();
+        // Search keys: per instance "id\nname\n" of the head and each bound resource, then "order\n" once each.
+        ix.keys_.reserve(keyBytes);
+        ix.exact_.reserve(n + orderNumbers.size());
+        next(Keys);
+      }
       return;
     }
     case Keys: {
@@ -286,12 +386,16 @@ void RenewalIndexBuilder::State::step(std::size_t units) {
       return;
     }
     case SortExact:
-      std::sort(ix.exact_.begin(), ix.exact_.end(), [](const RenewalIndex::ExactKey& a, const RenewalIndex::ExactKey& b) {
-        return a.hash != b.hash ? a.hash < b.hash : a.instance < b.instance;
-      });
-      orderNumbers.clear();
-      orderNumbers.shrink_to_fit();
-      next(Types);
+      if (cursor == 0) {  // the order numbers are in the keys now
+        orderNumbers.clear();
+        orderNumbers.shrink_to_fit();
+        cursor = 1;
+        return;
+      }
+      if (exactSort.Step(ix.exact_, units, [](const RenewalIndex::ExactKey& a, const RenewalIndex::ExactKey& b) {
+            return a.hash != b.hash ? a.hash < b.hash : a.instance < b.instance;
+          }))
+        next(Types);
       return;
     case Types: {
       // Product types (per product) and regions (per head), numbered in sorted order; resource packages.

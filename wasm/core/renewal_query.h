@@ -146,8 +146,11 @@ class RenewalIndex {
 
 // RenewalIndex::Build a slice at a time, for a page that must not block a frame (at 100,000 resources
 // the whole build takes hundreds of milliseconds in wasm). Step(units) does one phase's next `units`
-// resources, orders or instances (a sort or a small tail is one step), returns done(); take() gives
-// the index, the same as Build's. The workspace must not change meanwhile (start again if it does).
+// resources, orders, order numbers or instances — the two sorts (instances by expiry, ~3 exact keys per
+// resource by hash) go as runs of `units` keys sorted one per step, then merged `units` keys per step —
+// and returns done(); only the tails over the products and the distinct type and region names are
+// whole steps. take() gives the index, the same as Build's (which is this builder in one step per
+// phase). The workspace must not change meanwhile (start again if it does).
 //   RenewalIndexBuilder b(ws, now);
 //   while (!b.Step(4096) && withinTheFrame()) {}
 //   if (b.done()) index = b.take();

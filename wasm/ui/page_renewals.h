@@ -42,6 +42,7 @@ struct RenewalsPageState {
     uint64_t indexingFor = UINT64_MAX;              // the revision it is for
     const void* indexingOf = nullptr;               // the workspace it reads
     int indexProgress = 0;                          // its percent
+    int indexSteppedFrame = -1;                     // the ImGui frame that last stepped it (once per frame)
     RenewalQueryResult result;
     uint64_t resultFor = UINT64_MAX;
     int64_t resultMinute = INT64_MIN;  // AsOf minute the result used (expiring filter only)

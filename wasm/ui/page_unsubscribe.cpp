@@ -23,10 +23,12 @@
 namespace qd::ui {
 namespace {
 
-// Instances per engine call: the order locks are built once per rebuild (PreviewRefund with locks), so a
-// call costs its instances only; small enough that a call stays well inside a frame's slice in wasm.
-constexpr std::size_t kPreviewChunk = 128;
-constexpr std::size_t kScanChunk = 1024;     // resources looked at per step of the first pass
+// Instances per engine call: what the verdicts need from the orders is gathered once per rebuild
+// (RefundOrderScan), so a call costs its instances only (verdicts without lines); each step of a
+// rebuild stays well under a millisecond in wasm, and a frame takes steps while the next one fits.
+constexpr std::size_t kPreviewChunk = 48;
+constexpr std::size_t kScanChunk = 256;      // resources looked at per step of the first pass
+constexpr std::size_t kOrderChunk = 1024;    // orders per step of the order scan
 constexpr double kBuildSliceMs = 6.0;        // rebuild work per frame (design.md §9: a frame < 16 ms)
 
 // seed 4.4.1.1 注意事项 3: the resources that can be unsubscribed in a batch.
@@ -61,7 +63,7 @@ int UnstartedRenewals(const Resource& r, Instant now)
 
 // Runs the engine over heads[from, to) and calls fn(groupItems, count) per instance group.
 template <class Fn>
-void PreviewGroups(const Workspace& ws, const OrderLocks& locks, const std::vector<std::size_t>& heads, std::size_t from, std::size_t to,
+void PreviewGroups(const Workspace& ws, const RefundOrderScan& orders, const std::vector<std::size_t>& heads, std::size_t from, std::size_t to,
                    bool periodsOnly, Instant now, Fn fn)
 {
     RefundRequest req;
@@ -69,7 +71,7 @@ void PreviewGroups(const Workspace& ws, const OrderLocks& locks, const std::vect
     req.as_of = now;
     for (std::size_t i = from; i < to; ++i) req.resource_ids.push_back(ws.resources[heads[i]].resource_id);
     if (req.resource_ids.empty()) return;
-    const RefundPreview p = PreviewRefund(ws, req, locks);
+    const RefundPreview p = PreviewRefundVerdicts(ws, req, orders.locks());
     std::size_t b = 0;
     while (b < p.items.size()) {
         std::size_t e = b + 1;
@@ -81,36 +83,40 @@ void PreviewGroups(const Workspace& ws, const OrderLocks& locks, const std::vect
 
 } // namespace
 
-// A rebuild of the lists as of one clock and revision, done a slice at a time: the order locks, the
-// account's next verdict change, a pass over the resources (the instances, the filter choices, each
-// instance's next verdict change), then the engine's verdicts in chunks, in-use then periods. Kept
-// when complete (UnsubscribePageState::built) to redo single instances as the clock moves.
+// A rebuild of the lists as of one clock and revision, done a slice at a time: the orders (what puts a
+// resource in a transaction, the account's next verdict change, the unsubscribe records), a pass over
+// the resources (the instances, the filter choices, each instance's next verdict change), then the
+// engine's verdicts in chunks, in-use then periods. Kept when complete (UnsubscribePageState::built)
+// to redo single instances as the clock moves.
 struct UnsubscribeBuild {
     static constexpr int64_t kNever = INT64_MAX;
     const Workspace* ws = nullptr;
     uint64_t revision = 0;
     Instant now;
-    OrderLocks locks;
-    bool locksBuilt = false, accountDone = false;
-    std::optional<Instant> accountUntil;   // the next payment deadline or New Year (locks and quota change)
-    std::vector<int64_t> until;            // per resource: for a head, its instance's next verdict change (kNever: none)
+    std::optional<RefundOrderScan> orders;  // the open orders and the account's next change, a slice at a time
+    bool accountDone = false;               // orders scanned: accountUntil, quota and records are known
+    std::optional<Instant> accountUntil;    // the next payment deadline or New Year (locks and quota change)
+    std::vector<int64_t> until;             // per resource: for a head, its instance's next verdict change (kNever: none)
     FiveDayQuotaState quota;
     std::set<std::string> services, regions;
     std::vector<std::size_t> heads, periodHeads;
     std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
+    std::vector<std::size_t> records;       // unsubscribe orders, newest first (once accountDone)
     std::size_t scanned = 0, previewed = 0, periodsPreviewed = 0;
 
     bool done() const
     {
-        return locksBuilt && accountDone && scanned == ws->resources.size() && previewed == heads.size() && periodsPreviewed == periodHeads.size();
+        return accountDone && scanned == ws->resources.size() && previewed == heads.size() && periodsPreviewed == periodHeads.size();
     }
     int progress() const
     {
-        // The scan counts as a tenth of the work; the verdicts (one per instance) as the rest.
-        const double scan = ws->resources.empty() ? 1.0 : static_cast<double>(scanned) / static_cast<double>(ws->resources.size());
+        // The orders and the resources count as a tenth of the work each; the verdicts (one per instance) as the rest.
+        auto part = [](std::size_t n, std::size_t of) { return of == 0 ? 1.0 : static_cast<double>(n) / static_cast<double>(of); };
+        const double orderPart = accountDone ? 1.0 : orders ? part(orders->scanned(), ws->orders.size()) : 0.0;
+        const double scan = part(scanned, ws->resources.size());
         const std::size_t total = heads.size() + periodHeads.size();
         const double verdicts = scanned < ws->resources.size() || total == 0 ? 0.0 : static_cast<double>(previewed + periodsPreviewed) / static_cast<double>(total);
-        return std::clamp(static_cast<int>(10.0 * scan + 90.0 * verdicts), 0, 99);
+        return std::clamp(static_cast<int>(10.0 * orderPart + 10.0 * scan + 80.0 * verdicts), 0, 99);
     }
     // The next instant the verdict on the instance of head `h` can change, as of `now`.
     int64_t InstanceUntil(std::size_t h) const
@@ -186,16 +192,22 @@ void AddPeriodsGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n
 
 void UnsubscribeBuild::Step()
 {
-    if (!locksBuilt) {
-        locks = OrderLocks::Build(*ws, now);
-        locksBuilt = true;
-        return;
-    }
     if (!accountDone) {
-        accountUntil = NextRefundVerdictChangeOfAccount(*ws, now);
-        quota = FiveDayQuotaAsOf(*ws, now);
-        until.assign(ws->resources.size(), kNever);
-        accountDone = true;
+        if (!orders) {
+            orders.emplace(*ws, now);
+            until.assign(ws->resources.size(), kNever);
+            return;
+        }
+        const std::size_t from = orders->scanned();
+        const bool through = orders->Step(kOrderChunk);
+        for (std::size_t i = from; i < orders->scanned(); ++i)
+            if (ws->orders[i].order_type == OrderType::Unsubscribe) records.push_back(i);
+        if (through) {
+            accountUntil = orders->accountUntil();
+            quota = FiveDayQuotaAsOf(*ws, now);
+            std::stable_sort(records.begin(), records.end(), [&](std::size_t a, std::size_t b) { return ws->orders[a].create_time > ws->orders[b].create_time; });
+            accountDone = true;
+        }
         return;
     }
     if (scanned < ws->resources.size()) {
@@ -214,31 +226,49 @@ void UnsubscribeBuild::Step()
     }
     if (previewed < heads.size()) {
         const std::size_t end = std::min(heads.size(), previewed + kPreviewChunk);
-        PreviewGroups(*ws, locks, heads, previewed, end, false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(*this, items, n); });
+        PreviewGroups(*ws, *orders, heads, previewed, end, false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(*this, items, n); });
         previewed = end;
         return;
     }
     if (periodsPreviewed < periodHeads.size()) {
         const std::size_t end = std::min(periodHeads.size(), periodsPreviewed + kPreviewChunk);
-        PreviewGroups(*ws, locks, periodHeads, periodsPreviewed, end, true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(*this, items, n); });
+        PreviewGroups(*ws, *orders, periodHeads, periodsPreviewed, end, true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(*this, items, n); });
         periodsPreviewed = end;
     }
 }
 
 namespace {
 
-// The unsubscribe orders (4.4.5), newest first: cheap, so they are made at once.
-void RebuildRecords(const Workspace& ws, UnsubscribePageState& s)
+// Lists replaced by new ones are freed a slice of rows per frame (10^5 rows with their strings are
+// too many frees for the frame that swaps the lists in).
+void Retire(UnsubscribePageState& s, std::vector<UnsubscribeRow>& list)
 {
-    s.records.clear();
-    for (std::size_t i = 0; i < ws.orders.size(); ++i)
-        if (ws.orders[i].order_type == OrderType::Unsubscribe) s.records.push_back(i);
-    std::stable_sort(s.records.begin(), s.records.end(), [&](std::size_t a, std::size_t b) { return ws.orders[a].create_time > ws.orders[b].create_time; });
+    if (!list.empty()) s.retired.push_back(std::move(list));
+    list.clear();
+}
+
+void FreeRetired(UnsubscribePageState& s)
+{
+    constexpr std::size_t kRowsPerFrame = 8192;
+    std::size_t budget = kRowsPerFrame;
+    while (budget > 0 && !s.retired.empty()) {
+        std::vector<UnsubscribeRow>& rows = s.retired.back();
+        const std::size_t k = std::min(budget, rows.size());
+        rows.erase(rows.end() - static_cast<std::ptrdiff_t>(k), rows.end());
+        budget -= k;
+        if (rows.empty()) s.retired.pop_back();
+    }
+    if (!s.retired.empty()) RequestMoreFrames();
 }
 
 void SwapIn(UnsubscribeBuild& b, UnsubscribePageState& s)
 {
-    for (int l = 0; l < static_cast<int>(UnsubscribeList::Count); ++l) s.lists[l] = std::move(b.lists[l]);
+    for (int l = 0; l < static_cast<int>(UnsubscribeList::Count); ++l) {
+        Retire(s, s.lists[l]);
+        s.lists[l] = std::move(b.lists[l]);
+    }
+    s.records = std::move(b.records);
+    s.recordsOrders = b.ws->orders.size();
     auto keep = [](std::vector<std::string>& names, int& index, const std::set<std::string>& fresh) {
         const std::string was = index >= 0 && index < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(index)] : "";
         names.assign(fresh.begin(), fresh.end());
@@ -259,24 +289,21 @@ void SwapIn(UnsubscribeBuild& b, UnsubscribePageState& s)
     s.filterDirty = true;
 }
 
-// The clock passed some instances' next verdict change but no payment deadline nor New Year (the
-// locks and the quota hold): redo just those instances and merge their rows in (lists are in resource
-// order). False when there are too many for one frame: then the lists are rebuilt in slices.
-bool RedoChangedInstances(Instant now, UnsubscribePageState& s)
+// Redoes the rows of the instances of `changed` (heads of b, in resource order) as of `now` and merges
+// them into the lists shown (lists are in resource order); an instance closed by now leaves them.
+void RedoInstances(Instant now, UnsubscribePageState& s, const std::vector<std::size_t>& changed)
 {
-    constexpr std::size_t kMaxRedone = 1024;
     UnsubscribeBuild& b = *s.built;
     const Workspace& ws = *b.ws;
-    std::vector<std::size_t> changed, periodChanged;
-    for (std::size_t h : b.heads)
-        if (b.until[h] <= now.unixSeconds()) changed.push_back(h);
-    if (changed.size() > kMaxRedone) return false;
+    std::vector<std::size_t> open, periodChanged;
+    for (std::size_t h : changed)
+        if (ws.resources[h].status != ResourceStatus::Closed) open.push_back(h);
     b.now = now;
     for (auto& list : b.lists) list.clear();
-    for (std::size_t h : changed)
+    for (std::size_t h : open)
         if (UnstartedRenewals(ws.resources[h], now) > 0) periodChanged.push_back(h);
-    PreviewGroups(ws, b.locks, changed, 0, changed.size(), false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(b, items, n); });
-    PreviewGroups(ws, b.locks, periodChanged, 0, periodChanged.size(), true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(b, items, n); });
+    PreviewGroups(ws, *b.orders, open, 0, open.size(), false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(b, items, n); });
+    PreviewGroups(ws, *b.orders, periodChanged, 0, periodChanged.size(), true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(b, items, n); });
     std::vector<uint8_t> redone(ws.resources.size(), 0);
     for (std::size_t h : changed) redone[h] = 1;
     for (int l = 0; l < static_cast<int>(UnsubscribeList::Count); ++l) {
@@ -294,17 +321,69 @@ bool RedoChangedInstances(Instant now, UnsubscribePageState& s)
         old = std::move(merged);
         fresh.clear();
     }
-    for (std::size_t h : changed) b.until[h] = b.InstanceUntil(h);
+    for (std::size_t h : changed) b.until[h] = ws.resources[h].status == ResourceStatus::Closed ? UnsubscribeBuild::kNever : b.InstanceUntil(h);
+    s.filterDirty = true;
+}
+
+// The clock passed some instances' next verdict change but no payment deadline nor New Year (the
+// locks and the quota hold): redo just those instances. False when there are too many for one frame:
+// then the lists are rebuilt in slices.
+bool RedoChangedInstances(Instant now, UnsubscribePageState& s)
+{
+    constexpr std::size_t kMaxRedone = 1024;
+    UnsubscribeBuild& b = *s.built;
+    std::vector<std::size_t> changed;
+    for (std::size_t h : b.heads)
+        if (b.until[h] <= now.unixSeconds()) changed.push_back(h);
+    if (changed.size() > kMaxRedone) return false;
+    RedoInstances(now, s, changed);
     s.builtAsOf = now;
     s.validUntil = b.ValidUntil();
-    s.filterDirty = true;
     return true;
+}
+
+// The workspace changed (a new revision) and its lists are rebuilt in slices: meanwhile the rows of the
+// instances named by the orders added since (an unsubscription, a renewal order waiting for payment:
+// what the user just did) are redone at once, and those orders' records shown, so no row offers what
+// was just done. Only when the orders were appended to the same workspace and are few; the rest of the
+// rows (an order paid or cancelled) stay as they were until the rebuild is complete.
+void RedoNamedInstances(const Workspace& ws, Instant now, UnsubscribePageState& s)
+{
+    constexpr std::size_t kMaxNewOrders = 64;
+    if (!s.built || s.builtOf != &ws || s.built->ws != &ws || s.builtResources != ws.resources.size() || !s.built->orders) return;
+    UnsubscribeBuild& b = *s.built;
+    const std::size_t from = b.orders->scanned();
+    if (ws.orders.size() <= from || ws.orders.size() - from > kMaxNewOrders || now < b.now) return;
+    b.orders->Step(kMaxNewOrders);  // the new orders put their resources in a transaction
+    std::vector<std::size_t> changed;
+    for (std::size_t o = from; o < ws.orders.size(); ++o) {
+        if (ws.orders[o].order_type == OrderType::Unsubscribe && s.recordsOrders <= o) s.records.insert(s.records.begin(), o);
+        for (const OrderItem& item : ws.orders[o].items) {
+            const Resource* r = item.resource_id ? ws.findResource(*item.resource_id) : nullptr;
+            if (r && r->isBound()) r = ws.findResource(*r->main_resource_id);  // a bound resource is listed with its main
+            if (!r) continue;
+            const std::size_t h = static_cast<std::size_t>(r - ws.resources.data());
+            if (h < b.until.size()) changed.push_back(h);
+        }
+    }
+    s.recordsOrders = std::max(s.recordsOrders, ws.orders.size());
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    // Only instances listed before (a resource that was not a head stays out until the rebuild).
+    std::vector<std::size_t> listed;
+    for (std::size_t h : changed)
+        if (std::binary_search(b.heads.begin(), b.heads.end(), h)) listed.push_back(h);
+    b.quota = FiveDayQuotaAsOf(ws, now);  // an unsubscription may have used the five-day quota
+    RedoInstances(now, s, listed);
+    s.quotaLeft = b.quota.left();
+    s.quotaYear = b.quota.year;
 }
 
 // Keeps the lists current: starts a rebuild when the workspace changed or the clock reached the next
 // verdict change (or went back), and advances it by about kBuildSliceMs per frame.
 void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePageState& s)
 {
+    FreeRetired(s);
     const bool sameLists = s.built && s.builtFor == revision && s.builtOf == &ws && now >= s.builtAsOf;
     if (sameLists && (!s.validUntil || now < *s.validUntil)) {
         s.building.reset();
@@ -319,13 +398,20 @@ void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePag
     if (!buildHolds) {
         // The rows shown meanwhile index the resources: keep them only while that still means the same.
         if (s.builtOf != &ws || s.builtResources != ws.resources.size()) {
-            for (auto& list : s.lists) list.clear();
+            for (auto& list : s.lists) Retire(s, list);
+            s.records.clear();
+            s.recordsOrders = 0;
             s.built.reset();
             s.builtOf = &ws;
             s.builtResources = ws.resources.size();
             s.builtFor = UINT64_MAX;
+        } else if (s.builtFor != revision) {
+            RedoNamedInstances(ws, now, s);
         }
-        RebuildRecords(ws, s);
+        if (s.recordsOrders > ws.orders.size()) {  // orders went away: the records may name them
+            s.records.clear();
+            s.recordsOrders = 0;
+        }
         s.filterDirty = true;
         s.building = std::make_shared<UnsubscribeBuild>();
         b = s.building.get();
@@ -333,10 +419,20 @@ void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePag
         b->revision = revision;
         b->now = now;
     }
+    // Steps while the next one (as long as the longest so far) still fits the slice; the complete
+    // lists are swapped in (and filtered) in a frame of their own when this one did a slice already.
     using Clock = std::chrono::steady_clock;
+    using Ms = std::chrono::duration<double, std::milli>;
     const Clock::time_point start = Clock::now();
-    while (!b->done() && std::chrono::duration<double, std::milli>(Clock::now() - start).count() < kBuildSliceMs) b->Step();
-    if (!b->done()) {
+    double elapsed = 0, longest = 0;
+    while (!b->done() && elapsed + longest < kBuildSliceMs) {
+        const Clock::time_point t = Clock::now();
+        b->Step();
+        const Clock::time_point after = Clock::now();
+        longest = std::max(longest, Ms(after - t).count());
+        elapsed = Ms(after - start).count();
+    }
+    if (!b->done() || elapsed >= kBuildSliceMs / 3) {
         s.buildProgress = b->progress();
         RequestMoreFrames();
         return;
@@ -440,10 +536,16 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
             if (Matches(ws, s, tokens, ws.resources[rows[k].resource], now)) s.shown.push_back(k);
     }
     // The selection stays within the current list.
-    std::set<std::string> inList;
-    if (l != UnsubscribeList::Count)
-        for (const UnsubscribeRow& row : s.lists[static_cast<int>(l)]) inList.insert(ws.resources[row.resource].resource_id);
-    for (auto it = s.selected.begin(); it != s.selected.end();) it = inList.count(*it) ? std::next(it) : s.selected.erase(it);
+    if (!s.selected.empty()) {
+        std::vector<uint8_t> inList(ws.resources.size(), 0);
+        if (l != UnsubscribeList::Count)
+            for (const UnsubscribeRow& row : s.lists[static_cast<int>(l)]) inList[row.resource] = 1;
+        for (auto it = s.selected.begin(); it != s.selected.end();) {
+            const auto found = ws.index.resources.find(*it);
+            const bool keep = found != ws.index.resources.end() && found->second < inList.size() && inList[found->second];
+            it = keep ? std::next(it) : s.selected.erase(it);
+        }
+    }
     s.shownList = static_cast<int>(l);
     s.shownFor = s.builtFor;
     s.filterMinute = now.unixSeconds() / 60;

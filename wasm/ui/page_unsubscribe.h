@@ -5,9 +5,11 @@
 // the workspace changes (AppState::revision) or the clock reaches the next instant at which a verdict
 // can change (refund.h NextRefundVerdictChange; or moves back): then only the instances whose verdict
 // can have changed are redone (all of them when a payment deadline or the New Year passed). A full
-// rebuild runs a slice per frame (at
-// 100,000 resources it takes many frames): the old lists stay shown meanwhile, with a progress line,
-// and the new ones are swapped in when complete. The filters only pick rows from the lists, and a frame
+// rebuild runs a slice per frame (at 100,000 resources it takes many frames; the verdicts come without
+// refund lines, refund.h PreviewRefundVerdicts, and the orders are scanned in slices, RefundOrderScan):
+// the old lists stay shown meanwhile, with a progress line, and the new ones are swapped in when
+// complete; the instances named by the orders added since the last lists (what was just unsubscribed
+// or renewed) are redone at once, before the slices, so their rows are not stale meanwhile. The filters only pick rows from the lists, and a frame
 // draws just the visible rows (ImGuiListClipper).
 #pragma once
 #include <cstdint>
@@ -65,7 +67,9 @@ struct UnsubscribePageState {
 
     // Derived from the workspace (engine verdict per instance).
     std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
+    std::vector<std::vector<UnsubscribeRow>> retired;  // lists replaced by new ones, freed a slice per frame
     std::vector<std::size_t> records;      // unsubscribe orders (4.4.5), newest first
+    std::size_t recordsOrders = 0;         // ws.orders.size() the records were made from
     int quotaYear = 0, quotaLeft = 0, quotaLimit = 0;
     bool quotaKnown = true;
     uint64_t builtFor = UINT64_MAX;        // AppState::revision of the lists
