@@ -21,7 +21,9 @@ import os
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection, TTFont
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
 
 
 def gb2312_hanzi():
@@ -113,7 +115,7 @@ def main():
     base = base_chars()
     if args.out:
         chars = base | scanned_chars(args.scan)
-        write_subset(args.font, index, sorted(ord(c) for c in chars), args.out)
+        write_subset(args.font, index, sorted(ord(c) for c in chars), args.out, truetype=True)
     if args.fallback_dir:
         face = TTFont(args.font, fontNumber=index, lazy=True).getBestCmap()
         rest = [cp for cp in sorted(face) if chr(cp) not in base and cp >= 0x20]
@@ -122,7 +124,40 @@ def main():
                          os.path.join(args.fallback_dir, name))
 
 
-def write_subset(path, index, unicodes, out):
+def to_truetype(font):
+    """CFF (cubic) outlines -> glyf (quadratic), within 1 font unit (1/1000 em: 0.03 px at 30 px).
+
+    The page's font is rasterised at startup, before the first frame (design.md §9: < 1.5 s), and
+    stb_truetype draws glyf outlines about a third faster than CFF ones (no charstring interpreter, the
+    bounding box is read instead of computed by running the charstring). Same gzip size; the file keeps
+    its name (qd-cjk.otf: an OpenType font either way). The fallback files, rarely loaded, stay CFF."""
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for field in ("maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours", "maxTwilightPoints",
+                  "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements",
+                  "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["head"].glyphDataFormat = 0
+    font["post"].formatType = 3.0      # no glyph names
+    for tag in ("CFF ", "VORG"):
+        if tag in font:
+            del font[tag]
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def write_subset(path, index, unicodes, out, truetype=False):
     opts = subset.Options()
     opts.font_number = index
     opts.layout_features = []          # no shaping in ImGui: drop GSUB/GPOS
@@ -134,6 +169,8 @@ def write_subset(path, index, unicodes, out):
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
+    if truetype:
+        to_truetype(font)
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     font.save(out)
     print(f"subset.py: {len(unicodes)} characters -> {out} ({os.path.getsize(out)} bytes)")

@@ -1,6 +1,9 @@
 #include "ui/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>   // ImTextCharFromUtf8
+
+#include <algorithm>
 
 #include "ui/pages.h"
 
@@ -84,11 +87,71 @@ ImFont* HeadingFont()
     return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : ImGui::GetFont();
 }
 
+namespace {
+
+// Heading text known before the first frame (both languages): the page titles (PageHeader) and the
+// texts other views draw in HeadingFont() (section titles, totals, results). Their numbers and money
+// are printable ASCII and ¥, registered too.
+constexpr Text kHeadingTexts[] = {
+    Text::OvwChartTitle, Text::OvwTimelineTitle, Text::OvwCounts, Text::OvwCompactBig, Text::OvwCompactSmall,
+    Text::RnwTotal, Text::RenewalAmount, Text::OdlPaid, Text::UnsDone, Text::UnsActualRefund,
+};
+
+struct HeadingChars {
+    std::vector<unsigned int> codepoints;   // ascending
+    uint64_t revision = 0;
+
+    void Add(std::string_view utf8)
+    {
+        const char* p = utf8.data();
+        const char* end = p + utf8.size();
+        while (p < end) {
+            unsigned int c = 0;
+            const int n = ImTextCharFromUtf8(&c, p, end);
+            if (n <= 0) break;
+            p += n;
+            if (c < 0x20) continue;
+            const auto at = std::lower_bound(codepoints.begin(), codepoints.end(), c);
+            if (at != codepoints.end() && *at == c) continue;
+            codepoints.insert(at, c);
+            ++revision;
+        }
+    }
+};
+
+HeadingChars& Headings()
+{
+    static HeadingChars h = [] {
+        HeadingChars init;
+        for (char c = 0x20; c < 0x7f; ++c) init.Add(std::string_view(&c, 1));
+        init.Add("¥");
+        for (Lang lang : {Lang::Zh, Lang::En}) {
+            for (const PageInfo& p : kPages) init.Add(Tr(p.title, lang));
+            for (Text t : kHeadingTexts) init.Add(Tr(t, lang));
+        }
+        return init;
+    }();
+    return h;
+}
+
+} // namespace
+
+void NoteHeadingText(std::string_view utf8) { Headings().Add(utf8); }
+
+void HeadingText(const char* utf8)
+{
+    NoteHeadingText(utf8);
+    ImGui::PushFont(HeadingFont());
+    ImGui::TextUnformatted(utf8);
+    ImGui::PopFont();
+}
+
+const std::vector<unsigned int>& HeadingCodepoints() { return Headings().codepoints; }
+uint64_t HeadingCodepointsRevision() { return Headings().revision; }
+
 void PageHeader(Text title, Text intro)
 {
-    ImGui::PushFont(HeadingFont());
-    ImGui::TextUnformatted(Tr(title));
-    ImGui::PopFont();
+    HeadingText(Tr(title));
     ImGui::TextWrapped("%s", Tr(intro));
     ImGui::Spacing();
     ImGui::Separator();

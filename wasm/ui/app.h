@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/workspace.h"
 #include "ui/i18n.h"
@@ -59,9 +60,27 @@ Instant AsOf(const AppState& state);
 // Call after every change of state.workspace: derived views rebuild and the shell persists it.
 void MarkChanged(AppState& state);
 
-// The larger font of page titles, totals and big numbers: the atlas's second font (the shell builds it
-// with the UI's characters only), or the body font while the atlas has only one.
+// The larger font of page titles, totals and big numbers: the atlas's second font, or the body font
+// while the atlas has only one. It is rasterised (at startup, before the first frame) with the
+// characters of heading text only, not with every UI string: that keeps the first atlas small.
+// Heading text = the page titles, the totals' labels (HeadingTexts in app.cpp, both languages),
+// printable ASCII and ¥ (numbers, money), and whatever was drawn with HeadingText or registered with
+// NoteHeadingText. Text drawn in HeadingFont() without being registered still shows every character
+// (the shell gives the heading font the body font's glyphs, scaled up, for what it lacks), only a
+// little softer: register it.
 ImFont* HeadingFont();
+
+// ImGui::TextUnformatted in the heading font; its characters join the heading font (from the next
+// atlas build, which the shell does before the next frame when this brought new ones).
+void HeadingText(const char* utf8);
+
+// Registers text about to be drawn in HeadingFont() some other way (ImDrawList::AddText, ImGui::Text).
+void NoteHeadingText(std::string_view utf8);
+
+// For the shell's font builder: every character of heading text so far (code points, ascending), and
+// a count that moves whenever a character is added.
+const std::vector<unsigned int>& HeadingCodepoints();
+uint64_t HeadingCodepointsRevision();
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).
 void ApplyTheme(Theme theme, float scale);

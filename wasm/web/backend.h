@@ -32,7 +32,7 @@ struct BackendStats {
     double lastFrameMs = 0;          // CPU time of the last frame (build + render submit)
     double lastFontBuildMs = 0;      // time of the last atlas rebuild (rasterising and uploading)
     double lastFontUploadMs = 0;     // ...of which the texture upload
-    int headingGlyphs = 0;           // glyphs of the heading font (UI strings only)
+    int headingGlyphs = 0;           // glyphs rasterised for the heading font (heading text only, ui::HeadingText)
     int fallbackGlyphs = 0;          // glyphs of the body font drawn from fallback files
     int placeholders = 0;            // characters drawn as an empty box (no loaded file has them)
     int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;   // fallback files by status
