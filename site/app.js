@@ -22,6 +22,7 @@
     zh: {
       reading: (name, i, n) => `正在读取 ${name}（${i}/${n}）…`,
       parsing: (size) => `正在解析 ${size}…`,
+      saving: (name) => `正在保存 ${name}…`,
       opened: (names, s) => `已打开 ${names}：${s.resources} 个资源，${s.orders} 个订单。`,
       refused: (names) => `无法打开 ${names}，当前工作区保持不变：`,
       readFailed: (name, why) => `无法读取 ${name}：${why}`,
@@ -36,6 +37,7 @@
     en: {
       reading: (name, i, n) => `Reading ${name} (${i}/${n})…`,
       parsing: (size) => `Parsing ${size}…`,
+      saving: (name) => `Saving ${name}…`,
       opened: (names, s) => `Opened ${names}: ${s.resources} resources, ${s.orders} orders.`,
       refused: (names) => `Could not open ${names}; the workspace is unchanged:`,
       readFailed: (name, why) => `Could not read ${name}: ${why}`,
@@ -186,7 +188,7 @@
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || !mod) return;
     const k = (e.key || '').toLowerCase();
     if (k === 'o') { e.preventDefault(); openFilesFromShortcut(); }
-    else if (k === 's') { e.preventDefault(); mod._qd_download_workspace(); }
+    else if (k === 's') { e.preventDefault(); downloadWorkspace(); }
   });
 
   // Chromium grants no user activation to Ctrl+key chords, so the picker may not open from Ctrl+O:
@@ -228,6 +230,43 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 30000);
+  }
+
+  // Ctrl+S and the console's 保存工作区: the open workspace as a download, exactly SaveWorkspace's
+  // bytes. The text comes in pieces of about half a megabyte, one per task like the save to IndexedDB
+  // (wasm/web/workspace_io.cpp, qd_download_begin...), so the page keeps drawing while a 135 MB
+  // workspace is written; past the first piece the busy box shows how far it is. A change of the
+  // workspace meanwhile starts it again (the download is of the workspace as it is); after three
+  // such restarts it is written in one go. One download at a time: a second Ctrl+S meanwhile joins it.
+  const DOWNLOAD_PIECE = 512 * 1024;
+  let downloading = null;
+  function downloadWorkspace() {
+    if (!mod) return Promise.resolve(false);
+    if (!downloading) downloading = writeDownload().finally(() => { downloading = null; });
+    return downloading;
+  }
+  async function writeDownload() {
+    let shown = false;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const name = mod.UTF8ToString(mod._qd_download_begin());
+        if (!name) return false;
+        const pieces = [];
+        let size;
+        while ((size = mod._qd_download_next(DOWNLOAD_PIECE)) > 0) {
+          const p = mod._qd_download_data();
+          pieces.push(new Blob([mod.HEAPU8.subarray(p, p + size)]));   // the Blob copies the bytes
+          if (attempt >= 3 || document.visibilityState === 'hidden') continue;
+          if (pieces.length > 1) { busy(words().saving(name), mod._qd_download_progress() / 100); shown = true; }
+          await nextTask();
+        }
+        mod._qd_download_release();
+        if (size === 0) { download(name, new Blob(pieces, { type: 'application/json' })); return true; }
+        // -1: the workspace changed while it was written; the pieces are of the old one.
+      }
+    } finally {
+      if (shown) busy(null);
+    }
   }
 
   // ---- browser storage: the workspace in IndexedDB (debounced, chained), preferences in localStorage -
@@ -335,6 +374,29 @@
     call('qd_paste', e.clipboardData ? e.clipboardData.getData('text/plain') : '');
   });
 
+  // ---- debug: a log of the input events and the frames (off unless asked for) ---------------------
+  // window.__qdInputLog = [] set before this script runs (tests/web/harness.mjs, QD_INPUT_LOG=1), or
+  // ?debug=input in the address: every input event the page gets (capture phase, before the console's
+  // own listeners) and every frame the console draws, as [ms, what, ...], in order.
+  const inputLog = Array.isArray(window.__qdInputLog) ? window.__qdInputLog
+    : /[?&]debug=input\b/.test(location.search) ? (window.__qdInputLog = []) : null;
+  if (inputLog) {
+    const now = () => Math.round(performance.now() * 10) / 10;
+    const framesDrawn = () => (mod ? Number(/"frames_drawn":(\d+)/.exec(mod.UTF8ToString(mod._qd_state()))[1]) : 0);
+    for (const type of ['mousedown', 'mouseup', 'mousemove', 'wheel', 'keydown', 'keyup', 'keypress', 'input',
+      'compositionend', 'focus', 'blur', 'visibilitychange']) {
+      window.addEventListener(type, (e) => inputLog.push([now(), type, e.key !== undefined ? e.key : e.button,
+        e.clientX, e.clientY, e.target && (e.target.id || e.target.nodeName || '#window'), e.ctrlKey ? 'ctrl' : '']), true);
+    }
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((ts) => {
+      const before = framesDrawn();
+      cb(ts);
+      const after = framesDrawn();
+      if (after !== before) inputLog.push([now(), 'frame', after]);
+    });
+  }
+
   // ---- start ---------------------------------------------------------------------------------------
 
   // Moving the window to a screen with another devicePixelRatio fires no resize event; a media
@@ -381,6 +443,8 @@
     schedulePersist,
     restoreSample: () => { restoreSample(); },
     download,
+    // From the console's button, during its frame: the download starts in a task of its own.
+    downloadWorkspace: () => { setTimeout(downloadWorkspace, 0); },
   };
 
   async function start() {
@@ -473,7 +537,8 @@
     navigate: (page) => call('qd_navigate', page),
     setLanguage: (lang) => call('qd_set_lang', lang),
     setTheme: (theme) => call('qd_set_theme', theme),
-    saveWorkspace: () => { mod._qd_download_workspace(); },
+    // Ctrl+S: resolves once the download was handed to the browser (true; false: no workspace open).
+    saveWorkspace: () => downloadWorkspace(),
     restoreSample: async () => JSON.stringify(await restoreSample()),
     // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording

@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const shotDir = path.join(repo, 'build', 'screenshots');
 
-export async function serve(dir = path.join(repo, 'dist')) {
+// QD_SITE=<dir> serves another copy of the site (a private one, while others rebuild dist/).
+export async function serve(dir = process.env.QD_SITE ? path.resolve(process.env.QD_SITE) : path.join(repo, 'dist')) {
   const child = spawn(process.execPath, [path.join(repo, 'tools/serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -33,6 +34,13 @@ export async function launch() {
 export async function openPage(browser, url, { width = 1280, height = 800, scale = 2 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
   const page = await context.newPage();
+  // Debugging switches: QD_INPUT_LOG=1 records the input events and frames (site/app.js, inputLog;
+  // dumped by dumpInputLog), QD_CPU_THROTTLE=<rate> slows the page's CPU like a loaded machine.
+  if (process.env.QD_INPUT_LOG) await page.addInitScript(() => { window.__qdInputLog = []; });
+  if (process.env.QD_CPU_THROTTLE) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.QD_CPU_THROTTLE) });
+  }
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
@@ -66,7 +74,7 @@ export async function screenshot(page, name) {
 // Minimal runner: named cases in order, a closing "N passed, N failed" line; returns the failures.
 // `retries`: how many more times a failed case runs (only for cases that start from a reset state, like
 // the procedures); a pass on a retry is printed with the first failure, so flakiness stays visible.
-export async function run(cases, { retries = 0 } = {}) {
+export async function run(cases, { retries = 0, onFail = null } = {}) {
   let passed = 0, failed = 0, onRetry = 0;
   for (const [name, fn] of cases) {
     for (let attempt = 0; ; attempt++) {
@@ -78,6 +86,7 @@ export async function run(cases, { retries = 0 } = {}) {
         break;
       } catch (e) {
         const text = e && e.stack ? e.stack : String(e);
+        if (onFail) await onFail(name, attempt).catch(() => {});
         if (attempt < retries) { console.log('RETRY ' + name + '\n     ' + text.split('\n')[0]); continue; }
         failed++;
         console.log('FAIL ' + name + '\n     ' + text);
@@ -90,6 +99,20 @@ export async function run(cases, { retries = 0 } = {}) {
 }
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }
+
+// With QD_INPUT_LOG=1: a step of the test in the page's input log (what the next events are for).
+export async function logMark(page, ...what) {
+  if (process.env.QD_INPUT_LOG) await page.evaluate((w) => window.__qdInputLog.push([Math.round(performance.now() * 10) / 10, 'MARK', ...w]), what);
+}
+// Writes the page's input log (the last `last` entries) to a file; returns its path (null when off).
+export async function dumpInputLog(page, name, last = 400) {
+  if (!process.env.QD_INPUT_LOG) return null;
+  const log = await page.evaluate(() => window.__qdInputLog || []);
+  fs.mkdirSync(path.join(repo, 'build', 'input-logs'), { recursive: true });
+  const file = path.join(repo, 'build', 'input-logs', name.replace(/[^\w.-]+/g, '_') + '.txt');
+  fs.writeFileSync(file, log.slice(-last).map((e) => JSON.stringify(e)).join('\n') + '\n');
+  return file;
+}
 
 // ---- driving the console like a person (window.quotedesk.items(), wasm/web/ui_locator.h) ----------
 // Items are found by their visible label (the text before "##") or their raw label ("##search");
@@ -215,6 +238,7 @@ export async function clickItem(page, label, opts = {}) {
     it = now;
   }
   const down = (await parseState(page)).frames_drawn;
+  await logMark(page, 'click', label, it.vx, it.vy, it.vw, it.vh, it.window);
   await page.mouse.down();
   await page.mouse.up();
   await settle(page, down);
@@ -222,16 +246,13 @@ export async function clickItem(page, label, opts = {}) {
 }
 
 // Clicks a text field, replaces its text with `text` (typed key by key into the IME textarea).
+// (It used to try twice: Ctrl+A was lost when all its key events came between two frames, the
+// modifier let go before ImGui saw the key; wasm/web/backend.cpp OnKey keeps it down till then.)
 export async function typeInto(page, label, text, opts = {}) {
-  for (let attempt = 0; ; attempt++) {
-    try { return await typeOnce(page, label, text, opts); }
-    catch (e) { if (attempt >= 1) throw e; }   // one more try: a key lost while the field took the focus
-  }
-}
-async function typeOnce(page, label, text, opts) {
   await clickItem(page, label, opts);
   await page.waitForFunction(() => JSON.parse(window.quotedesk.state()).text_input.wanted, null, { timeout: 10000, polling: 20 });
   let before = (await parseState(page)).frames_drawn;
+  await logMark(page, 'type', label, text);
   await page.keyboard.press('Control+a');
   await settle(page, before);
   before = (await parseState(page)).frames_drawn;
@@ -248,6 +269,7 @@ async function typeOnce(page, label, text, opts) {
 // Presses a key (or chord, playwright names: 'Enter', 'Escape', 'Tab', 'Control+a') and waits for the console.
 export async function pressKey(page, key) {
   const before = (await parseState(page)).frames_drawn;
+  await logMark(page, 'press', key);
   await page.keyboard.press(key);
   await settle(page, before);
 }

@@ -112,10 +112,11 @@ struct State {
     FontFile font;                         // the page's font (GB 2312 + the sources' characters)
     FontFile fallback[kFallbackChunks + 1];   // [1..6], fetched when shown text needs them
     std::set<unsigned int> codepoints;     // every character the body font must hold
-    std::set<unsigned int> uiCodepoints;   // those of the UI strings: all the heading font holds
+    uint64_t headingRevision = 0;          // ui::HeadingCodepointsRevision() the atlas was built with
     bool fontsDirty = true;
     ImVector<ImWchar> ranges[kFallbackChunks + 1];   // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
+    GLuint fontTexture = 0;                // the atlas on the GPU (UploadAtlas)
     double dpr = 1.0;
     int width = 0, height = 0;             // device pixels
     int framesLeft = 0;
@@ -130,11 +131,13 @@ struct State {
     bool movedThisFrame = false;           // the pointer moved since the last frame
     bool keyPressedThisFrame[512] = {};    // the same for keys (fast typing, synthetic key events)
     bool keyReleaseNextFrame[512] = {};
+    bool modifiersNextFrame = false;       // a modifier went up while a key waits for its frame: ...
+    bool nextModifiers[4] = {};            // ...these (ctrl, shift, alt, meta) apply after that frame
     bool textInput = false;                // ImGui wanted text input at the end of the last frame
     ImVec2 imePos{0, 0};                   // caret position ImGui reported (device pixels)
 } g;
 
-void AddCodepoints(const char* utf8, bool ui = false)
+void AddCodepoints(const char* utf8)
 {
     const char* p = utf8;
     while (*p) {
@@ -144,7 +147,6 @@ void AddCodepoints(const char* utf8, bool ui = false)
         p += n;
         if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || c == IM_UNICODE_CODEPOINT_INVALID) continue;
         if (g.codepoints.insert(c).second) g.fontsDirty = true;
-        if (ui) g.uiCodepoints.insert(c);
     }
 }
 
@@ -182,11 +184,55 @@ void DrawPlaceholders(ImFontAtlas& atlas, const std::vector<int>& rectIds)
     }
 }
 
+// The heading font lacks the characters of text drawn in it without being registered as heading text
+// (ui::NoteHeadingText): it borrows the body font's glyphs for them, scaled up (same face, so the
+// same metrics times the size ratio). Softer than its own raster, but never a '?'.
+void LendBodyGlyphs(const ImFont& body, ImFont& heading)
+{
+    const float r = heading.FontSize / body.FontSize;
+    for (const ImFontGlyph& gl : body.Glyphs) {
+        const ImWchar c = static_cast<ImWchar>(gl.Codepoint);
+        if (heading.FindGlyphNoFallback(c)) continue;
+        heading.AddGlyph(nullptr, c, gl.X0 * r, gl.Y0 * r, gl.X1 * r, gl.Y1 * r, gl.U0, gl.V0, gl.U1, gl.V1, std::round(gl.AdvanceX * r));
+    }
+    heading.BuildLookupTable();
+}
+
+// The atlas as a LUMINANCE_ALPHA texture (white, coverage in alpha): what ImGui's shader expects of its
+// RGBA32 texture at half the bytes to copy and upload (WebGL2 has no texture swizzle for an R8 one).
+// The atlas is built in Alpha8, so this skips its RGBA32 conversion too.
+void UploadAtlas(ImFontAtlas& atlas)
+{
+    unsigned char* alpha = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
+    std::vector<unsigned char> la(static_cast<size_t>(w) * h * 2);
+    for (size_t i = 0, n = static_cast<size_t>(w) * h; i < n; ++i) {
+        la[2 * i] = 0xFF;
+        la[2 * i + 1] = alpha[i];
+    }
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    if (g.fontTexture) glDeleteTextures(1, &g.fontTexture);
+    glGenTextures(1, &g.fontTexture);
+    glBindTexture(GL_TEXTURE_2D, g.fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, la.data());
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g.fontTexture)));
+    atlas.ClearTexData();   // the CPU copy is not needed after the upload (placeholders are drawn before)
+}
+
 void RebuildFonts()
 {
     const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;   // WebGL2 takes any height: no rows of nothing to upload
     g.stats.fallbackGlyphs = g.stats.placeholders = 0;
 
     if (g.font.status == FontFile::Status::Loaded) {
@@ -195,7 +241,6 @@ void RebuildFonts()
         for (unsigned int c : g.codepoints) {
             if (g.font.Has(c)) {
                 per[0].push_back(c);
-                if (g.uiCodepoints.count(c)) heading.push_back(c);
                 continue;
             }
             const int k = FallbackChunkOf(c);
@@ -224,7 +269,11 @@ void RebuildFonts()
             io.Fonts->AddFontFromMemoryTTF(g.fallback[k].bytes.data(), static_cast<int>(g.fallback[k].bytes.size()), bodyPx, &merge, g.ranges[k].Data);
             g.stats.fallbackGlyphs += static_cast<int>(per[k].size());
         }
-        // Headings (page titles, totals) show UI strings and numbers only: their font holds just those.
+        // Headings (page titles, totals, big numbers) hold only the characters of heading text
+        // (ui::HeadingCodepoints, about 150 instead of every UI string's 600: most of the raster work).
+        g.headingRevision = ui::HeadingCodepointsRevision();
+        for (unsigned int c : ui::HeadingCodepoints())
+            if (g.font.Has(c)) heading.push_back(c);
         ToRanges(heading, g.headingRanges);
         io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()), std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, g.headingRanges.Data);
         std::vector<int> boxes;
@@ -234,6 +283,8 @@ void RebuildFonts()
         g.stats.placeholders = static_cast<int>(missing.size());
         io.Fonts->Build();
         DrawPlaceholders(*io.Fonts, boxes);
+        g.stats.headingGlyphs = io.Fonts->Fonts[1]->Glyphs.Size;
+        LendBodyGlyphs(*io.Fonts->Fonts[0], *io.Fonts->Fonts[1]);
     } else {
         ImFontConfig cfg;
         cfg.SizePixels = std::round(13.0f * static_cast<float>(g.dpr));
@@ -241,10 +292,9 @@ void RebuildFonts()
     }
     if (!io.Fonts->IsBuilt()) io.Fonts->Build();
     const double t1 = emscripten_get_now();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    UploadAtlas(*io.Fonts);
     g.stats.glyphs = io.Fonts->Fonts.Size ? io.Fonts->Fonts[0]->Glyphs.Size : 0;
-    g.stats.headingGlyphs = io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1]->Glyphs.Size : 0;
+    if (io.Fonts->Fonts.Size < 2) g.stats.headingGlyphs = 0;
     g.stats.lastFontUploadMs = emscripten_get_now() - t1;
     int loading = 0, loaded = 0, failed = 0;
     for (int k = 1; k <= kFallbackChunks; ++k) {
@@ -306,6 +356,8 @@ void SyncTextInput()
     g.textInput = wanted;
 }
 
+constexpr int kDeferredFrames = 4;   // frames left after one that applied a deferred input change
+
 void DrawFrame()
 {
     ImGuiIO& io = ImGui::GetIO();
@@ -320,20 +372,30 @@ void DrawFrame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     DrawShellFrame();
+    // Heading text with characters the heading font lacks: a crisp raster of them for the next frame.
+    if (g.font.status == FontFile::Status::Loaded && ui::HeadingCodepointsRevision() != g.headingRevision) {
+        g.fontsDirty = true;
+        g.framesLeft = std::max(g.framesLeft, 2);
+    }
     ImGui::Render();
     for (int b = 0; b < 3; ++b) {
+        // A deferred change is seen by the next frame, which must be followed by as many frames as
+        // an event's RequestFrames() gives (3, so that what the change opens, e.g. a dialog that
+        // sizes itself in its first, hidden frame, is drawn): this frame's count is taken off
+        // after it, hence kDeferredFrames = 3 + 1. With 3, a click whose press and release came
+        // between two frames opened its dialog hidden and drew nothing more until the next event.
         g.pressedThisFrame[b] = false;
         if (g.pressNextFrame[b]) {   // the frame just drawn hovered the new position: now the press (a release waits one more)
             g.pressNextFrame[b] = false;
             io.MouseDown[b] = true;
             g.pressedThisFrame[b] = true;
-            g.framesLeft = std::max(g.framesLeft, 3);
+            g.framesLeft = std::max(g.framesLeft, kDeferredFrames);
             continue;
         }
         if (g.releaseNextFrame[b]) {
             g.releaseNextFrame[b] = false;
             io.MouseDown[b] = false;
-            g.framesLeft = std::max(g.framesLeft, 3);   // draw the frame that sees the release
+            g.framesLeft = std::max(g.framesLeft, kDeferredFrames);   // draw the frame that sees the release
         }
     }
     g.movedThisFrame = false;
@@ -342,8 +404,16 @@ void DrawFrame()
         if (g.keyReleaseNextFrame[k]) {
             g.keyReleaseNextFrame[k] = false;
             io.KeysDown[k] = false;
-            g.framesLeft = std::max(g.framesLeft, 3);
+            g.framesLeft = std::max(g.framesLeft, kDeferredFrames);
         }
+    }
+    if (g.modifiersNextFrame) {   // the chord's key was seen with its modifiers: now they go up
+        g.modifiersNextFrame = false;
+        io.KeyCtrl = g.nextModifiers[0];
+        io.KeyShift = g.nextModifiers[1];
+        io.KeyAlt = g.nextModifiers[2];
+        io.KeySuper = g.nextModifiers[3];
+        g.framesLeft = std::max(g.framesLeft, kDeferredFrames);
     }
     SyncTextInput();
 
@@ -387,7 +457,20 @@ void SetModifiers(bool ctrl, bool shift, bool alt, bool meta)
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
 {
     ImGuiIO& io = ImGui::GetIO();
-    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    // A chord pressed and let go between two frames (Ctrl down, A down, A up, Ctrl up: a fast typist,
+    // a loaded machine, synthetic events) must reach ImGui as A with Ctrl: while a key waits for the
+    // frame that sees it down, a modifier let go is let go one frame later (ImGui 1.86 polls
+    // io.KeyCtrl once per frame like io.KeysDown[]).
+    bool keyWaiting = false;
+    for (bool k : g.keyPressedThisFrame) keyWaiting = keyWaiting || k;
+    if (type == EMSCRIPTEN_EVENT_KEYUP && keyWaiting) {
+        g.modifiersNextFrame = true;
+        g.nextModifiers[0] = e->ctrlKey; g.nextModifiers[1] = e->shiftKey;
+        g.nextModifiers[2] = e->altKey; g.nextModifiers[3] = e->metaKey;
+    } else {
+        g.modifiersNextFrame = false;
+        SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    }
     RequestFrames();
     if (type == EMSCRIPTEN_EVENT_KEYPRESS) {
         // Text comes through the IME textarea while it has the focus (its input event); a key typed
@@ -428,7 +511,12 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
     const ImVec2 pos(static_cast<float>(e->clientX * g.dpr), static_cast<float>(e->clientY * g.dpr));
     if (pos.x != io.MousePos.x || pos.y != io.MousePos.y) g.movedThisFrame = true;
     io.MousePos = pos;
-    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    if (g.modifiersNextFrame) {   // a chord waits for its frame (OnKey): its modifiers stay till then
+        g.nextModifiers[0] = e->ctrlKey; g.nextModifiers[1] = e->shiftKey;
+        g.nextModifiers[2] = e->altKey; g.nextModifiers[3] = e->metaKey;
+    } else {
+        SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    }
     int b = ImGuiButton(e->button);
     // ImGui 1.86 samples the pointer and the buttons once per frame, and some items (tabs) only take
     // a press on what the previous frame hovered. So a press where the pointer only just moved is
@@ -483,6 +571,7 @@ EM_BOOL OnFocus(int, const EmscriptenFocusEvent* e, void*)
     // Keys released while the page was in the background would otherwise stay down.
     ImGuiIO& io = ImGui::GetIO();
     for (bool& k : io.KeysDown) k = false;
+    g.modifiersNextFrame = false;
     SetModifiers(false, false, false, false);
     RequestFrames();
     return EM_FALSE;
@@ -593,12 +682,16 @@ bool StartBackend()
     for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
 
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // The shaders now, not in the first frame's NewFrame: that would also upload the atlas a second
+    // time (its CreateFontsTexture, RGBA32). The atlas is ours (UploadAtlas): drop the default one.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
 
     // Every character the UI can show, in both languages, plus printable ASCII.
-    for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s, true); }
-    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？", true);
-    ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s, true); }, nullptr);
-    ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s, true); }, nullptr);
+    for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s); }
+    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
+    ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+    ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
 
     SyncCanvasSize();
     ApplyScale();

@@ -7,8 +7,10 @@
 //   page -> wasm  qd_stage_file(name, size) -> where to write the bytes; qd_load_staged(source);
 //                 qd_persist_begin() / qd_persist_next(bytes) / qd_saved_data() / qd_saved_release();
 //                 qd_persist_done(revision, savedAtMs, error); qd_note_restored(savedAtMs, files);
-//                 qd_download_workspace()
-//   wasm -> page  qdHost.openFilePicker(), schedulePersist(), restoreSample(), download(...)
+//                 qd_download_begin() / qd_download_next(bytes) / qd_download_data() /
+//                 qd_download_progress() / qd_download_release(); qd_download_workspace()
+//   wasm -> page  qdHost.openFilePicker(), schedulePersist(), restoreSample(), download(...),
+//                 downloadWorkspace()
 #include <emscripten.h>
 
 #include <cstring>
@@ -42,14 +44,9 @@ EM_JS(void, qd_js_download, (const char* name, const char* mime, const char* dat
     const blob = new Blob([HEAPU8.subarray(data, data + size)], { type: UTF8ToString(mime) });
     if (Module.qdHost) Module.qdHost.download(UTF8ToString(name), blob);
 });
-// A download made of pieces (the workspace text, which may be 135 MB: no copy of it all in the heap).
-EM_JS(void, qd_js_download_piece, (const char* data, int size), {
-    (Module.qdDownloadPieces = Module.qdDownloadPieces || []).push(new Blob([HEAPU8.subarray(data, data + size)]));
-});
-EM_JS(void, qd_js_download_pieces, (const char* name, const char* mime), {
-    const blob = new Blob(Module.qdDownloadPieces || [], { type: UTF8ToString(mime) });
-    Module.qdDownloadPieces = [];
-    if (Module.qdHost) Module.qdHost.download(UTF8ToString(name), blob);
+// The workspace as a download: the page writes it in pieces, one per task (qd_download_begin...).
+EM_JS(void, qd_js_download_workspace, (), {
+    if (Module.qdHost) Module.qdHost.downloadWorkspace();
 });
 EM_JS(void, qd_js_save_prefs, (const char* lang, const char* theme), {
     try {
@@ -70,6 +67,11 @@ std::unique_ptr<WorkspaceSaveStream> g_saving;               // the save in prog
 uint64_t g_savingRevision = 0;                               // ... of this revision
 const Workspace* g_savingWorkspace = nullptr;                // ... of this workspace
 std::string g_result;                                        // JSON answers, valid until the next call
+std::string g_downloadName;                                  // the workspace download in progress: its file name,
+std::string g_downloadPiece;                                 // ... the piece lent to the page,
+std::unique_ptr<WorkspaceSaveStream> g_downloading;          // ... the text still to write,
+uint64_t g_downloadRevision = 0;                             // ... of this revision
+const Workspace* g_downloadWorkspace = nullptr;              // ... of this workspace
 
 const char* Result(std::string json)
 {
@@ -135,17 +137,11 @@ void ClearLoadErrors()
     RequestFrames();
 }
 
+// The page writes it (site/app.js downloadWorkspace, qd_download_begin...): a piece per task, so a
+// 135 MB workspace never blocks the page for long, and the wasm heap never holds the whole text.
 void DownloadWorkspace()
 {
-    const ui::AppState& app = Shell().app;
-    if (!app.workspace) return;
-    std::string day = FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);   // 2024-04-15
-    std::string name = "quotedesk-workspace-" + day + ".json";
-    // In pieces of 4 MB handed to the page one by one: the wasm heap never holds the whole text.
-    WorkspaceSaveStream stream(*app.workspace);
-    std::string piece;
-    while (stream.Next(piece, size_t{4} << 20)) qd_js_download_piece(piece.data(), static_cast<int>(piece.size()));
-    qd_js_download_pieces(name.c_str(), "application/json");
+    if (Shell().app.workspace) qd_js_download_workspace();
 }
 
 } // namespace qd::ui
@@ -293,7 +289,49 @@ EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, con
     qd::web::RequestFrames(2);
 }
 
-// Ctrl+S and the test API: the workspace as a download.
+// Ctrl+S, the settings page's button and the test API: the open workspace as a download
+// (quotedesk-workspace-2024-04-15.json), exactly SaveWorkspace's bytes, written by the page a piece
+// per task like the save to browser storage: qd_download_begin() starts it and returns the file name
+// ("" when no workspace is open); each qd_download_next(bytes) writes the next piece of about `bytes`
+// bytes to qd_download_data() and returns its size, 0 when the text is complete, -1 when the
+// workspace changed meanwhile (the page starts again: the download is of the workspace as it is
+// now); qd_download_progress() is 0..100; qd_download_release() frees the piece buffer.
+EMSCRIPTEN_KEEPALIVE const char* qd_download_begin()
+{
+    const auto& app = qd::web::Shell().app;
+    g_downloading.reset();
+    g_downloadRevision = app.revision;
+    g_downloadWorkspace = app.workspace ? &*app.workspace : nullptr;
+    g_downloadName.clear();
+    if (!app.workspace) return g_downloadName.c_str();
+    const std::string day = qd::FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);   // 2024-04-15
+    g_downloadName = "quotedesk-workspace-" + day + ".json";
+    g_downloading = std::make_unique<qd::WorkspaceSaveStream>(*app.workspace);
+    return g_downloadName.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int qd_download_next(int bytes)
+{
+    const auto& app = qd::web::Shell().app;
+    if (!g_downloading) return 0;
+    if (app.revision != g_downloadRevision || !app.workspace || &*app.workspace != g_downloadWorkspace) {
+        g_downloading.reset();
+        return -1;
+    }
+    if (!g_downloading->Next(g_downloadPiece, static_cast<size_t>(bytes > 0 ? bytes : 1))) {
+        g_downloading.reset();
+        return 0;
+    }
+    return static_cast<int>(g_downloadPiece.size());
+}
+EMSCRIPTEN_KEEPALIVE const char* qd_download_data() { return g_downloadPiece.data(); }
+EMSCRIPTEN_KEEPALIVE int qd_download_progress() { return g_downloading ? g_downloading->progress() : 100; }
+EMSCRIPTEN_KEEPALIVE void qd_download_release()
+{
+    g_downloading.reset();
+    std::string().swap(g_downloadPiece);
+}
+
+// Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
 
 } // extern "C"
