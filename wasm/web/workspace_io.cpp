@@ -62,16 +62,52 @@ namespace {
 enum Source { kFromFiles = 0, kFromSample = 1, kFromStorage = 2 };
 
 std::vector<std::pair<std::string, std::string>> g_staged;   // files waiting for qd_load_staged
-std::string g_saved;                                         // a piece of the saved text lent to the page
-std::unique_ptr<WorkspaceSaveStream> g_saving;               // the save in progress (qd_persist_begin)
-uint64_t g_savingRevision = 0;                               // ... of this revision
-const Workspace* g_savingWorkspace = nullptr;                // ... of this workspace
 std::string g_result;                                        // JSON answers, valid until the next call
-std::string g_downloadName;                                  // the workspace download in progress: its file name,
-std::string g_downloadPiece;                                 // ... the piece lent to the page,
-std::unique_ptr<WorkspaceSaveStream> g_downloading;          // ... the text still to write,
-uint64_t g_downloadRevision = 0;                             // ... of this revision
-const Workspace* g_downloadWorkspace = nullptr;              // ... of this workspace
+
+// The open workspace's text written out a piece at a time for the page (to browser storage, or as a
+// download), void as soon as the workspace changes: the page then starts again.
+class WorkspaceTextOut {
+public:
+    bool begin(const ui::AppState& app)   // false when no workspace is open
+    {
+        revision_ = app.revision;
+        workspace_ = app.workspace ? &*app.workspace : nullptr;
+        stream_.reset();
+        if (app.workspace) stream_ = std::make_unique<WorkspaceSaveStream>(*app.workspace);
+        return stream_ != nullptr;
+    }
+    // The next piece of about `bytes` bytes into piece(): its size; 0 when complete; -1 when void.
+    int next(const ui::AppState& app, int bytes)
+    {
+        if (!stream_) return 0;
+        if (app.revision != revision_ || !app.workspace || &*app.workspace != workspace_) {
+            stream_.reset();
+            return -1;
+        }
+        if (!stream_->Next(piece_, static_cast<size_t>(bytes > 0 ? bytes : 1))) {
+            stream_.reset();
+            return 0;
+        }
+        return static_cast<int>(piece_.size());
+    }
+    const std::string& piece() const { return piece_; }
+    int progress() const { return stream_ ? stream_->progress() : 100; }   // 0..100
+    void release()
+    {
+        stream_.reset();
+        std::string().swap(piece_);
+    }
+
+private:
+    std::unique_ptr<WorkspaceSaveStream> stream_;   // the text still to write
+    std::string piece_;                             // the piece lent to the page
+    uint64_t revision_ = 0;                         // ... of this revision
+    const Workspace* workspace_ = nullptr;          // ... of this workspace
+};
+
+WorkspaceTextOut g_persist;                                  // the save to browser storage (qd_persist_begin)
+WorkspaceTextOut g_download;                                 // the download (qd_download_begin)
+std::string g_downloadName;                                  // ... its file name
 
 const char* Result(std::string json)
 {
@@ -246,33 +282,13 @@ EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
 EMSCRIPTEN_KEEPALIVE double qd_persist_begin()
 {
     const auto& app = qd::web::Shell().app;
-    g_saving.reset();
-    g_savingRevision = app.revision;
-    g_savingWorkspace = app.workspace ? &*app.workspace : nullptr;
-    if (app.workspace) g_saving = std::make_unique<qd::WorkspaceSaveStream>(*app.workspace);
+    g_persist.begin(app);
     return static_cast<double>(app.revision);
 }
-EMSCRIPTEN_KEEPALIVE int qd_persist_next(int bytes)
-{
-    const auto& app = qd::web::Shell().app;
-    if (!g_saving) return 0;
-    if (app.revision != g_savingRevision || !app.workspace || &*app.workspace != g_savingWorkspace) {
-        g_saving.reset();
-        return -1;
-    }
-    if (!g_saving->Next(g_saved, static_cast<size_t>(bytes > 0 ? bytes : 1))) {
-        g_saving.reset();
-        return 0;
-    }
-    return static_cast<int>(g_saved.size());
-}
-EMSCRIPTEN_KEEPALIVE const char* qd_saved_data() { return g_saved.data(); }
-EMSCRIPTEN_KEEPALIVE int qd_saved_size() { return static_cast<int>(g_saved.size()); }
-EMSCRIPTEN_KEEPALIVE void qd_saved_release()
-{
-    g_saving.reset();
-    std::string().swap(g_saved);
-}
+EMSCRIPTEN_KEEPALIVE int qd_persist_next(int bytes) { return g_persist.next(qd::web::Shell().app, bytes); }
+EMSCRIPTEN_KEEPALIVE const char* qd_saved_data() { return g_persist.piece().data(); }
+EMSCRIPTEN_KEEPALIVE int qd_saved_size() { return static_cast<int>(g_persist.piece().size()); }
+EMSCRIPTEN_KEEPALIVE void qd_saved_release() { g_persist.release(); }
 
 // The page stored revision `revision` at savedAtMs, or failed with `error` (non-empty). Either way
 // that revision is done: the next change tries again.
@@ -299,37 +315,16 @@ EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, con
 EMSCRIPTEN_KEEPALIVE const char* qd_download_begin()
 {
     const auto& app = qd::web::Shell().app;
-    g_downloading.reset();
-    g_downloadRevision = app.revision;
-    g_downloadWorkspace = app.workspace ? &*app.workspace : nullptr;
     g_downloadName.clear();
-    if (!app.workspace) return g_downloadName.c_str();
+    if (!g_download.begin(app)) return g_downloadName.c_str();
     const std::string day = qd::FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);   // 2024-04-15
     g_downloadName = "quotedesk-workspace-" + day + ".json";
-    g_downloading = std::make_unique<qd::WorkspaceSaveStream>(*app.workspace);
     return g_downloadName.c_str();
 }
-EMSCRIPTEN_KEEPALIVE int qd_download_next(int bytes)
-{
-    const auto& app = qd::web::Shell().app;
-    if (!g_downloading) return 0;
-    if (app.revision != g_downloadRevision || !app.workspace || &*app.workspace != g_downloadWorkspace) {
-        g_downloading.reset();
-        return -1;
-    }
-    if (!g_downloading->Next(g_downloadPiece, static_cast<size_t>(bytes > 0 ? bytes : 1))) {
-        g_downloading.reset();
-        return 0;
-    }
-    return static_cast<int>(g_downloadPiece.size());
-}
-EMSCRIPTEN_KEEPALIVE const char* qd_download_data() { return g_downloadPiece.data(); }
-EMSCRIPTEN_KEEPALIVE int qd_download_progress() { return g_downloading ? g_downloading->progress() : 100; }
-EMSCRIPTEN_KEEPALIVE void qd_download_release()
-{
-    g_downloading.reset();
-    std::string().swap(g_downloadPiece);
-}
+EMSCRIPTEN_KEEPALIVE int qd_download_next(int bytes) { return g_download.next(qd::web::Shell().app, bytes); }
+EMSCRIPTEN_KEEPALIVE const char* qd_download_data() { return g_download.piece().data(); }
+EMSCRIPTEN_KEEPALIVE int qd_download_progress() { return g_download.progress(); }
+EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
 
 // Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
