@@ -1,5 +1,8 @@
 #include "ui/labels.h"
 
+#include <cstdarg>
+#include <cstdio>
+
 #include "ui/i18n.h"
 
 namespace qd::ui {
@@ -56,6 +59,22 @@ void ForEachLabelString(void (*fn)(const char* utf8, void* user), void* user)
     Each(kProductKind, fn, user);
     const std::string quoteWords = QuoteLabelWords(LabelLanguage::Chinese);   // the words of Chinese quote lines
     fn(quoteWords.c_str(), user);
+}
+
+std::string Format(const char* fmt, ...)
+{
+    char buf[1024];
+    va_list args;
+    va_start(args, fmt);
+    const int n = std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    if (n < static_cast<int>(sizeof buf)) return std::string(buf, n < 0 ? 0 : static_cast<std::size_t>(n));
+    std::string out(static_cast<std::size_t>(n) + 1, '\0');
+    va_start(args, fmt);
+    std::vsnprintf(out.data(), out.size(), fmt, args);
+    va_end(args);
+    out.pop_back();
+    return out;
 }
 
 } // namespace qd::ui

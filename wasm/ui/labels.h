@@ -22,6 +22,9 @@ LabelLanguage QuoteLanguage();
 // "2024/04/15 15:58:07 GMT+08:00" in the workspace's zone.
 std::string ConsoleTime(const Workspace& ws, Instant t);
 
+// printf into a std::string, for the Tr() formats with arguments.
+std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
 // Calls fn for every label of both languages (font glyph collection).
 void ForEachLabelString(void (*fn)(const char* utf8, void* user), void* user);
 

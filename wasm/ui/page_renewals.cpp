@@ -484,7 +484,7 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             ImGui::SetCursorPosX(idX);
             if (rw.bound) {
                 const auto head = s.index.headOf(rw.resource);
-                TextFit(RnwFormat(Tr(Text::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(), true);
+                TextFit(Format(Tr(Text::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(), true);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
             } else {
                 TextFit(r.resource_id.c_str(), true);
@@ -530,7 +530,7 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
             if (r.expire_time < now || days < 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
-                TextFit(RnwFormat(Tr(Text::RnwDaysAgo), days < 0 ? -days : 0).c_str());
+                TextFit(Format(Tr(Text::RnwDaysAgo), days < 0 ? -days : 0).c_str());
                 ImGui::PopStyleColor();
             } else if (days == 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
@@ -538,7 +538,7 @@ void DrawTable(AppState& app, RenewalsPageState& s)
                 ImGui::PopStyleColor();
             } else {
                 if (days <= 7) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
-                TextFit(RnwFormat(Tr(Text::RnwDaysLeft), days).c_str());
+                TextFit(Format(Tr(Text::RnwDaysLeft), days).c_str());
                 if (days <= 7) ImGui::PopStyleColor();
             }
 
@@ -548,8 +548,8 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             TextFit(PolicyWords(r.renewal_policy));
             if (r.renewal_policy == RenewalPolicy::Auto) {
                 const AutoRenew a = AutoRenewOf(r);
-                const std::string every = RnwFormat(Tr(Text::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
-                const std::string times = a.times_left ? RnwFormat(Tr(Text::RnwTimesLeft), *a.times_left) : Tr(Text::RnwTimesUnlimited);
+                const std::string every = Format(Tr(Text::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
+                const std::string times = a.times_left ? Format(Tr(Text::RnwTimesLeft), *a.times_left) : Tr(Text::RnwTimesUnlimited);
                 TextFit((every + " · " + times).c_str(), true);
             }
 
@@ -591,7 +591,7 @@ void DrawRenewalsPage(AppState& state)
     // The four tabs with their counts.
     if (ImGui::BeginTabBar("##rnw-tabs")) {
         for (int i = 0; i < 4; ++i) {
-            const std::string label = RnwFormat(Tr(kTabText[i]), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
+            const std::string label = Format(Tr(kTabText[i]), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
             const ImGuiTabItemFlags flags = s.switchTab == i ? ImGuiTabItemFlags_SetSelected : 0;
             if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
                 if (s.tab != i && s.switchTab < 0) {
@@ -620,7 +620,7 @@ void DrawRenewalsPage(AppState& state)
     // The index being rebuilt: the old rows stay until it is complete; none yet, a progress bar.
     const bool noRowsYet = s.indexing && s.rows.empty() && s.result.ok();
     if (s.indexing) {
-        const std::string progress = RnwFormat(Tr(Text::RnwIndexing), s.indexProgress);
+        const std::string progress = Format(Tr(Text::RnwIndexing), s.indexProgress);
         if (noRowsYet) ImGui::ProgressBar(static_cast<float>(s.indexProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
         else ImGui::TextDisabled("%s", progress.c_str());
     }

@@ -16,29 +16,6 @@ namespace qd::ui {
 
 // ---- toolkit ------------------------------------------------------------------------------------------
 
-std::string Format(const char* fmt, ...)
-{
-    va_list args;
-    va_start(args, fmt);
-    char small[512];
-    va_list copy;
-    va_copy(copy, args);
-    const int n = std::vsnprintf(small, sizeof small, fmt, copy);
-    va_end(copy);
-    std::string out;
-    if (n < 0) {
-        out.clear();
-    } else if (static_cast<std::size_t>(n) < sizeof small) {
-        out.assign(small, static_cast<std::size_t>(n));
-    } else {
-        out.resize(static_cast<std::size_t>(n) + 1);
-        std::vsnprintf(out.data(), out.size(), fmt, args);
-        out.resize(static_cast<std::size_t>(n));
-    }
-    va_end(args);
-    return out;
-}
-
 namespace {
 
 struct CodeText { std::string_view code; Text text; };

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/refund.h"
+#include "ui/labels.h"
 
 namespace qd::ui {
 
@@ -26,8 +27,6 @@ struct AppState;
 
 // ---- shared dialog toolkit (also used by order_list.cpp) -------------------------------------------
 
-// printf into a std::string, for the Tr() formats with arguments.
-std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
 // The words (current language) for an engine code: a not-allowed reason, a scenario reason or a
 // refusal of refund.h / orders.h / payment.h; nullptr when the code is not one we know.

@@ -20,31 +20,15 @@ namespace qd::ui {
 
 // ---- shared helpers ------------------------------------------------------------------------------------
 
-std::string RnwFormat(const char* fmt, ...)
-{
-    char buf[1024];
-    va_list args;
-    va_start(args, fmt);
-    const int n = std::vsnprintf(buf, sizeof buf, fmt, args);
-    va_end(args);
-    if (n < static_cast<int>(sizeof buf)) return std::string(buf, n < 0 ? 0 : static_cast<std::size_t>(n));
-    std::string out(static_cast<std::size_t>(n) + 1, '\0');
-    va_start(args, fmt);
-    std::vsnprintf(out.data(), out.size(), fmt, args);
-    va_end(args);
-    out.pop_back();
-    return out;
-}
-
 std::string DurationWords(const RenewalDuration& d)
 {
-    if (d.unit == TermUnit::Year) return d.num == 1 ? Tr(Text::RnwOneYear) : RnwFormat(Tr(Text::RnwYearsN), d.num);
-    return d.num == 1 ? Tr(Text::RnwOneMonth) : RnwFormat(Tr(Text::RnwMonthsN), d.num);
+    if (d.unit == TermUnit::Year) return d.num == 1 ? Tr(Text::RnwOneYear) : Format(Tr(Text::RnwYearsN), d.num);
+    return d.num == 1 ? Tr(Text::RnwOneMonth) : Format(Tr(Text::RnwMonthsN), d.num);
 }
 
 std::string UnifiedDayWords(UnifiedExpiryDay day)
 {
-    return day.isMonthEnd() ? std::string(Tr(Text::RnwMonthEnd)) : RnwFormat(Tr(Text::RnwDayN), day.day());
+    return day.isMonthEnd() ? std::string(Tr(Text::RnwMonthEnd)) : Format(Tr(Text::RnwDayN), day.day());
 }
 
 bool RnwLinkButton(const char* label, bool warning)
@@ -90,15 +74,15 @@ constexpr CodeText kCodeTexts[] = {
 
 std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal)
 {
-    if (refusal.code == "too_many_search_terms") return RnwFormat(Tr(Text::RnwRefTooManyIds), kMaxSearchTerms);
-    if (refusal.code == "bad_expiring_days") return RnwFormat(Tr(Text::RnwRefBadDays), kMaxExpiringWithinDays);
+    if (refusal.code == "too_many_search_terms") return Format(Tr(Text::RnwRefTooManyIds), kMaxSearchTerms);
+    if (refusal.code == "bad_expiring_days") return Format(Tr(Text::RnwRefBadDays), kMaxExpiringWithinDays);
     for (const CodeText& c : kCodeTexts) {
         if (refusal.code != c.code) continue;
         if (!c.subject) return Tr(c.text);
         std::string subject = refusal.subject;
         if (const Resource* r = ws.findResource(refusal.subject); r && !r->resource_name.empty())
             subject = r->resource_name + " (" + r->resource_id + ")";
-        return RnwFormat(Tr(c.text), subject.c_str());
+        return Format(Tr(c.text), subject.c_str());
     }
     return refusal.message;
 }
@@ -224,7 +208,7 @@ void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals
                 const std::string id = order.combined_order_id.value_or(order.order_id);
                 ImGui::Indent();
                 ImGui::PushID(static_cast<int>(i));
-                if (RnwLinkButton(RnwFormat(Tr(Text::RnwGoToOrder), id.c_str()).c_str())) {
+                if (RnwLinkButton(Format(Tr(Text::RnwGoToOrder), id.c_str()).c_str())) {
                     GoToPendingOrder(app, id);
                     Close(d);
                 }
@@ -369,12 +353,12 @@ void UpdateQuote(AppState& app, RenewalDialogState& d)
     d.quoteUnify = unify;
     d.quoteDay = d.unifiedDay;
     d.quoteLanguage = QuoteLanguage();
-    if (d.quote.ok()) app.announcement = RnwFormat(Tr(Text::RnwAnnounce), d.quote.total.display().c_str());
+    if (d.quote.ok()) app.announcement = Format(Tr(Text::RnwAnnounce), d.quote.total.display().c_str());
 }
 
 std::string QuoteText(const Workspace& ws, const RenewalQuote& q)
 {
-    std::string text = RnwFormat(Tr(Text::RnwQuoteHeader), ConsoleTime(ws, q.as_of).c_str()) + "\n";
+    std::string text = Format(Tr(Text::RnwQuoteHeader), ConsoleTime(ws, q.as_of).c_str()) + "\n";
     for (const RenewalQuoteItem& item : q.items) {
         const Resource* r = ws.findResource(item.resource_id);
         text += "\n" + (r && !r->resource_name.empty() ? r->resource_name + " " : std::string()) + item.resource_id + "\n";
@@ -382,7 +366,7 @@ std::string QuoteText(const Workspace& ws, const RenewalQuote& q)
         for (const QuoteLine& line : item.lines) text += "  " + line.label + " = " + line.amount.display() + "\n";
         text += "  " + std::string(Tr(Text::RnwColAmount)) + " " + item.amount.display() + "\n";
     }
-    text += "\n" + RnwFormat(Tr(Text::RnwTotal), q.total.display().c_str()) + "\n" + Tr(Text::RnwReference) + "\n";
+    text += "\n" + Format(Tr(Text::RnwTotal), q.total.display().c_str()) + "\n" + Tr(Text::RnwReference) + "\n";
     return text;
 }
 
@@ -456,10 +440,10 @@ void PlaceOrders(AppState& app, RenewalDialogState& d)
     if (!placed.ok()) { d.refusals = placed.quote.refusals; return; }
     // The renewal page keeps a line about the order, for a user who closes the payment dialog unpaid
     // (seed 4.2.1.1 step 8 说明: it stays in 待支付订单, to be paid later).
-    std::string message = RnwFormat(Tr(Text::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
+    std::string message = Format(Tr(Text::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
     if (req.auto_renew && req.duration) {
-        const std::string times = req.auto_renew->times ? RnwFormat(Tr(Text::RnwTimesN), *req.auto_renew->times) : Tr(Text::RnwTimesUnlimited);
-        message += " " + RnwFormat(Tr(Text::RnwPlacedAuto), DurationWords(*req.duration).c_str(), times.c_str());
+        const std::string times = req.auto_renew->times ? Format(Tr(Text::RnwTimesN), *req.auto_renew->times) : Tr(Text::RnwTimesUnlimited);
+        message += " " + Format(Tr(Text::RnwPlacedAuto), DurationWords(*req.duration).c_str(), times.c_str());
     }
     app.renewals.message = std::move(message);
     MarkChanged(app);
@@ -486,7 +470,7 @@ void DrawAutoRenewChoice(RenewalDialogState& d, float em)
         ImGui::SameLine(0, em);
         TimesRow(d, em);
         const std::string period = HasDuration(d) ? DurationWords(d.durations[d.duration]) : std::string("-");
-        ImGui::TextDisabled("%s", RnwFormat(Tr(Text::RnwAutoRenewNote), period.c_str()).c_str());
+        ImGui::TextDisabled("%s", Format(Tr(Text::RnwAutoRenewNote), period.c_str()).c_str());
     }
     ImGui::EndGroup();
 }
@@ -550,11 +534,11 @@ void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
     d.refusals.clear();
     d.notes.clear();
     d.done = true;
-    d.message = RnwFormat(Tr(Text::RnwDone), static_cast<int>(c.changed.size()));
+    d.message = Format(Tr(Text::RnwDone), static_cast<int>(c.changed.size()));
     for (const AutoRenewCharge& charge : c.charges)
-        d.notes.push_back(RnwFormat(Tr(Text::RnwChargedNow), (charge.resource_id + " " + charge.amount.display()).c_str(),
+        d.notes.push_back(Format(Tr(Text::RnwChargedNow), (charge.resource_id + " " + charge.amount.display()).c_str(),
                                     ConsoleTime(ws, charge.new_expire_time).c_str()));
-    for (const Refusal& f : c.charge_failures) d.notes.push_back(RnwFormat(Tr(Text::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
+    for (const Refusal& f : c.charge_failures) d.notes.push_back(Format(Tr(Text::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
     app.renewals.message = d.message;
     MarkChanged(app);
 }
@@ -680,7 +664,7 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
     if (!r.ok()) { d.refusals = r.refusals; return; }
     d.refusals.clear();
     d.done = true;
-    d.message = RnwFormat(Tr(Text::RnwReleased), static_cast<int>(r.released.size()));
+    d.message = Format(Tr(Text::RnwReleased), static_cast<int>(r.released.size()));
     app.renewals.message = d.message;
     MarkChanged(app);
 }
@@ -693,9 +677,9 @@ void DrawDeductionDialog(AppState& app, RenewalDialogState& d, float em)
     ImGui::TextUnformatted(Tr(Text::RnwDeductionTitle));
     ImGui::SameLine(em * 9);
     ImGui::SetNextItemWidth(em * 9);
-    if (ImGui::BeginCombo("##days", RnwFormat(Tr(Text::RnwDeductionDays), d.deductionDays).c_str())) {
+    if (ImGui::BeginCombo("##days", Format(Tr(Text::RnwDeductionDays), d.deductionDays).c_str())) {
         for (int n = kMinDeductionDaysBefore; n <= kMaxDeductionDaysBefore; ++n)
-            if (ImGui::Selectable(RnwFormat(Tr(Text::RnwDeductionDays), n).c_str(), n == d.deductionDays)) d.deductionDays = n;
+            if (ImGui::Selectable(Format(Tr(Text::RnwDeductionDays), n).c_str(), n == d.deductionDays)) d.deductionDays = n;
         ImGui::EndCombo();
     }
     ImGui::TextWrapped("%s", Tr(Text::RnwDeductionNote));

@@ -18,6 +18,7 @@
 
 #include "core/auto_renew.h"
 #include "core/renewal.h"
+#include "ui/labels.h"
 
 namespace qd::ui {
 
@@ -101,8 +102,6 @@ std::string DurationWords(const RenewalDuration& d);
 // "每月1号" / "last day of each month".
 std::string UnifiedDayWords(UnifiedExpiryDay day);
 
-// printf into a std::string (for the Tr() formats with arguments).
-std::string RnwFormat(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
 // A refusal for people: the words of its code with the subject (its name and ID), else the core's message.
 std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal);
