@@ -98,8 +98,7 @@ constexpr Text kHeadingTexts[] = {
 };
 
 struct HeadingChars {
-    std::vector<unsigned int> codepoints;   // ascending
-    uint64_t revision = 0;
+    std::vector<unsigned int> codepoints;   // ascending; only ever grows
 
     void Add(std::string_view utf8)
     {
@@ -114,7 +113,6 @@ struct HeadingChars {
             const auto at = std::lower_bound(codepoints.begin(), codepoints.end(), c);
             if (at != codepoints.end() && *at == c) continue;
             codepoints.insert(at, c);
-            ++revision;
         }
     }
 };
@@ -147,7 +145,6 @@ void HeadingText(const char* utf8)
 }
 
 const std::vector<unsigned int>& HeadingCodepoints() { return Headings().codepoints; }
-uint64_t HeadingCodepointsRevision() { return Headings().revision; }
 
 void PageHeader(Text title, Text intro)
 {

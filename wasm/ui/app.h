@@ -77,10 +77,9 @@ void HeadingText(const char* utf8);
 // Registers text about to be drawn in HeadingFont() some other way (ImDrawList::AddText, ImGui::Text).
 void NoteHeadingText(std::string_view utf8);
 
-// For the shell's font builder: every character of heading text so far (code points, ascending), and
-// a count that moves whenever a character is added.
+// For the shell's font builder: every character of heading text so far (code points, ascending). It
+// only grows, so its size tells whether the heading font lacks some.
 const std::vector<unsigned int>& HeadingCodepoints();
-uint64_t HeadingCodepointsRevision();
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).
 void ApplyTheme(Theme theme, float scale);

@@ -112,7 +112,7 @@ struct State {
     FontFile font;                         // the page's font (GB 2312 + the sources' characters)
     FontFile fallback[kFallbackChunks + 1];   // [1..6], fetched when shown text needs them
     std::set<unsigned int> codepoints;     // every character the body font must hold
-    uint64_t headingRevision = 0;          // ui::HeadingCodepointsRevision() the atlas was built with
+    std::size_t headingChars = 0;          // ui::HeadingCodepoints().size() the atlas was built with
     bool fontsDirty = true;
     ImVector<ImWchar> ranges[kFallbackChunks + 1];   // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
@@ -271,7 +271,7 @@ void RebuildFonts()
         }
         // Headings (page titles, totals, big numbers) hold only the characters of heading text
         // (ui::HeadingCodepoints, about 150 instead of every UI string's 600: most of the raster work).
-        g.headingRevision = ui::HeadingCodepointsRevision();
+        g.headingChars = ui::HeadingCodepoints().size();
         for (unsigned int c : ui::HeadingCodepoints())
             if (g.font.Has(c)) heading.push_back(c);
         ToRanges(heading, g.headingRanges);
@@ -373,7 +373,7 @@ void DrawFrame()
     ImGui::NewFrame();
     DrawShellFrame();
     // Heading text with characters the heading font lacks: a crisp raster of them for the next frame.
-    if (g.font.status == FontFile::Status::Loaded && ui::HeadingCodepointsRevision() != g.headingRevision) {
+    if (g.font.status == FontFile::Status::Loaded && ui::HeadingCodepoints().size() != g.headingChars) {
         g.fontsDirty = true;
         g.framesLeft = std::max(g.framesLeft, 2);
     }
