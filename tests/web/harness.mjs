@@ -21,12 +21,15 @@ export async function serve(dir = process.env.QD_SITE ? path.resolve(process.env
   return { url, close: () => child.kill() };
 }
 
+// QD_JS_FLAGS=<flags> passes V8 flags (investigations, e.g. --trace-wasm-compilation-times with
+// DEBUG=pw:browser to see its output, or --no-wasm-tier-up to see what background tier-up costs).
 export async function launch() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu',
-      '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-sync'],
+      '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-sync',
+      ...(process.env.QD_JS_FLAGS ? ['--js-flags=' + process.env.QD_JS_FLAGS] : [])],
   });
 }
 

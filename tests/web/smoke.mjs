@@ -9,9 +9,12 @@ let page, problems;
 const failed = await run([
   ['page starts and draws a first frame', async () => {
     ({ page, problems } = await openPage(browser, server.url));
-    const firstFrameMs = await waitFrames(page, 1);
+    await waitFrames(page, 1);
+    await page.waitForFunction(() => window.quotedesk.timings.first_frame !== undefined, null, { polling: 50 });
     const timings = await page.evaluate(() => window.quotedesk.timings);
-    console.log(`     first frame ${firstFrameMs.toFixed(0)} ms after navigation start; ${JSON.stringify(timings)}`);
+    const startup = JSON.parse(await page.evaluate(() => window.quotedesk.state())).startup;
+    // The page's own marks (ms since navigation start; tests/web/bench_start.mjs runs it several times).
+    console.log(`     first frame on screen ${timings.first_frame} ms after navigation start; ${JSON.stringify(timings)}; ${JSON.stringify(startup)}`);
   }],
   ['canvas is HiDPI (backing store = CSS size × devicePixelRatio)', async () => {
     const s = JSON.parse(await page.evaluate(() => window.quotedesk.state()));

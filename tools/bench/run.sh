@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
 # node and in headless Chromium, each beside a baseline parse of the same text (design.md §9); then
-# frame times of the pages with big lists, the save to browser storage and idle in Chromium.
+# frame times of the pages with big lists, the save to browser storage and idle in Chromium; start-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NODE_PATH=/usr/share/nodejs
@@ -28,3 +28,5 @@ echo "-- native"
 build/native/bench_engine "$out/ws-100k.json" 10000
 echo "-- wasm under node"
 node --no-experimental-fetch build/wasm/bench_engine.js "$out/ws-100k.json" 10000
+echo "== headless Chromium: start-up, first frame on screen (budget < 1.5 s), cold and warm, beside a bare WebGL page"
+node tests/web/bench_start.mjs 7

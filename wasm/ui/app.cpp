@@ -161,7 +161,10 @@ void DrawApp(AppState& state)
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             // The shell clears the frame with WindowBg: a full-screen layer of the
+                             // same colour on top would only cost fill.
+                             ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##console", nullptr, flags);
 
     DrawTopBar(state);

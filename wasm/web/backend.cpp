@@ -319,11 +319,13 @@ bool SyncCanvasSize()
     double dpr = emscripten_get_device_pixel_ratio();
     int w = std::max(1, static_cast<int>(std::lround(cssW * dpr)));
     int h = std::max(1, static_cast<int>(std::lround(cssH * dpr)));
-    if (w != g.width || h != g.height) {
-        emscripten_set_canvas_element_size(kCanvas, w, h);
-        g.width = w;
-        g.height = h;
-    }
+    // Setting a canvas's size, even to the one it has, throws its drawing buffer away and makes the
+    // browser composite the blank canvas: the page already sized it when it made the context.
+    int current[2] = {0, 0};
+    emscripten_get_canvas_element_size(kCanvas, &current[0], &current[1]);
+    if (w != current[0] || h != current[1]) emscripten_set_canvas_element_size(kCanvas, w, h);
+    g.width = w;
+    g.height = h;
     bool changed = dpr != g.dpr;
     g.dpr = dpr;
     return changed;
@@ -369,6 +371,7 @@ void DrawFrame()
     io.DisplaySize = ImVec2(static_cast<float>(g.width), static_cast<float>(g.height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
 
+    const double uiStart = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     DrawShellFrame();
@@ -378,6 +381,7 @@ void DrawFrame()
         g.framesLeft = std::max(g.framesLeft, 2);
     }
     ImGui::Render();
+    const double uiEnd = emscripten_get_now();
     for (int b = 0; b < 3; ++b) {
         // A deferred change is seen by the next frame, which must be followed by as many frames as
         // an event's RequestFrames() gives (3, so that what the change opens, e.g. a dialog that
@@ -423,8 +427,13 @@ void DrawFrame()
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++g.stats.framesDrawn;
-    g.stats.lastFrameMs = emscripten_get_now() - frameStart;
+    const double frameEnd = emscripten_get_now();
+    if (g.stats.framesDrawn++ == 0) {
+        g.stats.startup.frameFonts = uiStart - frameStart;
+        g.stats.startup.frameUi = uiEnd - uiStart;
+        g.stats.startup.frameGl = frameEnd - uiEnd;
+    }
+    g.stats.lastFrameMs = frameEnd - frameStart;
 }
 
 EM_BOOL OnAnimationFrame(double, void*)
@@ -646,6 +655,9 @@ BackendStats Stats()
 
 bool StartBackend()
 {
+    const double t0 = emscripten_get_now();
+    // The page made this context already (site/app.js, makeContext: the same attributes), while the
+    // module was on its way; asking the canvas again returns it.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -661,6 +673,7 @@ bool StartBackend()
         return false;
     }
     emscripten_webgl_make_context_current(g.gl);
+    const double t1 = emscripten_get_now();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -686,12 +699,14 @@ bool StartBackend()
     // time (its CreateFontsTexture, RGBA32). The atlas is ours (UploadAtlas): drop the default one.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
+    const double t2 = emscripten_get_now();
 
     // Every character the UI can show, in both languages, plus printable ASCII.
     for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s); }
     AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
     ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
     ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+    const double t3 = emscripten_get_now();
 
     SyncCanvasSize();
     ApplyScale();
@@ -708,6 +723,9 @@ bool StartBackend()
     emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, OnFocus);
 
     RequestFrames();
+    g.stats.startup.context = t1 - t0;
+    g.stats.startup.codepoints = t3 - t2;
+    g.stats.startup.imgui = emscripten_get_now() - t0 - g.stats.startup.context - g.stats.startup.codepoints;
     return true;
 }
 

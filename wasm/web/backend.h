@@ -37,6 +37,16 @@ struct BackendStats {
     int placeholders = 0;            // characters drawn as an empty box (no loaded file has them)
     int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;   // fallback files by status
     bool textInput = false;          // a text field is active (the IME textarea has the focus)
+
+    // Where start-up time goes (design.md §9: first frame < 1.5 s), ms of main-thread time.
+    struct Startup {
+        double context = 0;          // StartBackend: the WebGL2 context
+        double imgui = 0;            // ...the ImGui context, its GL objects (shaders) and the events
+        double codepoints = 0;       // ...the UI strings' characters collected for the atlas
+        double frameFonts = 0;       // the first frame: the atlas (rasterise, upload)
+        double frameUi = 0;          // ...the console's UI pass (NewFrame to Render)
+        double frameGl = 0;          // ...the draw calls
+    } startup;
 };
 
 // Creates the WebGL2 context on #canvas, the ImGui context and the event handlers.

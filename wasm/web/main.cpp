@@ -213,7 +213,13 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     t.key("wanted"); t.boolean(s.textInput);
     t.key("text"); t.string(qd::web::ActiveInputText());
     t.endObject();
-    json += ",\"text_input\":" + t.take() + "}";
+    json += ",\"text_input\":" + t.take();
+    const auto& st = s.startup;   // ms; web/backend.h BackendStats::Startup
+    std::snprintf(buf, sizeof buf,
+                  ",\"startup\":{\"context_ms\":%.1f,\"imgui_ms\":%.1f,\"codepoints_ms\":%.1f,\"frame_fonts_ms\":%.1f,"
+                  "\"frame_ui_ms\":%.1f,\"frame_gl_ms\":%.1f}}",
+                  st.context, st.imgui, st.codepoints, st.frameFonts, st.frameUi, st.frameGl);
+    json += buf;
     return Result(std::move(json));
 }
 
