@@ -36,6 +36,9 @@ const failed = await run([
       await waitFrames(page, s.frames_drawn + 1);
       await screenshot(page, 'page-' + id);
     }
+    const unknown = JSON.parse(await page.evaluate(() => window.quotedesk.navigate('no"where')));
+    assert(unknown.error && unknown.error.code === 'unknown_page' && unknown.error.message === 'no page called no"where',
+      'navigate to an unknown page: ' + JSON.stringify(unknown));
     await page.evaluate(() => window.quotedesk.navigate('overview'));
     await page.evaluate(() => window.quotedesk.setLanguage('en'));
     await waitFrames(page, JSON.parse(await page.evaluate(() => window.quotedesk.state())).frames_drawn + 1);

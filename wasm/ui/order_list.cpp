@@ -431,25 +431,21 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
             ImGui::TextDisabled("%s", Tr(Text::OdlOnlyBalance));
         }
         EndDialogBody();
-        const bool can = dlg.plan.ok();
         bool pay = false;
         if (whole) {
+            // Nothing can be paid (said above): the way back to the orders instead of 确认付款.
             if (ImGui::Button(Tr(Text::OdlBackToMyOrders))) {
                 app.page = Page::MyOrders;
                 close = true;
             }
+            ImGui::SameLine();
+            if (ImGui::Button(Tr(Text::Cancel)) || DialogEscapePressed()) close = true;
         } else {
-            ImGui::BeginDisabled(!can);
-            pay = ImGui::Button(Tr(Text::OdlConfirmPay));
-            ImGui::EndDisabled();
+            const ConfirmRowChoice choice = ConfirmRow(Tr(Text::OdlConfirmPay), dlg.plan.ok(), Tr(Text::Cancel));
+            pay = choice.confirm;
+            close = choice.dismiss;
         }
-        ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::Cancel))) close = true;
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
-        if (can && DialogEnterPressed()) pay = true;
-        if (DialogEscapePressed()) close = true;
-        if (pay && can) {
+        if (pay) {
             PaymentResult res = PayOrders(*app.workspace, PaymentRequest{dlg.orderIds, dlg.couponIds, now});
             if (res.ok()) {
                 MarkChanged(app);
@@ -517,16 +513,9 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
             for (const Refusal& r : plan.refusals) ErrorText(RefusalWords(r));
         }
         ImGui::Spacing();
-        ImGui::BeginDisabled(!plan.ok());
-        bool go = ImGui::Button(Tr(Text::OdlOk));
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::Cancel))) close = true;
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
-        if (plan.ok() && DialogEnterPressed()) go = true;
-        if (DialogEscapePressed()) close = true;
-        if (go && plan.ok()) {
+        const ConfirmRowChoice choice = ConfirmRow(Tr(Text::OdlOk), plan.ok(), Tr(Text::Cancel));
+        close = choice.dismiss;
+        if (choice.confirm) {
             CancelResult res = CancelOrders(*app.workspace, CancelRequest{dlg.orderIds, now});
             if (res.ok()) {
                 MarkChanged(app);

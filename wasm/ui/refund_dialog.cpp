@@ -134,6 +134,21 @@ bool DialogEscapePressed()
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 }
 
+ConfirmRowChoice ConfirmRow(const char* confirm, bool can, const char* dismiss)
+{
+    ConfirmRowChoice choice;
+    ImGui::BeginDisabled(!can);
+    choice.confirm = ImGui::Button(confirm);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    choice.dismiss = ImGui::Button(dismiss);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
+    choice.confirm = can && (choice.confirm || DialogEnterPressed());
+    choice.dismiss = choice.dismiss || DialogEscapePressed();
+    return choice;
+}
+
 void WarningText(const std::string& text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.42f, 0.0f, 1.0f));
@@ -552,15 +567,9 @@ void DrawConfirm(AppState& app, RefundDialogState& dlg)
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    bool go = ImGui::Button(Tr(Text::UnsSubmit));
-    ImGui::SameLine();
-    bool back = ImGui::Button(Tr(Text::UnsNotNow));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
-    go = go || DialogEnterPressed();
-    back = back || DialogEscapePressed();
-    if (go) DoUnsubscribe(app, dlg);
-    if (go || back) {
+    const ConfirmRowChoice choice = ConfirmRow(Tr(Text::UnsSubmit), true, Tr(Text::UnsNotNow));
+    if (choice.confirm) DoUnsubscribe(app, dlg);
+    if (choice.confirm || choice.dismiss) {
         dlg.confirming = false;
         ImGui::CloseCurrentPopup();
     }

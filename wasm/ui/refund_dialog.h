@@ -50,6 +50,14 @@ void EndDialogBody();
 bool DialogEnterPressed();
 bool DialogEscapePressed();
 
+// The row that ends a confirmation: `confirm` (greyed while !`can`), `dismiss` and the keys hint.
+// Enter confirms when it can, Esc dismisses, like the buttons.
+struct ConfirmRowChoice {
+    bool confirm = false;
+    bool dismiss = false;
+};
+ConfirmRowChoice ConfirmRow(const char* confirm, bool can, const char* dismiss);
+
 // Coloured text for warnings and refusals, wrapped to the available width.
 void WarningText(const std::string& text);
 void ErrorText(const std::string& text);

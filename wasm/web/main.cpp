@@ -73,24 +73,6 @@ const char* Result(std::string json)
     return g_result.c_str();
 }
 
-std::string JsonString(const std::string& s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
-            else out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
-
 const char* SourceName(qd::ui::WorkspaceSource source)
 {
     switch (source) {
@@ -168,7 +150,11 @@ EMSCRIPTEN_KEEPALIVE void qd_set_fragment(const char* fragment)
 EMSCRIPTEN_KEEPALIVE const char* qd_navigate(const char* pageId)
 {
     auto page = qd::ui::PageFromId(pageId);
-    if (!page) return Result("{\"error\":{\"code\":\"unknown_page\",\"message\":" + JsonString(std::string("no page called ") + pageId) + "}}");
+    if (!page) {
+        std::string json = "{\"error\":{\"code\":\"unknown_page\",\"message\":";
+        qd::AppendJsonString(json, std::string("no page called ") + pageId);
+        return Result(json + "}}");
+    }
     qd::web::Shell().app.page = *page;
     qd::web::RequestFrames();
     return Result(std::string("{\"page\":\"") + qd::ui::PageId(*page) + "\"}");
