@@ -451,8 +451,7 @@
   // it and its drawing buffer waits for the GPU process. The attributes are the shell's
   // (wasm/web/backend.cpp, StartBackend), which then gets this same context from the canvas; the
   // size is the one the shell computes (CSS size × devicePixelRatio), so it does not resize it.
-  function makeContext() {
-    const canvas = $('canvas');
+  function makeContext(canvas) {
     const r = canvas.getBoundingClientRect();
     canvas.width = Math.max(1, Math.round(r.width * devicePixelRatio));
     canvas.height = Math.max(1, Math.round(r.height * devicePixelRatio));
@@ -469,10 +468,11 @@
     const fontPromise = asset('fonts/qd-cjk.otf', 'qd-font');
     sampleBytes();
     const storedPromise = storage.get().catch(() => null);
-    const options = { canvas: $('canvas'), qdHost: host };
+    const canvas = $('canvas');
+    const options = { canvas, qdHost: host };
     if (standalone) options.wasmBinary = base64Bytes($('qd-wasm').textContent);
     const modulePromise = createQuoteDesk(options);
-    makeContext();
+    makeContext(canvas);
     mod = await modulePromise;
     mark('module');
     mod._qd_hold_frames(1);
@@ -512,7 +512,7 @@
       // The canvas is shown with its first frame (drawn in the coming animation frame, before the
       // browser composites): a blank canvas is never composited, which in software GL costs a
       // read-back of the whole drawing buffer, and the loading line stays until there is a console.
-      $('canvas').classList.remove('starting');
+      canvas.classList.remove('starting');
       status.classList.add('hidden');
     }
     mark('workspace');

@@ -431,21 +431,14 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
             ImGui::TextDisabled("%s", Tr(Text::OdlOnlyBalance));
         }
         EndDialogBody();
-        bool pay = false;
-        if (whole) {
-            // Nothing can be paid (said above): the way back to the orders instead of 确认付款.
-            if (ImGui::Button(Tr(Text::OdlBackToMyOrders))) {
-                app.page = Page::MyOrders;
-                close = true;
-            }
-            ImGui::SameLine();
-            if (ImGui::Button(Tr(Text::Cancel)) || DialogEscapePressed()) close = true;
-        } else {
-            const ConfirmRowChoice choice = ConfirmRow(Tr(Text::OdlConfirmPay), dlg.plan.ok(), Tr(Text::Cancel));
-            pay = choice.confirm;
-            close = choice.dismiss;
-        }
-        if (pay) {
+        // When nothing can be paid (said above), the row offers the way back to the orders instead.
+        const ConfirmRowChoice choice = whole ? ConfirmRow(Tr(Text::OdlBackToMyOrders), true, Tr(Text::Cancel))
+                                              : ConfirmRow(Tr(Text::OdlConfirmPay), dlg.plan.ok(), Tr(Text::Cancel));
+        close = choice.dismiss;
+        if (whole && choice.confirm) {
+            app.page = Page::MyOrders;
+            close = true;
+        } else if (choice.confirm) {
             PaymentResult res = PayOrders(*app.workspace, PaymentRequest{dlg.orderIds, dlg.couponIds, now});
             if (res.ok()) {
                 MarkChanged(app);
