@@ -160,27 +160,54 @@ void DrawApp(AppState& state)
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // No window here draws a background (see FrameClearColor): the frame is cleared with the page's
+    // surface colour, and the console's own colour is painted in the gutters below.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus |
-                             // The shell clears the frame with WindowBg: a full-screen layer of the
-                             // same colour on top would only cost fill.
-                             ImGuiWindowFlags_NoBackground;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##console", nullptr, flags);
 
     DrawTopBar(state);
     ImGui::Separator();
 
+    // Square corners: with rounded ones, the gutters' colour would have to show in them.
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
     const float navWidth = 184.0f * state.scale;
-    ImGui::BeginChild("##nav", ImVec2(navWidth, 0), true);
+    ImGui::BeginChild("##nav", ImVec2(navWidth, 0), true, ImGuiWindowFlags_NoBackground);
     DrawNavigation(state);
     ImGui::EndChild();
+    const ImRect nav(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 
     ImGui::SameLine();
-    ImGui::BeginChild("##page", ImVec2(0, 0), false);
+    ImGui::BeginChild("##page", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     Info(state.page).draw(state);
     ImGui::EndChild();
+    const ImRect page(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::PopStyleVar();
+
+    // The gutters: the screen but the two panels (side by side, the same height). And the navigation's
+    // border, which ImGui draws only with the background.
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->AddRect(nav.Min, nav.Max, ImGui::GetColorU32(ImGuiCol_Border), 0.0f, 0, ImGui::GetStyle().ChildBorderSize);
+    const ImU32 gutter = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    if (gutter != ImGui::ColorConvertFloat4ToU32(FrameClearColor())) {
+        const ImVec2 a = vp->Pos, b(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y);
+        dl->AddRectFilled(a, ImVec2(b.x, nav.Min.y), gutter);                    // top bar
+        dl->AddRectFilled(ImVec2(a.x, nav.Max.y), b, gutter);                    // below
+        dl->AddRectFilled(ImVec2(a.x, nav.Min.y), ImVec2(nav.Min.x, nav.Max.y), gutter);
+        dl->AddRectFilled(ImVec2(nav.Max.x, nav.Min.y), ImVec2(page.Min.x, nav.Max.y), gutter);
+        dl->AddRectFilled(ImVec2(page.Max.x, nav.Min.y), ImVec2(b.x, nav.Max.y), gutter);
+    }
 
     ImGui::End();
+}
+
+ImVec4 FrameClearColor()
+{
+    // ChildBg over WindowBg: in the light theme white, in the dark one (transparent ChildBg) WindowBg.
+    const ImVec4* c = ImGui::GetStyle().Colors;
+    const ImVec4 child = c[ImGuiCol_ChildBg], window = c[ImGuiCol_WindowBg];
+    const float k = child.w;
+    return ImVec4(child.x * k + window.x * (1 - k), child.y * k + window.y * (1 - k), child.z * k + window.z * (1 - k), 1.0f);
 }
 
 void ApplyTheme(Theme theme, float scale)

@@ -18,6 +18,7 @@
 #include "ui/page_unsubscribe.h"
 
 struct ImFont;
+struct ImVec4;
 
 namespace qd::ui {
 
@@ -86,5 +87,11 @@ void ApplyTheme(Theme theme, float scale);
 
 // Draws the whole console for one frame (call between ImGui::NewFrame and ImGui::Render).
 void DrawApp(AppState& state);
+
+// The colour the shell clears each frame with: the page's surface, which covers most of the screen,
+// so that DrawApp draws no full-screen background of its own (the console's colour shows only in
+// the gutters around the navigation and the page, which it paints). With software GL a full-screen
+// layer of fill costs ~50 ms a frame at devicePixelRatio 2.
+ImVec4 FrameClearColor();
 
 } // namespace qd::ui
