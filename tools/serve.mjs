@@ -1,4 +1,5 @@
-// Static file server for dist/ (no dependencies): correct MIME types (application/wasm), gzip,
+// Static file server for dist/ (no dependencies): correct MIME types (application/wasm), gzip (the
+// precompressed FILE.gz of tools/dist.sh when there is one),
 // the same Content-Security-Policy as the page, no caching surprises during development (the
 // service worker, dist/sw.js, is re-checked on every visit: Cache-Control no-cache).
 // usage: node tools/serve.mjs [DIR] [PORT]   (PORT 0 = any free port; prints the URL)
@@ -30,7 +31,13 @@ function pageCsp() {
 const csp = pageCsp();
 const gzipCache = new Map();   // path -> { mtimeMs, body }
 
+// The file's gzip body: its precompressed copy (FILE.gz, written by tools/dist.sh) when that is not
+// older than the file, else compressed now and kept.
 function gzipped(file, stat) {
+  try {
+    const pre = fs.statSync(file + '.gz');
+    if (pre.mtimeMs >= stat.mtimeMs) return fs.readFileSync(file + '.gz');
+  } catch { /* none: compress */ }
   const hit = gzipCache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs) return hit.body;
   const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
