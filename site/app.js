@@ -574,6 +574,9 @@
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording
     // on ("recording": false until a frame was drawn with it); `names` resolves unlabelled items.
     items: (names = []) => call('qd_ui_items', names.join('\n')),
+    // For browser tests: the GL state the shell keeps instead of asking WebGL (wasm/web/gl_state_shadow.h),
+    // compared with WebGL's: {"checked":N,"mismatches":[...]}.
+    glShadowCheck: () => call('qd_gl_shadow_check'),
   };
 
   if (typeof createQuoteDesk !== 'function') { fail('quotedesk.js did not load.'); return; }

@@ -328,6 +328,14 @@ const failed = await run([
     await c.close();
     assert(issues.length === 0, issues.join('\n'));
   }],
+  ['the GL state the shell keeps (not asked of WebGL each frame) is WebGL\'s', async () => {
+    // wasm/web/gl_state_shadow.h: viewport, scissor box and blend state, after the frames of a list
+    // page (ImGui sets and restores them in every frame).
+    await page.evaluate(() => window.quotedesk.navigate('renewals'));
+    await settle();
+    const check = JSON.parse(await page.evaluate(() => window.quotedesk.glShadowCheck()));
+    assert(check.checked === 8 && check.mismatches.length === 0, JSON.stringify(check));
+  }],
   ['no console error, no request outside 127.0.0.1', async () => {
     const all = [...problems, ...otherProblems];
     assert(all.length === 0, all.join('\n'));

@@ -1,17 +1,8 @@
-// The real GL calls: this file does not include gl_state_shadow.h's renames (it declares them itself).
-#include <GLES3/gl3.h>
+#define QD_GL_STATE_SHADOW_IMPL   // the real GL calls here, not the renames
+#include "web/gl_state_shadow.h"
 
 #include <cstring>
-
-extern "C" {
-void qd_glGetIntegerv(GLenum pname, GLint* data);
-void qd_glViewport(GLint x, GLint y, GLsizei width, GLsizei height);
-void qd_glScissor(GLint x, GLint y, GLsizei width, GLsizei height);
-void qd_glBlendEquation(GLenum mode);
-void qd_glBlendEquationSeparate(GLenum modeRGB, GLenum modeAlpha);
-void qd_glBlendFunc(GLenum sfactor, GLenum dfactor);
-void qd_glBlendFuncSeparate(GLenum srcRGB, GLenum dstRGB, GLenum srcAlpha, GLenum dstAlpha);
-}
+#include <string>
 
 namespace qd::web {
 namespace {
@@ -19,20 +10,21 @@ namespace {
 // One shadowed query: its GL name, its values, and whether they are known.
 struct Shadowed {
     GLenum pname;
+    const char* name;
     int count;
     GLint value[4];
     bool known;
 };
 
 Shadowed g_state[] = {
-    {GL_VIEWPORT, 4, {}, false},
-    {GL_SCISSOR_BOX, 4, {}, false},
-    {GL_BLEND_SRC_RGB, 1, {}, false},
-    {GL_BLEND_DST_RGB, 1, {}, false},
-    {GL_BLEND_SRC_ALPHA, 1, {}, false},
-    {GL_BLEND_DST_ALPHA, 1, {}, false},
-    {GL_BLEND_EQUATION_RGB, 1, {}, false},
-    {GL_BLEND_EQUATION_ALPHA, 1, {}, false},
+    {GL_VIEWPORT, "GL_VIEWPORT", 4, {}, false},
+    {GL_SCISSOR_BOX, "GL_SCISSOR_BOX", 4, {}, false},
+    {GL_BLEND_SRC_RGB, "GL_BLEND_SRC_RGB", 1, {}, false},
+    {GL_BLEND_DST_RGB, "GL_BLEND_DST_RGB", 1, {}, false},
+    {GL_BLEND_SRC_ALPHA, "GL_BLEND_SRC_ALPHA", 1, {}, false},
+    {GL_BLEND_DST_ALPHA, "GL_BLEND_DST_ALPHA", 1, {}, false},
+    {GL_BLEND_EQUATION_RGB, "GL_BLEND_EQUATION_RGB", 1, {}, false},
+    {GL_BLEND_EQUATION_ALPHA, "GL_BLEND_EQUATION_ALPHA", 1, {}, false},
 };
 
 Shadowed* Find(GLenum pname)
@@ -63,6 +55,28 @@ void ShadowNewContext()
     Remember(GL_BLEND_DST_ALPHA, GL_ZERO);
     Remember(GL_BLEND_EQUATION_RGB, GL_FUNC_ADD);
     Remember(GL_BLEND_EQUATION_ALPHA, GL_FUNC_ADD);
+}
+
+std::string ShadowCheckJson()
+{
+    const auto list = [](const GLint* v, int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += (i ? "," : "") + std::to_string(v[i]);
+        return out;
+    };
+    int checked = 0;
+    std::string mismatches;
+    for (const Shadowed& s : g_state) {
+        if (!s.known) continue;
+        GLint real[4] = {};
+        glGetIntegerv(s.pname, real);
+        ++checked;
+        if (std::memcmp(real, s.value, sizeof(GLint) * static_cast<size_t>(s.count)) != 0) {
+            mismatches += std::string(mismatches.empty() ? "" : ",") + "\"" + s.name + ": kept " + list(s.value, s.count) +
+                          ", WebGL " + list(real, s.count) + "\"";
+        }
+    }
+    return "{\"checked\":" + std::to_string(checked) + ",\"mismatches\":[" + mismatches + "]}";
 }
 
 } // namespace qd::web

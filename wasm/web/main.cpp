@@ -16,6 +16,7 @@
 #include "core/renewal.h"
 #include "ui/app.h"
 #include "web/backend.h"
+#include "web/gl_state_shadow.h"
 #include "web/shell.h"
 #include "web/ui_locator.h"
 
@@ -137,6 +138,9 @@ EMSCRIPTEN_KEEPALIVE const char* qd_ui_items(const char* names)
     const qd::web::BackendStats s = qd::web::Stats();
     return Result(qd::web::UiItemsJson(names, s.devicePixelRatio, s.framesDrawn));
 }
+
+// For browser tests (window.quotedesk.glShadowCheck()): the GL state the shell keeps against WebGL's.
+EMSCRIPTEN_KEEPALIVE const char* qd_gl_shadow_check() { return Result(qd::web::ShadowCheckJson()); }
 
 // The page address's fragment at start (without '#'): "calc?..." opens the quote calculator on it.
 EMSCRIPTEN_KEEPALIVE void qd_set_fragment(const char* fragment)
