@@ -132,6 +132,30 @@ const failed = await run([
     assert(ws.account.cash_balance !== sample.account.cash_balance || JSON.stringify(ws.coupons) !== JSON.stringify(sample.coupons), 'nothing was spent');
   }],
 
+  ['4.1 筛选: 产品类型 弹性云服务器 lists only its pending orders; 全部 lists them all again', async () => {
+    await reset('zh');
+    await nav(Z.pending, 'pending-orders');
+    await typeInto(page, '##search', '');   // the search of the case before
+    // The order ids listed, once the frames after the last click show them (bounded).
+    const listedWhen = async (ok, what) => {
+      const end = Date.now() + 15000;
+      for (;;) {
+        const ids = (await uiItems(page)).items.filter((it) => /^CS\d/.test(it.label || '') && !it.blocked).map((it) => it.label);
+        if (ok(ids)) return;
+        if (Date.now() > end) throw new Error(what + ': ' + ids.join(' '));
+        await page.waitForTimeout(50);
+      }
+    };
+    await listedWhen((ids) => ids.includes('CS25011409123G7XC'), 'the 云商店 order is not listed at first');
+    await clickItem(page, '##service');
+    await clickItem(page, '弹性云服务器');
+    await listedWhen((ids) => ids.includes('CS25011409123D4SW') && ids.includes('CS25011316401M3QF') && !ids.includes('CS25011409123G7XC'),
+      'filtered by 弹性云服务器');
+    await clickItem(page, '##service');
+    await clickItem(page, '全部', { nth: -1 });
+    await listedWhen((ids) => ids.includes('CS25011409123G7XC'), 'after 全部');
+  }],
+
   ['4.1.1 合并支付: two pending orders ticked, 合并支付, 确认付款', async () => {
     await reset('zh');
     await nav(Z.pending, 'pending-orders');

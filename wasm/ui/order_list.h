@@ -62,8 +62,9 @@ struct OrderListState {
     char search[128] = {};               // order id (substring, case-insensitive ASCII)
     int type = -1;                       // OrderType index; -1 = all
     int status = -1;                     // OrderStatus index (as of the clock); -1 = all
-    int serviceType = -1;                // index into serviceTypes; -1 = all
-    std::vector<std::string> serviceTypes;   // distinct service_type_name of the workspace, sorted
+    std::string serviceType;             // service_type_name; "" = all (a name no order has any more: none shown)
+    std::vector<std::string> serviceTypes;   // distinct service_type_name of the workspace, sorted (for the combo)
+    uint64_t serviceTypesFor = UINT64_MAX;   // AppState::revision serviceTypes were gathered for
     std::vector<std::size_t> rows;       // indices into ws.orders passing the filter, newest first
     uint64_t builtFor = UINT64_MAX;      // AppState::revision the rows were built for
     Instant builtAsOf;                   // the clock the rows were built for
