@@ -8,8 +8,11 @@
 //   PlanCancel / CancelOrders: pending payment only, combined trade orders, 30 vs 31
 //   DescribeOrder / TradeHistory: amounts, resources, history and its filters
 //   WritePaymentResult / WriteCancelResult
+//   SortNewestFirst: the lists' order, stable, any int64 time
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -542,4 +545,50 @@ TEST_CASE("trade history: renewals, changes and unsubscriptions of the order's r
   REQUIRE(closed.size() == 1);
   CHECK(closed[0].type == OrderType::Unsubscribe);
   CHECK(kTradeHistoryShown == 3);
+}
+
+TEST_CASE("orders newest first: create_time descending, equal times in the order given, any int64 time") {
+  const auto orders = [](std::vector<int64_t> times) {
+    std::vector<Order> out(times.size());
+    for (std::size_t i = 0; i < times.size(); ++i) out[i].create_time = Instant::FromUnixSeconds(times[i]);
+    return out;
+  };
+  SUBCASE("none and one") {
+    std::vector<std::size_t> none;
+    SortNewestFirst(none, {});
+    CHECK(none.empty());
+    std::vector<std::size_t> one{0};
+    SortNewestFirst(one, orders({42}));
+    CHECK(one == std::vector<std::size_t>{0});
+  }
+  SUBCASE("descending; equal times keep the order given") {
+    const auto os = orders({5, 9, 5, 7, 9});
+    std::vector<std::size_t> all{0, 1, 2, 3, 4};
+    SortNewestFirst(all, os);
+    CHECK(all == std::vector<std::size_t>{1, 4, 3, 0, 2});
+    std::vector<std::size_t> some{4, 2, 0};   // a filtered subset, given in another order
+    SortNewestFirst(some, os);
+    CHECK(some == std::vector<std::size_t>{4, 2, 0});
+  }
+  SUBCASE("the extremes of int64: a span of 2^64 - 1 seconds, every radix pass") {
+    const auto os = orders({INT64_MIN, 0, INT64_MAX, -1, 1, INT64_MIN});
+    std::vector<std::size_t> all{0, 1, 2, 3, 4, 5};
+    SortNewestFirst(all, os);
+    CHECK(all == std::vector<std::size_t>{2, 4, 1, 3, 0, 5});
+  }
+  SUBCASE("the same as std::stable_sort: 20,000 times over ten years, many equal") {
+    std::vector<int64_t> times(20000);
+    uint64_t x = 88172645463325252ull;   // xorshift64
+    for (int64_t& t : times) {
+      x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+      t = 1'600'000'000 + static_cast<int64_t>(x % 3000) * 105'120;   // 3,000 distinct times in 10 years
+    }
+    const auto os = orders(times);
+    std::vector<std::size_t> got(times.size()), want;
+    for (std::size_t i = 0; i < got.size(); ++i) got[i] = got.size() - 1 - i;   // given in reverse
+    want = got;
+    std::stable_sort(want.begin(), want.end(), [&](std::size_t a, std::size_t b) { return times[a] > times[b]; });
+    SortNewestFirst(got, os);
+    CHECK(got == want);
+  }
 }

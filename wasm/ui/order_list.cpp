@@ -45,9 +45,7 @@ void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState
         if (!ContainsNoCase(o.order_id, list.search)) continue;
         list.rows.push_back(i);
     }
-    std::stable_sort(list.rows.begin(), list.rows.end(), [&](std::size_t a, std::size_t b) {
-        return ws.orders[a].create_time > ws.orders[b].create_time;
-    });
+    SortNewestFirst(list.rows, ws.orders);
     for (auto it = list.selected.begin(); it != list.selected.end();) {
         const Order* o = ws.findOrder(*it);
         it = (o && AwaitingPayment(*o, StatusAsOf(*o, ws.rules, now))) ? std::next(it) : list.selected.erase(it);
