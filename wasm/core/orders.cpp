@@ -49,37 +49,36 @@ OrderStatus StatusAsOf(const Order& order, const RuleProfile& rules, Instant asO
   return order.status;
 }
 
-void SortNewestFirst(std::vector<std::size_t>& indices, const std::vector<Order>& orders)
-{
-    const std::size_t n = indices.size();
-    if (n < 2) return;
-    // Key = how long before the newest order (unsigned: any two int64 times differ by < 2^64), so
-    // ascending keys are descending times. LSD radix, 11 bits a pass, only as many passes as the
-    // span of the times needs (3 for up to 272 years of seconds); each pass is stable.
-    int64_t newest = orders[indices[0]].create_time.unixSeconds();
-    for (std::size_t i : indices) newest = std::max(newest, orders[i].create_time.unixSeconds());
-    std::vector<uint64_t> keys(n);
-    uint64_t span = 0;
+void SortNewestFirst(std::vector<std::size_t>& indices, const std::vector<Order>& orders) {
+  const std::size_t n = indices.size();
+  if (n < 2) return;
+  // Key = how long before the newest order (unsigned: any two int64 times differ by < 2^64), so
+  // ascending keys are descending times. LSD radix, 11 bits a pass, only as many passes as the
+  // span of the times needs (3 for up to 272 years of seconds); each pass is stable.
+  int64_t newest = orders[indices[0]].create_time.unixSeconds();
+  for (std::size_t i : indices) newest = std::max(newest, orders[i].create_time.unixSeconds());
+  std::vector<uint64_t> keys(n);
+  uint64_t span = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    keys[k] = static_cast<uint64_t>(newest) - static_cast<uint64_t>(orders[indices[k]].create_time.unixSeconds());
+    span = std::max(span, keys[k]);
+  }
+  constexpr int kBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  std::vector<std::size_t> toIndex(n), bucket(kBuckets + 1);
+  std::vector<uint64_t> toKey(n);
+  for (int shift = 0; shift < 64 && (span >> shift) != 0; shift += kBits) {
+    std::fill(bucket.begin(), bucket.end(), 0);
+    for (uint64_t key : keys) ++bucket[((key >> shift) & (kBuckets - 1)) + 1];
+    for (std::size_t b = 1; b <= kBuckets; ++b) bucket[b] += bucket[b - 1];
     for (std::size_t k = 0; k < n; ++k) {
-        keys[k] = static_cast<uint64_t>(newest) - static_cast<uint64_t>(orders[indices[k]].create_time.unixSeconds());
-        span = std::max(span, keys[k]);
+      const std::size_t at = bucket[(keys[k] >> shift) & (kBuckets - 1)]++;
+      toIndex[at] = indices[k];
+      toKey[at] = keys[k];
     }
-    constexpr int kBits = 11;
-    constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-    std::vector<std::size_t> toIndex(n), bucket(kBuckets + 1);
-    std::vector<uint64_t> toKey(n);
-    for (int shift = 0; shift < 64 && (span >> shift) != 0; shift += kBits) {
-        std::fill(bucket.begin(), bucket.end(), 0);
-        for (uint64_t key : keys) ++bucket[((key >> shift) & (kBuckets - 1)) + 1];
-        for (std::size_t b = 1; b <= kBuckets; ++b) bucket[b] += bucket[b - 1];
-        for (std::size_t k = 0; k < n; ++k) {
-            const std::size_t at = bucket[(keys[k] >> shift) & (kBuckets - 1)]++;
-            toIndex[at] = indices[k];
-            toKey[at] = keys[k];
-        }
-        indices.swap(toIndex);
-        keys.swap(toKey);
-    }
+    indices.swap(toIndex);
+    keys.swap(toKey);
+  }
 }
 
 std::vector<std::string> ExpirePendingOrders(Workspace& ws, Instant asOf) {
