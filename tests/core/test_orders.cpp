@@ -590,5 +590,9 @@ TEST_CASE("orders newest first: create_time descending, equal times in the order
     std::stable_sort(want.begin(), want.end(), [&](std::size_t a, std::size_t b) { return times[a] > times[b]; });
     SortNewestFirst(got, os);
     CHECK(got == want);
+    std::vector<const Order*> pointers;   // the overload for a list of orders, the same order
+    for (std::size_t i = times.size(); i-- > 0;) pointers.push_back(&os[i]);
+    SortNewestFirst(pointers);
+    for (std::size_t k = 0; k < want.size(); ++k) REQUIRE(pointers[k] == &os[want[k]]);
   }
 }

@@ -172,8 +172,7 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request) {
   }
   if (rows.empty())
     return Refused({"nothing_to_export", "", pendingOnly ? "there is no order pending payment to export" : "there is no order to export"});
-  // The order list's order: newest first, file order among equal times.
-  std::stable_sort(rows.begin(), rows.end(), [](const Order* a, const Order* b) { return a->create_time > b->create_time; });
+  SortNewestFirst(rows);   // the order list's order
 
   const ZoneOffset zone = rules.zone;
   const HeaderLanguage lang = request.language;

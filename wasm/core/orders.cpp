@@ -49,36 +49,51 @@ OrderStatus StatusAsOf(const Order& order, const RuleProfile& rules, Instant asO
   return order.status;
 }
 
-void SortNewestFirst(std::vector<std::size_t>& indices, const std::vector<Order>& orders) {
-  const std::size_t n = indices.size();
+namespace {
+
+// Reorders `items` by the times `timeOf` gives them, newest first, equal times in the order given.
+// Key = how long before the newest (unsigned: any two int64 times differ by < 2^64), so ascending
+// keys are descending times. LSD radix, 11 bits a pass, only as many passes as the span of the times
+// needs (3 for up to 272 years of seconds); each pass is stable.
+template <class T, class TimeOf>
+void RadixNewestFirst(std::vector<T>& items, TimeOf timeOf) {
+  const std::size_t n = items.size();
   if (n < 2) return;
-  // Key = how long before the newest order (unsigned: any two int64 times differ by < 2^64), so
-  // ascending keys are descending times. LSD radix, 11 bits a pass, only as many passes as the
-  // span of the times needs (3 for up to 272 years of seconds); each pass is stable.
-  int64_t newest = orders[indices[0]].create_time.unixSeconds();
-  for (std::size_t i : indices) newest = std::max(newest, orders[i].create_time.unixSeconds());
+  int64_t newest = timeOf(items[0]).unixSeconds();
+  for (const T& item : items) newest = std::max(newest, timeOf(item).unixSeconds());
   std::vector<uint64_t> keys(n);
   uint64_t span = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    keys[k] = static_cast<uint64_t>(newest) - static_cast<uint64_t>(orders[indices[k]].create_time.unixSeconds());
+    keys[k] = static_cast<uint64_t>(newest) - static_cast<uint64_t>(timeOf(items[k]).unixSeconds());
     span = std::max(span, keys[k]);
   }
   constexpr int kBits = 11;
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  std::vector<std::size_t> toIndex(n), bucket(kBuckets + 1);
+  std::vector<T> toItem(n);
   std::vector<uint64_t> toKey(n);
+  std::vector<std::size_t> bucket(kBuckets + 1);
   for (int shift = 0; shift < 64 && (span >> shift) != 0; shift += kBits) {
     std::fill(bucket.begin(), bucket.end(), 0);
     for (uint64_t key : keys) ++bucket[((key >> shift) & (kBuckets - 1)) + 1];
     for (std::size_t b = 1; b <= kBuckets; ++b) bucket[b] += bucket[b - 1];
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t at = bucket[(keys[k] >> shift) & (kBuckets - 1)]++;
-      toIndex[at] = indices[k];
+      toItem[at] = items[k];
       toKey[at] = keys[k];
     }
-    indices.swap(toIndex);
+    items.swap(toItem);
     keys.swap(toKey);
   }
+}
+
+}  // namespace
+
+void SortNewestFirst(std::vector<std::size_t>& indices, const std::vector<Order>& orders) {
+  RadixNewestFirst(indices, [&](std::size_t i) { return orders[i].create_time; });
+}
+
+void SortNewestFirst(std::vector<const Order*>& orders) {
+  RadixNewestFirst(orders, [](const Order* o) { return o->create_time; });
 }
 
 std::vector<std::string> ExpirePendingOrders(Workspace& ws, Instant asOf) {

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "core/json_writer.h"
+
 namespace qd::web {
 namespace {
 
@@ -65,18 +67,23 @@ std::string ShadowCheckJson()
         return out;
     };
     int checked = 0;
-    std::string mismatches;
+    JsonWriter w;
+    w.beginObject();
+    w.key("mismatches");
+    w.beginArray();
     for (const Shadowed& s : g_state) {
         if (!s.known) continue;
         GLint real[4] = {};
         glGetIntegerv(s.pname, real);
         ++checked;
-        if (std::memcmp(real, s.value, sizeof(GLint) * static_cast<size_t>(s.count)) != 0) {
-            mismatches += std::string(mismatches.empty() ? "" : ",") + "\"" + s.name + ": kept " + list(s.value, s.count) +
-                          ", WebGL " + list(real, s.count) + "\"";
-        }
+        if (std::memcmp(real, s.value, sizeof(GLint) * static_cast<size_t>(s.count)) != 0)
+            w.string(std::string(s.name) + ": kept " + list(s.value, s.count) + ", WebGL " + list(real, s.count));
     }
-    return "{\"checked\":" + std::to_string(checked) + ",\"mismatches\":[" + mismatches + "]}";
+    w.endArray();
+    w.key("checked");
+    w.integer(checked);
+    w.endObject();
+    return w.take();
 }
 
 } // namespace qd::web
