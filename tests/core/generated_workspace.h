@@ -13,13 +13,14 @@
 
 namespace qd::test {
 
-inline Workspace GeneratedWorkspace(int64_t resources, uint64_t seed) {
-  GeneratorOptions o;
-  o.resources = resources;
-  o.seed = seed;
-  LoadResult r = LoadWorkspace(GenerateWorkspace(o), "generated.json");
-  REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? std::string() : r.errors.front().str()));
-  return std::move(r.workspace);
+inline Workspace GeneratedWorkspace(int64_t resources, uint64_t seed)
+{
+    GeneratorOptions o;
+    o.resources = resources;
+    o.seed = seed;
+    LoadResult r = LoadWorkspace(GenerateWorkspace(o), "generated.json");
+    REQUIRE_MESSAGE(r.ok, (r.errors.empty() ? std::string() : r.errors.front().str()));
+    return std::move(r.workspace);
 }
 
 }  // namespace qd::test

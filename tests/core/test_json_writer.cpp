@@ -9,9 +9,18 @@ TEST_CASE("JsonWriter places commas and nests containers")
 {
     JsonWriter w;
     w.beginObject();
-    w.key("a"); w.integer(1);
-    w.key("b"); w.beginArray(); w.integer(2); w.boolean(true); w.null(); w.beginObject(); w.endObject(); w.endArray();
-    w.key("c"); w.string("x");
+    w.key("a");
+    w.integer(1);
+    w.key("b");
+    w.beginArray();
+    w.integer(2);
+    w.boolean(true);
+    w.null();
+    w.beginObject();
+    w.endObject();
+    w.endArray();
+    w.key("c");
+    w.string("x");
     w.endObject();
     CHECK(w.text() == R"({"a":1,"b":[2,true,null,{}],"c":"x"})");
 }
@@ -36,16 +45,21 @@ TEST_CASE("JsonWriter writes money as 2-decimal strings and instants in the zone
     CHECK(w.text() == R"(["279.41","-0.05","2024-04-15T15:58:07+08:00"])");
 }
 
-TEST_CASE("JsonWriter writes an absent optional as null and a present one as its value")  // design.md §3: null = unknown
+// design.md §3: null = unknown
+TEST_CASE("JsonWriter writes an absent optional as null and a present one as its value")
 {
     const auto t = ParseInstant("2024-04-15T07:58:07Z");
     REQUIRE(t.ok);
     JsonWriter w;
     w.beginArray();
-    w.stringOrNull(std::string("鑫")); w.stringOrNull(std::nullopt);
-    w.integerOrNull(0); w.integerOrNull(std::nullopt);
-    w.moneyOrNull(Money::FromFen(29348)); w.moneyOrNull(std::nullopt);
-    w.instantOrNull(t.value, ZoneOffset::China()); w.instantOrNull(std::nullopt, ZoneOffset::China());
+    w.stringOrNull(std::string("鑫"));
+    w.stringOrNull(std::nullopt);
+    w.integerOrNull(0);
+    w.integerOrNull(std::nullopt);
+    w.moneyOrNull(Money::FromFen(29348));
+    w.moneyOrNull(std::nullopt);
+    w.instantOrNull(t.value, ZoneOffset::China());
+    w.instantOrNull(std::nullopt, ZoneOffset::China());
     w.endArray();
     CHECK(w.text() == R"(["鑫",null,0,null,"293.48",null,"2024-04-15T15:58:07+08:00",null])");
 }

@@ -12,75 +12,85 @@ using namespace qd;
 
 namespace {
 
-Resource MakeResource(std::string id, std::string product, std::optional<std::string> main = std::nullopt) {
-  Resource r;
-  r.resource_id = std::move(id);
-  r.product_id = std::move(product);
-  r.main_resource_id = std::move(main);
-  return r;
+Resource MakeResource(std::string id, std::string product, std::optional<std::string> main = std::nullopt)
+{
+    Resource r;
+    r.resource_id = std::move(id);
+    r.product_id = std::move(product);
+    r.main_resource_id = std::move(main);
+    return r;
 }
 
-std::vector<std::string> Ids(const Workspace& ws, std::span<const uint32_t> positions) {
-  std::vector<std::string> out;
-  for (uint32_t i : positions) out.push_back(ws.resources[i].resource_id);
-  return out;
+std::vector<std::string> Ids(const Workspace& ws, std::span<const uint32_t> positions)
+{
+    std::vector<std::string> out;
+    for (uint32_t i : positions) out.push_back(ws.resources[i].resource_id);
+    return out;
 }
 
-Workspace Sample() {
-  Workspace ws;
-  ws.products.resize(2);
-  ws.products[0].product_id = "p-ecs";
-  ws.products[1].product_id = "p-evs";
-  // An attached resource before its main, two mains, one main with two attached in file order, and
-  // a resource whose product is unknown.
-  ws.resources = {MakeResource("vol-2", "p-evs", "ecs-2"), MakeResource("ecs-1", "p-ecs"), MakeResource("ecs-2", "p-ecs"),
-                  MakeResource("vol-1a", "p-evs", "ecs-1"), MakeResource("vol-1b", "p-evs", "ecs-1"), MakeResource("odd", "p-gone")};
-  ws.Reindex();
-  return ws;
+Workspace Sample()
+{
+    Workspace ws;
+    ws.products.resize(2);
+    ws.products[0].product_id = "p-ecs";
+    ws.products[1].product_id = "p-evs";
+    // An attached resource before its main, two mains, one main with two attached in file order, and
+    // a resource whose product is unknown.
+    ws.resources = {MakeResource("vol-2", "p-evs", "ecs-2"),  MakeResource("ecs-1", "p-ecs"),
+                    MakeResource("ecs-2", "p-ecs"),           MakeResource("vol-1a", "p-evs", "ecs-1"),
+                    MakeResource("vol-1b", "p-evs", "ecs-1"), MakeResource("odd", "p-gone")};
+    ws.Reindex();
+    return ws;
 }
 
 }  // namespace
 
-TEST_CASE("WorkspaceIndex: productOf and attachedPositions agree with the id lookups") {
-  Workspace ws = Sample();
-  for (const Resource& r : ws.resources) {
-    CAPTURE(r.resource_id);
-    CHECK(ws.productOf(r) == ws.findProduct(r.product_id));
-    std::vector<std::string> byId;
-    for (const Resource* a : ws.attachedTo(r.resource_id)) byId.push_back(a->resource_id);
-    CHECK(Ids(ws, ws.attachedPositions(r)) == byId);
-  }
-  CHECK(ws.productOf(ws.resources[5]) == nullptr);  // p-gone
-  CHECK(ws.productOf(ws.resources[1]) == &ws.products[0]);
-  CHECK(Ids(ws, ws.attachedPositions(ws.resources[1])) == std::vector<std::string>{"vol-1a", "vol-1b"});  // file order
-  CHECK(Ids(ws, ws.attachedPositions(ws.resources[2])) == std::vector<std::string>{"vol-2"});            // attached listed first
-  CHECK(ws.attachedPositions(ws.resources[3]).empty());                                                   // an attached has none
+TEST_CASE("WorkspaceIndex: productOf and attachedPositions agree with the id lookups")
+{
+    Workspace ws = Sample();
+    for (const Resource& r : ws.resources) {
+        CAPTURE(r.resource_id);
+        CHECK(ws.productOf(r) == ws.findProduct(r.product_id));
+        std::vector<std::string> byId;
+        for (const Resource* a : ws.attachedTo(r.resource_id)) byId.push_back(a->resource_id);
+        CHECK(Ids(ws, ws.attachedPositions(r)) == byId);
+    }
+    CHECK(ws.productOf(ws.resources[5]) == nullptr);  // p-gone
+    CHECK(ws.productOf(ws.resources[1]) == &ws.products[0]);
+    CHECK(Ids(ws, ws.attachedPositions(ws.resources[1])) ==
+          std::vector<std::string>{"vol-1a", "vol-1b"});  // file order
+    // attached listed first
+    CHECK(Ids(ws, ws.attachedPositions(ws.resources[2])) == std::vector<std::string>{"vol-2"});
+    // an attached has none
+    CHECK(ws.attachedPositions(ws.resources[3]).empty());
 }
 
-TEST_CASE("WorkspaceIndex: a resource from elsewhere is looked up by its ids") {
-  const Workspace ws = Sample();
-  const Resource copy = ws.resources[1];  // a what-if copy of ecs-1, not in ws.resources
-  CHECK(ws.productOf(copy) == &ws.products[0]);
-  CHECK(Ids(ws, ws.attachedPositions(copy)) == std::vector<std::string>{"vol-1a", "vol-1b"});
-  const Resource stranger = MakeResource("calc", "p-evs");
-  CHECK(ws.productOf(stranger) == &ws.products[1]);
-  CHECK(ws.attachedPositions(stranger).empty());
+TEST_CASE("WorkspaceIndex: a resource from elsewhere is looked up by its ids")
+{
+    const Workspace ws = Sample();
+    const Resource copy = ws.resources[1];  // a what-if copy of ecs-1, not in ws.resources
+    CHECK(ws.productOf(copy) == &ws.products[0]);
+    CHECK(Ids(ws, ws.attachedPositions(copy)) == std::vector<std::string>{"vol-1a", "vol-1b"});
+    const Resource stranger = MakeResource("calc", "p-evs");
+    CHECK(ws.productOf(stranger) == &ws.products[1]);
+    CHECK(ws.attachedPositions(stranger).empty());
 }
 
-TEST_CASE("WorkspaceIndex: an index older than the vectors is not read by position") {
-  Workspace ws = Sample();
-  ws.resources.push_back(MakeResource("ecs-3", "p-evs"));  // not reindexed: the tables are one short
-  ws.resources.reserve(ws.resources.size() + 1);
-  CHECK(ws.productOf(ws.resources.back()) == &ws.products[1]);  // by id
-  CHECK(ws.attachedPositions(ws.resources.back()).empty());
-  ws.Reindex();
-  CHECK(ws.productOf(ws.resources.back()) == &ws.products[1]);
-  CHECK(ws.index.product_of.size() == ws.resources.size());
-  CHECK(ws.index.attached_begin.size() == ws.resources.size() + 1);
-  CHECK(ws.index.attached.size() == 3);
+TEST_CASE("WorkspaceIndex: an index older than the vectors is not read by position")
+{
+    Workspace ws = Sample();
+    ws.resources.push_back(MakeResource("ecs-3", "p-evs"));  // not reindexed: the tables are one short
+    ws.resources.reserve(ws.resources.size() + 1);
+    CHECK(ws.productOf(ws.resources.back()) == &ws.products[1]);  // by id
+    CHECK(ws.attachedPositions(ws.resources.back()).empty());
+    ws.Reindex();
+    CHECK(ws.productOf(ws.resources.back()) == &ws.products[1]);
+    CHECK(ws.index.product_of.size() == ws.resources.size());
+    CHECK(ws.index.attached_begin.size() == ws.resources.size() + 1);
+    CHECK(ws.index.attached.size() == 3);
 
-  Workspace empty;
-  empty.Reindex();
-  CHECK(empty.index.attached_begin == std::vector<uint32_t>{0});
-  CHECK(empty.productOf(MakeResource("x", "p")) == nullptr);
+    Workspace empty;
+    empty.Reindex();
+    CHECK(empty.index.attached_begin == std::vector<uint32_t>{0});
+    CHECK(empty.productOf(MakeResource("x", "p")) == nullptr);
 }

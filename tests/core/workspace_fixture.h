@@ -72,13 +72,17 @@ inline Doc MinimalDoc() { return Doc{{"format", "quotedesk/1"}}; }
 inline LoadResult LoadDoc(const Doc& doc) { return LoadWorkspace(doc.dump(), "t.json"); }
 
 // The first error as printed ("t.json: /pointer: message"), or "ok".
-inline std::string FirstError(std::string_view text) {
-  LoadResult r = LoadWorkspace(text, "t.json");
-  return r.ok ? "ok" : r.errors.front().str();
+inline std::string FirstError(std::string_view text)
+{
+    LoadResult r = LoadWorkspace(text, "t.json");
+    return r.ok ? "ok" : r.errors.front().str();
 }
 template <class D>
-  requires std::same_as<D, Doc>  // not for strings, which convert to Doc too
-std::string FirstError(const D& doc) { return FirstError(doc.dump()); }
+requires std::same_as<D, Doc>  // not for strings, which convert to Doc too
+    std::string FirstError(const D& doc)
+{
+    return FirstError(doc.dump());
+}
 
 inline Instant At(std::string_view text) { return ParseInstant(text).value; }
 inline Money Yuan(std::string_view text) { return ParseMoney(text).value; }

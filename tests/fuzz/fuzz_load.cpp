@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     std::string text(reinterpret_cast<const char*>(data), size);
     qd::LoadResult r = qd::LoadFiles({{"fuzz.json", text}});
     if (!r.ok) {
-        if (r.errors.empty()) std::abort();   // a refusal always says why
+        if (r.errors.empty()) std::abort();  // a refusal always says why
         return 0;
     }
     std::string saved = qd::SaveWorkspace(r.workspace);

@@ -41,7 +41,7 @@ double TimeLoad(const std::string& text, size_t& resources)
     return t1 - t0;
 }
 
-} // namespace
+}  // namespace
 
 #ifdef __EMSCRIPTEN__
 extern "C" EMSCRIPTEN_KEEPALIVE double bench_load(const char* data, int size)
@@ -79,9 +79,11 @@ int main(int argc, char** argv)
         if (dom.is_discarded()) return 1;
 
         std::printf("%s: %.1f MB, %zu resources\n", argv[i], mb, resources);
-        std::printf("  qd load         %8.1f ms  %6.1f MB/s  peak RSS +%.1f MB (%.2fx file)\n", load, mb / (load / 1000),
-                    static_cast<double>(rssLoad - rss0) / 1024, static_cast<double>(rssLoad - rss0) * 1024 / static_cast<double>(text.size()));
-        std::printf("  nlohmann DOM    %8.1f ms  peak RSS +%.1f MB more\n", domMs, static_cast<double>(rssDom - rssLoad) / 1024);
+        std::printf("  qd load         %8.1f ms  %6.1f MB/s  peak RSS +%.1f MB (%.2fx file)\n", load,
+                    mb / (load / 1000), static_cast<double>(rssLoad - rss0) / 1024,
+                    static_cast<double>(rssLoad - rss0) * 1024 / static_cast<double>(text.size()));
+        std::printf("  nlohmann DOM    %8.1f ms  peak RSS +%.1f MB more\n", domMs,
+                    static_cast<double>(rssDom - rssLoad) / 1024);
         std::printf("  ratio load/DOM  %8.2f\n", load / domMs);
     }
     return 0;

@@ -15,8 +15,9 @@
 namespace qd::cli {
 namespace {
 
-int RunAlign(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-  return RunRenewalCommand("align", true, argv, out, err);
+int RunAlign(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    return RunRenewalCommand("align", true, argv, out, err);
 }
 
 }  // namespace

@@ -21,87 +21,108 @@ namespace {
 
 std::string TimesLeft(const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("unlimited"); }
 
-std::string ChineseDuration(const RenewalDuration& d) { return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月"); }
+std::string ChineseDuration(const RenewalDuration& d)
+{
+    return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
+}
 
-void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out) {
-  out << "Auto-renew forecast as of " << ConsoleTime(f.as_of, ws) << ": " << f.months.size() << " months, "
-      << f.months.front().label() << " to " << f.months.back().label() << "\n\n";
-  TextTable months({{"month"}, {"charges", true}, {"amount", true}});
-  std::size_t count = 0;
-  for (const ForecastMonth& m : f.months) {
-    months.AddRow({m.label(), std::to_string(m.count), m.total.display()});
-    count += m.count;
-  }
-  months.AddRule();
-  months.AddRow({"total", std::to_string(count), f.total.display()});
-  months.Print(out);
-
-  if (!f.charges.empty()) {
-    out << "\n";
-    TextTable charges({{"time"}, {"resource"}, {"name"}, {"duration"}, {"amount", true}, {"new expiry"}, {"times left", true},
-                       {"balance after", true}});
-    for (const ForecastCharge& c : f.charges) {
-      std::string time = ConsoleTime(c.at, ws);
-      if (c.late) time += " (late: due " + ConsoleTime(c.deduction_time, ws) + ")";
-      charges.AddRow({time, c.resource_id, c.resource_name, c.duration.str(), c.amount.display(), ConsoleTime(c.new_expire_time, ws),
-                      TimesLeft(c.times_left), c.balance_after ? c.balance_after->display() : "-"});
+void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out)
+{
+    out << "Auto-renew forecast as of " << ConsoleTime(f.as_of, ws) << ": " << f.months.size() << " months, "
+        << f.months.front().label() << " to " << f.months.back().label() << "\n\n";
+    TextTable months({{"month"}, {"charges", true}, {"amount", true}});
+    std::size_t count = 0;
+    for (const ForecastMonth& m : f.months) {
+        months.AddRow({m.label(), std::to_string(m.count), m.total.display()});
+        count += m.count;
     }
-    charges.Print(out);
-  }
+    months.AddRule();
+    months.AddRow({"total", std::to_string(count), f.total.display()});
+    months.Print(out);
 
-  out << "\n";
-  if (!f.cash_balance) {
-    out << "cash balance: not in the file\n";
-  } else if (f.first_short) {
-    const ForecastCharge& c = f.charges[*f.first_short];
-    out << "cash balance " << f.cash_balance->display() << ": not enough from " << ConsoleTime(c.at, ws) << " (" << c.resource_id << ", "
-        << c.amount.display() << "); top up before then\n";
-  } else {
-    out << "cash balance " << f.cash_balance->display() << ": covers every charge\n";
-  }
-  if (!f.failures.empty()) {
-    out << "\nnot forecast (would be refused):\n";
-    for (const Refusal& r : f.failures) out << "  " << r.code << ": " << r.message << "\n";
-  }
+    if (!f.charges.empty()) {
+        out << "\n";
+        TextTable charges({{"time"},
+                           {"resource"},
+                           {"name"},
+                           {"duration"},
+                           {"amount", true},
+                           {"new expiry"},
+                           {"times left", true},
+                           {"balance after", true}});
+        for (const ForecastCharge& c : f.charges) {
+            std::string time = ConsoleTime(c.at, ws);
+            if (c.late) time += " (late: due " + ConsoleTime(c.deduction_time, ws) + ")";
+            charges.AddRow({time, c.resource_id, c.resource_name, c.duration.str(), c.amount.display(),
+                            ConsoleTime(c.new_expire_time, ws), TimesLeft(c.times_left),
+                            c.balance_after ? c.balance_after->display() : "-"});
+        }
+        charges.Print(out);
+    }
+
+    out << "\n";
+    if (!f.cash_balance) {
+        out << "cash balance: not in the file\n";
+    } else if (f.first_short) {
+        const ForecastCharge& c = f.charges[*f.first_short];
+        out << "cash balance " << f.cash_balance->display() << ": not enough from " << ConsoleTime(c.at, ws) << " ("
+            << c.resource_id << ", " << c.amount.display() << "); top up before then\n";
+    } else {
+        out << "cash balance " << f.cash_balance->display() << ": covers every charge\n";
+    }
+    if (!f.failures.empty()) {
+        out << "\nnot forecast (would be refused):\n";
+        for (const Refusal& r : f.failures) out << "  " << r.code << ": " << r.message << "\n";
+    }
 }
 
-void PrintCsv(const Workspace& ws, const Forecast& f, std::ostream& out) {
-  out << kUtf8Bom;
-  out << CsvRecord({"扣款时间", "资源ID", "资源名称", "产品", "续费时长", "金额(元)", "续费后到期时间", "剩余自动续费次数", "扣款后余额(元)"});
-  for (const ForecastCharge& c : f.charges) {
-    out << CsvRecord({ConsoleTime(c.at, ws), c.resource_id, c.resource_name, c.service_type_name, ChineseDuration(c.duration), c.amount.str(),
-                      ConsoleTime(c.new_expire_time, ws), c.times_left ? std::to_string(*c.times_left) : "不限",
-                      c.balance_after ? c.balance_after->str() : ""});
-  }
-  out << CsvRecord({"合计", "", "", "", "", f.total.str(), "", "", ""});
+void PrintCsv(const Workspace& ws, const Forecast& f, std::ostream& out)
+{
+    out << kUtf8Bom;
+    out << CsvRecord({"扣款时间", "资源ID", "资源名称", "产品", "续费时长", "金额(元)", "续费后到期时间",
+                      "剩余自动续费次数", "扣款后余额(元)"});
+    for (const ForecastCharge& c : f.charges) {
+        out << CsvRecord({ConsoleTime(c.at, ws), c.resource_id, c.resource_name, c.service_type_name,
+                          ChineseDuration(c.duration), c.amount.str(), ConsoleTime(c.new_expire_time, ws),
+                          c.times_left ? std::to_string(*c.times_left) : "不限",
+                          c.balance_after ? c.balance_after->str() : ""});
+    }
+    out << CsvRecord({"合计", "", "", "", "", f.total.str(), "", "", ""});
 }
 
-int RunForecast(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-  constexpr std::string_view kCommand = "forecast";
-  Args args;
-  if (!ParseCommandLine(kCommand, argv, {"months", "as-of", "format"}, {}, args, err)) return ExitBadUsage;
-  std::string error;
-  Format format = Format::Text;
-  if (!ParseFormat(args, {Format::Text, Format::Json, Format::Csv}, format, error)) return BadUsage(kCommand, error, err);
-  int64_t months = kDefaultForecastMonths;
-  if (args.has("months") && !ParseWholeNumber(args.get("months"), 1, kMaxForecastMonths, months))
-    return BadUsage(kCommand, "--months expects a whole number 1.." + std::to_string(kMaxForecastMonths) + ", got " + args.get("months"), err);
+int RunForecast(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    constexpr std::string_view kCommand = "forecast";
+    Args args;
+    if (!ParseCommandLine(kCommand, argv, {"months", "as-of", "format"}, {}, args, err)) return ExitBadUsage;
+    std::string error;
+    Format format = Format::Text;
+    if (!ParseFormat(args, {Format::Text, Format::Json, Format::Csv}, format, error))
+        return BadUsage(kCommand, error, err);
+    int64_t months = kDefaultForecastMonths;
+    if (args.has("months") && !ParseWholeNumber(args.get("months"), 1, kMaxForecastMonths, months))
+        return BadUsage(
+            kCommand,
+            "--months expects a whole number 1.." + std::to_string(kMaxForecastMonths) + ", got " + args.get("months"),
+            err);
 
-  Workspace ws;
-  if (int e = LoadInputs(args.files, ws, err)) return e;
-  Instant now;
-  if (!ResolveAsOf(args, ws, now, error)) return BadUsage(kCommand, error, err);
+    Workspace ws;
+    if (int e = LoadInputs(args.files, ws, err)) return e;
+    Instant now;
+    if (!ResolveAsOf(args, ws, now, error)) return BadUsage(kCommand, error, err);
 
-  const Forecast f = ForecastAutoRenewals(ws, now, static_cast<int>(months));
-  if (format == Format::Json) out << ForecastJson(f, ws.rules.zone) << "\n";
-  else if (format == Format::Csv) PrintCsv(ws, f, out);
-  else PrintText(ws, f, out);
-  return ExitDone;
+    const Forecast f = ForecastAutoRenewals(ws, now, static_cast<int>(months));
+    if (format == Format::Json) out << ForecastJson(f, ws.rules.zone) << "\n";
+    else if (format == Format::Csv) PrintCsv(ws, f, out);
+    else PrintText(ws, f, out);
+    return ExitDone;
 }
 
 }  // namespace
 
-QD_COMMAND("forecast", "forecast FILE... [--months 12] [--as-of TIME] [--format text|json|csv]   auto-renew charges of the coming months",
-           RunForecast);
+QD_COMMAND(
+    "forecast",
+    "forecast FILE... [--months 12] [--as-of TIME] [--format text|json|csv]   auto-renew charges of the coming months",
+    RunForecast);
 
 }  // namespace qd::cli

@@ -12,17 +12,17 @@
 namespace qd::cli {
 
 enum Exit : int {
-    ExitDone = 0,        // done
-    ExitBadInput = 1,    // bad input: FILE: /json/pointer: message
-    ExitBadUsage = 2,    // bad usage (unknown flag, missing argument)
-    ExitRefused = 3,     // refused by a rule: stable reason code + message
+    ExitDone = 0,      // done
+    ExitBadInput = 1,  // bad input: FILE: /json/pointer: message
+    ExitBadUsage = 2,  // bad usage (unknown flag, missing argument)
+    ExitRefused = 3,   // refused by a rule: stable reason code + message
 };
 
 // Positional arguments (files) and --flags. `--flag value` and `--flag=value` are accepted;
 // flags listed as switches take no value ("true" is stored).
 struct Args {
     std::vector<std::string> files;
-    std::map<std::string, std::string> flags;   // without the leading "--"
+    std::map<std::string, std::string> flags;  // without the leading "--"
 
     bool has(const std::string& flag) const { return flags.count(flag) != 0; }
     std::string get(const std::string& flag, const std::string& fallback = "") const;
@@ -35,7 +35,7 @@ bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::stri
 
 struct Command {
     const char* name;
-    const char* usage;    // one line, shown by `quotedesk help`
+    const char* usage;  // one line, shown by `quotedesk help`
     int (*run)(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
 };
 
@@ -46,9 +46,10 @@ const std::vector<Command>& Commands();
 // Reads a whole file into `text`; on failure writes "FILE: cannot read: reason" to `error`.
 bool ReadFile(const std::string& path, std::string& text, std::string& error);
 
-} // namespace qd::cli
+}  // namespace qd::cli
 
 #define QD_COMMAND_CAT2(a, b) a##b
-#define QD_COMMAND_CAT(a, b) QD_COMMAND_CAT2(a, b)
-#define QD_COMMAND(...) \
-    static const bool QD_COMMAND_CAT(qd_command_registered_, __LINE__) = ::qd::cli::RegisterCommand(::qd::cli::Command{__VA_ARGS__})
+#define QD_COMMAND_CAT(a, b)  QD_COMMAND_CAT2(a, b)
+#define QD_COMMAND(...)                                                  \
+    static const bool QD_COMMAND_CAT(qd_command_registered_, __LINE__) = \
+        ::qd::cli::RegisterCommand(::qd::cli::Command{__VA_ARGS__})

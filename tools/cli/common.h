@@ -39,8 +39,9 @@ int BadUsage(std::string_view command, std::string_view message, std::ostream& e
 
 // ParseArgs plus the checks every workspace command makes: at least one file. Writes the usage
 // error and returns false when the command line is wrong.
-bool ParseCommandLine(std::string_view command, const std::vector<std::string>& argv, const std::vector<std::string>& valued,
-                      const std::vector<std::string>& switches, Args& out, std::ostream& err);
+bool ParseCommandLine(std::string_view command, const std::vector<std::string>& argv,
+                      const std::vector<std::string>& valued, const std::vector<std::string>& switches, Args& out,
+                      std::ostream& err);
 
 // "a,b, c" -> {"a","b","c"}: ids separated by commas, spaces around them dropped. An empty list or
 // an empty id ("a,,b") is an error.
@@ -76,7 +77,8 @@ bool WriteWorkspaceTo(const std::string& path, const Workspace& ws, std::ostream
 // The end of a command that changes the workspace: with --out, writes it (WriteWorkspaceTo) and says
 // so in text; without, says in text that this was a preview ("... to save `what`"). ExitDone, or
 // ExitBadInput when the file cannot be written.
-int WriteOutOrPreview(const Args& args, const Workspace& ws, Format format, std::string_view what, std::ostream& out, std::ostream& err);
+int WriteOutOrPreview(const Args& args, const Workspace& ws, Format format, std::string_view what, std::ostream& out,
+                      std::ostream& err);
 
 // ---- refusals ---------------------------------------------------------------------------------------
 
@@ -94,24 +96,24 @@ std::string ConsoleTime(Instant t, const Workspace& ws);  // "2025/01/18 23:59:5
 // spaces; right-aligned columns suit amounts. A note row (AddNote) is an indented line of
 // arithmetic under a row: its text spans every column but the last, its amount sits in the last.
 class TextTable {
- public:
-  struct Column {
-    std::string header;
-    bool right = false;
-  };
-  explicit TextTable(std::vector<Column> columns) : columns_(std::move(columns)) {}
-  void AddRow(std::vector<std::string> cells);
-  void AddNote(std::string text, std::string amount);
-  void AddRule();  // a line of '-' under the rows so far (before a total)
-  void Print(std::ostream& out) const;
+public:
+    struct Column {
+        std::string header;
+        bool right = false;
+    };
+    explicit TextTable(std::vector<Column> columns) : columns_(std::move(columns)) {}
+    void AddRow(std::vector<std::string> cells);
+    void AddNote(std::string text, std::string amount);
+    void AddRule();  // a line of '-' under the rows so far (before a total)
+    void Print(std::ostream& out) const;
 
- private:
-  struct Row {
-    enum Kind { Cells, Note, Rule } kind = Cells;
-    std::vector<std::string> cells;
-  };
-  std::vector<Column> columns_;
-  std::vector<Row> rows_;
+private:
+    struct Row {
+        enum Kind { Cells, Note, Rule } kind = Cells;
+        std::vector<std::string> cells;
+    };
+    std::vector<Column> columns_;
+    std::vector<Row> rows_;
 };
 
 // ---- CSV --------------------------------------------------------------------------------------------

@@ -19,23 +19,35 @@ bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::stri
                const std::vector<std::string>& switches, Args& out, std::string& error)
 {
     auto contains = [](const std::vector<std::string>& list, const std::string& s) {
-        for (const auto& x : list) if (x == s) return true;
+        for (const auto& x : list)
+            if (x == s) return true;
         return false;
     };
     for (size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
-        if (a.size() < 3 || a.compare(0, 2, "--") != 0) { out.files.push_back(a); continue; }
+        if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
+            out.files.push_back(a);
+            continue;
+        }
         std::string name = a.substr(2), value;
         bool inlineValue = false;
         if (auto eq = name.find('='); eq != std::string::npos) {
-            value = name.substr(eq + 1); name.resize(eq); inlineValue = true;
+            value = name.substr(eq + 1);
+            name.resize(eq);
+            inlineValue = true;
         }
         if (contains(switches, name)) {
-            if (inlineValue) { error = "--" + name + " takes no value"; return false; }
+            if (inlineValue) {
+                error = "--" + name + " takes no value";
+                return false;
+            }
             out.flags[name] = "true";
         } else if (contains(valued, name)) {
             if (!inlineValue) {
-                if (i + 1 >= argv.size()) { error = "--" + name + " needs a value"; return false; }
+                if (i + 1 >= argv.size()) {
+                    error = "--" + name + " needs a value";
+                    return false;
+                }
                 value = argv[++i];
             }
             out.flags[name] = value;
@@ -64,14 +76,17 @@ const std::vector<Command>& Commands() { return Table(); }
 bool ReadFile(const std::string& path, std::string& text, std::string& error)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) { error = path + ": cannot read: " + std::strerror(errno); return false; }
+    if (!in) {
+        error = path + ": cannot read: " + std::strerror(errno);
+        return false;
+    }
     std::ostringstream ss;
     ss << in.rdbuf();
     text = ss.str();
     return true;
 }
 
-} // namespace qd::cli
+}  // namespace qd::cli
 
 static int Usage(std::ostream& os)
 {
@@ -85,7 +100,10 @@ int main(int argc, char** argv)
 {
     if (argc < 2) return Usage(std::cerr);
     std::string name = argv[1];
-    if (name == "help" || name == "--help" || name == "-h") { Usage(std::cout); return qd::cli::ExitDone; }
+    if (name == "help" || name == "--help" || name == "-h") {
+        Usage(std::cout);
+        return qd::cli::ExitDone;
+    }
     std::vector<std::string> rest(argv + 2, argv + argc);
     for (const auto& c : qd::cli::Commands())
         if (name == c.name) return c.run(rest, std::cout, std::cerr);

@@ -67,50 +67,56 @@
 
 namespace qd {
 
-inline constexpr int kMaxAutoRenewTimes = 99;    // seed 4.2.2.1: a preset count is 1..99
+inline constexpr int kMaxAutoRenewTimes = 99;  // seed 4.2.2.1: a preset count is 1..99
 inline constexpr int kMinDeductionDaysBefore = 1;
 inline constexpr int kMaxDeductionDaysBefore = 7;  // seed 4.2.2.4 / reference §3.2: default 7
 
 // What auto-renew does each time: renew for `duration`, `times` times (nullopt = unlimited).
 struct AutoRenewPlan {
-  RenewalDuration duration;
-  std::optional<int> times;  // 1..99; nullopt = no limit (the console's default)
+    RenewalDuration duration;
+    std::optional<int> times;  // 1..99; nullopt = no limit (the console's default)
 };
 
 // 修改自动续费: a new period; the remaining count is kept unless reset_times (then `times`, nullopt = unlimited).
 struct AutoRenewChange {
-  RenewalDuration duration;
-  bool reset_times = false;
-  std::optional<int> times;
+    RenewalDuration duration;
+    bool reset_times = false;
+    std::optional<int> times;
 };
 
 // One auto-renew charge made (a completed renewal order).
 struct AutoRenewCharge {
-  std::string resource_id;  // the instance's main
-  std::string order_id;     // the completed renewal order ("" in a run without orders, e.g. a forecast)
-  Instant at;               // when it was charged
-  Money amount;             // the instance's total
-  Instant new_expire_time;
-  Instant deduction_time;             // when it was due (== at unless it was late)
-  RenewalDuration duration;           // what it renewed
-  std::optional<int> times_left;      // the count left after it (nullopt = unlimited; 0 = back to manual)
+    std::string resource_id;  // the instance's main
+    std::string order_id;     // the completed renewal order ("" in a run without orders, e.g. a forecast)
+    Instant at;               // when it was charged
+    Money amount;             // the instance's total
+    Instant new_expire_time;
+    Instant deduction_time;         // when it was due (== at unless it was late)
+    RenewalDuration duration;       // what it renewed
+    std::optional<int> times_left;  // the count left after it (nullopt = unlimited; 0 = back to manual)
 };
 
 // The outcome of a policy operation.
 struct PolicyChange {
-  std::vector<std::string> changed;       // every resource whose policy or settings changed (bound attached included)
-  std::vector<AutoRenewCharge> charges;   // charged at once (enabling inside the deduction window)
-  Refusals refusals;                      // non-empty: nothing changed
-  Refusals charge_failures;               // charges due but not made (the change itself stands)
-  bool ok() const { return refusals.empty(); }
+    std::vector<std::string> changed;      // every resource whose policy or settings changed (bound attached included)
+    std::vector<AutoRenewCharge> charges;  // charged at once (enabling inside the deduction window)
+    Refusals refusals;                     // non-empty: nothing changed
+    Refusals charge_failures;              // charges due but not made (the change itself stands)
+    bool ok() const { return refusals.empty(); }
 };
 
-PolicyChange SetManualRenewal(Workspace& ws, const std::vector<std::string>& ids, Instant now);                           // 设为手动续费
-PolicyChange EnableAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan, Instant now);  // 设为自动续费
-PolicyChange ModifyAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewChange& change, Instant now);  // 修改自动续费
-PolicyChange CancelAutoRenew(Workspace& ws, const std::vector<std::string>& ids, Instant now);  // 取消自动续费: back to manual
-PolicyChange SetToOnDemand(Workspace& ws, const std::vector<std::string>& ids, Instant now);    // 到期转按需
-PolicyChange SetNoRenew(Workspace& ws, const std::vector<std::string>& ids, Instant now);       // 到期不续费
+// 设为手动续费
+PolicyChange SetManualRenewal(Workspace& ws, const std::vector<std::string>& ids, Instant now);
+// 设为自动续费
+PolicyChange EnableAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewPlan& plan,
+                             Instant now);
+// 修改自动续费
+PolicyChange ModifyAutoRenew(Workspace& ws, const std::vector<std::string>& ids, const AutoRenewChange& change,
+                             Instant now);
+// 取消自动续费: back to manual
+PolicyChange CancelAutoRenew(Workspace& ws, const std::vector<std::string>& ids, Instant now);
+PolicyChange SetToOnDemand(Workspace& ws, const std::vector<std::string>& ids, Instant now);  // 到期转按需
+PolicyChange SetNoRenew(Workspace& ws, const std::vector<std::string>& ids, Instant now);     // 到期不续费
 
 // 自动续费 chosen in the renew dialog (seed 4.2.1.1 step 7; renewal.h RenewalRequest::auto_renew):
 // checked when the renewal order is placed, applied when it is paid.
@@ -135,16 +141,16 @@ Instant NextDeduction(const Resource& resource, const Account& account, const Ru
 PolicyChange SetDeductionDaysBefore(Workspace& ws, int days, Instant now);
 
 struct AutoRenewRun {
-  std::vector<AutoRenewCharge> charges;  // in time order
-  Refusals failures;                     // charges due but not made, one per resource
+    std::vector<AutoRenewCharge> charges;  // in time order
+    Refusals failures;                     // charges due but not made, one per resource
 };
 
 // How a run charges (the defaults are what the console does).
 struct AutoRenewRunOptions {
-  std::optional<Instant> not_before;  // a charge due earlier is made at this time instead (late / at once)
-  bool record_orders = true;          // false: only expiries, counts and the balance move; no orders, no periods
-  bool require_balance = true;        // false: charge even when the cash balance is short or unknown (a forecast
-                                      // of what falls due; the balance, when known, may go negative)
+    std::optional<Instant> not_before;  // a charge due earlier is made at this time instead (late / at once)
+    bool record_orders = true;          // false: only expiries, counts and the balance move; no orders, no periods
+    bool require_balance = true;        // false: charge even when the cash balance is short or unknown (a forecast
+                                        // of what falls due; the balance, when known, may go negative)
 };
 
 // Makes every auto-renew charge due up to `upTo`, in time order, each at its deduction time (a
@@ -160,31 +166,32 @@ AutoRenewRun RunDueAutoRenewals(Workspace& ws, Instant upTo, const AutoRenewRunO
 //   AutoRenewRun run;
 //   while (!runner.Step(2000, run)) drawAFrame();       // up to 2000 charges per step
 class AutoRenewRunner {
- public:
-  AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options = {});
-  // Only the resources at these positions of ws.resources (the instances just changed by an operation).
-  AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options, const std::vector<std::size_t>& positions);
+public:
+    AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options = {});
+    // Only the resources at these positions of ws.resources (the instances just changed by an operation).
+    AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options,
+                    const std::vector<std::size_t>& positions);
 
-  // Makes up to maxCharges more charges (failures do not count), appending to `into`; true when
-  // nothing is left to charge up to upTo.
-  bool Step(std::size_t maxCharges, AutoRenewRun& into);
-  bool done() const { return queue_.empty(); }
-  // How far the run got: the due time of the next charge (upTo when done).
-  Instant reached() const;
+    // Makes up to maxCharges more charges (failures do not count), appending to `into`; true when
+    // nothing is left to charge up to upTo.
+    bool Step(std::size_t maxCharges, AutoRenewRun& into);
+    bool done() const { return queue_.empty(); }
+    // How far the run got: the due time of the next charge (upTo when done).
+    Instant reached() const;
 
- private:
-  void consider(std::size_t position);
-  Workspace* ws_;
-  Instant upTo_;
-  AutoRenewRunOptions options_;
-  OrderLocks locks_;
-  std::vector<std::pair<int64_t, std::size_t>> queue_;  // a min-heap of (due time, resource position)
+private:
+    void consider(std::size_t position);
+    Workspace* ws_;
+    Instant upTo_;
+    AutoRenewRunOptions options_;
+    OrderLocks locks_;
+    std::vector<std::pair<int64_t, std::size_t>> queue_;  // a min-heap of (due time, resource position)
 };
 
 struct Release {
-  std::vector<std::string> released;  // the released resources (bound attached included)
-  Refusals refusals;                  // non-empty: nothing was released
-  bool ok() const { return refusals.empty(); }
+    std::vector<std::string> released;  // the released resources (bound attached included)
+    Refusals refusals;                  // non-empty: nothing was released
+    bool ok() const { return refusals.empty(); }
 };
 
 // 释放资源: closes the resources and their bound attached resources.

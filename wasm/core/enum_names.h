@@ -14,23 +14,32 @@
 
 namespace qd {
 
-template <class E> struct EnumNames;  // no primary definition: an enum without names is a compile error
+template <class E>
+struct EnumNames;  // no primary definition: an enum without names is a compile error
 
-template <class E> constexpr std::string_view ToString(E e) { return EnumNames<E>::names[static_cast<std::size_t>(e)]; }
-
-template <class E> constexpr std::optional<E> EnumFromString(std::string_view s) {  // exact, case-sensitive
-  for (std::size_t i = 0; i < EnumNames<E>::names.size(); ++i)
-    if (EnumNames<E>::names[i] == s) return static_cast<E>(i);
-  return std::nullopt;
+template <class E>
+constexpr std::string_view ToString(E e)
+{
+    return EnumNames<E>::names[static_cast<std::size_t>(e)];
 }
 
-template <class E> std::string EnumChoices() {  // "manual|auto|to_on_demand|no_renew"
-  std::string out;
-  for (std::string_view n : EnumNames<E>::names) {
-    if (!out.empty()) out += '|';
-    out += n;
-  }
-  return out;
+template <class E>
+constexpr std::optional<E> EnumFromString(std::string_view s)
+{  // exact, case-sensitive
+    for (std::size_t i = 0; i < EnumNames<E>::names.size(); ++i)
+        if (EnumNames<E>::names[i] == s) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+template <class E>
+std::string EnumChoices()
+{  // "manual|auto|to_on_demand|no_renew"
+    std::string out;
+    for (std::string_view n : EnumNames<E>::names) {
+        if (!out.empty()) out += '|';
+        out += n;
+    }
+    return out;
 }
 
 }  // namespace qd

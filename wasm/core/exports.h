@@ -70,35 +70,45 @@
 
 namespace qd {
 
-enum class ExportFormat { Csv, Json };           // csv | json
-using HeaderLanguage = LabelLanguage;  // zh | en: CSV headers and labels (Chinese by default)
+enum class ExportFormat { Csv, Json };  // csv | json
+using HeaderLanguage = LabelLanguage;   // zh | en: CSV headers and labels (Chinese by default)
 
-template <> struct EnumNames<ExportFormat> { static constexpr std::array<std::string_view, 2> names{"csv", "json"}; };
-template <> struct EnumNames<HeaderLanguage> { static constexpr std::array<std::string_view, 2> names{"zh", "en"}; };
+template <>
+struct EnumNames<ExportFormat> {
+    static constexpr std::array<std::string_view, 2> names{"csv", "json"};
+};
+template <>
+struct EnumNames<HeaderLanguage> {
+    static constexpr std::array<std::string_view, 2> names{"zh", "en"};
+};
 
-inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";                    // first bytes of every CSV export
-inline constexpr std::size_t kMaxStoredExportBytes = std::size_t{4} << 20;      // 4 MiB: larger files are rebuilt on download
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";  // first bytes of every CSV export
+// 4 MiB: larger files are rebuilt on download
+inline constexpr std::size_t kMaxStoredExportBytes = std::size_t{4} << 20;
 
 struct ExportRequest {
-  ExportKind kind = ExportKind::Orders;
-  std::optional<std::vector<std::string>> ids;  // order ids (orders, pending_orders) or resource ids (renewal_*); absent = all
-  std::optional<RenewalDuration> duration;      // renewal_list only: the chosen duration; absent = each resource's default
-  ExportFormat format = ExportFormat::Csv;
-  HeaderLanguage language = HeaderLanguage::Chinese;
-  Instant as_of;                                // now: statuses, pending orders and the record's created_time
+    ExportKind kind = ExportKind::Orders;
+    // order ids (orders, pending_orders) or resource ids (renewal_*); absent = all
+    std::optional<std::vector<std::string>> ids;
+    // renewal_list only: the chosen duration; absent = each resource's default
+    std::optional<RenewalDuration> duration;
+    ExportFormat format = ExportFormat::Csv;
+    HeaderLanguage language = HeaderLanguage::Chinese;
+    Instant as_of;  // now: statuses, pending orders and the record's created_time
 };
 
 struct ExportFile {
-  std::string file_name;  // "续费清单_20250114100000.csv" (local time of as_of); English: "renewal-list_20250114100000.csv"
-  std::string mime;       // "text/csv;charset=utf-8" | "application/json"
-  std::string bytes;      // the file
-  int rows = 0;           // data rows (header and 合计 line not counted)
+    std::string
+        file_name;  // "续费清单_20250114100000.csv" (local time of as_of); English: "renewal-list_20250114100000.csv"
+    std::string mime;   // "text/csv;charset=utf-8" | "application/json"
+    std::string bytes;  // the file
+    int rows = 0;       // data rows (header and 合计 line not counted)
 };
 
 struct ExportResult {
-  ExportFile file;
-  Refusals refusals;      // why not (then file is empty)
-  bool ok() const { return refusals.empty(); }
+    ExportFile file;
+    Refusals refusals;  // why not (then file is empty)
+    bool ok() const { return refusals.empty(); }
 };
 
 // Builds the file (read-only). JSON rows, by kind:
@@ -120,10 +130,10 @@ std::string ExportFileName(ExportKind kind, ExportFormat format, HeaderLanguage 
 // ---- records ------------------------------------------------------------------------------------------
 
 struct RecordedExport {
-  ExportResult result;               // the file (refused: nothing was recorded)
-  std::string record_id;             // the new record
-  std::vector<std::string> pruned;   // expired records removed at the same time (PruneExportRecords)
-  bool ok() const { return result.ok(); }
+    ExportResult result;              // the file (refused: nothing was recorded)
+    std::string record_id;            // the new record
+    std::vector<std::string> pruned;  // expired records removed at the same time (PruneExportRecords)
+    bool ok() const { return result.ok(); }
 };
 
 // Builds the export and records it (seed 4.1.4 step 5, 4.2.7.1 step 7, 4.3.4 step 5: the export goes to
@@ -142,9 +152,9 @@ std::vector<const ExportRecord*> LiveExportRecords(const Workspace& ws, Instant 
 std::vector<std::string> PruneExportRecords(Workspace& ws, Instant asOf);
 
 enum class RecordFile {
-  Stored,       // the record holds the file: downloads give exactly what was exported
-  Regenerated,  // the record holds the request: the file is rebuilt from the current data
-  Unavailable,  // neither: the file cannot be downloaded again
+    Stored,       // the record holds the file: downloads give exactly what was exported
+    Regenerated,  // the record holds the request: the file is rebuilt from the current data
+    Unavailable,  // neither: the file cannot be downloaded again
 };
 RecordFile RecordFileOf(const ExportRecord& record);
 

@@ -46,39 +46,40 @@ inline constexpr int kMaxForecastMonths = 120;  // 10 years
 
 // One auto-renew charge expected.
 struct ForecastCharge {
-  std::string resource_id;        // the instance's main
-  std::string resource_name;
-  std::string product_id;
-  std::string service_type_name;  // of the main's product ("" when unknown)
-  Instant at;                     // when it will be charged
-  Instant deduction_time;         // when it falls due (before `at` only when late)
-  bool late = false;              // due before asOf: charged at asOf
-  Money amount;                   // the instance's total (main + bound attached)
-  RenewalDuration duration;       // the auto-renew period
-  Instant new_expire_time;        // the main's expiry after the charge
-  std::optional<int> times_left;  // count left after it; nullopt = unlimited, 0 = back to manual
-  std::optional<Money> balance_after;  // the cash balance after this and every earlier charge (absent: unknown)
+    std::string resource_id;  // the instance's main
+    std::string resource_name;
+    std::string product_id;
+    std::string service_type_name;       // of the main's product ("" when unknown)
+    Instant at;                          // when it will be charged
+    Instant deduction_time;              // when it falls due (before `at` only when late)
+    bool late = false;                   // due before asOf: charged at asOf
+    Money amount;                        // the instance's total (main + bound attached)
+    RenewalDuration duration;            // the auto-renew period
+    Instant new_expire_time;             // the main's expiry after the charge
+    std::optional<int> times_left;       // count left after it; nullopt = unlimited, 0 = back to manual
+    std::optional<Money> balance_after;  // the cash balance after this and every earlier charge (absent: unknown)
 };
 
 // One local calendar month of the window.
 struct ForecastMonth {
-  int year = 1970;
-  int month = 1;            // 1..12
-  Money total;              // sum of its charges
-  std::size_t first = 0;    // its charges are charges[first, first + count)
-  std::size_t count = 0;
-  std::string label() const;  // "2025-01"
+    int year = 1970;
+    int month = 1;          // 1..12
+    Money total;            // sum of its charges
+    std::size_t first = 0;  // its charges are charges[first, first + count)
+    std::size_t count = 0;
+    std::string label() const;  // "2025-01"
 };
 
 struct Forecast {
-  Instant as_of;                        // start of the window
-  Instant until;                        // end of the window (exclusive): 00:00 local on the 1st of the month after
-  std::vector<ForecastMonth> months;    // every month of the window, in order (empty months included)
-  std::vector<ForecastCharge> charges;  // in time order
-  Money total;                          // sum of all charges
-  std::optional<Money> cash_balance;    // the balance at asOf, after the charges since ws.as_of (absent: not in the file)
-  std::optional<std::size_t> first_short;  // index of the first charge the balance does not cover
-  Refusals failures;                    // charges that would be refused, one per resource
+    Instant as_of;                        // start of the window
+    Instant until;                        // end of the window (exclusive): 00:00 local on the 1st of the month after
+    std::vector<ForecastMonth> months;    // every month of the window, in order (empty months included)
+    std::vector<ForecastCharge> charges;  // in time order
+    Money total;                          // sum of all charges
+    // the balance at asOf, after the charges since ws.as_of (absent: not in the file)
+    std::optional<Money> cash_balance;
+    std::optional<std::size_t> first_short;  // index of the first charge the balance does not cover
+    Refusals failures;                       // charges that would be refused, one per resource
 };
 
 // The forecast over `months` months (1..kMaxForecastMonths; clamped) as of `asOf`. Read-only.
@@ -106,38 +107,40 @@ Forecast ForecastAutoRenewals(const Workspace& ws, Instant asOf, int months = kD
 //   ForecastBuilder b(ws, now, 12, ForecastSlices{});
 //   while (!b.Step(0) && timeLeftInFrame()) {}          // one slice per step, whatever the argument
 struct ForecastSlices {
-  std::size_t instances = 64;    // auto-renew instances copied and simulated per step
-  std::size_t orders = 10000;    // orders scanned for locks per step
-  std::size_t charges = 4096;    // charges put in time order per step (after the sort, one step of its own)
+    std::size_t instances = 64;  // auto-renew instances copied and simulated per step
+    std::size_t orders = 10000;  // orders scanned for locks per step
+    std::size_t charges = 4096;  // charges put in time order per step (after the sort, one step of its own)
 };
 
 class ForecastBuilder {
- public:
-  ForecastBuilder(const Workspace& ws, Instant asOf, int months = kDefaultForecastMonths);
-  ForecastBuilder(const Workspace& ws, Instant asOf, int months, ForecastSlices slices);
-  ForecastBuilder(ForecastBuilder&&) noexcept;
-  ForecastBuilder& operator=(ForecastBuilder&&) noexcept;
-  ~ForecastBuilder();
+public:
+    ForecastBuilder(const Workspace& ws, Instant asOf, int months = kDefaultForecastMonths);
+    ForecastBuilder(const Workspace& ws, Instant asOf, int months, ForecastSlices slices);
+    ForecastBuilder(ForecastBuilder&&) noexcept;
+    ForecastBuilder& operator=(ForecastBuilder&&) noexcept;
+    ~ForecastBuilder();
 
-  bool Step(std::size_t maxCharges);   // simulates up to maxCharges more charges (sliced: one slice); true when finished
-  bool done() const { return done_; }
-  int progress() const;                // 0..100: how far through the simulated time (sliced: the work) it got
-  const Forecast& result() const { return forecast_; }  // complete once done(); the charges so far before (sliced: empty)
-  Forecast take() { return std::move(forecast_); }        // moves the result out (once done(); the builder is spent)
+    // simulates up to maxCharges more charges (sliced: one slice); true when finished
+    bool Step(std::size_t maxCharges);
+    bool done() const { return done_; }
+    int progress() const;  // 0..100: how far through the simulated time (sliced: the work) it got
+    // complete once done(); the charges so far before (sliced: empty)
+    const Forecast& result() const { return forecast_; }
+    Forecast take() { return std::move(forecast_); }  // moves the result out (once done(); the builder is spent)
 
- private:
-  struct Sliced;
-  void start(const Workspace& ws, Instant asOf, int months);
-  void collect(AutoRenewRun& run);
-  bool stepSliced();
-  std::unique_ptr<Workspace> part_;    // the auto-renew part of the workspace, simulated
-  std::unique_ptr<AutoRenewRunner> runner_;
-  std::unique_ptr<Sliced> sliced_;     // the sliced builder's state (absent: the one-piece builder)
-  Forecast forecast_;
-  std::optional<Money> balance_;
-  Instant start_;                      // the simulation's first instant (ws.as_of when earlier than asOf)
-  int phase_ = 0;                      // 0: from ws.as_of up to asOf (not listed), 1: the window
-  bool done_ = false;
+private:
+    struct Sliced;
+    void start(const Workspace& ws, Instant asOf, int months);
+    void collect(AutoRenewRun& run);
+    bool stepSliced();
+    std::unique_ptr<Workspace> part_;  // the auto-renew part of the workspace, simulated
+    std::unique_ptr<AutoRenewRunner> runner_;
+    std::unique_ptr<Sliced> sliced_;  // the sliced builder's state (absent: the one-piece builder)
+    Forecast forecast_;
+    std::optional<Money> balance_;
+    Instant start_;  // the simulation's first instant (ws.as_of when earlier than asOf)
+    int phase_ = 0;  // 0: from ws.as_of up to asOf (not listed), 1: the window
+    bool done_ = false;
 };
 
 // {"as_of","until","total","cash_balance":"..."|null,"balance_short_from":TIME|null,

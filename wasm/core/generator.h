@@ -47,10 +47,10 @@ inline constexpr int64_t kMaxGeneratedResources = 1'000'000;  // ~1 GB of text: 
 inline constexpr int64_t kMaxGeneratedOrders = 1'000'000;     // order ids stay unique up to 36^4 = 1,679,616
 
 struct GeneratorOptions {
-  int64_t resources = 20;         // exactly this many resources, 0..kMaxGeneratedResources (clamped)
-  std::optional<int64_t> orders;  // exactly this many orders, 0..kMaxGeneratedOrders (clamped); absent = resources
-  uint64_t seed = 1;              // same seed, same text
-  Instant as_of = Instant::FromUnixSeconds(1736820000);  // 2025-01-14T10:00:00+08:00: "now" of the data
+    int64_t resources = 20;         // exactly this many resources, 0..kMaxGeneratedResources (clamped)
+    std::optional<int64_t> orders;  // exactly this many orders, 0..kMaxGeneratedOrders (clamped); absent = resources
+    uint64_t seed = 1;              // same seed, same text
+    Instant as_of = Instant::FromUnixSeconds(1736820000);  // 2025-01-14T10:00:00+08:00: "now" of the data
 };
 
 // The workspace as JSON text (UTF-8, ends with a newline).

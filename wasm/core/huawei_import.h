@@ -95,12 +95,12 @@ std::optional<ItemPeriod> HuaweiPeriodType(int64_t code);
 // Something the quotes, refunds or payments need that the workspace does not hold (typically because
 // a raw BSS export cannot supply it), with what to add. Nothing is ever invented in its place.
 struct MissingNote {
-  std::string pointer;  // where it goes, e.g. "/account/cash_balance", "/products/3/prices/month"
-                        // (the first of `count` places when several lack the same thing)
-  std::string what;     // what is missing and what it is needed for
-  std::string add;      // how to supply it
-  std::size_t count = 1;
-  friend bool operator==(const MissingNote&, const MissingNote&) = default;
+    std::string pointer;  // where it goes, e.g. "/account/cash_balance", "/products/3/prices/month"
+                          // (the first of `count` places when several lack the same thing)
+    std::string what;     // what is missing and what it is needed for
+    std::string add;      // how to supply it
+    std::size_t count = 1;
+    friend bool operator==(const MissingNote&, const MissingNote&) = default;
 };
 
 // What `ws` lacks, in this order: account cash balance, five-day quota, then per product the month /

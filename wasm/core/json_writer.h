@@ -35,14 +35,14 @@ public:
     void endObject();
     void beginArray();
     void endArray();
-    void key(std::string_view k);                    // the next value belongs to this key
+    void key(std::string_view k);  // the next value belongs to this key
     void string(std::string_view s);
     void integer(int64_t v);
     void boolean(bool b);
     void null();
-    void money(Money m);                             // 2-decimal string, "279.41"
-    void instant(Instant t, ZoneOffset z);           // ISO 8601 with the zone's offset
-    void raw(std::string_view json);                 // an already-serialised JSON value
+    void money(Money m);                    // 2-decimal string, "279.41"
+    void instant(Instant t, ZoneOffset z);  // ISO 8601 with the zone's offset
+    void raw(std::string_view json);        // an already-serialised JSON value
 
     // An optional value: the value, or null when absent (the format's "null = unknown / none").
     void stringOrNull(const std::optional<std::string>& s) { s ? string(*s) : null(); }
@@ -56,11 +56,11 @@ public:
 private:
     void beforeValue();
     std::string out_;
-    std::vector<bool> first_;                        // per open container: no member written yet
+    std::vector<bool> first_;  // per open container: no member written yet
     bool afterKey_ = false;
 };
 
 // {"error":"message"}: the test API's answer to malformed arguments (design.md §8).
 std::string ErrorJson(std::string_view message);
 
-} // namespace qd
+}  // namespace qd

@@ -28,9 +28,10 @@
 
 namespace qd {
 
-inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;  // 256 MiB: text + model stay within wasm32's 2 GB heap
-inline constexpr int kMaxNesting = 64;                                 // objects/arrays nested deeper are refused
-inline constexpr std::size_t kMaxLoadErrors = 50;                      // reading stops after this many errors
+// 256 MiB: text + model stay within wasm32's 2 GB heap
+inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
+inline constexpr int kMaxNesting = 64;                                      // objects/arrays nested deeper are refused
+inline constexpr std::size_t kMaxLoadErrors = 50;                           // reading stops after this many errors
 inline constexpr std::string_view kMergedWorkspace = "(merged workspace)";  // the "file" of errors found after merging
 
 // The instants a file may hold: those whose calendar date is within the years 0001..9999 in every
@@ -40,10 +41,10 @@ inline constexpr Instant kEarliestFileInstant = Instant::FromUnixSeconds(-621355
 inline constexpr Instant kLatestFileInstant = Instant::FromUnixSeconds(253402214399);    // 9999-12-30T23:59:59Z
 
 struct LoadResult {
-  bool ok = false;          // true: workspace is complete and checked; errors is empty
-  Workspace workspace;      // the loaded workspace (default-constructed when !ok)
-  LoadErrors errors;        // why not, in file order (non-empty when !ok)
-  explicit operator bool() const { return ok; }
+    bool ok = false;      // true: workspace is complete and checked; errors is empty
+    Workspace workspace;  // the loaded workspace (default-constructed when !ok)
+    LoadErrors errors;    // why not, in file order (non-empty when !ok)
+    explicit operator bool() const { return ok; }
 };
 
 // What is refused before any JSON is parsed (LoadWorkspace and LoadFiles run it on every file):
@@ -60,11 +61,11 @@ LoadResult LoadWorkspace(std::string_view text, std::string_view fileName);
 
 // What a file holds, from its top-level keys (the first deciding key wins).
 enum class InputKind {
-  Workspace,           // "format" (or nothing recognisable: read as a workspace, which says what is missing)
-  HuaweiOrders,        // ListCustomerOrders: "order_infos"
-  HuaweiOrderDetails,  // ShowCustomerOrderDetails: "order_info" / "order_line_items"
-  HuaweiResources,     // ListPayPerUseCustomerResources: "data"
-  HuaweiRenewPrices,   // ListRenewRateOnPeriod: "renew_inquiry_results"
+    Workspace,           // "format" (or nothing recognisable: read as a workspace, which says what is missing)
+    HuaweiOrders,        // ListCustomerOrders: "order_infos"
+    HuaweiOrderDetails,  // ShowCustomerOrderDetails: "order_info" / "order_line_items"
+    HuaweiResources,     // ListPayPerUseCustomerResources: "data"
+    HuaweiRenewPrices,   // ListRenewRateOnPeriod: "renew_inquiry_results"
 };
 InputKind DetectInputKind(std::string_view text);
 

@@ -35,44 +35,62 @@ namespace qd {
 
 // Rounding mode to 0.01 (rule profile key `rounding`).
 enum class Rounding {
-  HalfUp,    // profile "half_up": nearest fen, a half fen goes away from zero (the default)
-  Truncate,  // profile "truncate": drop everything below the fen, toward zero (Huawei 抹零)
+    HalfUp,    // profile "half_up": nearest fen, a half fen goes away from zero (the default)
+    Truncate,  // profile "truncate": drop everything below the fen, toward zero (Huawei 抹零)
 };
 
-std::optional<Rounding> ParseRounding(std::string_view name);  // "half_up" | "truncate" -> mode; anything else -> nullopt
-std::string_view RoundingName(Rounding r);                     // HalfUp -> "half_up", Truncate -> "truncate"
+// "half_up" | "truncate" -> mode; anything else -> nullopt
+std::optional<Rounding> ParseRounding(std::string_view name);
+std::string_view RoundingName(Rounding r);  // HalfUp -> "half_up", Truncate -> "truncate"
 
 // An exact amount of CNY as a whole number of fen. Any int64 value is a valid Money.
 class Money {
- public:
-  static constexpr int64_t kMaxParsedFen = 999'999'999'999'999;  // largest |fen| ParseMoney accepts (9,999,999,999,999.99)
+public:
+    // largest |fen| ParseMoney accepts (9,999,999,999,999.99)
+    static constexpr int64_t kMaxParsedFen = 999'999'999'999'999;
 
-  constexpr Money() = default;                                               // 0.00
-  static constexpr Money FromFen(int64_t fen) { return Money(fen); }         // exact: FromFen(27941) is 279.41
-  constexpr int64_t fen() const { return fen_; }                             // the amount in fen (0.01 CNY)
+    constexpr Money() = default;                                        // 0.00
+    static constexpr Money FromFen(int64_t fen) { return Money(fen); }  // exact: FromFen(27941) is 279.41
+    constexpr int64_t fen() const { return fen_; }                      // the amount in fen (0.01 CNY)
 
-  constexpr bool isZero() const { return fen_ == 0; }                        // == 0.00
-  constexpr bool isNegative() const { return fen_ < 0; }                     // < 0.00
-  constexpr bool isPositive() const { return fen_ > 0; }                     // > 0.00
-  constexpr Money abs() const { return Money(fen_ < 0 ? -fen_ : fen_); }     // |amount| (precondition: not INT64_MIN fen)
+    constexpr bool isZero() const { return fen_ == 0; }     // == 0.00
+    constexpr bool isNegative() const { return fen_ < 0; }  // < 0.00
+    constexpr bool isPositive() const { return fen_ > 0; }  // > 0.00
+    // |amount| (precondition: not INT64_MIN fen)
+    constexpr Money abs() const { return Money(fen_ < 0 ? -fen_ : fen_); }
 
-  constexpr Money operator-() const { return Money(-fen_); }                 // negation (unchecked)
-  constexpr Money& operator+=(Money o) { fen_ += o.fen_; return *this; }     // unchecked int64 add
-  constexpr Money& operator-=(Money o) { fen_ -= o.fen_; return *this; }     // unchecked int64 subtract
-  constexpr Money& operator*=(int64_t k) { fen_ *= k; return *this; }        // unchecked scale by an integer
-  friend constexpr Money operator+(Money a, Money b) { return a += b; }      // a + b
-  friend constexpr Money operator-(Money a, Money b) { return a -= b; }      // a - b
-  friend constexpr Money operator*(Money a, int64_t k) { return a *= k; }    // a * k (e.g. unit price * quantity)
-  friend constexpr Money operator*(int64_t k, Money a) { return a *= k; }    // k * a
-  friend constexpr bool operator==(Money, Money) = default;                  // equal amounts
-  friend constexpr auto operator<=>(Money, Money) = default;                 // ordered by amount
+    constexpr Money operator-() const { return Money(-fen_); }  // negation (unchecked)
+    // unchecked int64 add
+    constexpr Money& operator+=(Money o)
+    {
+        fen_ += o.fen_;
+        return *this;
+    }
+    // unchecked int64 subtract
+    constexpr Money& operator-=(Money o)
+    {
+        fen_ -= o.fen_;
+        return *this;
+    }
+    // unchecked scale by an integer
+    constexpr Money& operator*=(int64_t k)
+    {
+        fen_ *= k;
+        return *this;
+    }
+    friend constexpr Money operator+(Money a, Money b) { return a += b; }    // a + b
+    friend constexpr Money operator-(Money a, Money b) { return a -= b; }    // a - b
+    friend constexpr Money operator*(Money a, int64_t k) { return a *= k; }  // a * k (e.g. unit price * quantity)
+    friend constexpr Money operator*(int64_t k, Money a) { return a *= k; }  // k * a
+    friend constexpr bool operator==(Money, Money) = default;                // equal amounts
+    friend constexpr auto operator<=>(Money, Money) = default;               // ordered by amount
 
-  std::string str() const;      // file/wire form, exactly 2 decimals, no separators: "279.41", "-3.00", "0.00"
-  std::string display() const;  // UI form: "¥1,234.56", "¥0.00", "-¥1,234.56" (thousands separated by ',')
+    std::string str() const;      // file/wire form, exactly 2 decimals, no separators: "279.41", "-3.00", "0.00"
+    std::string display() const;  // UI form: "¥1,234.56", "¥0.00", "-¥1,234.56" (thousands separated by ',')
 
- private:
-  explicit constexpr Money(int64_t fen) : fen_(fen) {}
-  int64_t fen_ = 0;
+private:
+    explicit constexpr Money(int64_t fen) : fen_(fen) {}
+    int64_t fen_ = 0;
 };
 
 std::optional<Money> CheckedAdd(Money a, Money b);    // a + b, or nullopt if it would overflow int64 fen
@@ -82,10 +100,10 @@ std::optional<Money> CheckedMul(Money a, int64_t k);  // a * k, or nullopt if it
 // ok == false: value is 0.00 and error is a short English sentence for the user, always ending with
 // the offending text as ", got <text>" (text longer than 40 characters is cut and ends in "...").
 struct MoneyParse {
-  bool ok = false;     // parsed successfully
-  Money value;         // the amount (0.00 when !ok)
-  std::string error;   // why not, e.g. "expected an amount with at most 2 decimals, got 1.234"
-  explicit operator bool() const { return ok; }  // if (auto p = ParseMoney(s)) use(p.value);
+    bool ok = false;    // parsed successfully
+    Money value;        // the amount (0.00 when !ok)
+    std::string error;  // why not, e.g. "expected an amount with at most 2 decimals, got 1.234"
+    explicit operator bool() const { return ok; }  // if (auto p = ParseMoney(s)) use(p.value);
 };
 
 // Parse an amount written as a JSON number lexeme ("22.2", "1e2", "-0.5", "1.5E+2") or the text of a

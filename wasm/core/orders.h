@@ -87,7 +87,7 @@ OrderStatus StatusAsOf(const Order& order, const RuleProfile& rules, Instant asO
 // given): `indices` (into `orders`) reordered in place. A stable radix sort on the times: linear in
 // the orders (100,000 in a few ms where std::stable_sort took 11 ms of a frame, in wasm).
 void SortNewestFirst(std::vector<std::size_t>& indices, const std::vector<Order>& orders);
-void SortNewestFirst(std::vector<const Order*>& orders);   // the same for a list of orders (the exports)
+void SortNewestFirst(std::vector<const Order*>& orders);  // the same for a list of orders (the exports)
 
 // Writes the expiry of pending payment orders into the workspace (status cancelled); their ids, file order.
 std::vector<std::string> ExpirePendingOrders(Workspace& ws, Instant asOf);
@@ -99,29 +99,29 @@ std::vector<const Order*> CombinedGroup(const Workspace& ws, const Order& order)
 // ---- pay -------------------------------------------------------------------------------------------
 
 struct PaymentRequest {
-  std::vector<std::string> order_ids;                  // 1..combined_pay_max; duplicates count once
-  std::optional<std::vector<std::string>> coupon_ids;  // absent: automatic choice (payment.h); empty: cash only
-  Instant as_of;                                       // now
+    std::vector<std::string> order_ids;                  // 1..combined_pay_max; duplicates count once
+    std::optional<std::vector<std::string>> coupon_ids;  // absent: automatic choice (payment.h); empty: cash only
+    Instant as_of;                                       // now
 };
 
 // One order of the payment (a sub-order or a lone order; parents are listed in combined_order_ids).
 struct PaidOrder {
-  std::string order_id;
-  std::optional<std::string> combined_order_id;
-  OrderType order_type = OrderType::New;
-  Money due;                 // amount_after_discount before paying
-  PaidBreakdown paid;        // its share of the settlement (adds up to `due`)
-  OrderStatus status_after = OrderStatus::Completed;  // completed (renewal) or processing
+    std::string order_id;
+    std::optional<std::string> combined_order_id;
+    OrderType order_type = OrderType::New;
+    Money due;                                          // amount_after_discount before paying
+    PaidBreakdown paid;                                 // its share of the settlement (adds up to `due`)
+    OrderStatus status_after = OrderStatus::Completed;  // completed (renewal) or processing
 };
 
 struct PaymentResult {
-  Instant as_of;
-  std::vector<PaidOrder> orders;                // what is paid, in request order (将继续支付的订单)
-  std::vector<std::string> combined_order_ids;  // parents settled with their sub-orders
-  Refusals skipped;                             // named and left out (需要移除支付的订单), see above
-  SettlementPlan settlement;                    // coupons and cash for all of them together
-  Refusals refusals;                            // why nothing is paid (whole request)
-  bool ok() const { return refusals.empty(); }
+    Instant as_of;
+    std::vector<PaidOrder> orders;                // what is paid, in request order (将继续支付的订单)
+    std::vector<std::string> combined_order_ids;  // parents settled with their sub-orders
+    Refusals skipped;                             // named and left out (需要移除支付的订单), see above
+    SettlementPlan settlement;                    // coupons and cash for all of them together
+    Refusals refusals;                            // why nothing is paid (whole request)
+    bool ok() const { return refusals.empty(); }
 };
 
 // The payment as it would be made (read-only; the pay page).
@@ -145,16 +145,16 @@ void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset z
 // ---- cancel ----------------------------------------------------------------------------------------
 
 struct CancelRequest {
-  std::vector<std::string> order_ids;  // 1..batch_cancel_max; duplicates count once
-  Instant as_of;                       // now
+    std::vector<std::string> order_ids;  // 1..batch_cancel_max; duplicates count once
+    Instant as_of;                       // now
 };
 
 struct CancelResult {
-  Instant as_of;
-  std::vector<std::string> cancelled;  // parents and sub-orders included, request order
-  Refusals skipped;                    // not_pending_payment (with the status as of the clock)
-  Refusals refusals;                   // why nothing is cancelled
-  bool ok() const { return refusals.empty(); }
+    Instant as_of;
+    std::vector<std::string> cancelled;  // parents and sub-orders included, request order
+    Refusals skipped;                    // not_pending_payment (with the status as of the clock)
+    Refusals refusals;                   // why nothing is cancelled
+    bool ok() const { return refusals.empty(); }
 };
 
 CancelResult PlanCancel(const Workspace& ws, const CancelRequest& request);  // read-only
@@ -169,30 +169,30 @@ void WriteCancelResult(JsonWriter& w, const CancelResult& result, ZoneOffset zon
 // 实付 = cash + flexi coupon + stored card). The means of payment are summed from the resource periods
 // this order bought; an order whose periods are not in the workspace shows them as unknown.
 struct OrderAmounts {
-  std::optional<Money> list;      // official_amount (订单金额)
-  Money after_discount;           // amount_after_discount (应付金额)
-  std::optional<Money> discount;  // list − after_discount, when list is known
-  std::optional<PaidBreakdown> paid;  // Σ of the periods' breakdowns; absent = not paid or not known
-  std::optional<Money> actually_paid; // 实付金额 = cash + flexi coupon + stored card of `paid`
+    std::optional<Money> list;           // official_amount (订单金额)
+    Money after_discount;                // amount_after_discount (应付金额)
+    std::optional<Money> discount;       // list − after_discount, when list is known
+    std::optional<PaidBreakdown> paid;   // Σ of the periods' breakdowns; absent = not paid or not known
+    std::optional<Money> actually_paid;  // 实付金额 = cash + flexi coupon + stored card of `paid`
 };
 
 // One resource line of an order (资源信息).
 struct OrderResourceLine {
-  const OrderItem* item = nullptr;          // the order's line
-  const Resource* resource = nullptr;       // nullptr: not in the workspace (not created yet, or released)
-  const Product* product = nullptr;         // nullptr: unknown
-  const ResourcePeriod* period = nullptr;   // the period this order bought for the resource, if any
+    const OrderItem* item = nullptr;         // the order's line
+    const Resource* resource = nullptr;      // nullptr: not in the workspace (not created yet, or released)
+    const Product* product = nullptr;        // nullptr: unknown
+    const ResourcePeriod* period = nullptr;  // the period this order bought for the resource, if any
 };
 
 struct OrderDetails {
-  const Order* order = nullptr;
-  OrderStatus status = OrderStatus::Completed;  // as of the clock
-  std::optional<Instant> deadline;              // pending payment: pay before this
-  const Order* combined = nullptr;              // the combined trade order it belongs to
-  std::vector<const Order*> sub_orders;         // a combined trade order's orders
-  std::vector<OrderResourceLine> resources;
-  OrderAmounts amounts;
-  std::vector<TradeHistoryEntry> history;       // all of it, oldest first (TradeHistory with no filter)
+    const Order* order = nullptr;
+    OrderStatus status = OrderStatus::Completed;  // as of the clock
+    std::optional<Instant> deadline;              // pending payment: pay before this
+    const Order* combined = nullptr;              // the combined trade order it belongs to
+    std::vector<const Order*> sub_orders;         // a combined trade order's orders
+    std::vector<OrderResourceLine> resources;
+    OrderAmounts amounts;
+    std::vector<TradeHistoryEntry> history;  // all of it, oldest first (TradeHistory with no filter)
 };
 
 // nullopt when the order is unknown.
@@ -200,16 +200,17 @@ std::optional<OrderDetails> DescribeOrder(const Workspace& ws, std::string_view 
 
 // The filters of "查看全部记录" (seed 4.3.3): trade type, creation time, order number.
 struct TradeHistoryFilter {
-  std::optional<OrderType> type;
-  std::optional<Instant> from;   // time >= from
-  std::optional<Instant> to;     // time <= to
-  std::string order_id;          // substring of the trade's order id; "" = any
+    std::optional<OrderType> type;
+    std::optional<Instant> from;  // time >= from
+    std::optional<Instant> to;    // time <= to
+    std::string order_id;         // substring of the trade's order id; "" = any
 };
 
 // The trade history (交易记录跟踪) of an order's resources, oldest first: the entries the order
 // carries, plus every later order that names one of its resources (renewal, change, unsubscription,
 // to on-demand...), each order once.
-std::vector<TradeHistoryEntry> TradeHistory(const Workspace& ws, const Order& order, const TradeHistoryFilter& filter = {});
+std::vector<TradeHistoryEntry> TradeHistory(const Workspace& ws, const Order& order,
+                                            const TradeHistoryFilter& filter = {});
 
 inline constexpr int kTradeHistoryShown = 3;  // seed 4.3.3: 3 entries shown, "查看全部记录" from 3 on
 

@@ -46,20 +46,20 @@ Money SpentFromAccount(const PaidBreakdown& p);
 
 // One coupon used by a payment.
 struct CouponUse {
-  std::string coupon_id;
-  CouponType type = CouponType::Voucher;
-  Money amount;  // discount: the amount taken off; others: the value taken from the balance
-  friend bool operator==(const CouponUse&, const CouponUse&) = default;
+    std::string coupon_id;
+    CouponType type = CouponType::Voucher;
+    Money amount;  // discount: the amount taken off; others: the value taken from the balance
+    friend bool operator==(const CouponUse&, const CouponUse&) = default;
 };
 
 struct SettlementPlan {
-  Money due;                         // the amount to settle (Σ amount_after_discount of the orders)
-  PaidBreakdown paid;                // how: discount_coupon + voucher + flexi_coupon + stored_card + cash == due
-  std::vector<CouponUse> coupons;    // in the order applied
-  std::optional<Money> cash_before;  // the account's balance before; absent = not in the file
-  std::optional<Money> cash_after;   // after paying; absent when cash_before is
-  Refusals refusals;                 // why it cannot be paid (nothing else is meaningful then)
-  bool ok() const { return refusals.empty(); }
+    Money due;                         // the amount to settle (Σ amount_after_discount of the orders)
+    PaidBreakdown paid;                // how: discount_coupon + voucher + flexi_coupon + stored_card + cash == due
+    std::vector<CouponUse> coupons;    // in the order applied
+    std::optional<Money> cash_before;  // the account's balance before; absent = not in the file
+    std::optional<Money> cash_after;   // after paying; absent when cash_before is
+    Refusals refusals;                 // why it cannot be paid (nothing else is meaningful then)
+    bool ok() const { return refusals.empty(); }
 };
 
 // Can this coupon pay at `asOf`? Not expired (asOf < expire_time), and a positive balance (discount
@@ -71,7 +71,8 @@ bool CouponUsable(const Coupon& coupon, Instant asOf);
 // coupon_expired, coupon_empty, duplicate_coupon, too_many_coupons (more than 3 vouchers/flexi
 // coupons), too_many_discount_coupons (more than 1), balance_unknown (cash needed, no cash_balance in
 // the file), insufficient_balance (message names the amount missing = rest − balance).
-SettlementPlan PlanSettlement(const Workspace& ws, Money due, const std::optional<std::vector<std::string>>& couponIds, Instant asOf);
+SettlementPlan PlanSettlement(const Workspace& ws, Money due, const std::optional<std::vector<std::string>>& couponIds,
+                              Instant asOf);
 
 // Splits a settlement over several dues (orders, or the items of an order) so that each part adds
 // up to its due and each means of payment adds up to its total, exactly and never negative: every

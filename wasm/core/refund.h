@@ -84,116 +84,125 @@
 
 namespace qd {
 
-
 // The design.md §7 words: five_day | standard | not_effective | renewal_periods | failed | not_allowed.
 enum class UnsubscribeScenario { FiveDay, Standard, NotEffective, RenewalPeriods, Failed, NotAllowed };
-template <> struct EnumNames<UnsubscribeScenario> {
-  static constexpr std::array<std::string_view, 6> names{"five_day", "standard", "not_effective", "renewal_periods", "failed", "not_allowed"};
+template <>
+struct EnumNames<UnsubscribeScenario> {
+    static constexpr std::array<std::string_view, 6> names{"five_day",        "standard", "not_effective",
+                                                           "renewal_periods", "failed",   "not_allowed"};
 };
 
 // The seven unsubscribe reasons of the seed (4.4.1.3 step 6 "请选择退订原因").
 enum class UnsubscribeReason {
-  WrongParameters,    // 购买时选错参数
-  BoughtTooMany,      // 退订多购买的云服务
-  TestingFinished,    // 业务测试完毕
-  HardToUse,          // 云服务不好用
-  NotMeetingNeeds,    // 不满足业务部署需求
-  UnrepairableFault,  // 云服务故障无法修复
-  Other,              // 其他
+    WrongParameters,    // 购买时选错参数
+    BoughtTooMany,      // 退订多购买的云服务
+    TestingFinished,    // 业务测试完毕
+    HardToUse,          // 云服务不好用
+    NotMeetingNeeds,    // 不满足业务部署需求
+    UnrepairableFault,  // 云服务故障无法修复
+    Other,              // 其他
 };
-template <> struct EnumNames<UnsubscribeReason> {
-  static constexpr std::array<std::string_view, 7> names{"wrong_parameters", "bought_too_many", "testing_finished", "hard_to_use",
-                                                         "not_meeting_needs", "unrepairable_fault", "other"};
+template <>
+struct EnumNames<UnsubscribeReason> {
+    static constexpr std::array<std::string_view, 7> names{"wrong_parameters",
+                                                           "bought_too_many",
+                                                           "testing_finished",
+                                                           "hard_to_use",
+                                                           "not_meeting_needs",
+                                                           "unrepairable_fault",
+                                                           "other"};
 };
 std::string_view UnsubscribeReasonLabel(UnsubscribeReason reason);  // the console's words, "购买时选错参数"...
-inline constexpr int kUnsubscribeReasonTextMax = 100;               // "请填写具体原因，100字以内": characters, not bytes
+inline constexpr int kUnsubscribeReasonTextMax = 100;  // "请填写具体原因，100字以内": characters, not bytes
 
 // Where refunded money goes.
 struct RefundComponents {
-  Money cash;          // to the cash balance (also what a third-party payment returns to)
-  Money voucher;       // 代金券 returned
-  Money flexi_coupon;  // 现金券 returned
-  Money stored_card;   // 储值卡 returned
-  Money total() const { return cash + voucher + flexi_coupon + stored_card; }
-  friend bool operator==(const RefundComponents&, const RefundComponents&) = default;
+    Money cash;          // to the cash balance (also what a third-party payment returns to)
+    Money voucher;       // 代金券 returned
+    Money flexi_coupon;  // 现金券 returned
+    Money stored_card;   // 储值卡 returned
+    Money total() const { return cash + voucher + flexi_coupon + stored_card; }
+    friend bool operator==(const RefundComponents&, const RefundComponents&) = default;
 };
 
 // The words of the line kinds: paid | consumed | fee | not_charged | cash | voucher | flexi_coupon | stored_card.
 enum class RefundLineKind { Paid, Consumed, Fee, NotCharged, Cash, Voucher, FlexiCoupon, StoredCard };
-template <> struct EnumNames<RefundLineKind> {
-  static constexpr std::array<std::string_view, 8> names{"paid", "consumed", "fee", "not_charged", "cash", "voucher", "flexi_coupon", "stored_card"};
+template <>
+struct EnumNames<RefundLineKind> {
+    static constexpr std::array<std::string_view, 8> names{"paid", "consumed", "fee",          "not_charged",
+                                                           "cash", "voucher",  "flexi_coupon", "stored_card"};
 };
 // Cash, voucher, flexi_coupon, stored_card: where the money goes (the other kinds compute it).
 constexpr bool IsRefundPart(RefundLineKind k) { return k >= RefundLineKind::Cash; }
 
 struct RefundLine {
-  RefundLineKind kind = RefundLineKind::Paid;
-  std::string label;                 // the arithmetic in words: "consumed: 100.00 × 344 h ÷ 758 h"
-  Money amount;                      // signed: paid, not_charged and the refund parts +; consumed and fee −
-  std::optional<Instant> period_start, period_end;  // paid: the period it is for
-  std::string order_id;              // paid: the order that bought the period
-  int64_t used = 0, ordered = 0;     // consumed: whole hours (or days, see unit)
-  ConsumedGranularity unit = ConsumedGranularity::Hour;
-  int rate_percent = 0;              // fee: the fee_table percent
+    RefundLineKind kind = RefundLineKind::Paid;
+    std::string label;  // the arithmetic in words: "consumed: 100.00 × 344 h ÷ 758 h"
+    Money amount;       // signed: paid, not_charged and the refund parts +; consumed and fee −
+    std::optional<Instant> period_start, period_end;  // paid: the period it is for
+    std::string order_id;                             // paid: the order that bought the period
+    int64_t used = 0, ordered = 0;                    // consumed: whole hours (or days, see unit)
+    ConsumedGranularity unit = ConsumedGranularity::Hour;
+    int rate_percent = 0;  // fee: the fee_table percent
 };
 
 struct RefundItem {
-  std::string resource_id;
-  std::string main_resource_id;      // the group's main for a bound attached resource; "" otherwise
-  UnsubscribeScenario scenario = UnsubscribeScenario::NotAllowed;
-  std::string reason_code;           // not_allowed: the code above; else why this scenario, e.g.
-                                     // "within_five_days", "five_day_quota_used_up", "beyond_five_days",
-                                     // "no_five_day_refund", "not_yet_effective", "provisioning_failed",
-                                     // "unused_renewal_periods"
-  std::string reason;                // the same in words, with the numbers (dates, quota left)
-  Money paid;                        // what the refund is computed from: Σ of the paid lines
-  Money consumed;                    // standard: the consumed amount (>= 0)
-  Money fee;                         // standard: the handling fee (>= 0)
-  Money not_charged;                 // standard: what flooring the refund at 0 gave back (>= 0)
-  RefundComponents refund;
-  Money total;                       // = refund.total() = paid − consumed − fee + not_charged
-  Money voucher_kept;                // vouchers of the refunded periods not returned (standard)
-  Money discount_coupon_kept;        // discount coupons of the refunded periods (never returned)
-  int quota_used = 0;                // five-day quota this item uses (1 on the first five-day item of a group)
-  std::vector<RefundLine> lines;
+    std::string resource_id;
+    std::string main_resource_id;  // the group's main for a bound attached resource; "" otherwise
+    UnsubscribeScenario scenario = UnsubscribeScenario::NotAllowed;
+    std::string reason_code;  // not_allowed: the code above; else why this scenario, e.g.
+                              // "within_five_days", "five_day_quota_used_up", "beyond_five_days",
+                              // "no_five_day_refund", "not_yet_effective", "provisioning_failed",
+                              // "unused_renewal_periods"
+    std::string reason;       // the same in words, with the numbers (dates, quota left)
+    Money paid;               // what the refund is computed from: Σ of the paid lines
+    Money consumed;           // standard: the consumed amount (>= 0)
+    Money fee;                // standard: the handling fee (>= 0)
+    Money not_charged;        // standard: what flooring the refund at 0 gave back (>= 0)
+    RefundComponents refund;
+    Money total;                 // = refund.total() = paid − consumed − fee + not_charged
+    Money voucher_kept;          // vouchers of the refunded periods not returned (standard)
+    Money discount_coupon_kept;  // discount coupons of the refunded periods (never returned)
+    int quota_used = 0;          // five-day quota this item uses (1 on the first five-day item of a group)
+    std::vector<RefundLine> lines;
 
-  // What confirming does to the resource.
-  std::vector<std::size_t> refunded_periods;  // indices into periods, refunded in full (removed)
-  std::optional<std::size_t> partly_used_period;  // standard: the current period (kept)
-  bool closes = false;               // the resource is closed (not for periods_only)
-  std::optional<Instant> new_expire_time;  // periods_only: keep_until
+    // What confirming does to the resource.
+    std::vector<std::size_t> refunded_periods;      // indices into periods, refunded in full (removed)
+    std::optional<std::size_t> partly_used_period;  // standard: the current period (kept)
+    bool closes = false;                            // the resource is closed (not for periods_only)
+    std::optional<Instant> new_expire_time;         // periods_only: keep_until
 };
 
 // The natural year's five-day quota as of a time (year in the profile zone). A file quota of another
 // year counts as a fresh year (used 0, its limit kept); none at all: the profile's limit, used 0, and
 // known == false (the preview then warns "five_day_quota_unknown").
 struct FiveDayQuotaState {
-  int year = 0;
-  int limit = 0;
-  int used = 0;
-  bool known = false;
-  int left() const { return limit > used ? limit - used : 0; }
+    int year = 0;
+    int limit = 0;
+    int used = 0;
+    bool known = false;
+    int left() const { return limit > used ? limit - used : 0; }
 };
 FiveDayQuotaState FiveDayQuotaAsOf(const Workspace& ws, Instant asOf);
 
 struct RefundRequest {
-  std::vector<std::string> resource_ids;  // main or mounted resources; duplicates count once
-  bool periods_only = false;              // 退订续费周期 instead of the resource
-  std::optional<Instant> keep_until;      // periods_only: the expiry to keep (a period end; a time on the
-                                          // same local day also selects it); absent = the current period's end
-  Instant as_of;                          // now
+    std::vector<std::string> resource_ids;  // main or mounted resources; duplicates count once
+    bool periods_only = false;              // 退订续费周期 instead of the resource
+    std::optional<Instant> keep_until;      // periods_only: the expiry to keep (a period end; a time on the
+                                            // same local day also selects it); absent = the current period's end
+    Instant as_of;                          // now
 };
 
 struct RefundPreview {
-  Instant as_of;
-  std::vector<RefundItem> items;   // per group in request order: the main, then its bound attached
-  RefundComponents refund;         // Σ of the items
-  Money total;                     // Σ of the items' totals
-  FiveDayQuotaState quota;         // before this unsubscription
-  int quota_used = 0;              // Σ of the items' quota_used
-  Refusals warnings;               // large_refund, five_day_quota_unknown
-  Refusals refusals;               // whole request: empty_request, unknown_resource, bad_keep_until
-  bool ok() const { return refusals.empty(); }
+    Instant as_of;
+    std::vector<RefundItem> items;  // per group in request order: the main, then its bound attached
+    RefundComponents refund;        // Σ of the items
+    Money total;                    // Σ of the items' totals
+    FiveDayQuotaState quota;        // before this unsubscription
+    int quota_used = 0;             // Σ of the items' quota_used
+    Refusals warnings;              // large_refund, five_day_quota_unknown
+    Refusals refusals;              // whole request: empty_request, unknown_resource, bad_keep_until
+    bool ok() const { return refusals.empty(); }
 };
 
 // The refund preview (read-only).
@@ -215,21 +224,21 @@ RefundPreview PreviewRefundVerdicts(const Workspace& ws, const RefundRequest& re
 //   orders.accountUntil();
 // The workspace must not change meanwhile (start again if it does).
 class RefundOrderScan {
- public:
-  RefundOrderScan(const Workspace& ws, Instant asOf);
-  bool Step(std::size_t orders);  // scans the next `orders` orders; true when all are scanned
-  bool done() const { return locks_.scanned() >= ws_->orders.size() && yearDone_; }
-  std::size_t scanned() const { return locks_.scanned(); }
-  Instant asOf() const { return asOf_; }
-  const OrderLocks& locks() const { return locks_; }                      // complete once done
-  std::optional<Instant> accountUntil() const { return accountUntil_; }  // once done
+public:
+    RefundOrderScan(const Workspace& ws, Instant asOf);
+    bool Step(std::size_t orders);  // scans the next `orders` orders; true when all are scanned
+    bool done() const { return locks_.scanned() >= ws_->orders.size() && yearDone_; }
+    std::size_t scanned() const { return locks_.scanned(); }
+    Instant asOf() const { return asOf_; }
+    const OrderLocks& locks() const { return locks_; }                     // complete once done
+    std::optional<Instant> accountUntil() const { return accountUntil_; }  // once done
 
- private:
-  const Workspace* ws_ = nullptr;
-  Instant asOf_;
-  bool yearDone_ = false;
-  OrderLocks locks_;
-  std::optional<Instant> accountUntil_;
+private:
+    const Workspace* ws_ = nullptr;
+    Instant asOf_;
+    bool yearDone_ = false;
+    OrderLocks locks_;
+    std::optional<Instant> accountUntil_;
 };
 
 // The first instant after asOf at which PreviewRefund's verdict on some resource of ws (its scenario,
@@ -248,19 +257,19 @@ std::optional<Instant> NextRefundVerdictChange(const Resource& resource, const R
 std::optional<Instant> NextRefundVerdictChangeOfAccount(const Workspace& ws, Instant asOf);
 
 struct UnsubscribeRequest {
-  RefundRequest refund;
-  UnsubscribeReason reason = UnsubscribeReason::Other;
-  std::string reason_text;  // free text, at most 100 characters
+    RefundRequest refund;
+    UnsubscribeReason reason = UnsubscribeReason::Other;
+    std::string reason_text;  // free text, at most 100 characters
 };
 
 struct UnsubscribeResult {
-  RefundPreview preview;                     // what was refunded
-  std::string order_id;                      // the combined trade order, or the single unsubscribe order
-  std::vector<std::string> sub_order_ids;    // one per group (== {order_id} for one group)
-  std::vector<std::string> returned_coupon_ids;
-  Refusals refusals;                         // why nothing was done: the preview's, not_allowed (one per
-                                             // item), reason_too_long, balance_unknown
-  bool ok() const { return refusals.empty(); }
+    RefundPreview preview;                   // what was refunded
+    std::string order_id;                    // the combined trade order, or the single unsubscribe order
+    std::vector<std::string> sub_order_ids;  // one per group (== {order_id} for one group)
+    std::vector<std::string> returned_coupon_ids;
+    Refusals refusals;  // why nothing was done: the preview's, not_allowed (one per
+                        // item), reason_too_long, balance_unknown
+    bool ok() const { return refusals.empty(); }
 };
 
 // Confirms the unsubscription (atomic: on refusal the workspace is unchanged). The reason is kept on
@@ -276,8 +285,8 @@ Instant CoverageStart(const Resource& resource, std::size_t periodIndex);
 // Used and ordered whole hours (or days) of a period [coverageStart, end] at asOf, per the profile's
 // consumed_granularity (see the standard scenario above); used is clamped to 0..ordered.
 struct Consumption {
-  int64_t used = 0;
-  int64_t ordered = 0;
+    int64_t used = 0;
+    int64_t ordered = 0;
 };
 Consumption MeasureConsumption(Instant coverageStart, Instant end, Instant asOf, const RuleProfile& rules);
 

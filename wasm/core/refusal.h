@@ -14,9 +14,9 @@
 namespace qd {
 
 struct Refusal {
-    std::string code;      // stable, e.g. "delisted_product", "pending_order", "too_many_orders"
-    std::string subject;   // the resource_id / order_id it is about; "" = the whole request
-    std::string message;   // what is wrong and, where there is one, what to do
+    std::string code;     // stable, e.g. "delisted_product", "pending_order", "too_many_orders"
+    std::string subject;  // the resource_id / order_id it is about; "" = the whole request
+    std::string message;  // what is wrong and, where there is one, what to do
 
     friend bool operator==(const Refusal&, const Refusal&) = default;
 };
@@ -27,9 +27,12 @@ using Refusals = std::vector<Refusal>;
 inline void WriteRefusal(JsonWriter& w, const Refusal& r)
 {
     w.beginObject();
-    w.key("code"); w.string(r.code);
-    w.key("subject"); w.string(r.subject);
-    w.key("message"); w.string(r.message);
+    w.key("code");
+    w.string(r.code);
+    w.key("subject");
+    w.string(r.subject);
+    w.key("message");
+    w.string(r.message);
     w.endObject();
 }
 
@@ -48,11 +51,12 @@ inline void WriteRefusals(JsonWriter& w, std::string_view key, const Refusals& r
 inline bool BeginResult(JsonWriter& w, Instant asOf, ZoneOffset zone, const Refusals& refusals)
 {
     w.beginObject();
-    w.key("as_of"); w.instant(asOf, zone);
+    w.key("as_of");
+    w.instant(asOf, zone);
     if (refusals.empty()) return true;
     WriteRefusals(w, "refusals", refusals);
     w.endObject();
     return false;
 }
 
-} // namespace qd
+}  // namespace qd

@@ -64,13 +64,13 @@ enum class LabelLanguage { Chinese, English };
 std::string QuoteLabelWords(LabelLanguage lang);
 
 struct RenewalDuration {
-  TermUnit unit = TermUnit::Month;
-  int num = 1;
+    TermUnit unit = TermUnit::Month;
+    int num = 1;
 
-  int months() const { return unit == TermUnit::Year ? num * 12 : num; }  // length in months (1 year = 12)
-  std::string str() const;                                                  // "1 month", "3 months", "2 years"
-  std::string label(LabelLanguage lang) const;                              // str(), or "1 个月", "2 年"
-  friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
+    int months() const { return unit == TermUnit::Year ? num * 12 : num; }  // length in months (1 year = 12)
+    std::string str() const;                                                // "1 month", "3 months", "2 years"
+    std::string label(LabelLanguage lang) const;                            // str(), or "1 个月", "2 年"
+    friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
 };
 
 // {"period":"month"|"year","num":N}, as every JSON output writes a duration.
@@ -107,32 +107,32 @@ int AnchorDayOf(const Resource& resource, ZoneOffset zone);
 // Kept by position, so the locks stay right while orders are appended (AddOrders) and resources
 // edited in place, as long as no new pending order is added.
 class OrderLocks {
- public:
-  // With asOf, an order is judged by its status as of that time (StatusAsOf in orders.h: a pending
-  // payment order past its deadline is cancelled and locks nothing); without, by its stored status.
-  static OrderLocks Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
-  // The same in slices, for a page that spreads 100k orders over frames (the workspace must not
-  // change meanwhile):  OrderLocks l = OrderLocks::Begin(ws, now); while (!l.Scan(4096)) {}
-  static OrderLocks Begin(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
-  bool Scan(std::size_t orders);  // takes in the next `orders` orders; true once every order is in
-  std::size_t scanned() const { return next_; }
-  const Order* pending(std::string_view resourceId) const;  // nullptr when none
-  const Order* open(std::string_view resourceId) const;     // nullptr when none
-  // The same for a resource of the workspace, found by its position instead of its id (a batch quote
-  // asks for every resource it prices); a resource from elsewhere is looked up by its id.
-  const Order* pending(const Resource& resource) const;
-  const Order* open(const Resource& resource) const;
+public:
+    // With asOf, an order is judged by its status as of that time (StatusAsOf in orders.h: a pending
+    // payment order past its deadline is cancelled and locks nothing); without, by its stored status.
+    static OrderLocks Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+    // The same in slices, for a page that spreads 100k orders over frames (the workspace must not
+    // change meanwhile):  OrderLocks l = OrderLocks::Begin(ws, now); while (!l.Scan(4096)) {}
+    static OrderLocks Begin(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+    bool Scan(std::size_t orders);  // takes in the next `orders` orders; true once every order is in
+    std::size_t scanned() const { return next_; }
+    const Order* pending(std::string_view resourceId) const;  // nullptr when none
+    const Order* open(std::string_view resourceId) const;     // nullptr when none
+    // The same for a resource of the workspace, found by its position instead of its id (a batch quote
+    // asks for every resource it prices); a resource from elsewhere is looked up by its id.
+    const Order* pending(const Resource& resource) const;
+    const Order* open(const Resource& resource) const;
 
- private:
-  static constexpr uint32_t kNone = static_cast<uint32_t>(-1);
-  std::size_t positionOf(std::string_view resourceId) const;
-  std::size_t positionOf(const Resource& resource) const;
-  const Order* find(const std::vector<uint32_t>& orderOf, std::size_t resourcePosition) const;
-  const Workspace* ws_ = nullptr;
-  std::optional<Instant> asOf_;
-  std::size_t next_ = 0;                  // the orders before it are taken in
-  std::vector<uint32_t> pending_, open_;  // resource position -> position of its first such order in ws.orders
-                                          // (kNone: none; empty: no resource has one)
+private:
+    static constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+    std::size_t positionOf(std::string_view resourceId) const;
+    std::size_t positionOf(const Resource& resource) const;
+    const Order* find(const std::vector<uint32_t>& orderOf, std::size_t resourcePosition) const;
+    const Workspace* ws_ = nullptr;
+    std::optional<Instant> asOf_;
+    std::size_t next_ = 0;                  // the orders before it are taken in
+    std::vector<uint32_t> pending_, open_;  // resource position -> position of its first such order in ws.orders
+                                            // (kNone: none; empty: no resource has one)
 };
 
 // "resource X has pending order O (combined order C); pay or cancel it first" as a Refusal.
@@ -145,99 +145,102 @@ std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& mai
 
 // One line of a quote's visible arithmetic; the lines of an item add up to its amount.
 struct QuoteLine {
-  Text label;         // e.g. "1 month × 191.40", "16 extra days (2025-04-16 to 2025-05-01) × 191.40 ÷ 30"
-  Money amount;
-  friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
+    Text label;  // e.g. "1 month × 191.40", "16 extra days (2025-04-16 to 2025-05-01) × 191.40 ÷ 30"
+    Money amount;
+    friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
 };
 
 // The lines of one item, read like a std::vector<QuoteLine> (size, [i], range-for, front, back):
 // the period line, then the extra days' line when aligned. Never more than kMax, so they are kept
 // in the item itself (a batch quote of 10,000 resources allocates no vector per item).
 class QuoteLines {
- public:
-  static constexpr std::size_t kMax = 2;
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  const QuoteLine& operator[](std::size_t i) const { return lines_[i]; }
-  QuoteLine& operator[](std::size_t i) { return lines_[i]; }
-  const QuoteLine& front() const { return lines_[0]; }
-  const QuoteLine& back() const { return lines_[size_ - 1]; }
-  const QuoteLine* begin() const { return lines_; }
-  const QuoteLine* end() const { return lines_ + size_; }
-  QuoteLine* begin() { return lines_; }
-  QuoteLine* end() { return lines_ + size_; }
-  // Appends a line; a line beyond kMax is a bug of the caller and replaces the last one.
-  QuoteLine& push_back(QuoteLine line) {
-    QuoteLine& slot = lines_[size_ < kMax ? size_++ : kMax - 1];
-    slot = std::move(line);
-    return slot;
-  }
-  QuoteLine& emplace_back() { return push_back(QuoteLine{}); }
-  void clear() {
-    for (QuoteLine& line : *this) line = QuoteLine{};
-    size_ = 0;
-  }
-  friend bool operator==(const QuoteLines& a, const QuoteLines& b) {
-    if (a.size_ != b.size_) return false;
-    for (std::size_t i = 0; i < a.size_; ++i)
-      if (!(a.lines_[i] == b.lines_[i])) return false;
-    return true;
-  }
+public:
+    static constexpr std::size_t kMax = 2;
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const QuoteLine& operator[](std::size_t i) const { return lines_[i]; }
+    QuoteLine& operator[](std::size_t i) { return lines_[i]; }
+    const QuoteLine& front() const { return lines_[0]; }
+    const QuoteLine& back() const { return lines_[size_ - 1]; }
+    const QuoteLine* begin() const { return lines_; }
+    const QuoteLine* end() const { return lines_ + size_; }
+    QuoteLine* begin() { return lines_; }
+    QuoteLine* end() { return lines_ + size_; }
+    // Appends a line; a line beyond kMax is a bug of the caller and replaces the last one.
+    QuoteLine& push_back(QuoteLine line)
+    {
+        QuoteLine& slot = lines_[size_ < kMax ? size_++ : kMax - 1];
+        slot = std::move(line);
+        return slot;
+    }
+    QuoteLine& emplace_back() { return push_back(QuoteLine{}); }
+    void clear()
+    {
+        for (QuoteLine& line : *this) line = QuoteLine{};
+        size_ = 0;
+    }
+    friend bool operator==(const QuoteLines& a, const QuoteLines& b)
+    {
+        if (a.size_ != b.size_) return false;
+        for (std::size_t i = 0; i < a.size_; ++i)
+            if (!(a.lines_[i] == b.lines_[i])) return false;
+        return true;
+    }
 
- private:
-  QuoteLine lines_[kMax];
-  std::size_t size_ = 0;
+private:
+    QuoteLine lines_[kMax];
+    std::size_t size_ = 0;
 };
 
 // The renewal of one resource.
 // Its texts are Texts (text.h): a batch of 10,000 items shares a few blocks instead of 40,000 strings.
 struct RenewalQuoteItem {
-  Text resource_id;
-  Text main_resource_id;          // the instance's main for a bound attached resource; "" for the main itself
-  Text product_id;
-  Instant old_expire_time;        // the renewal starts here (also in the grace/retention period)
-  Instant new_expire_time;        // at the profile's expiry clock
-  RenewalDuration duration;
-  int64_t extra_days = 0;         // days added to reach the unified expiry day (0 without alignment)
-  int new_anchor_day = 1;         // the anchor after renewal: the unified day (31 = month end) when aligned
-  bool expired = false;           // renewed after its expiry (grace / retention period)
-  Money amount;                   // = sum of lines, rounded per the profile (per resource)
-  Money period_amount;            // duration × period price (exact)
-  Money extra_days_amount;        // extra days × day price, rounded
-  QuoteLines lines;               // the visible arithmetic: the period, then the extra days when aligned
+    Text resource_id;
+    Text main_resource_id;  // the instance's main for a bound attached resource; "" for the main itself
+    Text product_id;
+    Instant old_expire_time;  // the renewal starts here (also in the grace/retention period)
+    Instant new_expire_time;  // at the profile's expiry clock
+    RenewalDuration duration;
+    int64_t extra_days = 0;   // days added to reach the unified expiry day (0 without alignment)
+    int new_anchor_day = 1;   // the anchor after renewal: the unified day (31 = month end) when aligned
+    bool expired = false;     // renewed after its expiry (grace / retention period)
+    Money amount;             // = sum of lines, rounded per the profile (per resource)
+    Money period_amount;      // duration × period price (exact)
+    Money extra_days_amount;  // extra days × day price, rounded
+    QuoteLines lines;         // the visible arithmetic: the period, then the extra days when aligned
 };
 
 enum class DurationDefault {
-  Common,   // absent duration: one duration for all instances (seed step 7 point 4), as a batch renewal
-  EachOwn,  // absent duration: each instance at its own default (an estimate list)
+    Common,   // absent duration: one duration for all instances (seed step 7 point 4), as a batch renewal
+    EachOwn,  // absent duration: each instance at its own default (an estimate list)
 };
 
 // 自动续费 chosen with a manual renewal (seed 4.2.1.1 step 7): once the renewal order is paid, the
 // renewed instances renew automatically, every time for the duration of this renewal, `times` times
 // (seed 4.2.2.1 step 6: 1..99; nullopt = unlimited, the console's default).
 struct AutoRenewOnPayment {
-  std::optional<int> times;
-  friend bool operator==(const AutoRenewOnPayment&, const AutoRenewOnPayment&) = default;
+    std::optional<int> times;
+    friend bool operator==(const AutoRenewOnPayment&, const AutoRenewOnPayment&) = default;
 };
 
 struct RenewalRequest {
-  std::vector<std::string> resource_ids;          // main or mounted resources; duplicates are ignored
-  std::optional<RenewalDuration> duration;        // absent: the default duration
-  DurationDefault default_mode = DurationDefault::Common;
-  std::optional<UnifiedExpiryDay> unified_day;    // renew to the unified expiry day
-  bool align_only = false;                        // 设置统一到期日 alone: 1 month (else the default) + alignment
+    std::vector<std::string> resource_ids;    // main or mounted resources; duplicates are ignored
+    std::optional<RenewalDuration> duration;  // absent: the default duration
+    DurationDefault default_mode = DurationDefault::Common;
+    std::optional<UnifiedExpiryDay> unified_day;  // renew to the unified expiry day
+    bool align_only = false;                      // 设置统一到期日 alone: 1 month (else the default) + alignment
                                                   // to unified_day, or to the account's day when absent
-  Instant as_of;                                  // now
-  LabelLanguage label_language = LabelLanguage::English;  // the words of the quote lines' labels
-  std::optional<AutoRenewOnPayment> auto_renew;   // PlaceRenewalOrders only: also set auto-renew once paid
+    Instant as_of;                                // now
+    LabelLanguage label_language = LabelLanguage::English;  // the words of the quote lines' labels
+    std::optional<AutoRenewOnPayment> auto_renew;           // PlaceRenewalOrders only: also set auto-renew once paid
 };
 
 struct RenewalQuote {
-  Instant as_of;
-  std::vector<RenewalQuoteItem> items;  // per instance in request order: the main, then its bound attached
-  Money total;                          // sum of the items' amounts
-  Refusals refusals;                    // why not (every refused resource); items is then empty
-  bool ok() const { return refusals.empty(); }
+    Instant as_of;
+    std::vector<RenewalQuoteItem> items;  // per instance in request order: the main, then its bound attached
+    Money total;                          // sum of the items' amounts
+    Refusals refusals;                    // why not (every refused resource); items is then empty
+    bool ok() const { return refusals.empty(); }
 };
 
 // Quotes the renewal (read-only). Either every requested resource is quoted or none is.
@@ -250,11 +253,11 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
 // when the product has no price the rule can use (month_div_30 / month_days fall back to the year
 // price ÷ 365 and year_div_365 to the month price ÷ 30 when their own price is absent).
 struct ExtraDaysPrice {
-  std::optional<QuoteLine> line;  // amount + the arithmetic
-  std::string missing;            // why not, when line is absent
+    std::optional<QuoteLine> line;  // amount + the arithmetic
+    std::string missing;            // why not, when line is absent
 };
-ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule, Rounding rounding,
-                              LabelLanguage lang = LabelLanguage::English);
+ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int64_t days, DayPrice rule,
+                              Rounding rounding, LabelLanguage lang = LabelLanguage::English);
 
 // {"as_of","items":[{"resource_id","old_expire_time","new_expire_time","duration":{"period","num"},
 //   "extra_days","amount","lines":[{"label","amount"}]}],"total"} (design.md §7); a refused quote is
@@ -270,10 +273,10 @@ std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant cl
 // ---- orders ---------------------------------------------------------------------------------------
 
 struct PlacedRenewal {
-  RenewalQuote quote;                       // what was ordered (refusals: nothing was)
-  std::string order_id;                     // the order to pay: the combined trade order, or the single order
-  std::vector<std::string> sub_order_ids;   // one per instance, in quote order (== {order_id} for one instance)
-  bool ok() const { return quote.ok(); }
+    RenewalQuote quote;                      // what was ordered (refusals: nothing was)
+    std::string order_id;                    // the order to pay: the combined trade order, or the single order
+    std::vector<std::string> sub_order_ids;  // one per instance, in quote order (== {order_id} for one instance)
+    bool ok() const { return quote.ok(); }
 };
 
 // Creates the renewal orders, pending payment until paid (seed 4.2.1.1 steps 6-8): one order per
@@ -301,7 +304,8 @@ void AddOrders(Workspace& ws, std::vector<Order> orders);
 
 // A fresh id in the console's pattern: "CS" + yyMMddHHmm (local) + the tens digit of the seconds +
 // 4 characters [0-9A-Z], unique in ws.orders and in `taken`; deterministic for the same inputs.
-std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt, const std::vector<std::string>& taken = {});
+std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt,
+                       const std::vector<std::string>& taken = {});
 
 // Applies a paid renewal order (a single order or one sub-order of a combined order) to its resources
 // (for the orders engine: call it when the order becomes paid). Every resource named by a month/year

@@ -71,25 +71,25 @@ inline constexpr int kMaxExpiringWithinDays = 3650;  // "X天内到期": X in 1.
 enum class PackageFilter { All, Hide, Only };
 
 struct RenewalFilter {
-  RenewalPolicy tab = RenewalPolicy::Manual;    // the tab shown
-  std::optional<ResourceStatus> status;         // absent = every status (closed ones are never listed)
-  std::optional<int> expiring_within_days;      // X天内到期; absent = any expiry
-  std::string search;                           // 实例ID/实例名称/订单号; "" = no search
-  std::string product_type;                     // a productTypes() entry; "" = all
-  std::string region;                           // a regions() entry; "" = all
-  bool hide_pending = false;                    // 隐藏有待支付订单的资源
-  PackageFilter packages = PackageFilter::All;  // 隐藏资源包 / 只显示资源包
-  Instant as_of;                                // now, for expiring_within_days
+    RenewalPolicy tab = RenewalPolicy::Manual;    // the tab shown
+    std::optional<ResourceStatus> status;         // absent = every status (closed ones are never listed)
+    std::optional<int> expiring_within_days;      // X天内到期; absent = any expiry
+    std::string search;                           // 实例ID/实例名称/订单号; "" = no search
+    std::string product_type;                     // a productTypes() entry; "" = all
+    std::string region;                           // a regions() entry; "" = all
+    bool hide_pending = false;                    // 隐藏有待支付订单的资源
+    PackageFilter packages = PackageFilter::All;  // 隐藏资源包 / 只显示资源包
+    Instant as_of;                                // now, for expiring_within_days
 };
 
 // Tab position of a policy (manual 0, auto 1, to_on_demand 2, no_renew 3): the console's tab order.
 constexpr std::size_t TabNumber(RenewalPolicy p) { return static_cast<std::size_t>(p); }
 
 struct RenewalQueryResult {
-  std::vector<std::size_t> rows;      // instance heads (indices into ws.resources) of filter.tab, earliest expiry first
-  std::array<int, 4> tab_counts{};    // instances per tab (TabNumber) passing every filter but the tab
-  Refusals refusals;                  // why nothing is listed (bad filter)
-  bool ok() const { return refusals.empty(); }
+    std::vector<std::size_t> rows;    // instance heads (indices into ws.resources) of filter.tab, earliest expiry first
+    std::array<int, 4> tab_counts{};  // instances per tab (TabNumber) passing every filter but the tab
+    Refusals refusals;                // why nothing is listed (bad filter)
+    bool ok() const { return refusals.empty(); }
 };
 
 // The search text split into terms at commas (, ，), white space (also U+3000) and new lines; empty
@@ -100,48 +100,51 @@ std::vector<std::string_view> SplitSearchTerms(std::string_view text);
 // Build it again after every change of ws (resources, orders, products); a query checks nothing of
 // that and reads ws only by the indices kept here.
 class RenewalIndex {
- public:
-  // With asOf, "pending payment" is judged as of that time (StatusAsOf: an order past its payment
-  // deadline is cancelled and no longer marks its instance); without, by the stored status.
-  static RenewalIndex Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+public:
+    // With asOf, "pending payment" is judged as of that time (StatusAsOf: an order past its payment
+    // deadline is cancelled and no longer marks its instance); without, by the stored status.
+    static RenewalIndex Build(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
 
-  std::size_t instanceCount() const { return instances_.size(); }    // listed instances (all tabs)
-  std::size_t resourceCount() const { return instanceOf_.size(); }   // ws.resources.size() at Build
-  bool isHead(std::size_t resource) const;                           // a row of some tab
-  std::span<const std::size_t> boundOf(std::size_t head) const;      // its bound attached resources (file order); empty if none / not a head
-  std::optional<std::size_t> headOf(std::size_t resource) const;     // the row a resource is shown in; nullopt for closed ones
-  std::optional<std::size_t> pendingOrderOf(std::size_t head) const; // an order (index into ws.orders) pending payment naming the instance
-  const std::vector<std::string>& productTypes() const { return productTypes_; }  // distinct, sorted
-  const std::vector<std::string>& regions() const { return regions_; }            // distinct, sorted
-  // Built with asOf: the first payment deadline of an order pending then that names a listed instance
-  // (from that instant on it is cancelled and pendingOrderOf changes: build again); nullopt when none.
-  std::optional<Instant> pendingUntil() const { return pendingUntil_; }
+    std::size_t instanceCount() const { return instances_.size(); }   // listed instances (all tabs)
+    std::size_t resourceCount() const { return instanceOf_.size(); }  // ws.resources.size() at Build
+    bool isHead(std::size_t resource) const;                          // a row of some tab
+    // its bound attached resources (file order); empty if none / not a head
+    std::span<const std::size_t> boundOf(std::size_t head) const;
+    // the row a resource is shown in; nullopt for closed ones
+    std::optional<std::size_t> headOf(std::size_t resource) const;
+    std::optional<std::size_t> pendingOrderOf(
+        std::size_t head) const;  // an order (index into ws.orders) pending payment naming the instance
+    const std::vector<std::string>& productTypes() const { return productTypes_; }  // distinct, sorted
+    const std::vector<std::string>& regions() const { return regions_; }            // distinct, sorted
+    // Built with asOf: the first payment deadline of an order pending then that names a listed instance
+    // (from that instant on it is cancelled and pendingOrderOf changes: build again); nullopt when none.
+    std::optional<Instant> pendingUntil() const { return pendingUntil_; }
 
- private:
-  friend RenewalQueryResult QueryRenewals(const Workspace&, const RenewalIndex&, const RenewalFilter&);
-  friend class RenewalIndexBuilder;
-  static constexpr uint32_t kNone = UINT32_MAX;
-  struct Instance {
-    std::size_t head = 0;            // index into ws.resources
-    uint32_t boundBegin = 0, boundCount = 0;  // range of bound_
-    uint32_t keyBegin = 0, keyLength = 0;     // range of keys_: "\n"-separated lowercase ids, names, order numbers
-    uint32_t productType = kNone;    // index into productTypes_
-    uint32_t region = kNone;         // index into regions_
-    uint32_t pendingOrder = kNone;   // index into ws.orders
-    bool package = false;            // product kind resource_package
-  };
-  struct ExactKey {                  // a lowercase resource ID or order number and the instance it names
-    std::size_t hash = 0;            // std::hash of the text
-    uint32_t begin = 0, length = 0;  // range of keys_
-    uint32_t instance = 0;
-  };
-  std::vector<Instance> instances_;       // earliest head expiry first, then file order
-  std::vector<std::size_t> bound_;        // bound attached resources, grouped per instance
-  std::vector<uint32_t> instanceOf_;      // resource -> instance number (kNone: closed)
-  std::string keys_;                      // the search keys of every instance
-  std::vector<ExactKey> exact_;           // sorted by hash, then instance
-  std::vector<std::string> productTypes_, regions_;
-  std::optional<Instant> pendingUntil_;
+private:
+    friend RenewalQueryResult QueryRenewals(const Workspace&, const RenewalIndex&, const RenewalFilter&);
+    friend class RenewalIndexBuilder;
+    static constexpr uint32_t kNone = UINT32_MAX;
+    struct Instance {
+        std::size_t head = 0;                     // index into ws.resources
+        uint32_t boundBegin = 0, boundCount = 0;  // range of bound_
+        uint32_t keyBegin = 0, keyLength = 0;     // range of keys_: "\n"-separated lowercase ids, names, order numbers
+        uint32_t productType = kNone;             // index into productTypes_
+        uint32_t region = kNone;                  // index into regions_
+        uint32_t pendingOrder = kNone;            // index into ws.orders
+        bool package = false;                     // product kind resource_package
+    };
+    struct ExactKey {                    // a lowercase resource ID or order number and the instance it names
+        std::size_t hash = 0;            // std::hash of the text
+        uint32_t begin = 0, length = 0;  // range of keys_
+        uint32_t instance = 0;
+    };
+    std::vector<Instance> instances_;   // earliest head expiry first, then file order
+    std::vector<std::size_t> bound_;    // bound attached resources, grouped per instance
+    std::vector<uint32_t> instanceOf_;  // resource -> instance number (kNone: closed)
+    std::string keys_;                  // the search keys of every instance
+    std::vector<ExactKey> exact_;       // sorted by hash, then instance
+    std::vector<std::string> productTypes_, regions_;
+    std::optional<Instant> pendingUntil_;
 };
 
 // RenewalIndex::Build a slice at a time, for a page that must not block a frame (at 100,000 resources
@@ -155,19 +158,19 @@ class RenewalIndex {
 //   while (!b.Step(4096) && withinTheFrame()) {}
 //   if (b.done()) index = b.take();
 class RenewalIndexBuilder {
- public:
-  RenewalIndexBuilder(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
-  ~RenewalIndexBuilder();
-  RenewalIndexBuilder(RenewalIndexBuilder&&) noexcept;
-  RenewalIndexBuilder& operator=(RenewalIndexBuilder&&) noexcept;
-  bool Step(std::size_t units);
-  bool done() const;
-  int progress() const;  // 0..100
-  RenewalIndex take();   // once, when done()
+public:
+    RenewalIndexBuilder(const Workspace& ws, std::optional<Instant> asOf = std::nullopt);
+    ~RenewalIndexBuilder();
+    RenewalIndexBuilder(RenewalIndexBuilder&&) noexcept;
+    RenewalIndexBuilder& operator=(RenewalIndexBuilder&&) noexcept;
+    bool Step(std::size_t units);
+    bool done() const;
+    int progress() const;  // 0..100
+    RenewalIndex take();   // once, when done()
 
- private:
-  struct State;
-  std::unique_ptr<State> state_;
+private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 // The rows of one tab and the counts of all four (see the top of this file).

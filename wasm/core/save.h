@@ -26,22 +26,22 @@ std::string SaveWorkspace(const Workspace& ws);  // ends with a newline
 //   std::string piece;
 //   while (stream.Next(piece, 1 << 20)) store(piece);   // about 1 MB each
 class WorkspaceSaveStream {
- public:
-  explicit WorkspaceSaveStream(const Workspace& ws);
-  ~WorkspaceSaveStream();
-  WorkspaceSaveStream(const WorkspaceSaveStream&) = delete;
-  WorkspaceSaveStream& operator=(const WorkspaceSaveStream&) = delete;
+public:
+    explicit WorkspaceSaveStream(const Workspace& ws);
+    ~WorkspaceSaveStream();
+    WorkspaceSaveStream(const WorkspaceSaveStream&) = delete;
+    WorkspaceSaveStream& operator=(const WorkspaceSaveStream&) = delete;
 
-  // Replaces `piece` with the next part of the text: whole items (a product, a resource, an order,
-  // ...) until it holds at least `bytes` bytes or the text ends. False (and `piece` empty) when
-  // nothing is left.
-  bool Next(std::string& piece, std::size_t bytes);
-  bool done() const;
-  int progress() const;   // 0..100: the share of the list items written
+    // Replaces `piece` with the next part of the text: whole items (a product, a resource, an order,
+    // ...) until it holds at least `bytes` bytes or the text ends. False (and `piece` empty) when
+    // nothing is left.
+    bool Next(std::string& piece, std::size_t bytes);
+    bool done() const;
+    int progress() const;  // 0..100: the share of the list items written
 
- private:
-  struct State;
-  std::unique_ptr<State> s_;
+private:
+    struct State;
+    std::unique_ptr<State> s_;
 };
 
 }  // namespace qd

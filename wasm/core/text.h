@@ -27,49 +27,49 @@
 namespace qd {
 
 class Text {
- public:
-  using Block = std::shared_ptr<const char[]>;
+public:
+    using Block = std::shared_ptr<const char[]>;
 
-  Text() = default;
-  // A copy of `s` in a block of its own.
-  explicit Text(std::string_view s);
+    Text() = default;
+    // A copy of `s` in a block of its own.
+    explicit Text(std::string_view s);
 
-  std::string_view view() const { return {data_, size_}; }
-  operator std::string_view() const { return view(); }
-  const char* c_str() const { return size_ ? data_ : ""; }
-  std::string str() const { return std::string(view()); }
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+    std::string_view view() const { return {data_, size_}; }
+    operator std::string_view() const { return view(); }
+    const char* c_str() const { return size_ ? data_ : ""; }
+    std::string str() const { return std::string(view()); }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
 
-  friend bool operator==(const Text& a, const Text& b) { return a.view() == b.view(); }
-  friend bool operator==(const Text& a, std::string_view b) { return a.view() == b; }
-  friend bool operator==(const Text& a, const char* b) { return a.view() == std::string_view(b); }
-  friend bool operator==(const Text& a, const std::string& b) { return a.view() == std::string_view(b); }
-  friend std::string operator+(std::string a, const Text& b) { return a.append(b.view()); }
-  friend std::string operator+(const Text& a, std::string_view b) { return a.str().append(b); }
-  friend std::ostream& operator<<(std::ostream& os, const Text& t);
+    friend bool operator==(const Text& a, const Text& b) { return a.view() == b.view(); }
+    friend bool operator==(const Text& a, std::string_view b) { return a.view() == b; }
+    friend bool operator==(const Text& a, const char* b) { return a.view() == std::string_view(b); }
+    friend bool operator==(const Text& a, const std::string& b) { return a.view() == std::string_view(b); }
+    friend std::string operator+(std::string a, const Text& b) { return a.append(b.view()); }
+    friend std::string operator+(const Text& a, std::string_view b) { return a.str().append(b); }
+    friend std::ostream& operator<<(std::ostream& os, const Text& t);
 
- private:
-  friend class TextArena;
-  Text(Block block, const char* data, std::size_t size) : block_(std::move(block)), data_(data), size_(size) {}
+private:
+    friend class TextArena;
+    Text(Block block, const char* data, std::size_t size) : block_(std::move(block)), data_(data), size_(size) {}
 
-  Block block_;                          // keeps data_ alive; null for the empty text
-  const char* data_ = nullptr;           // followed by a NUL
-  std::size_t size_ = 0;
+    Block block_;                 // keeps data_ alive; null for the empty text
+    const char* data_ = nullptr;  // followed by a NUL
+    std::size_t size_ = 0;
 };
 
 // Hands out Texts packed into shared blocks. Blocks are never written again once a Text points into
 // them, except past its end, so a Text handed out stays valid and unchanged after the arena is gone.
 class TextArena {
- public:
-  Text add(std::string_view s) { return add(s, {}); }
-  // `a` then `b` as one text (a label made of two memoised halves).
-  Text add(std::string_view a, std::string_view b);
+public:
+    Text add(std::string_view s) { return add(s, {}); }
+    // `a` then `b` as one text (a label made of two memoised halves).
+    Text add(std::string_view a, std::string_view b);
 
- private:
-  static constexpr std::size_t kBlockSize = 16 * 1024;
-  std::shared_ptr<char[]> block_;
-  std::size_t used_ = 0, capacity_ = 0;
+private:
+    static constexpr std::size_t kBlockSize = 16 * 1024;
+    std::shared_ptr<char[]> block_;
+    std::size_t used_ = 0, capacity_ = 0;
 };
 
 }  // namespace qd

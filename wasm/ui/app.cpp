@@ -1,7 +1,7 @@
 #include "ui/app.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>   // ImTextCharFromUtf8
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <algorithm>
 
@@ -10,7 +10,12 @@
 namespace qd::ui {
 namespace {
 
-struct PageInfo { Page page; const char* id; Text title; void (*draw)(AppState&); };
+struct PageInfo {
+    Page page;
+    const char* id;
+    Text title;
+    void (*draw)(AppState&);
+};
 
 constexpr PageInfo kPages[] = {
     {Page::Overview, "overview", Text::NavOverview, DrawOverviewPage},
@@ -61,7 +66,7 @@ void DrawNavigation(AppState& state)
     }
 }
 
-} // namespace
+}  // namespace
 
 const char* PageId(Page page) { return Info(page).id; }
 
@@ -94,11 +99,11 @@ namespace {
 // are printable ASCII and ¥, registered too.
 constexpr Text kHeadingTexts[] = {
     Text::OvwChartTitle, Text::OvwTimelineTitle, Text::OvwCounts, Text::OvwCompactBig, Text::OvwCompactSmall,
-    Text::RnwTotal, Text::RenewalAmount, Text::OdlPaid, Text::UnsDone, Text::UnsActualRefund,
+    Text::RnwTotal,      Text::RenewalAmount,    Text::OdlPaid,   Text::UnsDone,       Text::UnsActualRefund,
 };
 
 struct HeadingChars {
-    std::vector<unsigned int> codepoints;   // ascending; only ever grows
+    std::vector<unsigned int> codepoints;  // ascending; only ever grows
 
     void Add(std::string_view utf8)
     {
@@ -132,7 +137,7 @@ HeadingChars& Headings()
     return h;
 }
 
-} // namespace
+}  // namespace
 
 void NoteHeadingText(std::string_view utf8) { Headings().Add(utf8); }
 
@@ -162,8 +167,9 @@ void DrawApp(AppState& state)
     ImGui::SetNextWindowSize(vp->WorkSize);
     // No window here draws a background (see FrameClearColor): the frame is cleared with the page's
     // surface colour, and the console's own colour is painted in the gutters below.
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##console", nullptr, flags);
 
     DrawTopBar(state);
@@ -191,8 +197,8 @@ void DrawApp(AppState& state)
     const ImU32 gutter = ImGui::GetColorU32(ImGuiCol_WindowBg);
     if (gutter != ImGui::ColorConvertFloat4ToU32(FrameClearColor())) {
         const ImVec2 a = vp->Pos, b(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y);
-        dl->AddRectFilled(a, ImVec2(b.x, nav.Min.y), gutter);                    // top bar
-        dl->AddRectFilled(ImVec2(a.x, nav.Max.y), b, gutter);                    // below
+        dl->AddRectFilled(a, ImVec2(b.x, nav.Min.y), gutter);  // top bar
+        dl->AddRectFilled(ImVec2(a.x, nav.Max.y), b, gutter);  // below
         dl->AddRectFilled(ImVec2(a.x, nav.Min.y), ImVec2(nav.Min.x, nav.Max.y), gutter);
         dl->AddRectFilled(ImVec2(nav.Max.x, nav.Min.y), ImVec2(page.Min.x, nav.Max.y), gutter);
         dl->AddRectFilled(ImVec2(page.Max.x, nav.Min.y), ImVec2(b.x, nav.Max.y), gutter);
@@ -207,12 +213,13 @@ ImVec4 FrameClearColor()
     const ImVec4* c = ImGui::GetStyle().Colors;
     const ImVec4 child = c[ImGuiCol_ChildBg], window = c[ImGuiCol_WindowBg];
     const float k = child.w;
-    return ImVec4(child.x * k + window.x * (1 - k), child.y * k + window.y * (1 - k), child.z * k + window.z * (1 - k), 1.0f);
+    return ImVec4(child.x * k + window.x * (1 - k), child.y * k + window.y * (1 - k), child.z * k + window.z * (1 - k),
+                  1.0f);
 }
 
 void ApplyTheme(Theme theme, float scale)
 {
-    ImGuiStyle style;   // fresh defaults, so repeated calls do not compound ScaleAllSizes
+    ImGuiStyle style;  // fresh defaults, so repeated calls do not compound ScaleAllSizes
     if (theme == Theme::Dark) {
         ImGui::StyleColorsDark(&style);
     } else {
@@ -236,16 +243,16 @@ void ApplyTheme(Theme theme, float scale)
         c[ImGuiCol_TableHeaderBg] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
         c[ImGuiCol_TableRowBgAlt] = ImVec4(0.97f, 0.98f, 0.99f, 1.0f);
     }
-    style.FrameBorderSize = 1.0f;           // inputs, checkboxes and radios need an outline on white
+    style.FrameBorderSize = 1.0f;  // inputs, checkboxes and radios need an outline on white
     style.WindowRounding = 0.0f;
     style.ChildRounding = 2.0f;
     style.FrameRounding = 2.0f;
     style.WindowPadding = ImVec2(12, 10);
     style.FramePadding = ImVec2(8, 5);
     style.ItemSpacing = ImVec2(8, 6);
-    style.SelectableTextAlign = ImVec2(0.0f, 0.5f);   // navigation labels centred in their rows
+    style.SelectableTextAlign = ImVec2(0.0f, 0.5f);  // navigation labels centred in their rows
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

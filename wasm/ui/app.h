@@ -23,27 +23,37 @@ struct ImVec4;
 namespace qd::ui {
 
 // The pages of the left navigation, in the console's order.
-enum class Page { Overview, PendingOrders, Renewals, MyOrders, Unsubscribe, ExportRecords, QuoteCalculator, Settings, Count };
+enum class Page {
+    Overview,
+    PendingOrders,
+    Renewals,
+    MyOrders,
+    Unsubscribe,
+    ExportRecords,
+    QuoteCalculator,
+    Settings,
+    Count
+};
 
-const char* PageId(Page page);                         // stable id for navigate(): "overview", "pending-orders", ...
-std::optional<Page> PageFromId(std::string_view id);   // inverse of PageId
-Text PageTitle(Page page);                             // the navigation label
+const char* PageId(Page page);                        // stable id for navigate(): "overview", "pending-orders", ...
+std::optional<Page> PageFromId(std::string_view id);  // inverse of PageId
+Text PageTitle(Page page);                            // the navigation label
 
 enum class Theme { Light, Dark };
 
 // The user's work and where they are in the console.
 struct AppState {
-    std::optional<Workspace> workspace;    // the open workspace; none = quote calculator only
-    uint64_t revision = 0;                 // bumped on every change of the workspace (derived views rebuild;
-                                           // the shell saves the workspace when it moves): see MarkChanged
-    Instant clock;                         // the real clock, set by the shell every frame; see AsOf
-    Page page = Page::Overview;            // the page on screen
-    Theme theme = Theme::Light;            // console-like light theme by default
-    float scale = 1.0f;                    // device pixels per CSS pixel (the shell sets it)
-    std::string fragment;                  // the page address's #fragment: the shell sets it at start and
-                                           // mirrors it back when a view changes it (shareable quotes)
-    std::string clipboard;                 // text a view asks to copy; the shell sends it to the clipboard
-    std::string announcement;              // latest quote/refund total for screen readers (aria-live)
+    std::optional<Workspace> workspace;  // the open workspace; none = quote calculator only
+    uint64_t revision = 0;               // bumped on every change of the workspace (derived views rebuild;
+                                         // the shell saves the workspace when it moves): see MarkChanged
+    Instant clock;                       // the real clock, set by the shell every frame; see AsOf
+    Page page = Page::Overview;          // the page on screen
+    Theme theme = Theme::Light;          // console-like light theme by default
+    float scale = 1.0f;                  // device pixels per CSS pixel (the shell sets it)
+    std::string fragment;                // the page address's #fragment: the shell sets it at start and
+                                         // mirrors it back when a view changes it (shareable quotes)
+    std::string clipboard;               // text a view asks to copy; the shell sends it to the clipboard
+    std::string announcement;            // latest quote/refund total for screen readers (aria-live)
 
     // Per-page view state (filters, selection, open details).
     OrderListState pendingOrders{.pendingOnly = true};
@@ -94,4 +104,4 @@ void DrawApp(AppState& state);
 // layer of fill costs ~50 ms a frame at devicePixelRatio 2.
 ImVec4 FrameClearColor();
 
-} // namespace qd::ui
+}  // namespace qd::ui

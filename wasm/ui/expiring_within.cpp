@@ -7,7 +7,7 @@
 
 #include "core/renewal_query.h"  // kMaxExpiringWithinDays
 #include "ui/i18n.h"
-#include "ui/refund_dialog.h"    // Format
+#include "ui/refund_dialog.h"  // Format
 
 namespace qd::ui {
 
@@ -23,7 +23,7 @@ std::string ChoiceText(int choice)
     return Format(Tr(Text::RnwExpiryWithin), kPresetDays[choice]);
 }
 
-} // namespace
+}  // namespace
 
 std::optional<int> ExpiringWithin::days() const
 {
@@ -39,7 +39,10 @@ bool DrawExpiringWithin(const char* id, ExpiringWithin& f, float comboWidth)
     ImGui::SetNextItemWidth(comboWidth);
     if (ImGui::BeginCombo(id, ChoiceText(f.choice).c_str())) {
         for (int i = 0; i <= kCustom; ++i)
-            if (ImGui::Selectable(ChoiceText(i).c_str(), f.choice == i) && f.choice != i) { f.choice = i; changed = true; }
+            if (ImGui::Selectable(ChoiceText(i).c_str(), f.choice == i) && f.choice != i) {
+                f.choice = i;
+                changed = true;
+            }
         ImGui::EndCombo();
     }
     if (f.choice == kCustom) {
@@ -57,4 +60,4 @@ bool DrawExpiringWithin(const char* id, ExpiringWithin& f, float comboWidth)
     return changed;
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

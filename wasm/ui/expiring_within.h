@@ -12,14 +12,14 @@
 namespace qd::ui {
 
 struct ExpiringWithin {
-    int choice = 0;        // 0 全部, 1..3 the preset days (7, 15, 30), 4 自定义天数
-    int customDays = 60;   // X of "X天内到期" when custom
+    int choice = 0;       // 0 全部, 1..3 the preset days (7, 15, 30), 4 自定义天数
+    int customDays = 60;  // X of "X天内到期" when custom
 
-    std::optional<int> days() const;   // the chosen number of days; nullopt = 全部
+    std::optional<int> days() const;  // the chosen number of days; nullopt = 全部
 };
 
 // The combo (and, for 自定义天数, the days field after it) on the current line; true when the
 // choice changed. `id` names the combo ("##expiry"); the custom field is "##days" inside it.
 bool DrawExpiringWithin(const char* id, ExpiringWithin& f, float comboWidth);
 
-} // namespace qd::ui
+}  // namespace qd::ui

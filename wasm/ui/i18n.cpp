@@ -3,7 +3,10 @@
 namespace qd::ui {
 namespace {
 
-struct Row { const char* zh; const char* en; };
+struct Row {
+    const char* zh;
+    const char* en;
+};
 
 constexpr Row kRows[] = {
 #define QD_TEXT(id, zh, en) {zh, en},
@@ -19,7 +22,7 @@ static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<int>(Text::Count),
 
 Lang g_lang = Lang::Zh;
 
-} // namespace
+}  // namespace
 
 void SetLang(Lang lang) { g_lang = lang; }
 Lang CurrentLang() { return g_lang; }
@@ -34,7 +37,10 @@ const char* Tr(Text t) { return Tr(t, g_lang); }
 
 void ForEachUiString(void (*fn)(const char* utf8, void* user), void* user)
 {
-    for (const Row& r : kRows) { fn(r.zh, user); fn(r.en, user); }
+    for (const Row& r : kRows) {
+        fn(r.zh, user);
+        fn(r.en, user);
+    }
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

@@ -26,10 +26,10 @@ enum class Text : int {
 
 void SetLang(Lang lang);
 Lang CurrentLang();
-const char* Tr(Text t);                    // in the current language
+const char* Tr(Text t);  // in the current language
 const char* Tr(Text t, Lang lang);
 
 // Calls fn for every string of both languages (font glyph collection).
 void ForEachUiString(void (*fn)(const char* utf8, void* user), void* user);
 
-} // namespace qd::ui
+}  // namespace qd::ui

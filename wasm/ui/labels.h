@@ -9,12 +9,12 @@
 
 namespace qd::ui {
 
-const char* Label(OrderStatus s);      // 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认
-const char* Label(OrderType t);        // 新购, 续费, 变更, 退订, ...
-const char* Label(ResourceStatus s);   // 使用中, 已过期, 已冻结, 已关闭
-const char* Label(RenewalPolicy p);    // 手动续费项, 自动续费项, 到期转按需项, 到期不续费项 (the tabs)
-const char* Label(ItemPeriod p);       // 月, 年, 天, 一次性
-const char* Label(ProductKind k);      // 标准, 资源包, 云商店
+const char* Label(OrderStatus s);     // 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认
+const char* Label(OrderType t);       // 新购, 续费, 变更, 退订, ...
+const char* Label(ResourceStatus s);  // 使用中, 已过期, 已冻结, 已关闭
+const char* Label(RenewalPolicy p);  // 手动续费项, 自动续费项, 到期转按需项, 到期不续费项 (the tabs)
+const char* Label(ItemPeriod p);     // 月, 年, 天, 一次性
+const char* Label(ProductKind k);  // 标准, 资源包, 云商店
 
 // The words of quote line labels in the current language ("1 个月 × 191.40" / "1 month × 191.40").
 LabelLanguage QuoteLanguage();
@@ -28,4 +28,4 @@ std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 // Calls fn for every label of both languages (font glyph collection).
 void ForEachLabelString(void (*fn)(const char* utf8, void* user), void* user);
 
-} // namespace qd::ui
+}  // namespace qd::ui

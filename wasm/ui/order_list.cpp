@@ -29,7 +29,8 @@ bool ContainsNoCase(std::string_view hay, std::string_view needle)
 bool AwaitingPayment(const Order& o, OrderStatus asOf)
 {
     if (o.order_type == OrderType::Unsubscribe) return false;
-    return asOf == OrderStatus::PendingPayment || asOf == OrderStatus::PendingReview || asOf == OrderStatus::PendingConfirmation;
+    return asOf == OrderStatus::PendingPayment || asOf == OrderStatus::PendingReview ||
+           asOf == OrderStatus::PendingConfirmation;
 }
 
 void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState& list)
@@ -62,9 +63,15 @@ bool EnumCombo(const char* id, int& value)
     bool changed = false;
     const char* preview = value < 0 ? Tr(Text::All) : Label(static_cast<E>(value));
     if (ImGui::BeginCombo(id, preview)) {
-        if (ImGui::Selectable(Tr(Text::All), value < 0)) { value = -1; changed = true; }
+        if (ImGui::Selectable(Tr(Text::All), value < 0)) {
+            value = -1;
+            changed = true;
+        }
         for (int i = 0; i < static_cast<int>(EnumNames<E>::names.size()); ++i)
-            if (ImGui::Selectable(Label(static_cast<E>(i)), value == i)) { value = i; changed = true; }
+            if (ImGui::Selectable(Label(static_cast<E>(i)), value == i)) {
+                value = i;
+                changed = true;
+            }
         ImGui::EndCombo();
     }
     return changed;
@@ -77,7 +84,8 @@ void GatherServiceTypes(const Workspace& ws, uint64_t revision, OrderListState& 
 {
     if (list.serviceTypesFor == revision) return;
     std::set<std::string> names;
-    for (const Order& o : ws.orders) if (!o.service_type_name.empty()) names.insert(o.service_type_name);
+    for (const Order& o : ws.orders)
+        if (!o.service_type_name.empty()) names.insert(o.service_type_name);
     list.serviceTypes.assign(names.begin(), names.end());
     list.serviceTypesFor = revision;
 }
@@ -86,16 +94,23 @@ void DrawFilters(const Workspace& ws, uint64_t revision, OrderListState& list)
 {
     const float w = ImGui::GetFontSize() * 11;
     ImGui::SetNextItemWidth(w * 1.4f);
-    if (ImGui::InputTextWithHint("##search", Tr(Text::SearchOrderId), list.search, sizeof list.search)) list.dirty = true;
+    if (ImGui::InputTextWithHint("##search", Tr(Text::SearchOrderId), list.search, sizeof list.search))
+        list.dirty = true;
     ImGui::SameLine();
     ImGui::TextUnformatted(Tr(Text::ProductType));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
     if (ImGui::BeginCombo("##service", list.serviceType.empty() ? Tr(Text::All) : list.serviceType.c_str())) {
         GatherServiceTypes(ws, revision, list);
-        if (ImGui::Selectable(Tr(Text::All), list.serviceType.empty())) { list.serviceType.clear(); list.dirty = true; }
+        if (ImGui::Selectable(Tr(Text::All), list.serviceType.empty())) {
+            list.serviceType.clear();
+            list.dirty = true;
+        }
         for (const std::string& name : list.serviceTypes)
-            if (ImGui::Selectable(name.c_str(), list.serviceType == name)) { list.serviceType = name; list.dirty = true; }
+            if (ImGui::Selectable(name.c_str(), list.serviceType == name)) {
+                list.serviceType = name;
+                list.dirty = true;
+            }
         ImGui::EndCombo();
     }
     ImGui::SameLine();
@@ -134,10 +149,10 @@ bool TooFarApart(Instant a, Instant b) { return a - b >= 60 || b - a >= 60; }
 const char* CouponTypeWords(CouponType t)
 {
     switch (t) {
-    case CouponType::Voucher: return Tr(Text::UnsVoucher);
-    case CouponType::Discount: return Tr(Text::UnsDiscountCoupon);
-    case CouponType::Flexi: return Tr(Text::UnsFlexi);
-    case CouponType::StoredCard: break;
+        case CouponType::Voucher: return Tr(Text::UnsVoucher);
+        case CouponType::Discount: return Tr(Text::UnsDiscountCoupon);
+        case CouponType::Flexi: return Tr(Text::UnsFlexi);
+        case CouponType::StoredCard: break;
     }
     return Tr(Text::UnsCard);
 }
@@ -204,11 +219,13 @@ void Replan(AppState& app, PaymentDialogState& dlg, Instant now)
 }
 
 // Ticks or unticks a coupon: the choice becomes explicit, in the order payment.h applies them.
-void ToggleCoupon(AppState& app, PaymentDialogState& dlg, const std::vector<const Coupon*>& usable, const std::string& id, Instant now)
+void ToggleCoupon(AppState& app, PaymentDialogState& dlg, const std::vector<const Coupon*>& usable,
+                  const std::string& id, Instant now)
 {
     std::vector<std::string> ticked = TickedCoupons(dlg);
     auto it = std::find(ticked.begin(), ticked.end(), id);
-    if (it != ticked.end()) ticked.erase(it); else ticked.push_back(id);
+    if (it != ticked.end()) ticked.erase(it);
+    else ticked.push_back(id);
     std::vector<std::string> ordered;
     for (const Coupon* c : usable)
         if (std::find(ticked.begin(), ticked.end(), c->coupon_id) != ticked.end()) ordered.push_back(c->coupon_id);
@@ -218,9 +235,14 @@ void ToggleCoupon(AppState& app, PaymentDialogState& dlg, const std::vector<cons
 
 void DrawSkipped(const Refusals& skipped)
 {
-    struct Section { std::string_view code; Text text; };
-    const Section sections[] = {{"status_changed", Text::OdlStatusChanged}, {"pending_review", Text::OdlPendingReview},
-                                {"pending_confirmation", Text::OdlPendingConfirmation}, {"combined_order_incomplete", Text::OdlCombinedIncomplete}};
+    struct Section {
+        std::string_view code;
+        Text text;
+    };
+    const Section sections[] = {{"status_changed", Text::OdlStatusChanged},
+                                {"pending_review", Text::OdlPendingReview},
+                                {"pending_confirmation", Text::OdlPendingConfirmation},
+                                {"combined_order_incomplete", Text::OdlCombinedIncomplete}};
     for (const Section& sec : sections) {
         std::vector<std::string> ids;
         for (const Refusal& r : skipped)
@@ -232,14 +254,16 @@ void DrawSkipped(const Refusals& skipped)
         ImGui::Unindent();
     }
     for (const Refusal& r : skipped) {
-        const bool known = std::any_of(std::begin(sections), std::end(sections), [&](const Section& s) { return s.code == r.code; });
+        const bool known =
+            std::any_of(std::begin(sections), std::end(sections), [&](const Section& s) { return s.code == r.code; });
         if (!known) WarningText(RefusalWords(r));
     }
 }
 
 void DrawPaidOrders(const Workspace& ws, const PaymentResult& plan)
 {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     const float rowH = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().CellPadding.y * 2;
     const float height = std::min(static_cast<float>(plan.orders.size() + 1), 7.0f) * rowH;
     if (!ImGui::BeginTable("##pay-orders", 4, flags, ImVec2(0, height))) return;
@@ -256,9 +280,12 @@ void DrawPaidOrders(const Workspace& ws, const PaymentResult& plan)
         ImGui::TextUnformatted(po.order_id.c_str());
         if (po.combined_order_id) ImGui::TextDisabled(Tr(Text::OdlPartOf), po.combined_order_id->c_str());
         else ImGui::TextDisabled(" ");
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(po.order_type));
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(o ? o->service_type_name.c_str() : "");
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(po.due.display().c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(Label(po.order_type));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(o ? o->service_type_name.c_str() : "");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(po.due.display().c_str());
     }
     ImGui::EndTable();
 }
@@ -288,7 +315,8 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
             discounts += c->type == CouponType::Discount ? 1 : 0;
             vouchers += c->type == CouponType::Voucher || c->type == CouponType::Flexi ? 1 : 0;
         }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float height = std::min(static_cast<float>(usable.size() + 1), 7.0f) * rowH + ImGui::GetStyle().CellPadding.y;
     if (!ImGui::BeginTable("##coupons", 4, flags, ImVec2(0, height))) return;
@@ -305,8 +333,10 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const Coupon& c = *usable[static_cast<std::size_t>(k)];
             const bool on = std::find(ticked.begin(), ticked.end(), c.coupon_id) != ticked.end();
-            const bool full = !on && ((c.type == CouponType::Discount && discounts >= kMaxDiscountCoupons) ||
-                                      ((c.type == CouponType::Voucher || c.type == CouponType::Flexi) && vouchers >= kMaxPaymentCoupons));
+            const bool full =
+                !on &&
+                ((c.type == CouponType::Discount && discounts >= kMaxDiscountCoupons) ||
+                 ((c.type == CouponType::Voucher || c.type == CouponType::Flexi) && vouchers >= kMaxPaymentCoupons));
             ImGui::PushID(k);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -318,13 +348,19 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
             if (full && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(Text::OdlCouponLimit));
             ImGui::TableNextColumn();
             if (c.type == CouponType::Discount) ImGui::TextUnformatted(RatioWords(*c.discount_ratio_bp).c_str());
-            else ImGui::TextUnformatted(Format(Tr(Text::OdlCouponBalance), c.balance.value_or(Money()).display().c_str()).c_str());
+            else
+                ImGui::TextUnformatted(
+                    Format(Tr(Text::OdlCouponBalance), c.balance.value_or(Money()).display().c_str()).c_str());
             ImGui::TableNextColumn();
-            if (c.expire_time) ImGui::TextUnformatted(Format(Tr(Text::OdlCouponExpires), FormatLocalDate(LocalDateOf(*c.expire_time, ws.rules.zone)).c_str()).c_str());
+            if (c.expire_time)
+                ImGui::TextUnformatted(Format(Tr(Text::OdlCouponExpires),
+                                              FormatLocalDate(LocalDateOf(*c.expire_time, ws.rules.zone)).c_str())
+                                           .c_str());
             else ImGui::TextUnformatted(Tr(Text::OdlCouponNoExpiry));
             ImGui::TableNextColumn();
             for (const CouponUse& use : dlg.plan.settlement.coupons)
-                if (use.coupon_id == c.coupon_id) ImGui::TextUnformatted(Format(Tr(Text::OdlCouponUses), use.amount.display().c_str()).c_str());
+                if (use.coupon_id == c.coupon_id)
+                    ImGui::TextUnformatted(Format(Tr(Text::OdlCouponUses), use.amount.display().c_str()).c_str());
             ImGui::PopID();
         }
     }
@@ -336,7 +372,8 @@ void AmountRow(Text label, const std::string& sign, Money m, bool always = false
 {
     if (m.isZero() && !always) return;
     ImGui::TableNextRow();
-    ImGui::TableNextColumn(); ImGui::TextUnformatted(Tr(label));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(Tr(label));
     ImGui::TableNextColumn();
     const std::string s = sign + m.display();
     const float w = ImGui::CalcTextSize(s.c_str()).x;
@@ -371,8 +408,10 @@ void DrawPaymentRefusals(const PaymentResult& plan)
 {
     const SettlementPlan& s = plan.settlement;
     for (const Refusal& r : plan.refusals) {
-        if (r.code == "insufficient_balance" && s.cash_before) ErrorText(Format(Tr(Text::OdlMissing), (s.paid.cash - *s.cash_before).display().c_str()));
-        else if (r.code == "balance_unknown") ErrorText(Format(Tr(Text::OdlBalanceUnknown), s.paid.cash.display().c_str()));
+        if (r.code == "insufficient_balance" && s.cash_before)
+            ErrorText(Format(Tr(Text::OdlMissing), (s.paid.cash - *s.cash_before).display().c_str()));
+        else if (r.code == "balance_unknown")
+            ErrorText(Format(Tr(Text::OdlBalanceUnknown), s.paid.cash.display().c_str()));
         else ErrorText(RefusalWords(r));
     }
 }
@@ -381,12 +420,17 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
 {
     PaymentDialogState& dlg = list.payment;
     if (!dlg.open && !dlg.opening) return;
-    if (!app.workspace) { dlg.open = dlg.opening = false; return; }
+    if (!app.workspace) {
+        dlg.open = dlg.opening = false;
+        return;
+    }
     const Workspace& ws = *app.workspace;
     const Instant now = AsOf(app);
-    if (!dlg.done && (!dlg.planned || dlg.planRevision != app.revision || TooFarApart(now, dlg.planAsOf))) Replan(app, dlg, now);
+    if (!dlg.done && (!dlg.planned || dlg.planRevision != app.revision || TooFarApart(now, dlg.planAsOf)))
+        Replan(app, dlg, now);
 
-    const std::string title = std::string(Tr(dlg.combined ? Text::OdlCombinedPayTitle : Text::OdlPayTitle)) + "###payment-dialog";
+    const std::string title =
+        std::string(Tr(dlg.combined ? Text::OdlCombinedPayTitle : Text::OdlPayTitle)) + "###payment-dialog";
     if (!BeginDialog(title.c_str(), &dlg.opening, &dlg.open, 50, dlg.done ? 0.0f : 0.86f)) return;
     bool close = false;
     if (dlg.done) {
@@ -395,8 +439,11 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
         ImGui::TextUnformatted(Tr(Text::OdlPaid));
         ImGui::PopFont();
         for (const PaidOrder& po : res.orders)
-            ImGui::TextUnformatted(Format(Tr(Text::OdlPaidLine), po.order_id.c_str(), SpentFromAccount(po.paid).display().c_str(), Label(po.status_after)).c_str());
-        for (const std::string& id : res.combined_order_ids) ImGui::TextDisabled("%s: %s", Tr(Text::CombinedOrder), id.c_str());
+            ImGui::TextUnformatted(Format(Tr(Text::OdlPaidLine), po.order_id.c_str(),
+                                          SpentFromAccount(po.paid).display().c_str(), Label(po.status_after))
+                                       .c_str());
+        for (const std::string& id : res.combined_order_ids)
+            ImGui::TextDisabled("%s: %s", Tr(Text::CombinedOrder), id.c_str());
         if (!res.skipped.empty()) {
             ImGui::Spacing();
             DrawSkipped(res.skipped);
@@ -407,13 +454,15 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
         if (ImGui::Button(Tr(Text::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
     } else {
         const PaymentResult& plan = dlg.plan;
-        const bool whole = !plan.ok() && !plan.refusals.empty() &&
-                           (plan.refusals.front().code == "all_status_changed" || plan.refusals.front().code == "nothing_to_pay");
+        const bool whole =
+            !plan.ok() && !plan.refusals.empty() &&
+            (plan.refusals.front().code == "all_status_changed" || plan.refusals.front().code == "nothing_to_pay");
         BeginDialogBody();
         ImGui::TextDisabled("%s: %s", Tr(Text::AsOf), ConsoleTime(ws, plan.as_of).c_str());
         if (whole) {
             // Nothing can be paid: say why, order by order (seed 4.1.1 说明 2).
-            ErrorText(Tr(plan.refusals.front().code == "all_status_changed" ? Text::OdlAllChanged : Text::OdlNothingToPay));
+            ErrorText(
+                Tr(plan.refusals.front().code == "all_status_changed" ? Text::OdlAllChanged : Text::OdlNothingToPay));
             DrawSkipped(Refusals(plan.refusals.begin() + 1, plan.refusals.end()));
         } else {
             DrawSkipped(plan.skipped);
@@ -423,7 +472,8 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
                 ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.orders.size()));
                 DrawPaidOrders(ws, plan);
                 const bool combined = !plan.combined_order_ids.empty() ||
-                                      std::any_of(plan.orders.begin(), plan.orders.end(), [](const PaidOrder& po) { return po.combined_order_id.has_value(); });
+                                      std::any_of(plan.orders.begin(), plan.orders.end(),
+                                                  [](const PaidOrder& po) { return po.combined_order_id.has_value(); });
                 if (combined) WarningText(Tr(Text::OdlCombinedNote));
                 ImGui::Spacing();
                 DrawCoupons(app, dlg, now);
@@ -466,7 +516,10 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
 {
     CancelDialogState& dlg = list.cancel;
     if (!dlg.open && !dlg.opening) return;
-    if (!app.workspace) { dlg.open = dlg.opening = false; return; }
+    if (!app.workspace) {
+        dlg.open = dlg.opening = false;
+        return;
+    }
     const Workspace& ws = *app.workspace;
     const Instant now = AsOf(app);
     if (!dlg.done && (!dlg.planned || dlg.planRevision != app.revision || TooFarApart(now, dlg.planAsOf))) {
@@ -497,7 +550,8 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
                 ImGui::BulletText("%s  %s  %s", plan.cancelled[i].c_str(), o ? Label(o->order_type) : "",
                                   o ? o->amount_after_discount.display().c_str() : "");
             }
-            if (plan.cancelled.size() > shown) ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.cancelled.size()));
+            if (plan.cancelled.size() > shown)
+                ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.cancelled.size()));
             for (const std::string& id : plan.cancelled)
                 if (const Order* o = ws.findOrder(id); o && o->combined_order_id) combined = true;
             if (combined) ImGui::TextWrapped("%s", Tr(Text::OdlCancelCombined));
@@ -537,16 +591,20 @@ void DrawLegend(OrderListState& list)
     if (!BeginDialog(title.c_str(), &list.legendOpening, &list.legendOpen, 44, 0)) return;
     const Text meanings[] = {Text::OdlLegend0, Text::OdlLegend1, Text::OdlLegend2, Text::OdlLegend3,
                              Text::OdlLegend4, Text::OdlLegend5, Text::OdlLegend6};
-    static_assert(sizeof(meanings) / sizeof(meanings[0]) == EnumNames<OrderStatus>::names.size(), "one meaning per status");
+    static_assert(sizeof(meanings) / sizeof(meanings[0]) == EnumNames<OrderStatus>::names.size(),
+                  "one meaning per status");
     // The console's order of the table: 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认 (= the enum's).
-    if (ImGui::BeginTable("##legend", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
+    if (ImGui::BeginTable("##legend", 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
         ImGui::TableSetupColumn(Tr(Text::OdlLegendMeaning), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         for (int i = 0; i < static_cast<int>(std::size(meanings)); ++i) {
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(static_cast<OrderStatus>(i)));
-            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", Tr(meanings[i]));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Label(static_cast<OrderStatus>(i)));
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", Tr(meanings[i]));
         }
         ImGui::EndTable();
     }
@@ -569,9 +627,12 @@ void DrawHistoryRows(const Workspace& ws, const std::vector<const TradeHistoryEn
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(rows[i]->type));
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, rows[i]->time).c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(rows[i]->order_id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Label(rows[i]->type));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ConsoleTime(ws, rows[i]->time).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(rows[i]->order_id.c_str());
         }
         ImGui::EndTable();
     }
@@ -581,7 +642,10 @@ void DrawDetails(AppState& app, OrderListState& list)
 {
     const Workspace& ws = *app.workspace;
     const Order* o = ws.findOrder(list.details);
-    if (!o) { list.details.clear(); return; }
+    if (!o) {
+        list.details.clear();
+        return;
+    }
     const OrderStatus status = StatusAsOf(*o, ws.rules, AsOf(app));
     ImGui::Separator();
     ImGui::TextUnformatted(Tr(Text::OrderDetails));
@@ -593,7 +657,10 @@ void DrawDetails(AppState& app, OrderListState& list)
         if (ImGui::SmallButton(Tr(Text::Cancel))) OpenCancelDialog(list, {o->order_id});
         ImGui::SameLine();
     }
-    if (ImGui::SmallButton(Tr(Text::Close))) { list.details.clear(); return; }
+    if (ImGui::SmallButton(Tr(Text::Close))) {
+        list.details.clear();
+        return;
+    }
 
     ImGui::TextDisabled("%s", Tr(Text::OrderInfo));
     ImGui::Text("%s: %s    %s: %s    %s: %s", Tr(Text::OrderIdCol), o->order_id.c_str(), Tr(Text::OrderTypeCol),
@@ -616,7 +683,10 @@ void DrawDetails(AppState& app, OrderListState& list)
     bool header = false;
     for (const Order& sub : ws.orders) {
         if (sub.combined_order_id != o->order_id) continue;
-        if (!header) { ImGui::Text("%s:", Tr(Text::SubOrders)); header = true; }
+        if (!header) {
+            ImGui::Text("%s:", Tr(Text::SubOrders));
+            header = true;
+        }
         ImGui::SameLine();
         ImGui::PushID(sub.order_id.c_str());
         if (ImGui::SmallButton(sub.order_id.c_str())) list.details = sub.order_id;
@@ -635,20 +705,26 @@ void DrawDetails(AppState& app, OrderListState& list)
         for (const OrderItem& item : o->items) {
             const Resource* r = item.resource_id ? ws.findResource(*item.resource_id) : nullptr;
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(item.resource_id.value_or("-").c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(r ? r->resource_name.c_str() : "-");
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(r ? r->region_code.c_str() : "-");
             ImGui::TableNextColumn();
-            if (item.period) ImGui::Text("%d %s", item.period_num.value_or(1), Label(*item.period)); else ImGui::TextUnformatted("-");
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(item.amount ? item.amount->display().c_str() : "-");
+            ImGui::TextUnformatted(item.resource_id.value_or("-").c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r ? r->resource_name.c_str() : "-");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r ? r->region_code.c_str() : "-");
+            ImGui::TableNextColumn();
+            if (item.period) ImGui::Text("%d %s", item.period_num.value_or(1), Label(*item.period));
+            else ImGui::TextUnformatted("-");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(item.amount ? item.amount->display().c_str() : "-");
         }
         ImGui::EndTable();
     }
 
     ImGui::Spacing();
     ImGui::TextDisabled("%s", Tr(Text::AmountInfo));
-    ImGui::Text("%s: %s    %s: %s", Tr(Text::OfficialAmount), o->official_amount ? o->official_amount->display().c_str() : "-",
-                Tr(Text::OrderAmount), o->amount_after_discount.display().c_str());
+    ImGui::Text("%s: %s    %s: %s", Tr(Text::OfficialAmount),
+                o->official_amount ? o->official_amount->display().c_str() : "-", Tr(Text::OrderAmount),
+                o->amount_after_discount.display().c_str());
 
     // Trade history of the order's resources (seed 4.3.3: 3 shown, then "查看全部记录").
     ImGui::Spacing();
@@ -664,25 +740,29 @@ void DrawDetails(AppState& app, OrderListState& list)
     std::sort(history.begin(), history.end(), [](auto* a, auto* b) { return a->time > b->time; });
     if (history.empty()) ImGui::TextDisabled("%s", Tr(Text::NoHistory));
     else DrawHistoryRows(ws, history, 3);
-    if (history.size() >= static_cast<std::size_t>(kTradeHistoryShown) && ImGui::SmallButton(Tr(Text::ViewAllRecords))) list.showAllHistory = true;
+    if (history.size() >= static_cast<std::size_t>(kTradeHistoryShown) && ImGui::SmallButton(Tr(Text::ViewAllRecords)))
+        list.showAllHistory = true;
 
     if (list.showAllHistory) {
         // Centred over the console (not over the navigation), closed by its X or Esc.
         const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                                ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 22), ImGuiCond_Appearing);
         if (ImGui::Begin(Tr(Text::TradeHistory), &list.showAllHistory, ImGuiWindowFlags_NoSavedSettings)) {
-            if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
-                !ImGui::IsAnyItemActive())
+            if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsAnyItemActive())
                 list.showAllHistory = false;
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-            ImGui::InputTextWithHint("##hsearch", Tr(Text::SearchOrderId), list.historySearch, sizeof list.historySearch);
+            ImGui::InputTextWithHint("##hsearch", Tr(Text::SearchOrderId), list.historySearch,
+                                     sizeof list.historySearch);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
             EnumCombo<OrderType>("##htype", list.historyType);
             std::vector<const TradeHistoryEntry*> shown;
             for (auto* h : history)
-                if ((list.historyType < 0 || static_cast<int>(h->type) == list.historyType) && ContainsNoCase(h->order_id, list.historySearch))
+                if ((list.historyType < 0 || static_cast<int>(h->type) == list.historyType) &&
+                    ContainsNoCase(h->order_id, list.historySearch))
                     shown.push_back(h);
             DrawHistoryRows(ws, shown, shown.size());
         }
@@ -750,7 +830,7 @@ void DrawBatchBar(AppState& app, OrderListState& list)
     DrawExportRefusals(app, exportKind);
 }
 
-} // namespace
+}  // namespace
 
 void OpenPaymentDialog(OrderListState& list, std::vector<std::string> orderIds, bool combined)
 {
@@ -769,11 +849,15 @@ void OpenCancelDialog(OrderListState& list, std::vector<std::string> orderIds)
 
 void DrawOrderList(AppState& app, OrderListState& list)
 {
-    if (!app.workspace) { ImGui::TextDisabled("%s", Tr(Text::NoWorkspace)); return; }
+    if (!app.workspace) {
+        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        return;
+    }
     const Workspace& ws = *app.workspace;
     const Instant now = AsOf(app);
     DrawFilters(ws, app.revision, list);
-    if (list.dirty || list.builtFor != app.revision || TooFarApart(now, list.builtAsOf)) Rebuild(ws, app.revision, now, list);
+    if (list.dirty || list.builtFor != app.revision || TooFarApart(now, list.builtAsOf))
+        Rebuild(ws, app.revision, now, list);
 
     DrawBatchBar(app, list);
 
@@ -794,8 +878,9 @@ void DrawOrderList(AppState& app, OrderListState& list)
         ImGui::TableSetupColumn(Tr(Text::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(Tr(Text::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         const ImGuiStyle& style = ImGui::GetStyle();
-        const float actions = ImGui::CalcTextSize(Tr(Text::Pay)).x + ImGui::CalcTextSize(Tr(Text::Cancel)).x + ImGui::CalcTextSize(Tr(Text::Details)).x +
-                              style.FramePadding.x * 6 + style.ItemSpacing.x * 2 + style.CellPadding.x * 2 + ImGui::GetFontSize();
+        const float actions = ImGui::CalcTextSize(Tr(Text::Pay)).x + ImGui::CalcTextSize(Tr(Text::Cancel)).x +
+                              ImGui::CalcTextSize(Tr(Text::Details)).x + style.FramePadding.x * 6 +
+                              style.ItemSpacing.x * 2 + style.CellPadding.x * 2 + ImGui::GetFontSize();
         ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actions);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
@@ -811,17 +896,24 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 if (AwaitingPayment(o, status)) {
                     bool ticked = list.selected.count(o.order_id) != 0;
                     if (ImGui::Checkbox("##sel", &ticked)) {
-                        if (ticked) list.selected.insert(o.order_id); else list.selected.erase(o.order_id);
+                        if (ticked) list.selected.insert(o.order_id);
+                        else list.selected.erase(o.order_id);
                     }
                     ImGui::SameLine();
                 }
                 if (ImGui::Selectable(o.order_id.c_str(), list.details == o.order_id)) list.details = o.order_id;
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(o.service_type_name.c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(o.order_type));
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, o.create_time).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(status));
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(o.official_amount ? o.official_amount->display().c_str() : "-");
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(o.service_type_name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(Label(o.order_type));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(ConsoleTime(ws, o.create_time).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(Label(status));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(o.official_amount ? o.official_amount->display().c_str() : "-");
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
                 ImGui::TableNextColumn();
                 if (AwaitingPayment(o, status)) {
                     const bool payable = status == OrderStatus::PendingPayment;
@@ -829,7 +921,8 @@ void DrawOrderList(AppState& app, OrderListState& list)
                     if (ImGui::SmallButton(Tr(Text::Pay))) OpenPaymentDialog(list, {o.order_id}, false);
                     ImGui::EndDisabled();
                     if (!payable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-                        Tooltip(Tr(status == OrderStatus::PendingReview ? Text::OdlRefPendingReview : Text::OdlRefPendingConfirmation));
+                        Tooltip(Tr(status == OrderStatus::PendingReview ? Text::OdlRefPendingReview
+                                                                        : Text::OdlRefPendingConfirmation));
                     ImGui::SameLine();
                     ImGui::BeginDisabled(!payable);
                     if (ImGui::SmallButton(Tr(Text::Cancel))) OpenCancelDialog(list, {o.order_id});
@@ -849,4 +942,4 @@ void DrawOrderList(AppState& app, OrderListState& list)
     DrawLegend(list);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

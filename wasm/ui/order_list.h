@@ -36,50 +36,50 @@ struct AppState;
 // The payment dialog (支付 / 合并支付).
 struct PaymentDialogState {
     bool open = false, opening = false;
-    bool combined = false;                                // 合并支付 (title)
-    std::vector<std::string> orderIds;                    // as chosen
-    std::optional<std::vector<std::string>> couponIds;    // absent: the automatic choice (payment.h)
-    PaymentResult plan;                                   // PlanPayment as of planAsOf
+    bool combined = false;                              // 合并支付 (title)
+    std::vector<std::string> orderIds;                  // as chosen
+    std::optional<std::vector<std::string>> couponIds;  // absent: the automatic choice (payment.h)
+    PaymentResult plan;                                 // PlanPayment as of planAsOf
     bool planned = false;
     uint64_t planRevision = 0;
     Instant planAsOf;
-    std::optional<PaymentResult> done;                    // after 确认付款
+    std::optional<PaymentResult> done;  // after 确认付款
 };
 
 // The cancel confirmation (取消 / 取消订单).
 struct CancelDialogState {
     bool open = false, opening = false;
     std::vector<std::string> orderIds;
-    CancelResult plan;                                    // PlanCancel as of planAsOf
+    CancelResult plan;  // PlanCancel as of planAsOf
     bool planned = false;
     uint64_t planRevision = 0;
     Instant planAsOf;
-    std::optional<CancelResult> done;                     // after 确定
+    std::optional<CancelResult> done;  // after 确定
 };
 
 struct OrderListState {
-    bool pendingOnly = false;            // 待支付订单: orders waiting to be paid (see above), status filter hidden
-    char search[128] = {};               // order id (substring, case-insensitive ASCII)
-    int type = -1;                       // OrderType index; -1 = all
-    int status = -1;                     // OrderStatus index (as of the clock); -1 = all
-    std::string serviceType;             // service_type_name; "" = all (a name no order has any more: none shown)
+    bool pendingOnly = false;  // 待支付订单: orders waiting to be paid (see above), status filter hidden
+    char search[128] = {};     // order id (substring, case-insensitive ASCII)
+    int type = -1;             // OrderType index; -1 = all
+    int status = -1;           // OrderStatus index (as of the clock); -1 = all
+    std::string serviceType;   // service_type_name; "" = all (a name no order has any more: none shown)
     std::vector<std::string> serviceTypes;   // distinct service_type_name of the workspace, sorted (for the combo)
     uint64_t serviceTypesFor = UINT64_MAX;   // AppState::revision serviceTypes were gathered for
-    std::vector<std::size_t> rows;       // indices into ws.orders passing the filter, newest first
-    uint64_t builtFor = UINT64_MAX;      // AppState::revision the rows were built for
-    Instant builtAsOf;                   // the clock the rows were built for
-    bool dirty = true;                   // filter edited since the rows were built
-    std::set<std::string> selected;      // order ids ticked for the batch actions
-    std::string details;                 // order shown in the details panel; "" = none
-    bool showAllHistory = false;         // the "查看全部记录" window
-    std::vector<TradeHistoryEntry> history;   // TradeHistory of `details` (later orders included), built for:
+    std::vector<std::size_t> rows;           // indices into ws.orders passing the filter, newest first
+    uint64_t builtFor = UINT64_MAX;          // AppState::revision the rows were built for
+    Instant builtAsOf;                       // the clock the rows were built for
+    bool dirty = true;                       // filter edited since the rows were built
+    std::set<std::string> selected;          // order ids ticked for the batch actions
+    std::string details;                     // order shown in the details panel; "" = none
+    bool showAllHistory = false;             // the "查看全部记录" window
+    std::vector<TradeHistoryEntry> history;  // TradeHistory of `details` (later orders included), built for:
     std::string historyOf;
     uint64_t historyRevision = UINT64_MAX;
     char historySearch[128] = {};
     int historyType = -1;
     PaymentDialogState payment;
     CancelDialogState cancel;
-    bool legendOpen = false, legendOpening = false;   // 订单状态说明
+    bool legendOpen = false, legendOpening = false;  // 订单状态说明
 };
 
 // Filters + batch bar + table + details + dialogs for one page.
@@ -90,4 +90,4 @@ void OpenPaymentDialog(OrderListState& list, std::vector<std::string> orderIds, 
 // Opens the cancel confirmation for these orders.
 void OpenCancelDialog(OrderListState& list, std::vector<std::string> orderIds);
 
-} // namespace qd::ui
+}  // namespace qd::ui

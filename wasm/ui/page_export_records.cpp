@@ -16,10 +16,10 @@ namespace {
 Text KindText(ExportKind k)
 {
     switch (k) {
-    case ExportKind::Orders: return Text::ExrKindOrders;
-    case ExportKind::PendingOrders: return Text::ExrKindPendingOrders;
-    case ExportKind::RenewalList: return Text::ExrKindRenewalList;
-    case ExportKind::RenewalPrices: return Text::ExrKindRenewalPrices;
+        case ExportKind::Orders: return Text::ExrKindOrders;
+        case ExportKind::PendingOrders: return Text::ExrKindPendingOrders;
+        case ExportKind::RenewalList: return Text::ExrKindRenewalList;
+        case ExportKind::RenewalPrices: return Text::ExrKindRenewalPrices;
     }
     return Text::ExrKindOrders;
 }
@@ -27,9 +27,9 @@ Text KindText(ExportKind k)
 Text StatusText(RecordFile f)
 {
     switch (f) {
-    case RecordFile::Stored: return Text::ExrStatusStored;
-    case RecordFile::Regenerated: return Text::ExrStatusRegenerated;
-    case RecordFile::Unavailable: return Text::ExrStatusUnavailable;
+        case RecordFile::Stored: return Text::ExrStatusStored;
+        case RecordFile::Regenerated: return Text::ExrStatusRegenerated;
+        case RecordFile::Unavailable: return Text::ExrStatusUnavailable;
     }
     return Text::ExrStatusUnavailable;
 }
@@ -37,9 +37,9 @@ Text StatusText(RecordFile f)
 Text StatusTip(RecordFile f)
 {
     switch (f) {
-    case RecordFile::Stored: return Text::ExrTipStored;
-    case RecordFile::Regenerated: return Text::ExrTipRegenerated;
-    case RecordFile::Unavailable: return Text::ExrTipUnavailable;
+        case RecordFile::Stored: return Text::ExrTipStored;
+        case RecordFile::Regenerated: return Text::ExrTipRegenerated;
+        case RecordFile::Unavailable: return Text::ExrTipUnavailable;
     }
     return Text::ExrTipUnavailable;
 }
@@ -66,7 +66,8 @@ void Download(AppState& app, const ExportRecord& record)
     page.notice.clear();
     if (!file.ok()) return;
     page.notice = Format(Tr(Text::ExrDownloadStarted), file.file.file_name.c_str());
-    page.pendingDownload = PendingDownload{std::move(file.file.file_name), std::move(file.file.mime), std::move(file.file.bytes)};
+    page.pendingDownload =
+        PendingDownload{std::move(file.file.file_name), std::move(file.file.mime), std::move(file.file.bytes)};
 }
 
 float TextWidth(const char* s) { return ImGui::CalcTextSize(s).x; }
@@ -82,7 +83,8 @@ float WidestOf(std::initializer_list<Text> texts)
 std::string TimeLeft(int64_t seconds)
 {
     const int64_t minutes = std::max<int64_t>(seconds, 0) / 60;
-    const int days = static_cast<int>(minutes / (24 * 60)), hours = static_cast<int>(minutes / 60 % 24), mins = static_cast<int>(minutes % 60);
+    const int days = static_cast<int>(minutes / (24 * 60)), hours = static_cast<int>(minutes / 60 % 24),
+              mins = static_cast<int>(minutes % 60);
     return days > 0 ? Format(Tr(Text::ExrDaysHours), days, hours) : Format(Tr(Text::ExrHoursMinutes), hours, mins);
 }
 
@@ -94,13 +96,18 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
     const ImGuiStyle& style = ImGui::GetStyle();
     // Every column but the file name is as wide as its widest content, so nothing is clipped; the
     // file name takes the rest, and a narrow window scrolls sideways instead of cutting text.
-    const float timeW = std::max(TextWidth(ConsoleTime(ws, Instant{}).c_str()) + em * 0.3f, WidestOf({Text::ExrCreated}));
-    const float kindW = WidestOf({Text::ExrKind, Text::ExrKindOrders, Text::ExrKindPendingOrders, Text::ExrKindRenewalList, Text::ExrKindRenewalPrices});
+    const float timeW =
+        std::max(TextWidth(ConsoleTime(ws, Instant{}).c_str()) + em * 0.3f, WidestOf({Text::ExrCreated}));
+    const float kindW = WidestOf({Text::ExrKind, Text::ExrKindOrders, Text::ExrKindPendingOrders,
+                                  Text::ExrKindRenewalList, Text::ExrKindRenewalPrices});
     const float rowsW = std::max(TextWidth("0000000"), WidestOf({Text::ExrRows}));
-    const float statusW = WidestOf({Text::ExrStatus, Text::ExrStatusStored, Text::ExrStatusRegenerated, Text::ExrStatusUnavailable});
-    const float leftW = std::max({TextWidth(Format(Tr(Text::ExrDaysHours), 88, 88).c_str()),
-                                  TextWidth(Format(Tr(Text::ExrHoursMinutes), 88, 88).c_str()), WidestOf({Text::ExrTimeLeft})});
-    const float actionsW = std::max(TextWidth(Tr(Text::ExrDownload)) + style.FramePadding.x * 2, WidestOf({Text::Actions}));
+    const float statusW =
+        WidestOf({Text::ExrStatus, Text::ExrStatusStored, Text::ExrStatusRegenerated, Text::ExrStatusUnavailable});
+    const float leftW =
+        std::max({TextWidth(Format(Tr(Text::ExrDaysHours), 88, 88).c_str()),
+                  TextWidth(Format(Tr(Text::ExrHoursMinutes), 88, 88).c_str()), WidestOf({Text::ExrTimeLeft})});
+    const float actionsW =
+        std::max(TextWidth(Tr(Text::ExrDownload)) + style.FramePadding.x * 2, WidestOf({Text::Actions}));
     const float nameMin = em * 10;
     const float fixed = timeW + leftW + kindW + rowsW + statusW + actionsW + nameMin + style.CellPadding.x * 2 * 7 + em;
     const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed);
@@ -130,11 +137,16 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             const char* name = r.file_name.empty() ? r.id.c_str() : r.file_name.c_str();
-            ImGui::Selectable(name, page.highlight == r.id, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
-            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(name).x > ImGui::GetColumnWidth()) ImGui::SetTooltip("%s", name);
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(Tr(KindText(r.kind)));
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, r.created_time).c_str());
-            ImGui::TableNextColumn(); ImGui::Text("%d", r.rows);
+            ImGui::Selectable(name, page.highlight == r.id,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(name).x > ImGui::GetColumnWidth())
+                ImGui::SetTooltip("%s", name);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Tr(KindText(r.kind)));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ConsoleTime(ws, r.created_time).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", r.rows);
             ImGui::TableNextColumn();
             if (file == RecordFile::Unavailable) ImGui::TextDisabled("%s", Tr(StatusText(file)));
             else ImGui::TextUnformatted(Tr(StatusText(file)));
@@ -156,7 +168,7 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
     if (download) Download(app, *download);
 }
 
-} // namespace
+}  // namespace
 
 // ---- the entry point of the exporting pages ---------------------------------------------------------------
 
@@ -205,7 +217,8 @@ RecordedExport ExportAndDownload(AppState& app, const ExportRequest& request)
     page.notice = Format(Tr(Text::ExrExported), done.result.file.file_name.c_str(), done.result.file.rows);
     const ExportFile& f = done.result.file;
     page.pendingDownload = PendingDownload{f.file_name, f.mime, f.bytes};
-    app.page = Page::ExportRecords;  // seed 4.1.4 step 5 / 4.2.7.1 step 7 / 4.3.4 step 5: 导出后页面自动跳转到"导出记录"
+    app.page =
+        Page::ExportRecords;  // seed 4.1.4 step 5 / 4.2.7.1 step 7 / 4.3.4 step 5: 导出后页面自动跳转到"导出记录"
     return done;
 }
 
@@ -268,4 +281,4 @@ void DrawExportRecordsPage(AppState& state)
     DrawTable(state, page);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

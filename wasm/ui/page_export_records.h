@@ -41,15 +41,15 @@ struct ExportRecordsPageState {
     std::optional<PendingDownload> pendingDownload;  // taken by the web shell (TakeDownload)
 
     // Live records, rebuilt when the workspace (revision) or the clock changes.
-    std::vector<std::size_t> rows;          // indices into ws.export_records, newest first
-    std::vector<RecordFile> rowFiles;       // RecordFileOf each row (parsed once, not per frame)
-    uint64_t builtFor = UINT64_MAX;         // AppState::revision of rows
-    Instant builtAsOf;                      // the clock of rows
+    std::vector<std::size_t> rows;     // indices into ws.export_records, newest first
+    std::vector<RecordFile> rowFiles;  // RecordFileOf each row (parsed once, not per frame)
+    uint64_t builtFor = UINT64_MAX;    // AppState::revision of rows
+    Instant builtAsOf;                 // the clock of rows
     bool built = false;
 
-    std::string highlight;                  // id of the record just made (drawn selected)
-    std::string notice;                     // last download / export on this page ("已开始下载 …")
-    Refusals refusals;                      // why the last download on this page failed
+    std::string highlight;  // id of the record just made (drawn selected)
+    std::string notice;     // last download / export on this page ("已开始下载 …")
+    Refusals refusals;      // why the last download on this page failed
 
     std::optional<ExportKind> refusedKind;  // the kind of the last refused ExportAndDownload
     Refusals exportRefusals;                // and why (DrawExportRefusals)
@@ -71,4 +71,4 @@ std::string ExportRefusalWords(const AppState& app, const Refusal& refusal);
 // Hands a queued download to the web shell: true (and the file) once per queued file.
 bool TakeDownload(AppState& app, std::string& name, std::string& mime, std::string& bytes);
 
-} // namespace qd::ui
+}  // namespace qd::ui

@@ -11,4 +11,4 @@ void DrawMyOrdersPage(AppState& state)
     DrawOrderList(state, state.myOrders);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

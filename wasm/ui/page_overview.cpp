@@ -29,8 +29,8 @@ namespace {
 
 constexpr int64_t kDay = 86400;
 constexpr int kForecastMonths = kDefaultForecastMonths;
-constexpr int kDayNames = 6;  // instances named per day in the timeline's hover
-constexpr double kForecastSliceMs = 4.0;  // forecast work per frame (design.md §9: a frame < 16 ms)
+constexpr int kDayNames = 6;                               // instances named per day in the timeline's hover
+constexpr double kForecastSliceMs = 4.0;                   // forecast work per frame (design.md §9: a frame < 16 ms)
 constexpr ForecastSlices kForecastSlices{32, 8192, 4096};  // each well under a millisecond or two in wasm
 
 // Renewal policy colours (the four tabs), in RenewalPolicy order: manual, auto, to_on_demand, no_renew.
@@ -42,13 +42,13 @@ const ImU32 kBarShort = IM_COL32(232, 131, 58, 255);
 const ImU32 kBarShortHover = IM_COL32(206, 104, 32, 255);
 const ImU32 kWarning = IM_COL32(206, 96, 20, 255);
 
-
 ImU32 Col(ImGuiCol c) { return ImGui::GetColorU32(c); }
 
 Text MonthName(int month)
 {
-    static const Text kNames[12] = {Text::OvwMon1, Text::OvwMon2, Text::OvwMon3, Text::OvwMon4, Text::OvwMon5, Text::OvwMon6,
-                                    Text::OvwMon7, Text::OvwMon8, Text::OvwMon9, Text::OvwMon10, Text::OvwMon11, Text::OvwMon12};
+    static const Text kNames[12] = {Text::OvwMon1, Text::OvwMon2,  Text::OvwMon3,  Text::OvwMon4,
+                                    Text::OvwMon5, Text::OvwMon6,  Text::OvwMon7,  Text::OvwMon8,
+                                    Text::OvwMon9, Text::OvwMon10, Text::OvwMon11, Text::OvwMon12};
     return kNames[std::clamp(month, 1, 12) - 1];
 }
 
@@ -72,7 +72,8 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
                 ++s.expiring[k];
                 if (r.renewal_policy == RenewalPolicy::Auto) ++s.expiringAuto[k];
             }
-        if (left > (kOverviewTimelineDays + 1) * kDay) continue;   // past the timeline: no local date needed (100k rows)
+        // past the timeline: no local date needed (100k rows)
+        if (left > (kOverviewTimelineDays + 1) * kDay) continue;
         const int64_t day = WholeDaysBetween(today, LocalDateOf(r.expire_time, zone));
         if (day < 0 || day >= kOverviewTimelineDays) continue;
         OverviewPageState::Day& d = s.days[static_cast<std::size_t>(day)];
@@ -80,8 +81,9 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
         if (d.first.size() < kDayNames) d.first.push_back(i);
     }
     for (OverviewPageState::Day& d : s.days)
-        std::sort(d.first.begin(), d.first.end(),
-                  [&](std::size_t a, std::size_t b) { return ws.resources[a].expire_time < ws.resources[b].expire_time; });
+        std::sort(d.first.begin(), d.first.end(), [&](std::size_t a, std::size_t b) {
+            return ws.resources[a].expire_time < ws.resources[b].expire_time;
+        });
     s.pendingOrders = 0;
     for (const Order& o : ws.orders)
         if (StatusAsOf(o, ws.rules, now) == OrderStatus::PendingPayment && !o.items.empty()) ++s.pendingOrders;
@@ -109,8 +111,8 @@ void Refresh(const AppState& app, OverviewPageState& s)
     }
     using Clock = std::chrono::steady_clock;
     const Clock::time_point start = Clock::now();
-    while (!s.building->Step(0) && std::chrono::duration<double, std::milli>(Clock::now() - start).count() < kForecastSliceMs) {
-    }
+    while (!s.building->Step(0) &&
+           std::chrono::duration<double, std::milli>(Clock::now() - start).count() < kForecastSliceMs) {}
     if (!s.building->done()) {
         s.forecastProgress = s.building->progress();
         RequestMoreFrames();
@@ -137,14 +139,15 @@ std::string FitMoney(Money m, float width)
     const bool zh = CurrentLang() == Lang::Zh;
     const int64_t fen = m.fen() < 0 ? -m.fen() : m.fen();
     // zh: 万 = 10^4 yuan, 亿 = 10^8; en: K = 10^3, M = 10^6. One decimal (zh) or two (en), truncated.
-    const int64_t bigUnit = zh ? INT64_C(10000000000) : INT64_C(100000000);   // in fen
+    const int64_t bigUnit = zh ? INT64_C(10000000000) : INT64_C(100000000);  // in fen
     const int64_t smallUnit = zh ? INT64_C(1000000) : INT64_C(100000);
     const bool big = fen >= bigUnit;
     const int64_t unit = big ? bigUnit : smallUnit;
     const int decimals = zh ? 1 : 2;
     const int64_t scale = decimals == 1 ? 10 : 100;
     const int64_t scaled = fen * scale / unit;  // fen < 10^15, scale <= 100: fits
-    std::string number = std::to_string(scaled / scale) + "." + (decimals == 2 && scaled % scale < 10 ? "0" : "") + std::to_string(scaled % scale);
+    std::string number = std::to_string(scaled / scale) + "." + (decimals == 2 && scaled % scale < 10 ? "0" : "") +
+                         std::to_string(scaled % scale);
     if (m.isNegative()) number = "-" + number;
     return Format(Tr(big ? Text::OvwCompactBig : Text::OvwCompactSmall), number.c_str());
 }
@@ -158,7 +161,8 @@ void SectionTitle(const char* text)
 
 void DashedVLine(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float dash, float thickness)
 {
-    for (float y = y0; y < y1; y += dash * 2) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, thickness);
+    for (float y = y0; y < y1; y += dash * 2)
+        dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, thickness);
 }
 
 void LegendSwatch(ImU32 colour, const char* label)
@@ -174,8 +178,8 @@ void LegendSwatch(ImU32 colour, const char* label)
 }
 
 // One card: title, big value, a line or two under it. Returns true when clicked (clickable only).
-bool Card(const char* id, ImVec2 size, const char* title, const std::string& value, const std::string& sub, ImU32 accent, bool clickable,
-          ImU32 subColour = 0)
+bool Card(const char* id, ImVec2 size, const char* title, const std::string& value, const std::string& sub,
+          ImU32 accent, bool clickable, ImU32 subColour = 0)
 {
     const float em = ImGui::GetFontSize();
     const float pad = em * 0.8f;
@@ -198,7 +202,8 @@ bool Card(const char* id, ImVec2 size, const char* title, const std::string& val
     const float bigSize = big->FontSize * 1.25f;
     dl->AddText(big, bigSize, ImVec2(p.x + pad, y), Col(ImGuiCol_Text), value.c_str());
     y += bigSize + em * 0.3f;
-    dl->AddText(ImGui::GetFont(), em, ImVec2(p.x + pad, y), subColour ? subColour : Col(ImGuiCol_TextDisabled), sub.c_str(), nullptr, inner);
+    dl->AddText(ImGui::GetFont(), em, ImVec2(p.x + pad, y), subColour ? subColour : Col(ImGuiCol_TextDisabled),
+                sub.c_str(), nullptr, inner);
     dl->PopClipRect();
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -223,10 +228,12 @@ void DrawCards(AppState& app, const OverviewPageState& s)
     for (std::size_t k = 0; k < kOverviewExpiringDays.size(); ++k) {
         const std::string title = Format(Tr(Text::OvwExpiringWithin), kOverviewExpiringDays[k]);
         std::string sub = s.expiring[k] == 0 ? std::string(Tr(Text::OvwNoneExpiring))
-                                             : std::string(Tr(Text::OvwInstancesInUse)) + "\n" + Format(Tr(Text::OvwOfWhichAuto), s.expiringAuto[k]);
+                                             : std::string(Tr(Text::OvwInstancesInUse)) + "\n" +
+                                                   Format(Tr(Text::OvwOfWhichAuto), s.expiringAuto[k]);
         const ImU32 accent = k == 0 ? kWarning : (k == 1 ? kPolicyColours[0] : kBarCovered);
         const std::string id = "##card-expiring-" + std::to_string(kOverviewExpiringDays[k]);
-        if (Card(id.c_str(), size, title.c_str(), std::to_string(s.expiring[k]), sub, accent, true)) app.page = Page::Renewals;
+        if (Card(id.c_str(), size, title.c_str(), std::to_string(s.expiring[k]), sub, accent, true))
+            app.page = Page::Renewals;
         ImGui::SameLine(0, gap);
     }
 
@@ -251,8 +258,10 @@ void DrawCards(AppState& app, const OverviewPageState& s)
     ImGui::SameLine(0, gap);
 
     const std::string title = Format(Tr(Text::OvwForecastTotal), kForecastMonths);
-    if (Card("##card-forecast", size, title.c_str(), pending ? std::to_string(s.forecastProgress) + "%" : f.total.display(),
-             pending ? computing : Format(Tr(Text::OvwChargesCount), static_cast<int>(f.charges.size())), kPolicyColours[1], true))
+    if (Card("##card-forecast", size, title.c_str(),
+             pending ? std::to_string(s.forecastProgress) + "%" : f.total.display(),
+             pending ? computing : Format(Tr(Text::OvwChargesCount), static_cast<int>(f.charges.size())),
+             kPolicyColours[1], true))
         app.page = Page::Renewals;
 }
 
@@ -279,7 +288,9 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
     }
     if (f.charges.empty()) {
         ImGui::TextUnformatted(Format(Tr(Text::OvwChartEmpty), kForecastMonths).c_str());
-        if (!f.failures.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());
+        if (!f.failures.empty())
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
+                               Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());
         return;
     }
 
@@ -293,8 +304,8 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     const float line = ImGui::GetTextLineHeight();
-    const float top = p.y + line * 1.3f;                  // room for the amount above the tallest bar
-    const float bottom = p.y + height - line * 2.3f;      // room for the month and year under the axis
+    const float top = p.y + line * 1.3f;              // room for the amount above the tallest bar
+    const float bottom = p.y + height - line * 2.3f;  // room for the month and year under the axis
     const float slot = width / static_cast<float>(n);
     const float barWidth = std::max(2.0f, slot * 0.56f);
     Money max = Money::FromFen(1);
@@ -305,7 +316,8 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         const float y = bottom - (bottom - top) * static_cast<float>(g) / 4.0f;
         dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + width, y), Col(ImGuiCol_Border), 1.0f);
     }
-    dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), Col(ImGuiCol_TextDisabled), std::max(1.0f, em * 0.07f));
+    dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), Col(ImGuiCol_TextDisabled),
+                std::max(1.0f, em * 0.07f));
 
     int hover = -1;
     if (hovered) {
@@ -316,15 +328,18 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         const ForecastMonth& m = f.months[i];
         const float cx = p.x + slot * (static_cast<float>(i) + 0.5f);
         const bool isHover = static_cast<int>(i) == hover;
-        if (isHover) dl->AddRectFilled(ImVec2(cx - slot * 0.5f, p.y), ImVec2(cx + slot * 0.5f, bottom), Col(ImGuiCol_HeaderHovered));
+        if (isHover)
+            dl->AddRectFilled(ImVec2(cx - slot * 0.5f, p.y), ImVec2(cx + slot * 0.5f, bottom),
+                              Col(ImGuiCol_HeaderHovered));
         const bool short_ = f.first_short && m.count > 0 && m.first + m.count > *f.first_short;
         if (m.total.isPositive()) {
             // Heights in proportion to the amounts (fen, exact integers; only the pixel is a float).
             const double share = static_cast<double>(m.total.fen()) / static_cast<double>(max.fen());
             const float h = std::max(2.0f, static_cast<float>((bottom - top) * share));
-            dl->AddRectFilled(ImVec2(cx - barWidth * 0.5f, bottom - h), ImVec2(cx + barWidth * 0.5f, bottom),
-                              short_ ? (isHover ? kBarShortHover : kBarShort) : (isHover ? kBarCoveredHover : kBarCovered), em * 0.12f,
-                              ImDrawFlags_RoundCornersTop);
+            dl->AddRectFilled(
+                ImVec2(cx - barWidth * 0.5f, bottom - h), ImVec2(cx + barWidth * 0.5f, bottom),
+                short_ ? (isHover ? kBarShortHover : kBarShort) : (isHover ? kBarCoveredHover : kBarCovered),
+                em * 0.12f, ImDrawFlags_RoundCornersTop);
             const std::string amount = FitMoney(m.total, slot * 0.96f);
             const ImVec2 ts = ImGui::CalcTextSize(amount.c_str());
             dl->AddText(ImVec2(cx - ts.x * 0.5f, bottom - h - line * 1.1f), Col(ImGuiCol_Text), amount.c_str());
@@ -344,7 +359,8 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::BeginTooltip();
         const std::string ym = Format(Tr(Text::OvwYearMonth), m.year, m.month);
-        ImGui::TextUnformatted(Format(Tr(Text::OvwMonthTip), ym.c_str(), m.total.display().c_str(), static_cast<int>(m.count)).c_str());
+        ImGui::TextUnformatted(
+            Format(Tr(Text::OvwMonthTip), ym.c_str(), m.total.display().c_str(), static_cast<int>(m.count)).c_str());
         constexpr std::size_t kShown = 8;
         if (m.count > 0) {
             ImGui::Separator();
@@ -366,7 +382,8 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
                 }
                 ImGui::EndTable();
             }
-            if (m.count > kShown) ImGui::TextDisabled("%s", Format(Tr(Text::OvwMonthMore), static_cast<int>(m.count - kShown)).c_str());
+            if (m.count > kShown)
+                ImGui::TextDisabled("%s", Format(Tr(Text::OvwMonthMore), static_cast<int>(m.count - kShown)).c_str());
         }
         ImGui::TextDisabled("%s", Tr(Text::OvwOpenRenewals));
         ImGui::EndTooltip();
@@ -379,7 +396,8 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         LegendSwatch(kBarShort, Tr(Text::OvwLegendShort));
     }
     if (!f.failures.empty())
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
+                           Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());
 }
 
 void DrawTimeline(AppState& app, const OverviewPageState& s)
@@ -406,13 +424,16 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
     const bool hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float top = p.y + line * 1.2f;           // the 7 / 15 / 30 labels
+    const float top = p.y + line * 1.2f;              // the 7 / 15 / 30 labels
     const float bottom = p.y + height - line * 1.3f;  // the dates under the axis
     const float col = width / static_cast<float>(kOverviewTimelineDays);
 
     int hover = -1;
-    if (hovered) hover = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.x - p.x) / col), 0, kOverviewTimelineDays - 1);
-    if (hover >= 0) dl->AddRectFilled(ImVec2(p.x + col * static_cast<float>(hover), top), ImVec2(p.x + col * static_cast<float>(hover + 1), bottom), Col(ImGuiCol_HeaderHovered));
+    if (hovered)
+        hover = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.x - p.x) / col), 0, kOverviewTimelineDays - 1);
+    if (hover >= 0)
+        dl->AddRectFilled(ImVec2(p.x + col * static_cast<float>(hover), top),
+                          ImVec2(p.x + col * static_cast<float>(hover + 1), bottom), Col(ImGuiCol_HeaderHovered));
 
     // Columns: stacked by policy, height in proportion to the count (at least 3 px for one instance).
     const float gapPx = col > 4.0f ? 1.0f : 0.0f;
@@ -420,7 +441,8 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
         const OverviewPageState::Day& day = s.days[static_cast<std::size_t>(d)];
         if (day.total() == 0) continue;
         const float x0 = p.x + col * static_cast<float>(d) + gapPx, x1 = p.x + col * static_cast<float>(d + 1) - gapPx;
-        const float full = std::max(em * 0.3f, (bottom - top) * static_cast<float>(day.total()) / static_cast<float>(maxCount));
+        const float full =
+            std::max(em * 0.3f, (bottom - top) * static_cast<float>(day.total()) / static_cast<float>(maxCount));
         float y = bottom;
         for (std::size_t k = 0; k < 4; ++k) {
             if (day.byPolicy[k] == 0) continue;
@@ -429,7 +451,8 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
             y -= h;
         }
     }
-    dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), Col(ImGuiCol_TextDisabled), std::max(1.0f, em * 0.07f));
+    dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), Col(ImGuiCol_TextDisabled),
+                std::max(1.0f, em * 0.07f));
 
     // 7 / 15 / 30-day marks: the end of the day X days from today.
     for (int mark : kOverviewExpiringDays) {
@@ -444,7 +467,8 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
     for (int d = 0; d < kOverviewTimelineDays; ++d) {
         const LocalDate date = today.plusDays(d);
         if (d != 0 && date.day() != 1) continue;
-        const std::string label = d == 0 ? std::string(Tr(Text::OvwToday)) : Format(Tr(Text::OvwMonthDay), date.month(), date.day());
+        const std::string label =
+            d == 0 ? std::string(Tr(Text::OvwToday)) : Format(Tr(Text::OvwMonthDay), date.month(), date.day());
         const float x = p.x + col * static_cast<float>(d);
         if (x < lastRight + em * 0.5f) continue;
         dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + line * 0.25f), Col(ImGuiCol_TextDisabled), 1.0f);
@@ -459,16 +483,20 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
         ImGui::TextUnformatted(Format(Tr(Text::OvwDayTip), date.str().c_str(), day.total()).c_str());
         for (std::size_t k = 0; k < 4; ++k) {
             if (day.byPolicy[k] == 0) continue;
-            LegendSwatch(kPolicyColours[k], Format("%s  %d", Label(static_cast<RenewalPolicy>(k)), day.byPolicy[k]).c_str());
+            LegendSwatch(kPolicyColours[k],
+                         Format("%s  %d", Label(static_cast<RenewalPolicy>(k)), day.byPolicy[k]).c_str());
         }
         if (!day.first.empty()) {
             ImGui::Separator();
             for (std::size_t i : day.first) {
                 const Resource& r = ws.resources[i];
-                ImGui::TextUnformatted((LocalTimeOf(r.expire_time, zone).str() + "  " + (r.resource_name.empty() ? r.resource_id : r.resource_name)).c_str());
+                ImGui::TextUnformatted((LocalTimeOf(r.expire_time, zone).str() + "  " +
+                                        (r.resource_name.empty() ? r.resource_id : r.resource_name))
+                                           .c_str());
             }
             if (day.total() > static_cast<int>(day.first.size()))
-                ImGui::TextDisabled("%s", Format(Tr(Text::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
+                ImGui::TextDisabled(
+                    "%s", Format(Tr(Text::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
         }
         if (day.total() > 0) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -494,8 +522,8 @@ void DrawCounts(const AppState& app, const OverviewPageState& s)
         statuses += Format("%s%s %d", k ? "   " : "", Label(static_cast<ResourceStatus>(k)), s.byStatus[k]);
     ImGui::Text("%s %zu:   %s", Tr(Text::Resources), ws.resources.size(), statuses.c_str());
     ImGui::Text("%s %zu:   %s %d", Tr(Text::Orders), ws.orders.size(), Tr(Text::OvwPendingOrders), s.pendingOrders);
-    ImGui::Text("%s %zu   %s %zu   %s %zu", Tr(Text::Products), ws.products.size(), Tr(Text::Coupons), ws.coupons.size(),
-                Tr(Text::ExportRecordsCount), ws.export_records.size());
+    ImGui::Text("%s %zu   %s %zu   %s %zu", Tr(Text::Products), ws.products.size(), Tr(Text::Coupons),
+                ws.coupons.size(), Tr(Text::ExportRecordsCount), ws.export_records.size());
 }
 
 }  // namespace
@@ -514,7 +542,8 @@ void DrawOverviewPage(AppState& state)
     const Workspace& ws = *state.workspace;
     const float em = ImGui::GetFontSize();
 
-    ImGui::TextDisabled("%s   %s", ws.account.name.c_str(), Format(Tr(Text::OvwAsOfLine), ConsoleTime(ws, AsOf(state)).c_str()).c_str());
+    ImGui::TextDisabled("%s   %s", ws.account.name.c_str(),
+                        Format(Tr(Text::OvwAsOfLine), ConsoleTime(ws, AsOf(state)).c_str()).c_str());
     DrawCards(state, s);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     DrawForecastChart(state, s);

@@ -11,4 +11,4 @@ void DrawPendingOrdersPage(AppState& state)
     DrawOrderList(state, state.pendingOrders);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

@@ -23,9 +23,9 @@ struct CalculatorInputs {
     char year[24] = "280.00";
     char expiry[16] = "2025-03-15";
     int anchor = 15;
-    int unit = 0;                  // 0 = months, 1 = years
+    int unit = 0;  // 0 = months, 1 = years
     int num = 1;
-    int unified = 0;               // 0 = none, 1..28, 29 = month end
+    int unified = 0;  // 0 = none, 1..28, 29 = month end
 };
 
 struct CalculatorView {
@@ -41,9 +41,11 @@ constexpr const char* kPrefix = "calc?";
 std::string ToFragment(const CalculatorInputs& in)
 {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "%smonth=%s&year=%s&expiry=%s&anchor=%d&%s=%d&unified=%s", kPrefix, in.month, in.year,
-                  in.expiry, in.anchor, in.unit ? "years" : "months", in.num,
-                  in.unified == 0 ? "none" : in.unified == 29 ? "last" : std::to_string(in.unified).c_str());
+    std::snprintf(buf, sizeof buf, "%smonth=%s&year=%s&expiry=%s&anchor=%d&%s=%d&unified=%s", kPrefix, in.month,
+                  in.year, in.expiry, in.anchor, in.unit ? "years" : "months", in.num,
+                  in.unified == 0    ? "none"
+                  : in.unified == 29 ? "last"
+                                     : std::to_string(in.unified).c_str());
     return buf;
 }
 
@@ -64,9 +66,14 @@ void FromFragment(const std::string& fragment, CalculatorInputs& in)
             else if (k == "year") copy(in.year, sizeof in.year);
             else if (k == "expiry") copy(in.expiry, sizeof in.expiry);
             else if (k == "anchor") in.anchor = std::clamp(std::atoi(v.c_str()), 1, 31);
-            else if (k == "months") { in.unit = 0; in.num = std::clamp(std::atoi(v.c_str()), 1, 11); }
-            else if (k == "years") { in.unit = 1; in.num = std::clamp(std::atoi(v.c_str()), 1, 5); }
-            else if (k == "unified") in.unified = v == "last" ? 29 : v == "none" ? 0 : std::clamp(std::atoi(v.c_str()), 0, 28);
+            else if (k == "months") {
+                in.unit = 0;
+                in.num = std::clamp(std::atoi(v.c_str()), 1, 11);
+            } else if (k == "years") {
+                in.unit = 1;
+                in.num = std::clamp(std::atoi(v.c_str()), 1, 5);
+            } else if (k == "unified")
+                in.unified = v == "last" ? 29 : v == "none" ? 0 : std::clamp(std::atoi(v.c_str()), 0, 28);
         }
         if (amp == std::string::npos) break;
         pos = amp + 1;
@@ -88,11 +95,17 @@ CalculatorResult Compute(const CalculatorInputs& in)
     for (auto [text, slot] : {std::pair{in.month, &product.prices.month}, std::pair{in.year, &product.prices.year}}) {
         if (!*text) continue;
         MoneyParse p = ParseMoney(text);
-        if (!p || p.value.isNegative()) { out.problem = p ? "negative price" : p.error; return out; }
+        if (!p || p.value.isNegative()) {
+            out.problem = p ? "negative price" : p.error;
+            return out;
+        }
         *slot = p.value;
     }
     auto expiry = ParseLocalDate(in.expiry);
-    if (!expiry) { out.problem = std::string("expected a date like 2025-03-15, got ") + in.expiry; return out; }
+    if (!expiry) {
+        out.problem = std::string("expected a date like 2025-03-15, got ") + in.expiry;
+        return out;
+    }
     Resource r;
     r.resource_id = "resource";
     r.product_id = product.product_id;
@@ -109,7 +122,7 @@ CalculatorResult Compute(const CalculatorInputs& in)
     req.label_language = QuoteLanguage();
     if (in.unified == 29) req.unified_day = UnifiedExpiryDay::MonthEnd();
     else if (in.unified > 0) req.unified_day = UnifiedExpiryDay::FromDay(in.unified);
-    req.as_of = r.expire_time.plusSeconds(-1);   // quoted as if renewed just before the expiry
+    req.as_of = r.expire_time.plusSeconds(-1);  // quoted as if renewed just before the expiry
     out.quote = QuoteRenewal(ws, req);
     if (!out.quote.ok()) out.problem = out.quote.refusals.front().message;
     return out;
@@ -118,7 +131,8 @@ CalculatorResult Compute(const CalculatorInputs& in)
 std::string QuoteText(const CalculatorInputs& in, const CalculatorResult& r, const Workspace& ws)
 {
     const RenewalQuoteItem& item = r.quote.items.front();
-    std::string text = std::string(Tr(Text::NewExpiry)) + ": " + FormatConsole(item.new_expire_time, ws.rules.zone) + "\n";
+    std::string text =
+        std::string(Tr(Text::NewExpiry)) + ": " + FormatConsole(item.new_expire_time, ws.rules.zone) + "\n";
     for (const QuoteLine& line : item.lines) text += line.label + " = " + line.amount.display() + "\n";
     text += std::string(Tr(Text::RenewalAmount)) + ": " + r.quote.total.display() + "\n";
     (void)in;
@@ -132,27 +146,41 @@ void Row(const char* label, float x)
     ImGui::SameLine(x);
 }
 
-} // namespace
+}  // namespace
 
 void DrawQuoteCalculatorPage(AppState& state)
 {
     PageHeader(Text::NavQuoteCalculator, Text::IntroQuoteCalculator);
     CalculatorInputs& in = g_calc.in;
-    if (!g_calc.loadedFragment) { FromFragment(state.fragment, in); g_calc.loadedFragment = true; }
+    if (!g_calc.loadedFragment) {
+        FromFragment(state.fragment, in);
+        g_calc.loadedFragment = true;
+    }
 
     const float x = ImGui::GetFontSize() * 10;
     const float w = ImGui::GetFontSize() * 10;
-    Row(Tr(Text::MonthPrice), x); ImGui::SetNextItemWidth(w); ImGui::InputText("##month", in.month, sizeof in.month, ImGuiInputTextFlags_CharsDecimal);
-    Row(Tr(Text::YearPrice), x); ImGui::SetNextItemWidth(w); ImGui::InputText("##year", in.year, sizeof in.year, ImGuiInputTextFlags_CharsDecimal);
-    Row(Tr(Text::CurrentExpiry), x); ImGui::SetNextItemWidth(w); ImGui::InputText("##expiry", in.expiry, sizeof in.expiry);
-    Row(Tr(Text::AnchorDay), x); ImGui::SetNextItemWidth(w); ImGui::SliderInt("##anchor", &in.anchor, 1, 31);
+    Row(Tr(Text::MonthPrice), x);
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputText("##month", in.month, sizeof in.month, ImGuiInputTextFlags_CharsDecimal);
+    Row(Tr(Text::YearPrice), x);
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputText("##year", in.year, sizeof in.year, ImGuiInputTextFlags_CharsDecimal);
+    Row(Tr(Text::CurrentExpiry), x);
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputText("##expiry", in.expiry, sizeof in.expiry);
+    Row(Tr(Text::AnchorDay), x);
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("##anchor", &in.anchor, 1, 31);
     Row(Tr(Text::RenewDuration), x);
     ImGui::SetNextItemWidth(w * 0.5f);
     ImGui::SliderInt("##num", &in.num, 1, in.unit ? 5 : 11);
     ImGui::SameLine();
     if (ImGui::RadioButton(Tr(Text::Months), in.unit == 0)) in.unit = 0;
     ImGui::SameLine();
-    if (ImGui::RadioButton(Tr(Text::Years), in.unit == 1)) { in.unit = 1; in.num = std::min(in.num, 5); }
+    if (ImGui::RadioButton(Tr(Text::Years), in.unit == 1)) {
+        in.unit = 1;
+        in.num = std::min(in.num, 5);
+    }
     Row(Tr(Text::UnifiedExpiry), x);
     ImGui::SetNextItemWidth(w);
     char preview[48];
@@ -185,7 +213,8 @@ void DrawQuoteCalculatorPage(AppState& state)
     ImGui::Text("%s: %s", Tr(Text::NewExpiry), FormatConsole(item.new_expire_time, defaults.rules.zone).c_str());
     if (item.extra_days > 0) ImGui::Text("%s: %lld", Tr(Text::ExtraDays), static_cast<long long>(item.extra_days));
     ImGui::TextDisabled("%s", Tr(Text::Arithmetic));
-    for (const QuoteLine& line : item.lines) ImGui::BulletText("%s = %s", line.label.c_str(), line.amount.display().c_str());
+    for (const QuoteLine& line : item.lines)
+        ImGui::BulletText("%s = %s", line.label.c_str(), line.amount.display().c_str());
     ImGui::PushFont(HeadingFont());
     ImGui::Text("%s: %s", Tr(Text::RenewalAmount), r.quote.total.display().c_str());
     ImGui::PopFont();
@@ -196,4 +225,4 @@ void DrawQuoteCalculatorPage(AppState& state)
     ImGui::TextDisabled("%s", Tr(Text::ShareLinkNote));
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

@@ -21,8 +21,9 @@
 namespace qd::ui {
 namespace {
 
-constexpr double kIndexSliceMs = 6.0;      // index building per frame (design.md §9: a frame < 16 ms)
-constexpr std::size_t kIndexUnits = 512;   // resources / orders / instances / sorted keys per builder step (well under 1 ms in wasm)
+constexpr double kIndexSliceMs = 6.0;  // index building per frame (design.md §9: a frame < 16 ms)
+// resources / orders / instances / sorted keys per builder step (well under 1 ms in wasm)
+constexpr std::size_t kIndexUnits = 512;
 constexpr Text kTabText[] = {Text::RnwTabManual, Text::RnwTabAuto, Text::RnwTabToOnDemand, Text::RnwTabNoRenew};
 constexpr ResourceStatus kStatusChoices[] = {ResourceStatus::InUse, ResourceStatus::Expired, ResourceStatus::Frozen};
 
@@ -35,7 +36,8 @@ RenewalFilter FilterOf(const RenewalsPageState& s, Instant asOf)
     if (s.status >= 0) f.status = kStatusChoices[s.status];
     f.expiring_within_days = s.expiry.days();
     f.search = s.search;
-    if (s.productType >= 0 && s.productType < static_cast<int>(s.index.productTypes().size())) f.product_type = s.index.productTypes()[s.productType];
+    if (s.productType >= 0 && s.productType < static_cast<int>(s.index.productTypes().size()))
+        f.product_type = s.index.productTypes()[s.productType];
     if (s.region >= 0 && s.region < static_cast<int>(s.index.regions().size())) f.region = s.index.regions()[s.region];
     f.hide_pending = s.hidePending;
     f.packages = static_cast<PackageFilter>(std::clamp(s.packages, 0, 2));
@@ -70,7 +72,8 @@ void Refresh(AppState& app, RenewalsPageState& s)
     if (s.indexFor != app.revision || s.index.resourceCount() != ws.resources.size() || pendingExpired) {
         // The new index a slice per frame; the old rows stay meanwhile while they still index ws.
         if (!s.indexing || s.indexingFor != app.revision || s.indexingOf != &ws) {
-            s.indexing = std::make_shared<RenewalIndexBuilder>(ws, AsOf(app));   // pending orders past their deadline are cancelled by now
+            // pending orders past their deadline are cancelled by now
+            s.indexing = std::make_shared<RenewalIndexBuilder>(ws, AsOf(app));
             s.indexingFor = app.revision;
             s.indexingOf = &ws;
         }
@@ -109,7 +112,7 @@ void Refresh(AppState& app, RenewalsPageState& s)
             s.dirty = true;
         }
     }
-    if (s.indexing && !s.dirty) return;   // the old rows stay until the new index is complete
+    if (s.indexing && !s.dirty) return;  // the old rows stay until the new index is complete
     const Instant now = AsOf(app);
     const int64_t minute = s.expiry.days() ? now.unixSeconds() / 60 : INT64_MIN;
     if (!s.dirty && s.resultFor == app.revision && s.resultMinute == minute) return;
@@ -123,7 +126,8 @@ void Refresh(AppState& app, RenewalsPageState& s)
         for (std::size_t i : s.result.rows) listed[i] = 1;
         for (auto it = s.selected.begin(); it != s.selected.end();) {
             auto found = ws.index.resources.find(*it);
-            const bool keep = found != ws.index.resources.end() && found->second < listed.size() && listed[found->second];
+            const bool keep =
+                found != ws.index.resources.end() && found->second < listed.size() && listed[found->second];
             it = keep ? std::next(it) : s.selected.erase(it);
         }
     }
@@ -136,7 +140,10 @@ void TextFit(const char* text, bool disabled = false, float width = -1)
     if (width < 0) width = ImGui::GetContentRegionAvail().x;
     const float full = ImGui::CalcTextSize(text).x;
     auto draw = [&](const char* t) { disabled ? ImGui::TextDisabled("%s", t) : ImGui::TextUnformatted(t); };
-    if (full <= width || width <= 0) { draw(text); return; }
+    if (full <= width || width <= 0) {
+        draw(text);
+        return;
+    }
     const char* ellipsis = Tr(Text::RnwEllipsis);
     const float room = width - ImGui::CalcTextSize(ellipsis).x;
     std::string cut;
@@ -145,7 +152,10 @@ void TextFit(const char* text, bool disabled = false, float width = -1)
         const unsigned char lead = static_cast<unsigned char>(*p);
         int n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;  // one UTF-8 character
         for (int k = 1; k < n; ++k)
-            if (!p[k]) { n = k; break; }
+            if (!p[k]) {
+                n = k;
+                break;
+            }
         if (ImGui::CalcTextSize(text, p + n).x > room) break;
         p += n;
     }
@@ -160,10 +170,16 @@ bool ChoiceCombo(const char* id, const char* preview, int count, int current, F 
 {
     bool changed = false;
     if (ImGui::BeginCombo(id, preview)) {
-        if (ImGui::Selectable(Tr(Text::All), current < 0)) { out = -1; changed = true; }
+        if (ImGui::Selectable(Tr(Text::All), current < 0)) {
+            out = -1;
+            changed = true;
+        }
         for (int i = 0; i < count; ++i) {
             ImGui::PushID(i);
-            if (ImGui::Selectable(label(i), current == i)) { out = i; changed = true; }
+            if (ImGui::Selectable(label(i), current == i)) {
+                out = i;
+                changed = true;
+            }
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -187,28 +203,32 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
     ImGui::SameLine(0, em);
     FieldLabel(Tr(Text::RnwStatus));
     ImGui::SetNextItemWidth(em * 6.5f);
-    if (ChoiceCombo("##status", s.status < 0 ? Tr(Text::All) : qd::ui::Label(kStatusChoices[s.status]), 3, s.status,
-                    [](int i) { return qd::ui::Label(kStatusChoices[i]); }, s.status))
+    if (ChoiceCombo(
+            "##status", s.status < 0 ? Tr(Text::All) : qd::ui::Label(kStatusChoices[s.status]), 3, s.status,
+            [](int i) { return qd::ui::Label(kStatusChoices[i]); }, s.status))
         s.dirty = true;
     ImGui::SameLine(0, em);
     FieldLabel(Tr(Text::RnwColProduct));
     ImGui::SetNextItemWidth(em * 9);
     const auto& types = s.index.productTypes();
-    if (ChoiceCombo("##ptype", s.productType < 0 ? Tr(Text::All) : types[s.productType].c_str(), static_cast<int>(types.size()),
-                    s.productType, [&](int i) { return types[i].c_str(); }, s.productType))
+    if (ChoiceCombo(
+            "##ptype", s.productType < 0 ? Tr(Text::All) : types[s.productType].c_str(), static_cast<int>(types.size()),
+            s.productType, [&](int i) { return types[i].c_str(); }, s.productType))
         s.dirty = true;
     ImGui::SameLine(0, em);
     FieldLabel(Tr(Text::RnwRegion));
     ImGui::SetNextItemWidth(em * 8);
     const auto& regions = s.index.regions();
-    if (ChoiceCombo("##region", s.region < 0 ? Tr(Text::All) : regions[s.region].c_str(), static_cast<int>(regions.size()), s.region,
-                    [&](int i) { return regions[i].c_str(); }, s.region))
+    if (ChoiceCombo(
+            "##region", s.region < 0 ? Tr(Text::All) : regions[s.region].c_str(), static_cast<int>(regions.size()),
+            s.region, [&](int i) { return regions[i].c_str(); }, s.region))
         s.dirty = true;
 
     // Row 2: search (one line; 批量搜索 for a pasted list), the three checkboxes.
     ImGui::SetNextItemWidth(em * 22);
     if (ImGui::InputTextWithHint("##search", Tr(Text::RnwSearchHint), s.search, sizeof s.search)) s.dirty = true;
-    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip(Tr(Text::RnwBatchSearchNote), kMaxSearchTerms);
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+        ImGui::SetTooltip(Tr(Text::RnwBatchSearchNote), kMaxSearchTerms);
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::RnwBatchSearch))) {
         std::snprintf(s.batchText, sizeof s.batchText, "%s", s.search);
@@ -219,13 +239,25 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
     if (ImGui::Checkbox(Tr(Text::RnwHidePending), &s.hidePending)) s.dirty = true;
     ImGui::SameLine();
     bool hide = s.packages == 1, only = s.packages == 2;
-    if (ImGui::Checkbox(Tr(Text::RnwHidePackages), &hide)) { s.packages = hide ? 1 : 0; s.dirty = true; }
+    if (ImGui::Checkbox(Tr(Text::RnwHidePackages), &hide)) {
+        s.packages = hide ? 1 : 0;
+        s.dirty = true;
+    }
     ImGui::SameLine();
-    if (ImGui::Checkbox(Tr(Text::RnwOnlyPackages), &only)) { s.packages = only ? 2 : 0; s.dirty = true; }
+    if (ImGui::Checkbox(Tr(Text::RnwOnlyPackages), &only)) {
+        s.packages = only ? 2 : 0;
+        s.dirty = true;
+    }
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::RnwClearFilters))) {
-        s.expiry = {}; s.status = -1; s.productType = -1; s.region = -1; s.search[0] = 0;
-        s.hidePending = false; s.packages = 0; s.dirty = true;
+        s.expiry = {};
+        s.status = -1;
+        s.productType = -1;
+        s.region = -1;
+        s.search[0] = 0;
+        s.hidePending = false;
+        s.packages = 0;
+        s.dirty = true;
     }
 
     // 批量搜索: one ID or order number per line.
@@ -252,7 +284,8 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::RnwCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(Tr(Text::RnwCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     (void)app;
@@ -272,7 +305,8 @@ void DrawAccountLine(AppState& app, RenewalsPageState& s)
     }
     if (tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) {
         ImGui::AlignTextToFramePadding();
-        const std::string day = ws.account.unified_expiry_day ? UnifiedDayWords(*ws.account.unified_expiry_day) : Tr(Text::RnwNotSet);
+        const std::string day =
+            ws.account.unified_expiry_day ? UnifiedDayWords(*ws.account.unified_expiry_day) : Tr(Text::RnwNotSet);
         ImGui::Text(Tr(Text::RnwAccountUnifiedDay), day.c_str());
     } else {
         ImGui::AlignTextToFramePadding();
@@ -283,7 +317,8 @@ void DrawAccountLine(AppState& app, RenewalsPageState& s)
 // Any query condition set (seed 4.2.7.2: 不设置查询条件，则导出全部待续费资源).
 bool FiltersSet(const RenewalsPageState& s)
 {
-    return s.expiry.days() || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 || s.hidePending || s.packages != 0;
+    return s.expiry.days() || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 ||
+           s.hidePending || s.packages != 0;
 }
 
 std::vector<std::string> SelectedIds(const Workspace& ws, const RenewalsPageState& s)
@@ -305,7 +340,8 @@ void DrawBatchBar(AppState& app, RenewalsPageState& s)
         ImGui::BeginDisabled(none);
         if (ImGui::Button(Tr(label))) OpenRenewalDialog(app, which, SelectedIds(ws, s));
         ImGui::EndDisabled();
-        if (none && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", Tr(Text::RnwSelectFirst));
+        if (none && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", Tr(Text::RnwSelectFirst));
         ImGui::SameLine();
     };
     batch(Text::RnwBatchRenew, RenewalDialog::Renew);
@@ -385,13 +421,17 @@ bool Releasable(const Resource& r, Instant now)
 void DrawMoreMenu(AppState& app, RenewalPolicy tab, const Resource& r, Instant now)
 {
     const std::vector<std::string> id{r.resource_id};
-    if (tab != RenewalPolicy::Manual && ImGui::MenuItem(Tr(Text::RnwSetManual))) OpenRenewalDialog(app, RenewalDialog::SetManual, id);
+    if (tab != RenewalPolicy::Manual && ImGui::MenuItem(Tr(Text::RnwSetManual)))
+        OpenRenewalDialog(app, RenewalDialog::SetManual, id);
     if ((tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) && ImGui::MenuItem(Tr(Text::RnwUnifiedExpiry)))
         OpenRenewalDialog(app, RenewalDialog::Align, id);
-    if (tab != RenewalPolicy::ToOnDemand && ImGui::MenuItem(Tr(Text::RnwToOnDemand))) OpenRenewalDialog(app, RenewalDialog::ToOnDemand, id);
-    if (tab != RenewalPolicy::NoRenew && ImGui::MenuItem(Tr(Text::RnwNoRenew))) OpenRenewalDialog(app, RenewalDialog::NoRenew, id);
+    if (tab != RenewalPolicy::ToOnDemand && ImGui::MenuItem(Tr(Text::RnwToOnDemand)))
+        OpenRenewalDialog(app, RenewalDialog::ToOnDemand, id);
+    if (tab != RenewalPolicy::NoRenew && ImGui::MenuItem(Tr(Text::RnwNoRenew)))
+        OpenRenewalDialog(app, RenewalDialog::NoRenew, id);
     ImGui::Separator();
-    if (ImGui::MenuItem(Tr(Text::RnwRelease), nullptr, false, Releasable(r, now))) OpenRenewalDialog(app, RenewalDialog::Release, id);
+    if (ImGui::MenuItem(Tr(Text::RnwRelease), nullptr, false, Releasable(r, now)))
+        OpenRenewalDialog(app, RenewalDialog::Release, id);
 }
 
 void DrawTable(AppState& app, RenewalsPageState& s)
@@ -405,13 +445,18 @@ void DrawTable(AppState& app, RenewalsPageState& s)
     const float rowHeight = ImGui::GetFrameHeight() + style.ItemSpacing.y + line + style.CellPadding.y * 2 + 2;
 
     if (!s.result.ok()) {
-        for (const Refusal& r : s.result.refusals) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", RenewalRefusalWords(ws, r).c_str());
+        for (const Refusal& r : s.result.refusals)
+            ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", RenewalRefusalWords(ws, r).c_str());
         return;
     }
-    if (s.rows.empty()) { ImGui::TextDisabled("%s", Tr(Text::RnwNoRows)); return; }
+    if (s.rows.empty()) {
+        ImGui::TextDisabled("%s", Tr(Text::RnwNoRows));
+        return;
+    }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##renewals", 8, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(Tr(Text::RnwColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -458,17 +503,20 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             if (!rw.bound) {
                 bool ticked = s.selected.count(r.resource_id) != 0;
                 if (ImGui::Checkbox("##sel", &ticked)) {
-                    if (ticked) s.selected.insert(r.resource_id); else s.selected.erase(r.resource_id);
+                    if (ticked) s.selected.insert(r.resource_id);
+                    else s.selected.erase(r.resource_id);
                 }
                 ImGui::SameLine();
                 const auto bound = s.index.boundOf(rw.resource);
                 if (!bound.empty()) {
                     const bool open = s.expanded.count(r.resource_id) != 0;
                     if (ImGui::ArrowButton("##exp", open ? ImGuiDir_Down : ImGuiDir_Right)) {
-                        if (open) s.expanded.erase(r.resource_id); else s.expanded.insert(r.resource_id);
+                        if (open) s.expanded.erase(r.resource_id);
+                        else s.expanded.insert(r.resource_id);
                         rowsChanged = true;
                     }
-                    if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::RnwBoundCount), static_cast<int>(bound.size()));
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip(Tr(Text::RnwBoundCount), static_cast<int>(bound.size()));
                     ImGui::SameLine();
                 }
             } else {
@@ -478,13 +526,15 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             const float idX = rw.bound ? textX : x0 + ImGui::GetFrameHeight() + style.ItemSpacing.x;
             ImGui::AlignTextToFramePadding();
             std::string name = r.resource_name.empty() ? r.resource_id : r.resource_name;
-            if (product && product->kind == ProductKind::ResourcePackage) name += std::string("  [") + Tr(Text::RnwPackage) + "]";
+            if (product && product->kind == ProductKind::ResourcePackage)
+                name += std::string("  [") + Tr(Text::RnwPackage) + "]";
             if (product && product->delisted) name += std::string("  [") + Tr(Text::RnwDelisted) + "]";
             TextFit(name.c_str());
             ImGui::SetCursorPosX(idX);
             if (rw.bound) {
                 const auto head = s.index.headOf(rw.resource);
-                TextFit(Format(Tr(Text::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(), true);
+                TextFit(Format(Tr(Text::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(),
+                        true);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
             } else {
                 TextFit(r.resource_id.c_str(), true);
@@ -493,7 +543,9 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             // 产品类型 (service type, spec).
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            TextFit(product ? (product->service_type_name.empty() ? product->service_type_code.c_str() : product->service_type_name.c_str()) : "-");
+            TextFit(product ? (product->service_type_name.empty() ? product->service_type_code.c_str()
+                                                                  : product->service_type_name.c_str())
+                            : "-");
             TextFit(product && !product->spec_desc.empty() ? product->spec_desc.c_str() : "", true);
 
             // 区域.
@@ -509,7 +561,8 @@ void DrawTable(AppState& app, RenewalsPageState& s)
                 if (const auto pending = s.index.pendingOrderOf(rw.resource)) {
                     const Order& o = ws.orders[*pending];
                     const bool go = RnwLinkButton(Tr(Text::RnwPendingTag), true);
-                    if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip(Tr(Text::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
                     if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
                 } else if (r.status == ResourceStatus::Frozen) {
                     TextFit(FrozenWords(r.frozen_reason), true);
@@ -548,8 +601,10 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             TextFit(PolicyWords(r.renewal_policy));
             if (r.renewal_policy == RenewalPolicy::Auto) {
                 const AutoRenew a = AutoRenewOf(r);
-                const std::string every = Format(Tr(Text::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
-                const std::string times = a.times_left ? Format(Tr(Text::RnwTimesLeft), *a.times_left) : Tr(Text::RnwTimesUnlimited);
+                const std::string every =
+                    Format(Tr(Text::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
+                const std::string times =
+                    a.times_left ? Format(Tr(Text::RnwTimesLeft), *a.times_left) : Tr(Text::RnwTimesUnlimited);
                 TextFit((every + " · " + times).c_str(), true);
             }
 
@@ -579,19 +634,23 @@ void DrawTable(AppState& app, RenewalsPageState& s)
     if (rowsChanged) RebuildRows(ws, s);
 }
 
-} // namespace
+}  // namespace
 
 void DrawRenewalsPage(AppState& state)
 {
     PageHeader(Text::NavRenewals, Text::IntroRenewals);
-    if (!state.workspace) { ImGui::TextDisabled("%s", Tr(Text::NoWorkspace)); return; }
+    if (!state.workspace) {
+        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        return;
+    }
     RenewalsPageState& s = state.renewals;
     Refresh(state, s);
 
     // The four tabs with their counts.
     if (ImGui::BeginTabBar("##rnw-tabs")) {
         for (int i = 0; i < 4; ++i) {
-            const std::string label = Format(Tr(kTabText[i]), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
+            const std::string label =
+                Format(Tr(kTabText[i]), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
             const ImGuiTabItemFlags flags = s.switchTab == i ? ImGuiTabItemFlags_SetSelected : 0;
             if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
                 if (s.tab != i && s.switchTab < 0) {
@@ -621,7 +680,8 @@ void DrawRenewalsPage(AppState& state)
     const bool noRowsYet = s.indexing && s.rows.empty() && s.result.ok();
     if (s.indexing) {
         const std::string progress = Format(Tr(Text::RnwIndexing), s.indexProgress);
-        if (noRowsYet) ImGui::ProgressBar(static_cast<float>(s.indexProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
+        if (noRowsYet)
+            ImGui::ProgressBar(static_cast<float>(s.indexProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
         else ImGui::TextDisabled("%s", progress.c_str());
     }
     DrawBatchBar(state, s);
@@ -629,4 +689,4 @@ void DrawRenewalsPage(AppState& state)
     DrawRenewalDialogs(state);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

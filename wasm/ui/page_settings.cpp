@@ -23,8 +23,8 @@ struct RuleEdit {
 };
 
 struct SettingsView {
-    std::map<std::string, RuleEdit, std::less<>> edits;   // key -> the text being edited
-    uint64_t builtFor = UINT64_MAX;                       // revision the texts were filled from
+    std::map<std::string, RuleEdit, std::less<>> edits;  // key -> the text being edited
+    uint64_t builtFor = UINT64_MAX;                      // revision the texts were filled from
     char asOf[64] = {};
     std::string asOfError;
 };
@@ -57,11 +57,16 @@ void DrawAsOf(AppState& state)
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::Apply)) || enter) {
         InstantParse p = ParseInstant(g_view.asOf);
-        if (p.ok) { ws.as_of = p.value; ++state.revision; }
-        else g_view.asOfError = p.error;
+        if (p.ok) {
+            ws.as_of = p.value;
+            ++state.revision;
+        } else g_view.asOfError = p.error;
     }
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::UseRealClock))) { ws.as_of.reset(); ++state.revision; }
+    if (ImGui::Button(Tr(Text::UseRealClock))) {
+        ws.as_of.reset();
+        ++state.revision;
+    }
     if (!g_view.asOfError.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", g_view.asOfError.c_str());
     ImGui::TextDisabled("%s", Tr(Text::AsOfExplain));
 }
@@ -70,7 +75,10 @@ void DrawRules(AppState& state)
 {
     Workspace& ws = *state.workspace;
     ImGui::TextDisabled("%s", Tr(Text::RulesExplain));
-    if (ImGui::Button(Tr(Text::ResetToDefaults))) { ws.rules = RuleProfile{}; ++state.revision; }
+    if (ImGui::Button(Tr(Text::ResetToDefaults))) {
+        ws.rules = RuleProfile{};
+        ++state.revision;
+    }
     const RuleProfile defaults;
     if (ImGui::BeginTable("##rules", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn(Tr(Text::RuleKey), ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -90,7 +98,10 @@ void DrawRules(AppState& state)
                 nlohmann::json value = nlohmann::json::parse(e.text, nullptr, false);
                 RuleProfile changed = ws.rules;
                 if (value.is_discarded()) e.error = "not JSON";
-                else if (SetRule(changed, key, value, e.error)) { ws.rules = changed; ++state.revision; }
+                else if (SetRule(changed, key, value, e.error)) {
+                    ws.rules = changed;
+                    ++state.revision;
+                }
             }
             if (!e.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", e.error.c_str());
             ImGui::TableNextColumn();
@@ -118,13 +129,13 @@ void DrawData(AppState& state)
     ImGui::TextUnformatted(Tr(Text::PltSourceLabel));
     ImGui::SameLine(labelX);
     switch (data.source) {
-    case WorkspaceSource::None: ImGui::TextUnformatted(Tr(Text::PltSourceNone)); break;
-    case WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(Text::PltSourceSample)); break;
-    case WorkspaceSource::Files: ImGui::Text("%s%s", Tr(Text::PltSourceFiles), data.fileNames.c_str()); break;
-    case WorkspaceSource::BrowserStorage:
-        ImGui::TextColored(green, "%s%s", Tr(Text::PltRestoredFrom),
-                           data.restoredSavedAt ? ShownTime(state, *data.restoredSavedAt).c_str() : "");
-        break;
+        case WorkspaceSource::None: ImGui::TextUnformatted(Tr(Text::PltSourceNone)); break;
+        case WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(Text::PltSourceSample)); break;
+        case WorkspaceSource::Files: ImGui::Text("%s%s", Tr(Text::PltSourceFiles), data.fileNames.c_str()); break;
+        case WorkspaceSource::BrowserStorage:
+            ImGui::TextColored(green, "%s%s", Tr(Text::PltRestoredFrom),
+                               data.restoredSavedAt ? ShownTime(state, *data.restoredSavedAt).c_str() : "");
+            break;
     }
 
     ImGui::Dummy(ImVec2(labelX - ImGui::GetStyle().ItemSpacing.x, 0));
@@ -136,17 +147,22 @@ void DrawData(AppState& state)
     if (!state.workspace) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(Tr(Text::PltRestoreSample))) {
-        if (data.source == WorkspaceSource::Sample) RestoreSample();   // nothing of the user's to lose
+        if (data.source == WorkspaceSource::Sample) RestoreSample();  // nothing of the user's to lose
         else ImGui::OpenPopup("##restore-sample");
     }
-    if (ImGui::BeginPopupModal("##restore-sample", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    if (ImGui::BeginPopupModal("##restore-sample", nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
         ImGui::TextUnformatted(Tr(Text::PltRestoreConfirm));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        if (ImGui::Button(Tr(Text::PltRestoreSample))) { RestoreSample(); ImGui::CloseCurrentPopup(); }
+        if (ImGui::Button(Tr(Text::PltRestoreSample))) {
+            RestoreSample();
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(Tr(Text::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelX);
@@ -157,7 +173,8 @@ void DrawData(AppState& state)
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(Text::PltStorageLabel));
     ImGui::SameLine(labelX);
-    if (!data.storageError.empty()) ImGui::TextColored(red, "%s%s", Tr(Text::PltStorageFailed), data.storageError.c_str());
+    if (!data.storageError.empty())
+        ImGui::TextColored(red, "%s%s", Tr(Text::PltStorageFailed), data.storageError.c_str());
     else if (data.savePending) ImGui::TextUnformatted(Tr(Text::PltSavePending));
     else if (data.lastSavedAt) ImGui::Text("%s%s", Tr(Text::PltSavedAt), ShownTime(state, *data.lastSavedAt).c_str());
     else ImGui::TextUnformatted(Tr(Text::PltAutoSave));
@@ -175,7 +192,7 @@ void DrawData(AppState& state)
     }
 }
 
-} // namespace
+}  // namespace
 
 void DrawSettingsPage(AppState& state)
 {
@@ -191,9 +208,15 @@ void DrawSettingsPage(AppState& state)
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(Text::Theme));
     ImGui::SameLine(160 * state.scale);
-    if (ImGui::RadioButton(Tr(Text::ThemeLight), state.theme == Theme::Light)) { state.theme = Theme::Light; ApplyTheme(state.theme, state.scale); }
+    if (ImGui::RadioButton(Tr(Text::ThemeLight), state.theme == Theme::Light)) {
+        state.theme = Theme::Light;
+        ApplyTheme(state.theme, state.scale);
+    }
     ImGui::SameLine();
-    if (ImGui::RadioButton(Tr(Text::ThemeDark), state.theme == Theme::Dark)) { state.theme = Theme::Dark; ApplyTheme(state.theme, state.scale); }
+    if (ImGui::RadioButton(Tr(Text::ThemeDark), state.theme == Theme::Dark)) {
+        state.theme = Theme::Dark;
+        ApplyTheme(state.theme, state.scale);
+    }
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -212,4 +235,4 @@ void DrawSettingsPage(AppState& state)
     DrawRules(state);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

@@ -27,9 +27,9 @@ namespace {
 // (RefundOrderScan), so a call costs its instances only (verdicts without lines); each step of a
 // rebuild stays well under a millisecond in wasm, and a frame takes steps while the next one fits.
 constexpr std::size_t kPreviewChunk = 48;
-constexpr std::size_t kScanChunk = 256;      // resources looked at per step of the first pass
-constexpr std::size_t kOrderChunk = 1024;    // orders per step of the order scan
-constexpr double kBuildSliceMs = 6.0;        // rebuild work per frame (design.md §9: a frame < 16 ms)
+constexpr std::size_t kScanChunk = 256;    // resources looked at per step of the first pass
+constexpr std::size_t kOrderChunk = 1024;  // orders per step of the order scan
+constexpr double kBuildSliceMs = 6.0;      // rebuild work per frame (design.md §9: a frame < 16 ms)
 
 // seed 4.4.1.1 注意事项 3: the resources that can be unsubscribed in a batch.
 constexpr std::string_view kBatchServices[] = {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
@@ -60,11 +60,10 @@ int UnstartedRenewals(const Resource& r, Instant now)
     return n;
 }
 
-
 // Runs the engine over heads[from, to) and calls fn(groupItems, count) per instance group.
 template <class Fn>
-void PreviewGroups(const Workspace& ws, const RefundOrderScan& orders, const std::vector<std::size_t>& heads, std::size_t from, std::size_t to,
-                   bool periodsOnly, Instant now, Fn fn)
+void PreviewGroups(const Workspace& ws, const RefundOrderScan& orders, const std::vector<std::size_t>& heads,
+                   std::size_t from, std::size_t to, bool periodsOnly, Instant now, Fn fn)
 {
     RefundRequest req;
     req.periods_only = periodsOnly;
@@ -75,13 +74,15 @@ void PreviewGroups(const Workspace& ws, const RefundOrderScan& orders, const std
     std::size_t b = 0;
     while (b < p.items.size()) {
         std::size_t e = b + 1;
-        while (e < p.items.size() && !p.items[e].main_resource_id.empty() && p.items[e].main_resource_id == p.items[b].resource_id) ++e;
+        while (e < p.items.size() && !p.items[e].main_resource_id.empty() &&
+               p.items[e].main_resource_id == p.items[b].resource_id)
+            ++e;
         fn(&p.items[b], e - b);
         b = e;
     }
 }
 
-} // namespace
+}  // namespace
 
 // A rebuild of the lists as of one clock and revision, done a slice at a time: the orders (what puts a
 // resource in a transaction, the account's next verdict change, the unsubscribe records), a pass over
@@ -96,26 +97,32 @@ struct UnsubscribeBuild {
     std::optional<RefundOrderScan> orders;  // the open orders and the account's next change, a slice at a time
     bool accountDone = false;               // orders scanned: accountUntil, quota and records are known
     std::optional<Instant> accountUntil;    // the next payment deadline or New Year (locks and quota change)
-    std::vector<int64_t> until;             // per resource: for a head, its instance's next verdict change (kNever: none)
+    // per resource: for a head, its instance's next verdict change (kNever: none)
+    std::vector<int64_t> until;
     FiveDayQuotaState quota;
     std::set<std::string> services, regions;
     std::vector<std::size_t> heads, periodHeads;
     std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
-    std::vector<std::size_t> records;       // unsubscribe orders, newest first (once accountDone)
+    std::vector<std::size_t> records;  // unsubscribe orders, newest first (once accountDone)
     std::size_t scanned = 0, previewed = 0, periodsPreviewed = 0;
 
     bool done() const
     {
-        return accountDone && scanned == ws->resources.size() && previewed == heads.size() && periodsPreviewed == periodHeads.size();
+        return accountDone && scanned == ws->resources.size() && previewed == heads.size() &&
+               periodsPreviewed == periodHeads.size();
     }
     int progress() const
     {
         // The orders and the resources count as a tenth of the work each; the verdicts (one per instance) as the rest.
-        auto part = [](std::size_t n, std::size_t of) { return of == 0 ? 1.0 : static_cast<double>(n) / static_cast<double>(of); };
+        auto part = [](std::size_t n, std::size_t of) {
+            return of == 0 ? 1.0 : static_cast<double>(n) / static_cast<double>(of);
+        };
         const double orderPart = accountDone ? 1.0 : orders ? part(orders->scanned(), ws->orders.size()) : 0.0;
         const double scan = part(scanned, ws->resources.size());
         const std::size_t total = heads.size() + periodHeads.size();
-        const double verdicts = scanned < ws->resources.size() || total == 0 ? 0.0 : static_cast<double>(previewed + periodsPreviewed) / static_cast<double>(total);
+        const double verdicts = scanned < ws->resources.size() || total == 0
+                                    ? 0.0
+                                    : static_cast<double>(previewed + periodsPreviewed) / static_cast<double>(total);
         return std::clamp(static_cast<int>(10.0 * orderPart + 10.0 * scan + 80.0 * verdicts), 0, 99);
     }
     // The next instant the verdict on the instance of head `h` can change, as of `now`.
@@ -123,7 +130,8 @@ struct UnsubscribeBuild {
     {
         int64_t t = kNever;
         for (const Resource* g : InstanceOf(*ws, ws->resources[h]))
-            if (const std::optional<Instant> next = NextRefundVerdictChange(*g, ws->rules, now)) t = std::min(t, next->unixSeconds());
+            if (const std::optional<Instant> next = NextRefundVerdictChange(*g, ws->rules, now))
+                t = std::min(t, next->unixSeconds());
         return t;
     }
     std::optional<Instant> ValidUntil() const
@@ -138,7 +146,10 @@ struct UnsubscribeBuild {
 
 namespace {
 
-std::vector<UnsubscribeRow>& ListOf(std::vector<UnsubscribeRow>* lists, UnsubscribeList l) { return lists[static_cast<int>(l)]; }
+std::vector<UnsubscribeRow>& ListOf(std::vector<UnsubscribeRow>* lists, UnsubscribeList l)
+{
+    return lists[static_cast<int>(l)];
+}
 
 void AddInUseGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
 {
@@ -152,8 +163,11 @@ void AddInUseGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
     bool fiveDay = false;
     for (std::size_t k = 0; k < n; ++k) {
         const RefundItem& it = items[k];
-        if (it.scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed")) blocked = &it;
-        if (it.scenario == UnsubscribeScenario::FiveDay || (it.reason_code == "five_day_quota_used_up" && b.quota.left() > 0)) fiveDay = true;
+        if (it.scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed"))
+            blocked = &it;
+        if (it.scenario == UnsubscribeScenario::FiveDay ||
+            (it.reason_code == "five_day_quota_used_up" && b.quota.left() > 0))
+            fiveDay = true;
         if (it.scenario == UnsubscribeScenario::Failed) row.failed = true;
     }
     const bool notEffective = ws.resources[row.resource].effective_time > b.now;
@@ -166,8 +180,8 @@ void AddInUseGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
         row.reasonCode = fiveDay ? "within_five_days" : head.reason_code;
         row.reason = head.reason;
         list = head.scenario == UnsubscribeScenario::NotEffective ? UnsubscribeList::NotEffective
-               : fiveDay                                         ? UnsubscribeList::FiveDay
-                                                                 : UnsubscribeList::NonFiveDay;
+               : fiveDay                                          ? UnsubscribeList::FiveDay
+                                                                  : UnsubscribeList::NonFiveDay;
     }
     ListOf(b.lists, list).push_back(std::move(row));
 }
@@ -181,14 +195,16 @@ void AddPeriodsGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n
     row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], b.now);
     const RefundItem* blocked = nullptr;
     for (std::size_t k = 0; k < n; ++k)
-        if (items[k].scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed")) blocked = &items[k];
+        if (items[k].scenario == UnsubscribeScenario::NotAllowed &&
+            (!blocked || blocked->reason_code == "group_not_allowed"))
+            blocked = &items[k];
     const RefundItem& why = blocked ? *blocked : items[0];
     row.reasonCode = why.reason_code;
     row.reason = why.reason;
     ListOf(b.lists, blocked ? UnsubscribeList::PeriodsBlocked : UnsubscribeList::Periods).push_back(std::move(row));
 }
 
-} // namespace
+}  // namespace
 
 void UnsubscribeBuild::Step()
 {
@@ -205,7 +221,9 @@ void UnsubscribeBuild::Step()
         if (through) {
             accountUntil = orders->accountUntil();
             quota = FiveDayQuotaAsOf(*ws, now);
-            std::stable_sort(records.begin(), records.end(), [&](std::size_t a, std::size_t b) { return ws->orders[a].create_time > ws->orders[b].create_time; });
+            std::stable_sort(records.begin(), records.end(), [&](std::size_t a, std::size_t b) {
+                return ws->orders[a].create_time > ws->orders[b].create_time;
+            });
             accountDone = true;
         }
         return;
@@ -218,7 +236,8 @@ void UnsubscribeBuild::Step()
             heads.push_back(i);
             until[i] = InstanceUntil(i);
             if (UnstartedRenewals(r, now) > 0) periodHeads.push_back(i);
-            if (const Product* p = ws->findProduct(r.product_id); p && !p->service_type_name.empty()) services.insert(p->service_type_name);
+            if (const Product* p = ws->findProduct(r.product_id); p && !p->service_type_name.empty())
+                services.insert(p->service_type_name);
             if (!r.region_code.empty()) regions.insert(r.region_code);
         }
         scanned = end;
@@ -226,13 +245,15 @@ void UnsubscribeBuild::Step()
     }
     if (previewed < heads.size()) {
         const std::size_t end = std::min(heads.size(), previewed + kPreviewChunk);
-        PreviewGroups(*ws, *orders, heads, previewed, end, false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(*this, items, n); });
+        PreviewGroups(*ws, *orders, heads, previewed, end, false, now,
+                      [&](const RefundItem* items, std::size_t n) { AddInUseGroup(*this, items, n); });
         previewed = end;
         return;
     }
     if (periodsPreviewed < periodHeads.size()) {
         const std::size_t end = std::min(periodHeads.size(), periodsPreviewed + kPreviewChunk);
-        PreviewGroups(*ws, *orders, periodHeads, periodsPreviewed, end, true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(*this, items, n); });
+        PreviewGroups(*ws, *orders, periodHeads, periodsPreviewed, end, true, now,
+                      [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(*this, items, n); });
         periodsPreviewed = end;
     }
 }
@@ -270,7 +291,8 @@ void SwapIn(UnsubscribeBuild& b, UnsubscribePageState& s)
     s.records = std::move(b.records);
     s.recordsOrders = b.ws->orders.size();
     auto keep = [](std::vector<std::string>& names, int& index, const std::set<std::string>& fresh) {
-        const std::string was = index >= 0 && index < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(index)] : "";
+        const std::string was =
+            index >= 0 && index < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(index)] : "";
         names.assign(fresh.begin(), fresh.end());
         auto it = std::find(names.begin(), names.end(), was);
         index = was.empty() || it == names.end() ? -1 : static_cast<int>(it - names.begin());
@@ -302,8 +324,10 @@ void RedoInstances(Instant now, UnsubscribePageState& s, const std::vector<std::
     for (auto& list : b.lists) list.clear();
     for (std::size_t h : open)
         if (UnstartedRenewals(ws.resources[h], now) > 0) periodChanged.push_back(h);
-    PreviewGroups(ws, *b.orders, open, 0, open.size(), false, now, [&](const RefundItem* items, std::size_t n) { AddInUseGroup(b, items, n); });
-    PreviewGroups(ws, *b.orders, periodChanged, 0, periodChanged.size(), true, now, [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(b, items, n); });
+    PreviewGroups(ws, *b.orders, open, 0, open.size(), false, now,
+                  [&](const RefundItem* items, std::size_t n) { AddInUseGroup(b, items, n); });
+    PreviewGroups(ws, *b.orders, periodChanged, 0, periodChanged.size(), true, now,
+                  [&](const RefundItem* items, std::size_t n) { AddPeriodsGroup(b, items, n); });
     std::vector<uint8_t> redone(ws.resources.size(), 0);
     for (std::size_t h : changed) redone[h] = 1;
     for (int l = 0; l < static_cast<int>(UnsubscribeList::Count); ++l) {
@@ -321,7 +345,8 @@ void RedoInstances(Instant now, UnsubscribePageState& s, const std::vector<std::
         old = std::move(merged);
         fresh.clear();
     }
-    for (std::size_t h : changed) b.until[h] = ws.resources[h].status == ResourceStatus::Closed ? UnsubscribeBuild::kNever : b.InstanceUntil(h);
+    for (std::size_t h : changed)
+        b.until[h] = ws.resources[h].status == ResourceStatus::Closed ? UnsubscribeBuild::kNever : b.InstanceUntil(h);
     s.filterDirty = true;
 }
 
@@ -350,17 +375,21 @@ bool RedoChangedInstances(Instant now, UnsubscribePageState& s)
 void RedoNamedInstances(const Workspace& ws, Instant now, UnsubscribePageState& s)
 {
     constexpr std::size_t kMaxNewOrders = 64;
-    if (!s.built || s.builtOf != &ws || s.built->ws != &ws || s.builtResources != ws.resources.size() || !s.built->orders) return;
+    if (!s.built || s.builtOf != &ws || s.built->ws != &ws || s.builtResources != ws.resources.size() ||
+        !s.built->orders)
+        return;
     UnsubscribeBuild& b = *s.built;
     const std::size_t from = b.orders->scanned();
     if (ws.orders.size() <= from || ws.orders.size() - from > kMaxNewOrders || now < b.now) return;
     b.orders->Step(kMaxNewOrders);  // the new orders put their resources in a transaction
     std::vector<std::size_t> changed;
     for (std::size_t o = from; o < ws.orders.size(); ++o) {
-        if (ws.orders[o].order_type == OrderType::Unsubscribe && s.recordsOrders <= o) s.records.insert(s.records.begin(), o);
+        if (ws.orders[o].order_type == OrderType::Unsubscribe && s.recordsOrders <= o)
+            s.records.insert(s.records.begin(), o);
         for (const OrderItem& item : ws.orders[o].items) {
             const Resource* r = item.resource_id ? ws.findResource(*item.resource_id) : nullptr;
-            if (r && r->isBound()) r = ws.findResource(*r->main_resource_id);  // a bound resource is listed with its main
+            // a bound resource is listed with its main
+            if (r && r->isBound()) r = ws.findResource(*r->main_resource_id);
             if (!r) continue;
             const std::size_t h = static_cast<std::size_t>(r - ws.resources.data());
             if (h < b.until.size()) changed.push_back(h);
@@ -394,7 +423,8 @@ void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePag
         return;
     }
     UnsubscribeBuild* b = s.building.get();
-    const bool buildHolds = b && b->ws == &ws && b->revision == revision && now >= b->now && (!b->accountDone || !b->accountUntil || now < *b->accountUntil);
+    const bool buildHolds = b && b->ws == &ws && b->revision == revision && now >= b->now &&
+                            (!b->accountDone || !b->accountUntil || now < *b->accountUntil);
     if (!buildHolds) {
         // The rows shown meanwhile index the resources: keep them only while that still means the same.
         if (s.builtOf != &ws || s.builtResources != ws.resources.size()) {
@@ -446,22 +476,25 @@ void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePag
 UnsubscribeList CurrentList(const UnsubscribePageState& s)
 {
     switch (s.tab) {
-    case UnsubscribeTab::InUse: return s.inUseList;
-    case UnsubscribeTab::NotEffective: return s.blockedOnly ? UnsubscribeList::NotEffectiveBlocked : UnsubscribeList::NotEffective;
-    case UnsubscribeTab::Periods: return s.blockedOnly ? UnsubscribeList::PeriodsBlocked : UnsubscribeList::Periods;
-    case UnsubscribeTab::Records: break;
+        case UnsubscribeTab::InUse: return s.inUseList;
+        case UnsubscribeTab::NotEffective:
+            return s.blockedOnly ? UnsubscribeList::NotEffectiveBlocked : UnsubscribeList::NotEffective;
+        case UnsubscribeTab::Periods: return s.blockedOnly ? UnsubscribeList::PeriodsBlocked : UnsubscribeList::Periods;
+        case UnsubscribeTab::Records: break;
     }
     return UnsubscribeList::Count;
 }
 
 bool Selectable(UnsubscribeList l)
 {
-    return l == UnsubscribeList::NonFiveDay || l == UnsubscribeList::FiveDay || l == UnsubscribeList::NotEffective || l == UnsubscribeList::Periods;
+    return l == UnsubscribeList::NonFiveDay || l == UnsubscribeList::FiveDay || l == UnsubscribeList::NotEffective ||
+           l == UnsubscribeList::Periods;
 }
 
 RefundKind KindOf(UnsubscribeList l)
 {
-    if (l == UnsubscribeList::NotEffective || l == UnsubscribeList::NotEffectiveBlocked) return RefundKind::NotEffective;
+    if (l == UnsubscribeList::NotEffective || l == UnsubscribeList::NotEffectiveBlocked)
+        return RefundKind::NotEffective;
     if (l == UnsubscribeList::Periods || l == UnsubscribeList::PeriodsBlocked) return RefundKind::Periods;
     return RefundKind::InUse;
 }
@@ -486,7 +519,8 @@ std::vector<std::string> SearchTokens(const char* text)
         std::string piece;
         for (std::size_t i = 0; i < t.size();) {
             const std::string_view rest(t.data() + i, t.size() - i);
-            const bool wide = rest.rfind("，", 0) == 0 || rest.rfind("；", 0) == 0 || rest.rfind("、", 0) == 0 || rest.rfind("　", 0) == 0;
+            const bool wide = rest.rfind("，", 0) == 0 || rest.rfind("；", 0) == 0 || rest.rfind("、", 0) == 0 ||
+                              rest.rfind("　", 0) == 0;
             if (wide) {
                 if (!piece.empty()) split.push_back(piece);
                 piece.clear();
@@ -500,7 +534,8 @@ std::vector<std::string> SearchTokens(const char* text)
     return split;
 }
 
-bool Matches(const Workspace& ws, const UnsubscribePageState& s, const std::vector<std::string>& tokens, const Resource& r, Instant now)
+bool Matches(const Workspace& ws, const UnsubscribePageState& s, const std::vector<std::string>& tokens,
+             const Resource& r, Instant now)
 {
     if (!WithinCountdown(s, r, now)) return false;
     if (s.serviceType >= 0) {
@@ -527,7 +562,9 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
             const Order& o = ws.orders[s.records[k]];
             bool ok = tokens.empty();
             for (const std::string& t : tokens) ok = ok || ContainsNoCase(o.order_id, t);
-            if (ok && s.serviceType >= 0 && o.service_type_name != s.serviceTypes[static_cast<std::size_t>(s.serviceType)]) ok = false;
+            if (ok && s.serviceType >= 0 &&
+                o.service_type_name != s.serviceTypes[static_cast<std::size_t>(s.serviceType)])
+                ok = false;
             if (ok) s.shown.push_back(k);
         }
     } else {
@@ -542,7 +579,8 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
             for (const UnsubscribeRow& row : s.lists[static_cast<int>(l)]) inList[row.resource] = 1;
         for (auto it = s.selected.begin(); it != s.selected.end();) {
             const auto found = ws.index.resources.find(*it);
-            const bool keep = found != ws.index.resources.end() && found->second < inList.size() && inList[found->second];
+            const bool keep =
+                found != ws.index.resources.end() && found->second < inList.size() && inList[found->second];
             it = keep ? std::next(it) : s.selected.erase(it);
         }
     }
@@ -556,7 +594,9 @@ void DrawFilters(UnsubscribePageState& s)
 {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 18);
-    if (ImGui::InputTextWithHint("##uns-search", Tr(s.tab == UnsubscribeTab::Records ? Text::SearchOrderId : Text::UnsSearchHint), s.search, sizeof s.search))
+    if (ImGui::InputTextWithHint("##uns-search",
+                                 Tr(s.tab == UnsubscribeTab::Records ? Text::SearchOrderId : Text::UnsSearchHint),
+                                 s.search, sizeof s.search))
         s.filterDirty = true;
     auto combo = [&](const char* id, Text label, int& value, const std::vector<std::string>& names) {
         ImGui::SameLine();
@@ -565,9 +605,15 @@ void DrawFilters(UnsubscribePageState& s)
         ImGui::SetNextItemWidth(em * 9);
         const char* preview = value < 0 ? Tr(Text::All) : names[static_cast<std::size_t>(value)].c_str();
         if (ImGui::BeginCombo(id, preview)) {
-            if (ImGui::Selectable(Tr(Text::All), value < 0)) { value = -1; s.filterDirty = true; }
+            if (ImGui::Selectable(Tr(Text::All), value < 0)) {
+                value = -1;
+                s.filterDirty = true;
+            }
             for (int i = 0; i < static_cast<int>(names.size()); ++i)
-                if (ImGui::Selectable(names[static_cast<std::size_t>(i)].c_str(), value == i)) { value = i; s.filterDirty = true; }
+                if (ImGui::Selectable(names[static_cast<std::size_t>(i)].c_str(), value == i)) {
+                    value = i;
+                    s.filterDirty = true;
+                }
             ImGui::EndCombo();
         }
     };
@@ -584,7 +630,10 @@ void DrawFilters(UnsubscribePageState& s)
 // "剩余 23 天" under the expiry: whole days left (less than one: "剩余不足 1 天"); nothing once expired.
 void CountdownLine(const Resource& r, Instant now)
 {
-    if (r.expire_time < now) { ImGui::TextDisabled(" "); return; }
+    if (r.expire_time < now) {
+        ImGui::TextDisabled(" ");
+        return;
+    }
     const int64_t days = (r.expire_time - now) / 86400;
     if (days < 1) ImGui::TextDisabled("%s", Tr(Text::UnsLessThanDay));
     else ImGui::TextDisabled("%s", Format(Tr(Text::UnsDaysLeft), static_cast<int>(days)).c_str());
@@ -606,7 +655,8 @@ void InstanceCell(const Workspace& ws, const UnsubscribeRow& row)
         if (ImGui::IsItemHovered()) {
             std::string ids;
             for (const Resource* a : ws.attachedTo(r.resource_id))
-                if (a->isBound() && a->status != ResourceStatus::Closed) ids += a->resource_id + "  " + a->resource_name + "\n";
+                if (a->isBound() && a->status != ResourceStatus::Closed)
+                    ids += a->resource_id + "  " + a->resource_name + "\n";
             ImGui::SetTooltip("%s\n\n%s", Tr(Text::UnsBoundNote), ids.c_str());
         }
     }
@@ -632,14 +682,16 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
     const Workspace& ws = *app.workspace;
     const std::vector<UnsubscribeRow>& rows = s.lists[static_cast<int>(l)];
     const bool selectable = Selectable(l);
-    const bool blocked = l == UnsubscribeList::InUseNotAllowed || l == UnsubscribeList::NotEffectiveBlocked || l == UnsubscribeList::PeriodsBlocked;
+    const bool blocked = l == UnsubscribeList::InUseNotAllowed || l == UnsubscribeList::NotEffectiveBlocked ||
+                         l == UnsubscribeList::PeriodsBlocked;
     const bool periods = l == UnsubscribeList::Periods || l == UnsubscribeList::PeriodsBlocked;
 
     // Batch bar: select all, 批量退订 (not for five-day refunds: one at a time, seed 4.4.1.3 step 5).
     if (selectable) {
         bool all = !s.shown.empty() && s.selected.size() >= s.shown.size();
         if (ImGui::Checkbox(Tr(Text::UnsSelectAll), &all)) {
-            if (all) for (std::size_t k : s.shown) s.selected.insert(ws.resources[rows[k].resource].resource_id);
+            if (all)
+                for (std::size_t k : s.shown) s.selected.insert(ws.resources[rows[k].resource].resource_id);
             else s.selected.clear();
         }
         ImGui::SameLine();
@@ -648,17 +700,21 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             for (const std::string& id : s.selected)
                 if (const Resource* r = ws.findResource(id)) {
                     const Product* p = ws.findProduct(r->product_id);
-                    const bool ok = p && std::find(std::begin(kBatchServices), std::end(kBatchServices), p->service_type_code) != std::end(kBatchServices);
+                    const bool ok = p && std::find(std::begin(kBatchServices), std::end(kBatchServices),
+                                                   p->service_type_code) != std::end(kBatchServices);
                     if (!ok && notBatch.find(p ? p->service_type_name : r->product_id) == std::string::npos)
                         notBatch += (notBatch.empty() ? "" : "、") + (p ? p->service_type_name : r->product_id);
                 }
         const bool fiveDay = l == UnsubscribeList::FiveDay;
         const bool disabled = s.selected.empty() || fiveDay || !notBatch.empty();
         ImGui::BeginDisabled(disabled);
-        if (ImGui::Button(Tr(Text::UnsBatch))) OpenFor(app, s, l, std::vector<std::string>(s.selected.begin(), s.selected.end()));
+        if (ImGui::Button(Tr(Text::UnsBatch)))
+            OpenFor(app, s, l, std::vector<std::string>(s.selected.begin(), s.selected.end()));
         ImGui::EndDisabled();
         if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-            const std::string why = fiveDay ? Tr(Text::UnsBatchFiveDay) : !notBatch.empty() ? Format(Tr(Text::UnsBatchTypes), notBatch.c_str()) : Tr(Text::UnsSelectFirst);
+            const std::string why = fiveDay             ? Tr(Text::UnsBatchFiveDay)
+                                    : !notBatch.empty() ? Format(Tr(Text::UnsBatchTypes), notBatch.c_str())
+                                                        : Tr(Text::UnsSelectFirst);
             ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0));
             ImGui::BeginTooltip();
             ImGui::TextWrapped("%s", why.c_str());
@@ -674,8 +730,9 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
         ImGui::TextDisabled("%s", Tr(Text::UnsNoRows));
         return;
     }
-    const int columns = blocked ? 6 : 7;   // not-allowed lists have no action
-    const float timeWidth = ImGui::CalcTextSize("2024/04/15 15:58:49 GMT+08:00").x + ImGui::GetStyle().CellPadding.x * 2;
+    const int columns = blocked ? 6 : 7;  // not-allowed lists have no action
+    const float timeWidth =
+        ImGui::CalcTextSize("2024/04/15 15:58:49 GMT+08:00").x + ImGui::GetStyle().CellPadding.x * 2;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##uns-resources", columns, flags)) return;
@@ -683,13 +740,18 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
     ImGui::TableSetupColumn(Tr(Text::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(Tr(Text::Region), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(Tr(periods ? Text::UnsColRenewals : Text::UnsColEffective), ImGuiTableColumnFlags_WidthFixed, timeWidth);
+    ImGui::TableSetupColumn(Tr(periods ? Text::UnsColRenewals : Text::UnsColEffective),
+                            ImGuiTableColumnFlags_WidthFixed, timeWidth);
     ImGui::TableSetupColumn(Tr(Text::ExpireTime), ImGuiTableColumnFlags_WidthFixed, timeWidth);
-    ImGui::TableSetupColumn(Tr(blocked ? Text::UnsColWhyNot : l == UnsubscribeList::FiveDay ? Text::UnsColFiveDayUntil : Text::UnsReasonOfType),
+    ImGui::TableSetupColumn(Tr(blocked                         ? Text::UnsColWhyNot
+                               : l == UnsubscribeList::FiveDay ? Text::UnsColFiveDayUntil
+                                                               : Text::UnsReasonOfType),
                             ImGuiTableColumnFlags_WidthStretch, blocked ? 3.0f : 2.0f);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float actionWidth = std::max(ImGui::CalcTextSize(Tr(periods ? Text::UnsTabPeriods : Text::UnsActionUnsubscribe)).x,
-                                       ImGui::CalcTextSize(Tr(Text::Actions)).x) + style.FramePadding.x * 2 + style.CellPadding.x * 2;
+    const float actionWidth =
+        std::max(ImGui::CalcTextSize(Tr(periods ? Text::UnsTabPeriods : Text::UnsActionUnsubscribe)).x,
+                 ImGui::CalcTextSize(Tr(Text::Actions)).x) +
+        style.FramePadding.x * 2 + style.CellPadding.x * 2;
     if (!blocked) ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actionWidth);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -705,7 +767,8 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             if (selectable) {
                 bool ticked = s.selected.count(r.resource_id) != 0;
                 if (ImGui::Checkbox("##sel", &ticked)) {
-                    if (ticked) s.selected.insert(r.resource_id); else s.selected.erase(r.resource_id);
+                    if (ticked) s.selected.insert(r.resource_id);
+                    else s.selected.erase(r.resource_id);
                 }
                 ImGui::SameLine();
             }
@@ -715,12 +778,14 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(p ? p->service_type_name.c_str() : r.product_id.c_str());
             ImGui::TextDisabled("%s", p ? p->spec_desc.c_str() : "");
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(r.region_code.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.region_code.c_str());
             ImGui::TableNextColumn();
             if (periods) {
                 const std::vector<Instant> keep = KeepUntilChoices(r, AsOf(app));
                 ImGui::TextUnformatted(Format(Tr(Text::UnsRenewalsCount), row.unstartedRenewals,
-                                              FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str()).c_str());
+                                              FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str())
+                                           .c_str());
                 if (!keep.empty())
                     ImGui::TextDisabled("%s → %s", FormatLocalDate(LocalDateOf(keep.front(), ws.rules.zone)).c_str(),
                                         FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str());
@@ -731,13 +796,15 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             ImGui::TextUnformatted(ConsoleTime(ws, r.expire_time).c_str());
             CountdownLine(r, AsOf(app));
             ImGui::TableNextColumn();
-            if (l == UnsubscribeList::FiveDay) ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time.plusHours(ws.rules.five_day_window_hours)).c_str());
+            if (l == UnsubscribeList::FiveDay)
+                ImGui::TextUnformatted(
+                    ConsoleTime(ws, r.effective_time.plusHours(ws.rules.five_day_window_hours)).c_str());
             else ReasonCell(row, blocked);
             if (!blocked) {
                 ImGui::TableNextColumn();
                 if (ImGui::SmallButton(Tr(periods ? Text::UnsTabPeriods : Text::UnsActionUnsubscribe))) {
                     if (KindOf(l) == RefundKind::InUse && row.unstartedRenewals > 0) {
-                        s.renewalsAsk = r.resource_id;   // seed 4.4.1.2 step 6: renewal periods or the resource?
+                        s.renewalsAsk = r.resource_id;  // seed 4.4.1.2 step 6: renewal periods or the resource?
                         s.renewalsAskOpening = true;
                     } else {
                         OpenFor(app, s, l, {r.resource_id});
@@ -780,7 +847,8 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
     ImGui::TableSetupColumn(Tr(Text::UnsRecordReason), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthStretch, 0.6f);
     ImGui::TableHeadersRow();
-    const Text reasons[] = {Text::UnsReason0, Text::UnsReason1, Text::UnsReason2, Text::UnsReason3, Text::UnsReason4, Text::UnsReason5, Text::UnsReason6};
+    const Text reasons[] = {Text::UnsReason0, Text::UnsReason1, Text::UnsReason2, Text::UnsReason3,
+                            Text::UnsReason4, Text::UnsReason5, Text::UnsReason6};
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.shown.size()));
     while (clipper.Step()) {
@@ -788,17 +856,23 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
             const Order& o = ws.orders[s.records[s.shown[static_cast<std::size_t>(k)]]];
             ImGui::PushID(k);
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(o.order_id.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(ConsoleTime(ws, o.create_time).c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(Label(StatusAsOf(o, ws.rules, AsOf(app))));
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(o.service_type_name.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(o.order_id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ConsoleTime(ws, o.create_time).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Label(StatusAsOf(o, ws.rules, AsOf(app))));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(o.service_type_name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
             ImGui::TableNextColumn();
             std::string reason, text;
             for (const auto& [key, value] : o.extra) {
                 if (key == "unsubscribe_reason")
                     for (std::size_t i = 0; i < std::size(reasons); ++i)
-                        if (value == "\"" + std::string(EnumNames<UnsubscribeReason>::names[i]) + "\"") reason = Tr(reasons[i]);
+                        if (value == "\"" + std::string(EnumNames<UnsubscribeReason>::names[i]) + "\"")
+                            reason = Tr(reasons[i]);
                 if (key == "unsubscribe_reason_text" && value.size() >= 2) text = value.substr(1, value.size() - 2);
             }
             ImGui::TextUnformatted(reason.empty() ? "-" : reason.c_str());
@@ -860,14 +934,16 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<Text, Unsu
 {
     if (!ImGui::BeginTabBar(id)) return;
     for (const auto& [label, list] : items) {
-        const std::string name = std::string(Tr(label)) + " (" + std::to_string(s.lists[static_cast<int>(list)].size()) + ")###" +
+        const std::string name = std::string(Tr(label)) + " (" +
+                                 std::to_string(s.lists[static_cast<int>(list)].size()) + ")###" +
                                  std::to_string(static_cast<int>(list));
         if (ImGui::BeginTabItem(name.c_str())) {
             if (s.tab == UnsubscribeTab::InUse && s.inUseList != list) {
                 s.inUseList = list;
                 s.filterDirty = true;
             }
-            const bool blocked = list == UnsubscribeList::NotEffectiveBlocked || list == UnsubscribeList::PeriodsBlocked;
+            const bool blocked =
+                list == UnsubscribeList::NotEffectiveBlocked || list == UnsubscribeList::PeriodsBlocked;
             if (s.tab != UnsubscribeTab::InUse && s.blockedOnly != blocked) {
                 s.blockedOnly = blocked;
                 s.filterDirty = true;
@@ -878,7 +954,7 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<Text, Unsu
     ImGui::EndTabBar();
 }
 
-} // namespace
+}  // namespace
 
 void DrawUnsubscribePage(AppState& state)
 {
@@ -891,24 +967,32 @@ void DrawUnsubscribePage(AppState& state)
     const Workspace& ws = *state.workspace;
     const Instant now = AsOf(state);
     Refresh(ws, state.revision, now, s);
-    if (s.countdown.days() && now.unixSeconds() / 60 != s.filterMinute) s.filterDirty = true;  // 倒计时 follows the clock
+    if (s.countdown.days() && now.unixSeconds() / 60 != s.filterMinute)
+        s.filterDirty = true;  // 倒计时 follows the clock
 
     if (ImGui::BeginTabBar("##uns-tabs")) {
         if (Tab(s, UnsubscribeTab::InUse, Text::UnsTabInUse)) {
             std::string quota = Format(Tr(Text::UnsQuotaLine), s.quotaYear, s.quotaLeft);
             if (!s.quotaKnown) quota += Format(Tr(Text::UnsQuotaUnknown), s.quotaLimit);
             ImGui::TextWrapped("%s", quota.c_str());
-            SubTabs(s, {{Text::UnsListNonFiveDay, UnsubscribeList::NonFiveDay}, {Text::UnsListFiveDay, UnsubscribeList::FiveDay},
-                        {Text::UnsListNotAllowed, UnsubscribeList::InUseNotAllowed}}, "##uns-inuse");
+            SubTabs(s,
+                    {{Text::UnsListNonFiveDay, UnsubscribeList::NonFiveDay},
+                     {Text::UnsListFiveDay, UnsubscribeList::FiveDay},
+                     {Text::UnsListNotAllowed, UnsubscribeList::InUseNotAllowed}},
+                    "##uns-inuse");
             ImGui::EndTabItem();
         }
         if (Tab(s, UnsubscribeTab::NotEffective, Text::UnsTabNotEffective)) {
-            SubTabs(s, {{Text::UnsListAllowed, UnsubscribeList::NotEffective}, {Text::UnsListNotAllowed, UnsubscribeList::NotEffectiveBlocked}},
+            SubTabs(s,
+                    {{Text::UnsListAllowed, UnsubscribeList::NotEffective},
+                     {Text::UnsListNotAllowed, UnsubscribeList::NotEffectiveBlocked}},
                     "##uns-noteffective");
             ImGui::EndTabItem();
         }
         if (Tab(s, UnsubscribeTab::Periods, Text::UnsTabPeriods)) {
-            SubTabs(s, {{Text::UnsListAllowed, UnsubscribeList::Periods}, {Text::UnsListNotAllowed, UnsubscribeList::PeriodsBlocked}},
+            SubTabs(s,
+                    {{Text::UnsListAllowed, UnsubscribeList::Periods},
+                     {Text::UnsListNotAllowed, UnsubscribeList::PeriodsBlocked}},
                     "##uns-periods");
             ImGui::EndTabItem();
         }
@@ -924,7 +1008,8 @@ void DrawUnsubscribePage(AppState& state)
     const bool noRowsYet = s.building && s.builtFor == UINT64_MAX && l != UnsubscribeList::Count;
     if (s.building) {
         const std::string progress = Format(Tr(Text::UnsBuilding), s.buildProgress);
-        if (noRowsYet) ImGui::ProgressBar(static_cast<float>(s.buildProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
+        if (noRowsYet)
+            ImGui::ProgressBar(static_cast<float>(s.buildProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
         else ImGui::TextDisabled("%s", progress.c_str());
     }
     if (l == UnsubscribeList::Count) DrawRecords(state, s);
@@ -934,4 +1019,4 @@ void DrawUnsubscribePage(AppState& state)
     DrawRefundDialog(state, s.dialog);
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

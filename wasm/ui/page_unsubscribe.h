@@ -29,70 +29,70 @@ enum class UnsubscribeTab { InUse, NotEffective, Periods, Records };
 
 // The lists the tabs show: in use has three (seed 4.4.1.2-4.4.1.4), the others "可退订 / 不可退订".
 enum class UnsubscribeList {
-    NonFiveDay,          // 退订使用中的资源 > 非五天无理由退订
-    FiveDay,             // 退订使用中的资源 > 可五天无理由退订
-    InUseNotAllowed,     // 退订使用中的资源 > 不可退订 (with the reason)
-    NotEffective,        // 退订未生效的资源 > 可退订
-    NotEffectiveBlocked, // 退订未生效的资源 > 不可退订
-    Periods,             // 退订续费周期 > 可退订
-    PeriodsBlocked,      // 退订续费周期 > 不可退订
+    NonFiveDay,           // 退订使用中的资源 > 非五天无理由退订
+    FiveDay,              // 退订使用中的资源 > 可五天无理由退订
+    InUseNotAllowed,      // 退订使用中的资源 > 不可退订 (with the reason)
+    NotEffective,         // 退订未生效的资源 > 可退订
+    NotEffectiveBlocked,  // 退订未生效的资源 > 不可退订
+    Periods,              // 退订续费周期 > 可退订
+    PeriodsBlocked,       // 退订续费周期 > 不可退订
     Count
 };
 
 // One instance of a list: a main or mounted resource (its bound resources go with it).
 struct UnsubscribeRow {
-    std::size_t resource = 0;        // index into ws.resources
-    int bound = 0;                   // bound attached resources that go with it
-    bool failed = false;             // provisioning failed (4.4.4): full refund
-    int unstartedRenewals = 0;       // renewal periods that have not started
-    std::string reasonCode;          // the engine's code: why not allowed, or why this scenario
-    std::string reason;              // the engine's sentence (tooltip)
+    std::size_t resource = 0;   // index into ws.resources
+    int bound = 0;              // bound attached resources that go with it
+    bool failed = false;        // provisioning failed (4.4.4): full refund
+    int unstartedRenewals = 0;  // renewal periods that have not started
+    std::string reasonCode;     // the engine's code: why not allowed, or why this scenario
+    std::string reason;         // the engine's sentence (tooltip)
 };
 
 struct UnsubscribeBuild;  // a rebuild of the lists in progress (page_unsubscribe.cpp)
 
 struct UnsubscribePageState {
     UnsubscribeTab tab = UnsubscribeTab::InUse;
-    int switchTab = -1;                                        // select this UnsubscribeTab on the next frame
-    UnsubscribeList inUseList = UnsubscribeList::NonFiveDay;   // sub-tab of 使用中的资源
-    bool blockedOnly = false;                                  // 不可退订 sub-tab of 未生效 / 续费周期
+    int switchTab = -1;                                       // select this UnsubscribeTab on the next frame
+    UnsubscribeList inUseList = UnsubscribeList::NonFiveDay;  // sub-tab of 使用中的资源
+    bool blockedOnly = false;                                 // 不可退订 sub-tab of 未生效 / 续费周期
 
     // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域, 倒计时).
     char search[512] = {};
-    ExpiringWithin countdown;              // 倒计时: 全部, 7 / 15 / 30 days, or custom
-    int serviceType = -1;                  // index into serviceTypes; -1 = all
-    int region = -1;                       // index into regions; -1 = all
-    std::vector<std::string> serviceTypes; // distinct service_type_name of the products, sorted
-    std::vector<std::string> regions;      // distinct region_code of the resources, sorted
+    ExpiringWithin countdown;               // 倒计时: 全部, 7 / 15 / 30 days, or custom
+    int serviceType = -1;                   // index into serviceTypes; -1 = all
+    int region = -1;                        // index into regions; -1 = all
+    std::vector<std::string> serviceTypes;  // distinct service_type_name of the products, sorted
+    std::vector<std::string> regions;       // distinct region_code of the resources, sorted
 
     // Derived from the workspace (engine verdict per instance).
     std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
     std::vector<std::vector<UnsubscribeRow>> retired;  // lists replaced by new ones, freed a slice per frame
-    std::vector<std::size_t> records;      // unsubscribe orders (4.4.5), newest first
-    std::size_t recordsOrders = 0;         // ws.orders.size() the records were made from
+    std::vector<std::size_t> records;                  // unsubscribe orders (4.4.5), newest first
+    std::size_t recordsOrders = 0;                     // ws.orders.size() the records were made from
     int quotaYear = 0, quotaLeft = 0, quotaLimit = 0;
     bool quotaKnown = true;
-    uint64_t builtFor = UINT64_MAX;        // AppState::revision of the lists
-    Instant builtAsOf;                     // the clock of the lists
-    const void* builtOf = nullptr;         // the workspace of the lists (row indices are into its resources)
-    std::size_t builtResources = 0;        // its resource count then
-    std::optional<Instant> validUntil;     // the lists hold until this instant (NextRefundVerdictChange)
+    uint64_t builtFor = UINT64_MAX;              // AppState::revision of the lists
+    Instant builtAsOf;                           // the clock of the lists
+    const void* builtOf = nullptr;               // the workspace of the lists (row indices are into its resources)
+    std::size_t builtResources = 0;              // its resource count then
+    std::optional<Instant> validUntil;           // the lists hold until this instant (NextRefundVerdictChange)
     std::shared_ptr<UnsubscribeBuild> building;  // the rebuild in progress, a slice per frame
     std::shared_ptr<UnsubscribeBuild> built;     // the last complete one: when the clock passes an instance's
                                                  // next verdict change, just that instance is redone
-    int buildProgress = 0;                 // its percent
-    int64_t filterMinute = 0;              // the clock minute of `shown` (倒计时 filters by the clock)
+    int buildProgress = 0;                       // its percent
+    int64_t filterMinute = 0;                    // the clock minute of `shown` (倒计时 filters by the clock)
 
     // The rows shown: indices into the current list passing the filters.
     std::vector<std::size_t> shown;
-    int shownList = -1;                    // the list `shown` was made from (UnsubscribeList, or Count = records)
+    int shownList = -1;  // the list `shown` was made from (UnsubscribeList, or Count = records)
     uint64_t shownFor = UINT64_MAX;
     bool filterDirty = true;
 
-    std::set<std::string> selected;        // resource ids ticked in the current list
-    std::string renewalsAsk;               // 退订资源 on an instance with renewal periods: ask first (seed 4.4.1.2 step 6)
+    std::set<std::string> selected;  // resource ids ticked in the current list
+    std::string renewalsAsk;  // 退订资源 on an instance with renewal periods: ask first (seed 4.4.1.2 step 6)
     bool renewalsAskOpening = false, renewalsAskOpen = false;
     RefundDialogState dialog;
 };
 
-} // namespace qd::ui
+}  // namespace qd::ui

@@ -31,12 +31,12 @@ enum class WorkspaceSource { None, Sample, BrowserStorage, Files };
 
 struct DataStatus {
     WorkspaceSource source = WorkspaceSource::None;
-    std::string fileNames;                    // the files it was opened from, "a.json, b.json" (Files)
-    std::optional<Instant> restoredSavedAt;   // BrowserStorage: when the stored copy had been saved
-    std::optional<Instant> lastSavedAt;       // the last save to browser storage in this visit
-    bool savePending = false;                 // a change waits for its (debounced) save
-    std::string storageError;                 // why browser storage failed ("" = it works)
-    std::vector<std::string> loadErrors;      // the last refused open: one line per error (LoadError::str())
+    std::string fileNames;                   // the files it was opened from, "a.json, b.json" (Files)
+    std::optional<Instant> restoredSavedAt;  // BrowserStorage: when the stored copy had been saved
+    std::optional<Instant> lastSavedAt;      // the last save to browser storage in this visit
+    bool savePending = false;                // a change waits for its (debounced) save
+    std::string storageError;                // why browser storage failed ("" = it works)
+    std::vector<std::string> loadErrors;     // the last refused open: one line per error (LoadError::str())
 };
 
 const DataStatus& GetDataStatus();
@@ -48,4 +48,4 @@ void ClearLoadErrors();    // the user dismissed the errors of the last refused 
 
 void RequestMoreFrames();  // this frame left work for the next: draw it soon, without waiting for input
 
-} // namespace qd::ui
+}  // namespace qd::ui

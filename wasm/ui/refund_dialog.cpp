@@ -18,7 +18,10 @@ namespace qd::ui {
 
 namespace {
 
-struct CodeText { std::string_view code; Text text; };
+struct CodeText {
+    std::string_view code;
+    Text text;
+};
 
 // Engine codes (refund.h, orders.h, payment.h) and their words.
 constexpr CodeText kCodes[] = {
@@ -63,7 +66,7 @@ constexpr CodeText kCodes[] = {
     {"negative_amount", Text::OdlRefNegative},
 };
 
-} // namespace
+}  // namespace
 
 const char* CodeWords(std::string_view code)
 {
@@ -111,7 +114,8 @@ void EndDialog() { ImGui::EndPopup(); }
 void BeginDialogBody(float footerLines)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float footer = footerLines * ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y + style.WindowPadding.y * 0.5f;
+    const float footer =
+        footerLines * ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y + style.WindowPadding.y * 0.5f;
     ImGui::BeginChild("##dialog-body", ImVec2(0, -footer), false);
 }
 
@@ -125,7 +129,8 @@ bool DialogEnterPressed()
 {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return false;
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
 }
 
 bool DialogEscapePressed()
@@ -176,7 +181,8 @@ std::vector<Instant> KeepUntilChoices(const Resource& r, Instant asOf)
     // The same cut as the engine (refund.h renewal_periods): the trailing renewal periods that have
     // not started can go; the expiry kept is the end of the period before any of them.
     std::size_t firstCut = r.periods.size();
-    while (firstCut > 0 && r.periods[firstCut - 1].kind == PeriodKind::Renewal && CoverageStart(r, firstCut - 1) > asOf) --firstCut;
+    while (firstCut > 0 && r.periods[firstCut - 1].kind == PeriodKind::Renewal && CoverageStart(r, firstCut - 1) > asOf)
+        --firstCut;
     std::vector<Instant> out;
     for (std::size_t i = firstCut; i < r.periods.size(); ++i)
         if (i > 0) out.push_back(r.periods[i - 1].end);
@@ -190,12 +196,12 @@ namespace {
 Text ScenarioText(UnsubscribeScenario s)
 {
     switch (s) {
-    case UnsubscribeScenario::FiveDay: return Text::UnsScnFiveDay;
-    case UnsubscribeScenario::Standard: return Text::UnsScnStandard;
-    case UnsubscribeScenario::NotEffective: return Text::UnsScnNotEffective;
-    case UnsubscribeScenario::RenewalPeriods: return Text::UnsScnPeriods;
-    case UnsubscribeScenario::Failed: return Text::UnsScnFailed;
-    case UnsubscribeScenario::NotAllowed: break;
+        case UnsubscribeScenario::FiveDay: return Text::UnsScnFiveDay;
+        case UnsubscribeScenario::Standard: return Text::UnsScnStandard;
+        case UnsubscribeScenario::NotEffective: return Text::UnsScnNotEffective;
+        case UnsubscribeScenario::RenewalPeriods: return Text::UnsScnPeriods;
+        case UnsubscribeScenario::Failed: return Text::UnsScnFailed;
+        case UnsubscribeScenario::NotAllowed: break;
     }
     return Text::UnsScnNotAllowed;
 }
@@ -203,9 +209,9 @@ Text ScenarioText(UnsubscribeScenario s)
 Text TitleText(RefundKind k)
 {
     switch (k) {
-    case RefundKind::InUse: return Text::UnsDlgTitleInUse;
-    case RefundKind::NotEffective: return Text::UnsDlgTitleNotEffective;
-    case RefundKind::Periods: break;
+        case RefundKind::InUse: return Text::UnsDlgTitleInUse;
+        case RefundKind::NotEffective: return Text::UnsDlgTitleNotEffective;
+        case RefundKind::Periods: break;
     }
     return Text::UnsDlgTitlePeriods;
 }
@@ -228,55 +234,60 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
 {
     const bool zh = CurrentLang() == Lang::Zh;
     switch (line.kind) {
-    case RefundLineKind::Paid: {
-        const std::string from = line.period_start ? Day(ws, *line.period_start) : "?";
-        const std::string to = line.period_end ? Day(ws, *line.period_end) : "?";
-        const ResourcePeriod* p = FindPeriod(ws, item, line);
-        const char* kind = Label(p && p->kind == PeriodKind::Renewal ? OrderType::Renewal : OrderType::New);
-        std::string out = line.order_id.empty() ? Format(Tr(Text::UnsLinePaidNoOrder), from.c_str(), to.c_str(), kind)
-                                                : Format(Tr(Text::UnsLinePaid), from.c_str(), to.c_str(), kind, line.order_id.c_str());
-        if (p && p->paid) {
-            const PaidBreakdown& b = *p->paid;
-            std::string parts;
-            auto part = [&](Text name, Money m) {
-                if (m.isZero()) return;
-                if (!parts.empty()) parts += " + ";
-                parts += std::string(Tr(name)) + " " + m.display();
-            };
-            part(Text::UnsCash, b.cash);
-            if (!standard) part(Text::UnsVoucher, b.voucher);
-            part(Text::UnsFlexi, b.flexi_coupon);
-            part(Text::UnsCard, b.stored_card);
-            if (!parts.empty()) out += (zh ? "：" : ": ") + parts;
-            auto kept = [&](Text name, Money m) {
-                if (m.isPositive()) out += (zh ? "；" : "; ") + Format(Tr(Text::UnsNotReturned), Tr(name), m.display().c_str());
-            };
-            if (standard) kept(Text::UnsVoucher, b.voucher);
-            kept(Text::UnsDiscountCoupon, b.discount_coupon);
+        case RefundLineKind::Paid: {
+            const std::string from = line.period_start ? Day(ws, *line.period_start) : "?";
+            const std::string to = line.period_end ? Day(ws, *line.period_end) : "?";
+            const ResourcePeriod* p = FindPeriod(ws, item, line);
+            const char* kind = Label(p && p->kind == PeriodKind::Renewal ? OrderType::Renewal : OrderType::New);
+            std::string out =
+                line.order_id.empty()
+                    ? Format(Tr(Text::UnsLinePaidNoOrder), from.c_str(), to.c_str(), kind)
+                    : Format(Tr(Text::UnsLinePaid), from.c_str(), to.c_str(), kind, line.order_id.c_str());
+            if (p && p->paid) {
+                const PaidBreakdown& b = *p->paid;
+                std::string parts;
+                auto part = [&](Text name, Money m) {
+                    if (m.isZero()) return;
+                    if (!parts.empty()) parts += " + ";
+                    parts += std::string(Tr(name)) + " " + m.display();
+                };
+                part(Text::UnsCash, b.cash);
+                if (!standard) part(Text::UnsVoucher, b.voucher);
+                part(Text::UnsFlexi, b.flexi_coupon);
+                part(Text::UnsCard, b.stored_card);
+                if (!parts.empty()) out += (zh ? "：" : ": ") + parts;
+                auto kept = [&](Text name, Money m) {
+                    if (m.isPositive())
+                        out += (zh ? "；" : "; ") + Format(Tr(Text::UnsNotReturned), Tr(name), m.display().c_str());
+                };
+                if (standard) kept(Text::UnsVoucher, b.voucher);
+                kept(Text::UnsDiscountCoupon, b.discount_coupon);
+            }
+            return out;
         }
-        return out;
-    }
-    case RefundLineKind::Consumed: {
-        const Text unit = line.unit == ConsumedGranularity::Hour ? Text::UnsHours : Text::UnsDays;
-        const std::string base = paidBefore ? paidBefore->amount.display() : "?";
-        return Format(Tr(Text::UnsLineConsumed), base.c_str(), static_cast<long long>(line.used), Tr(unit), static_cast<long long>(line.ordered), Tr(unit));
-    }
-    case RefundLineKind::Fee: {
-        std::string term = "?";
-        int year = 1;
-        if (paidBefore && paidBefore->period_start && paidBefore->period_end) {
-            const int months = TermMonths(*paidBefore->period_start, *paidBefore->period_end, ws.rules.zone);
-            term = months % 12 == 0 ? Format(Tr(Text::UnsTermYears), months / 12) : Format(Tr(Text::UnsTermMonths), months);
-            year = UsageYear(*paidBefore->period_start, preview.as_of, ws.rules.zone);
+        case RefundLineKind::Consumed: {
+            const Text unit = line.unit == ConsumedGranularity::Hour ? Text::UnsHours : Text::UnsDays;
+            const std::string base = paidBefore ? paidBefore->amount.display() : "?";
+            return Format(Tr(Text::UnsLineConsumed), base.c_str(), static_cast<long long>(line.used), Tr(unit),
+                          static_cast<long long>(line.ordered), Tr(unit));
         }
-        const std::string base = paidBefore ? paidBefore->amount.display() : "?";
-        return Format(Tr(Text::UnsLineFee), base.c_str(), line.rate_percent, term.c_str(), year);
-    }
-    case RefundLineKind::NotCharged: return Tr(Text::UnsLineNotCharged);
-    case RefundLineKind::Cash: return Tr(Text::UnsLineCash);
-    case RefundLineKind::Voucher: return Tr(Text::UnsLineVoucher);
-    case RefundLineKind::FlexiCoupon: return Tr(Text::UnsLineFlexi);
-    case RefundLineKind::StoredCard: break;
+        case RefundLineKind::Fee: {
+            std::string term = "?";
+            int year = 1;
+            if (paidBefore && paidBefore->period_start && paidBefore->period_end) {
+                const int months = TermMonths(*paidBefore->period_start, *paidBefore->period_end, ws.rules.zone);
+                term = months % 12 == 0 ? Format(Tr(Text::UnsTermYears), months / 12)
+                                        : Format(Tr(Text::UnsTermMonths), months);
+                year = UsageYear(*paidBefore->period_start, preview.as_of, ws.rules.zone);
+            }
+            const std::string base = paidBefore ? paidBefore->amount.display() : "?";
+            return Format(Tr(Text::UnsLineFee), base.c_str(), line.rate_percent, term.c_str(), year);
+        }
+        case RefundLineKind::NotCharged: return Tr(Text::UnsLineNotCharged);
+        case RefundLineKind::Cash: return Tr(Text::UnsLineCash);
+        case RefundLineKind::Voucher: return Tr(Text::UnsLineVoucher);
+        case RefundLineKind::FlexiCoupon: return Tr(Text::UnsLineFlexi);
+        case RefundLineKind::StoredCard: break;
     }
     return Tr(Text::UnsLineCard);
 }
@@ -288,7 +299,8 @@ void ForEachLine(const Workspace& ws, const RefundPreview& preview, const Refund
     const RefundLine* paidBefore = nullptr;
     for (std::size_t i = 0; i < item.lines.size(); ++i) {
         const RefundLine& line = item.lines[i];
-        const bool standard = line.kind == RefundLineKind::Paid && i + 1 < item.lines.size() && item.lines[i + 1].kind == RefundLineKind::Consumed;
+        const bool standard = line.kind == RefundLineKind::Paid && i + 1 < item.lines.size() &&
+                              item.lines[i + 1].kind == RefundLineKind::Consumed;
         fn(LineWords(ws, preview, item, line, paidBefore, standard), line.amount, IsRefundPart(line.kind));
         if (line.kind == RefundLineKind::Paid) paidBefore = &line;
     }
@@ -309,29 +321,35 @@ std::string ReasonWords(const RefundItem& item)
 
 std::string WarningWords(const Workspace& ws, const RefundPreview& preview, const Refusal& w)
 {
-    if (w.code == "large_refund") return Format(Tr(Text::UnsWarnLarge), ws.rules.large_refund_warning.display().c_str());
+    if (w.code == "large_refund")
+        return Format(Tr(Text::UnsWarnLarge), ws.rules.large_refund_warning.display().c_str());
     if (w.code == "five_day_quota_unknown") return Format(Tr(Text::UnsWarnQuotaUnknown), preview.quota.limit);
     return RefusalWords(w);  // balance_unknown: warned in the preview, refused on confirm, in the same words
 }
 
-} // namespace
+}  // namespace
 
 std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview)
 {
     const bool zh = CurrentLang() == Lang::Zh;
     std::string out = std::string(Tr(Text::AsOf)) + (zh ? "：" : ": ") + ConsoleTime(ws, preview.as_of) + "\n";
     for (const RefundItem& item : preview.items) {
-        out += "\n" + InstanceName(ws, item.resource_id) + " · " + Tr(ScenarioText(item.scenario)) + " · " + ReasonWords(item) + "\n";
+        out += "\n" + InstanceName(ws, item.resource_id) + " · " + Tr(ScenarioText(item.scenario)) + " · " +
+               ReasonWords(item) + "\n";
         ForEachLine(ws, preview, item, [&](const std::string& words, Money amount, bool) {
             out += "  " + words + "  " + amount.display() + "\n";
         });
         out += "  " + std::string(Tr(Text::UnsActualRefund)) + "  " + item.total.display() + "\n";
     }
-    out += "\n" + std::string(Tr(Text::UnsTotalRow)) + (zh ? "：" : ": ") + std::string(Tr(Text::UnsActualRefund)) + " " + preview.total.display() + "\n";
+    out += "\n" + std::string(Tr(Text::UnsTotalRow)) + (zh ? "：" : ": ") + std::string(Tr(Text::UnsActualRefund)) +
+           " " + preview.total.display() + "\n";
     out += "  " + Format(Tr(Text::UnsBackToCash), preview.refund.cash.display().c_str()) + "\n";
-    if (preview.refund.voucher.isPositive()) out += "  " + Format(Tr(Text::UnsBackVoucher), preview.refund.voucher.display().c_str()) + "\n";
-    if (preview.refund.flexi_coupon.isPositive()) out += "  " + Format(Tr(Text::UnsBackFlexi), preview.refund.flexi_coupon.display().c_str()) + "\n";
-    if (preview.refund.stored_card.isPositive()) out += "  " + Format(Tr(Text::UnsBackCard), preview.refund.stored_card.display().c_str()) + "\n";
+    if (preview.refund.voucher.isPositive())
+        out += "  " + Format(Tr(Text::UnsBackVoucher), preview.refund.voucher.display().c_str()) + "\n";
+    if (preview.refund.flexi_coupon.isPositive())
+        out += "  " + Format(Tr(Text::UnsBackFlexi), preview.refund.flexi_coupon.display().c_str()) + "\n";
+    if (preview.refund.stored_card.isPositive())
+        out += "  " + Format(Tr(Text::UnsBackCard), preview.refund.stored_card.display().c_str()) + "\n";
     for (const Refusal& w : preview.warnings) out += WarningWords(ws, preview, w) + "\n";
     for (const Refusal& r : preview.refusals) out += RefusalWords(r) + "\n";
     return out;
@@ -364,7 +382,8 @@ RefundRequest RequestOf(const RefundDialogState& dlg, Instant now)
     req.resource_ids = dlg.resourceIds;
     req.periods_only = dlg.kind == RefundKind::Periods;
     if (req.periods_only && !dlg.keepChoices.empty())
-        req.keep_until = dlg.keepChoices[static_cast<std::size_t>(std::clamp(dlg.keepChoice, 0, static_cast<int>(dlg.keepChoices.size()) - 1))];
+        req.keep_until = dlg.keepChoices[static_cast<std::size_t>(
+            std::clamp(dlg.keepChoice, 0, static_cast<int>(dlg.keepChoices.size()) - 1))];
     req.as_of = now;
     return req;
 }
@@ -396,7 +415,8 @@ int LimitCharacters(ImGuiInputTextCallbackData* data)
 bool AllAllowed(const RefundPreview& p)
 {
     if (!p.ok() || p.items.empty()) return false;
-    return std::none_of(p.items.begin(), p.items.end(), [](const RefundItem& i) { return i.scenario == UnsubscribeScenario::NotAllowed; });
+    return std::none_of(p.items.begin(), p.items.end(),
+                        [](const RefundItem& i) { return i.scenario == UnsubscribeScenario::NotAllowed; });
 }
 
 // Why 退订 cannot be pressed yet; nullptr when it can.
@@ -428,7 +448,9 @@ void DrawInstanceTable(const Workspace& ws, const RefundPreview& p)
         if (!item.main_resource_id.empty()) ImGui::Indent(em);
         ImGui::TextUnformatted(r && !r->resource_name.empty() ? r->resource_name.c_str() : item.resource_id.c_str());
         ImGui::TextDisabled("%s", item.resource_id.c_str());
-        if (prod) ImGui::TextDisabled("%s: %s  %s: %s", Tr(Text::ProductType), prod->service_type_name.c_str(), Tr(Text::Region), r->region_code.c_str());
+        if (prod)
+            ImGui::TextDisabled("%s: %s  %s: %s", Tr(Text::ProductType), prod->service_type_name.c_str(),
+                                Tr(Text::Region), r->region_code.c_str());
         if (!item.main_resource_id.empty()) {
             ImGui::TextDisabled(Tr(Text::UnsGoesWith), item.main_resource_id.c_str());
             ImGui::Unindent(em);
@@ -442,18 +464,25 @@ void DrawInstanceTable(const Workspace& ws, const RefundPreview& p)
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(Tr(ScenarioText(item.scenario)));
         const Money itemDue = item.paid - item.consumed - item.fee;
-        ImGui::TableNextColumn(); TextRight(Amount(item.paid));
-        ImGui::TableNextColumn(); TextRight(Amount(itemDue));
-        ImGui::TableNextColumn(); TextRight(Amount(item.total));
+        ImGui::TableNextColumn();
+        TextRight(Amount(item.paid));
+        ImGui::TableNextColumn();
+        TextRight(Amount(itemDue));
+        ImGui::TableNextColumn();
+        TextRight(Amount(item.total));
         paid += item.paid;
         due += itemDue;
     }
     ImGui::TableNextRow();
-    ImGui::TableNextColumn(); ImGui::TextUnformatted(Tr(Text::UnsTotalRow));
     ImGui::TableNextColumn();
-    ImGui::TableNextColumn(); TextRight(Amount(paid));
-    ImGui::TableNextColumn(); TextRight(Amount(due));
-    ImGui::TableNextColumn(); TextRight(Amount(p.total));
+    ImGui::TextUnformatted(Tr(Text::UnsTotalRow));
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    TextRight(Amount(paid));
+    ImGui::TableNextColumn();
+    TextRight(Amount(due));
+    ImGui::TableNextColumn();
+    TextRight(Amount(p.total));
     ImGui::EndTable();
 }
 
@@ -477,8 +506,10 @@ void DrawDetails(const Workspace& ws, const RefundPreview& p)
                 if (isPart && firstPart) {
                     // The computation adds up to the total; the parts say where it goes.
                     ImGui::TableNextRow();
-                    ImGui::TableNextColumn(); ImGui::TextDisabled("= %s", Tr(Text::UnsActualRefund));
-                    ImGui::TableNextColumn(); TextRight(computed.display());
+                    ImGui::TableNextColumn();
+                    ImGui::TextDisabled("= %s", Tr(Text::UnsActualRefund));
+                    ImGui::TableNextColumn();
+                    TextRight(computed.display());
                     firstPart = false;
                 }
                 (isPart ? parts : computed) += amount;
@@ -487,11 +518,14 @@ void DrawDetails(const Workspace& ws, const RefundPreview& p)
                 if (isPart) ImGui::Indent(em);
                 ImGui::TextWrapped("%s", words.c_str());
                 if (isPart) ImGui::Unindent(em);
-                ImGui::TableNextColumn(); TextRight(amount.display());
+                ImGui::TableNextColumn();
+                TextRight(amount.display());
             });
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextDisabled("%s", Tr(Text::UnsLineSum));
-            ImGui::TableNextColumn(); TextRight(parts.display());
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", Tr(Text::UnsLineSum));
+            ImGui::TableNextColumn();
+            TextRight(parts.display());
             ImGui::EndTable();
         }
         ImGui::PopID();
@@ -503,7 +537,8 @@ void DrawReasons(RefundDialogState& dlg)
     ImGui::TextUnformatted(Tr(Text::UnsReasonTitle));
     const Text reasons[] = {Text::UnsReason0, Text::UnsReason1, Text::UnsReason2, Text::UnsReason3,
                             Text::UnsReason4, Text::UnsReason5, Text::UnsReason6};
-    static_assert(sizeof(reasons) / sizeof(reasons[0]) == EnumNames<UnsubscribeReason>::names.size(), "one radio per reason");
+    static_assert(sizeof(reasons) / sizeof(reasons[0]) == EnumNames<UnsubscribeReason>::names.size(),
+                  "one radio per reason");
     const float right = ImGui::GetContentRegionAvail().x + ImGui::GetCursorScreenPos().x;
     const ImGuiStyle& style = ImGui::GetStyle();
     for (int i = 0; i < static_cast<int>(std::size(reasons)); ++i) {
@@ -532,7 +567,7 @@ void DoUnsubscribe(AppState& app, RefundDialogState& dlg)
     UnsubscribeResult res = Unsubscribe(ws, req);
     if (!res.ok()) {
         dlg.refusals = res.refusals;
-        BuildPreview(app, dlg, req.refund.as_of);   // show what holds now
+        BuildPreview(app, dlg, req.refund.as_of);  // show what holds now
         return;
     }
     MarkChanged(app);
@@ -550,7 +585,8 @@ void DrawConfirm(AppState& app, RefundDialogState& dlg)
     WarningText(Tr(periods ? Text::UnsConfirmTitlePeriods : Text::UnsConfirmTitle));
     if (!periods) ImGui::TextWrapped("%s", Tr(Text::UnsConfirmText));
     ImGui::TextWrapped("%s", Tr(Text::UnsConfirmThirdParty));
-    if (ImGui::BeginTable("##confirm-items", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
+    if (ImGui::BeginTable("##confirm-items", 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn(Tr(Text::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
@@ -559,7 +595,8 @@ void DrawConfirm(AppState& app, RefundDialogState& dlg)
             const Product* prod = r ? ws.findProduct(r->product_id) : nullptr;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r && !r->resource_name.empty() ? r->resource_name.c_str() : item.resource_id.c_str());
+            ImGui::TextUnformatted(r && !r->resource_name.empty() ? r->resource_name.c_str()
+                                                                  : item.resource_id.c_str());
             ImGui::TextDisabled("%s", item.resource_id.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(prod ? prod->service_type_name.c_str() : "-");
@@ -593,16 +630,21 @@ void DrawResult(AppState& app, RefundDialogState& dlg, bool& close)
     ImGui::TextUnformatted(Format(Tr(Text::UnsDoneRefund), res.preview.total.display().c_str()).c_str());
     ImGui::Indent();
     ImGui::TextUnformatted(Format(Tr(Text::UnsBackToCash), res.preview.refund.cash.display().c_str()).c_str());
-    if (res.preview.refund.voucher.isPositive()) ImGui::TextUnformatted(Format(Tr(Text::UnsBackVoucher), res.preview.refund.voucher.display().c_str()).c_str());
-    if (res.preview.refund.flexi_coupon.isPositive()) ImGui::TextUnformatted(Format(Tr(Text::UnsBackFlexi), res.preview.refund.flexi_coupon.display().c_str()).c_str());
-    if (res.preview.refund.stored_card.isPositive()) ImGui::TextUnformatted(Format(Tr(Text::UnsBackCard), res.preview.refund.stored_card.display().c_str()).c_str());
+    if (res.preview.refund.voucher.isPositive())
+        ImGui::TextUnformatted(Format(Tr(Text::UnsBackVoucher), res.preview.refund.voucher.display().c_str()).c_str());
+    if (res.preview.refund.flexi_coupon.isPositive())
+        ImGui::TextUnformatted(
+            Format(Tr(Text::UnsBackFlexi), res.preview.refund.flexi_coupon.display().c_str()).c_str());
+    if (res.preview.refund.stored_card.isPositive())
+        ImGui::TextUnformatted(Format(Tr(Text::UnsBackCard), res.preview.refund.stored_card.display().c_str()).c_str());
     ImGui::Unindent();
     if (!res.returned_coupon_ids.empty()) {
         std::string ids;
         for (const std::string& s : res.returned_coupon_ids) ids += (ids.empty() ? "" : ", ") + s;
         ImGui::TextWrapped("%s", Format(Tr(Text::UnsDoneCoupons), ids.c_str()).c_str());
     }
-    if (ws.account.cash_balance) ImGui::TextUnformatted(Format(Tr(Text::UnsDoneCash), ws.account.cash_balance->display().c_str()).c_str());
+    if (ws.account.cash_balance)
+        ImGui::TextUnformatted(Format(Tr(Text::UnsDoneCash), ws.account.cash_balance->display().c_str()).c_str());
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
@@ -618,7 +660,7 @@ void DrawResult(AppState& app, RefundDialogState& dlg, bool& close)
     if (ImGui::Button(Tr(Text::Close)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
 }
 
-} // namespace
+}  // namespace
 
 void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, std::vector<std::string> resourceIds)
 {
@@ -627,7 +669,8 @@ void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, st
     dlg.resourceIds = std::move(resourceIds);
     dlg.opening = true;
     if (kind == RefundKind::Periods && dlg.resourceIds.size() == 1 && app.workspace)
-        if (const Resource* r = app.workspace->findResource(dlg.resourceIds.front())) dlg.keepChoices = KeepUntilChoices(*r, AsOf(app));
+        if (const Resource* r = app.workspace->findResource(dlg.resourceIds.front()))
+            dlg.keepChoices = KeepUntilChoices(*r, AsOf(app));
 }
 
 void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
@@ -639,7 +682,8 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
     }
     const Workspace& ws = *app.workspace;
     const Instant now = AsOf(app);
-    if (!dlg.result && (!dlg.previewBuilt || dlg.previewRevision != app.revision || now - dlg.previewAsOf >= 60 || dlg.previewAsOf - now >= 60))
+    if (!dlg.result && (!dlg.previewBuilt || dlg.previewRevision != app.revision || now - dlg.previewAsOf >= 60 ||
+                        dlg.previewAsOf - now >= 60))
         BuildPreview(app, dlg, now);
 
     const std::string title = std::string(Tr(TitleText(dlg.kind))) + "###refund-dialog";
@@ -652,8 +696,9 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
         const bool zh = CurrentLang() == Lang::Zh;
         BeginDialogBody();
         // The notice and the rules of the scenarios present (seed 4.4.1.3 step 6).
-        const Text notice = dlg.kind == RefundKind::InUse ? Text::UnsDlgNoticeInUse
-                            : dlg.kind == RefundKind::NotEffective ? Text::UnsDlgNoticeNotEffective : Text::UnsDlgNoticePeriods;
+        const Text notice = dlg.kind == RefundKind::InUse          ? Text::UnsDlgNoticeInUse
+                            : dlg.kind == RefundKind::NotEffective ? Text::UnsDlgNoticeNotEffective
+                                                                   : Text::UnsDlgNoticePeriods;
         WarningText(Tr(notice));
         bool seen[6] = {};
         for (const RefundItem& item : p.items) seen[static_cast<int>(item.scenario)] = true;
@@ -675,7 +720,8 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
                 for (const RefundItem& item : p.items) fiveDay += item.scenario == UnsubscribeScenario::FiveDay ? 1 : 0;
                 std::string line = (fiveDay > 0 ? Format(Tr(Text::UnsFiveDayThisTime), fiveDay) : std::string()) +
                                    Format(Tr(Text::UnsQuotaLine), p.quota.year, p.quota.left());
-                if (p.quota_used > 0) line += Format(Tr(Text::UnsQuotaAfter), std::max(0, p.quota.left() - p.quota_used));
+                if (p.quota_used > 0)
+                    line += Format(Tr(Text::UnsQuotaAfter), std::max(0, p.quota.left() - p.quota_used));
                 ImGui::TextWrapped("%s", line.c_str());
             }
             if (dlg.kind == RefundKind::Periods) {
@@ -684,7 +730,8 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
                     for (int i = 0; i < static_cast<int>(dlg.keepChoices.size()); ++i) {
                         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
                         if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
-                        const std::string label = ConsoleTime(ws, dlg.keepChoices[static_cast<std::size_t>(i)]) + "##keep" + std::to_string(i);
+                        const std::string label = ConsoleTime(ws, dlg.keepChoices[static_cast<std::size_t>(i)]) +
+                                                  "##keep" + std::to_string(i);
                         if (ImGui::RadioButton(label.c_str(), dlg.keepChoice == i)) {
                             dlg.keepChoice = i;
                             BuildPreview(app, dlg, now);
@@ -696,7 +743,8 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
             }
             ImGui::Spacing();
             DrawInstanceTable(ws, p);
-            if (ImGui::Button(Tr(dlg.showDetails ? Text::UnsCollapseDetails : Text::UnsExpandDetails))) dlg.showDetails = !dlg.showDetails;
+            if (ImGui::Button(Tr(dlg.showDetails ? Text::UnsCollapseDetails : Text::UnsExpandDetails)))
+                dlg.showDetails = !dlg.showDetails;
             if (dlg.showDetails) DrawDetails(ws, p);
             for (const Refusal& w : p.warnings) WarningText(WarningWords(ws, p, w));
 
@@ -713,9 +761,12 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
             ImGui::PopStyleColor();
             ImGui::PopFont();
             ImGui::TextUnformatted(Format(Tr(Text::UnsBackToCash), p.refund.cash.display().c_str()).c_str());
-            if (p.refund.voucher.isPositive()) ImGui::TextUnformatted(Format(Tr(Text::UnsBackVoucher), p.refund.voucher.display().c_str()).c_str());
-            if (p.refund.flexi_coupon.isPositive()) ImGui::TextUnformatted(Format(Tr(Text::UnsBackFlexi), p.refund.flexi_coupon.display().c_str()).c_str());
-            if (p.refund.stored_card.isPositive()) ImGui::TextUnformatted(Format(Tr(Text::UnsBackCard), p.refund.stored_card.display().c_str()).c_str());
+            if (p.refund.voucher.isPositive())
+                ImGui::TextUnformatted(Format(Tr(Text::UnsBackVoucher), p.refund.voucher.display().c_str()).c_str());
+            if (p.refund.flexi_coupon.isPositive())
+                ImGui::TextUnformatted(Format(Tr(Text::UnsBackFlexi), p.refund.flexi_coupon.display().c_str()).c_str());
+            if (p.refund.stored_card.isPositive())
+                ImGui::TextUnformatted(Format(Tr(Text::UnsBackCard), p.refund.stored_card.display().c_str()).c_str());
             ImGui::TextDisabled("%s", Tr(Text::UnsNote1));
             ImGui::TextDisabled("%s", Tr(Text::UnsNote2));
             ImGui::Spacing();
@@ -761,4 +812,4 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
     EndDialog();
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

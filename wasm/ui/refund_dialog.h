@@ -27,7 +27,6 @@ struct AppState;
 
 // ---- shared dialog toolkit (also used by order_list.cpp) -------------------------------------------
 
-
 // The words (current language) for an engine code: a not-allowed reason, a scenario reason or a
 // refusal of refund.h / orders.h / payment.h; nullptr when the code is not one we know.
 const char* CodeWords(std::string_view code);
@@ -67,24 +66,24 @@ void ErrorText(const std::string& text);
 enum class RefundKind { InUse, NotEffective, Periods };  // the tab it was opened from: title, rules, tick
 
 struct RefundDialogState {
-    bool open = false;                     // on screen
-    bool opening = false;                  // open the popup on the next draw
+    bool open = false;     // on screen
+    bool opening = false;  // open the popup on the next draw
     RefundKind kind = RefundKind::InUse;
     std::vector<std::string> resourceIds;  // the instances chosen (main or mounted resources)
     std::vector<Instant> keepChoices;      // periods of one resource: the expiries it can keep (period ends)
     int keepChoice = 0;                    // index into keepChoices
 
-    RefundPreview preview;                 // as of previewAsOf, for previewRevision
+    RefundPreview preview;  // as of previewAsOf, for previewRevision
     bool previewBuilt = false;
     uint64_t previewRevision = 0;
     Instant previewAsOf;
-    std::string previewText;               // the "复制" text of the preview
+    std::string previewText;  // the "复制" text of the preview
 
-    bool showDetails = false;              // "展开退款明细"
-    int reason = -1;                       // UnsubscribeReason index; -1 = not chosen yet
+    bool showDetails = false;                                 // "展开退款明细"
+    int reason = -1;                                          // UnsubscribeReason index; -1 = not chosen yet
     char reasonText[4 * kUnsubscribeReasonTextMax + 1] = {};  // UTF-8, at most 100 characters
-    bool acknowledged = false;             // the confirmation tick (backup / amounts)
-    bool confirming = false;               // the "确定要退订…" popup
+    bool acknowledged = false;                                // the confirmation tick (backup / amounts)
+    bool confirming = false;                                  // the "确定要退订…" popup
     bool confirmOpening = false;
 
     std::optional<UnsubscribeResult> result;  // after 退订: what was done
@@ -107,4 +106,4 @@ std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview)
 // Number of characters (UTF-8 code points) of a text: "100字以内" counts characters.
 std::size_t CharacterCount(std::string_view utf8);
 
-} // namespace qd::ui
+}  // namespace qd::ui

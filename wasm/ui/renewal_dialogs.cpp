@@ -54,23 +54,38 @@ void GoToPendingOrder(AppState& app, const std::string& orderId)
 
 namespace {
 
-struct CodeText { const char* code; Text text; bool subject; };
+struct CodeText {
+    const char* code;
+    Text text;
+    bool subject;
+};
 constexpr CodeText kCodeTexts[] = {
-    {"pending_order", Text::RnwRefPendingOrder, true},       {"delisted_product", Text::RnwRefDelisted, true},
-    {"bound_to_main", Text::RnwRefBound, true},              {"closed", Text::RnwRefClosed, true},
-    {"provisioning_failed", Text::RnwRefFailed, true},       {"retention_over", Text::RnwRefRetention, true},
-    {"not_alignable", Text::RnwRefNotAlignable, true},       {"duration_not_offered", Text::RnwRefDuration, true},
-    {"no_common_duration", Text::RnwRefNoCommon, false},     {"price_unknown", Text::RnwRefPrice, true},
-    {"empty_request", Text::RnwRefEmpty, false},             {"unknown_resource", Text::RnwRefUnknown, true},
-    {"policy_unchanged", Text::RnwRefUnchanged, true},       {"to_on_demand_unsupported", Text::RnwRefNoOnDemand, true},
-    {"not_auto", Text::RnwRefNotAuto, true},                 {"bad_times", Text::RnwRefTimes, false},
-    {"bad_deduction_days", Text::RnwRefDeduction, false},    {"not_expired", Text::RnwRefNotExpired, true},
-    {"police_frozen", Text::RnwRefPolice, true},             {"frozen_reason_unknown", Text::RnwRefFrozenUnknown, true},
-    {"in_transaction", Text::RnwRefTransaction, true},       {"insufficient_balance", Text::RnwRefBalance, true},
+    {"pending_order", Text::RnwRefPendingOrder, true},
+    {"delisted_product", Text::RnwRefDelisted, true},
+    {"bound_to_main", Text::RnwRefBound, true},
+    {"closed", Text::RnwRefClosed, true},
+    {"provisioning_failed", Text::RnwRefFailed, true},
+    {"retention_over", Text::RnwRefRetention, true},
+    {"not_alignable", Text::RnwRefNotAlignable, true},
+    {"duration_not_offered", Text::RnwRefDuration, true},
+    {"no_common_duration", Text::RnwRefNoCommon, false},
+    {"price_unknown", Text::RnwRefPrice, true},
+    {"empty_request", Text::RnwRefEmpty, false},
+    {"unknown_resource", Text::RnwRefUnknown, true},
+    {"policy_unchanged", Text::RnwRefUnchanged, true},
+    {"to_on_demand_unsupported", Text::RnwRefNoOnDemand, true},
+    {"not_auto", Text::RnwRefNotAuto, true},
+    {"bad_times", Text::RnwRefTimes, false},
+    {"bad_deduction_days", Text::RnwRefDeduction, false},
+    {"not_expired", Text::RnwRefNotExpired, true},
+    {"police_frozen", Text::RnwRefPolice, true},
+    {"frozen_reason_unknown", Text::RnwRefFrozenUnknown, true},
+    {"in_transaction", Text::RnwRefTransaction, true},
+    {"insufficient_balance", Text::RnwRefBalance, true},
     {"balance_unknown", Text::RnwRefBalanceUnknown, true},
 };
 
-} // namespace
+}  // namespace
 
 std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal)
 {
@@ -87,7 +102,7 @@ std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal)
     return refusal.message;
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui
 
 namespace qd::ui {
 namespace {
@@ -106,7 +121,8 @@ std::vector<RenewalDuration> CommonDurations(const std::vector<std::vector<Renew
     if (each.empty()) return {};
     std::vector<RenewalDuration> out;
     for (const RenewalDuration& d : each.front())
-        if (std::all_of(each.begin() + 1, each.end(), [&](const auto& v) { return std::find(v.begin(), v.end(), d) != v.end(); }))
+        if (std::all_of(each.begin() + 1, each.end(),
+                        [&](const auto& v) { return std::find(v.begin(), v.end(), d) != v.end(); }))
             out.push_back(d);
     return out;
 }
@@ -168,14 +184,18 @@ void DrawInstanceList(const Workspace& ws, const RenewalDialogState& d, float em
     ImGui::TextDisabled(Tr(Text::RnwInstances), static_cast<int>(d.ids.size()), d.resources);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float lines = std::clamp(static_cast<float>(d.ids.size()), 1.0f, 5.0f);
-    const float height = lines * ImGui::GetTextLineHeightWithSpacing() - style.ItemSpacing.y + style.WindowPadding.y * 2 + 2;
+    const float height =
+        lines * ImGui::GetTextLineHeightWithSpacing() - style.ItemSpacing.y + style.WindowPadding.y * 2 + 2;
     ImGui::BeginChild("##instances", ImVec2(0, height), true);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(d.ids.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Resource* r = ws.findResource(d.ids[i]);
-            if (!r) { ImGui::TextUnformatted(d.ids[i].c_str()); continue; }
+            if (!r) {
+                ImGui::TextUnformatted(d.ids[i].c_str());
+                continue;
+            }
             ImGui::TextUnformatted(r->resource_name.empty() ? r->resource_id.c_str() : r->resource_name.c_str());
             ImGui::SameLine(em * 12);
             ImGui::TextDisabled("%s", r->resource_id.c_str());
@@ -230,7 +250,10 @@ bool DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float 
         const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
         if (i > 0) {
             if (x + ImGui::GetStyle().ItemSpacing.x + w > width) x = 0;
-            else { ImGui::SameLine(); x += ImGui::GetStyle().ItemSpacing.x; }
+            else {
+                ImGui::SameLine();
+                x += ImGui::GetStyle().ItemSpacing.x;
+            }
         }
         x += w;
         const bool selected = i == choice;
@@ -240,7 +263,10 @@ bool DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float 
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         }
         ImGui::PushID(i);
-        if (ImGui::Button(label.c_str())) { changed = choice != i; choice = i; }
+        if (ImGui::Button(label.c_str())) {
+            changed = choice != i;
+            choice = i;
+        }
         ImGui::PopID();
         if (selected) ImGui::PopStyleColor(3);
     }
@@ -253,7 +279,10 @@ bool DayCombo(const char* id, int& choice, float width)
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo(id, UnifiedDayWords(DayOfChoice(choice)).c_str())) {
         for (int c = 1; c <= 29; ++c)
-            if (ImGui::Selectable(UnifiedDayWords(DayOfChoice(c)).c_str(), c == choice)) { changed = choice != c; choice = c; }
+            if (ImGui::Selectable(UnifiedDayWords(DayOfChoice(c)).c_str(), c == choice)) {
+                changed = choice != c;
+                choice = c;
+            }
         ImGui::EndCombo();
     }
     return changed;
@@ -282,10 +311,16 @@ void DurationRow(Text label, RenewalDialogState& d, float em, float width)
     ImGui::EndGroup();
 }
 
-bool HasDuration(const RenewalDialogState& d) { return d.duration >= 0 && d.duration < static_cast<int>(d.durations.size()); }
+bool HasDuration(const RenewalDialogState& d)
+{
+    return d.duration >= 0 && d.duration < static_cast<int>(d.durations.size());
+}
 
 // The count of auto-renewals: nullopt = no limit.
-std::optional<int> ChosenTimes(const RenewalDialogState& d) { return d.limitTimes ? std::optional<int>(d.times) : std::nullopt; }
+std::optional<int> ChosenTimes(const RenewalDialogState& d)
+{
+    return d.limitTimes ? std::optional<int>(d.times) : std::nullopt;
+}
 
 // "… [ 6 ] 次" after the item before it, when a count is asked for (seed 4.2.2.1 step 6: 1..99).
 void TimesInput(RenewalDialogState& d, float em)
@@ -333,8 +368,9 @@ void UpdateQuote(AppState& app, RenewalDialogState& d)
 {
     const bool align = d.open == RenewalDialog::Align;
     const bool unify = align || d.unify;
-    if (d.quoteRevision == app.revision && d.quoteDuration == d.duration && d.quoteUnify == unify && d.quoteDay == d.unifiedDay &&
-        d.quoteLanguage == QuoteLanguage()) return;
+    if (d.quoteRevision == app.revision && d.quoteDuration == d.duration && d.quoteUnify == unify &&
+        d.quoteDay == d.unifiedDay && d.quoteLanguage == QuoteLanguage())
+        return;
     RenewalRequest req;
     req.resource_ids = d.ids;
     if (!align && HasDuration(d)) req.duration = d.durations[d.duration];
@@ -361,7 +397,8 @@ std::string QuoteText(const Workspace& ws, const RenewalQuote& q)
     std::string text = Format(Tr(Text::RnwQuoteHeader), ConsoleTime(ws, q.as_of).c_str()) + "\n";
     for (const RenewalQuoteItem& item : q.items) {
         const Resource* r = ws.findResource(item.resource_id);
-        text += "\n" + (r && !r->resource_name.empty() ? r->resource_name + " " : std::string()) + item.resource_id + "\n";
+        text +=
+            "\n" + (r && !r->resource_name.empty() ? r->resource_name + " " : std::string()) + item.resource_id + "\n";
         text += "  " + ConsoleTime(ws, item.old_expire_time) + " -> " + ConsoleTime(ws, item.new_expire_time) + "\n";
         for (const QuoteLine& line : item.lines) text += "  " + line.label + " = " + line.amount.display() + "\n";
         text += "  " + std::string(Tr(Text::RnwColAmount)) + " " + item.amount.display() + "\n";
@@ -375,13 +412,18 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
 {
     const RenewalQuote& q = d.quote;
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = std::min(static_cast<float>(d.quoteRows.size() + 1), 12.0f) * line + ImGui::GetStyle().WindowPadding.y * 2;
+    const float height =
+        std::min(static_cast<float>(d.quoteRows.size() + 1), 12.0f) * line + ImGui::GetStyle().WindowPadding.y * 2;
     const float cOld = width * 0.30f, cNew = width * 0.53f, cExtra = width * 0.76f, cAmount = width * 0.86f;
     ImGui::TextDisabled("%s", Tr(Text::RnwColInstance));
-    ImGui::SameLine(cOld); ImGui::TextDisabled("%s", Tr(Text::RnwColOldExpiry));
-    ImGui::SameLine(cNew); ImGui::TextDisabled("%s", Tr(Text::RnwColNewExpiry));
-    ImGui::SameLine(cExtra); ImGui::TextDisabled("%s", Tr(Text::RnwColExtraDays));
-    ImGui::SameLine(cAmount); ImGui::TextDisabled("%s", Tr(Text::RnwColAmount));
+    ImGui::SameLine(cOld);
+    ImGui::TextDisabled("%s", Tr(Text::RnwColOldExpiry));
+    ImGui::SameLine(cNew);
+    ImGui::TextDisabled("%s", Tr(Text::RnwColNewExpiry));
+    ImGui::SameLine(cExtra);
+    ImGui::TextDisabled("%s", Tr(Text::RnwColExtraDays));
+    ImGui::SameLine(cAmount);
+    ImGui::TextDisabled("%s", Tr(Text::RnwColAmount));
     ImGui::BeginChild("##quote", ImVec2(0, height), true);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(d.quoteRows.size()));
@@ -401,14 +443,16 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
             const std::string name = r && !r->resource_name.empty() ? r->resource_name : item.resource_id.str();
             ImGui::TextUnformatted(name.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", item.resource_id.c_str());
-            const std::string oldTime = ConsoleTime(ws, item.old_expire_time), newTime = ConsoleTime(ws, item.new_expire_time);
+            const std::string oldTime = ConsoleTime(ws, item.old_expire_time),
+                              newTime = ConsoleTime(ws, item.new_expire_time);
             ImGui::SameLine(cOld);
             ImGui::TextUnformatted(oldTime.substr(0, oldTime.rfind(' ')).c_str());
             if (item.expired && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Text::RnwExpired));
             ImGui::SameLine(cNew);
             ImGui::TextUnformatted(newTime.substr(0, newTime.rfind(' ')).c_str());
             ImGui::SameLine(cExtra);
-            if (item.extra_days > 0) ImGui::Text("%lld", static_cast<long long>(item.extra_days)); else ImGui::TextDisabled("-");
+            if (item.extra_days > 0) ImGui::Text("%lld", static_cast<long long>(item.extra_days));
+            else ImGui::TextDisabled("-");
             ImGui::SameLine(cAmount);
             ImGui::TextUnformatted(item.amount.display().c_str());
         }
@@ -437,12 +481,17 @@ void PlaceOrders(AppState& app, RenewalDialogState& d)
     req.label_language = QuoteLanguage();
     if (!align && d.autoRenew && !d.allAuto) req.auto_renew = AutoRenewOnPayment{ChosenTimes(d)};
     PlacedRenewal placed = PlaceRenewalOrders(*app.workspace, req);
-    if (!placed.ok()) { d.refusals = placed.quote.refusals; return; }
+    if (!placed.ok()) {
+        d.refusals = placed.quote.refusals;
+        return;
+    }
     // The renewal page keeps a line about the order, for a user who closes the payment dialog unpaid
     // (seed 4.2.1.1 step 8 说明: it stays in 待支付订单, to be paid later).
-    std::string message = Format(Tr(Text::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
+    std::string message =
+        Format(Tr(Text::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
     if (req.auto_renew && req.duration) {
-        const std::string times = req.auto_renew->times ? Format(Tr(Text::RnwTimesN), *req.auto_renew->times) : Tr(Text::RnwTimesUnlimited);
+        const std::string times =
+            req.auto_renew->times ? Format(Tr(Text::RnwTimesN), *req.auto_renew->times) : Tr(Text::RnwTimesUnlimited);
         message += " " + Format(Tr(Text::RnwPlacedAuto), DurationWords(*req.duration).c_str(), times.c_str());
     }
     app.renewals.message = std::move(message);
@@ -517,7 +566,10 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwCancel))) { Close(d); return; }
+    if (ImGui::Button(Tr(Text::RnwCancel))) {
+        Close(d);
+        return;
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("%s", Tr(Text::RnwKeysHint));
     for (const std::string& n : d.notes) ImGui::TextDisabled("%s", n.c_str());
@@ -529,7 +581,10 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
 // Records the outcome of a policy operation in the dialog (refused: nothing changed).
 void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
 {
-    if (!c.ok()) { d.refusals = c.refusals; return; }
+    if (!c.ok()) {
+        d.refusals = c.refusals;
+        return;
+    }
     const Workspace& ws = *app.workspace;
     d.refusals.clear();
     d.notes.clear();
@@ -537,8 +592,9 @@ void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
     d.message = Format(Tr(Text::RnwDone), static_cast<int>(c.changed.size()));
     for (const AutoRenewCharge& charge : c.charges)
         d.notes.push_back(Format(Tr(Text::RnwChargedNow), (charge.resource_id + " " + charge.amount.display()).c_str(),
-                                    ConsoleTime(ws, charge.new_expire_time).c_str()));
-    for (const Refusal& f : c.charge_failures) d.notes.push_back(Format(Tr(Text::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
+                                 ConsoleTime(ws, charge.new_expire_time).c_str()));
+    for (const Refusal& f : c.charge_failures)
+        d.notes.push_back(Format(Tr(Text::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
     app.renewals.message = d.message;
     MarkChanged(app);
 }
@@ -553,7 +609,10 @@ bool ConfirmButtons(RenewalDialogState& d, const char* ok, bool enabled = true)
     ImGui::EndDisabled();
     pressed = (pressed || EnterPressed()) && enabled;
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwCancel))) { Close(d); return false; }
+    if (ImGui::Button(Tr(Text::RnwCancel))) {
+        Close(d);
+        return false;
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("%s", Tr(Text::RnwKeysHint));
     return pressed;
@@ -597,7 +656,8 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
         }
         if (d.ids.size() == 1)
             if (const Resource* r = ws.findResource(d.ids.front()))
-                ImGui::TextDisabled(Tr(Text::RnwNextCharge), ConsoleTime(ws, NextDeduction(*r, ws.account, ws.rules)).c_str());
+                ImGui::TextDisabled(Tr(Text::RnwNextCharge),
+                                    ConsoleTime(ws, NextDeduction(*r, ws.account, ws.rules)).c_str());
     } else {
         ImGui::TextWrapped("%s", Tr(Text::RnwManualNote));
     }
@@ -606,7 +666,10 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
     const bool enabled = !needsDuration || HasDuration(d);
     if (!ConfirmButtons(d, modify ? Tr(Text::RnwOk) : Tr(Text::RnwEnable), enabled)) return;
     const Instant now = AsOf(app);
-    if (modify && d.mode == 1) { Outcome(app, d, CancelAutoRenew(ws, d.ids, now)); return; }
+    if (modify && d.mode == 1) {
+        Outcome(app, d, CancelAutoRenew(ws, d.ids, now));
+        return;
+    }
     const RenewalDuration duration = d.durations[d.duration];
     const std::optional<int> times = ChosenTimes(d);
     if (modify) Outcome(app, d, ModifyAutoRenew(ws, d.ids, AutoRenewChange{duration, d.resetTimes, times}, now));
@@ -618,9 +681,9 @@ void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
     Workspace& ws = *app.workspace;
     if (!StillAsking(ws, d, em)) return;
     ImGui::Spacing();
-    const Text note = d.open == RenewalDialog::SetManual ? Text::RnwSetManualNote
-                    : d.open == RenewalDialog::ToOnDemand ? Text::RnwToOnDemandNote
-                                                          : Text::RnwNoRenewNote;
+    const Text note = d.open == RenewalDialog::SetManual    ? Text::RnwSetManualNote
+                      : d.open == RenewalDialog::ToOnDemand ? Text::RnwToOnDemandNote
+                                                            : Text::RnwNoRenewNote;
     ImGui::TextWrapped("%s", Tr(note));
     DrawRefusals(app, d, d.refusals);
     if (!ConfirmButtons(d, Tr(Text::RnwOk))) return;
@@ -654,14 +717,19 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
         if (!main) continue;
         for (const Resource* a : ws.attachedTo(id))
             if (a->isBound() && a->status != ResourceStatus::Closed)
-                ImGui::BulletText("%s  %s", a->resource_name.empty() ? a->resource_id.c_str() : a->resource_name.c_str(), Tr(Text::RnwAlsoReleased));
+                ImGui::BulletText("%s  %s",
+                                  a->resource_name.empty() ? a->resource_id.c_str() : a->resource_name.c_str(),
+                                  Tr(Text::RnwAlsoReleased));
     }
     ImGui::Spacing();
     ImGui::Checkbox(Tr(Text::RnwReleaseAck), &d.confirmed);
     DrawRefusals(app, d, d.refusals);
     if (!ConfirmButtons(d, Tr(Text::RnwRelease), d.confirmed)) return;
     Release r = ReleaseResources(ws, d.ids, AsOf(app));
-    if (!r.ok()) { d.refusals = r.refusals; return; }
+    if (!r.ok()) {
+        d.refusals = r.refusals;
+        return;
+    }
     d.refusals.clear();
     d.done = true;
     d.message = Format(Tr(Text::RnwReleased), static_cast<int>(r.released.size()));
@@ -672,14 +740,18 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
 void DrawDeductionDialog(AppState& app, RenewalDialogState& d, float em)
 {
     Workspace& ws = *app.workspace;
-    if (d.done) { DrawDone(d); return; }
+    if (d.done) {
+        DrawDone(d);
+        return;
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(Text::RnwDeductionTitle));
     ImGui::SameLine(em * 9);
     ImGui::SetNextItemWidth(em * 9);
     if (ImGui::BeginCombo("##days", Format(Tr(Text::RnwDeductionDays), d.deductionDays).c_str())) {
         for (int n = kMinDeductionDaysBefore; n <= kMaxDeductionDaysBefore; ++n)
-            if (ImGui::Selectable(Format(Tr(Text::RnwDeductionDays), n).c_str(), n == d.deductionDays)) d.deductionDays = n;
+            if (ImGui::Selectable(Format(Tr(Text::RnwDeductionDays), n).c_str(), n == d.deductionDays))
+                d.deductionDays = n;
         ImGui::EndCombo();
     }
     ImGui::TextWrapped("%s", Tr(Text::RnwDeductionNote));
@@ -708,7 +780,7 @@ void DrawExportListDialog(AppState& app, RenewalDialogState& d, float em, float 
     if (ExportAndDownload(app, req).ok()) Close(d);  // ExportAndDownload shows 导出记录 (seed 4.2.7.1 step 7)
 }
 
-} // namespace
+}  // namespace
 
 void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::string> ids)
 {
@@ -738,7 +810,8 @@ void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::stri
         d.durations = CommonDurations(each);
         if (which == RenewalDialog::Renew || which == RenewalDialog::ExportList) {
             // Seed 4.2.1.1 step 7: one instance its own default, several the common one (1 year preferred).
-            d.duration = IndexOf(d.durations, each.size() == 1 ? DefaultDuration(each.front()) : CommonDefaultDuration(each));
+            d.duration =
+                IndexOf(d.durations, each.size() == 1 ? DefaultDuration(each.front()) : CommonDefaultDuration(each));
         } else {
             // Auto-renew: the current period when it is offered (修改), else the shortest in the unit bought.
             const Resource* first = d.ids.empty() ? nullptr : ws.findResource(d.ids.front());
@@ -746,11 +819,17 @@ void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::stri
             if (first && first->renewal_policy == RenewalPolicy::Auto) {
                 const AutoRenew a = AutoRenewOf(*first);
                 pick = RenewalDuration{a.period, a.period_num};
-                if (a.times_left) { d.limitTimes = true; d.times = std::max(1, *a.times_left); }
+                if (a.times_left) {
+                    d.limitTimes = true;
+                    d.times = std::max(1, *a.times_left);
+                }
             } else if (const Product* p = first ? ProductOf(ws, *first) : nullptr) {
                 const TermUnit unit = PurchasedUnit(*first, *p, ws.rules.zone);
                 for (const RenewalDuration& dur : d.durations)
-                    if (dur.unit == unit) { pick = dur; break; }
+                    if (dur.unit == unit) {
+                        pick = dur;
+                        break;
+                    }
             }
             d.duration = IndexOf(d.durations, pick);
         }
@@ -770,10 +849,12 @@ void DrawRenewalDialogs(AppState& app)
         d.opening = false;
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y * 0.92f));
     bool open = true;
-    if (!ImGui::BeginPopupModal(name.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::BeginPopupModal(name.c_str(), &open,
+                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         d.open = RenewalDialog::None;
         return;
     }
@@ -801,4 +882,4 @@ void DrawRenewalDialogs(AppState& app)
     if (!open) d.open = RenewalDialog::None;
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui

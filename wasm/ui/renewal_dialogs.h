@@ -46,18 +46,18 @@ struct QuoteRow {
 
 struct RenewalDialogState {
     RenewalDialog open = RenewalDialog::None;
-    bool opening = false;                      // call OpenPopup on the next draw
-    std::vector<std::string> ids;              // instance heads acted on
-    int resources = 0;                         // ids + their bound attached resources
+    bool opening = false;          // call OpenPopup on the next draw
+    std::vector<std::string> ids;  // instance heads acted on
+    int resources = 0;             // ids + their bound attached resources
 
     // Durations: those every instance offers (renew / auto-renew period), and the choice.
     std::vector<RenewalDuration> durations;
-    int duration = -1;                         // index into durations; -1 = none in common
+    int duration = -1;  // index into durations; -1 = none in common
 
     // 自动续费 with the renewal (Renew, seed 4.2.1.1 step 7): set once the order is paid, every time for
     // the chosen duration; the count is limitTimes / times below.
     bool autoRenew = false;
-    bool allAuto = false;                      // every instance already renews automatically: nothing to set
+    bool allAuto = false;  // every instance already renews automatically: nothing to set
 
     // 统一到期日: 1..28, 29 = month end.
     bool unify = false;
@@ -68,24 +68,24 @@ struct RenewalDialogState {
     std::vector<QuoteRow> quoteRows;
     uint64_t quoteRevision = UINT64_MAX;
     int quoteDuration = -2, quoteDay = -1;
-    LabelLanguage quoteLanguage = LabelLanguage::English;   // the quote is redone when the language changes
+    LabelLanguage quoteLanguage = LabelLanguage::English;  // the quote is redone when the language changes
     bool quoteUnify = false;
 
     // Auto-renew (also the count of Renew's 自动续费).
-    bool limitTimes = false;                   // 预设自动续费次数 (unticked = no limit)
-    int times = 1;                             // 1..99
-    bool resetTimes = false;                   // 修改: 重置自动续费次数
-    int mode = 0;                              // 修改: 0 到期自动续费, 1 手动续费 (cancel)
+    bool limitTimes = false;  // 预设自动续费次数 (unticked = no limit)
+    int times = 1;            // 1..99
+    bool resetTimes = false;  // 修改: 重置自动续费次数
+    int mode = 0;             // 修改: 0 到期自动续费, 1 手动续费 (cancel)
 
     // Deduction day / release confirmations.
     int deductionDays = 7;
     bool confirmed = false;
 
     // Outcome, shown in the dialog.
-    Refusals refusals;                         // the last attempt's (workspace unchanged)
-    std::vector<std::string> notes;            // what was done (charges, released...)
-    bool done = false;                         // the operation succeeded: only Close remains
-    std::string message;                       // one-line result for the page after closing
+    Refusals refusals;               // the last attempt's (workspace unchanged)
+    std::vector<std::string> notes;  // what was done (charges, released...)
+    bool done = false;               // the operation succeeded: only Close remains
+    std::string message;             // one-line result for the page after closing
 };
 
 // Opens a dialog for the given instance heads (ignored by DeductionDay).
@@ -102,7 +102,6 @@ std::string DurationWords(const RenewalDuration& d);
 // "每月1号" / "last day of each month".
 std::string UnifiedDayWords(UnifiedExpiryDay day);
 
-
 // A refusal for people: the words of its code with the subject (its name and ID), else the core's message.
 std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal);
 
@@ -112,4 +111,4 @@ bool RnwLinkButton(const char* label, bool warning = false);
 // Shows the order on 待支付订单 (the page, filtered to it, with its details open).
 void GoToPendingOrder(AppState& app, const std::string& orderId);
 
-} // namespace qd::ui
+}  // namespace qd::ui

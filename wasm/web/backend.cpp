@@ -3,7 +3,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_internal.h>   // ImTextCharFromUtf8
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 #include <backends/imgui_impl_opengl3.h>
 // stb_truetype's cmap lookup (which font file has a character), a private copy: imgui_draw.cpp keeps
 // its own static one.
@@ -21,10 +21,12 @@
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
-#include "web/gl_state_shadow.h"   // before any GL call: glViewport and friends go through it
+#include "web/gl_state_shadow.h"  // before any GL call: glViewport and friends go through it
 #include "web/shell.h"
 
 // navigator.clipboard needs a secure context (localhost counts); failures are not the user's concern.
+// EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
+// clang-format off
 EM_JS(void, qd_js_write_clipboard, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
 });
@@ -64,13 +66,14 @@ EM_JS(int, qd_js_ime_focused, (), {
     const ime = document.getElementById("qd-ime");
     return ime && document.activeElement === ime ? 1 : 0;
 });
+// clang-format on
 
 namespace qd::web {
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
-constexpr float kFontPx = 15.0f;       // body text, CSS pixels
-constexpr float kHeadingPx = 20.0f;    // page titles, CSS pixels
+constexpr float kFontPx = 15.0f;     // body text, CSS pixels
+constexpr float kHeadingPx = 20.0f;  // page titles, CSS pixels
 
 // The fallback fonts (tools/font/subset.py FALLBACK_CHUNKS has the same table): the rest of Noto
 // Sans CJK SC beyond the page's font, in files of about 1 MB gzip split by code point. 0: not worth
@@ -79,14 +82,14 @@ constexpr int kFallbackChunks = 6;
 int FallbackChunkOf(unsigned int c)
 {
     const auto in = [c](unsigned int lo, unsigned int hi) { return c >= lo && c <= hi; };
-    if (in(0x4E00, 0x66FF)) return 1;   // CJK Unified Ideographs beyond GB 2312 (U+5C0D)
+    if (in(0x4E00, 0x66FF)) return 1;  // CJK Unified Ideographs beyond GB 2312 (U+5C0D)
     if (in(0x6700, 0x7FFF)) return 2;
-    if (in(0x8000, 0x9FFF)) return 3;   // (U+8AAC, U+9F98)
-    if (in(0x1100, 0x11FF) || in(0x3130, 0x318F) || in(0xA960, 0xA97F) || in(0xAC00, 0xD7FF)) return 6;   // hangul
-    if (in(0x20000, 0x3FFFF) || in(0x1F200, 0x1F2FF)) return 5;   // Ext B-G (U+20BB7), enclosed ideographs
-    if (in(0x3400, 0x4DBF) || in(0xF900, 0xFAFF) || in(0x2E80, 0x2FFF) || in(0x3040, 0x33FF) ||
-        in(0xFE10, 0xFE1F) || in(0xFE30, 0xFE4F) || in(0x0100, 0x024F) || in(0x0370, 0x052F) || in(0x1E00, 0x1EFF))
-        return 4;   // Ext A (U+4DAE), compatibility ideographs, radicals, kana, bopomofo, Latin/Greek/Cyrillic
+    if (in(0x8000, 0x9FFF)) return 3;  // (U+8AAC, U+9F98)
+    if (in(0x1100, 0x11FF) || in(0x3130, 0x318F) || in(0xA960, 0xA97F) || in(0xAC00, 0xD7FF)) return 6;  // hangul
+    if (in(0x20000, 0x3FFFF) || in(0x1F200, 0x1F2FF)) return 5;  // Ext B-G (U+20BB7), enclosed ideographs
+    if (in(0x3400, 0x4DBF) || in(0xF900, 0xFAFF) || in(0x2E80, 0x2FFF) || in(0x3040, 0x33FF) || in(0xFE10, 0xFE1F) ||
+        in(0xFE30, 0xFE4F) || in(0x0100, 0x024F) || in(0x0370, 0x052F) || in(0x1E00, 0x1EFF))
+        return 4;  // Ext A (U+4DAE), compatibility ideographs, radicals, kana, bopomofo, Latin/Greek/Cyrillic
     return 0;
 }
 
@@ -96,7 +99,10 @@ struct FontFile {
     Status status = Status::Absent;
     std::vector<uint8_t> bytes;
     stbtt_fontinfo info{};
-    bool Has(unsigned int c) const { return status == Status::Loaded && stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0; }
+    bool Has(unsigned int c) const
+    {
+        return status == Status::Loaded && stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0;
+    }
     bool Set(const uint8_t* data, size_t size)
     {
         bytes.assign(data, data + size);
@@ -109,32 +115,32 @@ struct FontFile {
 
 struct State {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    FontFile font;                         // the page's font (GB 2312 + the sources' characters)
-    FontFile fallback[kFallbackChunks + 1];   // [1..6], fetched when shown text needs them
-    std::set<unsigned int> codepoints;     // every character the body font must hold
-    std::size_t headingChars = 0;          // ui::HeadingCodepoints().size() the atlas was built with
+    FontFile font;                           // the page's font (GB 2312 + the sources' characters)
+    FontFile fallback[kFallbackChunks + 1];  // [1..6], fetched when shown text needs them
+    std::set<unsigned int> codepoints;       // every character the body font must hold
+    std::size_t headingChars = 0;            // ui::HeadingCodepoints().size() the atlas was built with
     bool fontsDirty = true;
-    ImVector<ImWchar> ranges[kFallbackChunks + 1];   // per file; must outlive the atlas build
+    ImVector<ImWchar> ranges[kFallbackChunks + 1];  // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
-    GLuint fontTexture = 0;                // the atlas on the GPU (UploadAtlas)
+    GLuint fontTexture = 0;  // the atlas on the GPU (UploadAtlas)
     double dpr = 1.0;
-    int width = 0, height = 0;             // device pixels
+    int width = 0, height = 0;  // device pixels
     int framesLeft = 0;
     bool rafPending = false;
-    bool held = false;                     // HoldFrames: requests wait until released
+    bool held = false;  // HoldFrames: requests wait until released
     double lastTime = 0;
     BackendStats stats;
-    std::string clipboard;                 // last text copied or pasted
-    bool pressedThisFrame[3] = {};         // a button went down since the last frame
-    bool releaseNextFrame[3] = {};         // ...and up again before ImGui saw it: release after one frame
-    bool pressNextFrame[3] = {};           // went down where the pointer only just moved: press after one frame
-    bool movedThisFrame = false;           // the pointer moved since the last frame
-    bool keyPressedThisFrame[512] = {};    // the same for keys (fast typing, synthetic key events)
+    std::string clipboard;               // last text copied or pasted
+    bool pressedThisFrame[3] = {};       // a button went down since the last frame
+    bool releaseNextFrame[3] = {};       // ...and up again before ImGui saw it: release after one frame
+    bool pressNextFrame[3] = {};         // went down where the pointer only just moved: press after one frame
+    bool movedThisFrame = false;         // the pointer moved since the last frame
+    bool keyPressedThisFrame[512] = {};  // the same for keys (fast typing, synthetic key events)
     bool keyReleaseNextFrame[512] = {};
-    bool modifiersNextFrame = false;       // a modifier went up while a key waits for its frame: ...
-    bool nextModifiers[4] = {};            // ...these (ctrl, shift, alt, meta) apply after that frame
-    bool textInput = false;                // ImGui wanted text input at the end of the last frame
-    ImVec2 imePos{0, 0};                   // caret position ImGui reported (device pixels)
+    bool modifiersNextFrame = false;  // a modifier went up while a key waits for its frame: ...
+    bool nextModifiers[4] = {};       // ...these (ctrl, shift, alt, meta) apply after that frame
+    bool textInput = false;           // ImGui wanted text input at the end of the last frame
+    ImVec2 imePos{0, 0};              // caret position ImGui reported (device pixels)
 } g;
 
 void AddCodepoints(const char* utf8)
@@ -193,7 +199,8 @@ void LendBodyGlyphs(const ImFont& body, ImFont& heading)
     for (const ImFontGlyph& gl : body.Glyphs) {
         const ImWchar c = static_cast<ImWchar>(gl.Codepoint);
         if (heading.FindGlyphNoFallback(c)) continue;
-        heading.AddGlyph(nullptr, c, gl.X0 * r, gl.Y0 * r, gl.X1 * r, gl.Y1 * r, gl.U0, gl.V0, gl.U1, gl.V1, std::round(gl.AdvanceX * r));
+        heading.AddGlyph(nullptr, c, gl.X0 * r, gl.Y0 * r, gl.X1 * r, gl.Y1 * r, gl.U0, gl.V0, gl.U1, gl.V1,
+                         std::round(gl.AdvanceX * r));
     }
     heading.BuildLookupTable();
 }
@@ -224,7 +231,7 @@ void UploadAtlas(ImFontAtlas& atlas)
     glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, la.data());
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g.fontTexture)));
-    atlas.ClearTexData();   // the CPU copy is not needed after the upload (placeholders are drawn before)
+    atlas.ClearTexData();  // the CPU copy is not needed after the upload (placeholders are drawn before)
 }
 
 void RebuildFonts()
@@ -232,7 +239,7 @@ void RebuildFonts()
     const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;   // WebGL2 takes any height: no rows of nothing to upload
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any height: no rows of nothing to upload
     g.stats.fallbackGlyphs = g.stats.placeholders = 0;
 
     if (g.font.status == FontFile::Status::Loaded) {
@@ -244,7 +251,10 @@ void RebuildFonts()
                 continue;
             }
             const int k = FallbackChunkOf(c);
-            if (k == 0) { missing.push_back(c); continue; }
+            if (k == 0) {
+                missing.push_back(c);
+                continue;
+            }
             FontFile& f = g.fallback[k];
             if (f.status == FontFile::Status::Absent) {
                 f.status = FontFile::Status::Loading;
@@ -260,13 +270,15 @@ void RebuildFonts()
         cfg.PixelSnapH = true;
         const float bodyPx = std::round(kFontPx * static_cast<float>(g.dpr));
         ToRanges(per[0], g.ranges[0]);
-        ImFont* body = io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()), bodyPx, &cfg, g.ranges[0].Data);
+        ImFont* body = io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()),
+                                                      bodyPx, &cfg, g.ranges[0].Data);
         for (int k = 1; k <= kFallbackChunks; ++k) {
             if (per[k].empty()) continue;
             ToRanges(per[k], g.ranges[k]);
             ImFontConfig merge = cfg;
             merge.MergeMode = true;
-            io.Fonts->AddFontFromMemoryTTF(g.fallback[k].bytes.data(), static_cast<int>(g.fallback[k].bytes.size()), bodyPx, &merge, g.ranges[k].Data);
+            io.Fonts->AddFontFromMemoryTTF(g.fallback[k].bytes.data(), static_cast<int>(g.fallback[k].bytes.size()),
+                                           bodyPx, &merge, g.ranges[k].Data);
             g.stats.fallbackGlyphs += static_cast<int>(per[k].size());
         }
         // Headings (page titles, totals, big numbers) hold only the characters of heading text
@@ -275,11 +287,14 @@ void RebuildFonts()
         for (unsigned int c : ui::HeadingCodepoints())
             if (g.font.Has(c)) heading.push_back(c);
         ToRanges(heading, g.headingRanges);
-        io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()), std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, g.headingRanges.Data);
+        io.Fonts->AddFontFromMemoryTTF(g.font.bytes.data(), static_cast<int>(g.font.bytes.size()),
+                                       std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, g.headingRanges.Data);
         std::vector<int> boxes;
         const auto px = [&](float em) { return static_cast<int>(std::lround(bodyPx * em)); };
         for (unsigned int c : missing)
-            boxes.push_back(io.Fonts->AddCustomRectFontGlyph(body, static_cast<ImWchar>(c), px(0.8f), px(0.8f), bodyPx, ImVec2(static_cast<float>(px(0.1f)), static_cast<float>(px(0.14f)))));
+            boxes.push_back(
+                io.Fonts->AddCustomRectFontGlyph(body, static_cast<ImWchar>(c), px(0.8f), px(0.8f), bodyPx,
+                                                 ImVec2(static_cast<float>(px(0.1f)), static_cast<float>(px(0.14f)))));
         g.stats.placeholders = static_cast<int>(missing.size());
         io.Fonts->Build();
         DrawPlaceholders(*io.Fonts, boxes);
@@ -358,7 +373,7 @@ void SyncTextInput()
     g.textInput = wanted;
 }
 
-constexpr int kDeferredFrames = 4;   // frames left after one that applied a deferred input change
+constexpr int kDeferredFrames = 4;  // frames left after one that applied a deferred input change
 
 void DrawFrame()
 {
@@ -389,7 +404,8 @@ void DrawFrame()
         // after it, hence kDeferredFrames = 3 + 1. With 3, a click whose press and release came
         // between two frames opened its dialog hidden and drew nothing more until the next event.
         g.pressedThisFrame[b] = false;
-        if (g.pressNextFrame[b]) {   // the frame just drawn hovered the new position: now the press (a release waits one more)
+        // the frame just drawn hovered the new position: now the press (a release waits one more)
+        if (g.pressNextFrame[b]) {
             g.pressNextFrame[b] = false;
             io.MouseDown[b] = true;
             g.pressedThisFrame[b] = true;
@@ -399,7 +415,7 @@ void DrawFrame()
         if (g.releaseNextFrame[b]) {
             g.releaseNextFrame[b] = false;
             io.MouseDown[b] = false;
-            g.framesLeft = std::max(g.framesLeft, kDeferredFrames);   // draw the frame that sees the release
+            g.framesLeft = std::max(g.framesLeft, kDeferredFrames);  // draw the frame that sees the release
         }
     }
     g.movedThisFrame = false;
@@ -411,7 +427,7 @@ void DrawFrame()
             g.framesLeft = std::max(g.framesLeft, kDeferredFrames);
         }
     }
-    if (g.modifiersNextFrame) {   // the chord's key was seen with its modifiers: now they go up
+    if (g.modifiersNextFrame) {  // the chord's key was seen with its modifiers: now they go up
         g.modifiersNextFrame = false;
         io.KeyCtrl = g.nextModifiers[0];
         io.KeyShift = g.nextModifiers[1];
@@ -440,7 +456,7 @@ EM_BOOL OnAnimationFrame(double, void*)
 {
     g.rafPending = false;
     DrawFrame();
-    if (--g.framesLeft > 0 && !g.rafPending) {   // a request made during the frame may have scheduled it already
+    if (--g.framesLeft > 0 && !g.rafPending) {  // a request made during the frame may have scheduled it already
         g.rafPending = true;
         emscripten_request_animation_frame(OnAnimationFrame, nullptr);
     }
@@ -450,9 +466,29 @@ EM_BOOL OnAnimationFrame(double, void*)
 // ---- input -------------------------------------------------------------------------------------
 
 // ImGui 1.86 reads keys from io.KeysDown[] indexed by our own codes: we use the DOM keyCode.
-enum DomKey { KeyBackspace = 8, KeyTab = 9, KeyEnter = 13, KeyEscape = 27, KeySpace = 32, KeyPageUp = 33,
-              KeyPageDown = 34, KeyEnd = 35, KeyHome = 36, KeyLeft = 37, KeyUp = 38, KeyRight = 39, KeyDown = 40,
-              KeyInsert = 45, KeyDelete = 46, KeyA = 65, KeyC = 67, KeyV = 86, KeyX = 88, KeyY = 89, KeyZ = 90 };
+enum DomKey {
+    KeyBackspace = 8,
+    KeyTab = 9,
+    KeyEnter = 13,
+    KeyEscape = 27,
+    KeySpace = 32,
+    KeyPageUp = 33,
+    KeyPageDown = 34,
+    KeyEnd = 35,
+    KeyHome = 36,
+    KeyLeft = 37,
+    KeyUp = 38,
+    KeyRight = 39,
+    KeyDown = 40,
+    KeyInsert = 45,
+    KeyDelete = 46,
+    KeyA = 65,
+    KeyC = 67,
+    KeyV = 86,
+    KeyX = 88,
+    KeyY = 89,
+    KeyZ = 90
+};
 
 void SetModifiers(bool ctrl, bool shift, bool alt, bool meta)
 {
@@ -474,8 +510,10 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
     for (bool k : g.keyPressedThisFrame) keyWaiting = keyWaiting || k;
     if (type == EMSCRIPTEN_EVENT_KEYUP && keyWaiting) {
         g.modifiersNextFrame = true;
-        g.nextModifiers[0] = e->ctrlKey; g.nextModifiers[1] = e->shiftKey;
-        g.nextModifiers[2] = e->altKey; g.nextModifiers[3] = e->metaKey;
+        g.nextModifiers[0] = e->ctrlKey;
+        g.nextModifiers[1] = e->shiftKey;
+        g.nextModifiers[2] = e->altKey;
+        g.nextModifiers[3] = e->metaKey;
     } else {
         g.modifiersNextFrame = false;
         SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
@@ -488,14 +526,14 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
         if (e->charCode >= 0x20 && !e->ctrlKey && !e->metaKey) io.AddInputCharacter(e->charCode);
         return io.WantTextInput ? EM_TRUE : EM_FALSE;
     }
-    unsigned long code = e->keyCode;   // 229 while an IME composes: the IME's key, not ImGui's
+    unsigned long code = e->keyCode;  // 229 while an IME composes: the IME's key, not ImGui's
     if (code < 512) {
         if (type == EMSCRIPTEN_EVENT_KEYDOWN) {
             io.KeysDown[code] = true;
             g.keyPressedThisFrame[code] = true;
             g.keyReleaseNextFrame[code] = false;
         } else if (g.keyPressedThisFrame[code]) {
-            g.keyReleaseNextFrame[code] = true;   // down and up between two frames: let ImGui see it down once
+            g.keyReleaseNextFrame[code] = true;  // down and up between two frames: let ImGui see it down once
         } else {
             io.KeysDown[code] = false;
         }
@@ -510,7 +548,12 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
 
 int ImGuiButton(unsigned short domButton)
 {
-    switch (domButton) { case 0: return 0; case 1: return 2; case 2: return 1; default: return -1; }
+    switch (domButton) {
+        case 0: return 0;
+        case 1: return 2;
+        case 2: return 1;
+        default: return -1;
+    }
 }
 
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
@@ -520,9 +563,11 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
     const ImVec2 pos(static_cast<float>(e->clientX * g.dpr), static_cast<float>(e->clientY * g.dpr));
     if (pos.x != io.MousePos.x || pos.y != io.MousePos.y) g.movedThisFrame = true;
     io.MousePos = pos;
-    if (g.modifiersNextFrame) {   // a chord waits for its frame (OnKey): its modifiers stay till then
-        g.nextModifiers[0] = e->ctrlKey; g.nextModifiers[1] = e->shiftKey;
-        g.nextModifiers[2] = e->altKey; g.nextModifiers[3] = e->metaKey;
+    if (g.modifiersNextFrame) {  // a chord waits for its frame (OnKey): its modifiers stay till then
+        g.nextModifiers[0] = e->ctrlKey;
+        g.nextModifiers[1] = e->shiftKey;
+        g.nextModifiers[2] = e->altKey;
+        g.nextModifiers[3] = e->metaKey;
     } else {
         SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     }
@@ -550,7 +595,7 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*)
 
 EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*)
 {
-    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);   // nothing stays hovered
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // nothing stays hovered
     RequestFrames();
     return EM_FALSE;
 }
@@ -594,7 +639,7 @@ void SetClipboard(void*, const char* text)
     qd_js_write_clipboard(text);
 }
 
-} // namespace
+}  // namespace
 
 void RequestFrames(int frames)
 {
@@ -615,7 +660,7 @@ void SetFontData(const uint8_t* data, size_t size)
 void SetFallbackFontData(int chunk, const uint8_t* data, size_t size)
 {
     if (chunk < 1 || chunk > kFallbackChunks) return;
-    g.fallback[chunk].Set(data, size);   // size 0: not available, its characters keep their boxes
+    g.fallback[chunk].Set(data, size);  // size 0: not available, its characters keep their boxes
     g.fontsDirty = true;
     RequestFrames();
 }
@@ -672,7 +717,8 @@ bool StartBackend()
     attrs.enableExtensionsByDefault = EM_FALSE;
     g.gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (g.gl <= 0) {
-        std::fprintf(stderr, "QuoteDesk needs WebGL 2 (emscripten_webgl_create_context failed: %d)\n", static_cast<int>(g.gl));
+        std::fprintf(stderr, "QuoteDesk needs WebGL 2 (emscripten_webgl_create_context failed: %d)\n",
+                     static_cast<int>(g.gl));
         g.gl = 0;
         return false;
     }
@@ -683,20 +729,35 @@ bool StartBackend()
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;                           // state is persisted by the page, not imgui.ini
+    io.IniFilename = nullptr;  // state is persisted by the page, not imgui.ini
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;              // a blinking caret would need frames while idle
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
     io.BackendPlatformName = "quotedesk_web";
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboard;
     io.ImeSetInputScreenPosFn = OnImePosition;
-    const int keys[][2] = {{ImGuiKey_Tab, KeyTab}, {ImGuiKey_LeftArrow, KeyLeft}, {ImGuiKey_RightArrow, KeyRight},
-        {ImGuiKey_UpArrow, KeyUp}, {ImGuiKey_DownArrow, KeyDown}, {ImGuiKey_PageUp, KeyPageUp},
-        {ImGuiKey_PageDown, KeyPageDown}, {ImGuiKey_Home, KeyHome}, {ImGuiKey_End, KeyEnd},
-        {ImGuiKey_Insert, KeyInsert}, {ImGuiKey_Delete, KeyDelete}, {ImGuiKey_Backspace, KeyBackspace},
-        {ImGuiKey_Space, KeySpace}, {ImGuiKey_Enter, KeyEnter}, {ImGuiKey_Escape, KeyEscape},
-        {ImGuiKey_KeyPadEnter, KeyEnter}, {ImGuiKey_A, KeyA}, {ImGuiKey_C, KeyC}, {ImGuiKey_V, KeyV},
-        {ImGuiKey_X, KeyX}, {ImGuiKey_Y, KeyY}, {ImGuiKey_Z, KeyZ}};
+    const int keys[][2] = {{ImGuiKey_Tab, KeyTab},
+                           {ImGuiKey_LeftArrow, KeyLeft},
+                           {ImGuiKey_RightArrow, KeyRight},
+                           {ImGuiKey_UpArrow, KeyUp},
+                           {ImGuiKey_DownArrow, KeyDown},
+                           {ImGuiKey_PageUp, KeyPageUp},
+                           {ImGuiKey_PageDown, KeyPageDown},
+                           {ImGuiKey_Home, KeyHome},
+                           {ImGuiKey_End, KeyEnd},
+                           {ImGuiKey_Insert, KeyInsert},
+                           {ImGuiKey_Delete, KeyDelete},
+                           {ImGuiKey_Backspace, KeyBackspace},
+                           {ImGuiKey_Space, KeySpace},
+                           {ImGuiKey_Enter, KeyEnter},
+                           {ImGuiKey_Escape, KeyEscape},
+                           {ImGuiKey_KeyPadEnter, KeyEnter},
+                           {ImGuiKey_A, KeyA},
+                           {ImGuiKey_C, KeyC},
+                           {ImGuiKey_V, KeyV},
+                           {ImGuiKey_X, KeyX},
+                           {ImGuiKey_Y, KeyY},
+                           {ImGuiKey_Z, KeyZ}};
     for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
 
     ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -707,7 +768,10 @@ bool StartBackend()
     const double t2 = emscripten_get_now();
 
     // Every character the UI can show, in both languages, plus printable ASCII.
-    for (char c = 0x20; c < 0x7f; ++c) { char s[2] = {c, 0}; AddCodepoints(s); }
+    for (char c = 0x20; c < 0x7f; ++c) {
+        char s[2] = {c, 0};
+        AddCodepoints(s);
+    }
     AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
     ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
     ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
@@ -734,7 +798,7 @@ bool StartBackend()
     return true;
 }
 
-} // namespace qd::web
+}  // namespace qd::web
 
 extern "C" {
 
@@ -742,7 +806,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void qd_input_text(const char* utf8)
 {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    qd::web::AddDisplayText(utf8);   // typed Chinese needs its glyphs in the atlas
+    qd::web::AddDisplayText(utf8);  // typed Chinese needs its glyphs in the atlas
     qd::web::RequestFrames();
 }
 
@@ -764,4 +828,4 @@ EMSCRIPTEN_KEEPALIVE void qd_paste(const char* utf8)
     qd::web::RequestFrames();
 }
 
-} // extern "C"
+}  // extern "C"

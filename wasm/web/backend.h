@@ -22,30 +22,30 @@
 namespace qd::web {
 
 struct BackendStats {
-    uint64_t framesDrawn = 0;        // frames rendered since start
-    bool idle = true;                // no frame pending
-    int canvasWidth = 0;             // backing store, device pixels
+    uint64_t framesDrawn = 0;  // frames rendered since start
+    bool idle = true;          // no frame pending
+    int canvasWidth = 0;       // backing store, device pixels
     int canvasHeight = 0;
     double devicePixelRatio = 1.0;
-    int glyphs = 0;                  // glyphs in the font atlas
+    int glyphs = 0;  // glyphs in the font atlas
     int atlasWidth = 0, atlasHeight = 0;
-    double lastFrameMs = 0;          // CPU time of the last frame (build + render submit)
-    double lastFontBuildMs = 0;      // time of the last atlas rebuild (rasterising and uploading)
-    double lastFontUploadMs = 0;     // ...of which the texture upload
-    int headingGlyphs = 0;           // glyphs rasterised for the heading font (heading text only, ui::HeadingText)
-    int fallbackGlyphs = 0;          // glyphs of the body font drawn from fallback files
-    int placeholders = 0;            // characters drawn as an empty box (no loaded file has them)
-    int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;   // fallback files by status
-    bool textInput = false;          // a text field is active (the IME textarea has the focus)
+    double lastFrameMs = 0;       // CPU time of the last frame (build + render submit)
+    double lastFontBuildMs = 0;   // time of the last atlas rebuild (rasterising and uploading)
+    double lastFontUploadMs = 0;  // ...of which the texture upload
+    int headingGlyphs = 0;        // glyphs rasterised for the heading font (heading text only, ui::HeadingText)
+    int fallbackGlyphs = 0;       // glyphs of the body font drawn from fallback files
+    int placeholders = 0;         // characters drawn as an empty box (no loaded file has them)
+    int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;  // fallback files by status
+    bool textInput = false;  // a text field is active (the IME textarea has the focus)
 
     // Where start-up time goes (design.md §9: first frame < 1.5 s), ms of main-thread time.
     struct Startup {
-        double context = 0;          // StartBackend: the WebGL2 context
-        double imgui = 0;            // ...the ImGui context, its GL objects (shaders) and the events
-        double codepoints = 0;       // ...the UI strings' characters collected for the atlas
-        double frameFonts = 0;       // the first frame: the atlas (rasterise, upload)
-        double frameUi = 0;          // ...the console's UI pass (NewFrame to Render)
-        double frameGl = 0;          // ...the draw calls
+        double context = 0;     // StartBackend: the WebGL2 context
+        double imgui = 0;       // ...the ImGui context, its GL objects (shaders) and the events
+        double codepoints = 0;  // ...the UI strings' characters collected for the atlas
+        double frameFonts = 0;  // the first frame: the atlas (rasterise, upload)
+        double frameUi = 0;     // ...the console's UI pass (NewFrame to Render)
+        double frameGl = 0;     // ...the draw calls
     } startup;
 };
 
@@ -84,4 +84,4 @@ BackendStats Stats();
 // The text of the active text field (UTF-8), "" when none is active.
 std::string ActiveInputText();
 
-} // namespace qd::web
+}  // namespace qd::web

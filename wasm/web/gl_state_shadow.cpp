@@ -1,4 +1,4 @@
-#define QD_GL_STATE_SHADOW_IMPL   // the real GL calls here, not the renames
+#define QD_GL_STATE_SHADOW_IMPL  // the real GL calls here, not the renames
 #include "web/gl_state_shadow.h"
 
 #include <cstring>
@@ -46,7 +46,7 @@ void Remember(GLenum pname, GLint a, GLint b = 0, GLint c = 0, GLint d = 0)
     s->known = true;
 }
 
-} // namespace
+}  // namespace
 
 void ShadowNewContext()
 {
@@ -86,7 +86,7 @@ std::string ShadowCheckJson()
     return w.take();
 }
 
-} // namespace qd::web
+}  // namespace qd::web
 
 using qd::web::Remember;
 
@@ -95,7 +95,10 @@ extern "C" {
 void qd_glGetIntegerv(GLenum pname, GLint* data)
 {
     qd::web::Shadowed* s = qd::web::Find(pname);
-    if (!s) { glGetIntegerv(pname, data); return; }
+    if (!s) {
+        glGetIntegerv(pname, data);
+        return;
+    }
     if (!s->known) {
         glGetIntegerv(pname, s->value);
         s->known = true;
@@ -135,4 +138,4 @@ void qd_glBlendFuncSeparate(GLenum srcRGB, GLenum dstRGB, GLenum srcAlpha, GLenu
     Remember(GL_BLEND_DST_ALPHA, static_cast<GLint>(dstAlpha));
 }
 
-} // extern "C"
+}  // extern "C"

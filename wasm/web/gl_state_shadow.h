@@ -30,15 +30,15 @@ void ShadowNewContext();
 // For the browser tests: every value known here compared with WebGL's (which asks the GPU process),
 // as {"checked":N,"mismatches":["GL_VIEWPORT: kept 0,0,2560,1600, WebGL 0,0,1280,800", ...]}.
 std::string ShadowCheckJson();
-}
+}  // namespace qd::web
 
 // gl_state_shadow.cpp calls the real functions.
 #ifndef QD_GL_STATE_SHADOW_IMPL
-#define glGetIntegerv qd_glGetIntegerv
-#define glViewport qd_glViewport
-#define glScissor qd_glScissor
-#define glBlendEquation qd_glBlendEquation
+#define glGetIntegerv           qd_glGetIntegerv
+#define glViewport              qd_glViewport
+#define glScissor               qd_glScissor
+#define glBlendEquation         qd_glBlendEquation
 #define glBlendEquationSeparate qd_glBlendEquationSeparate
-#define glBlendFunc qd_glBlendFunc
-#define glBlendFuncSeparate qd_glBlendFuncSeparate
+#define glBlendFunc             qd_glBlendFunc
+#define glBlendFuncSeparate     qd_glBlendFuncSeparate
 #endif

@@ -5,7 +5,7 @@
 // Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
 // the page copies it at once (UTF8ToString). design.md §8 fixes the JSON shapes.
 #include <emscripten.h>
-#include <emscripten/html5.h>   // emscripten_date_now
+#include <emscripten/html5.h>  // emscripten_date_now
 #include <imgui.h>
 
 #include <cstdint>
@@ -30,6 +30,8 @@ ShellState& Shell()
 
 // What the views asked of the page during the frame: the address fragment, the clipboard, the
 // screen-reader announcement. Written only when they change.
+// EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
+// clang-format off
 EM_JS(void, qd_js_set_fragment, (const char* fragment), {
     history.replaceState(null, "", "#" + UTF8ToString(fragment));
 });
@@ -37,6 +39,7 @@ EM_JS(void, qd_js_announce, (const char* text), {
     const live = document.getElementById("live");
     if (live) live.textContent = UTF8ToString(text);
 });
+// clang-format on
 
 // The real clock, for quotes when neither the arguments nor the workspace fix "now".
 qd::Instant Now() { return qd::Instant::FromUnixSeconds(static_cast<int64_t>(emscripten_date_now() / 1000)); }
@@ -62,7 +65,7 @@ void DrawShellFrame()
     SyncPlatform(shell);
 }
 
-} // namespace qd::web
+}  // namespace qd::web
 
 namespace {
 
@@ -77,10 +80,10 @@ const char* Result(std::string json)
 const char* SourceName(qd::ui::WorkspaceSource source)
 {
     switch (source) {
-    case qd::ui::WorkspaceSource::Sample: return "sample";
-    case qd::ui::WorkspaceSource::BrowserStorage: return "browser_storage";
-    case qd::ui::WorkspaceSource::Files: return "files";
-    case qd::ui::WorkspaceSource::None: break;
+        case qd::ui::WorkspaceSource::Sample: return "sample";
+        case qd::ui::WorkspaceSource::BrowserStorage: return "browser_storage";
+        case qd::ui::WorkspaceSource::Files: return "files";
+        case qd::ui::WorkspaceSource::None: break;
     }
     return "none";
 }
@@ -90,7 +93,7 @@ const char* NoWorkspace()
     return Result("{\"error\":{\"code\":\"no_workspace\",\"message\":\"no workspace is open\"}}");
 }
 
-} // namespace
+}  // namespace
 
 extern "C" {
 
@@ -169,42 +172,54 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     const auto& app = qd::web::Shell().app;
     qd::web::BackendStats s = qd::web::Stats();
     char buf[1024];
-    std::snprintf(buf, sizeof buf,
-                  "{\"page\":\"%s\",\"lang\":\"%s\",\"theme\":\"%s\",\"frames_drawn\":%llu,\"idle\":%s,"
-                  "\"canvas\":{\"width\":%d,\"height\":%d,\"device_pixel_ratio\":%g},"
-                  "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d,\"heading_glyphs\":%d,\"fallback_glyphs\":%d,"
-                  "\"placeholders\":%d,\"fallback_loading\":%d,\"fallback_loaded\":%d,\"fallback_failed\":%d,\"upload_ms\":%.2f},\"heap_bytes\":%zu,\"last_frame_ms\":%.2f,\"last_font_build_ms\":%.2f}",
-                  qd::ui::PageId(app.page), qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en",
-                  app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
-                  s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
-                  s.atlasHeight, s.headingGlyphs, s.fallbackGlyphs, s.placeholders, s.fallbackLoading, s.fallbackLoaded,
-                  s.fallbackFailed, s.lastFontUploadMs, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs, s.lastFontBuildMs);
+    std::snprintf(
+        buf, sizeof buf,
+        "{\"page\":\"%s\",\"lang\":\"%s\",\"theme\":\"%s\",\"frames_drawn\":%llu,\"idle\":%s,"
+        "\"canvas\":{\"width\":%d,\"height\":%d,\"device_pixel_ratio\":%g},"
+        "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d,\"heading_glyphs\":%d,\"fallback_glyphs\":%d,"
+        "\"placeholders\":%d,\"fallback_loading\":%d,\"fallback_loaded\":%d,\"fallback_failed\":%d,\"upload_ms\":%.2f},"
+        "\"heap_bytes\":%zu,\"last_frame_ms\":%.2f,\"last_font_build_ms\":%.2f}",
+        qd::ui::PageId(app.page), qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en",
+        app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
+        s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
+        s.atlasHeight, s.headingGlyphs, s.fallbackGlyphs, s.placeholders, s.fallbackLoading, s.fallbackLoaded,
+        s.fallbackFailed, s.lastFontUploadMs, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs,
+        s.lastFontBuildMs);
     std::string json = buf;
-    json.pop_back();   // the closing brace: the storage and text input objects follow
+    json.pop_back();  // the closing brace: the storage and text input objects follow
     const qd::ui::DataStatus& data = qd::ui::GetDataStatus();
     const qd::ZoneOffset zone = app.workspace ? app.workspace->rules.zone : qd::ZoneOffset::China();
     qd::JsonWriter w;
     w.beginObject();
-    w.key("source"); w.string(SourceName(data.source));
-    w.key("files"); w.string(data.fileNames);
-    w.key("save_pending"); w.boolean(data.savePending);
+    w.key("source");
+    w.string(SourceName(data.source));
+    w.key("files");
+    w.string(data.fileNames);
+    w.key("save_pending");
+    w.boolean(data.savePending);
     w.key("saved_at");
-    if (data.lastSavedAt) w.instant(*data.lastSavedAt, zone); else w.null();
+    if (data.lastSavedAt) w.instant(*data.lastSavedAt, zone);
+    else w.null();
     w.key("restored_saved_at");
-    if (data.restoredSavedAt) w.instant(*data.restoredSavedAt, zone); else w.null();
-    w.key("error"); w.string(data.storageError);
-    w.key("load_errors"); w.beginArray();
+    if (data.restoredSavedAt) w.instant(*data.restoredSavedAt, zone);
+    else w.null();
+    w.key("error");
+    w.string(data.storageError);
+    w.key("load_errors");
+    w.beginArray();
     for (const std::string& e : data.loadErrors) w.string(e);
     w.endArray();
     w.endObject();
     json += ",\"storage\":" + w.take();
     qd::JsonWriter t;
     t.beginObject();
-    t.key("wanted"); t.boolean(s.textInput);
-    t.key("text"); t.string(qd::web::ActiveInputText());
+    t.key("wanted");
+    t.boolean(s.textInput);
+    t.key("text");
+    t.string(qd::web::ActiveInputText());
     t.endObject();
     json += ",\"text_input\":" + t.take();
-    const auto& st = s.startup;   // ms; web/backend.h BackendStats::Startup
+    const auto& st = s.startup;  // ms; web/backend.h BackendStats::Startup
     std::snprintf(buf, sizeof buf,
                   ",\"startup\":{\"context_ms\":%.1f,\"imgui_ms\":%.1f,\"codepoints_ms\":%.1f,\"frame_fonts_ms\":%.1f,"
                   "\"frame_ui_ms\":%.1f,\"frame_gl_ms\":%.1f}}",
@@ -230,4 +245,4 @@ EMSCRIPTEN_KEEPALIVE const char* qd_set_theme(const char* theme)
     return qd_state();
 }
 
-} // extern "C"
+}  // extern "C"

@@ -14,9 +14,9 @@ struct ShellState {
     std::string mirroredAnnouncement;  // last text put in the aria-live region
     int mirroredPrefs = -1;            // language and theme last written to localStorage (PrefsKey)
 
-    ui::DataStatus data;                   // what 设置 > 数据 shows (platform.h)
-    uint64_t persistedRevision = 0;    // the revision browser storage holds (or need not hold: sample)
-    uint64_t scheduledRevision = 0;    // the revision a debounced save was last asked for
+    ui::DataStatus data;             // what 设置 > 数据 shows (platform.h)
+    uint64_t persistedRevision = 0;  // the revision browser storage holds (or need not hold: sample)
+    uint64_t scheduledRevision = 0;  // the revision a debounced save was last asked for
 };
 
 ShellState& Shell();
@@ -28,4 +28,4 @@ void DrawShellFrame();
 // (workspace_io.cpp).
 void SyncPlatform(ShellState& shell);
 
-} // namespace qd::web
+}  // namespace qd::web

@@ -17,22 +17,22 @@ namespace {
 
 struct Item {
     ImGuiID id = 0;
-    ImGuiID seed = 0;             // top of the window's ID stack when the item was added
-    ImRect rect;                  // device pixels
-    ImRect clip;                  // the window's clip rectangle then
+    ImGuiID seed = 0;  // top of the window's ID stack when the item was added
+    ImRect rect;       // device pixels
+    ImRect clip;       // the window's clip rectangle then
     ImGuiWindow* window = nullptr;
     bool disabled = false;
-    bool labelled = false;        // ItemInfo came
+    bool labelled = false;  // ItemInfo came
     ImGuiItemStatusFlags status = 0;
-    std::string label;            // the whole label as submitted
+    std::string label;  // the whole label as submitted
 };
 
 struct Recorder {
     bool installed = false;
     bool enabled = false;
-    bool recorded = false;        // a frame was drawn with the hooks on
-    std::vector<Item> items;      // the frame being drawn, then the last frame drawn
-    Item early;                   // ItemInfo before its ItemAdd (tabs): applied when the item comes
+    bool recorded = false;    // a frame was drawn with the hooks on
+    std::vector<Item> items;  // the frame being drawn, then the last frame drawn
+    Item early;               // ItemInfo before its ItemAdd (tabs): applied when the item comes
 } r;
 
 void OnNewFrame(ImGuiContext* ctx, ImGuiContextHook*)
@@ -42,7 +42,7 @@ void OnNewFrame(ImGuiContext* ctx, ImGuiContextHook*)
     if (ctx->TestEngineHookItems) r.recorded = true;
 }
 
-} // namespace
+}  // namespace
 
 void InstallUiLocator()
 {
@@ -98,7 +98,8 @@ std::string UiItemsJson(const char* names, double dpr, uint64_t frame)
         out += first ? "{\"name\":" : ",{\"name\":";
         AppendJsonString(out, w->Name);
         std::snprintf(buf, sizeof buf, ",\"x\":%g,\"y\":%g,\"w\":%g,\"h\":%g,\"order\":%d,\"modal\":%s}", css(w->Pos.x),
-                      css(w->Pos.y), css(w->Size.x), css(w->Size.y), order[w->RootWindow], w == modal ? "true" : "false");
+                      css(w->Pos.y), css(w->Size.x), css(w->Size.y), order[w->RootWindow],
+                      w == modal ? "true" : "false");
         out += buf;
         first = false;
     }
@@ -110,14 +111,20 @@ std::string UiItemsJson(const char* names, double dpr, uint64_t frame)
             raw = it.label;
         } else {
             for (const std::string& n : wanted)
-                if (ImHashStr(n.c_str(), 0, it.seed) == it.id) { raw = n; break; }
+                if (ImHashStr(n.c_str(), 0, it.seed) == it.id) {
+                    raw = n;
+                    break;
+                }
         }
         out += first ? "{\"label\":" : ",{\"label\":";
         first = false;
-        if (it.labelled) AppendJsonString(out, std::string_view(it.label.c_str(), ImGui::FindRenderedTextEnd(it.label.c_str()) - it.label.c_str()));
+        if (it.labelled)
+            AppendJsonString(out, std::string_view(it.label.c_str(),
+                                                   ImGui::FindRenderedTextEnd(it.label.c_str()) - it.label.c_str()));
         else out += "null";
         out += ",\"raw\":";
-        if (!raw.empty()) AppendJsonString(out, raw); else out += "null";
+        if (!raw.empty()) AppendJsonString(out, raw);
+        else out += "null";
         out += ",\"window\":";
         AppendJsonString(out, it.window ? it.window->Name : "");
         ImRect vis = it.rect;
@@ -131,14 +138,15 @@ std::string UiItemsJson(const char* names, double dpr, uint64_t frame)
                       shown ? css(vis.Min.x) : 0, shown ? css(vis.Min.y) : 0, shown ? css(vis.GetWidth()) : 0,
                       shown ? css(vis.GetHeight()) : 0, it.disabled ? "false" : "true",
                       (it.status & ImGuiItemStatusFlags_Checkable) ? "true" : "false",
-                      (it.status & ImGuiItemStatusFlags_Checked) ? "true" : "false", modal && o < modalOrder ? "true" : "false");
+                      (it.status & ImGuiItemStatusFlags_Checked) ? "true" : "false",
+                      modal && o < modalOrder ? "true" : "false");
         out += buf;
     }
     out += "]}";
     return out;
 }
 
-} // namespace qd::web
+}  // namespace qd::web
 
 // ---- the hooks Dear ImGui calls (imgui_internal.h, IMGUI_ENABLE_TEST_ENGINE) -----------------------
 
@@ -146,7 +154,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
 {
     using qd::web::r;
     ImGuiWindow* w = ctx->CurrentWindow;
-    if (!w || w->IsFallbackWindow) return;   // the implicit "Debug##Default" window: never shown
+    if (!w || w->IsFallbackWindow) return;  // the implicit "Debug##Default" window: never shown
     // ButtonBehavior may add the same item again (when ItemAdd did not run for it): keep one record.
     if (!r.items.empty() && r.items.back().id == id && r.items.back().window == w) return;
     qd::web::Item& it = r.items.emplace_back();

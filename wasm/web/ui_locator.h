@@ -35,4 +35,4 @@ bool EnableUiLocator();
 // The items of the last frame drawn (see above); `names`: raw labels to resolve, newline-separated.
 std::string UiItemsJson(const char* names, double devicePixelRatio, uint64_t frame);
 
-} // namespace qd::web
+}  // namespace qd::web

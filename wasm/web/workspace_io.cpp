@@ -30,6 +30,8 @@
 
 // ---- wasm -> page ------------------------------------------------------------------------------
 
+// EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
+// clang-format off
 EM_JS(void, qd_js_open_file_picker, (), {
     if (Module.qdHost) Module.qdHost.openFilePicker();
 });
@@ -54,6 +56,7 @@ EM_JS(void, qd_js_save_prefs, (const char* lang, const char* theme), {
         localStorage.setItem("quotedesk.theme", UTF8ToString(theme));
     } catch (e) { /* storage disabled: preferences last for this visit only */ }
 });
+// clang-format on
 
 namespace qd::web {
 namespace {
@@ -61,14 +64,14 @@ namespace {
 // Where opened files come from (qd_load_staged's argument; app.js uses the same numbers).
 enum Source { kFromFiles = 0, kFromSample = 1, kFromStorage = 2 };
 
-std::vector<std::pair<std::string, std::string>> g_staged;   // files waiting for qd_load_staged
-std::string g_result;                                        // JSON answers, valid until the next call
+std::vector<std::pair<std::string, std::string>> g_staged;  // files waiting for qd_load_staged
+std::string g_result;                                       // JSON answers, valid until the next call
 
 // The open workspace's text written out a piece at a time for the page (to browser storage, or as a
 // download), void as soon as the workspace changes: the page then starts again.
 class WorkspaceTextOut {
 public:
-    bool begin(const ui::AppState& app)   // false when no workspace is open
+    bool begin(const ui::AppState& app)  // false when no workspace is open
     {
         revision_ = app.revision;
         workspace_ = app.workspace ? &*app.workspace : nullptr;
@@ -91,7 +94,7 @@ public:
         return static_cast<int>(piece_.size());
     }
     const std::string& piece() const { return piece_; }
-    int progress() const { return stream_ ? stream_->progress() : 100; }   // 0..100
+    int progress() const { return stream_ ? stream_->progress() : 100; }  // 0..100
     void release()
     {
         stream_.reset();
@@ -99,15 +102,15 @@ public:
     }
 
 private:
-    std::unique_ptr<WorkspaceSaveStream> stream_;   // the text still to write
-    std::string piece_;                             // the piece lent to the page
-    uint64_t revision_ = 0;                         // ... of this revision
-    const Workspace* workspace_ = nullptr;          // ... of this workspace
+    std::unique_ptr<WorkspaceSaveStream> stream_;  // the text still to write
+    std::string piece_;                            // the piece lent to the page
+    uint64_t revision_ = 0;                        // ... of this revision
+    const Workspace* workspace_ = nullptr;         // ... of this workspace
 };
 
-WorkspaceTextOut g_persist;                                  // the save to browser storage (qd_persist_begin)
-WorkspaceTextOut g_download;                                 // the download (qd_download_begin)
-std::string g_downloadName;                                  // ... its file name
+WorkspaceTextOut g_persist;   // the save to browser storage (qd_persist_begin)
+WorkspaceTextOut g_download;  // the download (qd_download_begin)
+std::string g_downloadName;   // ... its file name
 
 const char* Result(std::string json)
 {
@@ -130,16 +133,24 @@ std::string ErrorsJson(const LoadErrors& errors)
 {
     JsonWriter w;
     w.beginObject();
-    w.key("ok"); w.boolean(false);
-    w.key("errors"); w.beginArray();
+    w.key("ok");
+    w.boolean(false);
+    w.key("errors");
+    w.beginArray();
     for (const LoadError& e : errors) {
         w.beginObject();
-        w.key("file"); w.string(e.file);
-        w.key("pointer"); w.string(e.pointer);
-        w.key("line"); w.integer(e.line);
-        w.key("column"); w.integer(e.column);
-        w.key("message"); w.string(e.message);
-        w.key("text"); w.string(e.str());
+        w.key("file");
+        w.string(e.file);
+        w.key("pointer");
+        w.string(e.pointer);
+        w.key("line");
+        w.integer(e.line);
+        w.key("column");
+        w.integer(e.column);
+        w.key("message");
+        w.string(e.message);
+        w.key("text");
+        w.string(e.str());
         w.endObject();
     }
     w.endArray();
@@ -149,15 +160,15 @@ std::string ErrorsJson(const LoadErrors& errors)
 
 Instant FromMs(double ms) { return Instant::FromUnixSeconds(static_cast<int64_t>(ms / 1000)); }
 
-} // namespace
+}  // namespace
 
-} // namespace qd::web
+}  // namespace qd::web
 
 // The platform side of ui/platform.h.
 namespace qd::ui {
 
-using web::Shell;
 using web::RequestFrames;
+using web::Shell;
 
 const DataStatus& GetDataStatus() { return Shell().data; }
 
@@ -180,7 +191,7 @@ void DownloadWorkspace()
     if (Shell().app.workspace) qd_js_download_workspace();
 }
 
-} // namespace qd::ui
+}  // namespace qd::ui
 
 namespace qd::web {
 
@@ -209,7 +220,7 @@ void SyncPlatform(ShellState& shell)
         qd_js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 
-} // namespace qd::web
+}  // namespace qd::web
 
 using namespace qd::web;
 
@@ -235,7 +246,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
     for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.first;
     qd::LoadResult r = qd::LoadFiles(files);
     files.clear();
-    files.shrink_to_fit();   // the text is no longer needed: give the heap back before anything else
+    files.shrink_to_fit();  // the text is no longer needed: give the heap back before anything else
     ShellState& shell = Shell();
     RequestFrames();
     if (!r.ok) {
@@ -250,7 +261,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
     shell.data.loadErrors.clear();
     shell.data.fileNames = names;
     shell.data.restoredSavedAt.reset();
-    shell.data.source = source == kFromSample ? qd::ui::WorkspaceSource::Sample
+    shell.data.source = source == kFromSample    ? qd::ui::WorkspaceSource::Sample
                         : source == kFromStorage ? qd::ui::WorkspaceSource::BrowserStorage
                                                  : qd::ui::WorkspaceSource::Files;
     // The sample and what storage already holds need no save; files the user opened do.
@@ -317,7 +328,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_download_begin()
     const auto& app = qd::web::Shell().app;
     g_downloadName.clear();
     if (!g_download.begin(app)) return g_downloadName.c_str();
-    const std::string day = qd::FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);   // 2024-04-15
+    const std::string day = qd::FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);  // 2024-04-15
     g_downloadName = "quotedesk-workspace-" + day + ".json";
     return g_downloadName.c_str();
 }
@@ -329,4 +340,4 @@ EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
 // Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
 
-} // extern "C"
+}  // extern "C"
