@@ -6,12 +6,13 @@ SHELL := /bin/bash
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: run test setup native wasm fuzz dist bench clean
+.PHONY: run test setup native wasm fuzz dist bench clean format
 
 run: dist
 	node tools/serve.mjs dist $(PORT)
 
 test: setup native dist fuzz
+	bash tools/check_format.sh
 	ctest --preset native
 	ctest --preset wasm
 	bash tests/fuzz/run.sh
@@ -40,6 +41,9 @@ dist: wasm
 
 bench: native dist
 	bash tools/bench/run.sh
+
+format:
+	bash tools/check_format.sh --fix
 
 clean:
 	rm -rf build/native build/wasm build/fuzz dist
