@@ -1,4 +1,4 @@
-// generated_workspace.h: a workspace from the generator (core/generator.h), loaded through the real
+// generated_workspace.h: a workspace from the generator (core/gen/generator.h), loaded through the real
 // loader, for the tests that need many resources (property tests, slicing, streaming, queries).
 #pragma once
 
@@ -8,8 +8,8 @@
 
 #include <doctest/doctest.h>
 
-#include "core/generator.h"
-#include "core/load.h"
+#include "core/gen/generator.h"
+#include "core/io/load.h"
 
 namespace qd::test {
 

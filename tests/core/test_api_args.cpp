@@ -2,9 +2,9 @@
 // words from renew() and refund() for the same wrong argument.
 #include <doctest/doctest.h>
 
-#include "core/api_args.h"
-#include "core/refund.h"
-#include "core/renewal.h"
+#include "core/io/api_args.h"
+#include "core/engine/refund.h"
+#include "core/engine/renewal.h"
 
 using namespace qd;
 using nlohmann::json;

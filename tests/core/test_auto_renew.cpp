@@ -1,4 +1,4 @@
-// Tests for core/auto_renew.h: the renewal policies and their transitions (seed 4.2.1.2, 4.2.2,
+// Tests for core/engine/auto_renew.h: the renewal policies and their transitions (seed 4.2.1.2, 4.2.2,
 // 4.2.4, 4.2.5), the auto-renew deduction day and charges (seed 4.2.2.4, reference §3.2), and
 // releasing resources (seed 4.2.6). Every refusal code is produced here at least once.
 #include <doctest/doctest.h>
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/auto_renew.h"
-#include "core/renewal.h"
+#include "core/engine/auto_renew.h"
+#include "core/engine/renewal.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/load.h"
+#include "core/model/diagnostics.h"
+#include "core/io/load.h"
 
 namespace qd {
 namespace {

@@ -1,4 +1,4 @@
-// Tests for core/calendar.h (design.md §2 time rules, §5 unified expiry, reference/huawei-bss.md §1, §3).
+// Tests for core/model/calendar.h (design.md §2 time rules, §5 unified expiry, reference/huawei-bss.md §1, §3).
 //
 // Synopsis of what is tested:
 //   class ZoneOffset   UTC(), China() = +08:00, FromMinutes(-840..840), Parse("+08:00"|"-05:30"|"Z"), str()
@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "core/calendar.h"
+#include "core/model/calendar.h"
 
 using qd::Instant;
 using qd::InstantParse;

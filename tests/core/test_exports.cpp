@@ -1,4 +1,4 @@
-// Tests for core/exports.h: the four exports (seed 4.1.4, 4.2.7.1, 4.2.7.2, 4.3.4), their CSV and JSON
+// Tests for core/report/exports.h: the four exports (seed 4.1.4, 4.2.7.1, 4.2.7.2, 4.3.4), their CSV and JSON
 // forms (design.md §7), the limits of the rule profile (renewal_list_max 200, price_list_max 10000)
 // and the export records with their 3-day life (seed 5, export_record_days).
 #include <doctest/doctest.h>
@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/exports.h"
-#include "core/load.h"
-#include "core/save.h"
+#include "core/report/exports.h"
+#include "core/io/load.h"
+#include "core/io/save.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;

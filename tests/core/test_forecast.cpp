@@ -1,4 +1,4 @@
-// Tests for core/forecast.h: the auto-renew charge forecast by local month (design.md §5 overview),
+// Tests for core/engine/forecast.h: the auto-renew charge forecast by local month (design.md §5 overview),
 // on the rules of RunDueAutoRenewals (seed 4.2.2, 4.2.2.4; reference §3.2).
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/forecast.h"
+#include "core/engine/forecast.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;

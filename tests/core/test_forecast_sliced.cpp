@@ -1,4 +1,4 @@
-// Tests for the sliced ForecastBuilder (core/forecast.h, ForecastSlices): the overview computes the
+// Tests for the sliced ForecastBuilder (core/engine/forecast.h, ForecastSlices): the overview computes the
 // 12-month auto-renew forecast a slice per frame (design.md §9: a frame < 16 ms at 100,000 rows); the
 // result must be the forecast of ForecastAutoRenewals, whatever the slice sizes.
 #include <doctest/doctest.h>
@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/forecast.h"
+#include "core/engine/forecast.h"
 #include "generated_workspace.h"
-#include "core/generator.h"
-#include "core/load.h"
+#include "core/gen/generator.h"
+#include "core/io/load.h"
 
 using namespace qd;
 

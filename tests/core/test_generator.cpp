@@ -1,4 +1,4 @@
-// Generated workspaces (core/generator.h) and the hand-checked sample (assets/sample-workspace.json):
+// Generated workspaces (core/gen/generator.h) and the hand-checked sample (assets/sample-workspace.json):
 // deterministic, exact counts, loadable, and internally consistent the way a real export is.
 #include <doctest/doctest.h>
 
@@ -10,10 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/calendar.h"
-#include "core/generator.h"
-#include "core/load.h"
-#include "core/money.h"
+#include "core/model/calendar.h"
+#include "core/gen/generator.h"
+#include "core/io/load.h"
+#include "core/model/money.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// Huawei BSS raw responses -> workspace (core/huawei_import.h), with the fixtures in tests/huawei/.
+// Huawei BSS raw responses -> workspace (core/io/huawei_import.h), with the fixtures in tests/huawei/.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/huawei_import.h"
-#include "core/load.h"
+#include "core/io/huawei_import.h"
+#include "core/io/load.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // JsonWriter: commas, nesting, escaping, money and instants (the shared answer format, design.md §7).
 #include <doctest/doctest.h>
 
-#include "core/json_writer.h"
+#include "core/model/json_writer.h"
 
 using namespace qd;
 

@@ -1,13 +1,13 @@
-// Loader tests (core/load.h): every member read into its field, every enumeration word, defaults and
+// Loader tests (core/io/load.h): every member read into its field, every enumeration word, defaults and
 // nulls, each kind of error with its pointer and message, the checks across objects, LoadFiles.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "core/diagnostics.h"
-#include "core/generator.h"
-#include "core/load.h"
-#include "core/save.h"
+#include "core/model/diagnostics.h"
+#include "core/gen/generator.h"
+#include "core/io/load.h"
+#include "core/io/save.h"
 #include "workspace_fixture.h"
 
 namespace qd {

@@ -1,4 +1,4 @@
-// Tests for core/money.h (design.md §2 money rules, §6 `rounding` and `refund_split`).
+// Tests for core/model/money.h (design.md §2 money rules, §6 `rounding` and `refund_split`).
 //
 // Synopsis of what is tested:
 //   enum class Rounding { HalfUp, Truncate };           ParseRounding / RoundingName
@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "core/money.h"
+#include "core/model/money.h"
 
 using qd::Money;
 using qd::MoneyParse;

@@ -1,4 +1,4 @@
-// Tests for core/orders.h: statuses and their moves, payment deadlines, paying one or 1..30 orders,
+// Tests for core/engine/orders.h: statuses and their moves, payment deadlines, paying one or 1..30 orders,
 // combined trade orders, cancelling, order details and trade history (seed 4.1, 4.3).
 //
 // Synopsis of what is tested:
@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "core/auto_renew.h"
-#include "core/orders.h"
-#include "core/renewal.h"
+#include "core/engine/auto_renew.h"
+#include "core/engine/orders.h"
+#include "core/engine/renewal.h"
 #include "test_orders_fixture.h"
 
 using namespace qd;

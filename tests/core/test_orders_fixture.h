@@ -8,8 +8,8 @@
 
 #include <string_view>
 
-#include "core/refund.h"
-#include "core/workspace.h"
+#include "core/engine/refund.h"
+#include "core/model/workspace.h"
 #include "test_renewal_fixture.h"
 
 namespace qd::orders_test {

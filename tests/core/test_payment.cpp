@@ -1,4 +1,4 @@
-// Tests for core/payment.h: which coupons settle a due, the balance, and the exact split of a payment.
+// Tests for core/engine/payment.h: which coupons settle a due, the balance, and the exact split of a payment.
 //
 // Synopsis of what is tested:
 //   PlanSettlement: automatic choice (1 discount, ≤3 vouchers/flexi, stored cards, cash), given ids and
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/payment.h"
+#include "core/engine/payment.h"
 #include "test_orders_fixture.h"
 
 using namespace qd;

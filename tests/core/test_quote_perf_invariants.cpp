@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/renewal.h"
+#include "core/engine/renewal.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;

@@ -1,4 +1,4 @@
-// Tests for core/refund.h: every unsubscription scenario of seed 4.4 with the numbers of the seed and
+// Tests for core/engine/refund.h: every unsubscription scenario of seed 4.4 with the numbers of the seed and
 // of reference/huawei-bss.md §4.
 //
 // Synopsis of what is tested:
@@ -13,8 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/orders.h"
-#include "core/refund.h"
+#include "core/engine/orders.h"
+#include "core/engine/refund.h"
 #include "test_orders_fixture.h"
 
 using namespace qd;

@@ -1,4 +1,4 @@
-// Properties of refunds and payments over generated workspaces (core/generator.h): whatever the data,
+// Properties of refunds and payments over generated workspaces (core/gen/generator.h): whatever the data,
 //   - every preview item's lines add up, and no refund exceeds what was paid for the periods it cuts;
 //   - money is never created or lost: paying moves exactly the orders' dues (less discount coupons) out
 //     of the account into the new periods, and unsubscribing moves back exactly the preview's total,
@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "core/generator.h"
-#include "core/load.h"
-#include "core/orders.h"
-#include "core/payment.h"
-#include "core/refund.h"
-#include "core/save.h"
+#include "core/gen/generator.h"
+#include "core/io/load.h"
+#include "core/engine/orders.h"
+#include "core/engine/payment.h"
+#include "core/engine/refund.h"
+#include "core/io/save.h"
 #include "generated_workspace.h"
 #include "test_orders_fixture.h"
 

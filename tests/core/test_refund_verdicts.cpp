@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/refund.h"
-#include "core/renewal.h"
+#include "core/engine/refund.h"
+#include "core/engine/renewal.h"
 #include "generated_workspace.h"
 
 using namespace qd;

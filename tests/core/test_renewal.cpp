@@ -1,4 +1,4 @@
-// Tests for core/renewal.h: durations and their defaults (seed 4.2.1.1 step 7), quotes with visible
+// Tests for core/engine/renewal.h: durations and their defaults (seed 4.2.1.1 step 7), quotes with visible
 // arithmetic, unified expiry (seed 4.2.3, reference §3.1), grace period (reference §3), refusals,
 // combined renewal orders and applying a paid renewal.
 #include <doctest/doctest.h>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/renewal.h"
+#include "core/engine/renewal.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;

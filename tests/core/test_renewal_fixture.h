@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "core/calendar.h"
-#include "core/load.h"
-#include "core/money.h"
-#include "core/workspace.h"
+#include "core/model/calendar.h"
+#include "core/io/load.h"
+#include "core/model/money.h"
+#include "core/model/workspace.h"
 
 namespace qd::renewal_test {
 

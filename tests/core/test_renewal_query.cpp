@@ -1,4 +1,4 @@
-// Tests for core/renewal_query.h: the renewal page's tabs, filters and instance rows (seed 4.2.1.1
+// Tests for core/report/renewal_query.h: the renewal page's tabs, filters and instance rows (seed 4.2.1.1
 // step 4 说明; reference §5 batch ID search ≤ 200).
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/renewal_query.h"
+#include "core/report/renewal_query.h"
 #include "generated_workspace.h"
 #include "test_renewal_fixture.h"
 

@@ -1,10 +1,10 @@
-// Tests for WorkspaceSaveStream (core/save.h): the browser saves a big workspace to IndexedDB a piece
+// Tests for WorkspaceSaveStream (core/io/save.h): the browser saves a big workspace to IndexedDB a piece
 // per task (design.md §9: no frame blocked for long); the pieces must be the bytes of SaveWorkspace.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "core/save.h"
+#include "core/io/save.h"
 #include "generated_workspace.h"
 
 using namespace qd;

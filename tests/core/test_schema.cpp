@@ -22,11 +22,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/generator.h"
-#include "core/load.h"
-#include "core/rules.h"
-#include "core/save.h"
-#include "core/workspace.h"
+#include "core/gen/generator.h"
+#include "core/io/load.h"
+#include "core/model/rules.h"
+#include "core/io/save.h"
+#include "core/model/workspace.h"
 #include "workspace_fixture.h"
 
 namespace qd {

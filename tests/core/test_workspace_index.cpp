@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/workspace.h"
+#include "core/model/workspace.h"
 
 using namespace qd;
 

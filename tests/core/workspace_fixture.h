@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/load.h"
+#include "core/io/load.h"
 
 namespace qd::test {
 

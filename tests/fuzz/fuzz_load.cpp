@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/load.h"
-#include "core/save.h"
+#include "core/io/load.h"
+#include "core/io/save.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "core/load.h"
-#include "core/renewal.h"
-#include "core/renewal_query.h"
+#include "core/io/load.h"
+#include "core/engine/renewal.h"
+#include "core/report/renewal_query.h"
 
 namespace {
 

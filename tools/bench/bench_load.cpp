@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/load.h"
+#include "core/io/load.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>

@@ -1,5 +1,5 @@
 // `quotedesk export FILE... --what orders|pending-orders|renewal-list|renewal-prices`: the console's
-// exports (core/exports.h; seed 4.1.4, 4.2.7, 4.3.4, 5).
+// exports (core/report/exports.h; seed 4.1.4, 4.2.7, 4.3.4, 5).
 //   [--order ID,...]      orders / pending-orders: these orders only (default: all, resp. all pending)
 //   [--resource ID,...]   renewal-list (required, at most 200) / renewal-prices (default: all not closed)
 //   [--months N | --years N]   renewal-list: the duration (default: each resource's own default)
@@ -13,7 +13,7 @@
 
 #include "command.h"
 #include "common.h"
-#include "core/exports.h"
+#include "core/report/exports.h"
 
 namespace qd::cli {
 namespace {

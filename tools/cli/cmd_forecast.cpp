@@ -1,5 +1,5 @@
 // `quotedesk forecast FILE... [--months 12] [--as-of TIME] [--format text|json|csv]`: what auto-renew
-// will charge over the coming months (core/forecast.h; design.md §5 overview, §7).
+// will charge over the coming months (core/engine/forecast.h; design.md §5 overview, §7).
 //
 //   --months N     local calendar months from the month of the as-of time, 1..120 (default 12)
 //   --format text  a table per month (charges, amount), then every charge (time, resource, duration,
@@ -14,7 +14,7 @@
 
 #include "command.h"
 #include "common.h"
-#include "core/forecast.h"
+#include "core/engine/forecast.h"
 
 namespace qd::cli {
 namespace {

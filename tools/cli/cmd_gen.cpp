@@ -1,13 +1,13 @@
 // `quotedesk gen --resources N [--seed S] [--orders M] [--as-of TIME]`: prints a generated
-// quotedesk/1 workspace (core/generator.h) to stdout, for benchmarks and demos.
+// quotedesk/1 workspace (core/gen/generator.h) to stdout, for benchmarks and demos.
 #include <charconv>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "command.h"
-#include "core/calendar.h"
-#include "core/generator.h"
+#include "core/model/calendar.h"
+#include "core/gen/generator.h"
 
 namespace qd::cli {
 namespace {

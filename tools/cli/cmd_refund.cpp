@@ -1,6 +1,6 @@
 // `quotedesk refund FILE... --resource ID[,ID...] [--periods-only [--keep-until TIME]] [--as-of TIME]
 //                   [--format text|json] [--confirm --reason CODE [--reason-text TEXT] [--out NEW.json]]`
-// The refund preview and the unsubscription of core/refund.h (seed 4.4 云服务退订; design.md §7).
+// The refund preview and the unsubscription of core/engine/refund.h (seed 4.4 云服务退订; design.md §7).
 //
 //   preview        --format json is exactly what the browser's window.quotedesk.refund returns for
 //                  the same arguments (the flags become RefundJson's {"resources", "periods_only",
@@ -24,8 +24,8 @@
 
 #include "command.h"
 #include "common.h"
-#include "core/json_writer.h"
-#include "core/refund.h"
+#include "core/model/json_writer.h"
+#include "core/engine/refund.h"
 
 namespace qd::cli {
 namespace {

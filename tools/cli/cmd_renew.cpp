@@ -2,7 +2,7 @@
 //                  [--as-of TIME] [--format text|json|csv]
 //                  [--place [--auto-renew [--auto-renew-count N]] [--out NEW.json]]`
 // and (cmd_align.cpp) `quotedesk align FILE... --resource ID[,ID...] --unified-day D|last ...`:
-// the renewal quote of core/renewal.h (seed 4.2.1 手动续费, 4.2.3 统一到期日; design.md §7).
+// the renewal quote of core/engine/renewal.h (seed 4.2.1 手动续费, 4.2.3 统一到期日; design.md §7).
 //
 //   --format json  exactly what the browser's window.quotedesk.renew returns for the same arguments:
 //                  the flags become RenewJson's argument object ({"resources", "months"|"years",
@@ -31,8 +31,8 @@
 
 #include "command.h"
 #include "common.h"
-#include "core/json_writer.h"
-#include "core/renewal.h"
+#include "core/model/json_writer.h"
+#include "core/engine/renewal.h"
 
 namespace qd::cli {
 namespace {

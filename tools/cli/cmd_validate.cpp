@@ -1,5 +1,5 @@
 // `quotedesk validate FILE...`: reads each file on its own, as the app would open it (a quotedesk/1
-// workspace or a Huawei BSS response, core/load.h), and says whether it is good.
+// workspace or a Huawei BSS response, core/io/load.h), and says whether it is good.
 //   exit 0: one line per file on stdout, "FILE: ok (12 products, 40 resources, 25 orders)"
 //   exit 1: every error of every bad file on stderr, "FILE: /json/pointer: message"
 #include <ostream>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "command.h"
-#include "core/load.h"
+#include "core/io/load.h"
 
 namespace qd::cli {
 namespace {

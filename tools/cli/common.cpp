@@ -11,8 +11,8 @@
 #include <ostream>
 #include <utility>
 
-#include "core/load.h"
-#include "core/save.h"
+#include "core/io/load.h"
+#include "core/io/save.h"
 
 namespace qd::cli {
 

@@ -26,9 +26,9 @@
 #include <vector>
 
 #include "command.h"
-#include "core/calendar.h"
-#include "core/refusal.h"
-#include "core/workspace.h"
+#include "core/model/calendar.h"
+#include "core/model/refusal.h"
+#include "core/model/workspace.h"
 
 namespace qd::cli {
 
@@ -57,7 +57,7 @@ bool ParseFormat(const Args& args, std::vector<Format> allowed, Format& format, 
 
 // ---- workspace in and out ---------------------------------------------------------------------------
 
-// Opens the files as one workspace (core/load.h LoadFiles: one quotedesk/1 file and/or Huawei
+// Opens the files as one workspace (core/io/load.h LoadFiles: one quotedesk/1 file and/or Huawei
 // responses). Returns ExitDone, or ExitBadInput after writing every error to err
 // ("FILE: cannot read: ...", "FILE: /json/pointer: message").
 int LoadInputs(const std::vector<std::string>& files, Workspace& ws, std::ostream& err);
@@ -69,7 +69,7 @@ Instant SystemNow();
 // --as-of is not a time.
 bool ResolveAsOf(const Args& args, const Workspace& ws, Instant& now, std::string& error);
 
-// Writes the workspace (core/save.h SaveWorkspace) to `path`, replacing it only when the whole
+// Writes the workspace (core/io/save.h SaveWorkspace) to `path`, replacing it only when the whole
 // text was written (a temporary file next to it, then a rename). False after writing
 // "PATH: cannot write: reason" to err.
 bool WriteWorkspaceTo(const std::string& path, const Workspace& ws, std::ostream& err);

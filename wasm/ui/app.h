@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/workspace.h"
+#include "core/model/workspace.h"
 #include "ui/i18n.h"
 #include "ui/order_list.h"
 #include "ui/page_export_records.h"

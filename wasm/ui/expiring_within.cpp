@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/renewal_query.h"  // kMaxExpiringWithinDays
+#include "core/report/renewal_query.h"  // kMaxExpiringWithinDays
 #include "ui/i18n.h"
 #include "ui/refund_dialog.h"  // Format
 

@@ -4,8 +4,8 @@
 #pragma once
 #include <string>
 
-#include "core/renewal.h"
-#include "core/workspace.h"
+#include "core/engine/renewal.h"
+#include "core/model/workspace.h"
 
 namespace qd::ui {
 

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "core/payment.h"
+#include "core/engine/payment.h"
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"

@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "core/orders.h"
-#include "core/workspace.h"
+#include "core/engine/orders.h"
+#include "core/model/workspace.h"
 
 namespace qd::ui {
 

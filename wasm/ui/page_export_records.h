@@ -1,6 +1,6 @@
 // The 导出记录 page (seed 5 订单导出记录) and the export entry point the other pages use.
 //
-//   ExportRequest req;                                   // core/exports.h
+//   ExportRequest req;                                   // core/report/exports.h
 //   req.kind = ExportKind::PendingOrders;                // 待支付订单 "批量导出" (seed 4.1.4)
 //   req.ids = std::vector<std::string>{"CS25011316401M3QF"};
 //   ExportAndDownload(app, req);                         // from a button of the order list / renewals page
@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "core/exports.h"
+#include "core/report/exports.h"
 
 namespace qd::ui {
 
@@ -64,7 +64,7 @@ bool DrawExportRefusals(AppState& app, ExportKind kind);
 // Forgets that refusal (e.g. when the calling page's selection changes).
 void ClearExportRefusals(AppState& app);
 
-// A refusal of core/exports.h in the current language (falls back to the shared words of
+// A refusal of core/report/exports.h in the current language (falls back to the shared words of
 // refund_dialog.h, then to the engine's message).
 std::string ExportRefusalWords(const AppState& app, const Refusal& refusal);
 

@@ -2,7 +2,7 @@
 //   - cards: instances in use expiring within 7 / 15 / 30 days (the renewal page's "X天内到期"
 //     filter: as_of <= expire_time <= as_of + X days), the cash balance and how far it carries the
 //     auto-renew charges, the 12-month auto-renew total;
-//   - a bar chart of the auto-renew charges per local month (core/forecast.h), the amount above each
+//   - a bar chart of the auto-renew charges per local month (core/engine/forecast.h), the amount above each
 //     bar, the month's charges in the hover; months the balance no longer covers in another colour;
 //   - the expiry timeline of the next 90 days: one column per day, stacked by renewal policy, with
 //     the 7 / 15 / 30-day marks; the hover names the instances;
@@ -17,8 +17,8 @@
 #include <cinttypes>
 #include <string>
 
-#include "core/auto_renew.h"
-#include "core/orders.h"
+#include "core/engine/auto_renew.h"
+#include "core/engine/orders.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"

@@ -4,7 +4,7 @@
 //
 // Derived data is rebuilt only when it can have changed: the expiry counts and the 90-day timeline
 // when the workspace changes (AppState::revision) or the clock moves to another minute; the auto-renew
-// forecast (core/forecast.h, a simulation of a year of charges) when the workspace changes or the
+// forecast (core/engine/forecast.h, a simulation of a year of charges) when the workspace changes or the
 // clock moves to another hour. At 100,000 resources that simulation takes a second or more, so it
 // runs a slice per frame (ForecastBuilder with ForecastSlices, a few milliseconds each, asking the
 // platform for more frames) while the page shows how far it got; leaving the page pauses it.
@@ -15,7 +15,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/forecast.h"
+#include "core/engine/forecast.h"
 
 namespace qd::ui {
 

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/renewal.h"
+#include "core/engine/renewal.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 

@@ -1,7 +1,7 @@
 // 4.2 续费管理: the four tabs (手动续费项 / 自动续费项 / 到期转按需项 / 到期不续费项) with their counts, the
 // seed's filters (到期时间 "X天内到期", 状态, 实例ID/名称/订单号 with up to 200 IDs, 产品类型, 区域, 隐藏有
 // 待支付订单的资源, 隐藏资源包 / 只显示资源包), the instance table with row checkboxes and the batch bar;
-// the dialogs are in renewal_dialogs.cpp. Rows come from core/renewal_query.h.
+// the dialogs are in renewal_dialogs.cpp. Rows come from core/report/renewal_query.h.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/renewal_query.h"
+#include "core/report/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/page_export_records.h"
 #include "ui/page_renewals.h"

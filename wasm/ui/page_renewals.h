@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/renewal_query.h"
+#include "core/report/renewal_query.h"
 #include "ui/expiring_within.h"
 #include "ui/renewal_dialogs.h"
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/rules.h"
+#include "core/model/rules.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"

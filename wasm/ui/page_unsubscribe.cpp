@@ -11,10 +11,10 @@
 #include <chrono>
 #include <set>
 
-#include "core/orders.h"
-#include "core/refund.h"
-#include "core/renewal.h"
-#include "core/renewal_query.h"
+#include "core/engine/orders.h"
+#include "core/engine/refund.h"
+#include "core/engine/renewal.h"
+#include "core/report/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"

@@ -14,7 +14,7 @@
 //
 // Frames. The platform draws a frame only when something asks for one (input, a finished save, a
 // loaded file), so an idle page costs nothing. A view that does a long job a slice per frame (the
-// overview's 12-month auto-renew forecast at 100,000 resources, core/forecast.h ForecastBuilder)
+// overview's 12-month auto-renew forecast at 100,000 resources, core/engine/forecast.h ForecastBuilder)
 // calls RequestMoreFrames() in each frame that did a slice and left work for later: the next frame
 // comes without input. When no view asks any more, the page goes idle again.
 #pragma once
@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "core/calendar.h"
+#include "core/model/calendar.h"
 
 namespace qd::ui {
 

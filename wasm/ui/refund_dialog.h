@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/refund.h"
+#include "core/engine/refund.h"
 #include "ui/labels.h"
 
 namespace qd::ui {

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/renewal_query.h"
+#include "core/report/renewal_query.h"
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "core/auto_renew.h"
-#include "core/renewal.h"
+#include "core/engine/auto_renew.h"
+#include "core/engine/renewal.h"
 #include "ui/labels.h"
 
 namespace qd::ui {

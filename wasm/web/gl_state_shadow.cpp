@@ -4,7 +4,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/json_writer.h"
+#include "core/model/json_writer.h"
 
 namespace qd::web {
 namespace {

@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/json_writer.h"
-#include "core/refund.h"
-#include "core/renewal.h"
+#include "core/model/json_writer.h"
+#include "core/engine/refund.h"
+#include "core/engine/renewal.h"
 #include "ui/app.h"
 #include "web/backend.h"
 #include "web/gl_state_shadow.h"

@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/json_writer.h"
+#include "core/model/json_writer.h"
 
 namespace qd::web {
 namespace {

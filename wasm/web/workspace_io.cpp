@@ -19,9 +19,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/json_writer.h"
-#include "core/load.h"
-#include "core/save.h"
+#include "core/model/json_writer.h"
+#include "core/io/load.h"
+#include "core/io/save.h"
 #include "ui/app.h"
 #include "ui/page_export_records.h"
 #include "web/backend.h"

@@ -1,0 +1,446 @@
+// forecast.cpp: the auto-renew charge forecast (forecast.h).
+#include "core/engine/forecast.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace qd {
+
+std::string ForecastMonth::label() const
+{
+    std::string out = std::to_string(year) + "-";
+    if (month < 10) out += '0';
+    return out + std::to_string(month);
+}
+
+namespace {
+
+// The part of the workspace auto-renew charges touch: account, rules, the auto-renew instances
+// (main + bound attached), their products, and the unfinished orders naming them (the locks).
+Workspace AutoRenewPart(const Workspace& ws)
+{
+    Workspace part;
+    part.as_of = ws.as_of;
+    part.account = ws.account;
+    part.rules = ws.rules;
+    std::unordered_set<std::string_view> resources, products;
+    for (const Resource& r : ws.resources) {
+        if (r.isBound() || r.renewal_policy != RenewalPolicy::Auto || r.status == ResourceStatus::Closed) continue;
+        for (const Resource* m : InstanceOf(ws, r))
+            if (resources.insert(m->resource_id).second) {
+                part.resources.push_back(*m);
+                products.insert(m->product_id);
+            }
+    }
+    for (const Product& p : ws.products)
+        if (products.count(p.product_id)) part.products.push_back(p);
+    for (const Order& o : ws.orders) {
+        if (!o.isOpen()) continue;
+        const bool names = std::any_of(o.items.begin(), o.items.end(), [&](const OrderItem& i) {
+            return i.resource_id && resources.count(*i.resource_id);
+        });
+        if (names) part.orders.push_back(o);
+    }
+    part.Reindex();
+    return part;
+}
+
+}  // namespace
+
+// What a sliced builder keeps between its steps (forecast.h).
+struct ForecastBuilder::Sliced {
+    enum Stage { Orders, Instances, Sort, Emit };
+    struct Key {
+        int64_t due;           // the charge's deduction time (the runner's queue key)
+        std::size_t position;  // the resource's place in the one-piece part
+        uint32_t slice;        // in `charges`: charges[slice][item]
+        uint32_t item;
+        bool operator<(const Key& o) const
+        {
+            return due != o.due ? due < o.due : position < o.position;  // one charge per resource per due time
+        }
+    };
+    const Workspace* ws = nullptr;
+    ForecastSlices sizes;
+    Stage stage = Orders;
+    std::size_t cursor = 0;           // in ws.orders, ws.resources or `order`, by stage
+    std::optional<Instant> snapshot;  // ws.as_of, when charges before asOf are simulated first
+    std::unordered_map<std::string_view, std::vector<std::size_t>> openOrders;  // resource id -> open orders naming it
+    std::unordered_set<std::string_view> taken;  // resources placed in a slice's part already
+    std::size_t placed = 0;                      // resources placed so far
+    Money beforeWindow;                          // what the charges between ws.as_of and asOf took from the balance
+    std::vector<std::vector<ForecastCharge>> charges;  // every slice's charges (a vector each: few blocks to free)
+    // their keys: sorted runs (one per slice, merged as they come), one run after Sort
+    std::vector<Key> order;
+    std::vector<std::size_t> runs;  // where each sorted run of `order` starts (sizes shrink towards the end)
+
+    // The slice's charges, order[from..], are sorted; merges runs of similar size so that no step
+    // merges much more than it added, and the final merge is at most about the whole once.
+    void addRun(std::size_t from)
+    {
+        std::sort(order.begin() + static_cast<std::ptrdiff_t>(from), order.end());
+        if (from == order.size()) return;
+        runs.push_back(from);
+        while (runs.size() >= 2) {
+            const std::size_t top = runs.back(), below = runs[runs.size() - 2];
+            if (top - below > 2 * (order.size() - top)) break;
+            mergeTop();
+        }
+    }
+    void mergeTop()
+    {
+        const std::size_t top = runs.back();
+        runs.pop_back();
+        std::inplace_merge(order.begin() + static_cast<std::ptrdiff_t>(runs.back()),
+                           order.begin() + static_cast<std::ptrdiff_t>(top), order.end());
+    }
+};
+
+void ForecastBuilder::start(const Workspace& ws, Instant asOf, int months)
+{
+    months = std::clamp(months, 1, kMaxForecastMonths);
+    const ZoneOffset zone = ws.rules.zone;
+    Forecast& f = forecast_;
+    f.as_of = asOf;
+    f.cash_balance = ws.account.cash_balance;
+
+    const LocalDate today = LocalDateOf(asOf, zone);
+    const LocalDate firstOfMonth = *LocalDate::FromYmd(today.year(), today.month(), 1);
+    f.until = ToInstant(AddMonths(firstOfMonth, months), LocalTime::Midnight(), zone);
+    for (int i = 0; i < months; ++i) {
+        const LocalDate d = AddMonths(firstOfMonth, i);
+        ForecastMonth m;
+        m.year = d.year();
+        m.month = d.month();
+        f.months.push_back(m);
+    }
+    start_ = ws.as_of && *ws.as_of < asOf ? *ws.as_of : asOf;
+}
+
+ForecastBuilder::ForecastBuilder(const Workspace& ws, Instant asOf, int months)
+    : part_(std::make_unique<Workspace>(AutoRenewPart(ws)))
+{
+    start(ws, asOf, months);
+    const Forecast& f = forecast_;
+    AutoRenewRunOptions options;
+    options.record_orders = false;
+    options.require_balance = false;
+    if (ws.as_of && *ws.as_of < asOf) {
+        // The file is a snapshot at ws.as_of: the charges between it and asOf are made first (not listed).
+        options.not_before = *ws.as_of;
+        runner_ = std::make_unique<AutoRenewRunner>(*part_, asOf.plusSeconds(-1), options);
+    } else {
+        phase_ = 1;
+        balance_ = f.cash_balance;
+        options.not_before = asOf;
+        runner_ = std::make_unique<AutoRenewRunner>(*part_, f.until.plusSeconds(-1), options);
+    }
+}
+
+ForecastBuilder::ForecastBuilder(const Workspace& ws, Instant asOf, int months, ForecastSlices slices)
+    : sliced_(std::make_unique<Sliced>())
+{
+    start(ws, asOf, months);
+    sliced_->ws = &ws;
+    sliced_->sizes = slices;
+    sliced_->sizes.instances = std::max<std::size_t>(1, slices.instances);
+    sliced_->sizes.orders = std::max<std::size_t>(1, slices.orders);
+    sliced_->sizes.charges = std::max<std::size_t>(1, slices.charges);
+    if (ws.as_of && *ws.as_of < asOf) sliced_->snapshot = ws.as_of;
+    phase_ = 1;
+}
+
+ForecastBuilder::ForecastBuilder(ForecastBuilder&&) noexcept = default;
+ForecastBuilder& ForecastBuilder::operator=(ForecastBuilder&&) noexcept = default;
+ForecastBuilder::~ForecastBuilder() = default;
+
+int ForecastBuilder::progress() const
+{
+    if (done_) return 100;
+    if (sliced_) {
+        // Orders 0..5, instances 5..90, the last merge 90, the charges in time order 90..99.
+        const Sliced& s = *sliced_;
+        const auto share = [](std::size_t at, std::size_t of, int from, int span) {
+            return from +
+                   (of == 0 ? span : static_cast<int>(static_cast<uint64_t>(at) * static_cast<uint64_t>(span) / of));
+        };
+        switch (s.stage) {
+            case Sliced::Orders: return share(s.cursor, s.ws->orders.size(), 0, 5);
+            case Sliced::Instances: return share(s.cursor, s.ws->resources.size(), 5, 85);
+            case Sliced::Sort: return 90;
+            case Sliced::Emit: return std::min(99, share(s.cursor, s.order.size(), 90, 10));
+        }
+        return 0;
+    }
+    const int64_t span = forecast_.until - start_;
+    if (span <= 0) return 0;
+    const int64_t at = std::clamp<int64_t>(runner_->reached() - start_, 0, span);
+    return static_cast<int>(at * 100 / span);
+}
+
+namespace {
+
+// The forecast line of one charge made in `part`.
+ForecastCharge ToForecastCharge(const Workspace& part, AutoRenewCharge& c, Instant asOf)
+{
+    ForecastCharge fc;
+    if (const Resource* r = part.findResource(c.resource_id)) {
+        fc.resource_name = r->resource_name;
+        fc.product_id = r->product_id;
+        if (const Product* p = part.findProduct(r->product_id)) fc.service_type_name = p->service_type_name;
+    }
+    fc.resource_id = std::move(c.resource_id);
+    fc.at = c.at;
+    fc.deduction_time = c.deduction_time;
+    fc.late = c.deduction_time < asOf;
+    fc.amount = c.amount;
+    fc.duration = c.duration;
+    fc.new_expire_time = c.new_expire_time;
+    fc.times_left = c.times_left;
+    return fc;
+}
+
+// Adds one charge (the next in time order) to the forecast: running balance, totals, its month.
+void Place(Forecast& f, std::optional<Money>& balance, ForecastCharge fc, ZoneOffset zone)
+{
+    if (balance) {
+        *balance -= fc.amount;
+        fc.balance_after = balance;
+        if (balance->isNegative() && !f.first_short) f.first_short = f.charges.size();
+    }
+    f.total += fc.amount;
+    const LocalDate d = LocalDateOf(fc.at, zone);
+    const ForecastMonth& first = f.months.front();
+    const int index = (d.year() - first.year) * 12 + (d.month() - first.month);
+    if (index >= 0 && index < static_cast<int>(f.months.size())) {
+        ForecastMonth& m = f.months[static_cast<std::size_t>(index)];
+        if (m.count == 0) m.first = f.charges.size();
+        ++m.count;
+        m.total += fc.amount;
+    }
+    f.charges.push_back(std::move(fc));
+}
+
+}  // namespace
+
+void ForecastBuilder::collect(AutoRenewRun& run)
+{
+    Forecast& f = forecast_;
+    for (Refusal& r : run.failures) f.failures.push_back(std::move(r));
+    for (AutoRenewCharge& c : run.charges) Place(f, balance_, ToForecastCharge(*part_, c, f.as_of), part_->rules.zone);
+}
+
+bool ForecastBuilder::stepSliced()
+{
+    Sliced& s = *sliced_;
+    const Workspace& ws = *s.ws;
+    Forecast& f = forecast_;
+    switch (s.stage) {
+        case Sliced::Orders: {
+            // The unfinished orders: they lock the resources they name.
+            const std::size_t end = std::min(ws.orders.size(), s.cursor + s.sizes.orders);
+            for (; s.cursor < end; ++s.cursor) {
+                const Order& o = ws.orders[s.cursor];
+                if (!o.isOpen()) continue;
+                for (const OrderItem& i : o.items)
+                    if (i.resource_id) {
+                        std::vector<std::size_t>& list = s.openOrders[*i.resource_id];
+                        if (list.empty() || list.back() != s.cursor) list.push_back(s.cursor);
+                    }
+            }
+            if (s.cursor == ws.orders.size()) {
+                s.taken.reserve(ws.resources.size() / 2);  // no rehash of every id in the middle of a slice
+                s.stage = Sliced::Instances;
+                s.cursor = 0;
+            }
+            return false;
+        }
+        case Sliced::Instances: {
+            // The next instances, copied with what their charges read, simulated through the window.
+            Workspace part;
+            part.as_of = ws.as_of;
+            part.account = ws.account;
+            part.rules = ws.rules;
+            std::unordered_set<std::string_view> products;
+            std::vector<std::size_t> orders;
+            std::size_t instances = 0;
+            while (s.cursor < ws.resources.size() && instances < s.sizes.instances) {
+                const Resource& r = ws.resources[s.cursor++];
+                if (r.isBound() || r.renewal_policy != RenewalPolicy::Auto || r.status == ResourceStatus::Closed)
+                    continue;
+                ++instances;
+                for (const Resource* m : InstanceOf(ws, r))
+                    if (s.taken.insert(m->resource_id).second) {
+                        part.resources.push_back(*m);
+                        products.insert(m->product_id);
+                        if (auto it = s.openOrders.find(m->resource_id); it != s.openOrders.end())
+                            orders.insert(orders.end(), it->second.begin(), it->second.end());
+                    }
+            }
+            for (const Product& p : ws.products)
+                if (products.count(p.product_id)) part.products.push_back(p);
+            std::sort(orders.begin(), orders.end());
+            orders.erase(std::unique(orders.begin(), orders.end()), orders.end());
+            for (std::size_t i : orders) part.orders.push_back(ws.orders[i]);
+            part.Reindex();
+
+            AutoRenewRunOptions options;
+            options.record_orders = false;
+            options.require_balance = false;
+            if (s.snapshot) {
+                options.not_before = *s.snapshot;
+                AutoRenewRunner before(part, f.as_of.plusSeconds(-1), options);
+                AutoRenewRun run;
+                before.Step(SIZE_MAX, run);
+                for (const AutoRenewCharge& c : run.charges) s.beforeWindow += c.amount;
+            }
+            options.not_before = f.as_of;
+            AutoRenewRunner window(part, f.until.plusSeconds(-1), options);
+            AutoRenewRun run;
+            window.Step(SIZE_MAX, run);
+            for (Refusal& r : run.failures) f.failures.push_back(std::move(r));
+            const std::size_t from = s.order.size();
+            std::vector<ForecastCharge> charges;
+            charges.reserve(run.charges.size());
+            for (AutoRenewCharge& c : run.charges) {
+                const auto at = part.index.resources.find(c.resource_id);
+                const std::size_t position = s.placed + (at == part.index.resources.end() ? 0 : at->second);
+                s.order.push_back({c.deduction_time.unixSeconds(), position, static_cast<uint32_t>(s.charges.size()),
+                                   static_cast<uint32_t>(charges.size())});
+                charges.push_back(ToForecastCharge(part, c, f.as_of));
+            }
+            if (!charges.empty()) s.charges.push_back(std::move(charges));
+            s.addRun(from);
+            s.placed += part.resources.size();
+            if (s.cursor == ws.resources.size()) s.stage = Sliced::Sort;
+            return false;
+        }
+        case Sliced::Sort: {
+            while (s.runs.size() >= 2) s.mergeTop();  // the runs left, smallest first: about the whole once
+            s.taken = {};
+            s.openOrders = {};
+            // The balance at asOf: what the file says, less the charges since its as_of.
+            if (f.cash_balance) *f.cash_balance -= s.beforeWindow;
+            balance_ = f.cash_balance;
+            f.charges.reserve(s.charges.size());
+            s.stage = Sliced::Emit;
+            s.cursor = 0;
+            return false;
+        }
+        case Sliced::Emit: {
+            const std::size_t end = std::min(s.order.size(), s.cursor + s.sizes.charges);
+            for (; s.cursor < end; ++s.cursor)
+                Place(f, balance_, std::move(s.charges[s.order[s.cursor].slice][s.order[s.cursor].item]),
+                      ws.rules.zone);
+            if (s.cursor < s.order.size()) return false;
+            sliced_.reset();
+            done_ = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ForecastBuilder::Step(std::size_t maxCharges)
+{
+    if (done_) return true;
+    if (sliced_) return stepSliced();
+    AutoRenewRun run;
+    const bool finished = runner_->Step(maxCharges, run);
+    if (phase_ == 1) collect(run);
+    if (!finished) return false;
+    if (phase_ == 0) {
+        // Into the window: the balance is what the charges before it left.
+        phase_ = 1;
+        forecast_.cash_balance = part_->account.cash_balance;
+        AutoRenewRunOptions options;
+        options.record_orders = false;
+        options.require_balance = false;
+        options.not_before = forecast_.as_of;
+        runner_ = std::make_unique<AutoRenewRunner>(*part_, forecast_.until.plusSeconds(-1), options);
+        balance_ = forecast_.cash_balance;
+        return false;
+    }
+    done_ = true;
+    part_.reset();
+    runner_.reset();
+    return true;
+}
+
+Forecast ForecastAutoRenewals(const Workspace& ws, Instant asOf, int months)
+{
+    ForecastBuilder builder(ws, asOf, months);
+    while (!builder.Step(SIZE_MAX)) {}
+    return builder.result();
+}
+
+void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
+{
+    w.beginObject();
+    w.key("as_of");
+    w.instant(f.as_of, zone);
+    w.key("until");
+    w.instant(f.until, zone);
+    w.key("total");
+    w.money(f.total);
+    w.key("cash_balance");
+    w.moneyOrNull(f.cash_balance);
+    w.key("balance_short_from");
+    if (f.first_short) w.instant(f.charges[*f.first_short].at, zone);
+    else w.null();
+    w.key("months");
+    w.beginArray();
+    for (const ForecastMonth& m : f.months) {
+        w.beginObject();
+        w.key("month");
+        w.string(m.label());
+        w.key("total");
+        w.money(m.total);
+        w.key("charges");
+        w.integer(static_cast<int64_t>(m.count));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("charges");
+    w.beginArray();
+    for (const ForecastCharge& c : f.charges) {
+        w.beginObject();
+        w.key("time");
+        w.instant(c.at, zone);
+        w.key("deduction_time");
+        w.instant(c.deduction_time, zone);
+        w.key("late");
+        w.boolean(c.late);
+        w.key("resource_id");
+        w.string(c.resource_id);
+        w.key("resource_name");
+        w.string(c.resource_name);
+        w.key("service_type_name");
+        w.string(c.service_type_name);
+        w.key("duration");
+        WriteDuration(w, c.duration);
+        w.key("amount");
+        w.money(c.amount);
+        w.key("new_expire_time");
+        w.instant(c.new_expire_time, zone);
+        w.key("times_left");
+        w.integerOrNull(c.times_left);
+        w.key("balance_after");
+        w.moneyOrNull(c.balance_after);
+        w.endObject();
+    }
+    w.endArray();
+    WriteRefusals(w, "failures", f.failures);
+    w.endObject();
+}
+
+std::string ForecastJson(const Forecast& forecast, ZoneOffset zone)
+{
+    JsonWriter w;
+    WriteForecast(w, forecast, zone);
+    return w.take();
+}
+
+}  // namespace qd

@@ -1,0 +1,25 @@
+#include "core/io/api_args.h"
+
+namespace qd {
+
+std::string ReadResourceIds(const nlohmann::json& value, std::vector<std::string>& ids)
+{
+    const std::string error = "resources: expected an array of resource ids";
+    if (!value.is_array()) return error;
+    for (const auto& id : value) {
+        if (!id.is_string()) return error;
+        ids.push_back(id.get<std::string>());
+    }
+    return {};
+}
+
+std::string ReadApiInstant(const nlohmann::json& value, const std::string& key, Instant& t)
+{
+    if (!value.is_string()) return key + ": expected a time string";
+    const InstantParse p = ParseInstant(value.get<std::string>());
+    if (!p) return key + ": " + (p.error.empty() ? std::string("expected a time string") : p.error);
+    t = p.value;
+    return {};
+}
+
+}  // namespace qd

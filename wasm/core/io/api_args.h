@@ -1,0 +1,26 @@
+// api_args.h: reading the arguments of the browser test API (design.md §8), one JSON object whose
+// members mirror the CLI's flags. The readers are shared by renew(argsJson) (renewal.h RenewJson)
+// and refund(argsJson) (refund.h RefundJson), so both word a wrong argument the same way.
+//
+//   std::string error = ReadResourceIds(value, req.resource_ids);   // "" = fine
+//   if (!error.empty()) return ErrorJson(error);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/calendar.h"
+
+namespace qd {
+
+// "resources": an array of resource id strings, appended to `ids`.
+// Error: "resources: expected an array of resource ids".
+std::string ReadResourceIds(const nlohmann::json& value, std::vector<std::string>& ids);
+
+// A time member ("as_of", "keep_until"): any form ParseInstant accepts.
+// Error: "KEY: expected a time string", or "KEY: " + ParseInstant's reason.
+std::string ReadApiInstant(const nlohmann::json& value, const std::string& key, Instant& t);
+
+}  // namespace qd

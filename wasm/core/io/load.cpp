@@ -1,0 +1,1238 @@
+// load.cpp: the quotedesk/1 reader (load.h).
+//
+// nlohmann's SAX parser calls WorkspaceReader for every token; the reader keeps a stack of frames
+// (the objects and arrays it is inside) and writes each value straight into the model. What goes
+// where is declared once per object in the schemas below (kResourceSchema, ...): member name, how
+// its value is read, whether it is required. Values this build does not know are re-serialised
+// compactly into the object's `extra`.
+#include "core/io/load.h"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstdint>
+#include <type_traits>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/json_writer.h"
+
+#if __has_include("core/io/huawei_import.h")
+#include "core/io/huawei_import.h"
+#define QD_HAVE_HUAWEI_IMPORT 1
+#endif
+
+namespace qd {
+
+namespace {
+
+// ---- a JSON value as the reader sees it -----------------------------------------------------------
+
+enum class JsonType { Null, Boolean, Number, String, Object, Array };
+
+// One value delivered by the parser. Objects and arrays appear here only to be refused by a member
+// that wanted a scalar ("expected a string, got an object").
+struct Value {
+    JsonType type = JsonType::Null;
+    bool boolean = false;
+    std::string_view text;  // String: its characters; Number: the number exactly as written
+
+    bool isNull() const { return type == JsonType::Null; }
+    std::string json() const
+    {  // the value as compact JSON text (scalars only)
+        switch (type) {
+            case JsonType::Null: return "null";
+            case JsonType::Boolean: return boolean ? "true" : "false";
+            case JsonType::Number: return std::string(text);
+            case JsonType::String: {
+                std::string out;
+                AppendJsonString(out, text);
+                return out;
+            }
+            case JsonType::Object: return "{}";
+            case JsonType::Array: return "[]";
+        }
+        return {};
+    }
+    std::string got() const
+    {  // ", got 12" / ", got \"x\"" / ", got an object" for messages
+        if (type == JsonType::Object) return ", got an object";
+        if (type == JsonType::Array) return ", got an array";
+        std::string shown = json();
+        if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+        return ", got " + shown;
+    }
+};
+
+// ---- value readers: Value -> field, or false with the message ---------------------------------------
+
+bool Read(const Value& v, std::string& out, std::string& error)
+{
+    if (v.type != JsonType::String) {
+        error = "expected a string" + v.got();
+        return false;
+    }
+    out.assign(v.text);  // a copy of exactly the right size (the parser keeps its buffer for the next token)
+    return true;
+}
+
+bool Read(const Value& v, bool& out, std::string& error)
+{
+    if (v.type != JsonType::Boolean) {
+        error = "expected true or false" + v.got();
+        return false;
+    }
+    out = v.boolean;
+    return true;
+}
+
+// Amounts may be JSON numbers (read from their exact text) or strings ("279.41").
+bool ReadSignedMoney(const Value& v, Money& out, std::string& error)
+{
+    if (v.type != JsonType::Number && v.type != JsonType::String) {
+        error = "expected an amount like 279.41" + v.got();
+        return false;
+    }
+    MoneyParse m = ParseMoney(v.text);
+    if (!m) {
+        error = m.error;
+        return false;
+    }
+    out = m.value;
+    return true;
+}
+
+bool Read(const Value& v, Money& out, std::string& error)
+{  // every amount but the cash balance is >= 0
+    if (!ReadSignedMoney(v, out, error)) return false;
+    if (out.isNegative()) {
+        error = "negative amount: expected 0.00 or more" + v.got();
+        return false;
+    }
+    return true;
+}
+
+bool Read(const Value& v, Instant& out, std::string& error)
+{
+    if (v.type != JsonType::String) {
+        error = "expected a time like 2024-04-15T15:58:07+08:00" + v.got();
+        return false;
+    }
+    InstantParse t = ParseInstant(v.text);
+    if (!t) {
+        error = t.error;
+        return false;
+    }
+    if (t.value < kEarliestFileInstant || kLatestFileInstant < t.value) {
+        error = "expected a time from 0001-01-02 to 9999-12-30 (UTC)" + v.got();
+        return false;
+    }
+    out = t.value;
+    return true;
+}
+
+template <class E>
+requires std::is_enum_v<E>
+bool Read(const Value& v, E& out, std::string& error)
+{
+    std::optional<E> e = v.type == JsonType::String ? EnumFromString<E>(v.text) : std::nullopt;
+    if (!e) {
+        error = "expected one of " + EnumChoices<E>() + v.got();
+        return false;
+    }
+    out = *e;
+    return true;
+}
+
+template <int Min, int Max>
+bool ReadInt(const Value& v, int& out, std::string& error)
+{
+    int n = 0;
+    const char* end = v.text.data() + v.text.size();
+    auto [p, ec] = std::from_chars(v.text.data(), end, n);  // refuses "1.0", "1e2" and anything beyond int
+    if (v.type != JsonType::Number || ec != std::errc() || p != end || n < Min || n > Max) {
+        error = "expected an integer " +
+                (Max == INT_MAX ? ">= " + std::to_string(Min) : std::to_string(Min) + ".." + std::to_string(Max)) +
+                v.got();
+        return false;
+    }
+    out = n;
+    return true;
+}
+
+// ---- schemas: how each object of the format is read ---------------------------------------------------
+
+using ReadFn = bool (*)(void* object, const Value& value, std::string& error);
+struct ObjectSchema;
+class WorkspaceReader;
+
+enum class MemberKind {
+    Scalar,       // read: the value
+    Object,       // schema + open (the nested struct); null allowed when clear is set (optional object)
+    ObjectArray,  // schema + clear (empty the vector) + open (append an element)
+    ScalarArray,  // clear + read (append one element)
+    Capture,      // any value, handed over as compact JSON text to `captured`
+    Ignore,       // the value of a duplicated member: skipped (the error is already reported)
+};
+
+struct MemberSpec {
+    std::string_view name;
+    bool required = false;
+    MemberKind kind = MemberKind::Scalar;
+    ReadFn read = nullptr;
+    const ObjectSchema* schema = nullptr;
+    void* (*open)(void* object) = nullptr;
+    void (*clear)(void* object) = nullptr;
+    // errors' file is filled in by the reader
+    LoadErrors (*captured)(void* object, std::string_view json, const std::string& pointer) = nullptr;
+};
+
+// Object-level checks run when an object ends (end after start, defaults that depend on others...).
+struct ObjectCheck {
+    WorkspaceReader& reader;
+    const ObjectSchema& schema;
+    std::uint64_t seen;                       // bit i: schema.members[i] was present
+    std::uint64_t refused;                    // bit i: ... and its value was refused (the error is already reported)
+    std::size_t elementIndex;                 // position in the enclosing array (0 outside arrays)
+    bool has(std::string_view member) const;  // present and read: a refused value counts as absent, so
+                                              // a check across members adds no follow-on error
+    bool present(std::string_view member) const;                     // present, whether read or refused
+    void error(std::string_view member, std::string message) const;  // member "" = the object itself
+};
+
+struct ObjectSchema {
+    std::vector<MemberSpec> members;  // at most 64 (one bit each in `seen`)
+    UnknownMembers& (*extra)(void* object);
+    void (*check)(void* object, const ObjectCheck& check) = nullptr;
+};
+
+template <class>
+struct MemberPointer;
+template <class C, class T>
+struct MemberPointer<T C::*> {
+    using Class = C;
+    using Type = T;
+};
+template <auto M>
+using ClassOf = typename MemberPointer<decltype(M)>::Class;
+template <auto M>
+using TypeOf = typename MemberPointer<decltype(M)>::Type;
+template <auto M>
+TypeOf<M>& FieldOf(void* object)
+{
+    return static_cast<ClassOf<M>*>(object)->*M;
+}
+
+template <class T>
+struct Optional {
+    using Type = T;
+    static constexpr bool value = false;
+};
+template <class T>
+struct Optional<std::optional<T>> {
+    using Type = T;
+    static constexpr bool value = true;
+};
+
+// Reads into a field of any readable type; an optional field also takes null (= absent).
+template <class T>
+bool ReadField(const Value& v, T& field, std::string& error)
+{
+    if constexpr (Optional<T>::value) {
+        if (v.isNull()) {
+            field.reset();
+            return true;
+        }
+        typename Optional<T>::Type value{};
+        if (!ReadField(v, value, error)) return false;
+        field = std::move(value);
+        return true;
+    } else {
+        return Read(v, field, error);
+    }
+}
+
+template <auto M>
+MemberSpec Field(std::string_view name, bool required = false)
+{
+    return {name, required, MemberKind::Scalar,
+            [](void* o, const Value& v, std::string& e) { return ReadField(v, FieldOf<M>(o), e); }};
+}
+
+template <auto M, int Min, int Max = INT_MAX>
+MemberSpec IntField(std::string_view name, bool required = false)
+{
+    return {name, required, MemberKind::Scalar, [](void* o, const Value& v, std::string& e) {
+                auto& field = FieldOf<M>(o);
+                if constexpr (Optional<TypeOf<M>>::value) {
+                    if (v.isNull()) {
+                        field.reset();
+                        return true;
+                    }
+                    int n = 0;
+                    if (!ReadInt<Min, Max>(v, n, e)) return false;
+                    field = n;
+                    return true;
+                } else {
+                    return ReadInt<Min, Max>(v, field, e);
+                }
+            }};
+}
+
+template <auto M, int Min, int Max>
+MemberSpec IntListField(std::string_view name)
+{
+    MemberSpec m{name, false, MemberKind::ScalarArray, [](void* o, const Value& v, std::string& e) {
+                     int n = 0;
+                     if (!ReadInt<Min, Max>(v, n, e)) return false;
+                     FieldOf<M>(o).push_back(n);
+                     return true;
+                 }};
+    m.clear = [](void* o) { FieldOf<M>(o).clear(); };
+    return m;
+}
+
+template <auto M>
+MemberSpec ObjectField(std::string_view name, const ObjectSchema& schema)
+{
+    MemberSpec m{name, false, MemberKind::Object};
+    m.schema = &schema;
+    if constexpr (Optional<TypeOf<M>>::value) {
+        m.open = [](void* o) -> void* { return &FieldOf<M>(o).emplace(); };
+        m.clear = [](void* o) { FieldOf<M>(o).reset(); };
+    } else {
+        m.open = [](void* o) -> void* {
+            auto& field = FieldOf<M>(o);
+            field = {};  // the member's own defaults, not what a previous value left
+            return &field;
+        };
+    }
+    return m;
+}
+
+template <auto M>
+MemberSpec ListField(std::string_view name, const ObjectSchema& schema)
+{
+    MemberSpec m{name, false, MemberKind::ObjectArray};
+    m.schema = &schema;
+    m.open = [](void* o) -> void* { return &FieldOf<M>(o).emplace_back(); };
+    m.clear = [](void* o) { FieldOf<M>(o).clear(); };
+    return m;
+}
+
+template <class T>
+UnknownMembers& ExtraOf(void* object)
+{
+    return static_cast<T*>(object)->extra;
+}
+
+// Time order within one object: `later` must come after `earlier` when both were given.
+template <class T>
+void CheckAfter(const T& object, Instant T::*earlier, Instant T::*later, std::string_view earlierName,
+                std::string_view laterName, const ObjectCheck& check)
+{
+    if (check.has(earlierName) && check.has(laterName) && !(object.*later > object.*earlier))
+        check.error(laterName, "must be after " + std::string(earlierName));
+}
+
+// -- account --
+const ObjectSchema kFiveDayQuotaSchema{{
+                                           IntField<&FiveDayQuota::year, 1, 9999>("year", true),
+                                           IntField<&FiveDayQuota::limit, 0>("limit"),
+                                           IntField<&FiveDayQuota::used, 0>("used"),
+                                       },
+                                       ExtraOf<FiveDayQuota>};
+
+bool ReadUnifiedExpiryDay(void* o, const Value& v, std::string& error)
+{
+    auto& field = static_cast<Account*>(o)->unified_expiry_day;
+    if (v.isNull()) {
+        field.reset();
+        return true;
+    }
+    int day = 0;
+    std::optional<UnifiedExpiryDay> u;
+    if (v.type == JsonType::String && v.text == "last") u = UnifiedExpiryDay::MonthEnd();
+    else if (v.type == JsonType::Number &&
+             std::from_chars(v.text.data(), v.text.data() + v.text.size(), day).ptr == v.text.data() + v.text.size())
+        u = UnifiedExpiryDay::FromDay(day);
+    if (!u) {
+        error = "expected a day 1..28 or \"last\"" + v.got();
+        return false;
+    }
+    field = u;
+    return true;
+}
+
+const ObjectSchema kAccountSchema{{
+                                      Field<&Account::customer_id>("customer_id"),
+                                      Field<&Account::name>("name"),
+                                      Field<&Account::currency>("currency"),
+                                      {"cash_balance", false, MemberKind::Scalar,
+                                       [](void* o, const Value& v, std::string& e) {
+                                           auto& field = static_cast<Account*>(o)->cash_balance;
+                                           if (v.isNull()) {
+                                               field.reset();
+                                               return true;
+                                           }
+                                           Money m;
+                                           if (!ReadSignedMoney(v, m, e))
+                                               return false;  // a balance in arrears is negative
+                                           field = m;
+                                           return true;
+                                       }},
+                                      ObjectField<&Account::five_day_quota>("five_day_quota", kFiveDayQuotaSchema),
+                                      IntField<&Account::deduction_days_before, 1, 7>("deduction_days_before"),
+                                      {"unified_expiry_day", false, MemberKind::Scalar, ReadUnifiedExpiryDay},
+                                  },
+                                  ExtraOf<Account>};
+
+// -- products --
+const ObjectSchema kPricesSchema{{
+                                     Field<&ProductPrices::month>("month"),
+                                     Field<&ProductPrices::year>("year"),
+                                 },
+                                 ExtraOf<ProductPrices>};
+
+void CheckIncreasing(const std::vector<int>& list, std::string_view name, const ObjectCheck& check)
+{
+    if (std::adjacent_find(list.begin(), list.end(), [](int a, int b) { return a >= b; }) != list.end())
+        check.error(name, "expected distinct durations in increasing order");
+}
+
+const ObjectSchema kRenewOptionsSchema{{
+                                           IntListField<&RenewOptions::months, 1, 11>("months"),
+                                           IntListField<&RenewOptions::years, 1, 5>("years"),
+                                       },
+                                       ExtraOf<RenewOptions>,
+                                       [](void* o, const ObjectCheck& check) {
+                                           const auto& options = *static_cast<RenewOptions*>(o);
+                                           CheckIncreasing(options.months, "months", check);
+                                           CheckIncreasing(options.years, "years", check);
+                                       }};
+
+const ObjectSchema kProductSchema{{
+                                      Field<&Product::product_id>("product_id", true),
+                                      Field<&Product::service_type_code>("service_type_code"),
+                                      Field<&Product::service_type_name>("service_type_name"),
+                                      Field<&Product::resource_type_code>("resource_type_code"),
+                                      Field<&Product::spec_desc>("spec_desc"),
+                                      Field<&Product::region_code>("region_code"),
+                                      ObjectField<&Product::prices>("prices", kPricesSchema),
+                                      ObjectField<&Product::renew_options>("renew_options", kRenewOptionsSchema),
+                                      Field<&Product::kind>("kind"),
+                                      Field<&Product::delisted>("delisted"),
+                                      Field<&Product::five_day_refund>("five_day_refund"),
+                                      Field<&Product::unsubscribable>("unsubscribable"),
+                                      Field<&Product::to_on_demand>("to_on_demand"),
+                                  },
+                                  ExtraOf<Product>};
+
+// -- resources --
+const ObjectSchema kAutoRenewSchema{{
+                                        Field<&AutoRenew::period>("period"),
+                                        IntField<&AutoRenew::period_num, 1, 11>("period_num"),
+                                        IntField<&AutoRenew::times_left, 0, 99>("times_left"),
+                                    },
+                                    ExtraOf<AutoRenew>,
+                                    [](void* o, const ObjectCheck& check) {
+                                        const auto& a = *static_cast<AutoRenew*>(o);
+                                        if (a.period == TermUnit::Year && a.period_num > 5)
+                                            check.error("period_num",
+                                                        "expected 1..5 years, got " + std::to_string(a.period_num));
+                                    }};
+
+const ObjectSchema kPaidSchema{{
+                                   Field<&PaidBreakdown::cash>("cash"),
+                                   Field<&PaidBreakdown::voucher>("voucher"),
+                                   Field<&PaidBreakdown::flexi_coupon>("flexi_coupon"),
+                                   Field<&PaidBreakdown::stored_card>("stored_card"),
+                                   Field<&PaidBreakdown::discount_coupon>("discount_coupon"),
+                               },
+                               ExtraOf<PaidBreakdown>};
+
+const ObjectSchema kPeriodSchema{{
+                                     Field<&ResourcePeriod::order_id>("order_id"),
+                                     Field<&ResourcePeriod::kind>("kind"),
+                                     Field<&ResourcePeriod::start>("start", true),
+                                     Field<&ResourcePeriod::end>("end", true),
+                                     Field<&ResourcePeriod::list_amount>("list_amount"),
+                                     ObjectField<&ResourcePeriod::paid>("paid", kPaidSchema),
+                                     Field<&ResourcePeriod::no_five_day_refund>("no_five_day_refund"),
+                                     Field<&ResourcePeriod::invoiced>("invoiced"),
+                                 },
+                                 ExtraOf<ResourcePeriod>,
+                                 [](void* o, const ObjectCheck& check) {
+                                     auto& p = *static_cast<ResourcePeriod*>(o);
+                                     if (!check.has("kind"))
+                                         p.kind = check.elementIndex == 0 ? PeriodKind::New : PeriodKind::Renewal;
+                                     CheckAfter(p, &ResourcePeriod::start, &ResourcePeriod::end, "start", "end", check);
+                                 }};
+
+const ObjectSchema kResourceSchema{
+    {
+        Field<&Resource::resource_id>("resource_id", true),
+        Field<&Resource::resource_name>("resource_name"),
+        Field<&Resource::product_id>("product_id", true),
+        Field<&Resource::region_code>("region_code"),
+        Field<&Resource::main_resource_id>("main_resource_id"),
+        Field<&Resource::relation>("relation"),
+        Field<&Resource::status>("status"),
+        Field<&Resource::frozen_reason>("frozen_reason"),
+        Field<&Resource::provisioning>("provisioning"),
+        Field<&Resource::effective_time>("effective_time", true),
+        Field<&Resource::expire_time>("expire_time", true),
+        IntField<&Resource::anchor_day, 1, 31>("anchor_day"),
+        Field<&Resource::renewal_policy>("renewal_policy"),
+        ObjectField<&Resource::auto_renew>("auto_renew", kAutoRenewSchema),
+        ListField<&Resource::periods>("periods", kPeriodSchema),
+    },
+    ExtraOf<Resource>,
+    [](void* o, const ObjectCheck& check) {
+        const auto& r = *static_cast<Resource*>(o);
+        CheckAfter(r, &Resource::effective_time, &Resource::expire_time, "effective_time", "expire_time", check);
+        if (r.frozen_reason && r.status != ResourceStatus::Frozen)
+            check.error("frozen_reason", "only allowed when status is frozen");
+        if (r.relation && r.isMain())
+            check.error("relation", "only allowed on an attached resource (one with a main_resource_id)");
+    }};
+
+// -- orders --
+const ObjectSchema kItemSchema{{
+                                   Field<&OrderItem::resource_id>("resource_id"),
+                                   Field<&OrderItem::product_id>("product_id"),
+                                   Field<&OrderItem::period>("period"),
+                                   IntField<&OrderItem::period_num, 1>("period_num"),
+                                   Field<&OrderItem::amount>("amount"),
+                               },
+                               ExtraOf<OrderItem>};
+
+const ObjectSchema kHistorySchema{{
+                                      Field<&TradeHistoryEntry::time>("time", true),
+                                      Field<&TradeHistoryEntry::type>("type", true),
+                                      Field<&TradeHistoryEntry::order_id>("order_id", true),
+                                  },
+                                  ExtraOf<TradeHistoryEntry>};
+
+const ObjectSchema kOrderSchema{
+    {
+        Field<&Order::order_id>("order_id", true),
+        Field<&Order::order_type>("order_type", true),
+        Field<&Order::status>("status", true),
+        Field<&Order::create_time>("create_time", true),
+        Field<&Order::payment_time>("payment_time"),
+        Field<&Order::pending_payment_end_time>("pending_payment_end_time"),
+        Field<&Order::combined_order_id>("combined_order_id"),
+        Field<&Order::official_amount>("official_amount"),
+        Field<&Order::amount_after_discount>("amount_after_discount", true),
+        Field<&Order::currency>("currency"),
+        Field<&Order::service_type_name>("service_type_name"),
+        Field<&Order::created_by>("created_by"),
+        ObjectField<&Order::auto_renew_after_payment>("auto_renew_after_payment", kAutoRenewSchema),
+        ListField<&Order::items>("items", kItemSchema),
+        ListField<&Order::history>("history", kHistorySchema),
+    },
+    ExtraOf<Order>,
+    [](void* o, const ObjectCheck& check) {
+        const auto& order = *static_cast<Order*>(o);
+        if (order.pending_payment_end_time && *order.pending_payment_end_time < order.create_time)
+            check.error("pending_payment_end_time", "must not be before create_time");
+        if (order.auto_renew_after_payment) {
+            if (order.order_type != OrderType::Renewal)
+                check.error("auto_renew_after_payment", "only allowed on a renewal order");
+            else if (order.auto_renew_after_payment->times_left == 0)
+                check.error("auto_renew_after_payment", "times_left must be 1..99 or null (unlimited), got 0");
+        }
+    }};
+
+// -- coupons and export records --
+bool ReadDiscountRatio(void* o, const Value& v, std::string& error)
+{
+    // "0.9" -> 9000 per ten thousand: a decimal in (0, 1] with at most 4 decimals, number or string.
+    auto& field = static_cast<Coupon*>(o)->discount_ratio_bp;
+    if (v.isNull()) {
+        field.reset();
+        return true;
+    }
+    std::string_view t = v.text;
+    int bp = 0;
+    bool ok = (v.type == JsonType::Number || v.type == JsonType::String) && !t.empty() && (t[0] == '0' || t[0] == '1');
+    if (ok) {
+        bp = (t[0] - '0') * 10000;
+        t.remove_prefix(1);
+        if (!t.empty()) {
+            ok = t[0] == '.' && t.size() >= 2 && t.size() <= 5;
+            for (std::size_t i = 1; ok && i < t.size(); ++i) {
+                ok = t[i] >= '0' && t[i] <= '9';
+                bp += (t[i] - '0') * (i == 1 ? 1000 : i == 2 ? 100 : i == 3 ? 10 : 1);
+            }
+        }
+    }
+    if (!ok || bp <= 0 || bp > 10000) {
+        error = "expected a ratio above 0 and at most 1 with at most 4 decimals, like 0.9" + v.got();
+        return false;
+    }
+    field = bp;
+    return true;
+}
+
+const ObjectSchema kCouponSchema{{
+                                     Field<&Coupon::coupon_id>("coupon_id", true),
+                                     Field<&Coupon::type>("type", true),
+                                     Field<&Coupon::balance>("balance"),
+                                     {"discount_ratio", false, MemberKind::Scalar, ReadDiscountRatio},
+                                     Field<&Coupon::expire_time>("expire_time"),
+                                 },
+                                 ExtraOf<Coupon>,
+                                 [](void* o, const ObjectCheck& check) {
+                                     const auto& c = *static_cast<Coupon*>(o);
+                                     if (c.discount_ratio_bp && c.type != CouponType::Discount)
+                                         check.error("discount_ratio", "only allowed on a discount coupon");
+                                 }};
+
+const ObjectSchema kExportRecordSchema{{
+                                           Field<&ExportRecord::id>("id", true),
+                                           Field<&ExportRecord::kind>("kind", true),
+                                           Field<&ExportRecord::created_time>("created_time", true),
+                                           Field<&ExportRecord::file_name>("file_name"),
+                                           IntField<&ExportRecord::rows, 0>("rows"),
+                                       },
+                                       ExtraOf<ExportRecord>};
+
+// -- the root --
+bool ReadFormat(void*, const Value& v, std::string& error)
+{
+    if (v.type == JsonType::String && v.text == kWorkspaceFormat) return true;
+    if (v.type == JsonType::String && v.text.substr(0, 10) == "quotedesk/")
+        error = "unsupported format version \"" + std::string(v.text) + "\": this version reads \"quotedesk/1\"";
+    else error = "expected \"quotedesk/1\"" + v.got();
+    return false;
+}
+
+LoadErrors CaptureRules(void* o, std::string_view json, const std::string& pointer)
+{
+    // The rules object is small: a DOM of it is fine, and rules.cpp owns its reading.
+    return ApplyRuleOverrides(static_cast<Workspace*>(o)->rules, nlohmann::json::parse(json), pointer);
+}
+
+const ObjectSchema kWorkspaceSchema{
+    {
+        {"format", false, MemberKind::Scalar, ReadFormat},  // missing: reported by the check with a hint
+        Field<&Workspace::as_of>("as_of"),
+        ObjectField<&Workspace::account>("account", kAccountSchema),
+        {"rules", false, MemberKind::Capture, nullptr, nullptr, nullptr, nullptr, CaptureRules},
+        ListField<&Workspace::products>("products", kProductSchema),
+        ListField<&Workspace::resources>("resources", kResourceSchema),
+        ListField<&Workspace::orders>("orders", kOrderSchema),
+        ListField<&Workspace::coupons>("coupons", kCouponSchema),
+        ListField<&Workspace::export_records>("export_records", kExportRecordSchema),
+    },
+    ExtraOf<Workspace>,
+    [](void*, const ObjectCheck& check) {
+        if (!check.present("format")) check.error("", "missing \"format\": expected \"format\": \"quotedesk/1\"");
+    }};
+
+const MemberSpec kIgnoredValue{"", false, MemberKind::Ignore};
+
+// ---- the SAX handler ----------------------------------------------------------------------------
+
+class WorkspaceReader {
+public:
+    WorkspaceReader(Workspace& ws, std::string_view text, std::string_view file, LoadErrors& errors)
+        : ws_(ws), text_(text), file_(file), errors_(errors)
+    {}
+
+    // nlohmann::json SAX interface
+    bool null() { return scalar({JsonType::Null, false, "null"}); }
+    bool boolean(bool b) { return scalar({JsonType::Boolean, b, b ? "true" : "false"}); }
+    bool number_integer(std::int64_t n) { return number(std::to_string(n)); }
+    bool number_unsigned(std::uint64_t n) { return number(std::to_string(n)); }
+    bool number_float(double, const std::string& lexeme) { return number(lexeme); }
+    bool string(std::string& s) { return scalar({JsonType::String, false, s}); }
+    bool binary(nlohmann::json::binary_t&) { return !stop_; }  // never produced when reading JSON text
+    bool start_object(std::size_t) { return open(JsonType::Object); }
+    bool start_array(std::size_t) { return open(JsonType::Array); }
+    bool end_object() { return close(JsonType::Object); }
+    bool end_array() { return close(JsonType::Array); }
+    bool key(std::string& k);
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex);
+
+    void error(std::string pointer, std::string message);
+    std::string containerPointer() const { return pointer(frames_.size() - 1); }  // of the innermost object/array
+
+private:
+    enum class FrameKind { Object, ObjectArray, ScalarArray, Capture, Skip };
+    // One object or array open inside a captured value (an unknown member or `rules`): where the
+    // reader is in it, for pointers, and the keys seen so far, so duplicates are refused there too.
+    struct CaptureLevel {
+        bool object = false;
+        std::string key;                       // object: the current key
+        std::size_t index = 0;                 // array: the current element
+        std::unordered_set<std::string> keys;  // object: keys so far
+    };
+    struct Frame {
+        FrameKind kind = FrameKind::Skip;
+        const ObjectSchema* schema = nullptr;  // Object: its members; ObjectArray: the elements'
+        void* target = nullptr;                // Object: the struct; arrays and Capture: the struct owning the member
+        // Object: the current key's member (nullptr = unknown); arrays, Capture: the member
+        const MemberSpec* member = nullptr;
+        std::string key;                   // Object: the current key
+        std::size_t index = 0;             // arrays: the current element
+        std::uint64_t seen = 0;            // Object: members present so far
+        std::uint64_t refused = 0;         // Object: members whose value was refused (already reported)
+        int nesting = 0;                   // Capture, Skip: containers open inside
+        JsonWriter capture;                // Capture: the value so far (compact JSON)
+        std::vector<CaptureLevel> levels;  // Capture: the containers open in the value, outermost first
+    };
+
+    bool number(std::string text)
+    {
+        number_ = std::move(text);
+        return scalar({JsonType::Number, false, number_});
+    }
+    bool scalar(const Value& v);
+    bool open(JsonType type);
+    bool close(JsonType type);
+    void member(Frame& object, const MemberSpec& spec, const Value& v);
+    void endObject(const Frame& object);
+    void push(FrameKind kind, const ObjectSchema* schema, void* target, const MemberSpec* member)
+    {
+        Frame& f = frames_.emplace_back();
+        f.kind = kind;
+        f.schema = schema;
+        f.target = target;
+        f.member = member;
+    }
+    // Location of the current value of frames_[frames - 1] (of the value being read when frames ==
+    // frames_.size()); inside a captured value, down to the captured member only unless `inCapture`.
+    std::string pointer(std::size_t frames, bool inCapture = false) const;
+    std::string valuePointer() const { return pointer(frames_.size(), true); }  // of the value being read
+    void failed(const std::string& message) { error(valuePointer(), message); }
+
+    Workspace& ws_;
+    std::string_view text_;
+    std::string_view file_;
+    LoadErrors& errors_;
+    std::vector<Frame> frames_;
+    std::string number_;  // text of the current number
+    int depth_ = 0;       // objects and arrays open
+    bool stop_ = false;   // an error that ends reading (or too many errors)
+};
+
+bool ObjectCheck::has(std::string_view name) const
+{
+    for (std::size_t i = 0; i < schema.members.size(); ++i)
+        if (schema.members[i].name == name) return ((seen & ~refused) >> i) & 1;
+    return false;
+}
+
+bool ObjectCheck::present(std::string_view name) const
+{
+    for (std::size_t i = 0; i < schema.members.size(); ++i)
+        if (schema.members[i].name == name) return (seen >> i) & 1;
+    return false;
+}
+
+void ObjectCheck::error(std::string_view member, std::string message) const
+{
+    std::string at = reader.containerPointer();
+    if (!member.empty()) AppendPointerToken(at, member);
+    reader.error(std::move(at), std::move(message));
+}
+
+std::string WorkspaceReader::pointer(std::size_t frames, bool inCapture) const
+{
+    std::string out;
+    for (std::size_t i = 0; i < frames && i < frames_.size(); ++i) {
+        const Frame& f = frames_[i];
+        if (f.kind == FrameKind::Object) AppendPointerToken(out, f.key);
+        else if (f.kind == FrameKind::ObjectArray || f.kind == FrameKind::ScalarArray) AppendPointerIndex(out, f.index);
+        else if (f.kind == FrameKind::Capture && inCapture)
+            for (const CaptureLevel& level : f.levels)
+                level.object ? AppendPointerToken(out, level.key) : AppendPointerIndex(out, level.index);
+    }
+    return out;
+}
+
+void WorkspaceReader::error(std::string pointer, std::string message)
+{
+    if (stop_) return;
+    if (errors_.size() == kMaxLoadErrors) {
+        errors_.push_back(
+            {std::string(file_), "", 0, 0, "too many errors; stopped reading after " + std::to_string(kMaxLoadErrors)});
+        stop_ = true;
+        return;
+    }
+    errors_.push_back({std::string(file_), std::move(pointer), 0, 0, OneLine(message)});
+}
+
+bool WorkspaceReader::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex)
+{
+    const TextPosition at = PositionOf(text_, position);  // of the byte the parser stopped at
+    errors_.push_back({std::string(file_), "", at.line, at.column, JsonParserMessage(ex.what())});
+    stop_ = true;
+    return false;
+}
+
+bool WorkspaceReader::key(std::string& k)
+{
+    Frame& top = frames_.back();
+    if (top.kind == FrameKind::Capture) {
+        top.capture.key(k);
+        CaptureLevel& level = top.levels.back();
+        level.key = k;
+        if (!level.keys.insert(std::move(k)).second) failed("duplicate member \"" + level.key + "\"");
+        return !stop_;
+    }
+    if (top.kind != FrameKind::Object) return !stop_;  // Skip
+    top.key.swap(k);
+    top.member = nullptr;
+    const auto& members = top.schema->members;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (members[i].name != top.key) continue;
+        if ((top.seen >> i) & 1) {
+            failed("duplicate member \"" + top.key + "\"");
+            top.member = &kIgnoredValue;
+        } else {
+            top.seen |= std::uint64_t{1} << i;
+            top.member = &members[i];
+        }
+        return !stop_;
+    }
+    const UnknownMembers& extra = top.schema->extra(top.target);
+    if (std::any_of(extra.begin(), extra.end(), [&](const auto& m) { return m.first == top.key; })) {
+        failed("duplicate member \"" + top.key + "\"");
+        top.member = &kIgnoredValue;
+    }
+    return !stop_;
+}
+
+// A value for the current member of an object (scalar, or an object/array the member cannot take).
+void WorkspaceReader::member(Frame& object, const MemberSpec& spec, const Value& v)
+{
+    std::string message;
+    switch (spec.kind) {
+        case MemberKind::Scalar:
+            if (!spec.read(object.target, v, message)) {
+                failed(message);
+                // Checks across members (end after start...) skip it: one error per bad value, not a follow-on.
+                const auto& members = object.schema->members;
+                if (&spec >= members.data() && &spec < members.data() + members.size())
+                    object.refused |= std::uint64_t{1} << (&spec - members.data());
+            }
+            break;
+        case MemberKind::Object:
+            if (v.isNull() && spec.clear) spec.clear(object.target);
+            else failed("expected an object" + v.got());
+            break;
+        case MemberKind::ObjectArray:
+        case MemberKind::ScalarArray: failed("expected an array" + v.got()); break;
+        case MemberKind::Capture:
+            for (LoadError& e : spec.captured(object.target, v.json(), valuePointer()))
+                error(std::move(e.pointer), std::move(e.message));
+            break;
+        case MemberKind::Ignore: break;
+    }
+}
+
+bool WorkspaceReader::scalar(const Value& v)
+{
+    if (frames_.empty()) {
+        error("", "expected a JSON object at the top level" + v.got());
+        stop_ = true;
+        return false;
+    }
+    Frame& top = frames_.back();
+    switch (top.kind) {
+        case FrameKind::Capture:
+            top.capture.raw(v.json());
+            if (!top.levels.back().object) ++top.levels.back().index;
+            break;
+        case FrameKind::Skip: break;
+        case FrameKind::Object:
+            if (top.member) member(top, *top.member, v);
+            else top.schema->extra(top.target).emplace_back(top.key, v.json());
+            break;
+        case FrameKind::ObjectArray:
+            failed("expected an object" + v.got());
+            ++top.index;
+            break;
+        case FrameKind::ScalarArray: {
+            std::string message;
+            if (!top.member->read(top.target, v, message)) failed(message);
+            ++top.index;
+            break;
+        }
+    }
+    return !stop_;
+}
+
+bool WorkspaceReader::open(JsonType type)
+{
+    if (++depth_ > kMaxNesting) {
+        error(pointer(frames_.size()), "nesting deeper than " + std::to_string(kMaxNesting) + " levels");
+        stop_ = true;
+        return false;
+    }
+    Value container;  // stands for the object/array in messages ("got an object")
+    container.type = type;
+    if (frames_.empty()) {
+        if (type != JsonType::Object) return scalar(container);  // refuses a top-level array
+        push(FrameKind::Object, &kWorkspaceSchema, &ws_, nullptr);
+        return true;
+    }
+    Frame& top = frames_.back();
+    const MemberSpec* spec = top.member;
+    const auto beginCapture = [&](JsonWriter& w) { type == JsonType::Object ? w.beginObject() : w.beginArray(); };
+    switch (top.kind) {
+        case FrameKind::Capture:
+            beginCapture(top.capture);
+            ++top.nesting;
+            top.levels.emplace_back().object = type == JsonType::Object;
+            break;
+        case FrameKind::Skip: ++top.nesting; break;
+        case FrameKind::Object:
+            if (!spec || spec->kind == MemberKind::Capture) {  // unknown member or `rules`: keep the value's text
+                push(FrameKind::Capture, nullptr, top.target, spec);
+                beginCapture(frames_.back().capture);
+                frames_.back().levels.emplace_back().object = type == JsonType::Object;
+            } else if (spec->kind == MemberKind::Object && type == JsonType::Object) {
+                push(FrameKind::Object, spec->schema, spec->open(top.target), nullptr);
+            } else if (spec->kind == MemberKind::ObjectArray && type == JsonType::Array) {
+                spec->clear(top.target);
+                push(FrameKind::ObjectArray, spec->schema, top.target, spec);
+            } else if (spec->kind == MemberKind::ScalarArray && type == JsonType::Array) {
+                spec->clear(top.target);
+                push(FrameKind::ScalarArray, nullptr, top.target, spec);
+            } else {
+                member(top, *spec, container);  // reports the mismatch (nothing for a duplicate's value)
+                push(FrameKind::Skip, nullptr, nullptr, nullptr);
+            }
+            break;
+        case FrameKind::ObjectArray:
+            if (type == JsonType::Object) {
+                push(FrameKind::Object, spec->schema, spec->open(top.target), nullptr);
+            } else {
+                failed("expected an object, got an array");
+                push(FrameKind::Skip, nullptr, nullptr, nullptr);
+            }
+            break;
+        case FrameKind::ScalarArray: {
+            std::string message;
+            spec->read(top.target, container, message);  // always refuses a container: gives the message
+            failed(message);
+            push(FrameKind::Skip, nullptr, nullptr, nullptr);
+            break;
+        }
+    }
+    return !stop_;
+}
+
+bool WorkspaceReader::close(JsonType type)
+{
+    --depth_;
+    Frame& top = frames_.back();
+    switch (top.kind) {
+        case FrameKind::Capture:
+            type == JsonType::Object ? top.capture.endObject() : top.capture.endArray();
+            top.levels.pop_back();
+            if (top.nesting > 0) {
+                --top.nesting;
+                if (!top.levels.back().object) ++top.levels.back().index;
+                return !stop_;
+            }
+            if (top.member) {
+                for (LoadError& e : top.member->captured(top.target, top.capture.text(), containerPointer()))
+                    error(std::move(e.pointer), std::move(e.message));
+            } else {
+                const Frame& object = frames_[frames_.size() - 2];  // the unknown member's object
+                object.schema->extra(object.target).emplace_back(object.key, top.capture.take());
+            }
+            break;
+        case FrameKind::Skip:
+            if (top.nesting > 0) {
+                --top.nesting;
+                return !stop_;
+            }
+            break;
+        case FrameKind::Object: endObject(top); break;
+        case FrameKind::ObjectArray:
+        case FrameKind::ScalarArray: break;
+    }
+    frames_.pop_back();
+    if (!frames_.empty() &&
+        (frames_.back().kind == FrameKind::ObjectArray || frames_.back().kind == FrameKind::ScalarArray))
+        ++frames_.back().index;
+    return !stop_;
+}
+
+void WorkspaceReader::endObject(const Frame& object)
+{
+    const auto& members = object.schema->members;
+    for (std::size_t i = 0; i < members.size(); ++i)
+        if (members[i].required && !((object.seen >> i) & 1))
+            error(containerPointer(), "missing required member \"" + std::string(members[i].name) + "\"");
+    if (!object.schema->check) return;
+    const Frame* parent = frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
+    const std::size_t elementIndex = parent && parent->kind == FrameKind::ObjectArray ? parent->index : 0;
+    object.schema->check(object.target, ObjectCheck{*this, *object.schema, object.seen, object.refused, elementIndex});
+}
+
+// Finds the first top-level key that tells what a file is, then stops reading.
+class InputKindDetector {
+public:
+    std::optional<InputKind> kind;
+
+    bool null() { return depth_ > 0; }
+    bool boolean(bool) { return depth_ > 0; }
+    bool number_integer(std::int64_t) { return depth_ > 0; }
+    bool number_unsigned(std::uint64_t) { return depth_ > 0; }
+    bool number_float(double, const std::string&) { return depth_ > 0; }
+    bool string(std::string&) { return depth_ > 0; }
+    bool binary(nlohmann::json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return ++depth_ > 0; }
+    bool start_array(std::size_t) { return depth_++ > 0; }  // a top-level array is nothing we read
+    bool end_object() { return --depth_ >= 0; }
+    bool end_array() { return --depth_ >= 0; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+    bool key(std::string& k)
+    {
+        if (depth_ != 1) return true;
+        if (k == "format") kind = InputKind::Workspace;
+        else if (k == "order_infos") kind = InputKind::HuaweiOrders;
+        else if (k == "order_info" || k == "order_line_items") kind = InputKind::HuaweiOrderDetails;
+        else if (k == "data") kind = InputKind::HuaweiResources;
+        else if (k == "renew_inquiry_results") kind = InputKind::HuaweiRenewPrices;
+        return !kind;
+    }
+
+private:
+    int depth_ = 0;
+};
+
+}  // namespace
+
+// Checks that apply before any parsing (size, emptiness, encoding); nullopt when the text may be read.
+// A NUL byte is refused here because nlohmann's parser takes it for the end of the input (so
+// `{...}<NUL>garbage` would otherwise load); JSON text never contains one (in a string it is \u0000).
+std::optional<LoadError> CheckFileText(std::string_view text, std::string_view fileName)
+{
+    const auto fileError = [&](std::string message) {
+        return LoadError{std::string(fileName), "", 0, 0, std::move(message)};
+    };
+    if (text.size() > kMaxFileBytes)
+        return fileError("file too large: " + std::to_string(text.size()) + " bytes; the limit is " +
+                         std::to_string(kMaxFileBytes >> 20) + " MiB");
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return fileError("empty file: expected a JSON object");
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+        return fileError(
+            "the file is UTF-16 text (it starts with a UTF-16 byte order mark): expected UTF-8; save it as UTF-8");
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        const TextPosition at = PositionOf(text, nul + 1);
+        const bool utf16 = nul < 2;  // UTF-16 text of ASCII has a NUL in its first two bytes: "{\0" or "\0{"
+        return LoadError{std::string(fileName), "", at.line, at.column,
+                         utf16 ? "unexpected NUL byte: the file looks like UTF-16 text; save it as UTF-8"
+                               : "unexpected NUL byte: JSON text cannot contain one (inside a string write \\u0000)"};
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// " (resource \"vol-1\")" for a pointer into /resources/N/..., and the same for the other arrays of ids.
+std::string ObjectNamed(const Workspace& ws, std::string_view pointer)
+{
+    const auto name = [&](std::string_view array, std::string_view what, const auto& items, auto id) -> std::string {
+        const std::string prefix = "/" + std::string(array) + "/";
+        if (pointer.substr(0, prefix.size()) != prefix) return {};
+        std::string_view rest = pointer.substr(prefix.size());
+        std::size_t i = 0;
+        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), i);
+        if (ec != std::errc() || i >= items.size()) return {};
+        std::string out = " (" + std::string(what) + " ";
+        AppendJsonString(out, items[i].*id);
+        return out + ")";
+    };
+    std::string named = name("products", "product", ws.products, &Product::product_id);
+    if (named.empty()) named = name("resources", "resource", ws.resources, &Resource::resource_id);
+    if (named.empty()) named = name("orders", "order", ws.orders, &Order::order_id);
+    if (named.empty()) named = name("coupons", "coupon", ws.coupons, &Coupon::coupon_id);
+    if (named.empty()) named = name("export_records", "export record", ws.export_records, &ExportRecord::id);
+    return named;
+}
+
+LoadResult Failed(LoadErrors errors)
+{
+    LoadResult result;
+    result.errors = std::move(errors);
+    return result;
+}
+
+}  // namespace
+
+LoadResult LoadWorkspace(std::string_view text, std::string_view fileName)
+{
+    if (std::optional<LoadError> e = CheckFileText(text, fileName)) return Failed({std::move(*e)});
+    LoadResult result;
+    WorkspaceReader reader(result.workspace, text, fileName, result.errors);
+    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
+    if (result.errors.empty()) result.errors = CheckWorkspace(result.workspace, fileName);
+    if (!result.errors.empty()) return Failed(std::move(result.errors));
+    result.ok = true;
+    return result;
+}
+
+InputKind DetectInputKind(std::string_view text)
+{
+    InputKindDetector detector;
+    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &detector);
+    return detector.kind.value_or(InputKind::Workspace);
+}
+
+LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    if (files.empty()) return Failed({LoadError{"", "", 0, 0, "no file given"}});
+    LoadErrors errors;
+    const std::pair<std::string, std::string>* base = nullptr;
+    std::vector<std::pair<const std::pair<std::string, std::string>*, InputKind>> huawei;
+    for (const auto& file : files) {
+        if (std::optional<LoadError> e = CheckFileText(file.second, file.first)) {
+            errors.push_back(std::move(*e));
+            continue;
+        }
+        const InputKind kind = DetectInputKind(file.second);
+        if (kind != InputKind::Workspace) huawei.emplace_back(&file, kind);
+        else if (!base) base = &file;
+        else
+            errors.push_back(
+                {file.first, "", 0, 0,
+                 "only one quotedesk/1 workspace can be opened at a time (already opening " + base->first + ")"});
+    }
+    if (!errors.empty()) return Failed(std::move(errors));
+
+    LoadResult result;
+    if (base) {
+        result = LoadWorkspace(base->second, base->first);
+        if (!result.ok || huawei.empty()) return result;
+    }
+    for (const auto& [file, kind] : huawei) {
+#ifdef QD_HAVE_HUAWEI_IMPORT
+        LoadErrors e = ImportHuawei(kind, file->second, file->first, result.workspace);
+        errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+#else
+        (void)kind;
+        errors.push_back({file->first, "", 0, 0, "Huawei import not built yet"});
+#endif
+    }
+    if (errors.empty()) {
+        // The pointers of these errors are into the merged workspace (as it would be saved), not into
+        // any one file, so the errors name "(merged workspace)" and the object, to find it in the responses.
+        errors = CheckWorkspace(result.workspace, kMergedWorkspace);
+        for (LoadError& e : errors) e.message += ObjectNamed(result.workspace, e.pointer);
+    }
+    if (!errors.empty()) return Failed(std::move(errors));
+    result.ok = true;
+    return result;
+}
+
+LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
+{
+    ws.Reindex();
+    LoadErrors errors;
+    const auto add = [&](std::string pointer, std::string message) {
+        if (errors.size() < kMaxLoadErrors)
+            errors.push_back({std::string(fileName), std::move(pointer), 0, 0, std::move(message)});
+    };
+    const auto at = [](std::string_view array, std::size_t i, std::string_view member) {
+        std::string p;
+        AppendPointerToken(p, array);
+        AppendPointerIndex(p, i);
+        AppendPointerToken(p, member);
+        return p;
+    };
+    const auto quoted = [](std::string_view id) {
+        std::string out;
+        AppendJsonString(out, id);
+        return out;
+    };
+
+    // Empty ids, then duplicates: the index keeps the first occurrence of each id.
+    const auto duplicates = [&](const auto& items, const IdIndex& index, std::string_view array,
+                                std::string_view idName, auto id) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (id(items[i]).empty()) {
+                add(at(array, i, idName), "expected a non-empty " + std::string(idName) + ", got \"\"");
+                continue;
+            }
+            const std::size_t first = index.find(id(items[i]))->second;
+            if (first != i) {
+                std::string firstAt;
+                AppendPointerToken(firstAt, array);
+                AppendPointerIndex(firstAt, first);
+                add(at(array, i, idName),
+                    "duplicate " + std::string(idName) + " " + quoted(id(items[i])) + " (first at " + firstAt + ")");
+            }
+        }
+    };
+    duplicates(ws.products, ws.index.products, "products", "product_id",
+               [](const Product& p) -> const std::string& { return p.product_id; });
+    duplicates(ws.resources, ws.index.resources, "resources", "resource_id",
+               [](const Resource& r) -> const std::string& { return r.resource_id; });
+    duplicates(ws.orders, ws.index.orders, "orders", "order_id",
+               [](const Order& o) -> const std::string& { return o.order_id; });
+    duplicates(ws.coupons, ws.index.coupons, "coupons", "coupon_id",
+               [](const Coupon& c) -> const std::string& { return c.coupon_id; });
+    duplicates(ws.export_records, ws.index.export_records, "export_records", "id",
+               [](const ExportRecord& e) -> const std::string& { return e.id; });
+
+    for (std::size_t i = 0; i < ws.resources.size(); ++i) {
+        const Resource& r = ws.resources[i];
+        if (!ws.findProduct(r.product_id))
+            add(at("resources", i, "product_id"), "unknown product_id " + quoted(r.product_id));
+        if (!r.main_resource_id) continue;
+        const Resource* main = ws.findResource(*r.main_resource_id);
+        if (!main)
+            add(at("resources", i, "main_resource_id"), "unknown main_resource_id " + quoted(*r.main_resource_id));
+        else if (main == &r) add(at("resources", i, "main_resource_id"), "a resource cannot be its own main resource");
+        else if (!main->isMain())  // one level only, which also rules out cycles
+            add(at("resources", i, "main_resource_id"), "resource " + quoted(main->resource_id) +
+                                                            " is not a main resource (it is attached to " +
+                                                            quoted(*main->main_resource_id) + ")");
+    }
+
+    for (std::size_t i = 0; i < ws.orders.size(); ++i) {
+        const Order& o = ws.orders[i];
+        if (o.combined_order_id) {
+            const Order* combined = ws.findOrder(*o.combined_order_id);
+            if (!combined)
+                add(at("orders", i, "combined_order_id"), "unknown combined_order_id " + quoted(*o.combined_order_id));
+            else if (combined == &o)
+                add(at("orders", i, "combined_order_id"), "an order cannot be its own combined order");
+            else if (combined->combined_order_id)
+                add(at("orders", i, "combined_order_id"), "order " + quoted(combined->order_id) +
+                                                              " is not a combined trade order (it belongs to " +
+                                                              quoted(*combined->combined_order_id) + ")");
+        }
+        // Open orders that act on an existing yearly/monthly resource need it; history (completed,
+        // cancelled) may name released resources, and a new purchase names one not created yet.
+        const bool needsResource =
+            o.isOpen() && (o.order_type == OrderType::Renewal || o.order_type == OrderType::Change ||
+                           o.order_type == OrderType::Unsubscribe || o.order_type == OrderType::ToOnDemand);
+        for (std::size_t j = 0; j < o.items.size(); ++j) {
+            const OrderItem& item = o.items[j];
+            std::string itemAt = at("orders", i, "items");
+            AppendPointerIndex(itemAt, j);
+            if (item.product_id && !ws.findProduct(*item.product_id))
+                add(itemAt + "/product_id", "unknown product_id " + quoted(*item.product_id));
+            if (needsResource && item.resource_id && !ws.findResource(*item.resource_id))
+                add(itemAt + "/resource_id", "unknown resource_id " + quoted(*item.resource_id) + " (an open " +
+                                                 std::string(ToString(o.order_type)) +
+                                                 " order must name a resource of this workspace)");
+        }
+    }
+    return errors;
+}
+
+}  // namespace qd

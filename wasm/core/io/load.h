@@ -1,0 +1,91 @@
+// load.h: reading workspace files (design.md §3, §4, §10).
+//
+//   LoadResult r = LoadWorkspace(text, "ws.json");       // a quotedesk/1 file
+//   if (!r.ok) for (const LoadError& e : r.errors) std::cerr << e.str() << "\n";
+//   LoadResult m = LoadFiles({{"ws.json", a}, {"orders.json", b}});  // a workspace and/or Huawei responses
+//
+// Strict: a file either loads completely or not at all. A failed load returns the errors and an
+// empty workspace, so the caller's open workspace stays exactly as it was. Errors name the file,
+// the JSON pointer (or line:column for broken JSON text) and what was expected; at most
+// kMaxLoadErrors are collected, then reading stops.
+//
+// The file is read with nlohmann's SAX parser straight into the model (no DOM of the whole file:
+// a DOM costs about twice the memory, design.md §9). Amounts are taken from the exact number text,
+// so 0.1 is 10 fen, never a float. After reading, CheckWorkspace refuses duplicate ids and
+// dangling references, then the index is built. Which members are required, and each default, is
+// in workspace.h and docs/workspace-format.md.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model/diagnostics.h"
+#include "core/model/workspace.h"
+
+namespace qd {
+
+// 256 MiB: text + model stay within wasm32's 2 GB heap
+inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
+inline constexpr int kMaxNesting = 64;                                      // objects/arrays nested deeper are refused
+inline constexpr std::size_t kMaxLoadErrors = 50;                           // reading stops after this many errors
+inline constexpr std::string_view kMergedWorkspace = "(merged workspace)";  // the "file" of errors found after merging
+
+// The instants a file may hold: those whose calendar date is within the years 0001..9999 in every
+// zone -14:00..+14:00, so they can always be written back in the profile's zone and read again.
+// Earlier or later times are refused ("expected a time from 0001-01-02 to 9999-12-30 (UTC)").
+inline constexpr Instant kEarliestFileInstant = Instant::FromUnixSeconds(-62135510400);  // 0001-01-02T00:00:00Z
+inline constexpr Instant kLatestFileInstant = Instant::FromUnixSeconds(253402214399);    // 9999-12-30T23:59:59Z
+
+struct LoadResult {
+    bool ok = false;      // true: workspace is complete and checked; errors is empty
+    Workspace workspace;  // the loaded workspace (default-constructed when !ok)
+    LoadErrors errors;    // why not, in file order (non-empty when !ok)
+    explicit operator bool() const { return ok; }
+};
+
+// What is refused before any JSON is parsed (LoadWorkspace and LoadFiles run it on every file):
+//   "FILE: file too large: N bytes; the limit is 256 MiB"        more than kMaxFileBytes
+//   "FILE: empty file: expected a JSON object"                    nothing but spaces, tabs, CR, LF
+//   "FILE: the file is UTF-16 text (...): expected UTF-8; ..."    a UTF-16 byte order mark
+//   "FILE:LINE:COL: unexpected NUL byte: ..."                     a raw 0x00 byte anywhere
+// A UTF-8 byte order mark (EF BB BF) at the very start is accepted and skipped; anywhere else it is
+// a syntax error. nullopt when the text may be parsed.
+std::optional<LoadError> CheckFileText(std::string_view text, std::string_view fileName);
+
+// Reads one quotedesk/1 workspace. fileName is only used in the errors.
+LoadResult LoadWorkspace(std::string_view text, std::string_view fileName);
+
+// What a file holds, from its top-level keys (the first deciding key wins).
+enum class InputKind {
+    Workspace,           // "format" (or nothing recognisable: read as a workspace, which says what is missing)
+    HuaweiOrders,        // ListCustomerOrders: "order_infos"
+    HuaweiOrderDetails,  // ShowCustomerOrderDetails: "order_info" / "order_line_items"
+    HuaweiResources,     // ListPayPerUseCustomerResources: "data"
+    HuaweiRenewPrices,   // ListRenewRateOnPeriod: "renew_inquiry_results"
+};
+InputKind DetectInputKind(std::string_view text);
+
+// Opens several files as one workspace: at most one quotedesk/1 file (the base; an empty workspace
+// when there is none), then every Huawei BSS response merged into it in the given order, then
+// CheckWorkspace over the result. Files are (name, text) pairs. Errors of that last check (only
+// when a Huawei response is among the files) point into the merged workspace, not into a file: they
+// name kMergedWorkspace as their file and end with the object they are about, e.g.
+//   (merged workspace): /resources/3/main_resource_id: unknown main_resource_id "i-9" (resource "vol-2")
+//
+// Huawei responses are imported by wasm/core/huawei_import.h, which provides
+//   LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into);
+// (merge one response into `into`, reading amounts with into.rules.rounding; errors as LoadError).
+// When that header is not in the build, a Huawei file is refused with "Huawei import not built yet".
+LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files);
+
+// The checks across objects, run after reading: empty or duplicate product/resource/order/coupon/export
+// ids; resource.product_id, main_resource_id (a main, never itself attached), order item
+// product_id / resource_id and combined_order_id must resolve (see docs/workspace-format.md
+// "References" for which item resource_ids are checked). Rebuilds ws.index. Errors carry fileName.
+LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName);
+
+}  // namespace qd

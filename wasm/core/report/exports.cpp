@@ -1,0 +1,788 @@
+// exports.cpp: the four exports and their records (exports.h).
+#include "core/report/exports.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <unordered_set>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/json_writer.h"
+#include "core/engine/orders.h"
+
+namespace qd {
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+// ---- labels of the file (the console's words, seed 4.3.5 / 4.2.8) -------------------------------------
+
+struct Words {
+    const char* zh;
+    const char* en;
+};
+
+constexpr Words kOrderStatusWords[] = {{"待支付", "Pending payment"},     {"待审核", "Pending review"},
+                                       {"退款中", "Refunding"},           {"处理中", "Processing"},
+                                       {"已完成", "Completed"},           {"已取消", "Cancelled"},
+                                       {"待确认", "Pending confirmation"}};
+constexpr Words kOrderTypeWords[] = {{"新购", "New"},
+                                     {"续费", "Renewal"},
+                                     {"变更", "Change"},
+                                     {"退订", "Unsubscribe"},
+                                     {"包年/包月转按需", "To pay-per-use"},
+                                     {"按需转包年/包月", "Pay-per-use to yearly/monthly"},
+                                     {"试用", "Trial"},
+                                     {"转商用", "Trial to commercial"},
+                                     {"费用调整", "Fee adjustment"}};
+constexpr Words kResourceStatusWords[] = {
+    {"使用中", "In use"}, {"已过期", "Expired"}, {"已冻结", "Frozen"}, {"已关闭", "Closed"}};
+constexpr Words kRenewalPolicyWords[] = {{"手动续费", "Manual renewal"},
+                                         {"自动续费", "Auto-renewal"},
+                                         {"到期转按需", "To pay-per-use at expiry"},
+                                         {"到期不续费", "No renewal at expiry"}};
+
+template <class E, std::size_t N>
+const char* Word(const Words (&table)[N], E e, HeaderLanguage lang)
+{
+    static_assert(N == EnumNames<E>::names.size(), "exports: one label per enumerator");
+    const Words& w = table[static_cast<std::size_t>(e)];
+    return lang == HeaderLanguage::Chinese ? w.zh : w.en;
+}
+const char* Pick(const Words& w, HeaderLanguage lang) { return lang == HeaderLanguage::Chinese ? w.zh : w.en; }
+
+std::string DurationText(RenewalDuration d, HeaderLanguage lang)
+{
+    if (lang == HeaderLanguage::English) return d.str();
+    return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
+}
+
+constexpr Words kKindFileNames[] = {{"订单列表", "orders"},
+                                    {"待支付订单", "pending-orders"},
+                                    {"续费清单", "renewal-list"},
+                                    {"续费价目表", "renewal-prices"}};
+
+// yyyyMMddHHmmss of t in the zone.
+std::string Stamp(Instant t, ZoneOffset zone)
+{
+    const LocalDate d = LocalDateOf(t, zone);
+    const LocalTime c = LocalTimeOf(t, zone);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", d.year(), d.month(), d.day(), c.hour(), c.minute(),
+                  c.second());
+    return buf;
+}
+
+// ---- CSV (RFC 4180, UTF-8 with BOM, CRLF) -----------------------------------------------------------
+
+class CsvWriter {
+public:
+    CsvWriter() { out_.assign(kUtf8Bom); }
+
+    // Free text from the data: neutralised against spreadsheet formulas, quoted when needed.
+    void text(std::string_view v)
+    {
+        const bool formula =
+            !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+        field(v, formula);
+    }
+    // Values this code formats (amounts, times, counts, labels): written as they are.
+    void value(std::string_view v) { field(v, false); }
+    void money(std::optional<Money> m) { value(m ? m->str() : std::string()); }
+    void time(std::optional<Instant> t, ZoneOffset z) { value(t ? FormatConsole(*t, z) : std::string()); }
+    void endRow()
+    {
+        out_ += "\r\n";
+        first_ = true;
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    void field(std::string_view v, bool apostrophe)
+    {
+        if (!first_) out_ += ',';
+        first_ = false;
+        const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos ||
+                           (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+        if (quote) out_ += '"';
+        if (apostrophe) out_ += '\'';
+        for (char c : v) {
+            if (c == '"') out_ += '"';
+            out_ += c;
+        }
+        if (quote) out_ += '"';
+    }
+    std::string out_;
+    bool first_ = true;
+};
+
+void Header(CsvWriter& csv, std::initializer_list<Words> columns, HeaderLanguage lang)
+{
+    for (const Words& w : columns) csv.value(Pick(w, lang));
+}
+
+// ---- requests ----------------------------------------------------------------------------------------
+
+// The ids of the request without duplicates, first occurrence order.
+std::vector<std::string> Distinct(const std::vector<std::string>& ids)
+{
+    std::vector<std::string> out;
+    std::unordered_set<std::string_view> seen;
+    out.reserve(ids.size());
+    for (const std::string& id : ids)
+        if (seen.insert(id).second) out.push_back(id);
+    return out;
+}
+
+ExportResult Refused(Refusal r)
+{
+    ExportResult result;
+    result.refusals.push_back(std::move(r));
+    return result;
+}
+
+std::string MimeOf(ExportFormat f) { return f == ExportFormat::Csv ? "text/csv;charset=utf-8" : "application/json"; }
+
+void Finish(ExportResult& result, const ExportRequest& request, const Workspace& ws, std::string bytes, int rows)
+{
+    result.file.file_name =
+        ExportFileName(request.kind, request.format, request.language, request.as_of, ws.rules.zone);
+    result.file.mime = MimeOf(request.format);
+    result.file.bytes = std::move(bytes);
+    result.file.rows = rows;
+}
+
+void BeginJson(JsonWriter& w, const ExportRequest& request, ZoneOffset zone, int rows)
+{
+    w.beginObject();
+    w.key("kind");
+    w.string(ToString(request.kind));
+    w.key("as_of");
+    w.instant(request.as_of, zone);
+    w.key("count");
+    w.integer(rows);
+}
+
+// ---- orders / pending orders (seed 4.3.4, 4.1.4) ------------------------------------------------------
+
+std::vector<std::string> ResourceIdsOf(const Order& o)
+{
+    std::vector<std::string> ids;
+    for (const OrderItem& item : o.items)
+        if (item.resource_id && std::find(ids.begin(), ids.end(), *item.resource_id) == ids.end())
+            ids.push_back(*item.resource_id);
+    return ids;
+}
+
+ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
+{
+    const bool pendingOnly = request.kind == ExportKind::PendingOrders;
+    const RuleProfile& rules = ws.rules;
+    std::vector<const Order*> rows;
+    if (request.ids) {
+        if (request.ids->empty()) return Refused({"empty_request", "", "no order to export was given"});
+        Refusals refusals;
+        for (const std::string& id : Distinct(*request.ids)) {
+            const Order* o = ws.findOrder(id);
+            if (!o) {
+                refusals.push_back({"unknown_order", id, "order " + id + " is not in the workspace"});
+                continue;
+            }
+            const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
+            if (pendingOnly && status != OrderStatus::PendingPayment) {
+                refusals.push_back({"not_pending_payment", id,
+                                    "order " + id + " is " + std::string(ToString(status)) +
+                                        ", not pending payment; only pending orders are exported here"});
+                continue;
+            }
+            rows.push_back(o);
+        }
+        if (!refusals.empty()) {
+            ExportResult result;
+            result.refusals = std::move(refusals);
+            return result;
+        }
+    } else {
+        for (const Order& o : ws.orders)
+            if (!pendingOnly || StatusAsOf(o, rules, request.as_of) == OrderStatus::PendingPayment) rows.push_back(&o);
+    }
+    if (rows.empty())
+        return Refused({"nothing_to_export", "",
+                        pendingOnly ? "there is no order pending payment to export" : "there is no order to export"});
+    SortNewestFirst(rows);  // the order list's order
+
+    const ZoneOffset zone = rules.zone;
+    const HeaderLanguage lang = request.language;
+    ExportResult result;
+    const int count = static_cast<int>(rows.size());
+    if (request.format == ExportFormat::Csv) {
+        CsvWriter csv;
+        Header(csv,
+               {{"订单号", "Order ID"},
+                {"组合交易订单号", "Combined order ID"},
+                {"产品类型", "Product type"},
+                {"订单类型", "Order type"},
+                {"订单状态", "Status"},
+                {"创建时间", "Created"},
+                {"支付时间", "Paid"},
+                {"支付截止时间", "Payment deadline"},
+                {"官网价(元)", "List price (CNY)"},
+                {"订单金额(元)", "Amount (CNY)"},
+                {"币种", "Currency"},
+                {"创建人", "Created by"},
+                {"资源ID", "Resource IDs"}},
+               lang);
+        csv.endRow();
+        for (const Order* o : rows) {
+            const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
+            csv.text(o->order_id);
+            csv.text(o->combined_order_id.value_or(""));
+            csv.text(o->service_type_name);
+            csv.value(Word(kOrderTypeWords, o->order_type, lang));
+            csv.value(Word(kOrderStatusWords, status, lang));
+            csv.time(o->create_time, zone);
+            csv.time(o->payment_time, zone);
+            csv.time(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules))
+                                                           : std::nullopt,
+                     zone);
+            csv.money(o->official_amount);
+            csv.money(o->amount_after_discount);
+            csv.text(o->currency);
+            csv.text(o->created_by);
+            std::string ids;
+            for (const std::string& id : ResourceIdsOf(*o)) ids += (ids.empty() ? "" : "; ") + id;
+            csv.text(ids);
+            csv.endRow();
+        }
+        Finish(result, request, ws, csv.take(), count);
+    } else {
+        JsonWriter w;
+        BeginJson(w, request, zone, count);
+        w.key("rows");
+        w.beginArray();
+        for (const Order* o : rows) {
+            const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
+            w.beginObject();
+            w.key("order_id");
+            w.string(o->order_id);
+            w.key("combined_order_id");
+            w.stringOrNull(o->combined_order_id);
+            w.key("service_type_name");
+            w.string(o->service_type_name);
+            w.key("order_type");
+            w.string(ToString(o->order_type));
+            w.key("status");
+            w.string(ToString(status));
+            w.key("create_time");
+            w.instant(o->create_time, zone);
+            w.key("payment_time");
+            w.instantOrNull(o->payment_time, zone);
+            w.key("payment_deadline");
+            w.instantOrNull(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules))
+                                                                  : std::nullopt,
+                            zone);
+            w.key("official_amount");
+            w.moneyOrNull(o->official_amount);
+            w.key("amount_after_discount");
+            w.money(o->amount_after_discount);
+            w.key("currency");
+            w.string(o->currency);
+            w.key("created_by");
+            w.string(o->created_by);
+            w.key("resource_ids");
+            w.beginArray();
+            for (const std::string& id : ResourceIdsOf(*o)) w.string(id);
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        Finish(result, request, ws, w.take() + "\n", count);
+    }
+    return result;
+}
+
+// ---- renewal list (seed 4.2.7.1) ----------------------------------------------------------------------
+
+const Words kResourceColumns[] = {
+    {"实例ID", "Resource ID"},    {"实例名称", "Resource name"}, {"主实例ID", "Main resource ID"},
+    {"产品类型", "Product type"}, {"规格", "Specification"},     {"区域", "Region"},
+    {"状态", "Status"},           {"续费方式", "Renewal policy"}};
+
+void ResourceHeader(CsvWriter& csv, HeaderLanguage lang)
+{
+    for (const Words& w : kResourceColumns) csv.value(Pick(w, lang));
+}
+
+void ResourceCells(CsvWriter& csv, const Resource& r, const Product* p, HeaderLanguage lang)
+{
+    csv.text(r.resource_id);
+    csv.text(r.resource_name);
+    csv.text(r.main_resource_id.value_or(""));
+    csv.text(p ? p->service_type_name : std::string());
+    csv.text(p ? p->spec_desc : std::string());
+    csv.text(r.region_code);
+    csv.value(Word(kResourceStatusWords, r.status, lang));
+    csv.value(Word(kRenewalPolicyWords, r.renewal_policy, lang));
+}
+
+void ResourceMembers(JsonWriter& w, const Resource& r, const Product* p)
+{
+    w.key("resource_id");
+    w.string(r.resource_id);
+    w.key("resource_name");
+    w.string(r.resource_name);
+    w.key("main_resource_id");
+    w.stringOrNull(r.main_resource_id);
+    w.key("service_type_name");
+    w.string(p ? p->service_type_name : std::string());
+    w.key("spec_desc");
+    w.string(p ? p->spec_desc : std::string());
+    w.key("region_code");
+    w.string(r.region_code);
+    w.key("status");
+    w.string(ToString(r.status));
+    w.key("renewal_policy");
+    w.string(ToString(r.renewal_policy));
+}
+
+ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request)
+{
+    if (!request.ids || request.ids->empty())
+        return Refused({"empty_request", "",
+                        "tick the resources to put on the renewal list (at most " +
+                            std::to_string(ws.rules.renewal_list_max) + ")"});
+    RenewalRequest renewal;
+    renewal.resource_ids = Distinct(*request.ids);
+    const int max = ws.rules.renewal_list_max;
+    if (static_cast<int64_t>(renewal.resource_ids.size()) > max)  // seed 4.2.7.1 step 5 说明: at most 200 per export
+        return Refused({"too_many_resources", "",
+                        "a renewal list takes at most " + std::to_string(max) + " resources at a time, got " +
+                            std::to_string(renewal.resource_ids.size())});
+    renewal.duration = request.duration;
+    renewal.default_mode = DurationDefault::EachOwn;
+    renewal.as_of = request.as_of;
+    RenewalQuote quote = QuoteRenewal(ws, renewal);
+    if (!quote.ok()) {
+        ExportResult result;
+        result.refusals = std::move(quote.refusals);
+        return result;
+    }
+    if (quote.items.empty())
+        return Refused({"nothing_to_export", "", "there is no resource to put on the renewal list"});
+
+    const ZoneOffset zone = ws.rules.zone;
+    const HeaderLanguage lang = request.language;
+    const int count = static_cast<int>(quote.items.size());
+    ExportResult result;
+    if (request.format == ExportFormat::Csv) {
+        CsvWriter csv;
+        ResourceHeader(csv, lang);
+        Header(csv,
+               {{"到期时间", "Expires"},
+                {"续费时长", "Duration"},
+                {"续费后到期时间", "New expiry"},
+                {"预估费用(元)", "Estimated cost (CNY)"}},
+               lang);
+        csv.endRow();
+        for (const RenewalQuoteItem& item : quote.items) {
+            const Resource* r = ws.findResource(item.resource_id);
+            if (!r) continue;  // cannot happen: the quote only names resources of ws
+            ResourceCells(csv, *r, ws.findProduct(r->product_id), lang);
+            csv.time(item.old_expire_time, zone);
+            csv.value(DurationText(item.duration, lang));
+            csv.time(item.new_expire_time, zone);
+            csv.money(item.amount);
+            csv.endRow();
+        }
+        // 合计: the amount to ask the finance department for (seed 4.2.7.1: 便于向公司财务申请资金续费).
+        csv.value(lang == HeaderLanguage::Chinese ? "合计" : "Total");
+        for (std::size_t i = 1; i < std::size(kResourceColumns) + 3; ++i) csv.value("");
+        csv.money(quote.total);
+        csv.endRow();
+        Finish(result, request, ws, csv.take(), count);
+    } else {
+        JsonWriter w;
+        BeginJson(w, request, zone, count);
+        w.key("duration");
+        if (request.duration) WriteDuration(w, *request.duration);
+        else w.null();
+        w.key("rows");
+        w.beginArray();
+        for (const RenewalQuoteItem& item : quote.items) {
+            const Resource* r = ws.findResource(item.resource_id);
+            if (!r) continue;
+            w.beginObject();
+            ResourceMembers(w, *r, ws.findProduct(r->product_id));
+            w.key("old_expire_time");
+            w.instant(item.old_expire_time, zone);
+            w.key("duration");
+            WriteDuration(w, item.duration);
+            w.key("new_expire_time");
+            w.instant(item.new_expire_time, zone);
+            w.key("amount");
+            w.money(item.amount);
+            w.endObject();
+        }
+        w.endArray();
+        w.key("total");
+        w.money(quote.total);
+        w.endObject();
+        Finish(result, request, ws, w.take() + "\n", count);
+    }
+    return result;
+}
+
+// ---- renewal price list (seed 4.2.7.2) ---------------------------------------------------------------
+
+bool DurationLess(RenewalDuration a, RenewalDuration b)
+{
+    if (a.months() != b.months()) return a.months() < b.months();
+    return a.unit == TermUnit::Month && b.unit == TermUnit::Year;  // 12 months before 1 year
+}
+
+struct PriceRow {
+    const Resource* resource;
+    const Product* product;
+    std::vector<std::pair<RenewalDuration, Money>> prices;  // shortest first
+    bool delisted = false;
+    bool pendingOrder = false;
+};
+
+ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& request)
+{
+    std::vector<const Resource*> resources;
+    const int max = ws.rules.price_list_max;
+    if (request.ids) {
+        if (request.ids->empty()) return Refused({"empty_request", "", "no resource to export was given"});
+        const std::vector<std::string> ids = Distinct(*request.ids);
+        if (static_cast<int64_t>(ids.size()) > max)  // seed 4.2.7.2: 单次最大导出数为10000条
+            return Refused({"too_many_rows", "",
+                            "a renewal price list takes at most " + std::to_string(max) + " rows at a time, got " +
+                                std::to_string(ids.size()) + "; narrow the query"});
+        Refusals unknown;
+        for (const std::string& id : ids) {
+            const Resource* r = ws.findResource(id);
+            if (r) resources.push_back(r);
+            else unknown.push_back({"unknown_resource", id, "resource " + id + " is not in the workspace"});
+        }
+        if (!unknown.empty()) {
+            ExportResult result;
+            result.refusals = std::move(unknown);
+            return result;
+        }
+    } else {
+        for (const Resource& r : ws.resources)
+            if (r.status != ResourceStatus::Closed) resources.push_back(&r);  // 全部待续费资源: closed ones are gone
+        if (static_cast<int64_t>(resources.size()) > max)
+            return Refused({"too_many_rows", "",
+                            "a renewal price list takes at most " + std::to_string(max) + " rows at a time, and " +
+                                std::to_string(resources.size()) + " resources match; narrow the query"});
+    }
+    if (resources.empty()) return Refused({"nothing_to_export", "", "there is no resource to put on the price list"});
+
+    const ZoneOffset zone = ws.rules.zone;
+    const OrderLocks locks = OrderLocks::Build(ws);
+    std::vector<PriceRow> rows;
+    rows.reserve(resources.size());
+    std::vector<RenewalDuration> columns;
+    for (const Resource* r : resources) {
+        PriceRow row{r, ws.findProduct(r->product_id), {}, false, locks.pending(r->resource_id) != nullptr};
+        if (row.product) {
+            row.delisted = row.product->delisted;
+            for (RenewalDuration d : OfferedDurations(*r, *row.product, zone)) {
+                const std::optional<Money>& unit =
+                    d.unit == TermUnit::Year ? row.product->prices.year : row.product->prices.month;
+                if (!unit) continue;
+                row.prices.emplace_back(d, *unit * d.num);
+                if (std::find(columns.begin(), columns.end(), d) == columns.end()) columns.push_back(d);
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    std::sort(columns.begin(), columns.end(), DurationLess);
+
+    const HeaderLanguage lang = request.language;
+    const int count = static_cast<int>(rows.size());
+    ExportResult result;
+    if (request.format == ExportFormat::Csv) {
+        CsvWriter csv;
+        ResourceHeader(csv, lang);
+        csv.value(lang == HeaderLanguage::Chinese ? "到期时间" : "Expires");
+        for (RenewalDuration d : columns)
+            csv.value(DurationText(d, lang) + (lang == HeaderLanguage::Chinese ? "(元)" : " (CNY)"));
+        csv.value(lang == HeaderLanguage::Chinese ? "备注" : "Notes");
+        csv.endRow();
+        for (const PriceRow& row : rows) {
+            ResourceCells(csv, *row.resource, row.product, lang);
+            csv.time(row.resource->expire_time, zone);
+            for (RenewalDuration d : columns) {
+                auto it =
+                    std::find_if(row.prices.begin(), row.prices.end(), [&](const auto& p) { return p.first == d; });
+                csv.money(it == row.prices.end() ? std::nullopt : std::optional<Money>(it->second));
+            }
+            std::string notes;
+            if (row.delisted)
+                notes +=
+                    lang == HeaderLanguage::Chinese ? "产品已下架，不支持续费" : "product delisted: cannot be renewed";
+            if (row.pendingOrder) {
+                if (!notes.empty()) notes += lang == HeaderLanguage::Chinese ? "；" : "; ";
+                notes += lang == HeaderLanguage::Chinese ? "有待支付订单" : "has a pending order";
+            }
+            csv.value(notes);
+            csv.endRow();
+        }
+        Finish(result, request, ws, csv.take(), count);
+    } else {
+        JsonWriter w;
+        BeginJson(w, request, zone, count);
+        w.key("rows");
+        w.beginArray();
+        for (const PriceRow& row : rows) {
+            w.beginObject();
+            ResourceMembers(w, *row.resource, row.product);
+            w.key("expire_time");
+            w.instant(row.resource->expire_time, zone);
+            w.key("prices");
+            w.beginArray();
+            for (const auto& [d, amount] : row.prices) {
+                w.beginObject();
+                w.key("period");
+                w.string(ToString(d.unit));
+                w.key("num");
+                w.integer(d.num);
+                w.key("amount");
+                w.money(amount);
+                w.endObject();
+            }
+            w.endArray();
+            w.key("notes");
+            w.beginArray();
+            if (row.delisted) w.string("delisted");
+            if (row.pendingOrder) w.string("pending_order");
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        Finish(result, request, ws, w.take() + "\n", count);
+    }
+    return result;
+}
+
+// ---- records --------------------------------------------------------------------------------------------
+
+const std::string* Member(const UnknownMembers& extra, std::string_view key)
+{
+    for (const auto& [k, v] : extra)
+        if (k == key) return &v;
+    return nullptr;
+}
+
+void SetMember(UnknownMembers& extra, std::string_view key, std::string json)
+{
+    for (auto& [k, v] : extra)
+        if (k == key) {
+            v = std::move(json);
+            return;
+        }
+    extra.emplace_back(std::string(key), std::move(json));
+}
+
+std::string RequestJson(const ExportRequest& request)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("ids");
+    if (request.ids) {
+        w.beginArray();
+        for (const std::string& id : *request.ids) w.string(id);
+        w.endArray();
+    } else {
+        w.null();
+    }
+    w.key("duration");
+    if (request.duration) WriteDuration(w, *request.duration);
+    else w.null();
+    w.key("language");
+    w.string(ToString(request.language));
+    w.endObject();
+    return w.take();
+}
+
+std::string NewRecordId(const Workspace& ws, Instant at)
+{
+    const std::string base = "EXP" + Stamp(at, ws.rules.zone);
+    auto taken = [&](const std::string& id) {
+        return std::any_of(ws.export_records.begin(), ws.export_records.end(),
+                           [&](const ExportRecord& e) { return e.id == id; });
+    };
+    std::string id = base;
+    for (int n = 2; taken(id); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+}  // namespace
+
+std::string ExportFileName(ExportKind kind, ExportFormat format, HeaderLanguage language, Instant at, ZoneOffset zone)
+{
+    return std::string(Pick(kKindFileNames[static_cast<std::size_t>(kind)], language)) + "_" + Stamp(at, zone) +
+           (format == ExportFormat::Csv ? ".csv" : ".json");
+}
+
+ExportResult BuildExport(const Workspace& ws, const ExportRequest& request)
+{
+    switch (request.kind) {
+        case ExportKind::Orders:
+        case ExportKind::PendingOrders: return ExportOrders(ws, request);
+        case ExportKind::RenewalList: return ExportRenewalList(ws, request);
+        case ExportKind::RenewalPrices: return ExportRenewalPrices(ws, request);
+    }
+    return Refused({"empty_request", "", "unknown export kind"});
+}
+
+Instant ExportRecordExpiry(const ExportRecord& record, const RuleProfile& rules)
+{
+    return record.created_time.plusSeconds(int64_t{rules.export_record_days} * kSecondsPerDay);
+}
+
+bool IsExportRecordLive(const ExportRecord& record, const RuleProfile& rules, Instant asOf)
+{
+    return asOf < ExportRecordExpiry(record, rules);  // seed 5: 导出记录三天后会自动删除
+}
+
+std::vector<const ExportRecord*> LiveExportRecords(const Workspace& ws, Instant asOf)
+{
+    std::vector<const ExportRecord*> live;
+    for (const ExportRecord& r : ws.export_records)
+        if (IsExportRecordLive(r, ws.rules, asOf)) live.push_back(&r);
+    std::stable_sort(live.begin(), live.end(),
+                     [](const ExportRecord* a, const ExportRecord* b) { return a->created_time > b->created_time; });
+    return live;
+}
+
+std::vector<std::string> PruneExportRecords(Workspace& ws, Instant asOf)
+{
+    std::vector<std::string> removed;
+    for (const ExportRecord& r : ws.export_records)
+        if (!IsExportRecordLive(r, ws.rules, asOf)) removed.push_back(r.id);
+    if (removed.empty()) return removed;
+    std::erase_if(ws.export_records, [&](const ExportRecord& r) { return !IsExportRecordLive(r, ws.rules, asOf); });
+    ws.Reindex();
+    return removed;
+}
+
+RecordedExport ExportAndRecord(Workspace& ws, const ExportRequest& request)
+{
+    RecordedExport out;
+    out.result = BuildExport(ws, request);
+    if (!out.result.ok()) return out;
+
+    ExportRecord record;
+    record.kind = request.kind;
+    record.created_time = request.as_of;
+    record.file_name = out.result.file.file_name;
+    record.rows = out.result.file.rows;
+    SetMember(record.extra, "file_format", "\"" + std::string(ToString(request.format)) + "\"");
+    SetMember(record.extra, "request", RequestJson(request));
+    if (out.result.file.bytes.size() <= kMaxStoredExportBytes) {
+        std::string content;
+        content.reserve(out.result.file.bytes.size() + out.result.file.bytes.size() / 8 + 2);
+        AppendJsonString(content, out.result.file.bytes);
+        SetMember(record.extra, "content", std::move(content));
+    }
+
+    out.pruned = PruneExportRecords(ws, request.as_of);
+    record.id = NewRecordId(ws, request.as_of);
+    out.record_id = record.id;
+    ws.index.export_records[record.id] = ws.export_records.size();
+    ws.export_records.push_back(std::move(record));
+    return out;
+}
+
+std::optional<ExportRequest> RecordRequest(const ExportRecord& record)
+{
+    const std::string* text = Member(record.extra, "request");
+    if (!text) return std::nullopt;
+    const nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object()) return std::nullopt;
+    ExportRequest request;
+    request.kind = record.kind;
+    request.as_of = record.created_time;
+    if (const std::string* f = Member(record.extra, "file_format")) {
+        const nlohmann::json fj = nlohmann::json::parse(*f, nullptr, false);
+        if (!fj.is_string()) return std::nullopt;
+        const auto format = EnumFromString<ExportFormat>(fj.get_ref<const std::string&>());
+        if (!format) return std::nullopt;
+        request.format = *format;
+    }
+    if (auto it = j.find("ids"); it != j.end() && !it->is_null()) {
+        if (!it->is_array()) return std::nullopt;
+        std::vector<std::string> ids;
+        for (const auto& id : *it) {
+            if (!id.is_string()) return std::nullopt;
+            ids.push_back(id.get<std::string>());
+        }
+        request.ids = std::move(ids);
+    }
+    if (auto it = j.find("duration"); it != j.end() && !it->is_null()) {
+        if (!it->is_object()) return std::nullopt;
+        auto period = it->find("period");
+        auto num = it->find("num");
+        if (period == it->end() || num == it->end() || !period->is_string() || !num->is_number_integer())
+            return std::nullopt;
+        const auto unit = EnumFromString<TermUnit>(period->get_ref<const std::string&>());
+        const int64_t n = num->get<int64_t>();
+        if (!unit || n < 1 || n > 1200) return std::nullopt;
+        request.duration = RenewalDuration{*unit, static_cast<int>(n)};
+    }
+    if (auto it = j.find("language"); it != j.end()) {
+        if (!it->is_string()) return std::nullopt;
+        const auto lang = EnumFromString<HeaderLanguage>(it->get_ref<const std::string&>());
+        if (!lang) return std::nullopt;
+        request.language = *lang;
+    }
+    return request;
+}
+
+RecordFile RecordFileOf(const ExportRecord& record)
+{
+    const std::string* content = Member(record.extra, "content");
+    if (content && !content->empty() && content->front() == '"') return RecordFile::Stored;
+    if (RecordRequest(record)) return RecordFile::Regenerated;
+    return RecordFile::Unavailable;
+}
+
+ExportResult DownloadRecord(const Workspace& ws, const ExportRecord& record)
+{
+    const std::optional<ExportRequest> request = RecordRequest(record);
+    const std::string* content = Member(record.extra, "content");
+    if (content && !content->empty() && content->front() == '"') {
+        const nlohmann::json j = nlohmann::json::parse(*content, nullptr, /*allow_exceptions=*/false);
+        if (j.is_string()) {
+            ExportResult result;
+            const ExportFormat format =
+                request ? request->format
+                        : (record.file_name.ends_with(".json") ? ExportFormat::Json : ExportFormat::Csv);
+            result.file.file_name =
+                record.file_name.empty()
+                    ? ExportFileName(record.kind, format, HeaderLanguage::Chinese, record.created_time, ws.rules.zone)
+                    : record.file_name;
+            result.file.mime = MimeOf(format);
+            result.file.bytes = j.get<std::string>();
+            result.file.rows = record.rows;
+            return result;
+        }
+    }
+    if (!request)
+        return Refused(
+            {"file_unavailable", record.id,
+             "export record " + record.id + " holds neither its file nor the request it was made with; export again"});
+    ExportResult result = BuildExport(ws, *request);
+    if (result.ok() && !record.file_name.empty()) result.file.file_name = record.file_name;
+    return result;
+}
+
+}  // namespace qd
