@@ -2,7 +2,7 @@
 // browser storage, else the sample), and does the browser's half of the platform (wasm/web/
 // platform.h): opening files (picker, drop, Ctrl+O), downloads (Ctrl+S, exports), the debounced
 // save to IndexedDB, the language and theme in localStorage, the IME textarea, paste, the service
-// worker. It also exposes window.quotedesk (design.md §8), the test API, which calls the same
+// worker. It also exposes window.quotedesk (docs/architecture.md §3), the test API, which calls the same
 // exported core functions the console uses. No network access beyond this site's own files; the
 // standalone file (tools/dist.sh) carries the wasm, the font and the sample inside itself.
 'use strict';
@@ -461,7 +461,7 @@
   async function start() {
     const timings = window.quotedesk.timings;
     const mark = (name) => { timings[name] = Math.round(performance.now()); };
-    // Startup (design.md §9: first frame < 1.5 s). The font, the stored workspace and the sample are
+    // Startup (docs/architecture.md §4: first frame < 1.5 s). The font, the stored workspace and the sample are
     // fetched while the wasm streams in and compiles. The console starts as soon as the module is
     // ready (while the font may still be on its way), but draws nothing until the first workspace is
     // open: one atlas build, with the workspace's characters (not one without them, then another).
@@ -516,7 +516,7 @@
       status.classList.add('hidden');
     }
     mark('workspace');
-    // The first frame on screen (design.md §9 budget: < 1.5 s), as the page itself sees it: the start
+    // The first frame on screen (docs/architecture.md §4 budget: < 1.5 s), as the page itself sees it: the start
     // of the animation frame after the one that drew it, by when the browser has taken the drawing (in
     // software GL, read it back) and composited it. Its timestamp, not the time this callback runs:
     // the console's second frame, requested first, is built before it in the same animation frame.
@@ -560,7 +560,7 @@
     loadFiles: async (files) => JSON.stringify(loadFiles(files.map((f) =>
       ({ name: f.name, bytes: f.bytes || new TextEncoder().encode(f.text) })), SOURCE.files)),
     summary: () => call('qd_summary'),
-    // Quotes (design.md §8): arguments mirror the CLI flags; the answer is the CLI's --format json.
+    // Quotes (docs/architecture.md §3): arguments mirror the CLI flags; the answer is the CLI's --format json.
     renew: (argsJson) => call('qd_renew', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     refund: (argsJson) => call('qd_refund', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     state: () => call('qd_state'),

@@ -1,4 +1,4 @@
-// The browser test API's argument readers (design.md §8): every case of each reader, and the same
+// The browser test API's argument readers (docs/architecture.md §3): every case of each reader, and the same
 // words from renew() and refund() for the same wrong argument.
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Tests for core/engine/auto_renew.h: the renewal policies and their transitions (seed 4.2.1.2, 4.2.2,
-// 4.2.4, 4.2.5), the auto-renew deduction day and charges (seed 4.2.2.4, reference §3.2), and
+// 4.2.4, 4.2.5), the auto-renew deduction day and charges (seed 4.2.2.4, docs/rules.md §3.2), and
 // releasing resources (seed 4.2.6). Every refusal code is produced here at least once.
 #include <doctest/doctest.h>
 
@@ -77,7 +77,7 @@ const RenewalPolicy kPolicies[] = {RenewalPolicy::Manual, RenewalPolicy::Auto, R
 // ---- deduction time -----------------------------------------------------------------------------
 
 TEST_CASE(
-    "deduction time: 03:00 local, deduction_days_before days before the expiry day (seed 4.2.2.4, reference §3.2)")
+    "deduction time: 03:00 local, deduction_days_before days before the expiry day (seed 4.2.2.4, docs/rules.md §3.2)")
 {
     Fixture f = Instance();
     Workspace& ws = f.ws;
@@ -97,7 +97,7 @@ TEST_CASE(
     Resource early = ecs;
     early.expire_time = At("2025-03-03T23:59:59+08:00");
     CHECK(Iso(NextDeduction(early, ws.account, ws.rules)) == "2025-02-24T03:00:00+08:00");
-    // the profile's deduction clock is used (design.md §6 deduction_clock)
+    // the profile's deduction clock is used (docs/rules.md §6 deduction_clock)
     RuleProfile rules = ws.rules;
     rules.deduction_clock = *LocalTime::FromHms(4, 30, 0);
     CHECK(Iso(NextDeduction(ecs, ws.account, rules)) == "2025-01-24T04:30:00+08:00");
@@ -187,7 +187,7 @@ TEST_CASE("auto-renew count: 1..99 or unlimited; 0 and 100 refused with bad_time
 }
 
 TEST_CASE(
-    "enabling inside the deduction window charges at once; one second before it does not (seed 4.2.2.4, design.md §5)")
+    "enabling inside the deduction window charges at once; one second before it does not (seed 4.2.2.4, docs/rules.md)")
 {
     SUBCASE("one second before 03:00 on the deduction day: no charge")
     {
@@ -560,7 +560,7 @@ TEST_CASE("a yearly auto-renewal is charged once a year")
     CHECK(Iso(f.ws.findResource("ecs-2")->expire_time) == "2026-02-20T23:59:59+08:00");
 }
 
-TEST_CASE("a short balance at the deduction time: not charged, retried by the next run (reference §3.2)")
+TEST_CASE("a short balance at the deduction time: not charged, retried by the next run (docs/rules.md §3.2)")
 {
     Fixture f = Instance();
     Workspace& ws = f.ws;

@@ -1,4 +1,4 @@
-// The bad-input corpus (design.md §10): tests/bad-input/NNN-name.json, each with NNN-name.expected
+// The bad-input corpus (docs/architecture.md §5): tests/bad-input/NNN-name.json, each with NNN-name.expected
 // holding the first line `quotedesk validate NNN-name.json` prints for it (run inside that folder).
 // Every file must be refused, with exactly that first error, with nothing handed back, and with every
 // error one line of valid UTF-8. The same files seed the fuzzer (tests/fuzz/run.sh). To add a case,

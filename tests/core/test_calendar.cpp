@@ -1,4 +1,4 @@
-// Tests for core/model/calendar.h (design.md §2 time rules, §5 unified expiry, reference/huawei-bss.md §1, §3).
+// Tests for core/model/calendar.h (docs/rules.md §1 time rules, docs/rules.md §3.1 unified expiry, §3 periods).
 //
 // Synopsis of what is tested:
 //   class ZoneOffset   UTC(), China() = +08:00, FromMinutes(-840..840), Parse("+08:00"|"-05:30"|"Z"), str()
@@ -76,7 +76,7 @@ static_assert(LocalDate::Max().daysSinceEpoch() == LocalDate::kMaxDays && LocalD
 static_assert(LocalDate::FromYmd(2024, 4, 15)->daysSinceEpoch() == 19828);
 static_assert(LocalDate::FromYmd(2000, 3, 1)->daysSinceEpoch() == 11017);
 static_assert(LocalDate::FromDays(19782) == *LocalDate::FromYmd(2024, 2, 29));
-static_assert(!LocalDate::FromYmd(2024, 2, 30).has_value());  // design.md §10: bad date 2024-02-30
+static_assert(!LocalDate::FromYmd(2024, 2, 30).has_value());  // docs/architecture.md §5: bad date 2024-02-30
 static_assert(!LocalDate::FromYmd(2023, 2, 29).has_value());
 static_assert(LocalDate::FromYmd(2000, 2, 29).has_value());   // 2000 is leap (÷400)
 static_assert(!LocalDate::FromYmd(1900, 2, 29).has_value());  // 1900 is not (÷100)
@@ -132,7 +132,7 @@ TEST_SUITE("calendar")
         CHECK(y == 10000);
     }
 
-    TEST_CASE("LocalDate::FromYmd rejects exactly the invalid (y, m, d) (design.md §10 bad dates)")
+    TEST_CASE("LocalDate::FromYmd rejects exactly the invalid (y, m, d) (docs/architecture.md §5 bad dates)")
     {
         // Every year 1..9999 for days around the month ends; all days in the leap-rule years.
         int64_t bad = 0, valid = 0;
@@ -213,7 +213,7 @@ TEST_SUITE("calendar")
         CHECK(badCount == 0);
     }
 
-    TEST_CASE("LocalTime: factories, parse, str (design.md §6 expiry_clock / deduction_clock)")
+    TEST_CASE("LocalTime: factories, parse, str (docs/rules.md §6 expiry_clock / deduction_clock)")
     {
         CHECK(LocalTime::ExpiryClock() == T(23, 59, 59));
         CHECK(LocalTime::DeductionClock() == T(3, 0, 0));
@@ -238,7 +238,7 @@ TEST_SUITE("calendar")
         CHECK(T(3, 0, 0) < T(23, 59, 59));
     }
 
-    TEST_CASE("ZoneOffset: parse and str (design.md §6 zone)")
+    TEST_CASE("ZoneOffset: parse and str (docs/rules.md §6 zone)")
     {
         CHECK(ZoneOffset::Parse("+08:00") == kChina);
         CHECK(ZoneOffset::Parse("Z") == ZoneOffset::UTC());
@@ -262,7 +262,7 @@ TEST_SUITE("calendar")
         }
     }
 
-    TEST_CASE("Instant <-> local date and time (design.md §2: stored in UTC, rules in the profile zone)")
+    TEST_CASE("Instant <-> local date and time (docs/rules.md §1: stored in UTC, rules in the profile zone)")
     {
         // 2024-04-15T16:00:00Z is already 2024-04-16 00:00:00 in +08:00.
         const Instant midnight = I("2024-04-15T16:00:00Z");
@@ -271,7 +271,7 @@ TEST_SUITE("calendar")
         CHECK(qd::LocalDateOf(midnight, ZoneOffset::UTC()) == D(2024, 4, 15));
         CHECK(qd::LocalDateOf(midnight.plusSeconds(-1), kChina) == D(2024, 4, 15));
         CHECK(qd::LocalTimeOf(midnight.plusSeconds(-1), kChina) == T(23, 59, 59));
-        // reference/huawei-bss.md §1: CN 23:59:59 = 15:59:59Z
+        // docs/rules.md §1: CN 23:59:59 = 15:59:59Z
         CHECK(qd::ToInstant(D(2024, 2, 1), LocalTime::ExpiryClock(), kChina) == I("2024-02-01T15:59:59Z"));
         CHECK(qd::ToInstant(D(1970, 1, 1), LocalTime(), ZoneOffset::UTC()).unixSeconds() == 0);
         CHECK(I("2024-04-15T07:58:07Z").unixSeconds() == 1713167887);
@@ -305,7 +305,7 @@ TEST_SUITE("calendar")
         CHECK(bad == 0);
     }
 
-    TEST_CASE("ParseInstant: the three accepted forms (design.md §2)")
+    TEST_CASE("ParseInstant: the three accepted forms (docs/rules.md §1)")
     {
         const Instant expected = Instant::FromUnixSeconds(1713167887);  // 2024-04-15T07:58:07Z
         for (const char* text :
@@ -333,7 +333,7 @@ TEST_SUITE("calendar")
         CHECK(I("0001-01-01T00:00:00+14:00").unixSeconds() == -62135596800 - 14 * 3600);
     }
 
-    TEST_CASE("ParseInstant: rejected input says what was expected (design.md §10)")
+    TEST_CASE("ParseInstant: rejected input says what was expected (docs/architecture.md §5)")
     {
         const std::string lead = "expected a time like 2024-04-15T15:58:07+08:00, got ";
         struct Row {
@@ -401,7 +401,7 @@ TEST_SUITE("calendar")
         CHECK(qd::ParseInstant(longText).error == lead + std::string(60, '9') + "...");
     }
 
-    TEST_CASE("Formatting and parse/format round trip (design.md §2: write ISO with +08:00, show the console form)")
+    TEST_CASE("Formatting and parse/format round trip (docs/rules.md §1: write ISO with +08:00, show the console form)")
     {
         const Instant i = I("2024-04-15T07:58:07Z");
         CHECK(qd::FormatIso(i, kChina) == "2024-04-15T15:58:07+08:00");
@@ -451,9 +451,9 @@ TEST_SUITE("calendar")
         CHECK(n > 50000);
     }
 
-    TEST_CASE("AddMonthsAnchored: design.md §2 examples and Huawei vectors (reference §3)")
+    TEST_CASE("AddMonthsAnchored: docs/rules.md §1 examples and Huawei vectors (docs/rules.md §3)")
     {
-        // design.md §2: anchor 31 gives Feb 29 2024, Apr 30, then May 31.
+        // docs/rules.md §1: anchor 31 gives Feb 29 2024, Apr 30, then May 31.
         CHECK(qd::AddMonthsAnchored(D(2024, 1, 31), 1, 31) == D(2024, 2, 29));
         CHECK(qd::AddMonthsAnchored(D(2024, 1, 31), 2, 31) == D(2024, 3, 31));
         CHECK(qd::AddMonthsAnchored(D(2024, 3, 31), 1, 31) == D(2024, 4, 30));
@@ -461,21 +461,21 @@ TEST_SUITE("calendar")
               D(2024, 5, 31));  // the anchor, not the current day, decides
         CHECK(qd::AddMonthsAnchored(D(2024, 2, 29), 1, 31) == D(2024, 3, 31));
         CHECK(qd::AddMonths(D(2024, 2, 29), 1) == D(2024, 3, 29));  // AddMonths anchors on from.day()
-        // reference §3 F-1MONTH: Jan 31 + 1 month -> Feb 28 (29 in a leap year); May 15 -> June 15
+        // docs/rules.md §3 F-1MONTH: Jan 31 + 1 month -> Feb 28 (29 in a leap year); May 15 -> June 15
         CHECK(qd::AddMonths(D(2023, 1, 31), 1) == D(2023, 2, 28));
         CHECK(qd::AddMonths(D(2024, 1, 31), 1) == D(2024, 2, 29));
         CHECK(qd::AddMonths(D(2024, 5, 15), 1) == D(2024, 6, 15));
         CHECK(qd::WholeDaysBetween(D(2024, 5, 15), D(2024, 6, 15)) == 31);
         CHECK(qd::WholeDaysBetween(D(2023, 1, 31), D(2023, 2, 28)) == 28);
-        // reference §3 U-UNSUB-CN: EVS monthly bought 2024/01/01 10:30:00 -> expires 2024/02/01 23:59:59
+        // docs/rules.md §3 U-UNSUB-CN: EVS monthly bought 2024/01/01 10:30:00 -> expires 2024/02/01 23:59:59
         const Instant bought = I("2024/01/01 10:30:00 GMT+08:00");
         const LocalDate start = qd::LocalDateOf(bought, kChina);
         CHECK(qd::FormatConsole(qd::PeriodEnd(qd::AddMonthsAnchored(start, 1, start.day()), kChina), kChina) ==
               "2024/02/01 23:59:59 GMT+08:00");
-        // reference §3 G-EDS: yearly bought 2023/07/08 15:50:04 -> 2024/07/08 23:59:59, renew 1 year -> 2025/07/08
+        // docs/rules.md §3 G-EDS: yearly bought 2023/07/08 15:50:04 -> 2024/07/08 23:59:59, renew 1 year -> 2025/07/08
         CHECK(qd::AddYearsAnchored(D(2023, 7, 8), 1, 8) == D(2024, 7, 8));
         CHECK(qd::AddYearsAnchored(D(2024, 7, 8), 1, 8) == D(2025, 7, 8));
-        // reference §3 U-EXPIRE-INTL: monthly bought 2024-03-31 expires 2024-04-30; renewed in grace for 1 month
+        // docs/rules.md §3 U-EXPIRE-INTL: monthly bought 2024-03-31 expires 2024-04-30; renewed in grace for 1 month
         // from the old expiry -> 2024-05-31 (anchor 31 restored)
         CHECK(qd::AddMonthsAnchored(D(2024, 3, 31), 1, 31) == D(2024, 4, 30));
         CHECK(qd::AddMonthsAnchored(D(2024, 4, 30), 1, 31) == D(2024, 5, 31));
@@ -501,7 +501,7 @@ TEST_SUITE("calendar")
         CHECK(qd::AddYearsAnchored(D(2024, 1, 1), std::numeric_limits<int>::max(), 1) == LocalDate::Max());
     }
 
-    TEST_CASE("AddMonthsAnchored: every anchor 1..31 from every day of 2023..2025 (design.md §2 clamp rule)")
+    TEST_CASE("AddMonthsAnchored: every anchor 1..31 from every day of 2023..2025 (docs/rules.md §1 clamp rule)")
     {
         int64_t bad = 0, n = 0;
         for (LocalDate from = D(2023, 1, 1); from <= D(2025, 12, 31); from = from.plusDays(1))
@@ -536,9 +536,11 @@ TEST_SUITE("calendar")
         CHECK(yearsBad == 0);
     }
 
-    TEST_CASE("PeriodEnd, WholeHoursBetween, WholeDaysBetween (design.md §2, §5 consumed hours, five-day window)")
+    TEST_CASE(
+        "PeriodEnd, WholeHoursBetween, WholeDaysBetween (docs/rules.md §1, docs/rules.md consumed hours, five-day "
+        "window)")
     {
-        // design.md §2: a period ends at 23:59:59 local
+        // docs/rules.md §1: a period ends at 23:59:59 local
         CHECK(qd::PeriodEnd(D(2024, 2, 1), kChina) == I("2024-02-01T15:59:59Z"));
         CHECK(qd::PeriodEnd(D(2024, 2, 1), ZoneOffset::UTC()) == I("2024-02-01T23:59:59Z"));
         CHECK(qd::PeriodEnd(D(2024, 2, 1), kChina, LocalTime::DeductionClock()) ==
@@ -550,7 +552,7 @@ TEST_SUITE("calendar")
         CHECK(qd::WholeHoursBetween(t0, t0.plusSeconds(3600)) == 1);
         CHECK(qd::WholeHoursBetween(t0, t0.plusSeconds(7199)) == 1);
         CHECK(qd::WholeHoursBetween(t0, t0.plusSeconds(-1)) == 0);
-        CHECK(qd::WholeHoursBetween(t0, t0.plusHours(120)) == 120);  // design.md §6 five_day_window_hours
+        CHECK(qd::WholeHoursBetween(t0, t0.plusHours(120)) == 120);  // docs/rules.md §6 five_day_window_hours
         CHECK(qd::WholeHoursBetween(t0, t0.plusHours(120).plusSeconds(-1)) == 119);
         // EVS monthly 2024/01/01 10:30:00 -> 2024/02/01 23:59:59: 757 whole hours ordered
         CHECK(qd::WholeHoursBetween(I("2024/01/01 10:30:00 GMT+08:00"), qd::PeriodEnd(D(2024, 2, 1), kChina)) == 757);
@@ -569,7 +571,7 @@ TEST_SUITE("calendar")
         CHECK(qd::WholeDaysBetween(LocalDate::Min(), LocalDate::Max()) == 3652058);
     }
 
-    TEST_CASE("UnifiedExpiryDay: 1..28 or month end (reference §3.1)")
+    TEST_CASE("UnifiedExpiryDay: 1..28 or month end (docs/rules.md §3.1)")
     {
         for (int day = -5; day <= 40; ++day) {
             CAPTURE(day);
@@ -592,19 +594,19 @@ TEST_SUITE("calendar")
         CHECK(last.dayIn(2023, 2) == 28);
         CHECK(last.dayIn(2024, 4) == 30);
         CHECK(last.dayIn(2024, 5) == 31);
-        CHECK(UnifiedExpiryDay() == *UnifiedExpiryDay::FromDay(1));  // reference §3.1: never set -> the 1st
+        CHECK(UnifiedExpiryDay() == *UnifiedExpiryDay::FromDay(1));  // docs/rules.md §3.1: never set -> the 1st
         for (const char* bad : {"0", "29", "31", "01", "-1", "+1", "", "Last", "LAST", "1 ", "1.0", "100", "a"}) {
             CAPTURE(bad);
             CHECK_FALSE(UnifiedExpiryDay::Parse(bad).has_value());
         }
     }
 
-    TEST_CASE("NextUnifiedDate and ExtraDaysInclusive: seed vectors (design.md §5, reference §3.1)")
+    TEST_CASE("NextUnifiedDate and ExtraDaysInclusive: seed vectors (docs/rules.md, docs/rules.md §3.1)")
     {
         const UnifiedExpiryDay day1 = *UnifiedExpiryDay::FromDay(1);
         const UnifiedExpiryDay day15 = *UnifiedExpiryDay::FromDay(15);
         const UnifiedExpiryDay last = UnifiedExpiryDay::MonthEnd();
-        // design.md §5: expiry 03-15, 1 month, day 1 -> 05-01, 16 extra days (04-16..05-01)
+        // docs/rules.md: expiry 03-15, 1 month, day 1 -> 05-01, 16 extra days (04-16..05-01)
         {
             const LocalDate end = qd::AddMonths(D(2024, 3, 15), 1);
             CHECK(end == D(2024, 4, 15));
@@ -612,7 +614,7 @@ TEST_SUITE("calendar")
             CHECK(aligned == D(2024, 5, 1));
             CHECK(qd::ExtraDaysInclusive(end, aligned) == 16);
         }
-        // design.md §5: expiry 04-10, 1 month, day 1 -> 06-01, 22 extra days (05-11..06-01)
+        // docs/rules.md: expiry 04-10, 1 month, day 1 -> 06-01, 22 extra days (05-11..06-01)
         {
             const LocalDate end = qd::AddMonths(D(2024, 4, 10), 1);
             CHECK(end == D(2024, 5, 10));
@@ -620,12 +622,12 @@ TEST_SUITE("calendar")
             CHECK(aligned == D(2024, 6, 1));
             CHECK(qd::ExtraDaysInclusive(end, aligned) == 22);
         }
-        // reference §3.1 vector 1: expiry 2024-03-25 + 1 month, day = last -> 2024-04-30 (Apr 26-30 = 5 days)
+        // docs/rules.md §3.1 vector 1: expiry 2024-03-25 + 1 month, day = last -> 2024-04-30 (Apr 26-30 = 5 days)
         CHECK(qd::NextUnifiedDate(qd::AddMonths(D(2024, 3, 25), 1), last) == D(2024, 4, 30));
         CHECK(qd::ExtraDaysInclusive(D(2024, 4, 25), D(2024, 4, 30)) == 5);
-        // reference §3.1 vector 2: expiry 2024-03-25 + 1 month, day 1 -> 2024-05-01
+        // docs/rules.md §3.1 vector 2: expiry 2024-03-25 + 1 month, day 1 -> 2024-05-01
         CHECK(qd::NextUnifiedDate(qd::AddMonths(D(2024, 3, 25), 1), day1) == D(2024, 5, 1));
-        // reference §3.1 vector 3: day 15, 2020-04-28 + 1 month -> 2020-05-28 -> 2020-06-15, 18 extra days
+        // docs/rules.md §3.1 vector 3: day 15, 2020-04-28 + 1 month -> 2020-05-28 -> 2020-06-15, 18 extra days
         CHECK(qd::NextUnifiedDate(qd::AddMonths(D(2020, 4, 28), 1), day15) == D(2020, 6, 15));
         CHECK(qd::ExtraDaysInclusive(D(2020, 5, 28), D(2020, 6, 15)) == 18);
         // On the unified day already: no extra days.

@@ -1,5 +1,5 @@
 // Tests for core/report/exports.h: the four exports (seed 4.1.4, 4.2.7.1, 4.2.7.2, 4.3.4), their CSV and JSON
-// forms (design.md §7), the limits of the rule profile (renewal_list_max 200, price_list_max 10000)
+// forms (docs/cli.md), the limits of the rule profile (renewal_list_max 200, price_list_max 10000)
 // and the export records with their 3-day life (seed 5, export_record_days).
 #include <doctest/doctest.h>
 
@@ -68,7 +68,7 @@ std::vector<std::string> Ids(int n)
 
 // ---- CSV form -----------------------------------------------------------------------------------------
 
-TEST_CASE("CSV exports start with the UTF-8 BOM and a Chinese header row (design.md §7)")
+TEST_CASE("CSV exports start with the UTF-8 BOM and a Chinese header row (docs/cli.md)")
 {
     Workspace ws = LoadSample();
     ExportResult r = BuildExport(ws, Request(ws, ExportKind::Orders));

@@ -1,5 +1,5 @@
-// Tests for core/engine/forecast.h: the auto-renew charge forecast by local month (design.md §5 overview),
-// on the rules of RunDueAutoRenewals (seed 4.2.2, 4.2.2.4; reference §3.2).
+// Tests for core/engine/forecast.h: the auto-renew charge forecast by local month (docs/rules.md overview),
+// on the rules of RunDueAutoRenewals (seed 4.2.2, 4.2.2.4; docs/rules.md §3.2).
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,5 +1,5 @@
 // Tests for the sliced ForecastBuilder (core/engine/forecast.h, ForecastSlices): the overview computes the
-// 12-month auto-renew forecast a slice per frame (design.md §9: a frame < 16 ms at 100,000 rows); the
+// 12-month auto-renew forecast a slice per frame (docs/architecture.md §4: a frame < 16 ms at 100,000 rows); the
 // result must be the forecast of ForecastAutoRenewals, whatever the slice sizes.
 #include <doctest/doctest.h>
 

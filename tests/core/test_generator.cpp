@@ -32,7 +32,7 @@ int64_t Fen(const json& v)
     return p.value.fen();
 }
 
-// The invariants design.md §3 data must have beyond what the loader checks; returns the problems.
+// The invariants docs/workspace-format.md data must have beyond what the loader checks; returns the problems.
 std::vector<std::string> Inconsistencies(const json& w)
 {
     std::vector<std::string> bad;

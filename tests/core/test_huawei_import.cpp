@@ -60,7 +60,7 @@ constexpr const char* kRds = "b7e10c4a9d2f4683a5b10e7c3f9d2a86in01";
 
 }  // namespace
 
-TEST_CASE("huawei: the integer code tables of reference §2")
+TEST_CASE("huawei: the integer code tables of docs/huawei-data.md")
 {
     using namespace qd;
     CHECK(HuaweiOrderStatus(1) == OrderStatus::PendingReview);

@@ -1,4 +1,4 @@
-// JsonWriter: commas, nesting, escaping, money and instants (the shared answer format, design.md §7).
+// JsonWriter: commas, nesting, escaping, money and instants (the shared answer format, docs/cli.md).
 #include <doctest/doctest.h>
 
 #include "core/model/json_writer.h"
@@ -32,7 +32,7 @@ TEST_CASE("JsonWriter escapes control characters and keeps UTF-8")
     CHECK(w.text() == "\"南京\\\"鑫\\\"\\\\\\n\\t\\u0001\"");
 }
 
-TEST_CASE("JsonWriter writes money as 2-decimal strings and instants in the zone")  // design.md §7
+TEST_CASE("JsonWriter writes money as 2-decimal strings and instants in the zone")  // docs/cli.md
 {
     JsonWriter w;
     w.beginArray();
@@ -45,7 +45,7 @@ TEST_CASE("JsonWriter writes money as 2-decimal strings and instants in the zone
     CHECK(w.text() == R"(["279.41","-0.05","2024-04-15T15:58:07+08:00"])");
 }
 
-// design.md §3: null = unknown
+// docs/workspace-format.md: null = unknown
 TEST_CASE("JsonWriter writes an absent optional as null and a present one as its value")
 {
     const auto t = ParseInstant("2024-04-15T07:58:07Z");

@@ -817,7 +817,7 @@ TEST_CASE("load: nesting, error count and size limits")
 #endif
 }
 
-// Lossless round trip (design.md §10 "export then import is lossless"; save.h): a generated
+// Lossless round trip (docs/architecture.md §5 "export then import is lossless"; save.h): a generated
 // 10,000-resource workspace with unknown members at several levels loads, saves, loads back equal,
 // and saving again gives the same bytes.
 TEST_CASE("save: a generated 10,000-resource workspace round-trips, unknown members included")

@@ -1,4 +1,4 @@
-// Tests for core/model/money.h (design.md §2 money rules, §6 `rounding` and `refund_split`).
+// Tests for core/model/money.h (docs/rules.md §1 money rules, §6 `rounding` and `refund_split`).
 //
 // Synopsis of what is tested:
 //   enum class Rounding { HalfUp, Truncate };           ParseRounding / RoundingName
@@ -85,7 +85,7 @@ static_assert(Money::kMaxParsedFen == 999'999'999'999'999);
 
 TEST_SUITE("money")
 {
-    TEST_CASE("rounding names (design.md §6 rounding: half_up | truncate)")
+    TEST_CASE("rounding names (docs/rules.md §6 rounding: half_up | truncate)")
     {
         CHECK(qd::ParseRounding("half_up") == Rounding::HalfUp);
         CHECK(qd::ParseRounding("truncate") == Rounding::Truncate);
@@ -96,7 +96,7 @@ TEST_SUITE("money")
         CHECK(qd::RoundingName(Rounding::Truncate) == "truncate");
     }
 
-    TEST_CASE("str(): exactly 2 decimals, no separators (design.md §2 output)")
+    TEST_CASE("str(): exactly 2 decimals, no separators (docs/rules.md §1 output)")
     {
         CHECK(F(0).str() == "0.00");
         CHECK(F(1).str() == "0.01");
@@ -109,7 +109,7 @@ TEST_SUITE("money")
         CHECK(F(std::numeric_limits<int64_t>::min()).str() == "-92233720368547758.08");
     }
 
-    TEST_CASE("display(): ¥ and thousands separators (design.md §2 UI form)")
+    TEST_CASE("display(): ¥ and thousands separators (docs/rules.md §1 UI form)")
     {
         CHECK(F(0).display() == "¥0.00");
         CHECK(F(99999).display() == "¥999.99");
@@ -152,7 +152,7 @@ TEST_SUITE("money")
         CHECK(qd::CheckedMul(F(min), 1) == F(min));
     }
 
-    TEST_CASE("ParseMoney: accepted forms (design.md §2: amounts read exactly from the JSON text)")
+    TEST_CASE("ParseMoney: accepted forms (docs/rules.md §1: amounts read exactly from the JSON text)")
     {
         struct Row {
             const char* text;
@@ -214,7 +214,7 @@ TEST_SUITE("money")
         }
     }
 
-    TEST_CASE("ParseMoney: rejected forms with readable errors (design.md §10 over-precise money)")
+    TEST_CASE("ParseMoney: rejected forms with readable errors (docs/architecture.md §5 over-precise money)")
     {
         struct Row {
             const char* text;
@@ -280,7 +280,7 @@ TEST_SUITE("money")
         }
     }
 
-    TEST_CASE("ParseMoney: every amount -1000.00..1000.00 round-trips through str() (design.md §2)")
+    TEST_CASE("ParseMoney: every amount -1000.00..1000.00 round-trips through str() (docs/rules.md §1)")
     {
         int64_t bad = 0;
         for (int64_t fen = -100000; fen <= 100000; ++fen) {
@@ -316,7 +316,7 @@ TEST_SUITE("money")
         CHECK(bad == 0);
     }
 
-    TEST_CASE("ParseMoney vs ParseMoneyRounded: every 3-decimal amount -20.000..20.000 (design.md §6 rounding)")
+    TEST_CASE("ParseMoney vs ParseMoneyRounded: every 3-decimal amount -20.000..20.000 (docs/rules.md §6 rounding)")
     {
         // Strict accepts exactly the multiples of 0.01; rounded mode follows the reference rule.
         int64_t bad = 0;
@@ -333,7 +333,7 @@ TEST_SUITE("money")
         CHECK(bad == 0);
     }
 
-    TEST_CASE("ParseMoneyRounded: rounding table incl. negatives and .005 boundaries (design.md §6 rounding)")
+    TEST_CASE("ParseMoneyRounded: rounding table incl. negatives and .005 boundaries (docs/rules.md §6 rounding)")
     {
         struct Row {
             const char* text;
@@ -341,7 +341,7 @@ TEST_SUITE("money")
             int64_t truncate;
         };
         const Row rows[] = {
-            {"512.12456789", 51212, 51212},  // reference/huawei-bss.md §1: 抹零 512.12456789 -> 512.12
+            {"512.12456789", 51212, 51212},  // docs/rules.md §1: 抹零 512.12456789 -> 512.12
             {"0.005", 1, 0},                 // half a fen goes up
             {"0.0049999999", 0, 0},
             {"0.0050000000", 1, 0},
@@ -406,7 +406,7 @@ TEST_SUITE("money")
         CHECK(bad == 0);
     }
 
-    TEST_CASE("MulDiv: exhaustive small table against the reference (design.md §5 consumed, day price)")
+    TEST_CASE("MulDiv: exhaustive small table against the reference (docs/rules.md consumed, day price)")
     {
         int64_t bad = 0;
         for (int64_t m = -300; m <= 300; ++m)
@@ -421,11 +421,11 @@ TEST_SUITE("money")
 
     TEST_CASE("MulDiv: rule examples and large values")
     {
-        // design.md §5: consumed = paid * used hours / ordered hours (both whole hours)
+        // docs/rules.md: consumed = paid * used hours / ordered hours (both whole hours)
         CHECK(qd::MulDiv(F(100000), 100, 720, Rounding::HalfUp) ==
               F(13889));  // 1000.00 * 100/720 = 138.888.. -> 138.89
         CHECK(qd::MulDiv(F(100000), 100, 720, Rounding::Truncate) == F(13888));
-        // design.md §6 day_price month_div_30: 99.00 / 30 * 16 days = 52.80
+        // docs/rules.md §6 day_price month_div_30: 99.00 / 30 * 16 days = 52.80
         CHECK(qd::MulDiv(F(9900), 16, 30, Rounding::HalfUp) == F(5280));
         CHECK(qd::MulDiv(F(10000), 1, 3, Rounding::HalfUp) == F(3333));
         CHECK(qd::MulDiv(F(10000), 2, 3, Rounding::HalfUp) == F(6667));
@@ -459,7 +459,7 @@ TEST_SUITE("money")
         CHECK(qd::MulDiv(F(min), 1, 2, Rounding::HalfUp) == F(min / 2));
     }
 
-    TEST_CASE("Percent (design.md §6 fee_table: percent of the paid amount)")
+    TEST_CASE("Percent (docs/rules.md §6 fee_table: percent of the paid amount)")
     {
         CHECK(qd::Percent(F(100000), 10, Rounding::HalfUp) == F(10000));
         CHECK(qd::Percent(F(12345), 10, Rounding::HalfUp) == F(1235));  // 12.345 -> 12.35
@@ -477,7 +477,7 @@ TEST_SUITE("money")
         CHECK(bad == 0);
     }
 
-    TEST_CASE("SplitProportional: examples (design.md §6 refund_split: leftover fen to cash)")
+    TEST_CASE("SplitProportional: examples (docs/rules.md §6 refund_split: leftover fen to cash)")
     {
         using V = std::vector<Money>;
         CHECK(qd::SplitProportional(F(1000), V{F(1), F(1), F(1)}) == V{F(334), F(333), F(333)});

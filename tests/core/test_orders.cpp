@@ -122,7 +122,7 @@ TEST_CASE("payment deadline: create + 7 days by default, then cancelled as of th
     o.order_id = "CS1";
     o.status = OrderStatus::PendingPayment;
     o.create_time = At("2025-01-13T16:40:12+08:00");
-    // design.md §6 pending_payment_days 7
+    // docs/rules.md §6 pending_payment_days 7
     CHECK(PaymentDeadline(o, f.ws.rules) == At("2025-01-20T16:40:12+08:00"));
     CHECK(StatusAsOf(o, f.ws.rules, At("2025-01-20T16:40:11+08:00")) == OrderStatus::PendingPayment);
     CHECK(StatusAsOf(o, f.ws.rules, At("2025-01-20T16:40:12+08:00")) == OrderStatus::Cancelled);
@@ -509,7 +509,7 @@ TEST_CASE("cancel a combined trade order: all its sub-orders are cancelled with 
     }
 }
 
-TEST_CASE("cancel: 30 orders per batch (reference §5 批量取消 max 30)")
+TEST_CASE("cancel: 30 orders per batch (docs/rules.md §5 批量取消 max 30)")
 {
     {
         Fixture f = PendingOrders(30);

@@ -1,12 +1,12 @@
 // Tests for core/engine/refund.h: every unsubscription scenario of seed 4.4 with the numbers of the seed and
-// of reference/huawei-bss.md §4.
+// of docs/rules.md §4.
 //
 // Synopsis of what is tested:
 //   CoverageStart, MeasureConsumption (hour / day), TermMonths, UsageYear, FiveDayQuotaAsOf
 //   PreviewRefund: five_day | standard | not_effective | renewal_periods | failed | not_allowed,
 //                  bound groups, quota, lines that add up, large refund warning, request refusals
 //   Unsubscribe:   orders, quota, balance, coupons, resources; atomic refusals; reason text
-//   RefundJson / WriteRefundPreview: the design.md §7 shape
+//   RefundJson / WriteRefundPreview: the docs/cli.md shape
 #include <doctest/doctest.h>
 
 #include <string>
@@ -60,10 +60,11 @@ Fixture OneResource(std::string_view asOf, std::string_view effective, std::stri
 
 // ---- the arithmetic ------------------------------------------------------------------------------------
 
-TEST_CASE("consumed time: whole hours from the start's hour to the clock's hour (reference §4.2 vector 758 h / 344 h)")
+TEST_CASE(
+    "consumed time: whole hours from the start's hour to the clock's hour (docs/rules.md §4.2 vector 758 h / 344 h)")
 {
     RuleProfile rules;
-    // reference §4.2: bought 2024/01/01 10:30:00, expires 2024/02/01 23:59:59, unsubscribed 2024/01/15 18:40:00
+    // docs/rules.md §4.2: bought 2024/01/01 10:30:00, expires 2024/02/01 23:59:59, unsubscribed 2024/01/15 18:40:00
     Consumption c = MeasureConsumption(At("2024-01-01T10:30:00+08:00"), At("2024-02-01T23:59:59+08:00"),
                                        At("2024-01-15T18:40:00+08:00"), rules);
     CHECK(c.ordered == 758);
@@ -92,11 +93,12 @@ TEST_CASE("consumed time: whole hours from the start's hour to the clock's hour 
 }
 
 TEST_CASE(
-    "consumed time under the older `day` rule: unsubscription day excluded (reference §4.2 vector 31 days / 7 days)")
+    "consumed time under the older `day` rule: unsubscription day excluded (docs/rules.md §4.2 vector 31 days / 7 "
+    "days)")
 {
     RuleProfile rules;
     rules.consumed_granularity = ConsumedGranularity::Day;
-    // reference §4.2: EVS monthly bought 2024-06-14, expires 2024-07-14 (31 days incl. purchase day); unsubscribed 2024-06-21 -> 7 days
+    // docs/rules.md §4.2: EVS monthly bought 2024-06-14, expires 2024-07-14 (31 days incl. purchase day); unsubscribed 2024-06-21 -> 7 days
     Consumption c = MeasureConsumption(At("2024-06-14T09:12:00+08:00"), At("2024-07-14T23:59:59+08:00"),
                                        At("2024-06-21T16:00:00+08:00"), rules);
     CHECK(c.ordered == 31);
@@ -126,7 +128,8 @@ TEST_CASE("a renewal period covers from the second after its predecessor's end")
           24);
 }
 
-TEST_CASE("fee table: term by whole months, year of use, rate per design.md §6 (month 10, 1y 10, 2y 15/10, 3y 15/10/5)")
+TEST_CASE(
+    "fee table: term by whole months, year of use, rate per docs/rules.md §6 (month 10, 1y 10, 2y 15/10, 3y 15/10/5)")
 {
     const ZoneOffset z = ZoneOffset::China();
     CHECK(TermMonths(At("2024-04-15T15:58:49+08:00"), At("2025-04-15T23:59:59+08:00"), z) == 12);
@@ -146,7 +149,7 @@ TEST_CASE("fee table: term by whole months, year of use, rate per design.md §6 
         const char *start, *end, *asOf;
         int rate;
     };
-    // design.md §6 fee_table: monthly 10%; 1-year 10%; 2-year 15% then 10%; 3-year 15%, 10%, 5%; 5-year uses the 3-year row.
+    // docs/rules.md §6 fee_table: monthly 10%; 1-year 10%; 2-year 15% then 10%; 3-year 15%, 10%, 5%; 5-year uses the 3-year row.
     const Case cases[] = {
         {"2024-06-01T10:00:00+08:00", "2024-07-01T23:59:59+08:00", "2024-06-20T10:00:00+08:00", 10},  // monthly
         {"2024-01-01T10:00:00+08:00", "2025-01-01T23:59:59+08:00", "2024-06-20T10:00:00+08:00", 10},  // 1 year
@@ -194,9 +197,10 @@ TEST_CASE("five-day quota: per natural year of the profile zone, the file's limi
 
 // ---- scenarios -------------------------------------------------------------------------------------
 
-TEST_CASE("five-day refund: the reference example, 100.00 paid = 80.00 cash + 20.00 voucher returned (reference §4.3)")
+TEST_CASE(
+    "five-day refund: the reference example, 100.00 paid = 80.00 cash + 20.00 voucher returned (docs/rules.md §4.3)")
 {
-    // reference §4.3: ECS 01 bought 2020/10/20 for 1 month, 应付 100.00 = 代金券 20.00 + cash 80.00; unsubscribed 2020/10/22
+    // docs/rules.md §4.3: ECS 01 bought 2020/10/20 for 1 month, 应付 100.00 = 代金券 20.00 + cash 80.00; unsubscribed 2020/10/22
     Fixture f = OneResource("2020-10-22T10:00:00+08:00", "2020-10-20T10:00:00+08:00", "2020-11-20T23:59:59+08:00",
                             Paid("80.00", "20.00"));
     RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now());
@@ -216,7 +220,7 @@ TEST_CASE("five-day refund: the reference example, 100.00 paid = 80.00 cash + 20
     CHECK(p.total == Yuan("100.00"));
 }
 
-TEST_CASE("five-day refund: flexi coupon and stored card returned, discount coupon not (reference §4.1 matrix)")
+TEST_CASE("five-day refund: flexi coupon and stored card returned, discount coupon not (docs/rules.md §4.1 matrix)")
 {
     Fixture f = OneResource("2025-01-14T10:00:00+08:00", "2025-01-12T14:21:36+08:00", "2025-02-12T23:59:59+08:00",
                             Paid("40.00", "20.00", "5.00", "5.00", "7.00"));
@@ -269,9 +273,10 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "standard refund: paid − consumed − fee with the hour-floor example (reference §4.2: 758 h ordered, 344 h used)")
+    "standard refund: paid − consumed − fee with the hour-floor example (docs/rules.md §4.2: 758 h ordered, 344 h "
+    "used)")
 {
-    // reference §4.2 vector; paid 200.00 cash: consumed = 200.00 × 344 / 758 = 90.7651..
+    // docs/rules.md §4.2 vector; paid 200.00 cash: consumed = 200.00 × 344 / 758 = 90.7651..
     const char* effective = "2024-01-01T10:30:00+08:00";
     const char* expire = "2024-02-01T23:59:59+08:00";
     const char* asOf = "2024-01-15T18:40:00+08:00";
@@ -284,7 +289,7 @@ TEST_CASE(
         CHECK(LineOf(item, RefundLineKind::Consumed)->used == 344);
         CHECK(LineOf(item, RefundLineKind::Consumed)->ordered == 758);
         CHECK(item.paid == Yuan("200.00"));
-        CHECK(item.consumed == Yuan("90.77"));  // rounding half_up (design.md §6)
+        CHECK(item.consumed == Yuan("90.77"));  // rounding half_up (docs/rules.md §6)
         CHECK(item.fee == Yuan("20.00"));       // monthly 10%
         CHECK(item.total == Yuan("89.23"));
         CHECK(item.refund.cash == Yuan("89.23"));
@@ -296,7 +301,7 @@ TEST_CASE(
         CHECK(p.items[0].consumed == Yuan("90.76"));
         CHECK(p.items[0].total == Yuan("89.24"));
     }
-    {  // vouchers are not part of the paid amount and are not returned (reference §4.2 实付 excludes 代金券)
+    {  // vouchers are not part of the paid amount and are not returned (docs/rules.md §4.2 实付 excludes 代金券)
         Fixture f = OneResource(asOf, effective, expire, Paid("200.00", "50.00"));
         RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now());
         CHECK(p.items[0].paid == Yuan("200.00"));
@@ -306,7 +311,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("standard refund under consumed_granularity `day` (reference §4.2 older rule: 7 of 31 days)")
+TEST_CASE("standard refund under consumed_granularity `day` (docs/rules.md §4.2 older rule: 7 of 31 days)")
 {
     Fixture f = OneResource("2024-06-21T16:00:00+08:00", "2024-06-14T09:12:00+08:00", "2024-07-14T23:59:59+08:00",
                             Paid("31.00"));
@@ -336,7 +341,7 @@ TEST_CASE("standard refund: a 3-year subscription in its 3rd year pays the 5% fe
     CHECK(item.total == Yuan("598.46"));
 }
 
-TEST_CASE("standard refund floored at 0: nothing charged beyond the paid amount (reference §4.2)")
+TEST_CASE("standard refund floored at 0: nothing charged beyond the paid amount (docs/rules.md §4.2)")
 {
     // 2024-06-01 00:00 -> 2024-07-02 00:00 = 744 h; 696 h used: consumed 93.55 + fee 10.00 > 100.00.
     Fixture f = OneResource("2024-06-30T00:00:00+08:00", "2024-06-01T00:00:00+08:00", "2024-07-01T23:59:59+08:00",
@@ -352,7 +357,7 @@ TEST_CASE("standard refund floored at 0: nothing charged beyond the paid amount 
 }
 
 TEST_CASE(
-    "standard refund split over cash, flexi coupon, stored card in proportion, leftover fen to cash (design.md §6 "
+    "standard refund split over cash, flexi coupon, stored card in proportion, leftover fen to cash (docs/rules.md §6 "
     "refund_split)")
 {
     // Hour-floor example with 60 + 30 + 10 paid: refund 44.62 -> 26.772 / 13.386 / 4.462 floored, +1 fen to cash.
@@ -617,7 +622,7 @@ TEST_CASE("five-day refund not given: product excluded, promotion, renewal in ef
     }
 }
 
-TEST_CASE("bound resources go with their main; a bound group uses the quota once (reference §4.3 counting Ex2)")
+TEST_CASE("bound resources go with their main; a bound group uses the quota once (docs/rules.md §4.3 counting Ex2)")
 {
     Fixture f("2025-01-14T10:00:00+08:00");
     f.product("p-ecs", "191.40", "");
@@ -679,7 +684,7 @@ TEST_CASE("bound resources go with their main; a bound group uses the quota once
     }
 }
 
-TEST_CASE("refunds over 50,000.00 warn (reference §4.1 large refunds; profile large_refund_warning)")
+TEST_CASE("refunds over 50,000.00 warn (docs/rules.md §4.1 large refunds; profile large_refund_warning)")
 {
     {
         Fixture f = OneResource("2025-01-14T10:00:00+08:00", "2025-01-12T14:21:36+08:00", "2025-02-12T23:59:59+08:00",
@@ -888,7 +893,7 @@ TEST_CASE("the seven unsubscribe reasons of the seed")
 
 // ---- JSON ----------------------------------------------------------------------------------------------
 
-TEST_CASE("refund JSON: the design.md §7 shape, same text from RefundJson (browser) and the writer (CLI)")
+TEST_CASE("refund JSON: the docs/cli.md shape, same text from RefundJson (browser) and the writer (CLI)")
 {
     Fixture f = OneResource("2020-10-22T10:00:00+08:00", "2020-10-20T10:00:00+08:00", "2020-11-20T23:59:59+08:00",
                             Paid("80.00", "20.00"));

@@ -1,5 +1,5 @@
 // PreviewRefundVerdicts (refund.h): the preview without its lines, for the 云服务退订 page that lists
-// the verdicts of 10^5 instances (design.md §9: a frame < 16 ms). Everything but the lines must be
+// the verdicts of 10^5 instances (docs/architecture.md §4: a frame < 16 ms). Everything but the lines must be
 // what PreviewRefund says, for every scenario the generator makes, in use and periods only, and
 // whether the instances are asked for one at a time or in chunks (the page asks in chunks).
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Tests for core/engine/renewal.h: durations and their defaults (seed 4.2.1.1 step 7), quotes with visible
-// arithmetic, unified expiry (seed 4.2.3, reference §3.1), grace period (reference §3), refusals,
+// arithmetic, unified expiry (seed 4.2.3, docs/rules.md §3.1), grace period (docs/rules.md §3), refusals,
 // combined renewal orders and applying a paid renewal.
 #include <doctest/doctest.h>
 
@@ -173,7 +173,7 @@ TEST_CASE("sample: the default for a batch of packages in different units is ref
 
 TEST_CASE("a plain renewal adds the duration on the anchor day and prices periods x price")
 {
-    // design.md §2: anchor 31 gives Feb 28 (2025), the sample's R4 1 month from 2025-01-31
+    // docs/rules.md §1: anchor 31 gives Feb 28 (2025), the sample's R4 1 month from 2025-01-31
     Workspace ws = LoadSample();
     RenewalQuote q = QuoteRenewal(ws, Request(ws, {sample::R4}, Months(1)));
     REQUIRE(q.ok());
@@ -205,7 +205,7 @@ TEST_CASE("a plain renewal adds the duration on the anchor day and prices period
     CHECK(q.total == Yuan("13160.00"));
 }
 
-TEST_CASE("mounted attached resources renew on their own (design.md §3)")
+TEST_CASE("mounted attached resources renew on their own (docs/workspace-format.md)")
 {
     Workspace ws = LoadSample();
     // R3 is mounted on R1: quoting it alone gives one item, 70.00 for a month
@@ -222,7 +222,7 @@ TEST_CASE("mounted attached resources renew on their own (design.md §3)")
     CHECK(q.refusals[0].subject == sample::R5);
 }
 
-TEST_CASE("renewal in the grace period starts from the old expiry (reference §3)")
+TEST_CASE("renewal in the grace period starts from the old expiry (docs/rules.md §3)")
 {
     Workspace ws = LoadSample();
     // R14 expired 2025-01-05 23:59:59, as_of 2025-01-14: 1 month runs to 2025-02-05, not 2025-02-14
@@ -233,7 +233,7 @@ TEST_CASE("renewal in the grace period starts from the old expiry (reference §3
     CHECK(Iso(q.items[0].new_expire_time) == "2025-02-05T23:59:59+08:00");
     CHECK(q.total == Yuan("70.00"));
 
-    // reference §3 vector: expires 2024-04-30 (bought 03-31, anchor 31), renewed 1 month on 2024-05-18 -> 2024-05-31
+    // docs/rules.md §3 vector: expires 2024-04-30 (bought 03-31, anchor 31), renewed 1 month on 2024-05-18 -> 2024-05-31
     Fixture f("2024-05-18T10:00:00+08:00");
     f.product("evs", "70.00", "700.00");
     f.resource("v", "evs", "2024-03-31T10:00:00+08:00", "2024-04-30T23:59:59+08:00").status = ResourceStatus::Expired;
@@ -280,7 +280,7 @@ TEST_CASE("unified expiry: the seed's two examples (seed 4.2.3)")
     CHECK(q.total == Yuan("331.76"));
 }
 
-TEST_CASE("unified expiry: reference §3.1 vectors")
+TEST_CASE("unified expiry: docs/rules.md §3.1 vectors")
 {
     // vector 1: expiry 2024-03-25, 1 month, day = last -> 2024-04-30, 5 extra days (04-26..04-30)
     Fixture f = OneResource("2024-03-25");
@@ -340,7 +340,7 @@ TEST_CASE("unified expiry: month ends and leap years")
     CHECK(q.items[0].lines[1].amount == Yuan("6.38"));  // 191.40 / 30
 }
 
-TEST_CASE("unified expiry: extra days priced per the profile's day_price and rounding (design.md §6)")
+TEST_CASE("unified expiry: extra days priced per the profile's day_price and rounding (docs/rules.md §6)")
 {
     // 16 extra days 2025-04-16..05-01 of a 191.40 / 1952.28 product
     Fixture f = OneResource("2025-03-15");
@@ -390,7 +390,7 @@ TEST_CASE("unified expiry: extra days priced per the profile's day_price and rou
     CHECK_FALSE(p.missing.empty());
 }
 
-TEST_CASE("align-only = the same with 1 month (seed 4.2.3 统一到期日; design.md §5)")
+TEST_CASE("align-only = the same with 1 month (seed 4.2.3 统一到期日; docs/rules.md)")
 {
     Workspace ws = LoadSample();
     // R16 expires 2025-02-12 (anchor 12), account day 1: 1 month -> 03-12, then 04-01: 20 extra days
@@ -495,7 +495,7 @@ TEST_CASE("a pending order on a bound attached resource locks the whole instance
 
 // ---- JSON -------------------------------------------------------------------------------------------
 
-TEST_CASE("the renew answer has the shape of design.md §7")
+TEST_CASE("the renew answer has the shape of docs/cli.md")
 {
     Fixture f = OneResource("2025-03-15");
     f.ws.as_of = At("2025-01-14T10:00:00+08:00");

@@ -1,5 +1,5 @@
 // Tests for core/report/renewal_query.h: the renewal page's tabs, filters and instance rows (seed 4.2.1.1
-// step 4 说明; reference §5 batch ID search ≤ 200).
+// step 4 说明; docs/rules.md §5 batch ID search ≤ 200).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -206,7 +206,7 @@ TEST_CASE("renewal query: up to 200 IDs at once; 201 are refused")
     for (int i = 1; i < 200; ++i) text += ",unknown-" + std::to_string(i);
     CHECK(SplitSearchTerms(text).size() == 200);
     f.search = text;
-    RenewalQueryResult r = QueryRenewals(q.ws(), f);  // reference §5: batch resource-ID search, max 200 IDs
+    RenewalQueryResult r = QueryRenewals(q.ws(), f);  // docs/rules.md §5: batch resource-ID search, max 200 IDs
     REQUIRE(r.ok());
     CHECK(q.ids(r) == std::vector<std::string>{"ecs-a"});
     f.search = text + "\necs-b";
@@ -333,7 +333,7 @@ TEST_CASE("renewal query: an order past its payment deadline no longer hides its
     CHECK(RenewalIndex::Build(ws).pendingOrderOf(r6).has_value());  // by the stored status
 }
 
-// design.md §9 (a frame < 16 ms at 100,000 resources): the page builds the index a slice per frame;
+// docs/architecture.md §4 (a frame < 16 ms at 100,000 resources): the page builds the index a slice per frame;
 // a build in small steps gives the same index as Build in one go.
 TEST_CASE("renewal query: the index built a few units per step is the one Build makes")
 {

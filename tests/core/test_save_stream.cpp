@@ -1,5 +1,5 @@
 // Tests for WorkspaceSaveStream (core/io/save.h): the browser saves a big workspace to IndexedDB a piece
-// per task (design.md §9: no frame blocked for long); the pieces must be the bytes of SaveWorkspace.
+// per task (docs/architecture.md §4: no frame blocked for long); the pieces must be the bytes of SaveWorkspace.
 #include <doctest/doctest.h>
 
 #include <string>

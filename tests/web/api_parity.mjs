@@ -1,4 +1,4 @@
-// The browser test API gives the same JSON as the CLI for the same case (design.md §8): renewal
+// The browser test API gives the same JSON as the CLI for the same case (docs/architecture.md §3): renewal
 // quotes (months, years, unified day 1 and month end, the align-only action, a refusal) and refund
 // previews (every in-use main resource, the renewal periods alone) on the sample workspace, computed
 // natively by `quotedesk ... --format json` and in the page by the wasm core. The cases are built

@@ -1,4 +1,4 @@
-// Frame benchmark in headless Chromium (design.md §9: a frame of any page with 100,000 rows < 16 ms;
+// Frame benchmark in headless Chromium (docs/architecture.md §4: a frame of any page with 100,000 rows < 16 ms;
 // an idle page draws no frames). Opens a big workspace through the page's own path, then for each
 // page with a big list: the frames after navigating to it (the first visit builds its derived rows;
 // the overview computes its forecast a slice per frame) and the frames while the list is scrolled

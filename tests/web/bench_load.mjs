@@ -1,4 +1,4 @@
-// Load benchmark in headless Chromium (design.md §9): opening a workspace through the page's own
+// Load benchmark in headless Chromium (docs/architecture.md §4): opening a workspace through the page's own
 // path (bytes → wasm heap → SAX loader → model) beside JSON.parse of the same text in the same
 // page. Each file in a fresh page, so the heap figure is that file's (wasm memory never shrinks).
 // Prints figures and ratios; asserts nothing. usage: node bench_load.mjs SITE_DIR FILE...

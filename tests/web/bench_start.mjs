@@ -1,4 +1,4 @@
-// Startup benchmark in headless Chromium (design.md §9: first frame < 1.5 s on localhost). Prints
+// Startup benchmark in headless Chromium (docs/architecture.md §4: first frame < 1.5 s on localhost). Prints
 // figures and ratios; asserts nothing. usage: node bench_start.mjs [RUNS]
 //
 // - cold: a fresh browser context per run (empty HTTP cache, no service worker, no wasm code cache),

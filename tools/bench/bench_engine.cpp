@@ -1,4 +1,4 @@
-// Engine benchmark (design.md §9 "renewal quote for 10,000 selected resources: < 20 ms in wasm"):
+// Engine benchmark (docs/architecture.md §4 "renewal quote for 10,000 selected resources: < 20 ms in wasm"):
 // quotes the renewal of up to N selected resources at once, with and without a unified expiry day,
 // beside a baseline in the same process: the plain walk every quote needs (find each resource and
 // its product, read the month price). Then the renewal page's filters over every resource (one

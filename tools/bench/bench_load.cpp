@@ -1,4 +1,4 @@
-// Load benchmark (design.md §9): time and memory of opening a workspace, beside a baseline parse
+// Load benchmark (docs/architecture.md §4): time and memory of opening a workspace, beside a baseline parse
 // of the same text in the same process.
 //   native: `bench_load FILE...`        baseline = nlohmann::json::parse (a DOM of the same text)
 //   wasm:   bench_load.js under node    baseline = JSON.parse (tools/bench/bench_load_node.mjs)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
-# node and in headless Chromium, each beside a baseline parse of the same text (design.md §9); then
+# node and in headless Chromium, each beside a baseline parse of the same text (docs/architecture.md §4); then
 # frame times of the pages with big lists, the save to browser storage and idle in Chromium; start-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

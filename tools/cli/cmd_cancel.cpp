@@ -1,5 +1,5 @@
 // `quotedesk cancel FILE... --order ID[,ID...] [--as-of TIME] [--out NEW.json] [--format text|json]`
-// Cancels orders pending payment (core/engine/orders.h CancelOrders; seed 4.1.2 取消订单, 4.3.2; design.md §7).
+// Cancels orders pending payment (core/engine/orders.h CancelOrders; seed 4.1.2 取消订单, 4.3.2; docs/cli.md).
 //   1..30 orders at once (batch_cancel_max); a combined trade order cancels all its sub-orders (naming
 //   any of them names the group). Orders not pending payment as of the clock are named and skipped.
 //   --out NEW.json writes the workspace; without it nothing is written (preview).

@@ -1,6 +1,6 @@
 // `quotedesk pay FILE... --order ID[,ID...] [--coupon ID[,ID...]|none] [--as-of TIME] [--out NEW.json]
 //                [--format text|json]`
-// Pays pending orders (core/engine/orders.h PayOrders; seed 4.1.1 支付订单, 4.3.1 合并支付; design.md §5, §7).
+// Pays pending orders (core/engine/orders.h PayOrders; seed 4.1.1 支付订单, 4.3.1 合并支付; docs/rules.md, docs/cli.md).
 //   1..30 orders at once (combined_pay_max); naming one order of a combined trade order pays the
 //   whole group. Orders that cannot be paid are named and skipped (status changed, pending review,
 //   pending confirmation, the rest of their group); the others are paid.

@@ -1,6 +1,6 @@
 // `quotedesk refund FILE... --resource ID[,ID...] [--periods-only [--keep-until TIME]] [--as-of TIME]
 //                   [--format text|json] [--confirm --reason CODE [--reason-text TEXT] [--out NEW.json]]`
-// The refund preview and the unsubscription of core/engine/refund.h (seed 4.4 云服务退订; design.md §7).
+// The refund preview and the unsubscription of core/engine/refund.h (seed 4.4 云服务退订; docs/cli.md).
 //
 //   preview        --format json is exactly what the browser's window.quotedesk.refund returns for
 //                  the same arguments (the flags become RefundJson's {"resources", "periods_only",
@@ -32,7 +32,7 @@ namespace {
 
 constexpr std::string_view kCommand = "refund";
 
-// The refund arguments of design.md §8 for the flags given.
+// The refund arguments of docs/architecture.md §3 for the flags given.
 std::string RefundArgsJson(const RefundRequest& req, const Args& args)
 {
     JsonWriter w;

@@ -2,7 +2,7 @@
 //                  [--as-of TIME] [--format text|json|csv]
 //                  [--place [--auto-renew [--auto-renew-count N]] [--out NEW.json]]`
 // and (cmd_align.cpp) `quotedesk align FILE... --resource ID[,ID...] --unified-day D|last ...`:
-// the renewal quote of core/engine/renewal.h (seed 4.2.1 手动续费, 4.2.3 统一到期日; design.md §7).
+// the renewal quote of core/engine/renewal.h (seed 4.2.1 手动续费, 4.2.3 统一到期日; docs/cli.md).
 //
 //   --format json  exactly what the browser's window.quotedesk.renew returns for the same arguments:
 //                  the flags become RenewJson's argument object ({"resources", "months"|"years",
@@ -42,7 +42,7 @@ std::string ChineseDuration(const RenewalDuration& d)
     return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
 }
 
-// The renew arguments of design.md §8 for the request the flags gave (only what was given).
+// The renew arguments of docs/architecture.md §3 for the request the flags gave (only what was given).
 std::string RenewArgsJson(const RenewalRequest& req, const Args& args)
 {
     JsonWriter w;

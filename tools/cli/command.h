@@ -1,4 +1,4 @@
-// The `quotedesk` command line: a thin face of wasm/core (design.md §7).
+// The `quotedesk` command line: a thin face of wasm/core (docs/cli.md).
 //
 // Each subcommand lives in its own cmd_<name>.cpp and registers itself with QD_COMMAND. Commands
 // read files, call the core, print text/json/csv, and return one of the exit codes below; they hold

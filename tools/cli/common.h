@@ -1,5 +1,5 @@
 // common.h: what every `quotedesk` command that works on a workspace shares, so the commands stay
-// thin faces of the core (design.md §7).
+// thin faces of the core (docs/cli.md).
 //
 //   Workspace ws;
 //   if (int e = LoadInputs("renew", args.files, ws, err)) return e;        // exit 1 with FILE: /ptr: message

@@ -127,7 +127,7 @@ def main():
 def to_truetype(font):
     """CFF (cubic) outlines -> glyf (quadratic), within 1 font unit (1/1000 em: 0.03 px at 30 px).
 
-    The page's font is rasterised at startup, before the first frame (design.md §9: < 1.5 s), and
+    The page's font is rasterised at startup, before the first frame (docs/architecture.md §4: < 1.5 s), and
     stb_truetype draws glyf outlines about a third faster than CFF ones (no charstring interpreter, the
     bounding box is read instead of computed by running the charstring). Same gzip size; the file keeps
     its name (qd-cjk.otf: an OpenType font either way). The fallback files, rarely loaded, stay CFF."""

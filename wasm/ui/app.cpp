@@ -13,19 +13,19 @@ namespace {
 struct PageInfo {
     Page page;
     const char* id;
-    Text title;
+    TextId title;
     void (*draw)(AppState&);
 };
 
 constexpr PageInfo kPages[] = {
-    {Page::Overview, "overview", Text::NavOverview, DrawOverviewPage},
-    {Page::PendingOrders, "pending-orders", Text::NavPendingOrders, DrawPendingOrdersPage},
-    {Page::Renewals, "renewals", Text::NavRenewals, DrawRenewalsPage},
-    {Page::MyOrders, "my-orders", Text::NavMyOrders, DrawMyOrdersPage},
-    {Page::Unsubscribe, "unsubscribe", Text::NavUnsubscribe, DrawUnsubscribePage},
-    {Page::ExportRecords, "export-records", Text::NavExportRecords, DrawExportRecordsPage},
-    {Page::QuoteCalculator, "quote-calculator", Text::NavQuoteCalculator, DrawQuoteCalculatorPage},
-    {Page::Settings, "settings", Text::NavSettings, DrawSettingsPage},
+    {Page::Overview, "overview", TextId::NavOverview, DrawOverviewPage},
+    {Page::PendingOrders, "pending-orders", TextId::NavPendingOrders, DrawPendingOrdersPage},
+    {Page::Renewals, "renewals", TextId::NavRenewals, DrawRenewalsPage},
+    {Page::MyOrders, "my-orders", TextId::NavMyOrders, DrawMyOrdersPage},
+    {Page::Unsubscribe, "unsubscribe", TextId::NavUnsubscribe, DrawUnsubscribePage},
+    {Page::ExportRecords, "export-records", TextId::NavExportRecords, DrawExportRecordsPage},
+    {Page::QuoteCalculator, "quote-calculator", TextId::NavQuoteCalculator, DrawQuoteCalculatorPage},
+    {Page::Settings, "settings", TextId::NavSettings, DrawSettingsPage},
 };
 static_assert(sizeof(kPages) / sizeof(kPages[0]) == static_cast<int>(Page::Count), "one PageInfo per Page");
 
@@ -33,18 +33,18 @@ const PageInfo& Info(Page p) { return kPages[static_cast<int>(p)]; }
 
 void DrawTopBar(AppState& state)
 {
-    ImGui::TextUnformatted(Tr(Text::BillingCenter));
+    ImGui::TextUnformatted(Tr(TextId::BillingCenter));
     ImGui::SameLine();
     ImGui::TextDisabled(">");
     ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(Text::OrderManagement));
+    ImGui::TextUnformatted(Tr(TextId::OrderManagement));
     ImGui::SameLine();
     ImGui::TextDisabled(">");
     ImGui::SameLine();
     ImGui::TextUnformatted(Tr(PageTitle(state.page)));
 
     // Language switch on the right, as on the console's header.
-    const char* other = CurrentLang() == Lang::Zh ? Tr(Text::LangEn) : Tr(Text::LangZh);
+    const char* other = CurrentLang() == Lang::Zh ? Tr(TextId::LangEn) : Tr(TextId::LangZh);
     float w = ImGui::CalcTextSize(other).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     if (ImGui::SmallButton(other)) SetLang(CurrentLang() == Lang::Zh ? Lang::En : Lang::Zh);
@@ -53,7 +53,7 @@ void DrawTopBar(AppState& state)
 void DrawNavigation(AppState& state)
 {
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", Tr(Text::OrderManagement));
+    ImGui::TextDisabled("%s", Tr(TextId::OrderManagement));
     ImGui::Spacing();
     for (const PageInfo& p : kPages) {
         if (p.page == Page::Overview || p.page == Page::QuoteCalculator) {
@@ -77,7 +77,7 @@ std::optional<Page> PageFromId(std::string_view id)
     return std::nullopt;
 }
 
-Text PageTitle(Page page) { return Info(page).title; }
+TextId PageTitle(Page page) { return Info(page).title; }
 
 Instant AsOf(const AppState& state)
 {
@@ -97,9 +97,9 @@ namespace {
 // Heading text known before the first frame (both languages): the page titles (PageHeader) and the
 // texts other views draw in HeadingFont() (section titles, totals, results). Their numbers and money
 // are printable ASCII and ¥, registered too.
-constexpr Text kHeadingTexts[] = {
-    Text::OvwChartTitle, Text::OvwTimelineTitle, Text::OvwCounts, Text::OvwCompactBig, Text::OvwCompactSmall,
-    Text::RnwTotal,      Text::RenewalAmount,    Text::OdlPaid,   Text::UnsDone,       Text::UnsActualRefund,
+constexpr TextId kHeadingTexts[] = {
+    TextId::OvwChartTitle, TextId::OvwTimelineTitle, TextId::OvwCounts, TextId::OvwCompactBig, TextId::OvwCompactSmall,
+    TextId::RnwTotal,      TextId::RenewalAmount,    TextId::OdlPaid,   TextId::UnsDone,       TextId::UnsActualRefund,
 };
 
 struct HeadingChars {
@@ -130,7 +130,7 @@ HeadingChars& Headings()
         init.Add("¥");
         for (Lang lang : {Lang::Zh, Lang::En}) {
             for (const PageInfo& p : kPages) init.Add(Tr(p.title, lang));
-            for (Text t : kHeadingTexts) init.Add(Tr(t, lang));
+            for (TextId t : kHeadingTexts) init.Add(Tr(t, lang));
         }
         return init;
     }();
@@ -151,7 +151,7 @@ void HeadingText(const char* utf8)
 
 const std::vector<unsigned int>& HeadingCodepoints() { return Headings().codepoints; }
 
-void PageHeader(Text title, Text intro)
+void PageHeader(TextId title, TextId intro)
 {
     HeadingText(Tr(title));
     ImGui::TextWrapped("%s", Tr(intro));

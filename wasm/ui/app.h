@@ -37,7 +37,7 @@ enum class Page {
 
 const char* PageId(Page page);                        // stable id for navigate(): "overview", "pending-orders", ...
 std::optional<Page> PageFromId(std::string_view id);  // inverse of PageId
-Text PageTitle(Page page);                            // the navigation label
+TextId PageTitle(Page page);                          // the navigation label
 
 enum class Theme { Light, Dark };
 

@@ -18,9 +18,9 @@ constexpr int kCustom = 4;
 
 std::string ChoiceText(int choice)
 {
-    if (choice == 0) return Tr(Text::RnwExpiryAll);
-    if (choice == kCustom) return Tr(Text::RnwExpiryCustom);
-    return Format(Tr(Text::RnwExpiryWithin), kPresetDays[choice]);
+    if (choice == 0) return Tr(TextId::RnwExpiryAll);
+    if (choice == kCustom) return Tr(TextId::RnwExpiryCustom);
+    return Format(Tr(TextId::RnwExpiryWithin), kPresetDays[choice]);
 }
 
 }  // namespace
@@ -54,7 +54,7 @@ bool DrawExpiringWithin(const char* id, ExpiringWithin& f, float comboWidth)
         }
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(Tr(Text::RnwDays));
+        ImGui::TextUnformatted(Tr(TextId::RnwDays));
     }
     ImGui::PopID();
     return changed;

@@ -18,7 +18,7 @@ constexpr Row kRows[] = {
 #include "ui/text_exports.inc"
 #undef QD_TEXT
 };
-static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<int>(Text::Count), "i18n: one row per Text entry");
+static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<int>(TextId::Count), "i18n: one row per Text entry");
 
 Lang g_lang = Lang::Zh;
 
@@ -27,13 +27,13 @@ Lang g_lang = Lang::Zh;
 void SetLang(Lang lang) { g_lang = lang; }
 Lang CurrentLang() { return g_lang; }
 
-const char* Tr(Text t, Lang lang)
+const char* Tr(TextId t, Lang lang)
 {
     const Row& r = kRows[static_cast<int>(t)];
     return lang == Lang::Zh ? r.zh : r.en;
 }
 
-const char* Tr(Text t) { return Tr(t, g_lang); }
+const char* Tr(TextId t) { return Tr(t, g_lang); }
 
 void ForEachUiString(void (*fn)(const char* utf8, void* user), void* user)
 {

@@ -1,6 +1,6 @@
 // i18n: every user-visible string of the UI, in Chinese (default) and English.
 //
-// Views never write literal text; they call Tr(Text::X). The same table feeds the font builder
+// Views never write literal text; they call Tr(TextId::X). The same table feeds the font builder
 // (ForEachUiString), so every character the UI can show is in the glyph atlas: no tofu boxes.
 // Adding a string = one QD_TEXT line in the page's text_*.inc file.
 #pragma once
@@ -12,7 +12,7 @@ enum class Lang { Zh, En };
 // The strings live in X-macro files, QD_TEXT(Id, "中文", "English"), one file per page (or group of
 // pages), so an id and its two texts sit on one line and cannot drift apart. A new file is included
 // here and in i18n.cpp's table, in the same order.
-enum class Text : int {
+enum class TextId : int {
 #define QD_TEXT(id, zh, en) id,
 #include "ui/text_common.inc"
 #include "ui/text_renewals.inc"
@@ -26,8 +26,8 @@ enum class Text : int {
 
 void SetLang(Lang lang);
 Lang CurrentLang();
-const char* Tr(Text t);  // in the current language
-const char* Tr(Text t, Lang lang);
+const char* Tr(TextId t);  // in the current language
+const char* Tr(TextId t, Lang lang);
 
 // Calls fn for every string of both languages (font glyph collection).
 void ForEachUiString(void (*fn)(const char* utf8, void* user), void* user);

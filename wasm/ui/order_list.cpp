@@ -61,9 +61,9 @@ template <class E>
 bool EnumCombo(const char* id, int& value)
 {
     bool changed = false;
-    const char* preview = value < 0 ? Tr(Text::All) : Label(static_cast<E>(value));
+    const char* preview = value < 0 ? Tr(TextId::All) : Label(static_cast<E>(value));
     if (ImGui::BeginCombo(id, preview)) {
-        if (ImGui::Selectable(Tr(Text::All), value < 0)) {
+        if (ImGui::Selectable(Tr(TextId::All), value < 0)) {
             value = -1;
             changed = true;
         }
@@ -94,15 +94,15 @@ void DrawFilters(const Workspace& ws, uint64_t revision, OrderListState& list)
 {
     const float w = ImGui::GetFontSize() * 11;
     ImGui::SetNextItemWidth(w * 1.4f);
-    if (ImGui::InputTextWithHint("##search", Tr(Text::SearchOrderId), list.search, sizeof list.search))
+    if (ImGui::InputTextWithHint("##search", Tr(TextId::SearchOrderId), list.search, sizeof list.search))
         list.dirty = true;
     ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(Text::ProductType));
+    ImGui::TextUnformatted(Tr(TextId::ProductType));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    if (ImGui::BeginCombo("##service", list.serviceType.empty() ? Tr(Text::All) : list.serviceType.c_str())) {
+    if (ImGui::BeginCombo("##service", list.serviceType.empty() ? Tr(TextId::All) : list.serviceType.c_str())) {
         GatherServiceTypes(ws, revision, list);
-        if (ImGui::Selectable(Tr(Text::All), list.serviceType.empty())) {
+        if (ImGui::Selectable(Tr(TextId::All), list.serviceType.empty())) {
             list.serviceType.clear();
             list.dirty = true;
         }
@@ -114,13 +114,13 @@ void DrawFilters(const Workspace& ws, uint64_t revision, OrderListState& list)
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(Text::OrderTypeCol));
+    ImGui::TextUnformatted(Tr(TextId::OrderTypeCol));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
     if (EnumCombo<OrderType>("##type", list.type)) list.dirty = true;
     if (!list.pendingOnly) {
         ImGui::SameLine();
-        ImGui::TextUnformatted(Tr(Text::OrderStatusCol));
+        ImGui::TextUnformatted(Tr(TextId::OrderStatusCol));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
         if (EnumCombo<OrderStatus>("##status", list.status)) list.dirty = true;
@@ -149,12 +149,12 @@ bool TooFarApart(Instant a, Instant b) { return a - b >= 60 || b - a >= 60; }
 const char* CouponTypeWords(CouponType t)
 {
     switch (t) {
-        case CouponType::Voucher: return Tr(Text::UnsVoucher);
-        case CouponType::Discount: return Tr(Text::UnsDiscountCoupon);
-        case CouponType::Flexi: return Tr(Text::UnsFlexi);
+        case CouponType::Voucher: return Tr(TextId::UnsVoucher);
+        case CouponType::Discount: return Tr(TextId::UnsDiscountCoupon);
+        case CouponType::Flexi: return Tr(TextId::UnsFlexi);
         case CouponType::StoredCard: break;
     }
-    return Tr(Text::UnsCard);
+    return Tr(TextId::UnsCard);
 }
 
 // "9折" / "90% of the price" for a ratio in 1/10000.
@@ -169,7 +169,7 @@ std::string RatioWords(int bp)
         if (bp % 100 == 0) std::snprintf(num, sizeof num, "%d", bp / 100);
         else std::snprintf(num, sizeof num, "%d.%02d", bp / 100, bp % 100);
     }
-    return Format(Tr(Text::OdlRatioZh), num);
+    return Format(Tr(TextId::OdlRatioZh), num);
 }
 
 // The automatic order of payment.h: soonest expiry first (none last), voucher before flexi coupon,
@@ -237,12 +237,12 @@ void DrawSkipped(const Refusals& skipped)
 {
     struct Section {
         std::string_view code;
-        Text text;
+        TextId text;
     };
-    const Section sections[] = {{"status_changed", Text::OdlStatusChanged},
-                                {"pending_review", Text::OdlPendingReview},
-                                {"pending_confirmation", Text::OdlPendingConfirmation},
-                                {"combined_order_incomplete", Text::OdlCombinedIncomplete}};
+    const Section sections[] = {{"status_changed", TextId::OdlStatusChanged},
+                                {"pending_review", TextId::OdlPendingReview},
+                                {"pending_confirmation", TextId::OdlPendingConfirmation},
+                                {"combined_order_incomplete", TextId::OdlCombinedIncomplete}};
     for (const Section& sec : sections) {
         std::vector<std::string> ids;
         for (const Refusal& r : skipped)
@@ -268,17 +268,17 @@ void DrawPaidOrders(const Workspace& ws, const PaymentResult& plan)
     const float height = std::min(static_cast<float>(plan.orders.size() + 1), 7.0f) * rowH;
     if (!ImGui::BeginTable("##pay-orders", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(Text::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn(Tr(Text::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(Tr(Text::OdlDue), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(TextId::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(Tr(TextId::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(Tr(TextId::OdlDue), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     for (const PaidOrder& po : plan.orders) {
         const Order* o = ws.findOrder(po.order_id);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(po.order_id.c_str());
-        if (po.combined_order_id) ImGui::TextDisabled(Tr(Text::OdlPartOf), po.combined_order_id->c_str());
+        if (po.combined_order_id) ImGui::TextDisabled(Tr(TextId::OdlPartOf), po.combined_order_id->c_str());
         else ImGui::TextDisabled(" ");
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(Label(po.order_type));
@@ -293,19 +293,19 @@ void DrawPaidOrders(const Workspace& ws, const PaymentResult& plan)
 void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
 {
     const Workspace& ws = *app.workspace;
-    ImGui::TextUnformatted(Tr(Text::OdlCoupons));
+    ImGui::TextUnformatted(Tr(TextId::OdlCoupons));
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(Text::OdlCouponLimit));
+    ImGui::TextDisabled("%s", Tr(TextId::OdlCouponLimit));
     if (dlg.couponIds) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(Tr(Text::OdlAutoChoice))) {
+        if (ImGui::SmallButton(Tr(TextId::OdlAutoChoice))) {
             dlg.couponIds.reset();
             Replan(app, dlg, now);
         }
     }
     const std::vector<const Coupon*> usable = UsableCoupons(ws, now);
     if (usable.empty()) {
-        ImGui::TextDisabled("%s", Tr(Text::OdlNoCoupons));
+        ImGui::TextDisabled("%s", Tr(TextId::OdlNoCoupons));
         return;
     }
     const std::vector<std::string> ticked = TickedCoupons(dlg);
@@ -321,7 +321,7 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
     const float height = std::min(static_cast<float>(usable.size() + 1), 7.0f) * rowH + ImGui::GetStyle().CellPadding.y;
     if (!ImGui::BeginTable("##coupons", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(Text::Coupons), ImGuiTableColumnFlags_WidthStretch, 2.6f);
+    ImGui::TableSetupColumn(Tr(TextId::Coupons), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("##expiry", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("##uses", ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -345,22 +345,22 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
             const std::string label = std::string(CouponTypeWords(c.type)) + " " + c.coupon_id;
             if (ImGui::Checkbox(label.c_str(), &value)) toggle = c.coupon_id;
             ImGui::EndDisabled();
-            if (full && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(Text::OdlCouponLimit));
+            if (full && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(Tr(TextId::OdlCouponLimit));
             ImGui::TableNextColumn();
             if (c.type == CouponType::Discount) ImGui::TextUnformatted(RatioWords(*c.discount_ratio_bp).c_str());
             else
                 ImGui::TextUnformatted(
-                    Format(Tr(Text::OdlCouponBalance), c.balance.value_or(Money()).display().c_str()).c_str());
+                    Format(Tr(TextId::OdlCouponBalance), c.balance.value_or(Money()).display().c_str()).c_str());
             ImGui::TableNextColumn();
             if (c.expire_time)
-                ImGui::TextUnformatted(Format(Tr(Text::OdlCouponExpires),
+                ImGui::TextUnformatted(Format(Tr(TextId::OdlCouponExpires),
                                               FormatLocalDate(LocalDateOf(*c.expire_time, ws.rules.zone)).c_str())
                                            .c_str());
-            else ImGui::TextUnformatted(Tr(Text::OdlCouponNoExpiry));
+            else ImGui::TextUnformatted(Tr(TextId::OdlCouponNoExpiry));
             ImGui::TableNextColumn();
             for (const CouponUse& use : dlg.plan.settlement.coupons)
                 if (use.coupon_id == c.coupon_id)
-                    ImGui::TextUnformatted(Format(Tr(Text::OdlCouponUses), use.amount.display().c_str()).c_str());
+                    ImGui::TextUnformatted(Format(Tr(TextId::OdlCouponUses), use.amount.display().c_str()).c_str());
             ImGui::PopID();
         }
     }
@@ -368,7 +368,7 @@ void DrawCoupons(AppState& app, PaymentDialogState& dlg, Instant now)
     if (!toggle.empty()) ToggleCoupon(app, dlg, usable, toggle, now);
 }
 
-void AmountRow(Text label, const std::string& sign, Money m, bool always = false)
+void AmountRow(TextId label, const std::string& sign, Money m, bool always = false)
 {
     if (m.isZero() && !always) return;
     ImGui::TableNextRow();
@@ -387,19 +387,19 @@ void DrawSettlement(const PaymentResult& plan)
     if (ImGui::BeginTable("##settlement", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10);
         ImGui::TableSetupColumn("##amount", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-        AmountRow(Text::OdlDue, "", s.due, true);
-        AmountRow(Text::OdlSumDiscount, "- ", s.paid.discount_coupon);
-        AmountRow(Text::OdlSumVoucher, "- ", s.paid.voucher);
-        AmountRow(Text::OdlSumFlexi, "- ", s.paid.flexi_coupon);
-        AmountRow(Text::OdlSumCard, "- ", s.paid.stored_card);
-        AmountRow(Text::OdlPayCash, "= ", s.paid.cash, true);
+        AmountRow(TextId::OdlDue, "", s.due, true);
+        AmountRow(TextId::OdlSumDiscount, "- ", s.paid.discount_coupon);
+        AmountRow(TextId::OdlSumVoucher, "- ", s.paid.voucher);
+        AmountRow(TextId::OdlSumFlexi, "- ", s.paid.flexi_coupon);
+        AmountRow(TextId::OdlSumCard, "- ", s.paid.stored_card);
+        AmountRow(TextId::OdlPayCash, "= ", s.paid.cash, true);
         ImGui::EndTable();
     }
     if (s.cash_before) {
-        ImGui::Text("%s: %s", Tr(Text::CashBalance), s.cash_before->display().c_str());
+        ImGui::Text("%s: %s", Tr(TextId::CashBalance), s.cash_before->display().c_str());
         if (s.cash_after) {
             ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-            ImGui::Text("%s: %s", Tr(Text::OdlBalanceAfter), s.cash_after->display().c_str());
+            ImGui::Text("%s: %s", Tr(TextId::OdlBalanceAfter), s.cash_after->display().c_str());
         }
     }
 }
@@ -409,9 +409,9 @@ void DrawPaymentRefusals(const PaymentResult& plan)
     const SettlementPlan& s = plan.settlement;
     for (const Refusal& r : plan.refusals) {
         if (r.code == "insufficient_balance" && s.cash_before)
-            ErrorText(Format(Tr(Text::OdlMissing), (s.paid.cash - *s.cash_before).display().c_str()));
+            ErrorText(Format(Tr(TextId::OdlMissing), (s.paid.cash - *s.cash_before).display().c_str()));
         else if (r.code == "balance_unknown")
-            ErrorText(Format(Tr(Text::OdlBalanceUnknown), s.paid.cash.display().c_str()));
+            ErrorText(Format(Tr(TextId::OdlBalanceUnknown), s.paid.cash.display().c_str()));
         else ErrorText(RefusalWords(r));
     }
 }
@@ -430,20 +430,20 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
         Replan(app, dlg, now);
 
     const std::string title =
-        std::string(Tr(dlg.combined ? Text::OdlCombinedPayTitle : Text::OdlPayTitle)) + "###payment-dialog";
+        std::string(Tr(dlg.combined ? TextId::OdlCombinedPayTitle : TextId::OdlPayTitle)) + "###payment-dialog";
     if (!BeginDialog(title.c_str(), &dlg.opening, &dlg.open, 50, dlg.done ? 0.0f : 0.86f)) return;
     bool close = false;
     if (dlg.done) {
         const PaymentResult& res = *dlg.done;
         ImGui::PushFont(HeadingFont());
-        ImGui::TextUnformatted(Tr(Text::OdlPaid));
+        ImGui::TextUnformatted(Tr(TextId::OdlPaid));
         ImGui::PopFont();
         for (const PaidOrder& po : res.orders)
-            ImGui::TextUnformatted(Format(Tr(Text::OdlPaidLine), po.order_id.c_str(),
+            ImGui::TextUnformatted(Format(Tr(TextId::OdlPaidLine), po.order_id.c_str(),
                                           SpentFromAccount(po.paid).display().c_str(), Label(po.status_after))
                                        .c_str());
         for (const std::string& id : res.combined_order_ids)
-            ImGui::TextDisabled("%s: %s", Tr(Text::CombinedOrder), id.c_str());
+            ImGui::TextDisabled("%s: %s", Tr(TextId::CombinedOrder), id.c_str());
         if (!res.skipped.empty()) {
             ImGui::Spacing();
             DrawSkipped(res.skipped);
@@ -451,42 +451,43 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
         ImGui::Spacing();
         DrawSettlement(res);
         ImGui::Separator();
-        if (ImGui::Button(Tr(Text::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
+        if (ImGui::Button(Tr(TextId::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
     } else {
         const PaymentResult& plan = dlg.plan;
         const bool whole =
             !plan.ok() && !plan.refusals.empty() &&
             (plan.refusals.front().code == "all_status_changed" || plan.refusals.front().code == "nothing_to_pay");
         BeginDialogBody();
-        ImGui::TextDisabled("%s: %s", Tr(Text::AsOf), ConsoleTime(ws, plan.as_of).c_str());
+        ImGui::TextDisabled("%s: %s", Tr(TextId::AsOf), ConsoleTime(ws, plan.as_of).c_str());
         if (whole) {
             // Nothing can be paid: say why, order by order (seed 4.1.1 说明 2).
-            ErrorText(
-                Tr(plan.refusals.front().code == "all_status_changed" ? Text::OdlAllChanged : Text::OdlNothingToPay));
+            ErrorText(Tr(plan.refusals.front().code == "all_status_changed" ? TextId::OdlAllChanged
+                                                                            : TextId::OdlNothingToPay));
             DrawSkipped(Refusals(plan.refusals.begin() + 1, plan.refusals.end()));
         } else {
             DrawSkipped(plan.skipped);
             if (!plan.orders.empty()) {
-                ImGui::TextUnformatted(Tr(Text::OdlOrdersToPay));
+                ImGui::TextUnformatted(Tr(TextId::OdlOrdersToPay));
                 ImGui::SameLine();
-                ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.orders.size()));
+                ImGui::TextDisabled(Tr(TextId::OdlOrdersCount), static_cast<int>(plan.orders.size()));
                 DrawPaidOrders(ws, plan);
                 const bool combined = !plan.combined_order_ids.empty() ||
                                       std::any_of(plan.orders.begin(), plan.orders.end(),
                                                   [](const PaidOrder& po) { return po.combined_order_id.has_value(); });
-                if (combined) WarningText(Tr(Text::OdlCombinedNote));
+                if (combined) WarningText(Tr(TextId::OdlCombinedNote));
                 ImGui::Spacing();
                 DrawCoupons(app, dlg, now);
                 ImGui::Spacing();
                 DrawSettlement(dlg.plan);
             }
             DrawPaymentRefusals(dlg.plan);
-            ImGui::TextDisabled("%s", Tr(Text::OdlOnlyBalance));
+            ImGui::TextDisabled("%s", Tr(TextId::OdlOnlyBalance));
         }
         EndDialogBody();
         // When nothing can be paid (said above), the row offers the way back to the orders instead.
-        const ConfirmRowChoice choice = whole ? ConfirmRow(Tr(Text::OdlBackToMyOrders), true, Tr(Text::Cancel))
-                                              : ConfirmRow(Tr(Text::OdlConfirmPay), dlg.plan.ok(), Tr(Text::Cancel));
+        const ConfirmRowChoice choice = whole
+                                            ? ConfirmRow(Tr(TextId::OdlBackToMyOrders), true, Tr(TextId::Cancel))
+                                            : ConfirmRow(Tr(TextId::OdlConfirmPay), dlg.plan.ok(), Tr(TextId::Cancel));
         close = choice.dismiss;
         if (whole && choice.confirm) {
             app.page = Page::MyOrders;
@@ -528,21 +529,21 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
         dlg.planRevision = app.revision;
         dlg.planAsOf = now;
     }
-    const std::string title = std::string(Tr(Text::OdlCancelTitle)) + "###cancel-dialog";
+    const std::string title = std::string(Tr(TextId::OdlCancelTitle)) + "###cancel-dialog";
     if (!BeginDialog(title.c_str(), &dlg.opening, &dlg.open, 36, 0)) return;
     bool close = false;
     if (dlg.done) {
-        ImGui::TextWrapped("%s", Format(Tr(Text::OdlCancelledList), JoinIds(dlg.done->cancelled).c_str()).c_str());
+        ImGui::TextWrapped("%s", Format(Tr(TextId::OdlCancelledList), JoinIds(dlg.done->cancelled).c_str()).c_str());
         if (!dlg.done->skipped.empty()) {
-            WarningText(Tr(Text::OdlCancelSkipped));
+            WarningText(Tr(TextId::OdlCancelSkipped));
             for (const Refusal& r : dlg.done->skipped) ImGui::BulletText("%s", RefusalWords(r).c_str());
         }
         ImGui::Spacing();
-        if (ImGui::Button(Tr(Text::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
+        if (ImGui::Button(Tr(TextId::OdlOk)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
     } else {
         const CancelResult& plan = dlg.plan;
         if (plan.ok()) {
-            WarningText(Tr(Text::OdlCancelQuestion));
+            WarningText(Tr(TextId::OdlCancelQuestion));
             bool combined = false;
             const std::size_t shown = std::min<std::size_t>(plan.cancelled.size(), 12);
             for (std::size_t i = 0; i < shown; ++i) {
@@ -551,19 +552,19 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
                                   o ? o->amount_after_discount.display().c_str() : "");
             }
             if (plan.cancelled.size() > shown)
-                ImGui::TextDisabled(Tr(Text::OdlOrdersCount), static_cast<int>(plan.cancelled.size()));
+                ImGui::TextDisabled(Tr(TextId::OdlOrdersCount), static_cast<int>(plan.cancelled.size()));
             for (const std::string& id : plan.cancelled)
                 if (const Order* o = ws.findOrder(id); o && o->combined_order_id) combined = true;
-            if (combined) ImGui::TextWrapped("%s", Tr(Text::OdlCancelCombined));
+            if (combined) ImGui::TextWrapped("%s", Tr(TextId::OdlCancelCombined));
             if (!plan.skipped.empty()) {
-                WarningText(Tr(Text::OdlCancelSkipped));
+                WarningText(Tr(TextId::OdlCancelSkipped));
                 for (const Refusal& r : plan.skipped) ImGui::BulletText("%s", RefusalWords(r).c_str());
             }
         } else {
             for (const Refusal& r : plan.refusals) ErrorText(RefusalWords(r));
         }
         ImGui::Spacing();
-        const ConfirmRowChoice choice = ConfirmRow(Tr(Text::OdlOk), plan.ok(), Tr(Text::Cancel));
+        const ConfirmRowChoice choice = ConfirmRow(Tr(TextId::OdlOk), plan.ok(), Tr(TextId::Cancel));
         close = choice.dismiss;
         if (choice.confirm) {
             CancelResult res = CancelOrders(*app.workspace, CancelRequest{dlg.orderIds, now});
@@ -587,17 +588,17 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
 
 void DrawLegend(OrderListState& list)
 {
-    const std::string title = std::string(Tr(Text::StatusLegend)) + "###status-legend";
+    const std::string title = std::string(Tr(TextId::StatusLegend)) + "###status-legend";
     if (!BeginDialog(title.c_str(), &list.legendOpening, &list.legendOpen, 44, 0)) return;
-    const Text meanings[] = {Text::OdlLegend0, Text::OdlLegend1, Text::OdlLegend2, Text::OdlLegend3,
-                             Text::OdlLegend4, Text::OdlLegend5, Text::OdlLegend6};
+    const TextId meanings[] = {TextId::OdlLegend0, TextId::OdlLegend1, TextId::OdlLegend2, TextId::OdlLegend3,
+                               TextId::OdlLegend4, TextId::OdlLegend5, TextId::OdlLegend6};
     static_assert(sizeof(meanings) / sizeof(meanings[0]) == EnumNames<OrderStatus>::names.size(),
                   "one meaning per status");
     // The console's order of the table: 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认 (= the enum's).
     if (ImGui::BeginTable("##legend", 2,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
-        ImGui::TableSetupColumn(Tr(Text::OdlLegendMeaning), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+        ImGui::TableSetupColumn(Tr(TextId::OdlLegendMeaning), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         for (int i = 0; i < static_cast<int>(std::size(meanings)); ++i) {
             ImGui::TableNextRow();
@@ -609,7 +610,7 @@ void DrawLegend(OrderListState& list)
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    if (ImGui::Button(Tr(Text::Close)) || DialogEnterPressed() || DialogEscapePressed()) {
+    if (ImGui::Button(Tr(TextId::Close)) || DialogEnterPressed() || DialogEscapePressed()) {
         list.legendOpen = false;
         ImGui::CloseCurrentPopup();
     }
@@ -621,9 +622,9 @@ void DrawLegend(OrderListState& list)
 void DrawHistoryRows(const Workspace& ws, const std::vector<const TradeHistoryEntry*>& rows, std::size_t limit)
 {
     if (ImGui::BeginTable("##history", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(Tr(Text::TradeType));
-        ImGui::TableSetupColumn(Tr(Text::CreateTime));
-        ImGui::TableSetupColumn(Tr(Text::OrderIdCol));
+        ImGui::TableSetupColumn(Tr(TextId::TradeType));
+        ImGui::TableSetupColumn(Tr(TextId::CreateTime));
+        ImGui::TableSetupColumn(Tr(TextId::OrderIdCol));
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
             ImGui::TableNextRow();
@@ -648,34 +649,34 @@ void DrawDetails(AppState& app, OrderListState& list)
     }
     const OrderStatus status = StatusAsOf(*o, ws.rules, AsOf(app));
     ImGui::Separator();
-    ImGui::TextUnformatted(Tr(Text::OrderDetails));
+    ImGui::TextUnformatted(Tr(TextId::OrderDetails));
     ImGui::SameLine();
     // 待支付订单详情页面客户可支付订单或取消订单 (seed 4.1.3, 4.3.3).
     if (status == OrderStatus::PendingPayment) {
-        if (ImGui::SmallButton(Tr(Text::Pay))) OpenPaymentDialog(list, {o->order_id}, false);
+        if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o->order_id}, false);
         ImGui::SameLine();
-        if (ImGui::SmallButton(Tr(Text::Cancel))) OpenCancelDialog(list, {o->order_id});
+        if (ImGui::SmallButton(Tr(TextId::Cancel))) OpenCancelDialog(list, {o->order_id});
         ImGui::SameLine();
     }
-    if (ImGui::SmallButton(Tr(Text::Close))) {
+    if (ImGui::SmallButton(Tr(TextId::Close))) {
         list.details.clear();
         return;
     }
 
-    ImGui::TextDisabled("%s", Tr(Text::OrderInfo));
-    ImGui::Text("%s: %s    %s: %s    %s: %s", Tr(Text::OrderIdCol), o->order_id.c_str(), Tr(Text::OrderTypeCol),
-                Label(o->order_type), Tr(Text::OrderStatusCol), Label(status));
+    ImGui::TextDisabled("%s", Tr(TextId::OrderInfo));
+    ImGui::Text("%s: %s    %s: %s    %s: %s", Tr(TextId::OrderIdCol), o->order_id.c_str(), Tr(TextId::OrderTypeCol),
+                Label(o->order_type), Tr(TextId::OrderStatusCol), Label(status));
     if (status != o->status) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", Tr(Text::OdlDeadlinePassed));
+        ImGui::TextDisabled("(%s)", Tr(TextId::OdlDeadlinePassed));
     }
-    ImGui::Text("%s: %s    %s: %s", Tr(Text::CreateTime), ConsoleTime(ws, o->create_time).c_str(), Tr(Text::Creator),
-                o->created_by.c_str());
-    if (o->payment_time) ImGui::Text("%s: %s", Tr(Text::PaymentTime), ConsoleTime(ws, *o->payment_time).c_str());
+    ImGui::Text("%s: %s    %s: %s", Tr(TextId::CreateTime), ConsoleTime(ws, o->create_time).c_str(),
+                Tr(TextId::Creator), o->created_by.c_str());
+    if (o->payment_time) ImGui::Text("%s: %s", Tr(TextId::PaymentTime), ConsoleTime(ws, *o->payment_time).c_str());
     if (o->status == OrderStatus::PendingPayment)
-        ImGui::Text("%s: %s", Tr(Text::PaymentDeadline), ConsoleTime(ws, PaymentDeadline(*o, ws.rules)).c_str());
+        ImGui::Text("%s: %s", Tr(TextId::PaymentDeadline), ConsoleTime(ws, PaymentDeadline(*o, ws.rules)).c_str());
     if (o->combined_order_id) {
-        ImGui::Text("%s:", Tr(Text::CombinedOrder));
+        ImGui::Text("%s:", Tr(TextId::CombinedOrder));
         ImGui::SameLine();
         if (ImGui::SmallButton(o->combined_order_id->c_str())) list.details = *o->combined_order_id;
     }
@@ -684,7 +685,7 @@ void DrawDetails(AppState& app, OrderListState& list)
     for (const Order& sub : ws.orders) {
         if (sub.combined_order_id != o->order_id) continue;
         if (!header) {
-            ImGui::Text("%s:", Tr(Text::SubOrders));
+            ImGui::Text("%s:", Tr(TextId::SubOrders));
             header = true;
         }
         ImGui::SameLine();
@@ -694,13 +695,13 @@ void DrawDetails(AppState& app, OrderListState& list)
     }
 
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", Tr(Text::ResourceInfo));
+    ImGui::TextDisabled("%s", Tr(TextId::ResourceInfo));
     if (ImGui::BeginTable("##items", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(Tr(Text::ResourceIdCol));
-        ImGui::TableSetupColumn(Tr(Text::ResourceNameCol));
-        ImGui::TableSetupColumn(Tr(Text::Region));
-        ImGui::TableSetupColumn(Tr(Text::PeriodCol));
-        ImGui::TableSetupColumn(Tr(Text::AmountCol));
+        ImGui::TableSetupColumn(Tr(TextId::ResourceIdCol));
+        ImGui::TableSetupColumn(Tr(TextId::ResourceNameCol));
+        ImGui::TableSetupColumn(Tr(TextId::Region));
+        ImGui::TableSetupColumn(Tr(TextId::PeriodCol));
+        ImGui::TableSetupColumn(Tr(TextId::AmountCol));
         ImGui::TableHeadersRow();
         for (const OrderItem& item : o->items) {
             const Resource* r = item.resource_id ? ws.findResource(*item.resource_id) : nullptr;
@@ -721,14 +722,14 @@ void DrawDetails(AppState& app, OrderListState& list)
     }
 
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", Tr(Text::AmountInfo));
-    ImGui::Text("%s: %s    %s: %s", Tr(Text::OfficialAmount),
-                o->official_amount ? o->official_amount->display().c_str() : "-", Tr(Text::OrderAmount),
+    ImGui::TextDisabled("%s", Tr(TextId::AmountInfo));
+    ImGui::Text("%s: %s    %s: %s", Tr(TextId::OfficialAmount),
+                o->official_amount ? o->official_amount->display().c_str() : "-", Tr(TextId::OrderAmount),
                 o->amount_after_discount.display().c_str());
 
     // Trade history of the order's resources (seed 4.3.3: 3 shown, then "查看全部记录").
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", Tr(Text::TradeHistory));
+    ImGui::TextDisabled("%s", Tr(TextId::TradeHistory));
     // Every later order naming one of its resources too (a renewal placed here shows at once).
     if (list.historyOf != o->order_id || list.historyRevision != app.revision) {
         list.history = TradeHistory(ws, *o);
@@ -738,9 +739,10 @@ void DrawDetails(AppState& app, OrderListState& list)
     std::vector<const TradeHistoryEntry*> history;
     for (const TradeHistoryEntry& h : list.history) history.push_back(&h);
     std::sort(history.begin(), history.end(), [](auto* a, auto* b) { return a->time > b->time; });
-    if (history.empty()) ImGui::TextDisabled("%s", Tr(Text::NoHistory));
+    if (history.empty()) ImGui::TextDisabled("%s", Tr(TextId::NoHistory));
     else DrawHistoryRows(ws, history, 3);
-    if (history.size() >= static_cast<std::size_t>(kTradeHistoryShown) && ImGui::SmallButton(Tr(Text::ViewAllRecords)))
+    if (history.size() >= static_cast<std::size_t>(kTradeHistoryShown) &&
+        ImGui::SmallButton(Tr(TextId::ViewAllRecords)))
         list.showAllHistory = true;
 
     if (list.showAllHistory) {
@@ -749,12 +751,12 @@ void DrawDetails(AppState& app, OrderListState& list)
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
                                 ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 22), ImGuiCond_Appearing);
-        if (ImGui::Begin(Tr(Text::TradeHistory), &list.showAllHistory, ImGuiWindowFlags_NoSavedSettings)) {
+        if (ImGui::Begin(Tr(TextId::TradeHistory), &list.showAllHistory, ImGuiWindowFlags_NoSavedSettings)) {
             if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                 ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsAnyItemActive())
                 list.showAllHistory = false;
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-            ImGui::InputTextWithHint("##hsearch", Tr(Text::SearchOrderId), list.historySearch,
+            ImGui::InputTextWithHint("##hsearch", Tr(TextId::SearchOrderId), list.historySearch,
                                      sizeof list.historySearch);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -782,20 +784,20 @@ void DrawBatchBar(AppState& app, OrderListState& list)
     const int payMax = ws.rules.combined_pay_max;
     const bool payOff = selected == 0 || selected > payMax;
     ImGui::BeginDisabled(payOff);
-    if (ImGui::Button(Tr(Text::CombinedPay))) OpenPaymentDialog(list, ids, true);
+    if (ImGui::Button(Tr(TextId::CombinedPay))) OpenPaymentDialog(list, ids, true);
     ImGui::EndDisabled();
     if (payOff && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        Tooltip(selected == 0 ? Tr(Text::UnsSelectFirst) : Format(Tr(Text::OdlTooMany), payMax));
+        Tooltip(selected == 0 ? Tr(TextId::UnsSelectFirst) : Format(Tr(TextId::OdlTooMany), payMax));
     ImGui::SameLine();
 
     // 取消订单: 1..batch_cancel_max.
     const int cancelMax = ws.rules.batch_cancel_max;
     const bool cancelOff = selected == 0 || selected > cancelMax;
     ImGui::BeginDisabled(cancelOff);
-    if (ImGui::Button(Tr(Text::OdlCancelOrders))) OpenCancelDialog(list, ids);
+    if (ImGui::Button(Tr(TextId::OdlCancelOrders))) OpenCancelDialog(list, ids);
     ImGui::EndDisabled();
     if (cancelOff && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        Tooltip(selected == 0 ? Tr(Text::UnsSelectFirst) : Format(Tr(Text::OdlTooMany), cancelMax));
+        Tooltip(selected == 0 ? Tr(TextId::UnsSelectFirst) : Format(Tr(TextId::OdlTooMany), cancelMax));
     ImGui::SameLine();
 
     // 批量导出 (4.1.4: the ticked pending orders) / 导出全部 (4.3.4: every order the query shows). The
@@ -803,7 +805,7 @@ void DrawBatchBar(AppState& app, OrderListState& list)
     const ExportKind exportKind = list.pendingOnly ? ExportKind::PendingOrders : ExportKind::Orders;
     const bool exportOff = list.pendingOnly ? selected == 0 : list.rows.empty();
     ImGui::BeginDisabled(exportOff);
-    if (ImGui::Button(Tr(list.pendingOnly ? Text::BatchExport : Text::ExportAll))) {
+    if (ImGui::Button(Tr(list.pendingOnly ? TextId::BatchExport : TextId::ExportAll))) {
         ExportRequest req;
         req.kind = exportKind;
         if (list.pendingOnly) {
@@ -819,14 +821,14 @@ void DrawBatchBar(AppState& app, OrderListState& list)
     }
     ImGui::EndDisabled();
     if (exportOff && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        Tooltip(Tr(list.pendingOnly ? Text::UnsSelectFirst : Text::NoMatchingOrders));
+        Tooltip(Tr(list.pendingOnly ? TextId::UnsSelectFirst : TextId::NoMatchingOrders));
     ImGui::SameLine();
 
-    if (ImGui::Button(Tr(Text::StatusLegend))) list.legendOpening = true;
+    if (ImGui::Button(Tr(TextId::StatusLegend))) list.legendOpening = true;
     ImGui::SameLine();
-    ImGui::TextDisabled(Tr(Text::SelectedOrders), selected);
+    ImGui::TextDisabled(Tr(TextId::SelectedOrders), selected);
     ImGui::SameLine();
-    ImGui::TextDisabled(Tr(Text::RowsShown), static_cast<int>(list.rows.size()));
+    ImGui::TextDisabled(Tr(TextId::RowsShown), static_cast<int>(list.rows.size()));
     DrawExportRefusals(app, exportKind);
 }
 
@@ -850,7 +852,7 @@ void OpenCancelDialog(OrderListState& list, std::vector<std::string> orderIds)
 void DrawOrderList(AppState& app, OrderListState& list)
 {
     if (!app.workspace) {
-        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        ImGui::TextDisabled("%s", Tr(TextId::NoWorkspace));
         return;
     }
     const Workspace& ws = *app.workspace;
@@ -867,21 +869,21 @@ void DrawOrderList(AppState& app, OrderListState& list)
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     ImVec2 size(0, detailsHeight > 0 ? -detailsHeight : 0);
     if (list.rows.empty()) {
-        ImGui::TextDisabled("%s", Tr(Text::NoMatchingOrders));
+        ImGui::TextDisabled("%s", Tr(TextId::NoMatchingOrders));
     } else if (ImGui::BeginTable("##orders", columns, flags, size)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(Tr(Text::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn(Tr(Text::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn(Tr(Text::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.1f);
-        ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(Tr(Text::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(Text::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(Tr(TextId::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(Tr(TextId::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(Tr(TextId::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.1f);
+        ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(Tr(TextId::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(Tr(TextId::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         const ImGuiStyle& style = ImGui::GetStyle();
-        const float actions = ImGui::CalcTextSize(Tr(Text::Pay)).x + ImGui::CalcTextSize(Tr(Text::Cancel)).x +
-                              ImGui::CalcTextSize(Tr(Text::Details)).x + style.FramePadding.x * 6 +
+        const float actions = ImGui::CalcTextSize(Tr(TextId::Pay)).x + ImGui::CalcTextSize(Tr(TextId::Cancel)).x +
+                              ImGui::CalcTextSize(Tr(TextId::Details)).x + style.FramePadding.x * 6 +
                               style.ItemSpacing.x * 2 + style.CellPadding.x * 2 + ImGui::GetFontSize();
-        ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actions);
+        ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actions);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.rows.size()));
@@ -918,18 +920,18 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 if (AwaitingPayment(o, status)) {
                     const bool payable = status == OrderStatus::PendingPayment;
                     ImGui::BeginDisabled(!payable);
-                    if (ImGui::SmallButton(Tr(Text::Pay))) OpenPaymentDialog(list, {o.order_id}, false);
+                    if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o.order_id}, false);
                     ImGui::EndDisabled();
                     if (!payable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-                        Tooltip(Tr(status == OrderStatus::PendingReview ? Text::OdlRefPendingReview
-                                                                        : Text::OdlRefPendingConfirmation));
+                        Tooltip(Tr(status == OrderStatus::PendingReview ? TextId::OdlRefPendingReview
+                                                                        : TextId::OdlRefPendingConfirmation));
                     ImGui::SameLine();
                     ImGui::BeginDisabled(!payable);
-                    if (ImGui::SmallButton(Tr(Text::Cancel))) OpenCancelDialog(list, {o.order_id});
+                    if (ImGui::SmallButton(Tr(TextId::Cancel))) OpenCancelDialog(list, {o.order_id});
                     ImGui::EndDisabled();
                     ImGui::SameLine();
                 }
-                if (ImGui::SmallButton(Tr(Text::Details))) list.details = o.order_id;
+                if (ImGui::SmallButton(Tr(TextId::Details))) list.details = o.order_id;
                 ImGui::PopID();
             }
         }

@@ -13,35 +13,35 @@
 namespace qd::ui {
 namespace {
 
-Text KindText(ExportKind k)
+TextId KindText(ExportKind k)
 {
     switch (k) {
-        case ExportKind::Orders: return Text::ExrKindOrders;
-        case ExportKind::PendingOrders: return Text::ExrKindPendingOrders;
-        case ExportKind::RenewalList: return Text::ExrKindRenewalList;
-        case ExportKind::RenewalPrices: return Text::ExrKindRenewalPrices;
+        case ExportKind::Orders: return TextId::ExrKindOrders;
+        case ExportKind::PendingOrders: return TextId::ExrKindPendingOrders;
+        case ExportKind::RenewalList: return TextId::ExrKindRenewalList;
+        case ExportKind::RenewalPrices: return TextId::ExrKindRenewalPrices;
     }
-    return Text::ExrKindOrders;
+    return TextId::ExrKindOrders;
 }
 
-Text StatusText(RecordFile f)
+TextId StatusText(RecordFile f)
 {
     switch (f) {
-        case RecordFile::Stored: return Text::ExrStatusStored;
-        case RecordFile::Regenerated: return Text::ExrStatusRegenerated;
-        case RecordFile::Unavailable: return Text::ExrStatusUnavailable;
+        case RecordFile::Stored: return TextId::ExrStatusStored;
+        case RecordFile::Regenerated: return TextId::ExrStatusRegenerated;
+        case RecordFile::Unavailable: return TextId::ExrStatusUnavailable;
     }
-    return Text::ExrStatusUnavailable;
+    return TextId::ExrStatusUnavailable;
 }
 
-Text StatusTip(RecordFile f)
+TextId StatusTip(RecordFile f)
 {
     switch (f) {
-        case RecordFile::Stored: return Text::ExrTipStored;
-        case RecordFile::Regenerated: return Text::ExrTipRegenerated;
-        case RecordFile::Unavailable: return Text::ExrTipUnavailable;
+        case RecordFile::Stored: return TextId::ExrTipStored;
+        case RecordFile::Regenerated: return TextId::ExrTipRegenerated;
+        case RecordFile::Unavailable: return TextId::ExrTipUnavailable;
     }
-    return Text::ExrTipUnavailable;
+    return TextId::ExrTipUnavailable;
 }
 
 void Rebuild(const Workspace& ws, ExportRecordsPageState& page, uint64_t revision, Instant asOf)
@@ -65,17 +65,17 @@ void Download(AppState& app, const ExportRecord& record)
     page.refusals = file.refusals;
     page.notice.clear();
     if (!file.ok()) return;
-    page.notice = Format(Tr(Text::ExrDownloadStarted), file.file.file_name.c_str());
+    page.notice = Format(Tr(TextId::ExrDownloadStarted), file.file.file_name.c_str());
     page.pendingDownload =
         PendingDownload{std::move(file.file.file_name), std::move(file.file.mime), std::move(file.file.bytes)};
 }
 
 float TextWidth(const char* s) { return ImGui::CalcTextSize(s).x; }
 
-float WidestOf(std::initializer_list<Text> texts)
+float WidestOf(std::initializer_list<TextId> texts)
 {
     float w = 0;
-    for (Text t : texts) w = std::max(w, TextWidth(Tr(t)));
+    for (TextId t : texts) w = std::max(w, TextWidth(Tr(t)));
     return w;
 }
 
@@ -85,7 +85,7 @@ std::string TimeLeft(int64_t seconds)
     const int64_t minutes = std::max<int64_t>(seconds, 0) / 60;
     const int days = static_cast<int>(minutes / (24 * 60)), hours = static_cast<int>(minutes / 60 % 24),
               mins = static_cast<int>(minutes % 60);
-    return days > 0 ? Format(Tr(Text::ExrDaysHours), days, hours) : Format(Tr(Text::ExrHoursMinutes), hours, mins);
+    return days > 0 ? Format(Tr(TextId::ExrDaysHours), days, hours) : Format(Tr(TextId::ExrHoursMinutes), hours, mins);
 }
 
 void DrawTable(AppState& app, ExportRecordsPageState& page)
@@ -97,17 +97,17 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
     // Every column but the file name is as wide as its widest content, so nothing is clipped; the
     // file name takes the rest, and a narrow window scrolls sideways instead of cutting text.
     const float timeW =
-        std::max(TextWidth(ConsoleTime(ws, Instant{}).c_str()) + em * 0.3f, WidestOf({Text::ExrCreated}));
-    const float kindW = WidestOf({Text::ExrKind, Text::ExrKindOrders, Text::ExrKindPendingOrders,
-                                  Text::ExrKindRenewalList, Text::ExrKindRenewalPrices});
-    const float rowsW = std::max(TextWidth("0000000"), WidestOf({Text::ExrRows}));
-    const float statusW =
-        WidestOf({Text::ExrStatus, Text::ExrStatusStored, Text::ExrStatusRegenerated, Text::ExrStatusUnavailable});
+        std::max(TextWidth(ConsoleTime(ws, Instant{}).c_str()) + em * 0.3f, WidestOf({TextId::ExrCreated}));
+    const float kindW = WidestOf({TextId::ExrKind, TextId::ExrKindOrders, TextId::ExrKindPendingOrders,
+                                  TextId::ExrKindRenewalList, TextId::ExrKindRenewalPrices});
+    const float rowsW = std::max(TextWidth("0000000"), WidestOf({TextId::ExrRows}));
+    const float statusW = WidestOf(
+        {TextId::ExrStatus, TextId::ExrStatusStored, TextId::ExrStatusRegenerated, TextId::ExrStatusUnavailable});
     const float leftW =
-        std::max({TextWidth(Format(Tr(Text::ExrDaysHours), 88, 88).c_str()),
-                  TextWidth(Format(Tr(Text::ExrHoursMinutes), 88, 88).c_str()), WidestOf({Text::ExrTimeLeft})});
+        std::max({TextWidth(Format(Tr(TextId::ExrDaysHours), 88, 88).c_str()),
+                  TextWidth(Format(Tr(TextId::ExrHoursMinutes), 88, 88).c_str()), WidestOf({TextId::ExrTimeLeft})});
     const float actionsW =
-        std::max(TextWidth(Tr(Text::ExrDownload)) + style.FramePadding.x * 2, WidestOf({Text::Actions}));
+        std::max(TextWidth(Tr(TextId::ExrDownload)) + style.FramePadding.x * 2, WidestOf({TextId::Actions}));
     const float nameMin = em * 10;
     const float fixed = timeW + leftW + kindW + rowsW + statusW + actionsW + nameMin + style.CellPadding.x * 2 * 7 + em;
     const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed);
@@ -116,13 +116,13 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##export-records", 7, flags, ImVec2(0, 0), inner)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(Tr(Text::ExrFileName), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(Tr(Text::ExrKind), ImGuiTableColumnFlags_WidthFixed, kindW);
-    ImGui::TableSetupColumn(Tr(Text::ExrCreated), ImGuiTableColumnFlags_WidthFixed, timeW);
-    ImGui::TableSetupColumn(Tr(Text::ExrRows), ImGuiTableColumnFlags_WidthFixed, rowsW);
-    ImGui::TableSetupColumn(Tr(Text::ExrStatus), ImGuiTableColumnFlags_WidthFixed, statusW);
-    ImGui::TableSetupColumn(Tr(Text::ExrTimeLeft), ImGuiTableColumnFlags_WidthFixed, leftW);
-    ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actionsW);
+    ImGui::TableSetupColumn(Tr(TextId::ExrFileName), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(Tr(TextId::ExrKind), ImGuiTableColumnFlags_WidthFixed, kindW);
+    ImGui::TableSetupColumn(Tr(TextId::ExrCreated), ImGuiTableColumnFlags_WidthFixed, timeW);
+    ImGui::TableSetupColumn(Tr(TextId::ExrRows), ImGuiTableColumnFlags_WidthFixed, rowsW);
+    ImGui::TableSetupColumn(Tr(TextId::ExrStatus), ImGuiTableColumnFlags_WidthFixed, statusW);
+    ImGui::TableSetupColumn(Tr(TextId::ExrTimeLeft), ImGuiTableColumnFlags_WidthFixed, leftW);
+    ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actionsW);
     ImGui::TableHeadersRow();
 
     const ExportRecord* download = nullptr;
@@ -154,13 +154,13 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
             ImGui::TableNextColumn();
             const Instant expiry = ExportRecordExpiry(r, ws.rules);
             ImGui::TextUnformatted(TimeLeft(expiry - now).c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::ExrDeletedAtTip), ConsoleTime(ws, expiry).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(TextId::ExrDeletedAtTip), ConsoleTime(ws, expiry).c_str());
             ImGui::TableNextColumn();
             ImGui::BeginDisabled(file == RecordFile::Unavailable);
-            if (ImGui::SmallButton(Tr(Text::ExrDownload))) download = &r;
+            if (ImGui::SmallButton(Tr(TextId::ExrDownload))) download = &r;
             ImGui::EndDisabled();
             if (file == RecordFile::Unavailable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-                ImGui::SetTooltip("%s", Tr(Text::ExrTipUnavailable));
+                ImGui::SetTooltip("%s", Tr(TextId::ExrTipUnavailable));
             ImGui::PopID();
         }
     }
@@ -177,19 +177,19 @@ std::string ExportRefusalWords(const AppState& app, const Refusal& r)
     const int listMax = app.workspace ? app.workspace->rules.renewal_list_max : 200;
     const int priceMax = app.workspace ? app.workspace->rules.price_list_max : 10000;
     const char* sep = CurrentLang() == Lang::Zh ? "：" : ": ";
-    auto about = [&](Text t) { return r.subject.empty() ? std::string(Tr(t)) : r.subject + sep + Tr(t); };
-    if (r.code == "empty_request") return Tr(Text::ExrRefEmpty);
-    if (r.code == "too_many_resources") return Format(Tr(Text::ExrRefTooManyResources), listMax);
-    if (r.code == "too_many_rows") return Format(Tr(Text::ExrRefTooManyRows), priceMax);
-    if (r.code == "nothing_to_export") return Tr(Text::ExrRefNothing);
-    if (r.code == "not_pending_payment") return about(Text::ExrRefNotPending);
-    if (r.code == "unknown_order") return about(Text::ExrRefUnknownOrder);
-    if (r.code == "unknown_resource") return about(Text::ExrRefUnknownResource);
-    if (r.code == "file_unavailable") return Tr(Text::ExrRefUnavailable);
-    if (r.code == "pending_order") return about(Text::ExrRefPendingOrder);
-    if (r.code == "delisted_product") return about(Text::ExrRefDelisted);
-    if (r.code == "bound_to_main") return about(Text::ExrRefBoundToMain);
-    if (r.code == "duration_not_offered") return about(Text::ExrRefDurationNotOffered);
+    auto about = [&](TextId t) { return r.subject.empty() ? std::string(Tr(t)) : r.subject + sep + Tr(t); };
+    if (r.code == "empty_request") return Tr(TextId::ExrRefEmpty);
+    if (r.code == "too_many_resources") return Format(Tr(TextId::ExrRefTooManyResources), listMax);
+    if (r.code == "too_many_rows") return Format(Tr(TextId::ExrRefTooManyRows), priceMax);
+    if (r.code == "nothing_to_export") return Tr(TextId::ExrRefNothing);
+    if (r.code == "not_pending_payment") return about(TextId::ExrRefNotPending);
+    if (r.code == "unknown_order") return about(TextId::ExrRefUnknownOrder);
+    if (r.code == "unknown_resource") return about(TextId::ExrRefUnknownResource);
+    if (r.code == "file_unavailable") return Tr(TextId::ExrRefUnavailable);
+    if (r.code == "pending_order") return about(TextId::ExrRefPendingOrder);
+    if (r.code == "delisted_product") return about(TextId::ExrRefDelisted);
+    if (r.code == "bound_to_main") return about(TextId::ExrRefBoundToMain);
+    if (r.code == "duration_not_offered") return about(TextId::ExrRefDurationNotOffered);
     return RefusalWords(r);
 }
 
@@ -198,7 +198,7 @@ RecordedExport ExportAndDownload(AppState& app, const ExportRequest& request)
     ExportRecordsPageState& page = app.exportRecords;
     RecordedExport done;
     if (!app.workspace) {
-        done.result.refusals.push_back({"no_workspace", "", Tr(Text::NoWorkspace)});
+        done.result.refusals.push_back({"no_workspace", "", Tr(TextId::NoWorkspace)});
     } else {
         ExportRequest req = request;
         req.as_of = AsOf(app);
@@ -214,7 +214,7 @@ RecordedExport ExportAndDownload(AppState& app, const ExportRequest& request)
     MarkChanged(app);
     page.highlight = done.record_id;
     page.refusals.clear();
-    page.notice = Format(Tr(Text::ExrExported), done.result.file.file_name.c_str(), done.result.file.rows);
+    page.notice = Format(Tr(TextId::ExrExported), done.result.file.file_name.c_str(), done.result.file.rows);
     const ExportFile& f = done.result.file;
     page.pendingDownload = PendingDownload{f.file_name, f.mime, f.bytes};
     app.page =
@@ -226,7 +226,7 @@ bool DrawExportRefusals(AppState& app, ExportKind kind)
 {
     const ExportRecordsPageState& page = app.exportRecords;
     if (!page.refusedKind || *page.refusedKind != kind || page.exportRefusals.empty()) return false;
-    ErrorText(Tr(Text::ExrRefused));
+    ErrorText(Tr(TextId::ExrRefused));
     for (const Refusal& r : page.exportRefusals) ErrorText(ExportRefusalWords(app, r));
     return true;
 }
@@ -252,9 +252,9 @@ bool TakeDownload(AppState& app, std::string& name, std::string& mime, std::stri
 
 void DrawExportRecordsPage(AppState& state)
 {
-    PageHeader(Text::NavExportRecords, Text::IntroExportRecords);
+    PageHeader(TextId::NavExportRecords, TextId::IntroExportRecords);
     if (!state.workspace) {
-        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        ImGui::TextDisabled("%s", Tr(TextId::NoWorkspace));
         return;
     }
     const Workspace& ws = *state.workspace;
@@ -263,10 +263,10 @@ void DrawExportRecordsPage(AppState& state)
     if (!page.built || page.builtFor != state.revision || page.builtAsOf != now) Rebuild(ws, page, state.revision, now);
 
     // 注意事项 (seed 5): records are deleted export_record_days after the export.
-    WarningText(Format(Tr(Text::ExrNote), ws.rules.export_record_days));
-    ImGui::TextDisabled("%s: %s", Tr(Text::AsOf), ConsoleTime(ws, now).c_str());
+    WarningText(Format(Tr(TextId::ExrNote), ws.rules.export_record_days));
+    ImGui::TextDisabled("%s: %s", Tr(TextId::AsOf), ConsoleTime(ws, now).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled(Tr(Text::ExrCount), static_cast<int>(page.rows.size()));
+    ImGui::TextDisabled(Tr(TextId::ExrCount), static_cast<int>(page.rows.size()));
     if (!page.notice.empty()) {  // on the same line, so the table does not move under the pointer
         ImGui::SameLine(0, ImGui::GetFontSize() * 2);
         ImGui::TextUnformatted(page.notice.c_str());
@@ -275,7 +275,7 @@ void DrawExportRecordsPage(AppState& state)
     ImGui::Spacing();
 
     if (page.rows.empty()) {
-        ImGui::TextDisabled("%s", Tr(Text::ExrEmpty));
+        ImGui::TextDisabled("%s", Tr(TextId::ExrEmpty));
         return;
     }
     DrawTable(state, page);

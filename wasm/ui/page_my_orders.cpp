@@ -7,7 +7,7 @@ namespace qd::ui {
 
 void DrawMyOrdersPage(AppState& state)
 {
-    PageHeader(Text::NavMyOrders, Text::IntroMyOrders);
+    PageHeader(TextId::NavMyOrders, TextId::IntroMyOrders);
     DrawOrderList(state, state.myOrders);
 }
 

@@ -1,4 +1,4 @@
-// 概览 (beyond the seed, design.md §5): what needs attention soon, and what auto-renew will charge.
+// 概览 (beyond the seed, docs/rules.md): what needs attention soon, and what auto-renew will charge.
 //   - cards: instances in use expiring within 7 / 15 / 30 days (the renewal page's "X天内到期"
 //     filter: as_of <= expire_time <= as_of + X days), the cash balance and how far it carries the
 //     auto-renew charges, the 12-month auto-renew total;
@@ -29,8 +29,8 @@ namespace {
 
 constexpr int64_t kDay = 86400;
 constexpr int kForecastMonths = kDefaultForecastMonths;
-constexpr int kDayNames = 6;                               // instances named per day in the timeline's hover
-constexpr double kForecastSliceMs = 4.0;                   // forecast work per frame (design.md §9: a frame < 16 ms)
+constexpr int kDayNames = 6;              // instances named per day in the timeline's hover
+constexpr double kForecastSliceMs = 4.0;  // forecast work per frame (docs/architecture.md §4: a frame < 16 ms)
 constexpr ForecastSlices kForecastSlices{32, 8192, 4096};  // each well under a millisecond or two in wasm
 
 // Renewal policy colours (the four tabs), in RenewalPolicy order: manual, auto, to_on_demand, no_renew.
@@ -44,11 +44,11 @@ const ImU32 kWarning = IM_COL32(206, 96, 20, 255);
 
 ImU32 Col(ImGuiCol c) { return ImGui::GetColorU32(c); }
 
-Text MonthName(int month)
+TextId MonthName(int month)
 {
-    static const Text kNames[12] = {Text::OvwMon1, Text::OvwMon2,  Text::OvwMon3,  Text::OvwMon4,
-                                    Text::OvwMon5, Text::OvwMon6,  Text::OvwMon7,  Text::OvwMon8,
-                                    Text::OvwMon9, Text::OvwMon10, Text::OvwMon11, Text::OvwMon12};
+    static const TextId kNames[12] = {TextId::OvwMon1, TextId::OvwMon2,  TextId::OvwMon3,  TextId::OvwMon4,
+                                      TextId::OvwMon5, TextId::OvwMon6,  TextId::OvwMon7,  TextId::OvwMon8,
+                                      TextId::OvwMon9, TextId::OvwMon10, TextId::OvwMon11, TextId::OvwMon12};
     return kNames[std::clamp(month, 1, 12) - 1];
 }
 
@@ -149,7 +149,7 @@ std::string FitMoney(Money m, float width)
     std::string number = std::to_string(scaled / scale) + "." + (decimals == 2 && scaled % scale < 10 ? "0" : "") +
                          std::to_string(scaled % scale);
     if (m.isNegative()) number = "-" + number;
-    return Format(Tr(big ? Text::OvwCompactBig : Text::OvwCompactSmall), number.c_str());
+    return Format(Tr(big ? TextId::OvwCompactBig : TextId::OvwCompactSmall), number.c_str());
 }
 
 void SectionTitle(const char* text)
@@ -207,7 +207,7 @@ bool Card(const char* id, ImVec2 size, const char* title, const std::string& val
     dl->PopClipRect();
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetTooltip("%s", Tr(Text::OvwOpenRenewals));
+        ImGui::SetTooltip("%s", Tr(TextId::OvwOpenRenewals));
     }
     return clicked;
 }
@@ -226,10 +226,10 @@ void DrawCards(AppState& app, const OverviewPageState& s)
     const ImVec2 size(width, height);
 
     for (std::size_t k = 0; k < kOverviewExpiringDays.size(); ++k) {
-        const std::string title = Format(Tr(Text::OvwExpiringWithin), kOverviewExpiringDays[k]);
-        std::string sub = s.expiring[k] == 0 ? std::string(Tr(Text::OvwNoneExpiring))
-                                             : std::string(Tr(Text::OvwInstancesInUse)) + "\n" +
-                                                   Format(Tr(Text::OvwOfWhichAuto), s.expiringAuto[k]);
+        const std::string title = Format(Tr(TextId::OvwExpiringWithin), kOverviewExpiringDays[k]);
+        std::string sub = s.expiring[k] == 0 ? std::string(Tr(TextId::OvwNoneExpiring))
+                                             : std::string(Tr(TextId::OvwInstancesInUse)) + "\n" +
+                                                   Format(Tr(TextId::OvwOfWhichAuto), s.expiringAuto[k]);
         const ImU32 accent = k == 0 ? kWarning : (k == 1 ? kPolicyColours[0] : kBarCovered);
         const std::string id = "##card-expiring-" + std::to_string(kOverviewExpiringDays[k]);
         if (Card(id.c_str(), size, title.c_str(), std::to_string(s.expiring[k]), sub, accent, true))
@@ -242,25 +242,25 @@ void DrawCards(AppState& app, const OverviewPageState& s)
     std::string sub;
     ImU32 subColour = 0;
     const bool pending = ForecastPending(s);
-    const std::string computing = Format(Tr(Text::OvwComputing), s.forecastProgress);
+    const std::string computing = Format(Tr(TextId::OvwComputing), s.forecastProgress);
     if (!ws.account.cash_balance) {
-        sub = Tr(Text::OvwBalanceUnknown);
+        sub = Tr(TextId::OvwBalanceUnknown);
     } else if (pending) {
         sub = computing;
     } else if (f.first_short) {
         const LocalDate d = LocalDateOf(f.charges[*f.first_short].at, ws.rules.zone);
-        sub = Format(Tr(Text::OvwBalanceShortFrom), d.str().c_str());
+        sub = Format(Tr(TextId::OvwBalanceShortFrom), d.str().c_str());
         subColour = kWarning;
     } else {
-        sub = Format(Tr(Text::OvwBalanceCovers), kForecastMonths);
+        sub = Format(Tr(TextId::OvwBalanceCovers), kForecastMonths);
     }
-    Card("##card-balance", size, Tr(Text::CashBalance), balance, sub, IM_COL32(59, 169, 156, 255), false, subColour);
+    Card("##card-balance", size, Tr(TextId::CashBalance), balance, sub, IM_COL32(59, 169, 156, 255), false, subColour);
     ImGui::SameLine(0, gap);
 
-    const std::string title = Format(Tr(Text::OvwForecastTotal), kForecastMonths);
+    const std::string title = Format(Tr(TextId::OvwForecastTotal), kForecastMonths);
     if (Card("##card-forecast", size, title.c_str(),
              pending ? std::to_string(s.forecastProgress) + "%" : f.total.display(),
-             pending ? computing : Format(Tr(Text::OvwChargesCount), static_cast<int>(f.charges.size())),
+             pending ? computing : Format(Tr(TextId::OvwChargesCount), static_cast<int>(f.charges.size())),
              kPolicyColours[1], true))
         app.page = Page::Renewals;
 }
@@ -270,9 +270,9 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
     const Workspace& ws = *app.workspace;
     const Forecast& f = s.forecast;
     const float em = ImGui::GetFontSize();
-    SectionTitle(Format(Tr(Text::OvwChartTitle), kForecastMonths).c_str());
+    SectionTitle(Format(Tr(TextId::OvwChartTitle), kForecastMonths).c_str());
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", Format(Tr(Text::OvwChartNote), ws.account.deduction_days_before).c_str());
+    ImGui::TextDisabled("%s", Format(Tr(TextId::OvwChartNote), ws.account.deduction_days_before).c_str());
     ImGui::PopTextWrapPos();
     if (ForecastPending(s)) {
         // As tall as the chart, so the page does not jump when it is done.
@@ -281,16 +281,16 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, height));
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height * 0.4f));
         ImGui::ProgressBar(static_cast<float>(s.forecastProgress) / 100.0f, ImVec2(-1, 0),
-                           Format(Tr(Text::OvwForecastProgress), s.forecastProgress).c_str());
+                           Format(Tr(TextId::OvwForecastProgress), s.forecastProgress).c_str());
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
         ImGui::Dummy(ImVec2(0, 0));
         return;
     }
     if (f.charges.empty()) {
-        ImGui::TextUnformatted(Format(Tr(Text::OvwChartEmpty), kForecastMonths).c_str());
+        ImGui::TextUnformatted(Format(Tr(TextId::OvwChartEmpty), kForecastMonths).c_str());
         if (!f.failures.empty())
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
-                               Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());
+                               Format(Tr(TextId::OvwFailures), static_cast<int>(f.failures.size())).c_str());
         return;
     }
 
@@ -358,9 +358,9 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         const ForecastMonth& m = f.months[static_cast<std::size_t>(hover)];
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::BeginTooltip();
-        const std::string ym = Format(Tr(Text::OvwYearMonth), m.year, m.month);
+        const std::string ym = Format(Tr(TextId::OvwYearMonth), m.year, m.month);
         ImGui::TextUnformatted(
-            Format(Tr(Text::OvwMonthTip), ym.c_str(), m.total.display().c_str(), static_cast<int>(m.count)).c_str());
+            Format(Tr(TextId::OvwMonthTip), ym.c_str(), m.total.display().c_str(), static_cast<int>(m.count)).c_str());
         constexpr std::size_t kShown = 8;
         if (m.count > 0) {
             ImGui::Separator();
@@ -375,7 +375,7 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
                     ImGui::TextUnformatted(c.resource_name.empty() ? c.resource_id.c_str() : c.resource_name.c_str());
                     if (c.late) {
                         ImGui::SameLine(0, 0);
-                        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Tr(Text::OvwLateCharge));
+                        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Tr(TextId::OvwLateCharge));
                     }
                     ImGui::TableNextColumn();
                     ImGui::TextUnformatted(c.amount.display().c_str());
@@ -383,21 +383,21 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
                 ImGui::EndTable();
             }
             if (m.count > kShown)
-                ImGui::TextDisabled("%s", Format(Tr(Text::OvwMonthMore), static_cast<int>(m.count - kShown)).c_str());
+                ImGui::TextDisabled("%s", Format(Tr(TextId::OvwMonthMore), static_cast<int>(m.count - kShown)).c_str());
         }
-        ImGui::TextDisabled("%s", Tr(Text::OvwOpenRenewals));
+        ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
         ImGui::EndTooltip();
     }
     if (clicked) app.page = Page::Renewals;
 
-    LegendSwatch(kBarCovered, Tr(Text::OvwLegendCovered));
+    LegendSwatch(kBarCovered, Tr(TextId::OvwLegendCovered));
     if (f.first_short) {
         ImGui::SameLine(0, em * 1.2f);
-        LegendSwatch(kBarShort, Tr(Text::OvwLegendShort));
+        LegendSwatch(kBarShort, Tr(TextId::OvwLegendShort));
     }
     if (!f.failures.empty())
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
-                           Format(Tr(Text::OvwFailures), static_cast<int>(f.failures.size())).c_str());
+                           Format(Tr(TextId::OvwFailures), static_cast<int>(f.failures.size())).c_str());
 }
 
 void DrawTimeline(AppState& app, const OverviewPageState& s)
@@ -406,8 +406,8 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
     const ZoneOffset zone = ws.rules.zone;
     const LocalDate today = LocalDateOf(AsOf(app), zone);
     const float em = ImGui::GetFontSize();
-    SectionTitle(Format(Tr(Text::OvwTimelineTitle), kOverviewTimelineDays).c_str());
-    ImGui::TextDisabled("%s", Tr(Text::OvwTimelineNote));
+    SectionTitle(Format(Tr(TextId::OvwTimelineTitle), kOverviewTimelineDays).c_str());
+    ImGui::TextDisabled("%s", Tr(TextId::OvwTimelineNote));
 
     int maxCount = 0;
     std::array<int, 4> totals{};
@@ -458,7 +458,7 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
     for (int mark : kOverviewExpiringDays) {
         const float x = p.x + col * static_cast<float>(mark + 1);
         DashedVLine(dl, x, top, bottom, Col(ImGuiCol_TextDisabled), em * 0.3f, std::max(1.0f, em * 0.07f));
-        const std::string label = Format(Tr(Text::OvwDays), mark);
+        const std::string label = Format(Tr(TextId::OvwDays), mark);
         const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
         dl->AddText(ImVec2(x - ls.x * 0.5f, p.y), Col(ImGuiCol_TextDisabled), label.c_str());
     }
@@ -468,7 +468,7 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
         const LocalDate date = today.plusDays(d);
         if (d != 0 && date.day() != 1) continue;
         const std::string label =
-            d == 0 ? std::string(Tr(Text::OvwToday)) : Format(Tr(Text::OvwMonthDay), date.month(), date.day());
+            d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
         const float x = p.x + col * static_cast<float>(d);
         if (x < lastRight + em * 0.5f) continue;
         dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + line * 0.25f), Col(ImGuiCol_TextDisabled), 1.0f);
@@ -480,7 +480,7 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
         const OverviewPageState::Day& day = s.days[static_cast<std::size_t>(hover)];
         const LocalDate date = today.plusDays(hover);
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(Format(Tr(Text::OvwDayTip), date.str().c_str(), day.total()).c_str());
+        ImGui::TextUnformatted(Format(Tr(TextId::OvwDayTip), date.str().c_str(), day.total()).c_str());
         for (std::size_t k = 0; k < 4; ++k) {
             if (day.byPolicy[k] == 0) continue;
             LegendSwatch(kPolicyColours[k],
@@ -496,16 +496,16 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
             }
             if (day.total() > static_cast<int>(day.first.size()))
                 ImGui::TextDisabled(
-                    "%s", Format(Tr(Text::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
+                    "%s", Format(Tr(TextId::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
         }
         if (day.total() > 0) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::TextDisabled("%s", Tr(Text::OvwOpenRenewals));
+            ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
         }
         ImGui::EndTooltip();
         if (clicked && day.total() > 0) app.page = Page::Renewals;
     }
-    if (maxCount == 0) ImGui::TextDisabled("%s", Format(Tr(Text::OvwTimelineEmpty), kOverviewTimelineDays).c_str());
+    if (maxCount == 0) ImGui::TextDisabled("%s", Format(Tr(TextId::OvwTimelineEmpty), kOverviewTimelineDays).c_str());
 
     for (std::size_t k = 0; k < 4; ++k) {
         if (k > 0) ImGui::SameLine(0, em * 1.2f);
@@ -516,25 +516,25 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
 void DrawCounts(const AppState& app, const OverviewPageState& s)
 {
     const Workspace& ws = *app.workspace;
-    SectionTitle(Tr(Text::OvwCounts));
+    SectionTitle(Tr(TextId::OvwCounts));
     std::string statuses;
     for (std::size_t k = 0; k < s.byStatus.size(); ++k)
         statuses += Format("%s%s %d", k ? "   " : "", Label(static_cast<ResourceStatus>(k)), s.byStatus[k]);
-    ImGui::Text("%s %zu:   %s", Tr(Text::Resources), ws.resources.size(), statuses.c_str());
-    ImGui::Text("%s %zu:   %s %d", Tr(Text::Orders), ws.orders.size(), Tr(Text::OvwPendingOrders), s.pendingOrders);
-    ImGui::Text("%s %zu   %s %zu   %s %zu", Tr(Text::Products), ws.products.size(), Tr(Text::Coupons),
-                ws.coupons.size(), Tr(Text::ExportRecordsCount), ws.export_records.size());
+    ImGui::Text("%s %zu:   %s", Tr(TextId::Resources), ws.resources.size(), statuses.c_str());
+    ImGui::Text("%s %zu:   %s %d", Tr(TextId::Orders), ws.orders.size(), Tr(TextId::OvwPendingOrders), s.pendingOrders);
+    ImGui::Text("%s %zu   %s %zu   %s %zu", Tr(TextId::Products), ws.products.size(), Tr(TextId::Coupons),
+                ws.coupons.size(), Tr(TextId::ExportRecordsCount), ws.export_records.size());
 }
 
 }  // namespace
 
 void DrawOverviewPage(AppState& state)
 {
-    PageHeader(Text::NavOverview, Text::IntroOverview);
+    PageHeader(TextId::NavOverview, TextId::IntroOverview);
     if (!state.workspace) {
-        ImGui::Text("%s: %s", Tr(Text::Workspace), Tr(Text::NoWorkspace));
+        ImGui::Text("%s: %s", Tr(TextId::Workspace), Tr(TextId::NoWorkspace));
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", Tr(Text::LocalOnlyNote));
+        ImGui::TextDisabled("%s", Tr(TextId::LocalOnlyNote));
         return;
     }
     OverviewPageState& s = state.overview;
@@ -543,7 +543,7 @@ void DrawOverviewPage(AppState& state)
     const float em = ImGui::GetFontSize();
 
     ImGui::TextDisabled("%s   %s", ws.account.name.c_str(),
-                        Format(Tr(Text::OvwAsOfLine), ConsoleTime(ws, AsOf(state)).c_str()).c_str());
+                        Format(Tr(TextId::OvwAsOfLine), ConsoleTime(ws, AsOf(state)).c_str()).c_str());
     DrawCards(state, s);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     DrawForecastChart(state, s);
@@ -552,7 +552,7 @@ void DrawOverviewPage(AppState& state)
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     DrawCounts(state, s);
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", Tr(Text::LocalOnlyNote));
+    ImGui::TextDisabled("%s", Tr(TextId::LocalOnlyNote));
 }
 
 }  // namespace qd::ui

@@ -1,4 +1,4 @@
-// The view state of the 概览 page (design.md §5 "Beyond the seed"): what it derived from the
+// The view state of the 概览 page (docs/rules.md "Beyond the seed"): what it derived from the
 // workspace, and what the pointer is over; lives in AppState so it survives page switches. Owned by
 // page_overview.cpp.
 //

@@ -7,7 +7,7 @@ namespace qd::ui {
 
 void DrawPendingOrdersPage(AppState& state)
 {
-    PageHeader(Text::NavPendingOrders, Text::IntroPendingOrders);
+    PageHeader(TextId::NavPendingOrders, TextId::IntroPendingOrders);
     DrawOrderList(state, state.pendingOrders);
 }
 

@@ -132,9 +132,9 @@ std::string QuoteText(const CalculatorInputs& in, const CalculatorResult& r, con
 {
     const RenewalQuoteItem& item = r.quote.items.front();
     std::string text =
-        std::string(Tr(Text::NewExpiry)) + ": " + FormatConsole(item.new_expire_time, ws.rules.zone) + "\n";
+        std::string(Tr(TextId::NewExpiry)) + ": " + FormatConsole(item.new_expire_time, ws.rules.zone) + "\n";
     for (const QuoteLine& line : item.lines) text += line.label + " = " + line.amount.display() + "\n";
-    text += std::string(Tr(Text::RenewalAmount)) + ": " + r.quote.total.display() + "\n";
+    text += std::string(Tr(TextId::RenewalAmount)) + ": " + r.quote.total.display() + "\n";
     (void)in;
     return text;
 }
@@ -150,7 +150,7 @@ void Row(const char* label, float x)
 
 void DrawQuoteCalculatorPage(AppState& state)
 {
-    PageHeader(Text::NavQuoteCalculator, Text::IntroQuoteCalculator);
+    PageHeader(TextId::NavQuoteCalculator, TextId::IntroQuoteCalculator);
     CalculatorInputs& in = g_calc.in;
     if (!g_calc.loadedFragment) {
         FromFragment(state.fragment, in);
@@ -159,40 +159,40 @@ void DrawQuoteCalculatorPage(AppState& state)
 
     const float x = ImGui::GetFontSize() * 10;
     const float w = ImGui::GetFontSize() * 10;
-    Row(Tr(Text::MonthPrice), x);
+    Row(Tr(TextId::MonthPrice), x);
     ImGui::SetNextItemWidth(w);
     ImGui::InputText("##month", in.month, sizeof in.month, ImGuiInputTextFlags_CharsDecimal);
-    Row(Tr(Text::YearPrice), x);
+    Row(Tr(TextId::YearPrice), x);
     ImGui::SetNextItemWidth(w);
     ImGui::InputText("##year", in.year, sizeof in.year, ImGuiInputTextFlags_CharsDecimal);
-    Row(Tr(Text::CurrentExpiry), x);
+    Row(Tr(TextId::CurrentExpiry), x);
     ImGui::SetNextItemWidth(w);
     ImGui::InputText("##expiry", in.expiry, sizeof in.expiry);
-    Row(Tr(Text::AnchorDay), x);
+    Row(Tr(TextId::AnchorDay), x);
     ImGui::SetNextItemWidth(w);
     ImGui::SliderInt("##anchor", &in.anchor, 1, 31);
-    Row(Tr(Text::RenewDuration), x);
+    Row(Tr(TextId::RenewDuration), x);
     ImGui::SetNextItemWidth(w * 0.5f);
     ImGui::SliderInt("##num", &in.num, 1, in.unit ? 5 : 11);
     ImGui::SameLine();
-    if (ImGui::RadioButton(Tr(Text::Months), in.unit == 0)) in.unit = 0;
+    if (ImGui::RadioButton(Tr(TextId::Months), in.unit == 0)) in.unit = 0;
     ImGui::SameLine();
-    if (ImGui::RadioButton(Tr(Text::Years), in.unit == 1)) {
+    if (ImGui::RadioButton(Tr(TextId::Years), in.unit == 1)) {
         in.unit = 1;
         in.num = std::min(in.num, 5);
     }
-    Row(Tr(Text::UnifiedExpiry), x);
+    Row(Tr(TextId::UnifiedExpiry), x);
     ImGui::SetNextItemWidth(w);
     char preview[48];
-    if (in.unified == 0) std::snprintf(preview, sizeof preview, "%s", Tr(Text::NoAlignment));
-    else if (in.unified == 29) std::snprintf(preview, sizeof preview, "%s", Tr(Text::MonthEnd));
-    else std::snprintf(preview, sizeof preview, Tr(Text::DayN), in.unified);
+    if (in.unified == 0) std::snprintf(preview, sizeof preview, "%s", Tr(TextId::NoAlignment));
+    else if (in.unified == 29) std::snprintf(preview, sizeof preview, "%s", Tr(TextId::MonthEnd));
+    else std::snprintf(preview, sizeof preview, Tr(TextId::DayN), in.unified);
     if (ImGui::BeginCombo("##unified", preview)) {
         for (int d = 0; d <= 29; ++d) {
             char item[48];
-            if (d == 0) std::snprintf(item, sizeof item, "%s", Tr(Text::NoAlignment));
-            else if (d == 29) std::snprintf(item, sizeof item, "%s", Tr(Text::MonthEnd));
-            else std::snprintf(item, sizeof item, Tr(Text::DayN), d);
+            if (d == 0) std::snprintf(item, sizeof item, "%s", Tr(TextId::NoAlignment));
+            else if (d == 29) std::snprintf(item, sizeof item, "%s", Tr(TextId::MonthEnd));
+            else std::snprintf(item, sizeof item, Tr(TextId::DayN), d);
             if (ImGui::Selectable(item, in.unified == d)) in.unified = d;
         }
         ImGui::EndCombo();
@@ -205,24 +205,24 @@ void DrawQuoteCalculatorPage(AppState& state)
     ImGui::Separator();
     CalculatorResult r = Compute(in);
     if (!r.problem.empty()) {
-        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %s", Tr(Text::InvalidInput), r.problem.c_str());
+        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %s", Tr(TextId::InvalidInput), r.problem.c_str());
         return;
     }
     const Workspace defaults;
     const RenewalQuoteItem& item = r.quote.items.front();
-    ImGui::Text("%s: %s", Tr(Text::NewExpiry), FormatConsole(item.new_expire_time, defaults.rules.zone).c_str());
-    if (item.extra_days > 0) ImGui::Text("%s: %lld", Tr(Text::ExtraDays), static_cast<long long>(item.extra_days));
-    ImGui::TextDisabled("%s", Tr(Text::Arithmetic));
+    ImGui::Text("%s: %s", Tr(TextId::NewExpiry), FormatConsole(item.new_expire_time, defaults.rules.zone).c_str());
+    if (item.extra_days > 0) ImGui::Text("%s: %lld", Tr(TextId::ExtraDays), static_cast<long long>(item.extra_days));
+    ImGui::TextDisabled("%s", Tr(TextId::Arithmetic));
     for (const QuoteLine& line : item.lines)
         ImGui::BulletText("%s = %s", line.label.c_str(), line.amount.display().c_str());
     ImGui::PushFont(HeadingFont());
-    ImGui::Text("%s: %s", Tr(Text::RenewalAmount), r.quote.total.display().c_str());
+    ImGui::Text("%s: %s", Tr(TextId::RenewalAmount), r.quote.total.display().c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("%s", Tr(Text::ReferencePrice));
-    state.announcement = std::string(Tr(Text::RenewalAmount)) + " " + r.quote.total.display();
-    if (ImGui::Button(Tr(Text::CopyQuote))) state.clipboard = QuoteText(in, r, defaults);
+    ImGui::TextDisabled("%s", Tr(TextId::ReferencePrice));
+    state.announcement = std::string(Tr(TextId::RenewalAmount)) + " " + r.quote.total.display();
+    if (ImGui::Button(Tr(TextId::CopyQuote))) state.clipboard = QuoteText(in, r, defaults);
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(Text::ShareLinkNote));
+    ImGui::TextDisabled("%s", Tr(TextId::ShareLinkNote));
 }
 
 }  // namespace qd::ui

@@ -21,10 +21,11 @@
 namespace qd::ui {
 namespace {
 
-constexpr double kIndexSliceMs = 6.0;  // index building per frame (design.md §9: a frame < 16 ms)
+constexpr double kIndexSliceMs = 6.0;  // index building per frame (docs/architecture.md §4: a frame < 16 ms)
 // resources / orders / instances / sorted keys per builder step (well under 1 ms in wasm)
 constexpr std::size_t kIndexUnits = 512;
-constexpr Text kTabText[] = {Text::RnwTabManual, Text::RnwTabAuto, Text::RnwTabToOnDemand, Text::RnwTabNoRenew};
+constexpr TextId kTabText[] = {TextId::RnwTabManual, TextId::RnwTabAuto, TextId::RnwTabToOnDemand,
+                               TextId::RnwTabNoRenew};
 constexpr ResourceStatus kStatusChoices[] = {ResourceStatus::InUse, ResourceStatus::Expired, ResourceStatus::Frozen};
 
 RenewalPolicy TabPolicy(int tab) { return static_cast<RenewalPolicy>(std::clamp(tab, 0, 3)); }
@@ -144,7 +145,7 @@ void TextFit(const char* text, bool disabled = false, float width = -1)
         draw(text);
         return;
     }
-    const char* ellipsis = Tr(Text::RnwEllipsis);
+    const char* ellipsis = Tr(TextId::RnwEllipsis);
     const float room = width - ImGui::CalcTextSize(ellipsis).x;
     std::string cut;
     const char* p = text;
@@ -170,7 +171,7 @@ bool ChoiceCombo(const char* id, const char* preview, int count, int current, F 
 {
     bool changed = false;
     if (ImGui::BeginCombo(id, preview)) {
-        if (ImGui::Selectable(Tr(Text::All), current < 0)) {
+        if (ImGui::Selectable(Tr(TextId::All), current < 0)) {
             out = -1;
             changed = true;
         }
@@ -198,58 +199,58 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
 {
     const float em = ImGui::GetFontSize();
     // Row 1: 到期时间, 状态, 产品类型, 区域.
-    FieldLabel(Tr(Text::RnwExpiry));
+    FieldLabel(Tr(TextId::RnwExpiry));
     if (DrawExpiringWithin("##expiry", s.expiry, em * 11)) s.dirty = true;
     ImGui::SameLine(0, em);
-    FieldLabel(Tr(Text::RnwStatus));
+    FieldLabel(Tr(TextId::RnwStatus));
     ImGui::SetNextItemWidth(em * 6.5f);
     if (ChoiceCombo(
-            "##status", s.status < 0 ? Tr(Text::All) : qd::ui::Label(kStatusChoices[s.status]), 3, s.status,
+            "##status", s.status < 0 ? Tr(TextId::All) : qd::ui::Label(kStatusChoices[s.status]), 3, s.status,
             [](int i) { return qd::ui::Label(kStatusChoices[i]); }, s.status))
         s.dirty = true;
     ImGui::SameLine(0, em);
-    FieldLabel(Tr(Text::RnwColProduct));
+    FieldLabel(Tr(TextId::RnwColProduct));
     ImGui::SetNextItemWidth(em * 9);
     const auto& types = s.index.productTypes();
     if (ChoiceCombo(
-            "##ptype", s.productType < 0 ? Tr(Text::All) : types[s.productType].c_str(), static_cast<int>(types.size()),
-            s.productType, [&](int i) { return types[i].c_str(); }, s.productType))
+            "##ptype", s.productType < 0 ? Tr(TextId::All) : types[s.productType].c_str(),
+            static_cast<int>(types.size()), s.productType, [&](int i) { return types[i].c_str(); }, s.productType))
         s.dirty = true;
     ImGui::SameLine(0, em);
-    FieldLabel(Tr(Text::RnwRegion));
+    FieldLabel(Tr(TextId::RnwRegion));
     ImGui::SetNextItemWidth(em * 8);
     const auto& regions = s.index.regions();
     if (ChoiceCombo(
-            "##region", s.region < 0 ? Tr(Text::All) : regions[s.region].c_str(), static_cast<int>(regions.size()),
+            "##region", s.region < 0 ? Tr(TextId::All) : regions[s.region].c_str(), static_cast<int>(regions.size()),
             s.region, [&](int i) { return regions[i].c_str(); }, s.region))
         s.dirty = true;
 
     // Row 2: search (one line; 批量搜索 for a pasted list), the three checkboxes.
     ImGui::SetNextItemWidth(em * 22);
-    if (ImGui::InputTextWithHint("##search", Tr(Text::RnwSearchHint), s.search, sizeof s.search)) s.dirty = true;
+    if (ImGui::InputTextWithHint("##search", Tr(TextId::RnwSearchHint), s.search, sizeof s.search)) s.dirty = true;
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
-        ImGui::SetTooltip(Tr(Text::RnwBatchSearchNote), kMaxSearchTerms);
+        ImGui::SetTooltip(Tr(TextId::RnwBatchSearchNote), kMaxSearchTerms);
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwBatchSearch))) {
+    if (ImGui::Button(Tr(TextId::RnwBatchSearch))) {
         std::snprintf(s.batchText, sizeof s.batchText, "%s", s.search);
         s.batchSearchOpen = true;
         ImGui::OpenPopup("##rnw-batch-search");
     }
     ImGui::SameLine(0, em);
-    if (ImGui::Checkbox(Tr(Text::RnwHidePending), &s.hidePending)) s.dirty = true;
+    if (ImGui::Checkbox(Tr(TextId::RnwHidePending), &s.hidePending)) s.dirty = true;
     ImGui::SameLine();
     bool hide = s.packages == 1, only = s.packages == 2;
-    if (ImGui::Checkbox(Tr(Text::RnwHidePackages), &hide)) {
+    if (ImGui::Checkbox(Tr(TextId::RnwHidePackages), &hide)) {
         s.packages = hide ? 1 : 0;
         s.dirty = true;
     }
     ImGui::SameLine();
-    if (ImGui::Checkbox(Tr(Text::RnwOnlyPackages), &only)) {
+    if (ImGui::Checkbox(Tr(TextId::RnwOnlyPackages), &only)) {
         s.packages = only ? 2 : 0;
         s.dirty = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwClearFilters))) {
+    if (ImGui::Button(Tr(TextId::RnwClearFilters))) {
         s.expiry = {};
         s.status = -1;
         s.productType = -1;
@@ -263,15 +264,15 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
     // 批量搜索: one ID or order number per line.
     ImGui::SetNextWindowSize(ImVec2(em * 28, 0), ImGuiCond_Appearing);
     if (ImGui::BeginPopup("##rnw-batch-search")) {
-        ImGui::TextUnformatted(Tr(Text::RnwBatchSearchTitle));
-        ImGui::TextWrapped(Tr(Text::RnwBatchSearchNote), kMaxSearchTerms);
+        ImGui::TextUnformatted(Tr(TextId::RnwBatchSearchTitle));
+        ImGui::TextWrapped(Tr(TextId::RnwBatchSearchNote), kMaxSearchTerms);
         ImGui::InputTextMultiline("##batch", s.batchText, sizeof s.batchText, ImVec2(-1, em * 12));
         const int count = static_cast<int>(SplitSearchTerms(s.batchText).size());
         const bool tooMany = count > kMaxSearchTerms;
-        if (tooMany) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), Tr(Text::RnwRefTooManyIds), kMaxSearchTerms);
-        else ImGui::TextDisabled(Tr(Text::RnwBatchSearchCount), count);
+        if (tooMany) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), Tr(TextId::RnwRefTooManyIds), kMaxSearchTerms);
+        else ImGui::TextDisabled(Tr(TextId::RnwBatchSearchCount), count);
         ImGui::BeginDisabled(tooMany);
-        if (ImGui::Button(Tr(Text::RnwSearch))) {
+        if (ImGui::Button(Tr(TextId::RnwSearch))) {
             // One line of the search box: the terms joined by ", " (a single-line field drops new lines).
             std::string joined;
             for (std::string_view t : SplitSearchTerms(s.batchText)) {
@@ -284,7 +285,7 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::RnwCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        if (ImGui::Button(Tr(TextId::RnwCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -298,16 +299,16 @@ void DrawAccountLine(AppState& app, RenewalsPageState& s)
     const RenewalPolicy tab = TabPolicy(s.tab);
     if (tab == RenewalPolicy::Auto) {
         ImGui::AlignTextToFramePadding();
-        ImGui::Text(Tr(Text::RnwDeductionDay), ws.account.deduction_days_before);
+        ImGui::Text(Tr(TextId::RnwDeductionDay), ws.account.deduction_days_before);
         ImGui::SameLine();
-        if (RnwLinkButton(Tr(Text::RnwModify))) OpenRenewalDialog(app, RenewalDialog::DeductionDay, {});
+        if (RnwLinkButton(Tr(TextId::RnwModify))) OpenRenewalDialog(app, RenewalDialog::DeductionDay, {});
         ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     }
     if (tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) {
         ImGui::AlignTextToFramePadding();
         const std::string day =
-            ws.account.unified_expiry_day ? UnifiedDayWords(*ws.account.unified_expiry_day) : Tr(Text::RnwNotSet);
-        ImGui::Text(Tr(Text::RnwAccountUnifiedDay), day.c_str());
+            ws.account.unified_expiry_day ? UnifiedDayWords(*ws.account.unified_expiry_day) : Tr(TextId::RnwNotSet);
+        ImGui::Text(Tr(TextId::RnwAccountUnifiedDay), day.c_str());
     } else {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("");
@@ -336,32 +337,33 @@ void DrawBatchBar(AppState& app, RenewalsPageState& s)
     const Workspace& ws = *app.workspace;
     const RenewalPolicy tab = TabPolicy(s.tab);
     const bool none = s.selected.empty();
-    auto batch = [&](Text label, RenewalDialog which) {
+    auto batch = [&](TextId label, RenewalDialog which) {
         ImGui::BeginDisabled(none);
         if (ImGui::Button(Tr(label))) OpenRenewalDialog(app, which, SelectedIds(ws, s));
         ImGui::EndDisabled();
         if (none && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("%s", Tr(Text::RnwSelectFirst));
+            ImGui::SetTooltip("%s", Tr(TextId::RnwSelectFirst));
         ImGui::SameLine();
     };
-    batch(Text::RnwBatchRenew, RenewalDialog::Renew);
-    if (tab == RenewalPolicy::Auto) batch(Text::RnwModifyAuto, RenewalDialog::ModifyAuto);
-    else batch(Text::RnwSetAuto, RenewalDialog::EnableAuto);
-    if (tab != RenewalPolicy::Manual) batch(Text::RnwSetManual, RenewalDialog::SetManual);
-    if (tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) batch(Text::RnwUnifiedExpiry, RenewalDialog::Align);
-    if (tab != RenewalPolicy::ToOnDemand) batch(Text::RnwToOnDemand, RenewalDialog::ToOnDemand);
-    if (tab != RenewalPolicy::NoRenew) batch(Text::RnwNoRenew, RenewalDialog::NoRenew);
+    batch(TextId::RnwBatchRenew, RenewalDialog::Renew);
+    if (tab == RenewalPolicy::Auto) batch(TextId::RnwModifyAuto, RenewalDialog::ModifyAuto);
+    else batch(TextId::RnwSetAuto, RenewalDialog::EnableAuto);
+    if (tab != RenewalPolicy::Manual) batch(TextId::RnwSetManual, RenewalDialog::SetManual);
+    if (tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto)
+        batch(TextId::RnwUnifiedExpiry, RenewalDialog::Align);
+    if (tab != RenewalPolicy::ToOnDemand) batch(TextId::RnwToOnDemand, RenewalDialog::ToOnDemand);
+    if (tab != RenewalPolicy::NoRenew) batch(TextId::RnwNoRenew, RenewalDialog::NoRenew);
 
     // 导出 (seed 4.2.7): 导出续费清单 of the ticked instances, 导出续费价目表 of what the filters list.
-    if (ImGui::Button(Tr(Text::RnwExport))) ImGui::OpenPopup("##rnw-export");
+    if (ImGui::Button(Tr(TextId::RnwExport))) ImGui::OpenPopup("##rnw-export");
     if (ImGui::BeginPopup("##rnw-export")) {
-        if (ImGui::MenuItem(Tr(Text::RnwExportList), nullptr, false, !none)) {
+        if (ImGui::MenuItem(Tr(TextId::RnwExportList), nullptr, false, !none)) {
             ClearExportRefusals(app);
             OpenRenewalDialog(app, RenewalDialog::ExportList, SelectedIds(ws, s));
         }
         if (none && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip(Tr(Text::RnwExportListTip), ws.rules.renewal_list_max);
-        if (ImGui::MenuItem(Tr(Text::RnwExportPrices))) {
+            ImGui::SetTooltip(Tr(TextId::RnwExportListTip), ws.rules.renewal_list_max);
+        if (ImGui::MenuItem(Tr(TextId::RnwExportPrices))) {
             ExportRequest req;
             req.kind = ExportKind::RenewalPrices;
             if (FiltersSet(s)) {
@@ -376,26 +378,26 @@ void DrawBatchBar(AppState& app, RenewalsPageState& s)
             req.as_of = AsOf(app);
             ExportAndDownload(app, req);  // shows 导出记录 (seed 4.2.7.2 step 5), or keeps the refusal for below
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(Text::RnwExportPricesTip), ws.rules.price_list_max);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(TextId::RnwExportPricesTip), ws.rules.price_list_max);
         ImGui::EndPopup();
     }
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled(Tr(Text::RnwSelected), static_cast<int>(s.selected.size()));
+    ImGui::TextDisabled(Tr(TextId::RnwSelected), static_cast<int>(s.selected.size()));
     ImGui::SameLine();
     ImGui::TextDisabled("·");
     ImGui::SameLine();
-    ImGui::TextDisabled(Tr(Text::RnwRows), static_cast<int>(s.result.rows.size()));
+    ImGui::TextDisabled(Tr(TextId::RnwRows), static_cast<int>(s.result.rows.size()));
     DrawExportRefusals(app, ExportKind::RenewalPrices);
 }
 
 const char* PolicyWords(RenewalPolicy p)
 {
     switch (p) {
-        case RenewalPolicy::Manual: return Tr(Text::RnwPolicyManual);
-        case RenewalPolicy::Auto: return Tr(Text::RnwPolicyAuto);
-        case RenewalPolicy::ToOnDemand: return Tr(Text::RnwPolicyToOnDemand);
-        case RenewalPolicy::NoRenew: return Tr(Text::RnwPolicyNoRenew);
+        case RenewalPolicy::Manual: return Tr(TextId::RnwPolicyManual);
+        case RenewalPolicy::Auto: return Tr(TextId::RnwPolicyAuto);
+        case RenewalPolicy::ToOnDemand: return Tr(TextId::RnwPolicyToOnDemand);
+        case RenewalPolicy::NoRenew: return Tr(TextId::RnwPolicyNoRenew);
     }
     return "";
 }
@@ -404,9 +406,9 @@ const char* FrozenWords(std::optional<FrozenReason> r)
 {
     if (!r) return "";
     switch (*r) {
-        case FrozenReason::Arrears: return Tr(Text::RnwFrozenArrears);
-        case FrozenReason::Violation: return Tr(Text::RnwFrozenViolation);
-        case FrozenReason::Police: return Tr(Text::RnwFrozenPolice);
+        case FrozenReason::Arrears: return Tr(TextId::RnwFrozenArrears);
+        case FrozenReason::Violation: return Tr(TextId::RnwFrozenViolation);
+        case FrozenReason::Police: return Tr(TextId::RnwFrozenPolice);
     }
     return "";
 }
@@ -421,16 +423,16 @@ bool Releasable(const Resource& r, Instant now)
 void DrawMoreMenu(AppState& app, RenewalPolicy tab, const Resource& r, Instant now)
 {
     const std::vector<std::string> id{r.resource_id};
-    if (tab != RenewalPolicy::Manual && ImGui::MenuItem(Tr(Text::RnwSetManual)))
+    if (tab != RenewalPolicy::Manual && ImGui::MenuItem(Tr(TextId::RnwSetManual)))
         OpenRenewalDialog(app, RenewalDialog::SetManual, id);
-    if ((tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) && ImGui::MenuItem(Tr(Text::RnwUnifiedExpiry)))
+    if ((tab == RenewalPolicy::Manual || tab == RenewalPolicy::Auto) && ImGui::MenuItem(Tr(TextId::RnwUnifiedExpiry)))
         OpenRenewalDialog(app, RenewalDialog::Align, id);
-    if (tab != RenewalPolicy::ToOnDemand && ImGui::MenuItem(Tr(Text::RnwToOnDemand)))
+    if (tab != RenewalPolicy::ToOnDemand && ImGui::MenuItem(Tr(TextId::RnwToOnDemand)))
         OpenRenewalDialog(app, RenewalDialog::ToOnDemand, id);
-    if (tab != RenewalPolicy::NoRenew && ImGui::MenuItem(Tr(Text::RnwNoRenew)))
+    if (tab != RenewalPolicy::NoRenew && ImGui::MenuItem(Tr(TextId::RnwNoRenew)))
         OpenRenewalDialog(app, RenewalDialog::NoRenew, id);
     ImGui::Separator();
-    if (ImGui::MenuItem(Tr(Text::RnwRelease), nullptr, false, Releasable(r, now)))
+    if (ImGui::MenuItem(Tr(TextId::RnwRelease), nullptr, false, Releasable(r, now)))
         OpenRenewalDialog(app, RenewalDialog::Release, id);
 }
 
@@ -450,7 +452,7 @@ void DrawTable(AppState& app, RenewalsPageState& s)
         return;
     }
     if (s.rows.empty()) {
-        ImGui::TextDisabled("%s", Tr(Text::RnwNoRows));
+        ImGui::TextDisabled("%s", Tr(TextId::RnwNoRows));
         return;
     }
 
@@ -459,14 +461,14 @@ void DrawTable(AppState& app, RenewalsPageState& s)
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##renewals", 8, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(Text::RnwColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColProduct), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColRegion), ImGuiTableColumnFlags_WidthStretch, 0.85f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColStatus), ImGuiTableColumnFlags_WidthStretch, 0.95f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColExpiry), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColDaysLeft), ImGuiTableColumnFlags_WidthStretch, 0.85f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColPolicy), ImGuiTableColumnFlags_WidthStretch, 1.05f);
-    ImGui::TableSetupColumn(Tr(Text::RnwColActions), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColProduct), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColRegion), ImGuiTableColumnFlags_WidthStretch, 0.85f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColStatus), ImGuiTableColumnFlags_WidthStretch, 0.95f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColExpiry), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColDaysLeft), ImGuiTableColumnFlags_WidthStretch, 0.85f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColPolicy), ImGuiTableColumnFlags_WidthStretch, 1.05f);
+    ImGui::TableSetupColumn(Tr(TextId::RnwColActions), ImGuiTableColumnFlags_WidthStretch, 1.3f);
 
     // Header row with the select-all box.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -516,7 +518,7 @@ void DrawTable(AppState& app, RenewalsPageState& s)
                         rowsChanged = true;
                     }
                     if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip(Tr(Text::RnwBoundCount), static_cast<int>(bound.size()));
+                        ImGui::SetTooltip(Tr(TextId::RnwBoundCount), static_cast<int>(bound.size()));
                     ImGui::SameLine();
                 }
             } else {
@@ -527,13 +529,13 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             ImGui::AlignTextToFramePadding();
             std::string name = r.resource_name.empty() ? r.resource_id : r.resource_name;
             if (product && product->kind == ProductKind::ResourcePackage)
-                name += std::string("  [") + Tr(Text::RnwPackage) + "]";
-            if (product && product->delisted) name += std::string("  [") + Tr(Text::RnwDelisted) + "]";
+                name += std::string("  [") + Tr(TextId::RnwPackage) + "]";
+            if (product && product->delisted) name += std::string("  [") + Tr(TextId::RnwDelisted) + "]";
             TextFit(name.c_str());
             ImGui::SetCursorPosX(idX);
             if (rw.bound) {
                 const auto head = s.index.headOf(rw.resource);
-                TextFit(Format(Tr(Text::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(),
+                TextFit(Format(Tr(TextId::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(),
                         true);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
             } else {
@@ -560,9 +562,9 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             if (!rw.bound) {
                 if (const auto pending = s.index.pendingOrderOf(rw.resource)) {
                     const Order& o = ws.orders[*pending];
-                    const bool go = RnwLinkButton(Tr(Text::RnwPendingTag), true);
+                    const bool go = RnwLinkButton(Tr(TextId::RnwPendingTag), true);
                     if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip(Tr(Text::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
+                        ImGui::SetTooltip(Tr(TextId::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
                     if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
                 } else if (r.status == ResourceStatus::Frozen) {
                     TextFit(FrozenWords(r.frozen_reason), true);
@@ -583,15 +585,15 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
             if (r.expire_time < now || days < 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
-                TextFit(Format(Tr(Text::RnwDaysAgo), days < 0 ? -days : 0).c_str());
+                TextFit(Format(Tr(TextId::RnwDaysAgo), days < 0 ? -days : 0).c_str());
                 ImGui::PopStyleColor();
             } else if (days == 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
-                TextFit(Tr(Text::RnwDaysToday));
+                TextFit(Tr(TextId::RnwDaysToday));
                 ImGui::PopStyleColor();
             } else {
                 if (days <= 7) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
-                TextFit(Format(Tr(Text::RnwDaysLeft), days).c_str());
+                TextFit(Format(Tr(TextId::RnwDaysLeft), days).c_str());
                 if (days <= 7) ImGui::PopStyleColor();
             }
 
@@ -602,9 +604,9 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             if (r.renewal_policy == RenewalPolicy::Auto) {
                 const AutoRenew a = AutoRenewOf(r);
                 const std::string every =
-                    Format(Tr(Text::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
+                    Format(Tr(TextId::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
                 const std::string times =
-                    a.times_left ? Format(Tr(Text::RnwTimesLeft), *a.times_left) : Tr(Text::RnwTimesUnlimited);
+                    a.times_left ? Format(Tr(TextId::RnwTimesLeft), *a.times_left) : Tr(TextId::RnwTimesUnlimited);
                 TextFit((every + " · " + times).c_str(), true);
             }
 
@@ -613,12 +615,12 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             if (!rw.bound) {
                 const std::vector<std::string> id{r.resource_id};
                 ImGui::AlignTextToFramePadding();
-                if (RnwLinkButton(Tr(Text::RnwRenew))) OpenRenewalDialog(app, RenewalDialog::Renew, id);
+                if (RnwLinkButton(Tr(TextId::RnwRenew))) OpenRenewalDialog(app, RenewalDialog::Renew, id);
                 ImGui::SameLine();
-                if (RnwLinkButton(Tr(Text::RnwMore))) ImGui::OpenPopup("##more");
+                if (RnwLinkButton(Tr(TextId::RnwMore))) ImGui::OpenPopup("##more");
                 if (tab == RenewalPolicy::Auto) {
-                    if (RnwLinkButton(Tr(Text::RnwModifyAuto))) OpenRenewalDialog(app, RenewalDialog::ModifyAuto, id);
-                } else if (RnwLinkButton(Tr(Text::RnwSetAuto))) {
+                    if (RnwLinkButton(Tr(TextId::RnwModifyAuto))) OpenRenewalDialog(app, RenewalDialog::ModifyAuto, id);
+                } else if (RnwLinkButton(Tr(TextId::RnwSetAuto))) {
                     OpenRenewalDialog(app, RenewalDialog::EnableAuto, id);
                 }
                 if (ImGui::BeginPopup("##more")) {
@@ -638,9 +640,9 @@ void DrawTable(AppState& app, RenewalsPageState& s)
 
 void DrawRenewalsPage(AppState& state)
 {
-    PageHeader(Text::NavRenewals, Text::IntroRenewals);
+    PageHeader(TextId::NavRenewals, TextId::IntroRenewals);
     if (!state.workspace) {
-        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        ImGui::TextDisabled("%s", Tr(TextId::NoWorkspace));
         return;
     }
     RenewalsPageState& s = state.renewals;
@@ -679,7 +681,7 @@ void DrawRenewalsPage(AppState& state)
     // The index being rebuilt: the old rows stay until it is complete; none yet, a progress bar.
     const bool noRowsYet = s.indexing && s.rows.empty() && s.result.ok();
     if (s.indexing) {
-        const std::string progress = Format(Tr(Text::RnwIndexing), s.indexProgress);
+        const std::string progress = Format(Tr(TextId::RnwIndexing), s.indexProgress);
         if (noRowsYet)
             ImGui::ProgressBar(static_cast<float>(s.indexProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
         else ImGui::TextDisabled("%s", progress.c_str());

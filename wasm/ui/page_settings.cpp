@@ -1,5 +1,5 @@
 // 设置: language, theme, the data section (open files, save, sample, browser storage: the web
-// platform's, ui/platform.h), the as-of clock (what-if date) and the rule profile (design.md §6): every
+// platform's, ui/platform.h), the as-of clock (what-if date) and the rule profile (docs/rules.md §6): every
 // key editable as its JSON value, checked by the core (SetRule) with the error shown in place,
 // and reset to defaults. Rule edits belong to the workspace (saved in its `rules`).
 #include <imgui.h>
@@ -49,13 +49,13 @@ void DrawAsOf(AppState& state)
 {
     Workspace& ws = *state.workspace;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::AsOf));
+    ImGui::TextUnformatted(Tr(TextId::AsOf));
     ImGui::SameLine(160 * state.scale);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-    bool enter = ImGui::InputTextWithHint("##asof", Tr(Text::AsOfHint), g_view.asOf, sizeof g_view.asOf,
+    bool enter = ImGui::InputTextWithHint("##asof", Tr(TextId::AsOfHint), g_view.asOf, sizeof g_view.asOf,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::Apply)) || enter) {
+    if (ImGui::Button(Tr(TextId::Apply)) || enter) {
         InstantParse p = ParseInstant(g_view.asOf);
         if (p.ok) {
             ws.as_of = p.value;
@@ -63,27 +63,27 @@ void DrawAsOf(AppState& state)
         } else g_view.asOfError = p.error;
     }
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::UseRealClock))) {
+    if (ImGui::Button(Tr(TextId::UseRealClock))) {
         ws.as_of.reset();
         ++state.revision;
     }
     if (!g_view.asOfError.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", g_view.asOfError.c_str());
-    ImGui::TextDisabled("%s", Tr(Text::AsOfExplain));
+    ImGui::TextDisabled("%s", Tr(TextId::AsOfExplain));
 }
 
 void DrawRules(AppState& state)
 {
     Workspace& ws = *state.workspace;
-    ImGui::TextDisabled("%s", Tr(Text::RulesExplain));
-    if (ImGui::Button(Tr(Text::ResetToDefaults))) {
+    ImGui::TextDisabled("%s", Tr(TextId::RulesExplain));
+    if (ImGui::Button(Tr(TextId::ResetToDefaults))) {
         ws.rules = RuleProfile{};
         ++state.revision;
     }
     const RuleProfile defaults;
     if (ImGui::BeginTable("##rules", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(Tr(Text::RuleKey), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(Text::RuleValue), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(Tr(Text::Default), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(Tr(TextId::RuleKey), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(Tr(TextId::RuleValue), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(Tr(TextId::Default), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
         for (std::string_view key : RuleKeys()) {
             RuleEdit& e = g_view.edits[std::string(key)];
@@ -126,69 +126,69 @@ void DrawData(AppState& state)
     const float labelX = 160 * state.scale;
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::PltSourceLabel));
+    ImGui::TextUnformatted(Tr(TextId::PltSourceLabel));
     ImGui::SameLine(labelX);
     switch (data.source) {
-        case WorkspaceSource::None: ImGui::TextUnformatted(Tr(Text::PltSourceNone)); break;
-        case WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(Text::PltSourceSample)); break;
-        case WorkspaceSource::Files: ImGui::Text("%s%s", Tr(Text::PltSourceFiles), data.fileNames.c_str()); break;
+        case WorkspaceSource::None: ImGui::TextUnformatted(Tr(TextId::PltSourceNone)); break;
+        case WorkspaceSource::Sample: ImGui::TextUnformatted(Tr(TextId::PltSourceSample)); break;
+        case WorkspaceSource::Files: ImGui::Text("%s%s", Tr(TextId::PltSourceFiles), data.fileNames.c_str()); break;
         case WorkspaceSource::BrowserStorage:
-            ImGui::TextColored(green, "%s%s", Tr(Text::PltRestoredFrom),
+            ImGui::TextColored(green, "%s%s", Tr(TextId::PltRestoredFrom),
                                data.restoredSavedAt ? ShownTime(state, *data.restoredSavedAt).c_str() : "");
             break;
     }
 
     ImGui::Dummy(ImVec2(labelX - ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::SameLine(labelX);
-    if (ImGui::Button(Tr(Text::PltOpenFiles))) OpenFilePicker();
+    if (ImGui::Button(Tr(TextId::PltOpenFiles))) OpenFilePicker();
     ImGui::SameLine();
     if (!state.workspace) ImGui::BeginDisabled();
-    if (ImGui::Button(Tr(Text::PltSaveWorkspace))) DownloadWorkspace();
+    if (ImGui::Button(Tr(TextId::PltSaveWorkspace))) DownloadWorkspace();
     if (!state.workspace) ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::PltRestoreSample))) {
+    if (ImGui::Button(Tr(TextId::PltRestoreSample))) {
         if (data.source == WorkspaceSource::Sample) RestoreSample();  // nothing of the user's to lose
         else ImGui::OpenPopup("##restore-sample");
     }
     if (ImGui::BeginPopupModal("##restore-sample", nullptr,
                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-        ImGui::TextUnformatted(Tr(Text::PltRestoreConfirm));
+        ImGui::TextUnformatted(Tr(TextId::PltRestoreConfirm));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        if (ImGui::Button(Tr(Text::PltRestoreSample))) {
+        if (ImGui::Button(Tr(TextId::PltRestoreSample))) {
             RestoreSample();
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        if (ImGui::Button(Tr(TextId::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelX);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", Tr(Text::PltOpenHint));
+    ImGui::TextDisabled("%s", Tr(TextId::PltOpenHint));
     ImGui::PopTextWrapPos();
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::PltStorageLabel));
+    ImGui::TextUnformatted(Tr(TextId::PltStorageLabel));
     ImGui::SameLine(labelX);
     if (!data.storageError.empty())
-        ImGui::TextColored(red, "%s%s", Tr(Text::PltStorageFailed), data.storageError.c_str());
-    else if (data.savePending) ImGui::TextUnformatted(Tr(Text::PltSavePending));
-    else if (data.lastSavedAt) ImGui::Text("%s%s", Tr(Text::PltSavedAt), ShownTime(state, *data.lastSavedAt).c_str());
-    else ImGui::TextUnformatted(Tr(Text::PltAutoSave));
+        ImGui::TextColored(red, "%s%s", Tr(TextId::PltStorageFailed), data.storageError.c_str());
+    else if (data.savePending) ImGui::TextUnformatted(Tr(TextId::PltSavePending));
+    else if (data.lastSavedAt) ImGui::Text("%s%s", Tr(TextId::PltSavedAt), ShownTime(state, *data.lastSavedAt).c_str());
+    else ImGui::TextUnformatted(Tr(TextId::PltAutoSave));
 
     if (!data.loadErrors.empty()) {
         ImGui::Spacing();
-        ImGui::TextColored(red, "%s", Tr(Text::PltLoadFailed));
+        ImGui::TextColored(red, "%s", Tr(TextId::PltLoadFailed));
         ImGui::PushTextWrapPos(0.0f);
         for (const std::string& e : data.loadErrors) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", e.c_str());
         }
         ImGui::PopTextWrapPos();
-        if (ImGui::SmallButton(Tr(Text::PltDismiss))) ClearLoadErrors();
+        if (ImGui::SmallButton(Tr(TextId::PltDismiss))) ClearLoadErrors();
     }
 }
 
@@ -196,31 +196,31 @@ void DrawData(AppState& state)
 
 void DrawSettingsPage(AppState& state)
 {
-    PageHeader(Text::NavSettings, Text::IntroSettings);
+    PageHeader(TextId::NavSettings, TextId::IntroSettings);
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::Language));
+    ImGui::TextUnformatted(Tr(TextId::Language));
     ImGui::SameLine(160 * state.scale);
-    if (ImGui::RadioButton(Tr(Text::LangZh), CurrentLang() == Lang::Zh)) SetLang(Lang::Zh);
+    if (ImGui::RadioButton(Tr(TextId::LangZh), CurrentLang() == Lang::Zh)) SetLang(Lang::Zh);
     ImGui::SameLine();
-    if (ImGui::RadioButton(Tr(Text::LangEn), CurrentLang() == Lang::En)) SetLang(Lang::En);
+    if (ImGui::RadioButton(Tr(TextId::LangEn), CurrentLang() == Lang::En)) SetLang(Lang::En);
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::Theme));
+    ImGui::TextUnformatted(Tr(TextId::Theme));
     ImGui::SameLine(160 * state.scale);
-    if (ImGui::RadioButton(Tr(Text::ThemeLight), state.theme == Theme::Light)) {
+    if (ImGui::RadioButton(Tr(TextId::ThemeLight), state.theme == Theme::Light)) {
         state.theme = Theme::Light;
         ApplyTheme(state.theme, state.scale);
     }
     ImGui::SameLine();
-    if (ImGui::RadioButton(Tr(Text::ThemeDark), state.theme == Theme::Dark)) {
+    if (ImGui::RadioButton(Tr(TextId::ThemeDark), state.theme == Theme::Dark)) {
         state.theme = Theme::Dark;
         ApplyTheme(state.theme, state.scale);
     }
 
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextUnformatted(Tr(Text::PltData));
+    ImGui::TextUnformatted(Tr(TextId::PltData));
     DrawData(state);
 
     if (!state.workspace) return;
@@ -231,7 +231,7 @@ void DrawSettingsPage(AppState& state)
     DrawAsOf(state);
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextUnformatted(Tr(Text::RuleProfile));
+    ImGui::TextUnformatted(Tr(TextId::RuleProfile));
     DrawRules(state);
 }
 

@@ -29,7 +29,7 @@ namespace {
 constexpr std::size_t kPreviewChunk = 48;
 constexpr std::size_t kScanChunk = 256;    // resources looked at per step of the first pass
 constexpr std::size_t kOrderChunk = 1024;  // orders per step of the order scan
-constexpr double kBuildSliceMs = 6.0;      // rebuild work per frame (design.md §9: a frame < 16 ms)
+constexpr double kBuildSliceMs = 6.0;      // rebuild work per frame (docs/architecture.md §4: a frame < 16 ms)
 
 // seed 4.4.1.1 注意事项 3: the resources that can be unsubscribed in a batch.
 constexpr std::string_view kBatchServices[] = {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
@@ -595,17 +595,17 @@ void DrawFilters(UnsubscribePageState& s)
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 18);
     if (ImGui::InputTextWithHint("##uns-search",
-                                 Tr(s.tab == UnsubscribeTab::Records ? Text::SearchOrderId : Text::UnsSearchHint),
+                                 Tr(s.tab == UnsubscribeTab::Records ? TextId::SearchOrderId : TextId::UnsSearchHint),
                                  s.search, sizeof s.search))
         s.filterDirty = true;
-    auto combo = [&](const char* id, Text label, int& value, const std::vector<std::string>& names) {
+    auto combo = [&](const char* id, TextId label, int& value, const std::vector<std::string>& names) {
         ImGui::SameLine();
         ImGui::TextUnformatted(Tr(label));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 9);
-        const char* preview = value < 0 ? Tr(Text::All) : names[static_cast<std::size_t>(value)].c_str();
+        const char* preview = value < 0 ? Tr(TextId::All) : names[static_cast<std::size_t>(value)].c_str();
         if (ImGui::BeginCombo(id, preview)) {
-            if (ImGui::Selectable(Tr(Text::All), value < 0)) {
+            if (ImGui::Selectable(Tr(TextId::All), value < 0)) {
                 value = -1;
                 s.filterDirty = true;
             }
@@ -617,12 +617,12 @@ void DrawFilters(UnsubscribePageState& s)
             ImGui::EndCombo();
         }
     };
-    combo("##uns-service", Text::ProductType, s.serviceType, s.serviceTypes);
+    combo("##uns-service", TextId::ProductType, s.serviceType, s.serviceTypes);
     if (s.tab == UnsubscribeTab::Records) return;
-    combo("##uns-region", Text::Region, s.region, s.regions);
+    combo("##uns-region", TextId::Region, s.region, s.regions);
     // 倒计时: 全部 / 7, 15, 30天内到期 / 自定义天数 [X] 天内到期.
     ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(Text::UnsCountdown));
+    ImGui::TextUnformatted(Tr(TextId::UnsCountdown));
     ImGui::SameLine();
     if (DrawExpiringWithin("##uns-countdown", s.countdown, em * 10)) s.filterDirty = true;
 }
@@ -635,8 +635,8 @@ void CountdownLine(const Resource& r, Instant now)
         return;
     }
     const int64_t days = (r.expire_time - now) / 86400;
-    if (days < 1) ImGui::TextDisabled("%s", Tr(Text::UnsLessThanDay));
-    else ImGui::TextDisabled("%s", Format(Tr(Text::UnsDaysLeft), static_cast<int>(days)).c_str());
+    if (days < 1) ImGui::TextDisabled("%s", Tr(TextId::UnsLessThanDay));
+    else ImGui::TextDisabled("%s", Format(Tr(TextId::UnsDaysLeft), static_cast<int>(days)).c_str());
 }
 
 // The instance cell: name (and the failed tag) over id (and its bound resources). Two lines on every
@@ -647,17 +647,17 @@ void InstanceCell(const Workspace& ws, const UnsubscribeRow& row)
     ImGui::TextUnformatted(r.resource_name.empty() ? r.resource_id.c_str() : r.resource_name.c_str());
     if (row.failed) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.82f, 0.16f, 0.16f, 1.0f), "[%s]", Tr(Text::UnsFailedTag));
+        ImGui::TextColored(ImVec4(0.82f, 0.16f, 0.16f, 1.0f), "[%s]", Tr(TextId::UnsFailedTag));
     }
     if (row.bound > 0) {
         ImGui::SameLine();
-        ImGui::TextDisabled(Tr(Text::UnsBoundCount), row.bound);
+        ImGui::TextDisabled(Tr(TextId::UnsBoundCount), row.bound);
         if (ImGui::IsItemHovered()) {
             std::string ids;
             for (const Resource* a : ws.attachedTo(r.resource_id))
                 if (a->isBound() && a->status != ResourceStatus::Closed)
                     ids += a->resource_id + "  " + a->resource_name + "\n";
-            ImGui::SetTooltip("%s\n\n%s", Tr(Text::UnsBoundNote), ids.c_str());
+            ImGui::SetTooltip("%s\n\n%s", Tr(TextId::UnsBoundNote), ids.c_str());
         }
     }
     ImGui::TextDisabled("%s", r.resource_id.c_str());
@@ -689,7 +689,7 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
     // Batch bar: select all, 批量退订 (not for five-day refunds: one at a time, seed 4.4.1.3 step 5).
     if (selectable) {
         bool all = !s.shown.empty() && s.selected.size() >= s.shown.size();
-        if (ImGui::Checkbox(Tr(Text::UnsSelectAll), &all)) {
+        if (ImGui::Checkbox(Tr(TextId::UnsSelectAll), &all)) {
             if (all)
                 for (std::size_t k : s.shown) s.selected.insert(ws.resources[rows[k].resource].resource_id);
             else s.selected.clear();
@@ -708,26 +708,26 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
         const bool fiveDay = l == UnsubscribeList::FiveDay;
         const bool disabled = s.selected.empty() || fiveDay || !notBatch.empty();
         ImGui::BeginDisabled(disabled);
-        if (ImGui::Button(Tr(Text::UnsBatch)))
+        if (ImGui::Button(Tr(TextId::UnsBatch)))
             OpenFor(app, s, l, std::vector<std::string>(s.selected.begin(), s.selected.end()));
         ImGui::EndDisabled();
         if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-            const std::string why = fiveDay             ? Tr(Text::UnsBatchFiveDay)
-                                    : !notBatch.empty() ? Format(Tr(Text::UnsBatchTypes), notBatch.c_str())
-                                                        : Tr(Text::UnsSelectFirst);
+            const std::string why = fiveDay             ? Tr(TextId::UnsBatchFiveDay)
+                                    : !notBatch.empty() ? Format(Tr(TextId::UnsBatchTypes), notBatch.c_str())
+                                                        : Tr(TextId::UnsSelectFirst);
             ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0));
             ImGui::BeginTooltip();
             ImGui::TextWrapped("%s", why.c_str());
             ImGui::EndTooltip();
         }
         ImGui::SameLine();
-        ImGui::TextDisabled(Tr(Text::UnsSelected), static_cast<int>(s.selected.size()));
+        ImGui::TextDisabled(Tr(TextId::UnsSelected), static_cast<int>(s.selected.size()));
         ImGui::SameLine();
     }
-    ImGui::TextDisabled(Tr(Text::RowsShown), static_cast<int>(s.shown.size()));
+    ImGui::TextDisabled(Tr(TextId::RowsShown), static_cast<int>(s.shown.size()));
 
     if (s.shown.empty()) {
-        ImGui::TextDisabled("%s", Tr(Text::UnsNoRows));
+        ImGui::TextDisabled("%s", Tr(TextId::UnsNoRows));
         return;
     }
     const int columns = blocked ? 6 : 7;  // not-allowed lists have no action
@@ -737,22 +737,22 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##uns-resources", columns, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(Text::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(Tr(Text::Region), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(Tr(periods ? Text::UnsColRenewals : Text::UnsColEffective),
+    ImGui::TableSetupColumn(Tr(TextId::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(Tr(TextId::Region), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(Tr(periods ? TextId::UnsColRenewals : TextId::UnsColEffective),
                             ImGuiTableColumnFlags_WidthFixed, timeWidth);
-    ImGui::TableSetupColumn(Tr(Text::ExpireTime), ImGuiTableColumnFlags_WidthFixed, timeWidth);
-    ImGui::TableSetupColumn(Tr(blocked                         ? Text::UnsColWhyNot
-                               : l == UnsubscribeList::FiveDay ? Text::UnsColFiveDayUntil
-                                                               : Text::UnsReasonOfType),
+    ImGui::TableSetupColumn(Tr(TextId::ExpireTime), ImGuiTableColumnFlags_WidthFixed, timeWidth);
+    ImGui::TableSetupColumn(Tr(blocked                         ? TextId::UnsColWhyNot
+                               : l == UnsubscribeList::FiveDay ? TextId::UnsColFiveDayUntil
+                                                               : TextId::UnsReasonOfType),
                             ImGuiTableColumnFlags_WidthStretch, blocked ? 3.0f : 2.0f);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float actionWidth =
-        std::max(ImGui::CalcTextSize(Tr(periods ? Text::UnsTabPeriods : Text::UnsActionUnsubscribe)).x,
-                 ImGui::CalcTextSize(Tr(Text::Actions)).x) +
+        std::max(ImGui::CalcTextSize(Tr(periods ? TextId::UnsTabPeriods : TextId::UnsActionUnsubscribe)).x,
+                 ImGui::CalcTextSize(Tr(TextId::Actions)).x) +
         style.FramePadding.x * 2 + style.CellPadding.x * 2;
-    if (!blocked) ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthFixed, actionWidth);
+    if (!blocked) ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actionWidth);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.shown.size()));
@@ -783,7 +783,7 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             ImGui::TableNextColumn();
             if (periods) {
                 const std::vector<Instant> keep = KeepUntilChoices(r, AsOf(app));
-                ImGui::TextUnformatted(Format(Tr(Text::UnsRenewalsCount), row.unstartedRenewals,
+                ImGui::TextUnformatted(Format(Tr(TextId::UnsRenewalsCount), row.unstartedRenewals,
                                               FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str())
                                            .c_str());
                 if (!keep.empty())
@@ -802,7 +802,7 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             else ReasonCell(row, blocked);
             if (!blocked) {
                 ImGui::TableNextColumn();
-                if (ImGui::SmallButton(Tr(periods ? Text::UnsTabPeriods : Text::UnsActionUnsubscribe))) {
+                if (ImGui::SmallButton(Tr(periods ? TextId::UnsTabPeriods : TextId::UnsActionUnsubscribe))) {
                     if (KindOf(l) == RefundKind::InUse && row.unstartedRenewals > 0) {
                         s.renewalsAsk = r.resource_id;  // seed 4.4.1.2 step 6: renewal periods or the resource?
                         s.renewalsAskOpening = true;
@@ -820,9 +820,9 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
 void DrawRecords(AppState& app, UnsubscribePageState& s)
 {
     const Workspace& ws = *app.workspace;
-    ImGui::TextDisabled("%s", Tr(Text::UnsRecordsIntro));
+    ImGui::TextDisabled("%s", Tr(TextId::UnsRecordsIntro));
     ImGui::SameLine();
-    if (ImGui::SmallButton(Tr(Text::UnsRecordsToMyOrders))) {
+    if (ImGui::SmallButton(Tr(TextId::UnsRecordsToMyOrders))) {
         app.myOrders.type = static_cast<int>(OrderType::Unsubscribe);
         app.myOrders.status = -1;
         app.myOrders.search[0] = '\0';
@@ -830,25 +830,25 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
         app.page = Page::MyOrders;
     }
     ImGui::SameLine();
-    ImGui::TextDisabled(Tr(Text::RowsShown), static_cast<int>(s.shown.size()));
+    ImGui::TextDisabled(Tr(TextId::RowsShown), static_cast<int>(s.shown.size()));
     if (s.shown.empty()) {
-        ImGui::TextDisabled("%s", Tr(Text::UnsNoRecords));
+        ImGui::TextDisabled("%s", Tr(TextId::UnsNoRecords));
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##uns-records", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(Text::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(Tr(Text::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(Tr(Text::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(Tr(Text::UnsRefundCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(Tr(Text::UnsRecordReason), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(Tr(Text::Actions), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn(Tr(TextId::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(Tr(TextId::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsRefundCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsRecordReason), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthStretch, 0.6f);
     ImGui::TableHeadersRow();
-    const Text reasons[] = {Text::UnsReason0, Text::UnsReason1, Text::UnsReason2, Text::UnsReason3,
-                            Text::UnsReason4, Text::UnsReason5, Text::UnsReason6};
+    const TextId reasons[] = {TextId::UnsReason0, TextId::UnsReason1, TextId::UnsReason2, TextId::UnsReason3,
+                              TextId::UnsReason4, TextId::UnsReason5, TextId::UnsReason6};
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.shown.size()));
     while (clipper.Step()) {
@@ -878,7 +878,7 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
             ImGui::TextUnformatted(reason.empty() ? "-" : reason.c_str());
             if (!text.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton(Tr(Text::Details))) {
+            if (ImGui::SmallButton(Tr(TextId::Details))) {
                 app.myOrders.details = o.order_id;
                 app.myOrders.dirty = true;
                 app.page = Page::MyOrders;
@@ -892,24 +892,24 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
 // seed 4.4.1.2 step 6: an instance with renewal periods asks which to unsubscribe.
 void DrawRenewalsAsk(AppState& app, UnsubscribePageState& s)
 {
-    const std::string title = std::string(Tr(Text::UnsHasRenewalsTitle)) + "###renewals-ask";
+    const std::string title = std::string(Tr(TextId::UnsHasRenewalsTitle)) + "###renewals-ask";
     if (!BeginDialog(title.c_str(), &s.renewalsAskOpening, &s.renewalsAskOpen, 34, 0)) return;
-    ImGui::TextWrapped("%s", Tr(Text::UnsHasRenewalsText));
+    ImGui::TextWrapped("%s", Tr(TextId::UnsHasRenewalsText));
     ImGui::TextDisabled("%s", s.renewalsAsk.c_str());
     ImGui::Spacing();
     bool close = false;
-    if (ImGui::Button(Tr(Text::UnsTabPeriods))) {
+    if (ImGui::Button(Tr(TextId::UnsTabPeriods))) {
         s.switchTab = static_cast<int>(UnsubscribeTab::Periods);
         OpenRefundDialog(app, s.dialog, RefundKind::Periods, {s.renewalsAsk});
         close = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::UnsActionUnsubscribe))) {
+    if (ImGui::Button(Tr(TextId::UnsActionUnsubscribe))) {
         OpenRefundDialog(app, s.dialog, RefundKind::InUse, {s.renewalsAsk});
         close = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::Cancel)) || DialogEscapePressed()) close = true;
+    if (ImGui::Button(Tr(TextId::Cancel)) || DialogEscapePressed()) close = true;
     if (close) {
         s.renewalsAskOpen = false;
         ImGui::CloseCurrentPopup();
@@ -918,7 +918,7 @@ void DrawRenewalsAsk(AppState& app, UnsubscribePageState& s)
 }
 
 // A tab item that can be selected from code (switchTab); true while it is the open tab.
-bool Tab(UnsubscribePageState& s, UnsubscribeTab tab, Text label)
+bool Tab(UnsubscribePageState& s, UnsubscribeTab tab, TextId label)
 {
     ImGuiTabItemFlags flags = s.switchTab == static_cast<int>(tab) ? ImGuiTabItemFlags_SetSelected : 0;
     const std::string id = std::string(Tr(label)) + "###tab" + std::to_string(static_cast<int>(tab));
@@ -930,7 +930,7 @@ bool Tab(UnsubscribePageState& s, UnsubscribeTab tab, Text label)
     return true;
 }
 
-void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<Text, UnsubscribeList>> items, const char* id)
+void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<TextId, UnsubscribeList>> items, const char* id)
 {
     if (!ImGui::BeginTabBar(id)) return;
     for (const auto& [label, list] : items) {
@@ -958,9 +958,9 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<Text, Unsu
 
 void DrawUnsubscribePage(AppState& state)
 {
-    PageHeader(Text::NavUnsubscribe, Text::IntroUnsubscribe);
+    PageHeader(TextId::NavUnsubscribe, TextId::IntroUnsubscribe);
     if (!state.workspace) {
-        ImGui::TextDisabled("%s", Tr(Text::NoWorkspace));
+        ImGui::TextDisabled("%s", Tr(TextId::NoWorkspace));
         return;
     }
     UnsubscribePageState& s = state.unsubscribe;
@@ -971,32 +971,32 @@ void DrawUnsubscribePage(AppState& state)
         s.filterDirty = true;  // 倒计时 follows the clock
 
     if (ImGui::BeginTabBar("##uns-tabs")) {
-        if (Tab(s, UnsubscribeTab::InUse, Text::UnsTabInUse)) {
-            std::string quota = Format(Tr(Text::UnsQuotaLine), s.quotaYear, s.quotaLeft);
-            if (!s.quotaKnown) quota += Format(Tr(Text::UnsQuotaUnknown), s.quotaLimit);
+        if (Tab(s, UnsubscribeTab::InUse, TextId::UnsTabInUse)) {
+            std::string quota = Format(Tr(TextId::UnsQuotaLine), s.quotaYear, s.quotaLeft);
+            if (!s.quotaKnown) quota += Format(Tr(TextId::UnsQuotaUnknown), s.quotaLimit);
             ImGui::TextWrapped("%s", quota.c_str());
             SubTabs(s,
-                    {{Text::UnsListNonFiveDay, UnsubscribeList::NonFiveDay},
-                     {Text::UnsListFiveDay, UnsubscribeList::FiveDay},
-                     {Text::UnsListNotAllowed, UnsubscribeList::InUseNotAllowed}},
+                    {{TextId::UnsListNonFiveDay, UnsubscribeList::NonFiveDay},
+                     {TextId::UnsListFiveDay, UnsubscribeList::FiveDay},
+                     {TextId::UnsListNotAllowed, UnsubscribeList::InUseNotAllowed}},
                     "##uns-inuse");
             ImGui::EndTabItem();
         }
-        if (Tab(s, UnsubscribeTab::NotEffective, Text::UnsTabNotEffective)) {
+        if (Tab(s, UnsubscribeTab::NotEffective, TextId::UnsTabNotEffective)) {
             SubTabs(s,
-                    {{Text::UnsListAllowed, UnsubscribeList::NotEffective},
-                     {Text::UnsListNotAllowed, UnsubscribeList::NotEffectiveBlocked}},
+                    {{TextId::UnsListAllowed, UnsubscribeList::NotEffective},
+                     {TextId::UnsListNotAllowed, UnsubscribeList::NotEffectiveBlocked}},
                     "##uns-noteffective");
             ImGui::EndTabItem();
         }
-        if (Tab(s, UnsubscribeTab::Periods, Text::UnsTabPeriods)) {
+        if (Tab(s, UnsubscribeTab::Periods, TextId::UnsTabPeriods)) {
             SubTabs(s,
-                    {{Text::UnsListAllowed, UnsubscribeList::Periods},
-                     {Text::UnsListNotAllowed, UnsubscribeList::PeriodsBlocked}},
+                    {{TextId::UnsListAllowed, UnsubscribeList::Periods},
+                     {TextId::UnsListNotAllowed, UnsubscribeList::PeriodsBlocked}},
                     "##uns-periods");
             ImGui::EndTabItem();
         }
-        if (Tab(s, UnsubscribeTab::Records, Text::UnsTabRecords)) ImGui::EndTabItem();
+        if (Tab(s, UnsubscribeTab::Records, TextId::UnsTabRecords)) ImGui::EndTabItem();
         ImGui::EndTabBar();
     }
     s.switchTab = -1;
@@ -1007,7 +1007,7 @@ void DrawUnsubscribePage(AppState& state)
     // A rebuild in progress: the old rows stay until the new ones are complete; none yet, a progress bar.
     const bool noRowsYet = s.building && s.builtFor == UINT64_MAX && l != UnsubscribeList::Count;
     if (s.building) {
-        const std::string progress = Format(Tr(Text::UnsBuilding), s.buildProgress);
+        const std::string progress = Format(Tr(TextId::UnsBuilding), s.buildProgress);
         if (noRowsYet)
             ImGui::ProgressBar(static_cast<float>(s.buildProgress) / 100.0f, ImVec2(-1, 0), progress.c_str());
         else ImGui::TextDisabled("%s", progress.c_str());

@@ -14,6 +14,6 @@ void DrawQuoteCalculatorPage(AppState& state);  // 报价计算器 (beyond the s
 void DrawSettingsPage(AppState& state);         // 设置
 
 // The heading every page opens with: its title and one line saying what it is for.
-void PageHeader(Text title, Text intro);
+void PageHeader(TextId title, TextId intro);
 
 }  // namespace qd::ui

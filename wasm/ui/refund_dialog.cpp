@@ -20,50 +20,50 @@ namespace {
 
 struct CodeText {
     std::string_view code;
-    Text text;
+    TextId text;
 };
 
 // Engine codes (refund.h, orders.h, payment.h) and their words.
 constexpr CodeText kCodes[] = {
-    {"closed", Text::UnsWhyClosed},
-    {"not_unsubscribable", Text::UnsWhyNotUnsubscribable},
-    {"police_frozen", Text::UnsWhyPoliceFrozen},
-    {"in_transaction", Text::UnsWhyInTransaction},
-    {"effective_resource_package", Text::UnsWhyResourcePackage},
-    {"expired", Text::UnsWhyExpired},
-    {"invoiced", Text::UnsWhyInvoiced},
-    {"paid_unknown", Text::UnsWhyPaidUnknown},
-    {"bound_to_main", Text::UnsWhyBound},
-    {"group_not_allowed", Text::UnsWhyGroup},
-    {"no_unused_renewal_period", Text::UnsWhyNoPeriods},
-    {"within_five_days", Text::UnsWhyWithinFiveDays},
-    {"five_day_quota_used_up", Text::UnsWhyQuotaUsedUp},
-    {"beyond_five_days", Text::UnsWhyBeyondFiveDays},
-    {"no_five_day_refund", Text::UnsWhyNoFiveDay},
-    {"renewal_in_effect", Text::UnsWhyRenewalInEffect},
-    {"not_yet_effective", Text::UnsWhyNotYetEffective},
-    {"provisioning_failed", Text::UnsWhyFailed},
-    {"unused_renewal_periods", Text::UnsWhyUnusedPeriods},
-    {"empty_request", Text::UnsRefEmpty},
-    {"unknown_resource", Text::UnsRefUnknownResource},
-    {"bad_keep_until", Text::UnsRefBadKeepUntil},
-    {"reason_too_long", Text::UnsRefReasonTooLong},
-    {"balance_unknown", Text::UnsRefBalanceUnknown},
-    {"unknown_order", Text::OdlRefUnknownOrder},
-    {"too_many_orders", Text::OdlRefTooMany},
-    {"not_pending_payment", Text::OdlRefNotPending},
-    {"status_changed", Text::OdlRefStatusChanged},
-    {"pending_review", Text::OdlRefPendingReview},
-    {"pending_confirmation", Text::OdlRefPendingConfirmation},
-    {"combined_order_incomplete", Text::OdlRefCombinedIncomplete},
-    {"all_status_changed", Text::OdlAllChanged},
-    {"nothing_to_cancel", Text::OdlNothingToCancel},
-    {"coupon_expired", Text::OdlRefCouponExpired},
-    {"coupon_empty", Text::OdlRefCouponEmpty},
-    {"unknown_coupon", Text::OdlRefUnknownCoupon},
-    {"too_many_coupons", Text::OdlRefTooManyCoupons},
-    {"too_many_discount_coupons", Text::OdlRefTooManyDiscounts},
-    {"negative_amount", Text::OdlRefNegative},
+    {"closed", TextId::UnsWhyClosed},
+    {"not_unsubscribable", TextId::UnsWhyNotUnsubscribable},
+    {"police_frozen", TextId::UnsWhyPoliceFrozen},
+    {"in_transaction", TextId::UnsWhyInTransaction},
+    {"effective_resource_package", TextId::UnsWhyResourcePackage},
+    {"expired", TextId::UnsWhyExpired},
+    {"invoiced", TextId::UnsWhyInvoiced},
+    {"paid_unknown", TextId::UnsWhyPaidUnknown},
+    {"bound_to_main", TextId::UnsWhyBound},
+    {"group_not_allowed", TextId::UnsWhyGroup},
+    {"no_unused_renewal_period", TextId::UnsWhyNoPeriods},
+    {"within_five_days", TextId::UnsWhyWithinFiveDays},
+    {"five_day_quota_used_up", TextId::UnsWhyQuotaUsedUp},
+    {"beyond_five_days", TextId::UnsWhyBeyondFiveDays},
+    {"no_five_day_refund", TextId::UnsWhyNoFiveDay},
+    {"renewal_in_effect", TextId::UnsWhyRenewalInEffect},
+    {"not_yet_effective", TextId::UnsWhyNotYetEffective},
+    {"provisioning_failed", TextId::UnsWhyFailed},
+    {"unused_renewal_periods", TextId::UnsWhyUnusedPeriods},
+    {"empty_request", TextId::UnsRefEmpty},
+    {"unknown_resource", TextId::UnsRefUnknownResource},
+    {"bad_keep_until", TextId::UnsRefBadKeepUntil},
+    {"reason_too_long", TextId::UnsRefReasonTooLong},
+    {"balance_unknown", TextId::UnsRefBalanceUnknown},
+    {"unknown_order", TextId::OdlRefUnknownOrder},
+    {"too_many_orders", TextId::OdlRefTooMany},
+    {"not_pending_payment", TextId::OdlRefNotPending},
+    {"status_changed", TextId::OdlRefStatusChanged},
+    {"pending_review", TextId::OdlRefPendingReview},
+    {"pending_confirmation", TextId::OdlRefPendingConfirmation},
+    {"combined_order_incomplete", TextId::OdlRefCombinedIncomplete},
+    {"all_status_changed", TextId::OdlAllChanged},
+    {"nothing_to_cancel", TextId::OdlNothingToCancel},
+    {"coupon_expired", TextId::OdlRefCouponExpired},
+    {"coupon_empty", TextId::OdlRefCouponEmpty},
+    {"unknown_coupon", TextId::OdlRefUnknownCoupon},
+    {"too_many_coupons", TextId::OdlRefTooManyCoupons},
+    {"too_many_discount_coupons", TextId::OdlRefTooManyDiscounts},
+    {"negative_amount", TextId::OdlRefNegative},
 };
 
 }  // namespace
@@ -148,7 +148,7 @@ ConfirmRowChoice ConfirmRow(const char* confirm, bool can, const char* dismiss)
     ImGui::SameLine();
     choice.dismiss = ImGui::Button(dismiss);
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(Text::UnsKeysHint));
+    ImGui::TextDisabled("%s", Tr(TextId::UnsKeysHint));
     choice.confirm = can && (choice.confirm || DialogEnterPressed());
     choice.dismiss = choice.dismiss || DialogEscapePressed();
     return choice;
@@ -193,27 +193,27 @@ std::vector<Instant> KeepUntilChoices(const Resource& r, Instant asOf)
 
 namespace {
 
-Text ScenarioText(UnsubscribeScenario s)
+TextId ScenarioText(UnsubscribeScenario s)
 {
     switch (s) {
-        case UnsubscribeScenario::FiveDay: return Text::UnsScnFiveDay;
-        case UnsubscribeScenario::Standard: return Text::UnsScnStandard;
-        case UnsubscribeScenario::NotEffective: return Text::UnsScnNotEffective;
-        case UnsubscribeScenario::RenewalPeriods: return Text::UnsScnPeriods;
-        case UnsubscribeScenario::Failed: return Text::UnsScnFailed;
+        case UnsubscribeScenario::FiveDay: return TextId::UnsScnFiveDay;
+        case UnsubscribeScenario::Standard: return TextId::UnsScnStandard;
+        case UnsubscribeScenario::NotEffective: return TextId::UnsScnNotEffective;
+        case UnsubscribeScenario::RenewalPeriods: return TextId::UnsScnPeriods;
+        case UnsubscribeScenario::Failed: return TextId::UnsScnFailed;
         case UnsubscribeScenario::NotAllowed: break;
     }
-    return Text::UnsScnNotAllowed;
+    return TextId::UnsScnNotAllowed;
 }
 
-Text TitleText(RefundKind k)
+TextId TitleText(RefundKind k)
 {
     switch (k) {
-        case RefundKind::InUse: return Text::UnsDlgTitleInUse;
-        case RefundKind::NotEffective: return Text::UnsDlgTitleNotEffective;
+        case RefundKind::InUse: return TextId::UnsDlgTitleInUse;
+        case RefundKind::NotEffective: return TextId::UnsDlgTitleNotEffective;
         case RefundKind::Periods: break;
     }
-    return Text::UnsDlgTitlePeriods;
+    return TextId::UnsDlgTitlePeriods;
 }
 
 std::string Day(const Workspace& ws, Instant t) { return FormatLocalDate(LocalDateOf(t, ws.rules.zone)); }
@@ -241,34 +241,34 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
             const char* kind = Label(p && p->kind == PeriodKind::Renewal ? OrderType::Renewal : OrderType::New);
             std::string out =
                 line.order_id.empty()
-                    ? Format(Tr(Text::UnsLinePaidNoOrder), from.c_str(), to.c_str(), kind)
-                    : Format(Tr(Text::UnsLinePaid), from.c_str(), to.c_str(), kind, line.order_id.c_str());
+                    ? Format(Tr(TextId::UnsLinePaidNoOrder), from.c_str(), to.c_str(), kind)
+                    : Format(Tr(TextId::UnsLinePaid), from.c_str(), to.c_str(), kind, line.order_id.c_str());
             if (p && p->paid) {
                 const PaidBreakdown& b = *p->paid;
                 std::string parts;
-                auto part = [&](Text name, Money m) {
+                auto part = [&](TextId name, Money m) {
                     if (m.isZero()) return;
                     if (!parts.empty()) parts += " + ";
                     parts += std::string(Tr(name)) + " " + m.display();
                 };
-                part(Text::UnsCash, b.cash);
-                if (!standard) part(Text::UnsVoucher, b.voucher);
-                part(Text::UnsFlexi, b.flexi_coupon);
-                part(Text::UnsCard, b.stored_card);
+                part(TextId::UnsCash, b.cash);
+                if (!standard) part(TextId::UnsVoucher, b.voucher);
+                part(TextId::UnsFlexi, b.flexi_coupon);
+                part(TextId::UnsCard, b.stored_card);
                 if (!parts.empty()) out += (zh ? "：" : ": ") + parts;
-                auto kept = [&](Text name, Money m) {
+                auto kept = [&](TextId name, Money m) {
                     if (m.isPositive())
-                        out += (zh ? "；" : "; ") + Format(Tr(Text::UnsNotReturned), Tr(name), m.display().c_str());
+                        out += (zh ? "；" : "; ") + Format(Tr(TextId::UnsNotReturned), Tr(name), m.display().c_str());
                 };
-                if (standard) kept(Text::UnsVoucher, b.voucher);
-                kept(Text::UnsDiscountCoupon, b.discount_coupon);
+                if (standard) kept(TextId::UnsVoucher, b.voucher);
+                kept(TextId::UnsDiscountCoupon, b.discount_coupon);
             }
             return out;
         }
         case RefundLineKind::Consumed: {
-            const Text unit = line.unit == ConsumedGranularity::Hour ? Text::UnsHours : Text::UnsDays;
+            const TextId unit = line.unit == ConsumedGranularity::Hour ? TextId::UnsHours : TextId::UnsDays;
             const std::string base = paidBefore ? paidBefore->amount.display() : "?";
-            return Format(Tr(Text::UnsLineConsumed), base.c_str(), static_cast<long long>(line.used), Tr(unit),
+            return Format(Tr(TextId::UnsLineConsumed), base.c_str(), static_cast<long long>(line.used), Tr(unit),
                           static_cast<long long>(line.ordered), Tr(unit));
         }
         case RefundLineKind::Fee: {
@@ -276,20 +276,20 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
             int year = 1;
             if (paidBefore && paidBefore->period_start && paidBefore->period_end) {
                 const int months = TermMonths(*paidBefore->period_start, *paidBefore->period_end, ws.rules.zone);
-                term = months % 12 == 0 ? Format(Tr(Text::UnsTermYears), months / 12)
-                                        : Format(Tr(Text::UnsTermMonths), months);
+                term = months % 12 == 0 ? Format(Tr(TextId::UnsTermYears), months / 12)
+                                        : Format(Tr(TextId::UnsTermMonths), months);
                 year = UsageYear(*paidBefore->period_start, preview.as_of, ws.rules.zone);
             }
             const std::string base = paidBefore ? paidBefore->amount.display() : "?";
-            return Format(Tr(Text::UnsLineFee), base.c_str(), line.rate_percent, term.c_str(), year);
+            return Format(Tr(TextId::UnsLineFee), base.c_str(), line.rate_percent, term.c_str(), year);
         }
-        case RefundLineKind::NotCharged: return Tr(Text::UnsLineNotCharged);
-        case RefundLineKind::Cash: return Tr(Text::UnsLineCash);
-        case RefundLineKind::Voucher: return Tr(Text::UnsLineVoucher);
-        case RefundLineKind::FlexiCoupon: return Tr(Text::UnsLineFlexi);
+        case RefundLineKind::NotCharged: return Tr(TextId::UnsLineNotCharged);
+        case RefundLineKind::Cash: return Tr(TextId::UnsLineCash);
+        case RefundLineKind::Voucher: return Tr(TextId::UnsLineVoucher);
+        case RefundLineKind::FlexiCoupon: return Tr(TextId::UnsLineFlexi);
         case RefundLineKind::StoredCard: break;
     }
-    return Tr(Text::UnsLineCard);
+    return Tr(TextId::UnsLineCard);
 }
 
 // Calls fn(words, amount, isPart) for every line of an item, in order.
@@ -322,8 +322,8 @@ std::string ReasonWords(const RefundItem& item)
 std::string WarningWords(const Workspace& ws, const RefundPreview& preview, const Refusal& w)
 {
     if (w.code == "large_refund")
-        return Format(Tr(Text::UnsWarnLarge), ws.rules.large_refund_warning.display().c_str());
-    if (w.code == "five_day_quota_unknown") return Format(Tr(Text::UnsWarnQuotaUnknown), preview.quota.limit);
+        return Format(Tr(TextId::UnsWarnLarge), ws.rules.large_refund_warning.display().c_str());
+    if (w.code == "five_day_quota_unknown") return Format(Tr(TextId::UnsWarnQuotaUnknown), preview.quota.limit);
     return RefusalWords(w);  // balance_unknown: warned in the preview, refused on confirm, in the same words
 }
 
@@ -332,24 +332,24 @@ std::string WarningWords(const Workspace& ws, const RefundPreview& preview, cons
 std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview)
 {
     const bool zh = CurrentLang() == Lang::Zh;
-    std::string out = std::string(Tr(Text::AsOf)) + (zh ? "：" : ": ") + ConsoleTime(ws, preview.as_of) + "\n";
+    std::string out = std::string(Tr(TextId::AsOf)) + (zh ? "：" : ": ") + ConsoleTime(ws, preview.as_of) + "\n";
     for (const RefundItem& item : preview.items) {
         out += "\n" + InstanceName(ws, item.resource_id) + " · " + Tr(ScenarioText(item.scenario)) + " · " +
                ReasonWords(item) + "\n";
         ForEachLine(ws, preview, item, [&](const std::string& words, Money amount, bool) {
             out += "  " + words + "  " + amount.display() + "\n";
         });
-        out += "  " + std::string(Tr(Text::UnsActualRefund)) + "  " + item.total.display() + "\n";
+        out += "  " + std::string(Tr(TextId::UnsActualRefund)) + "  " + item.total.display() + "\n";
     }
-    out += "\n" + std::string(Tr(Text::UnsTotalRow)) + (zh ? "：" : ": ") + std::string(Tr(Text::UnsActualRefund)) +
+    out += "\n" + std::string(Tr(TextId::UnsTotalRow)) + (zh ? "：" : ": ") + std::string(Tr(TextId::UnsActualRefund)) +
            " " + preview.total.display() + "\n";
-    out += "  " + Format(Tr(Text::UnsBackToCash), preview.refund.cash.display().c_str()) + "\n";
+    out += "  " + Format(Tr(TextId::UnsBackToCash), preview.refund.cash.display().c_str()) + "\n";
     if (preview.refund.voucher.isPositive())
-        out += "  " + Format(Tr(Text::UnsBackVoucher), preview.refund.voucher.display().c_str()) + "\n";
+        out += "  " + Format(Tr(TextId::UnsBackVoucher), preview.refund.voucher.display().c_str()) + "\n";
     if (preview.refund.flexi_coupon.isPositive())
-        out += "  " + Format(Tr(Text::UnsBackFlexi), preview.refund.flexi_coupon.display().c_str()) + "\n";
+        out += "  " + Format(Tr(TextId::UnsBackFlexi), preview.refund.flexi_coupon.display().c_str()) + "\n";
     if (preview.refund.stored_card.isPositive())
-        out += "  " + Format(Tr(Text::UnsBackCard), preview.refund.stored_card.display().c_str()) + "\n";
+        out += "  " + Format(Tr(TextId::UnsBackCard), preview.refund.stored_card.display().c_str()) + "\n";
     for (const Refusal& w : preview.warnings) out += WarningWords(ws, preview, w) + "\n";
     for (const Refusal& r : preview.refusals) out += RefusalWords(r) + "\n";
     return out;
@@ -395,7 +395,7 @@ void BuildPreview(AppState& app, RefundDialogState& dlg, Instant now)
     dlg.previewBuilt = true;
     dlg.previewRevision = app.revision;
     dlg.previewAsOf = now;
-    if (dlg.preview.ok()) app.announcement = Format(Tr(Text::UnsAnnounce), dlg.preview.total.display().c_str());
+    if (dlg.preview.ok()) app.announcement = Format(Tr(TextId::UnsAnnounce), dlg.preview.total.display().c_str());
 }
 
 int LimitCharacters(ImGuiInputTextCallbackData* data)
@@ -422,9 +422,9 @@ bool AllAllowed(const RefundPreview& p)
 // Why 退订 cannot be pressed yet; nullptr when it can.
 const char* SubmitBlocker(const RefundDialogState& dlg)
 {
-    if (!AllAllowed(dlg.preview)) return Tr(Text::UnsNeedAllowed);
-    if (dlg.reason < 0) return Tr(Text::UnsNeedReason);
-    if (!dlg.acknowledged) return Tr(Text::UnsNeedTick);
+    if (!AllAllowed(dlg.preview)) return Tr(TextId::UnsNeedAllowed);
+    if (dlg.reason < 0) return Tr(TextId::UnsNeedReason);
+    if (!dlg.acknowledged) return Tr(TextId::UnsNeedTick);
     return nullptr;
 }
 
@@ -433,11 +433,11 @@ void DrawInstanceTable(const Workspace& ws, const RefundPreview& p)
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("##refund-items", 5, flags)) return;
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn(Tr(Text::UnsInstanceInfo), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(Tr(Text::UnsColScenario), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-    ImGui::TableSetupColumn(Tr(Text::UnsColPaidInfo), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
-    ImGui::TableSetupColumn(Tr(Text::UnsColDue), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
-    ImGui::TableSetupColumn(Tr(Text::UnsColRefund), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsInstanceInfo), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(Tr(TextId::UnsColScenario), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsColPaidInfo), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsColDue), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsColRefund), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
     ImGui::TableHeadersRow();
     Money paid, due;
     for (const RefundItem& item : p.items) {
@@ -449,17 +449,17 @@ void DrawInstanceTable(const Workspace& ws, const RefundPreview& p)
         ImGui::TextUnformatted(r && !r->resource_name.empty() ? r->resource_name.c_str() : item.resource_id.c_str());
         ImGui::TextDisabled("%s", item.resource_id.c_str());
         if (prod)
-            ImGui::TextDisabled("%s: %s  %s: %s", Tr(Text::ProductType), prod->service_type_name.c_str(),
-                                Tr(Text::Region), r->region_code.c_str());
+            ImGui::TextDisabled("%s: %s  %s: %s", Tr(TextId::ProductType), prod->service_type_name.c_str(),
+                                Tr(TextId::Region), r->region_code.c_str());
         if (!item.main_resource_id.empty()) {
-            ImGui::TextDisabled(Tr(Text::UnsGoesWith), item.main_resource_id.c_str());
+            ImGui::TextDisabled(Tr(TextId::UnsGoesWith), item.main_resource_id.c_str());
             ImGui::Unindent(em);
         }
         if (item.scenario == UnsubscribeScenario::NotAllowed) {
             ErrorText(ReasonWords(item));
             if (ImGui::IsItemHovered() && !item.reason.empty()) ImGui::SetTooltip("%s", item.reason.c_str());
         } else if (item.new_expire_time) {
-            ImGui::TextDisabled(Tr(Text::UnsNewExpiry), ConsoleTime(ws, *item.new_expire_time).c_str());
+            ImGui::TextDisabled(Tr(TextId::UnsNewExpiry), ConsoleTime(ws, *item.new_expire_time).c_str());
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(Tr(ScenarioText(item.scenario)));
@@ -475,7 +475,7 @@ void DrawInstanceTable(const Workspace& ws, const RefundPreview& p)
     }
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(Tr(Text::UnsTotalRow));
+    ImGui::TextUnformatted(Tr(TextId::UnsTotalRow));
     ImGui::TableNextColumn();
     ImGui::TableNextColumn();
     TextRight(Amount(paid));
@@ -507,7 +507,7 @@ void DrawDetails(const Workspace& ws, const RefundPreview& p)
                     // The computation adds up to the total; the parts say where it goes.
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
-                    ImGui::TextDisabled("= %s", Tr(Text::UnsActualRefund));
+                    ImGui::TextDisabled("= %s", Tr(TextId::UnsActualRefund));
                     ImGui::TableNextColumn();
                     TextRight(computed.display());
                     firstPart = false;
@@ -523,7 +523,7 @@ void DrawDetails(const Workspace& ws, const RefundPreview& p)
             });
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", Tr(Text::UnsLineSum));
+            ImGui::TextDisabled("%s", Tr(TextId::UnsLineSum));
             ImGui::TableNextColumn();
             TextRight(parts.display());
             ImGui::EndTable();
@@ -534,9 +534,9 @@ void DrawDetails(const Workspace& ws, const RefundPreview& p)
 
 void DrawReasons(RefundDialogState& dlg)
 {
-    ImGui::TextUnformatted(Tr(Text::UnsReasonTitle));
-    const Text reasons[] = {Text::UnsReason0, Text::UnsReason1, Text::UnsReason2, Text::UnsReason3,
-                            Text::UnsReason4, Text::UnsReason5, Text::UnsReason6};
+    ImGui::TextUnformatted(Tr(TextId::UnsReasonTitle));
+    const TextId reasons[] = {TextId::UnsReason0, TextId::UnsReason1, TextId::UnsReason2, TextId::UnsReason3,
+                              TextId::UnsReason4, TextId::UnsReason5, TextId::UnsReason6};
     static_assert(sizeof(reasons) / sizeof(reasons[0]) == EnumNames<UnsubscribeReason>::names.size(),
                   "one radio per reason");
     const float right = ImGui::GetContentRegionAvail().x + ImGui::GetCursorScreenPos().x;
@@ -551,7 +551,7 @@ void DrawReasons(RefundDialogState& dlg)
         if (ImGui::RadioButton(label, dlg.reason == i)) dlg.reason = i;
     }
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    ImGui::InputTextWithHint("##reason-text", Tr(Text::UnsReasonTextHint), dlg.reasonText, sizeof dlg.reasonText,
+    ImGui::InputTextWithHint("##reason-text", Tr(TextId::UnsReasonTextHint), dlg.reasonText, sizeof dlg.reasonText,
                              ImGuiInputTextFlags_CallbackEdit, LimitCharacters);
     ImGui::SameLine();
     ImGui::TextDisabled("%d/%d", static_cast<int>(CharacterCount(dlg.reasonText)), kUnsubscribeReasonTextMax);
@@ -572,7 +572,7 @@ void DoUnsubscribe(AppState& app, RefundDialogState& dlg)
     }
     MarkChanged(app);
     dlg.refusals.clear();
-    app.announcement = Format(Tr(Text::UnsDoneRefund), res.preview.total.display().c_str());
+    app.announcement = Format(Tr(TextId::UnsDoneRefund), res.preview.total.display().c_str());
     dlg.result = std::move(res);
 }
 
@@ -580,15 +580,15 @@ void DrawConfirm(AppState& app, RefundDialogState& dlg)
 {
     const Workspace& ws = *app.workspace;
     const bool periods = dlg.kind == RefundKind::Periods;
-    std::string title = std::string(Tr(Text::UnsSubmit)) + "###refund-confirm";
+    std::string title = std::string(Tr(TextId::UnsSubmit)) + "###refund-confirm";
     if (!BeginDialog(title.c_str(), &dlg.confirmOpening, &dlg.confirming, 40, 0)) return;
-    WarningText(Tr(periods ? Text::UnsConfirmTitlePeriods : Text::UnsConfirmTitle));
-    if (!periods) ImGui::TextWrapped("%s", Tr(Text::UnsConfirmText));
-    ImGui::TextWrapped("%s", Tr(Text::UnsConfirmThirdParty));
+    WarningText(Tr(periods ? TextId::UnsConfirmTitlePeriods : TextId::UnsConfirmTitle));
+    if (!periods) ImGui::TextWrapped("%s", Tr(TextId::UnsConfirmText));
+    ImGui::TextWrapped("%s", Tr(TextId::UnsConfirmThirdParty));
     if (ImGui::BeginTable("##confirm-items", 2,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(Tr(Text::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(Tr(Text::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(Tr(TextId::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         for (const RefundItem& item : dlg.preview.items) {
             const Resource* r = ws.findResource(item.resource_id);
@@ -604,7 +604,7 @@ void DrawConfirm(AppState& app, RefundDialogState& dlg)
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    const ConfirmRowChoice choice = ConfirmRow(Tr(Text::UnsSubmit), true, Tr(Text::UnsNotNow));
+    const ConfirmRowChoice choice = ConfirmRow(Tr(TextId::UnsSubmit), true, Tr(TextId::UnsNotNow));
     if (choice.confirm) DoUnsubscribe(app, dlg);
     if (choice.confirm || choice.dismiss) {
         dlg.confirming = false;
@@ -618,46 +618,48 @@ void DrawResult(AppState& app, RefundDialogState& dlg, bool& close)
     const Workspace& ws = *app.workspace;
     const UnsubscribeResult& res = *dlg.result;
     ImGui::PushFont(HeadingFont());
-    ImGui::TextUnformatted(Tr(Text::UnsDone));
+    ImGui::TextUnformatted(Tr(TextId::UnsDone));
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextUnformatted(Format(Tr(Text::UnsDoneOrder), res.order_id.c_str()).c_str());
+    ImGui::TextUnformatted(Format(Tr(TextId::UnsDoneOrder), res.order_id.c_str()).c_str());
     if (res.sub_order_ids.size() > 1) {
         std::string ids;
         for (const std::string& s : res.sub_order_ids) ids += (ids.empty() ? "" : ", ") + s;
-        ImGui::TextWrapped("%s", Format(Tr(Text::UnsDoneSubOrders), ids.c_str()).c_str());
+        ImGui::TextWrapped("%s", Format(Tr(TextId::UnsDoneSubOrders), ids.c_str()).c_str());
     }
-    ImGui::TextUnformatted(Format(Tr(Text::UnsDoneRefund), res.preview.total.display().c_str()).c_str());
+    ImGui::TextUnformatted(Format(Tr(TextId::UnsDoneRefund), res.preview.total.display().c_str()).c_str());
     ImGui::Indent();
-    ImGui::TextUnformatted(Format(Tr(Text::UnsBackToCash), res.preview.refund.cash.display().c_str()).c_str());
+    ImGui::TextUnformatted(Format(Tr(TextId::UnsBackToCash), res.preview.refund.cash.display().c_str()).c_str());
     if (res.preview.refund.voucher.isPositive())
-        ImGui::TextUnformatted(Format(Tr(Text::UnsBackVoucher), res.preview.refund.voucher.display().c_str()).c_str());
+        ImGui::TextUnformatted(
+            Format(Tr(TextId::UnsBackVoucher), res.preview.refund.voucher.display().c_str()).c_str());
     if (res.preview.refund.flexi_coupon.isPositive())
         ImGui::TextUnformatted(
-            Format(Tr(Text::UnsBackFlexi), res.preview.refund.flexi_coupon.display().c_str()).c_str());
+            Format(Tr(TextId::UnsBackFlexi), res.preview.refund.flexi_coupon.display().c_str()).c_str());
     if (res.preview.refund.stored_card.isPositive())
-        ImGui::TextUnformatted(Format(Tr(Text::UnsBackCard), res.preview.refund.stored_card.display().c_str()).c_str());
+        ImGui::TextUnformatted(
+            Format(Tr(TextId::UnsBackCard), res.preview.refund.stored_card.display().c_str()).c_str());
     ImGui::Unindent();
     if (!res.returned_coupon_ids.empty()) {
         std::string ids;
         for (const std::string& s : res.returned_coupon_ids) ids += (ids.empty() ? "" : ", ") + s;
-        ImGui::TextWrapped("%s", Format(Tr(Text::UnsDoneCoupons), ids.c_str()).c_str());
+        ImGui::TextWrapped("%s", Format(Tr(TextId::UnsDoneCoupons), ids.c_str()).c_str());
     }
     if (ws.account.cash_balance)
-        ImGui::TextUnformatted(Format(Tr(Text::UnsDoneCash), ws.account.cash_balance->display().c_str()).c_str());
+        ImGui::TextUnformatted(Format(Tr(TextId::UnsDoneCash), ws.account.cash_balance->display().c_str()).c_str());
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
     DrawInstanceTable(ws, res.preview);
     ImGui::Spacing();
-    if (ImGui::Button(Tr(Text::UnsViewOrder))) {
+    if (ImGui::Button(Tr(TextId::UnsViewOrder))) {
         app.myOrders.details = res.order_id;
         app.myOrders.dirty = true;
         app.page = Page::MyOrders;
         close = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::Close)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
+    if (ImGui::Button(Tr(TextId::Close)) || DialogEnterPressed() || DialogEscapePressed()) close = true;
 }
 
 }  // namespace
@@ -696,21 +698,21 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
         const bool zh = CurrentLang() == Lang::Zh;
         BeginDialogBody();
         // The notice and the rules of the scenarios present (seed 4.4.1.3 step 6).
-        const Text notice = dlg.kind == RefundKind::InUse          ? Text::UnsDlgNoticeInUse
-                            : dlg.kind == RefundKind::NotEffective ? Text::UnsDlgNoticeNotEffective
-                                                                   : Text::UnsDlgNoticePeriods;
+        const TextId notice = dlg.kind == RefundKind::InUse          ? TextId::UnsDlgNoticeInUse
+                              : dlg.kind == RefundKind::NotEffective ? TextId::UnsDlgNoticeNotEffective
+                                                                     : TextId::UnsDlgNoticePeriods;
         WarningText(Tr(notice));
         bool seen[6] = {};
         for (const RefundItem& item : p.items) seen[static_cast<int>(item.scenario)] = true;
-        auto rule = [&](UnsubscribeScenario s, Text t) {
+        auto rule = [&](UnsubscribeScenario s, TextId t) {
             if (seen[static_cast<int>(s)]) ImGui::TextWrapped("· %s", Tr(t));
         };
-        rule(UnsubscribeScenario::FiveDay, Text::UnsRuleFiveDay);
-        rule(UnsubscribeScenario::Standard, Text::UnsRuleStandard);
-        rule(UnsubscribeScenario::NotEffective, Text::UnsRuleNotEffective);
-        rule(UnsubscribeScenario::RenewalPeriods, Text::UnsRulePeriods);
-        rule(UnsubscribeScenario::Failed, Text::UnsRuleFailed);
-        ImGui::TextDisabled("%s%s%s", Tr(Text::AsOf), zh ? "：" : ": ", ConsoleTime(ws, p.as_of).c_str());
+        rule(UnsubscribeScenario::FiveDay, TextId::UnsRuleFiveDay);
+        rule(UnsubscribeScenario::Standard, TextId::UnsRuleStandard);
+        rule(UnsubscribeScenario::NotEffective, TextId::UnsRuleNotEffective);
+        rule(UnsubscribeScenario::RenewalPeriods, TextId::UnsRulePeriods);
+        rule(UnsubscribeScenario::Failed, TextId::UnsRuleFailed);
+        ImGui::TextDisabled("%s%s%s", Tr(TextId::AsOf), zh ? "：" : ": ", ConsoleTime(ws, p.as_of).c_str());
 
         if (!p.ok()) {
             for (const Refusal& r : p.refusals) ErrorText(RefusalWords(r));
@@ -718,15 +720,15 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
             if (dlg.kind == RefundKind::InUse) {
                 int fiveDay = 0;
                 for (const RefundItem& item : p.items) fiveDay += item.scenario == UnsubscribeScenario::FiveDay ? 1 : 0;
-                std::string line = (fiveDay > 0 ? Format(Tr(Text::UnsFiveDayThisTime), fiveDay) : std::string()) +
-                                   Format(Tr(Text::UnsQuotaLine), p.quota.year, p.quota.left());
+                std::string line = (fiveDay > 0 ? Format(Tr(TextId::UnsFiveDayThisTime), fiveDay) : std::string()) +
+                                   Format(Tr(TextId::UnsQuotaLine), p.quota.year, p.quota.left());
                 if (p.quota_used > 0)
-                    line += Format(Tr(Text::UnsQuotaAfter), std::max(0, p.quota.left() - p.quota_used));
+                    line += Format(Tr(TextId::UnsQuotaAfter), std::max(0, p.quota.left() - p.quota_used));
                 ImGui::TextWrapped("%s", line.c_str());
             }
             if (dlg.kind == RefundKind::Periods) {
                 if (dlg.resourceIds.size() == 1 && dlg.keepChoices.size() > 1) {
-                    ImGui::TextUnformatted(Tr(Text::UnsKeepUntil));
+                    ImGui::TextUnformatted(Tr(TextId::UnsKeepUntil));
                     for (int i = 0; i < static_cast<int>(dlg.keepChoices.size()); ++i) {
                         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
                         if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
@@ -738,12 +740,12 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
                         }
                     }
                 } else if (dlg.resourceIds.size() > 1) {
-                    ImGui::TextWrapped("%s", Tr(Text::UnsKeepBatch));
+                    ImGui::TextWrapped("%s", Tr(TextId::UnsKeepBatch));
                 }
             }
             ImGui::Spacing();
             DrawInstanceTable(ws, p);
-            if (ImGui::Button(Tr(dlg.showDetails ? Text::UnsCollapseDetails : Text::UnsExpandDetails)))
+            if (ImGui::Button(Tr(dlg.showDetails ? TextId::UnsCollapseDetails : TextId::UnsExpandDetails)))
                 dlg.showDetails = !dlg.showDetails;
             if (dlg.showDetails) DrawDetails(ws, p);
             for (const Refusal& w : p.warnings) WarningText(WarningWords(ws, p, w));
@@ -754,45 +756,46 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
             DrawReasons(dlg);
             ImGui::Spacing();
             ImGui::PushFont(HeadingFont());
-            ImGui::TextUnformatted(Tr(Text::UnsActualRefund));
+            ImGui::TextUnformatted(Tr(TextId::UnsActualRefund));
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.35f, 0.05f, 1.0f));
             ImGui::TextUnformatted(p.total.display().c_str());
             ImGui::PopStyleColor();
             ImGui::PopFont();
-            ImGui::TextUnformatted(Format(Tr(Text::UnsBackToCash), p.refund.cash.display().c_str()).c_str());
+            ImGui::TextUnformatted(Format(Tr(TextId::UnsBackToCash), p.refund.cash.display().c_str()).c_str());
             if (p.refund.voucher.isPositive())
-                ImGui::TextUnformatted(Format(Tr(Text::UnsBackVoucher), p.refund.voucher.display().c_str()).c_str());
+                ImGui::TextUnformatted(Format(Tr(TextId::UnsBackVoucher), p.refund.voucher.display().c_str()).c_str());
             if (p.refund.flexi_coupon.isPositive())
-                ImGui::TextUnformatted(Format(Tr(Text::UnsBackFlexi), p.refund.flexi_coupon.display().c_str()).c_str());
+                ImGui::TextUnformatted(
+                    Format(Tr(TextId::UnsBackFlexi), p.refund.flexi_coupon.display().c_str()).c_str());
             if (p.refund.stored_card.isPositive())
-                ImGui::TextUnformatted(Format(Tr(Text::UnsBackCard), p.refund.stored_card.display().c_str()).c_str());
-            ImGui::TextDisabled("%s", Tr(Text::UnsNote1));
-            ImGui::TextDisabled("%s", Tr(Text::UnsNote2));
+                ImGui::TextUnformatted(Format(Tr(TextId::UnsBackCard), p.refund.stored_card.display().c_str()).c_str());
+            ImGui::TextDisabled("%s", Tr(TextId::UnsNote1));
+            ImGui::TextDisabled("%s", Tr(TextId::UnsNote2));
             ImGui::Spacing();
-            const Text tick = dlg.kind == RefundKind::InUse ? Text::UnsConfirmBackup : Text::UnsConfirmAmount;
+            const TextId tick = dlg.kind == RefundKind::InUse ? TextId::UnsConfirmBackup : TextId::UnsConfirmAmount;
             ImGui::Checkbox("##acknowledged", &dlg.acknowledged);
             ImGui::SameLine();
             ImGui::TextWrapped("%s", Tr(tick));
             if (ImGui::IsItemClicked()) dlg.acknowledged = !dlg.acknowledged;
         }
         if (!dlg.refusals.empty()) {
-            ErrorText(Tr(Text::UnsRefused));
+            ErrorText(Tr(TextId::UnsRefused));
             for (const Refusal& r : dlg.refusals) ErrorText(RefusalWords(r));
         }
         EndDialogBody();
 
         const char* blocker = SubmitBlocker(dlg);
         ImGui::BeginDisabled(blocker != nullptr);
-        bool submit = ImGui::Button(Tr(Text::UnsSubmit));
+        bool submit = ImGui::Button(Tr(TextId::UnsSubmit));
         ImGui::EndDisabled();
         if (blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::UnsCopy))) app.clipboard = RefundPreviewText(ws, p);
+        if (ImGui::Button(Tr(TextId::UnsCopy))) app.clipboard = RefundPreviewText(ws, p);
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Text::Cancel))) close = true;
+        if (ImGui::Button(Tr(TextId::Cancel))) close = true;
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", blocker ? blocker : Tr(Text::UnsKeysHint));
+        ImGui::TextDisabled("%s", blocker ? blocker : Tr(TextId::UnsKeysHint));
 
         if (dlg.confirming || dlg.confirmOpening) {
             DrawConfirm(app, dlg);

@@ -22,13 +22,13 @@ namespace qd::ui {
 
 std::string DurationWords(const RenewalDuration& d)
 {
-    if (d.unit == TermUnit::Year) return d.num == 1 ? Tr(Text::RnwOneYear) : Format(Tr(Text::RnwYearsN), d.num);
-    return d.num == 1 ? Tr(Text::RnwOneMonth) : Format(Tr(Text::RnwMonthsN), d.num);
+    if (d.unit == TermUnit::Year) return d.num == 1 ? Tr(TextId::RnwOneYear) : Format(Tr(TextId::RnwYearsN), d.num);
+    return d.num == 1 ? Tr(TextId::RnwOneMonth) : Format(Tr(TextId::RnwMonthsN), d.num);
 }
 
 std::string UnifiedDayWords(UnifiedExpiryDay day)
 {
-    return day.isMonthEnd() ? std::string(Tr(Text::RnwMonthEnd)) : Format(Tr(Text::RnwDayN), day.day());
+    return day.isMonthEnd() ? std::string(Tr(TextId::RnwMonthEnd)) : Format(Tr(TextId::RnwDayN), day.day());
 }
 
 bool RnwLinkButton(const char* label, bool warning)
@@ -56,41 +56,41 @@ namespace {
 
 struct CodeText {
     const char* code;
-    Text text;
+    TextId text;
     bool subject;
 };
 constexpr CodeText kCodeTexts[] = {
-    {"pending_order", Text::RnwRefPendingOrder, true},
-    {"delisted_product", Text::RnwRefDelisted, true},
-    {"bound_to_main", Text::RnwRefBound, true},
-    {"closed", Text::RnwRefClosed, true},
-    {"provisioning_failed", Text::RnwRefFailed, true},
-    {"retention_over", Text::RnwRefRetention, true},
-    {"not_alignable", Text::RnwRefNotAlignable, true},
-    {"duration_not_offered", Text::RnwRefDuration, true},
-    {"no_common_duration", Text::RnwRefNoCommon, false},
-    {"price_unknown", Text::RnwRefPrice, true},
-    {"empty_request", Text::RnwRefEmpty, false},
-    {"unknown_resource", Text::RnwRefUnknown, true},
-    {"policy_unchanged", Text::RnwRefUnchanged, true},
-    {"to_on_demand_unsupported", Text::RnwRefNoOnDemand, true},
-    {"not_auto", Text::RnwRefNotAuto, true},
-    {"bad_times", Text::RnwRefTimes, false},
-    {"bad_deduction_days", Text::RnwRefDeduction, false},
-    {"not_expired", Text::RnwRefNotExpired, true},
-    {"police_frozen", Text::RnwRefPolice, true},
-    {"frozen_reason_unknown", Text::RnwRefFrozenUnknown, true},
-    {"in_transaction", Text::RnwRefTransaction, true},
-    {"insufficient_balance", Text::RnwRefBalance, true},
-    {"balance_unknown", Text::RnwRefBalanceUnknown, true},
+    {"pending_order", TextId::RnwRefPendingOrder, true},
+    {"delisted_product", TextId::RnwRefDelisted, true},
+    {"bound_to_main", TextId::RnwRefBound, true},
+    {"closed", TextId::RnwRefClosed, true},
+    {"provisioning_failed", TextId::RnwRefFailed, true},
+    {"retention_over", TextId::RnwRefRetention, true},
+    {"not_alignable", TextId::RnwRefNotAlignable, true},
+    {"duration_not_offered", TextId::RnwRefDuration, true},
+    {"no_common_duration", TextId::RnwRefNoCommon, false},
+    {"price_unknown", TextId::RnwRefPrice, true},
+    {"empty_request", TextId::RnwRefEmpty, false},
+    {"unknown_resource", TextId::RnwRefUnknown, true},
+    {"policy_unchanged", TextId::RnwRefUnchanged, true},
+    {"to_on_demand_unsupported", TextId::RnwRefNoOnDemand, true},
+    {"not_auto", TextId::RnwRefNotAuto, true},
+    {"bad_times", TextId::RnwRefTimes, false},
+    {"bad_deduction_days", TextId::RnwRefDeduction, false},
+    {"not_expired", TextId::RnwRefNotExpired, true},
+    {"police_frozen", TextId::RnwRefPolice, true},
+    {"frozen_reason_unknown", TextId::RnwRefFrozenUnknown, true},
+    {"in_transaction", TextId::RnwRefTransaction, true},
+    {"insufficient_balance", TextId::RnwRefBalance, true},
+    {"balance_unknown", TextId::RnwRefBalanceUnknown, true},
 };
 
 }  // namespace
 
 std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal)
 {
-    if (refusal.code == "too_many_search_terms") return Format(Tr(Text::RnwRefTooManyIds), kMaxSearchTerms);
-    if (refusal.code == "bad_expiring_days") return Format(Tr(Text::RnwRefBadDays), kMaxExpiringWithinDays);
+    if (refusal.code == "too_many_search_terms") return Format(Tr(TextId::RnwRefTooManyIds), kMaxSearchTerms);
+    if (refusal.code == "bad_expiring_days") return Format(Tr(TextId::RnwRefBadDays), kMaxExpiringWithinDays);
     for (const CodeText& c : kCodeTexts) {
         if (refusal.code != c.code) continue;
         if (!c.subject) return Tr(c.text);
@@ -157,16 +157,16 @@ int ChoiceOfDay(UnifiedExpiryDay day) { return day.isMonthEnd() ? 29 : day.day()
 const char* TitleOf(RenewalDialog d)
 {
     switch (d) {
-        case RenewalDialog::Renew: return Tr(Text::RnwRenewTitle);
-        case RenewalDialog::Align: return Tr(Text::RnwAlignTitle);
-        case RenewalDialog::EnableAuto: return Tr(Text::RnwEnableAutoTitle);
-        case RenewalDialog::ModifyAuto: return Tr(Text::RnwModifyAutoTitle);
-        case RenewalDialog::SetManual: return Tr(Text::RnwSetManualTitle);
-        case RenewalDialog::ToOnDemand: return Tr(Text::RnwToOnDemandTitle);
-        case RenewalDialog::NoRenew: return Tr(Text::RnwNoRenewTitle);
-        case RenewalDialog::Release: return Tr(Text::RnwReleaseTitle);
-        case RenewalDialog::DeductionDay: return Tr(Text::RnwDeductionTitle);
-        case RenewalDialog::ExportList: return Tr(Text::RnwExportList);
+        case RenewalDialog::Renew: return Tr(TextId::RnwRenewTitle);
+        case RenewalDialog::Align: return Tr(TextId::RnwAlignTitle);
+        case RenewalDialog::EnableAuto: return Tr(TextId::RnwEnableAutoTitle);
+        case RenewalDialog::ModifyAuto: return Tr(TextId::RnwModifyAutoTitle);
+        case RenewalDialog::SetManual: return Tr(TextId::RnwSetManualTitle);
+        case RenewalDialog::ToOnDemand: return Tr(TextId::RnwToOnDemandTitle);
+        case RenewalDialog::NoRenew: return Tr(TextId::RnwNoRenewTitle);
+        case RenewalDialog::Release: return Tr(TextId::RnwReleaseTitle);
+        case RenewalDialog::DeductionDay: return Tr(TextId::RnwDeductionTitle);
+        case RenewalDialog::ExportList: return Tr(TextId::RnwExportList);
         case RenewalDialog::None: break;
     }
     return "";
@@ -181,7 +181,7 @@ void Close(RenewalDialogState& d)
 // The instances the dialog acts on: a count, then one line each (scrolls when many).
 void DrawInstanceList(const Workspace& ws, const RenewalDialogState& d, float em)
 {
-    ImGui::TextDisabled(Tr(Text::RnwInstances), static_cast<int>(d.ids.size()), d.resources);
+    ImGui::TextDisabled(Tr(TextId::RnwInstances), static_cast<int>(d.ids.size()), d.resources);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float lines = std::clamp(static_cast<float>(d.ids.size()), 1.0f, 5.0f);
     const float height =
@@ -209,7 +209,7 @@ void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals
     if (refusals.empty()) return;
     const Workspace& ws = *app.workspace;
     ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-    ImGui::TextUnformatted(Tr(Text::RnwRefused));
+    ImGui::TextUnformatted(Tr(TextId::RnwRefused));
     ImGui::PopStyleColor();
     const std::size_t shown = std::min<std::size_t>(refusals.size(), 8);
     for (std::size_t i = 0; i < shown; ++i) {
@@ -228,7 +228,7 @@ void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals
                 const std::string id = order.combined_order_id.value_or(order.order_id);
                 ImGui::Indent();
                 ImGui::PushID(static_cast<int>(i));
-                if (RnwLinkButton(Format(Tr(Text::RnwGoToOrder), id.c_str()).c_str())) {
+                if (RnwLinkButton(Format(Tr(TextId::RnwGoToOrder), id.c_str()).c_str())) {
                     GoToPendingOrder(app, id);
                     Close(d);
                 }
@@ -297,13 +297,13 @@ void ErrorText(const char* text)
 }
 
 // "续费时长  [1个月] [2个月] ... [1年]": the durations every instance offers, or why there are none.
-void DurationRow(Text label, RenewalDialogState& d, float em, float width)
+void DurationRow(TextId label, RenewalDialogState& d, float em, float width)
 {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(label));
     ImGui::SameLine(em * 7);
     if (d.durations.empty()) {
-        ErrorText(Tr(Text::RnwNoDuration));
+        ErrorText(Tr(TextId::RnwNoDuration));
         return;
     }
     ImGui::BeginGroup();
@@ -331,13 +331,13 @@ void TimesInput(RenewalDialogState& d, float em)
     ImGui::InputInt("##times", &d.times);
     d.times = std::clamp(d.times, 1, kMaxAutoRenewTimes);
     ImGui::SameLine();
-    ImGui::TextUnformatted(Tr(Text::RnwTimes));
+    ImGui::TextUnformatted(Tr(TextId::RnwTimes));
 }
 
 // "[ ] 预设自动续费次数 [ 6 ] 次": unticked = no limit.
 void TimesRow(RenewalDialogState& d, float em)
 {
-    ImGui::Checkbox(Tr(Text::RnwAutoTimes), &d.limitTimes);
+    ImGui::Checkbox(Tr(TextId::RnwAutoTimes), &d.limitTimes);
     TimesInput(d, em);
 }
 
@@ -349,7 +349,7 @@ void DrawDone(RenewalDialogState& d)
     ImGui::PopStyleColor();
     for (const std::string& n : d.notes) ImGui::BulletText("%s", n.c_str());
     ImGui::Spacing();
-    if (ImGui::Button(Tr(Text::RnwClose)) || EnterPressed()) Close(d);
+    if (ImGui::Button(Tr(TextId::RnwClose)) || EnterPressed()) Close(d);
 }
 
 // The top of a dialog that acts on instances: the instances; once the operation is done, its outcome
@@ -389,21 +389,21 @@ void UpdateQuote(AppState& app, RenewalDialogState& d)
     d.quoteUnify = unify;
     d.quoteDay = d.unifiedDay;
     d.quoteLanguage = QuoteLanguage();
-    if (d.quote.ok()) app.announcement = Format(Tr(Text::RnwAnnounce), d.quote.total.display().c_str());
+    if (d.quote.ok()) app.announcement = Format(Tr(TextId::RnwAnnounce), d.quote.total.display().c_str());
 }
 
 std::string QuoteText(const Workspace& ws, const RenewalQuote& q)
 {
-    std::string text = Format(Tr(Text::RnwQuoteHeader), ConsoleTime(ws, q.as_of).c_str()) + "\n";
+    std::string text = Format(Tr(TextId::RnwQuoteHeader), ConsoleTime(ws, q.as_of).c_str()) + "\n";
     for (const RenewalQuoteItem& item : q.items) {
         const Resource* r = ws.findResource(item.resource_id);
         text +=
             "\n" + (r && !r->resource_name.empty() ? r->resource_name + " " : std::string()) + item.resource_id + "\n";
         text += "  " + ConsoleTime(ws, item.old_expire_time) + " -> " + ConsoleTime(ws, item.new_expire_time) + "\n";
         for (const QuoteLine& line : item.lines) text += "  " + line.label + " = " + line.amount.display() + "\n";
-        text += "  " + std::string(Tr(Text::RnwColAmount)) + " " + item.amount.display() + "\n";
+        text += "  " + std::string(Tr(TextId::RnwColAmount)) + " " + item.amount.display() + "\n";
     }
-    text += "\n" + Format(Tr(Text::RnwTotal), q.total.display().c_str()) + "\n" + Tr(Text::RnwReference) + "\n";
+    text += "\n" + Format(Tr(TextId::RnwTotal), q.total.display().c_str()) + "\n" + Tr(TextId::RnwReference) + "\n";
     return text;
 }
 
@@ -415,15 +415,15 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
     const float height =
         std::min(static_cast<float>(d.quoteRows.size() + 1), 12.0f) * line + ImGui::GetStyle().WindowPadding.y * 2;
     const float cOld = width * 0.30f, cNew = width * 0.53f, cExtra = width * 0.76f, cAmount = width * 0.86f;
-    ImGui::TextDisabled("%s", Tr(Text::RnwColInstance));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwColInstance));
     ImGui::SameLine(cOld);
-    ImGui::TextDisabled("%s", Tr(Text::RnwColOldExpiry));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwColOldExpiry));
     ImGui::SameLine(cNew);
-    ImGui::TextDisabled("%s", Tr(Text::RnwColNewExpiry));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwColNewExpiry));
     ImGui::SameLine(cExtra);
-    ImGui::TextDisabled("%s", Tr(Text::RnwColExtraDays));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwColExtraDays));
     ImGui::SameLine(cAmount);
-    ImGui::TextDisabled("%s", Tr(Text::RnwColAmount));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwColAmount));
     ImGui::BeginChild("##quote", ImVec2(0, height), true);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(d.quoteRows.size()));
@@ -447,7 +447,7 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
                               newTime = ConsoleTime(ws, item.new_expire_time);
             ImGui::SameLine(cOld);
             ImGui::TextUnformatted(oldTime.substr(0, oldTime.rfind(' ')).c_str());
-            if (item.expired && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Text::RnwExpired));
+            if (item.expired && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(TextId::RnwExpired));
             ImGui::SameLine(cNew);
             ImGui::TextUnformatted(newTime.substr(0, newTime.rfind(' ')).c_str());
             ImGui::SameLine(cExtra);
@@ -462,11 +462,11 @@ void DrawQuoteList(const Workspace& ws, const RenewalDialogState& d, float em, f
 void DrawTotal(const RenewalQuote& q)
 {
     ImGui::PushFont(HeadingFont());
-    ImGui::Text(Tr(Text::RnwTotal), q.total.display().c_str());
+    ImGui::Text(Tr(TextId::RnwTotal), q.total.display().c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", Tr(Text::RnwReference));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwReference));
 }
 
 void PlaceOrders(AppState& app, RenewalDialogState& d)
@@ -488,11 +488,11 @@ void PlaceOrders(AppState& app, RenewalDialogState& d)
     // The renewal page keeps a line about the order, for a user who closes the payment dialog unpaid
     // (seed 4.2.1.1 step 8 说明: it stays in 待支付订单, to be paid later).
     std::string message =
-        Format(Tr(Text::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
+        Format(Tr(TextId::RnwPlaced), placed.order_id.c_str(), static_cast<int>(placed.sub_order_ids.size()));
     if (req.auto_renew && req.duration) {
-        const std::string times =
-            req.auto_renew->times ? Format(Tr(Text::RnwTimesN), *req.auto_renew->times) : Tr(Text::RnwTimesUnlimited);
-        message += " " + Format(Tr(Text::RnwPlacedAuto), DurationWords(*req.duration).c_str(), times.c_str());
+        const std::string times = req.auto_renew->times ? Format(Tr(TextId::RnwTimesN), *req.auto_renew->times)
+                                                        : Tr(TextId::RnwTimesUnlimited);
+        message += " " + Format(Tr(TextId::RnwPlacedAuto), DurationWords(*req.duration).c_str(), times.c_str());
     }
     app.renewals.message = std::move(message);
     MarkChanged(app);
@@ -507,19 +507,19 @@ void PlaceOrders(AppState& app, RenewalDialogState& d)
 void DrawAutoRenewChoice(RenewalDialogState& d, float em)
 {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::RnwAutoRenewLabel));
+    ImGui::TextUnformatted(Tr(TextId::RnwAutoRenewLabel));
     ImGui::SameLine(em * 7);
     if (d.allAuto) {
-        ImGui::TextDisabled("%s", Tr(Text::RnwAutoRenewAlready));
+        ImGui::TextDisabled("%s", Tr(TextId::RnwAutoRenewAlready));
         return;
     }
     ImGui::BeginGroup();
-    ImGui::Checkbox(Tr(Text::RnwAutoRenewTick), &d.autoRenew);
+    ImGui::Checkbox(Tr(TextId::RnwAutoRenewTick), &d.autoRenew);
     if (d.autoRenew) {
         ImGui::SameLine(0, em);
         TimesRow(d, em);
         const std::string period = HasDuration(d) ? DurationWords(d.durations[d.duration]) : std::string("-");
-        ImGui::TextDisabled("%s", Format(Tr(Text::RnwAutoRenewNote), period.c_str()).c_str());
+        ImGui::TextDisabled("%s", Format(Tr(TextId::RnwAutoRenewNote), period.c_str()).c_str());
     }
     ImGui::EndGroup();
 }
@@ -531,21 +531,21 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     DrawInstanceList(ws, d, em);
     ImGui::Spacing();
     if (align) {
-        ImGui::TextWrapped("%s", Tr(Text::RnwAlignNote));
+        ImGui::TextWrapped("%s", Tr(TextId::RnwAlignNote));
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(Tr(Text::RnwAlignDay));
+        ImGui::TextUnformatted(Tr(TextId::RnwAlignDay));
         ImGui::SameLine(em * 7);
         DayCombo("##day", d.unifiedDay, em * 10);
     } else {
-        DurationRow(Text::RnwDuration, d, em, width);
+        DurationRow(TextId::RnwDuration, d, em, width);
         DrawAutoRenewChoice(d, em);
         ImGui::AlignTextToFramePadding();
-        ImGui::Checkbox(Tr(Text::RnwUnify), &d.unify);
+        ImGui::Checkbox(Tr(TextId::RnwUnify), &d.unify);
         ImGui::SameLine();
         ImGui::BeginDisabled(!d.unify);
         DayCombo("##day", d.unifiedDay, em * 10);
         ImGui::EndDisabled();
-        if (d.unify) ImGui::TextDisabled("%s", Tr(Text::RnwUnifyNote));
+        if (d.unify) ImGui::TextDisabled("%s", Tr(TextId::RnwUnifyNote));
     }
     UpdateQuote(app, d);
     ImGui::Spacing();
@@ -558,20 +558,20 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     ImGui::Separator();
     const bool can = d.quote.ok() && !d.quote.items.empty();
     ImGui::BeginDisabled(!can);
-    const bool confirm = ImGui::Button(Tr(Text::RnwGoPay)) || (can && EnterPressed());
+    const bool confirm = ImGui::Button(Tr(TextId::RnwGoPay)) || (can && EnterPressed());
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwCopyQuote))) {
+    if (ImGui::Button(Tr(TextId::RnwCopyQuote))) {
         app.clipboard = QuoteText(ws, d.quote);
-        d.notes = {Tr(Text::RnwCopied)};
+        d.notes = {Tr(TextId::RnwCopied)};
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwCancel))) {
+    if (ImGui::Button(Tr(TextId::RnwCancel))) {
         Close(d);
         return;
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(Text::RnwKeysHint));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwKeysHint));
     for (const std::string& n : d.notes) ImGui::TextDisabled("%s", n.c_str());
     if (confirm && can) PlaceOrders(app, d);
 }
@@ -589,12 +589,13 @@ void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
     d.refusals.clear();
     d.notes.clear();
     d.done = true;
-    d.message = Format(Tr(Text::RnwDone), static_cast<int>(c.changed.size()));
+    d.message = Format(Tr(TextId::RnwDone), static_cast<int>(c.changed.size()));
     for (const AutoRenewCharge& charge : c.charges)
-        d.notes.push_back(Format(Tr(Text::RnwChargedNow), (charge.resource_id + " " + charge.amount.display()).c_str(),
+        d.notes.push_back(Format(Tr(TextId::RnwChargedNow),
+                                 (charge.resource_id + " " + charge.amount.display()).c_str(),
                                  ConsoleTime(ws, charge.new_expire_time).c_str()));
     for (const Refusal& f : c.charge_failures)
-        d.notes.push_back(Format(Tr(Text::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
+        d.notes.push_back(Format(Tr(TextId::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
     app.renewals.message = d.message;
     MarkChanged(app);
 }
@@ -609,12 +610,12 @@ bool ConfirmButtons(RenewalDialogState& d, const char* ok, bool enabled = true)
     ImGui::EndDisabled();
     pressed = (pressed || EnterPressed()) && enabled;
     ImGui::SameLine();
-    if (ImGui::Button(Tr(Text::RnwCancel))) {
+    if (ImGui::Button(Tr(TextId::RnwCancel))) {
         Close(d);
         return false;
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(Text::RnwKeysHint));
+    ImGui::TextDisabled("%s", Tr(TextId::RnwKeysHint));
     return pressed;
 }
 
@@ -626,45 +627,45 @@ void DrawAutoDialog(AppState& app, RenewalDialogState& d, float em, float width)
     ImGui::Spacing();
     if (modify) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(Tr(Text::RnwRenewMode));
+        ImGui::TextUnformatted(Tr(TextId::RnwRenewMode));
         ImGui::SameLine(em * 7);
-        ImGui::RadioButton(Tr(Text::RnwModeAuto), &d.mode, 0);
+        ImGui::RadioButton(Tr(TextId::RnwModeAuto), &d.mode, 0);
         ImGui::SameLine();
-        ImGui::RadioButton(Tr(Text::RnwModeManual), &d.mode, 1);
+        ImGui::RadioButton(Tr(TextId::RnwModeManual), &d.mode, 1);
     }
     if (!modify || d.mode == 0) {
-        DurationRow(Text::RnwAutoPeriod, d, em, width);
-        ImGui::TextDisabled("%s", Tr(Text::RnwAutoPeriodNote));
+        DurationRow(TextId::RnwAutoPeriod, d, em, width);
+        ImGui::TextDisabled("%s", Tr(TextId::RnwAutoPeriodNote));
         ImGui::Spacing();
         if (modify) {
-            ImGui::Checkbox(Tr(Text::RnwResetTimes), &d.resetTimes);
+            ImGui::Checkbox(Tr(TextId::RnwResetTimes), &d.resetTimes);
             if (d.resetTimes) {
                 ImGui::Indent();
                 int limited = d.limitTimes ? 1 : 0;
-                ImGui::RadioButton(Tr(Text::RnwUnlimited), &limited, 0);
+                ImGui::RadioButton(Tr(TextId::RnwUnlimited), &limited, 0);
                 ImGui::SameLine();
-                ImGui::RadioButton(Tr(Text::RnwLimited), &limited, 1);
+                ImGui::RadioButton(Tr(TextId::RnwLimited), &limited, 1);
                 d.limitTimes = limited == 1;
                 TimesInput(d, em);
                 ImGui::Unindent();
             } else {
-                ImGui::TextDisabled("%s", Tr(Text::RnwResetNote));
+                ImGui::TextDisabled("%s", Tr(TextId::RnwResetNote));
             }
         } else {
             TimesRow(d, em);
-            ImGui::TextDisabled("%s", Tr(Text::RnwAutoTimesNote));
+            ImGui::TextDisabled("%s", Tr(TextId::RnwAutoTimesNote));
         }
         if (d.ids.size() == 1)
             if (const Resource* r = ws.findResource(d.ids.front()))
-                ImGui::TextDisabled(Tr(Text::RnwNextCharge),
+                ImGui::TextDisabled(Tr(TextId::RnwNextCharge),
                                     ConsoleTime(ws, NextDeduction(*r, ws.account, ws.rules)).c_str());
     } else {
-        ImGui::TextWrapped("%s", Tr(Text::RnwManualNote));
+        ImGui::TextWrapped("%s", Tr(TextId::RnwManualNote));
     }
     DrawRefusals(app, d, d.refusals);
     const bool needsDuration = !modify || d.mode == 0;
     const bool enabled = !needsDuration || HasDuration(d);
-    if (!ConfirmButtons(d, modify ? Tr(Text::RnwOk) : Tr(Text::RnwEnable), enabled)) return;
+    if (!ConfirmButtons(d, modify ? Tr(TextId::RnwOk) : Tr(TextId::RnwEnable), enabled)) return;
     const Instant now = AsOf(app);
     if (modify && d.mode == 1) {
         Outcome(app, d, CancelAutoRenew(ws, d.ids, now));
@@ -681,12 +682,12 @@ void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
     Workspace& ws = *app.workspace;
     if (!StillAsking(ws, d, em)) return;
     ImGui::Spacing();
-    const Text note = d.open == RenewalDialog::SetManual    ? Text::RnwSetManualNote
-                      : d.open == RenewalDialog::ToOnDemand ? Text::RnwToOnDemandNote
-                                                            : Text::RnwNoRenewNote;
+    const TextId note = d.open == RenewalDialog::SetManual    ? TextId::RnwSetManualNote
+                        : d.open == RenewalDialog::ToOnDemand ? TextId::RnwToOnDemandNote
+                                                              : TextId::RnwNoRenewNote;
     ImGui::TextWrapped("%s", Tr(note));
     DrawRefusals(app, d, d.refusals);
-    if (!ConfirmButtons(d, Tr(Text::RnwOk))) return;
+    if (!ConfirmButtons(d, Tr(TextId::RnwOk))) return;
     const Instant now = AsOf(app);
     switch (d.open) {
         case RenewalDialog::SetManual: {
@@ -709,8 +710,8 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
     Workspace& ws = *app.workspace;
     if (!StillAsking(ws, d, em)) return;
     ImGui::Spacing();
-    ErrorText(Tr(Text::RnwReleaseWarning));
-    ImGui::TextWrapped("%s", Tr(Text::RnwReleaseRules));
+    ErrorText(Tr(TextId::RnwReleaseWarning));
+    ImGui::TextWrapped("%s", Tr(TextId::RnwReleaseRules));
     // The bound resources that go along.
     for (const std::string& id : d.ids) {
         const Resource* main = ws.findResource(id);
@@ -719,12 +720,12 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
             if (a->isBound() && a->status != ResourceStatus::Closed)
                 ImGui::BulletText("%s  %s",
                                   a->resource_name.empty() ? a->resource_id.c_str() : a->resource_name.c_str(),
-                                  Tr(Text::RnwAlsoReleased));
+                                  Tr(TextId::RnwAlsoReleased));
     }
     ImGui::Spacing();
-    ImGui::Checkbox(Tr(Text::RnwReleaseAck), &d.confirmed);
+    ImGui::Checkbox(Tr(TextId::RnwReleaseAck), &d.confirmed);
     DrawRefusals(app, d, d.refusals);
-    if (!ConfirmButtons(d, Tr(Text::RnwRelease), d.confirmed)) return;
+    if (!ConfirmButtons(d, Tr(TextId::RnwRelease), d.confirmed)) return;
     Release r = ReleaseResources(ws, d.ids, AsOf(app));
     if (!r.ok()) {
         d.refusals = r.refusals;
@@ -732,7 +733,7 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
     }
     d.refusals.clear();
     d.done = true;
-    d.message = Format(Tr(Text::RnwReleased), static_cast<int>(r.released.size()));
+    d.message = Format(Tr(TextId::RnwReleased), static_cast<int>(r.released.size()));
     app.renewals.message = d.message;
     MarkChanged(app);
 }
@@ -745,19 +746,19 @@ void DrawDeductionDialog(AppState& app, RenewalDialogState& d, float em)
         return;
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(Text::RnwDeductionTitle));
+    ImGui::TextUnformatted(Tr(TextId::RnwDeductionTitle));
     ImGui::SameLine(em * 9);
     ImGui::SetNextItemWidth(em * 9);
-    if (ImGui::BeginCombo("##days", Format(Tr(Text::RnwDeductionDays), d.deductionDays).c_str())) {
+    if (ImGui::BeginCombo("##days", Format(Tr(TextId::RnwDeductionDays), d.deductionDays).c_str())) {
         for (int n = kMinDeductionDaysBefore; n <= kMaxDeductionDaysBefore; ++n)
-            if (ImGui::Selectable(Format(Tr(Text::RnwDeductionDays), n).c_str(), n == d.deductionDays))
+            if (ImGui::Selectable(Format(Tr(TextId::RnwDeductionDays), n).c_str(), n == d.deductionDays))
                 d.deductionDays = n;
         ImGui::EndCombo();
     }
-    ImGui::TextWrapped("%s", Tr(Text::RnwDeductionNote));
-    ImGui::Checkbox(Tr(Text::RnwDeductionConfirm), &d.confirmed);
+    ImGui::TextWrapped("%s", Tr(TextId::RnwDeductionNote));
+    ImGui::Checkbox(Tr(TextId::RnwDeductionConfirm), &d.confirmed);
     DrawRefusals(app, d, d.refusals);
-    if (!ConfirmButtons(d, Tr(Text::RnwOk), d.confirmed)) return;
+    if (!ConfirmButtons(d, Tr(TextId::RnwOk), d.confirmed)) return;
     Outcome(app, d, SetDeductionDaysBefore(ws, d.deductionDays, AsOf(app)));
 }
 
@@ -766,10 +767,10 @@ void DrawExportListDialog(AppState& app, RenewalDialogState& d, float em, float 
     const Workspace& ws = *app.workspace;
     DrawInstanceList(ws, d, em);
     ImGui::Spacing();
-    ImGui::TextWrapped(Tr(Text::RnwExportListNote), ws.rules.renewal_list_max);
-    DurationRow(Text::RnwDuration, d, em, width);
+    ImGui::TextWrapped(Tr(TextId::RnwExportListNote), ws.rules.renewal_list_max);
+    DurationRow(TextId::RnwDuration, d, em, width);
     DrawExportRefusals(app, ExportKind::RenewalList);
-    if (!ConfirmButtons(d, Tr(Text::RnwExportDo), HasDuration(d))) return;
+    if (!ConfirmButtons(d, Tr(TextId::RnwExportDo), HasDuration(d))) return;
     // The listed resources with their bound ones (each gets its own row under its main).
     ExportRequest req;
     req.kind = ExportKind::RenewalList;

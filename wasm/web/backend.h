@@ -38,7 +38,7 @@ struct BackendStats {
     int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;  // fallback files by status
     bool textInput = false;  // a text field is active (the IME textarea has the focus)
 
-    // Where start-up time goes (design.md §9: first frame < 1.5 s), ms of main-thread time.
+    // Where start-up time goes (docs/architecture.md §4: first frame < 1.5 s), ms of main-thread time.
     struct Startup {
         double context = 0;     // StartBackend: the WebGL2 context
         double imgui = 0;       // ...the ImGui context, its GL objects (shaders) and the events

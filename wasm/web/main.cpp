@@ -3,7 +3,7 @@
 // the sample (workspace_io.cpp: qd_stage_file + qd_load_staged).
 //
 // Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
-// the page copies it at once (UTF8ToString). design.md §8 fixes the JSON shapes.
+// the page copies it at once (UTF8ToString). docs/architecture.md §3 fixes the JSON shapes.
 #include <emscripten.h>
 #include <emscripten/html5.h>  // emscripten_date_now
 #include <imgui.h>
@@ -97,7 +97,7 @@ const char* NoWorkspace()
 
 extern "C" {
 
-// design.md §8 renew(argsJson): the same JSON as `quotedesk renew --format json`.
+// docs/architecture.md §3 renew(argsJson): the same JSON as `quotedesk renew --format json`.
 EMSCRIPTEN_KEEPALIVE const char* qd_renew(const char* argsJson)
 {
     const auto& app = qd::web::Shell().app;
@@ -105,7 +105,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_renew(const char* argsJson)
     return Result(qd::RenewJson(*app.workspace, argsJson, qd::web::Now()));
 }
 
-// design.md §8 refund(argsJson): the same JSON as `quotedesk refund --format json`.
+// docs/architecture.md §3 refund(argsJson): the same JSON as `quotedesk refund --format json`.
 EMSCRIPTEN_KEEPALIVE const char* qd_refund(const char* argsJson)
 {
     const auto& app = qd::web::Shell().app;

@@ -285,7 +285,7 @@ EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
 }
 
 // Browser storage gets the open workspace in pieces, one per task, so that saving 135 MB never
-// blocks the page for long (design.md §9): qd_persist_begin() starts it and returns the revision it
+// blocks the page for long (docs/architecture.md §4): qd_persist_begin() starts it and returns the revision it
 // is of; each qd_persist_next(bytes) writes the next piece of about `bytes` bytes (WorkspaceSaveStream:
 // together exactly SaveWorkspace's text) to qd_saved_data() and returns its size, 0 when the text is
 // complete (0 at once: no workspace, clear the store), -1 when the workspace changed meanwhile (the

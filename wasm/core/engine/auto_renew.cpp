@@ -278,7 +278,7 @@ AutoRenew AutoRenewOf(const Resource& resource) { return resource.auto_renew.val
 
 Instant NextDeduction(const Resource& resource, const Account& account, const RuleProfile& rules)
 {
-    // seed 4.2.2.4 / reference §3.2: the deduction clock (03:00) N days before the expiry day, local.
+    // seed 4.2.2.4 / docs/rules.md §3.2: the deduction clock (03:00) N days before the expiry day, local.
     const int days = std::clamp(account.deduction_days_before, kMinDeductionDaysBefore, kMaxDeductionDaysBefore);
     const LocalDate expiryDay = LocalDateOf(resource.expire_time, rules.zone);
     return ToInstant(expiryDay.plusDays(-days), rules.deduction_clock, rules.zone);

@@ -1,5 +1,5 @@
 // auto_renew.h: what happens at expiry, and releasing expired resources (seed 4.2.1.2 设为手动续费,
-// 4.2.2 自动续费, 4.2.4 到期转按需, 4.2.5 到期不续费, 4.2.6 释放资源; design.md §5; reference §3.2).
+// 4.2.2 自动续费, 4.2.4 到期转按需, 4.2.5 到期不续费, 4.2.6 释放资源; docs/rules.md; docs/rules.md §3.2).
 //
 //   AutoRenewPlan plan{{TermUnit::Month, 1}, 6};                  // every month, 6 times (nullopt = unlimited)
 //   PolicyChange c = EnableAutoRenew(ws, {"ecs-1"}, plan, now);    // refusals: nothing changed
@@ -22,7 +22,7 @@
 // Every operation takes a list of resources (the console's batch buttons) and is atomic: one refusal
 // and nothing changes.
 //
-// Auto-renew (reference §3.2, seed 4.2.2.4): the charge is made at the deduction clock (03:00 local)
+// Auto-renew (docs/rules.md §3.2, seed 4.2.2.4): the charge is made at the deduction clock (03:00 local)
 // `deduction_days_before` days (1..7, default 7) before the expiry; enabling auto-renew, or moving the
 // deduction day, when that moment has already passed charges at once. Each charge is a completed
 // renewal order placed by 运营系统 and paid from the cash balance (coupons are not applied); a short
@@ -39,7 +39,7 @@
 // a release cannot be undone, and a police freeze must never be released.
 //
 // Charges in a run are made in time order, each at its deduction time, or at options.not_before when
-// that is later (a late charge: the daily retry of reference §3.2, or "charge at once"). Closed
+// that is later (a late charge: the daily retry of docs/rules.md §3.2, or "charge at once"). Closed
 // resources, bound attached resources (they follow their main) and resources deleted after grace +
 // retention are never charged. A charge that fails leaves the resource as it was; the next run tries
 // again. The charge of an instance covers the main and its bound attached resources, each at its own
@@ -69,7 +69,7 @@ namespace qd {
 
 inline constexpr int kMaxAutoRenewTimes = 99;  // seed 4.2.2.1: a preset count is 1..99
 inline constexpr int kMinDeductionDaysBefore = 1;
-inline constexpr int kMaxDeductionDaysBefore = 7;  // seed 4.2.2.4 / reference §3.2: default 7
+inline constexpr int kMaxDeductionDaysBefore = 7;  // seed 4.2.2.4 / docs/rules.md §3.2: default 7
 
 // What auto-renew does each time: renew for `duration`, `times` times (nullopt = unlimited).
 struct AutoRenewPlan {

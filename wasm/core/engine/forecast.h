@@ -1,5 +1,5 @@
-// forecast.h: what auto-renew will charge over the coming months (design.md §5 "Beyond the seed":
-// the overview's 12-month forecast; CLI `quotedesk forecast`, design.md §7).
+// forecast.h: what auto-renew will charge over the coming months (docs/rules.md "Beyond the seed":
+// the overview's 12-month forecast; CLI `quotedesk forecast`, docs/cli.md).
 //
 //   Forecast f = ForecastAutoRenewals(ws, now);          // 12 local months from now's month
 //   for (const ForecastMonth& m : f.months) m.label(), m.total, m.count

@@ -1,4 +1,4 @@
-// orders.h: the life of an order (seed 4.1 待支付订单, 4.3 我的订单; design.md §5; reference/huawei-bss.md §5).
+// orders.h: the life of an order (seed 4.1 待支付订单, 4.3 我的订单; docs/rules.md; docs/rules.md §5).
 //
 //   PaymentRequest req{{"CS25011409123H8RN"}, std::nullopt, now};   // coupons chosen automatically
 //   PaymentResult p = PlanPayment(ws, req);      // the pay page: what is paid, how, what is skipped
@@ -161,7 +161,7 @@ void WriteCancelResult(JsonWriter& w, const CancelResult& result, ZoneOffset zon
 
 // ---- details (seed 4.1.3, 4.3.3) ---------------------------------------------------------------------
 
-// The amounts of an order (支付信息): 应付金额 = 订单金额 − 折扣; 实付金额 = 应付金额 − 代金券 (reference §4.2:
+// The amounts of an order (支付信息): 应付金额 = 订单金额 − 折扣; 实付金额 = 应付金额 − 代金券 (docs/rules.md §4.2:
 // 实付 = cash + flexi coupon + stored card). The means of payment are summed from the resource periods
 // this order bought; an order whose periods are not in the workspace shows them as unknown.
 struct OrderAmounts {

@@ -1,5 +1,5 @@
 // payment.h: how an amount due is settled (seed 4.1.1 step 6 "选择优惠确认支付信息", 4.3.1 step 6;
-// design.md §5; reference/huawei-bss.md §2.5 PayOrders).
+// docs/rules.md; docs/huawei-data.md PayOrders).
 //
 //   SettlementPlan s = PlanSettlement(ws, due, std::nullopt, now);   // automatic choice of coupons
 //   if (!s.ok()) ...                 // "insufficient_balance": short by 12.34, top up first

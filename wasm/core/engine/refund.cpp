@@ -485,7 +485,7 @@ void Previewer::AddGroup(const std::vector<const Resource*>& group)
     }
     if (anyBlocked) return AddBlockedGroup(evals, mainId);
 
-    // A bound group counts once against the natural year's quota (reference §4.3 counting).
+    // A bound group counts once against the natural year's quota (docs/rules.md §4.3 counting).
     const bool fiveDay = anyEligible && quota_left_ > 0;
     if (fiveDay) --quota_left_;
     bool quotaCounted = false;

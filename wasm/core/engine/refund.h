@@ -1,5 +1,5 @@
 // refund.h: unsubscribing yearly/monthly resources (云服务退订) and what it refunds (seed 4.4;
-// design.md §5; reference/huawei-bss.md §4).
+// docs/rules.md; docs/rules.md §4).
 //
 //   RefundRequest req{{"ecs-1"}, /*periods_only=*/false, std::nullopt, now};
 //   RefundPreview p = PreviewRefund(ws, req);          // read-only: one item per resource, with lines
@@ -29,7 +29,7 @@
 //                   natural year's quota (account five_day_quota, else the profile's 10) has one
 //                   left: cash + voucher + flexi coupon + stored card back in full, discount coupon
 //                   not. Uses 1 of the quota per group.
-//   standard        (4.4.1.2, reference §4.2) every other in-use resource. For the current period:
+//   standard        (4.4.1.2, docs/rules.md §4.2) every other in-use resource. For the current period:
 //                   paid = cash + flexi coupon + stored card (vouchers excluded and not returned);
 //                   consumed = paid × used / ordered, both in whole hours counted from the whole hour
 //                   of the period's start (10:30 -> 10:00) to the whole hour of the clock
@@ -84,7 +84,7 @@
 
 namespace qd {
 
-// The design.md §7 words: five_day | standard | not_effective | renewal_periods | failed | not_allowed.
+// The docs/cli.md words: five_day | standard | not_effective | renewal_periods | failed | not_allowed.
 enum class UnsubscribeScenario { FiveDay, Standard, NotEffective, RenewalPeriods, Failed, NotAllowed };
 template <>
 struct EnumNames<UnsubscribeScenario> {
@@ -301,7 +301,7 @@ int UsageYear(Instant start, Instant asOf, ZoneOffset zone);
 //   "ordered","unit" (hour|day); fee: "rate"}], "reason_code","main_resource_id","not_charged",
 //   "kept":{"voucher","discount_coupon"},"new_expire_time"}],"total","refund":{...},
 //   "quota":{"year","limit","used","left","used_now","known"},"warnings":[refusal...]}
-// (design.md §7 plus the trailing members); refused: {"as_of","refusals":[...]}.
+// (docs/cli.md plus the trailing members); refused: {"as_of","refusals":[...]}.
 void WriteRefundPreview(JsonWriter& w, const RefundPreview& preview, ZoneOffset zone);
 std::string RefundPreviewJson(const RefundPreview& preview, ZoneOffset zone);
 
@@ -309,7 +309,7 @@ std::string RefundPreviewJson(const RefundPreview& preview, ZoneOffset zone);
 // "sub_order_ids", "returned_coupon_ids", "cash_balance"; refused: {"as_of","refusals":[...]}.
 void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, const Workspace& after);
 
-// The browser test API's refund(argsJson) (design.md §8): {"resources":[...], "periods_only":false,
+// The browser test API's refund(argsJson) (docs/architecture.md §3): {"resources":[...], "periods_only":false,
 // "keep_until":"...", "as_of":"..."}; absent as_of = ws.as_of, else `clock`. Returns the preview JSON,
 // or {"error":"..."} for malformed arguments.
 std::string RefundJson(const Workspace& ws, std::string_view argsJson, Instant clock);

@@ -597,7 +597,7 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
     item.duration = duration;
     item.expired = request.as_of > r.expire_time;
 
-    // reference §3: renewing in grace/retention starts at the original expiry, not at the renewal time.
+    // docs/rules.md §3: renewing in grace/retention starts at the original expiry, not at the renewal time.
     const LocalDate oldEnd = LocalDateOf(r.expire_time, zone);
     const int anchor = AnchorDayOf(r, zone);
     const LocalDate plainEnd = duration.unit == TermUnit::Year ? AddYearsAnchored(oldEnd, duration.num, anchor)

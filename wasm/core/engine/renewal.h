@@ -1,5 +1,5 @@
-// renewal.h: renewing yearly/monthly resources (seed 4.2.1 手动续费, 4.2.3 统一到期日; design.md §5;
-// reference/huawei-bss.md §3).
+// renewal.h: renewing yearly/monthly resources (seed 4.2.1 手动续费, 4.2.3 统一到期日; docs/rules.md;
+// docs/rules.md §3).
 //
 //   RenewalRequest req;
 //   req.resource_ids = {"ecs-1", "vol-9"};
@@ -248,7 +248,7 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request);
 // The same with the order locks built once by the caller (for callers that quote many times).
 RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, const OrderLocks& locks);
 
-// The price of one extra day's worth of days (design.md §6 day_price), for the quote line:
+// The price of one extra day's worth of days (docs/rules.md §6 day_price), for the quote line:
 // `days` consecutive days starting on `first`, rounded per `rounding`. nullopt + what is missing
 // when the product has no price the rule can use (month_div_30 / month_days fall back to the year
 // price ÷ 365 and year_div_365 to the month price ÷ 30 when their own price is absent).
@@ -260,12 +260,12 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
                               Rounding rounding, LabelLanguage lang = LabelLanguage::English);
 
 // {"as_of","items":[{"resource_id","old_expire_time","new_expire_time","duration":{"period","num"},
-//   "extra_days","amount","lines":[{"label","amount"}]}],"total"} (design.md §7); a refused quote is
+//   "extra_days","amount","lines":[{"label","amount"}]}],"total"} (docs/cli.md); a refused quote is
 // {"as_of","refusals":[{"code","subject","message"}]}.
 void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone);
 std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone);
 
-// The browser test API's renew(argsJson) (design.md §8): {"resources":[...], "months":N | "years":N,
+// The browser test API's renew(argsJson) (docs/architecture.md §3): {"resources":[...], "months":N | "years":N,
 // "unified_day":D | "last", "align_only":false, "as_of":"..."}; absent as_of = ws.as_of, else `clock`.
 // Returns the quote JSON above, or {"error":"..."} for malformed arguments.
 std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock);

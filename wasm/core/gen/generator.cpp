@@ -881,7 +881,7 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
     }
     Instant closedAt = asOf;
     if (g.category == Category::Closed) {
-        // Unsubscribed in the current period: refund = paid (no vouchers) - consumed - fee (design.md §5),
+        // Unsubscribed in the current period: refund = paid (no vouchers) - consumed - fee (docs/rules.md),
         // hours floored, fee from the default profile's table.
         int64_t lo = std::max(lastStart.unixSeconds(), start.unixSeconds() + kDay) + kHour;
         int64_t hi = asOf.unixSeconds() - kHour;
@@ -1161,7 +1161,7 @@ void WriteOrder(std::string& out, const OrderHead& h, const std::vector<OrderLin
 }
 
 constexpr std::string_view kUser = "njxzy_admin";  // the account's login, creator of its own orders
-constexpr std::string_view kSystem = "运营系统";   // creator of auto-renewal orders (reference §2.2)
+constexpr std::string_view kSystem = "运营系统";   // creator of auto-renewal orders (docs/huawei-data.md)
 constexpr std::array<std::string_view, 6> kManagers{"客户经理 王堃", "客户经理 李淼", "客户经理 张赟",
                                                     "客户经理 陈曌", "客户经理 刘鑫", "客户经理 赵犇"};
 

@@ -1,4 +1,4 @@
-// generator.h: synthetic but realistic quotedesk/1 workspaces (design.md §3), for benchmarks, demos
+// generator.h: synthetic but realistic quotedesk/1 workspaces (docs/workspace-format.md), for benchmarks, demos
 // and tests. The `quotedesk gen` command prints one; the browser benchmark generates in-page.
 //
 //   GeneratorOptions o;  o.resources = 10000;  o.seed = 7;     // orders default to ≈ resources

@@ -1,4 +1,4 @@
-// api_args.h: reading the arguments of the browser test API (design.md §8), one JSON object whose
+// api_args.h: reading the arguments of the browser test API (docs/architecture.md §3), one JSON object whose
 // members mirror the CLI's flags. The readers are shared by renew(argsJson) (renewal.h RenewJson)
 // and refund(argsJson) (refund.h RefundJson), so both word a wrong argument the same way.
 //

@@ -30,7 +30,7 @@ int HuaweiImportRank(InputKind kind)
     return -1;
 }
 
-// ---- code tables (reference/huawei-bss.md §2) ----------------------------------------------------
+// ---- code tables (docs/huawei-data.md) ----------------------------------------------------
 
 std::optional<OrderStatus> HuaweiOrderStatus(int64_t code)
 {
@@ -464,7 +464,8 @@ std::optional<Order> ReadOrder(Reader& r, Staged& s, const json& o, const std::s
     order.payment_time = r.instant(o, "payment_time", pointer);
     order.official_amount = r.amount(o, "official_amount", pointer);
     if (auto a = r.amount(o, "amount_after_discount", pointer, true)) order.amount_after_discount = *a;
-    if (auto c = r.text(o, "currency", pointer); c && !c->empty()) order.currency = *c;  // empty = RMB (reference §1)
+    if (auto c = r.text(o, "currency", pointer); c && !c->empty())
+        order.currency = *c;  // empty = RMB (docs/rules.md §1)
     if (auto n = r.text(o, "service_type_name", pointer)) order.service_type_name = *n;
     NoteCustomer(r, s, o, pointer);
     if (r.errors.size() != before) return std::nullopt;

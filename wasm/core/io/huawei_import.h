@@ -1,5 +1,5 @@
-// huawei_import.h: raw Huawei BSS API responses merged into a workspace (design.md §4,
-// reference/huawei-bss.md §2). LoadFiles (load.h) calls ImportHuawei once per Huawei file, in the
+// huawei_import.h: raw Huawei BSS API responses merged into a workspace (docs/huawei-data.md,
+// docs/huawei-data.md). LoadFiles (load.h) calls ImportHuawei once per Huawei file, in the
 // order the files were given, then checks the merged workspace.
 //
 //   Workspace ws;                                                     // or a loaded quotedesk/1 base
@@ -31,7 +31,7 @@
 //     the product keeps no price (MissingData says so). Results for resources not (yet) in the
 //     workspace price nothing, so open this response after the resources response it is about.
 //
-// Integer codes (reference §2), anything else is an error naming the accepted codes:
+// Integer codes (docs/huawei-data.md), anything else is an error naming the accepted codes:
 //   order status   1 pending_review, 2 refunding, 3 processing, 4 cancelled, 5 completed,
 //                  6 pending_payment, 9 pending_confirmation (10-13 are hardware-mall states: refused)
 //   order_type     1 new, 2 renewal, 3 change, 4 unsubscribe, 10 to_on_demand, 11 on_demand_to_period,

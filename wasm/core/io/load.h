@@ -1,4 +1,4 @@
-// load.h: reading workspace files (design.md §3, §4, §10).
+// load.h: reading workspace files (docs/workspace-format.md, docs/huawei-data.md, docs/architecture.md §5).
 //
 //   LoadResult r = LoadWorkspace(text, "ws.json");       // a quotedesk/1 file
 //   if (!r.ok) for (const LoadError& e : r.errors) std::cerr << e.str() << "\n";
@@ -10,7 +10,7 @@
 // kMaxLoadErrors are collected, then reading stops.
 //
 // The file is read with nlohmann's SAX parser straight into the model (no DOM of the whole file:
-// a DOM costs about twice the memory, design.md §9). Amounts are taken from the exact number text,
+// a DOM costs about twice the memory, docs/architecture.md §4). Amounts are taken from the exact number text,
 // so 0.1 is 10 fen, never a float. After reading, CheckWorkspace refuses duplicate ids and
 // dangling references, then the index is built. Which members are required, and each default, is
 // in workspace.h and docs/workspace-format.md.

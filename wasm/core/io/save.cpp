@@ -165,7 +165,7 @@ std::string RatioText(int perTenThousand)
     return fraction.empty() ? out : out + "." + fraction;
 }
 
-// Writes the model, member by member, in the order of design.md §3.
+// Writes the model, member by member, in the order of docs/workspace-format.md.
 class WorkspaceWriter {
 public:
     explicit WorkspaceWriter(ZoneOffset zone) : zone_(zone) {}

@@ -1,4 +1,4 @@
-// calendar.h: QuoteDesk's time value types and calendar rules (design.md §2, §5 unified expiry, §6).
+// calendar.h: QuoteDesk's time value types and calendar rules (docs/rules.md §1, docs/rules.md unified expiry, §6).
 //
 // Instants are stored in UTC (Instant = seconds since 1970-01-01T00:00:00Z). Every calendar rule
 // (expiry at 23:59:59, deduction at 03:00, month arithmetic, "natural year") is evaluated in the rule
@@ -227,7 +227,7 @@ std::string FormatConsole(Instant i, ZoneOffset z);  // "2024/04/15 15:58:07 GMT
 std::string FormatLocalDate(LocalDate d);            // "2024-04-15" (same as d.str())
 // All of them round-trip: ParseInstant(FormatIso(i, z)).value == i for every i whose local date is in range.
 
-// ---- calendar rules (design.md §2) --------------------------------------------------------------
+// ---- calendar rules (docs/rules.md §1) --------------------------------------------------------------
 // The date `months` calendar months after `from` (before, if negative) whose day of month is
 // anchorDay clamped to that month's length. anchorDay is the resource's anchor (day of its first
 // effective date, or the unified expiry day once aligned); values outside 1..31 are clamped to 1..31.
@@ -243,7 +243,7 @@ Instant PeriodEnd(LocalDate endDay, ZoneOffset z, LocalTime clock = LocalTime::E
 int64_t WholeHoursBetween(Instant from, Instant to);  // floor((to - from) / 1 h); 0 if to <= from
 int64_t WholeDaysBetween(LocalDate a, LocalDate b);   // b - a in days (negative if b < a)
 
-// ---- unified expiry (design.md §5, reference/huawei-bss.md §3.1) --------------------------------
+// ---- unified expiry (docs/rules.md, docs/rules.md §3.1) --------------------------------
 // The day a customer's resources are aligned to: day 1..28 of every month, or the month's last day.
 class UnifiedExpiryDay {
 public:

@@ -1,4 +1,4 @@
-// diagnostics.h: how QuoteDesk names what is wrong with an input file (design.md §7, §10).
+// diagnostics.h: how QuoteDesk names what is wrong with an input file (docs/cli.md, docs/architecture.md §5).
 //
 // Every problem found while reading a file is one LoadError. str() gives the line the CLI prints
 // and the UI shows:

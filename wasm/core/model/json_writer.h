@@ -1,6 +1,6 @@
 // json_writer.h: a small streaming JSON writer for what the core answers (quotes, refund previews,
 // summaries). The CLI's `--format json` and the browser test API print the same text because both
-// take it from here (design.md §7, §8).
+// take it from here (docs/cli.md, docs/architecture.md §3).
 //
 //   JsonWriter w;
 //   w.beginObject();
@@ -60,7 +60,7 @@ private:
     bool afterKey_ = false;
 };
 
-// {"error":"message"}: the test API's answer to malformed arguments (design.md §8).
+// {"error":"message"}: the test API's answer to malformed arguments (docs/architecture.md §3).
 std::string ErrorJson(std::string_view message);
 
 }  // namespace qd

@@ -1,5 +1,5 @@
 // money.cpp: parsing, formatting and exact 128-bit arithmetic for qd::Money (see money.h).
-#include "core/money.h"
+#include "core/model/money.h"
 
 #include <cstddef>
 #include <limits>

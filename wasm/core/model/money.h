@@ -1,4 +1,4 @@
-// money.h: QuoteDesk's money value type (design.md §2, §6 `rounding`, `refund_split`).
+// money.h: QuoteDesk's money value type (docs/rules.md §1, §6 `rounding`, `refund_split`).
 //
 // Money is an exact integer count of fen (0.01 CNY) held in an int64_t. There are no floats anywhere:
 // amounts enter through ParseMoney / ParseMoneyRounded, which read the exact decimal text (the JSON
@@ -21,7 +21,7 @@
 //
 // Rounding. Rounding::HalfUp rounds a half fen away from zero (0.005 -> 0.01, -0.005 -> -0.01);
 // Rounding::Truncate drops the remainder toward zero (512.12456789 -> 512.12, -0.019 -> -0.01), which
-// is Huawei's 抹零 rule (reference/huawei-bss.md §1).
+// is Huawei's 抹零 rule (docs/rules.md §1).
 #pragma once
 
 #include <compare>
@@ -134,7 +134,7 @@ Money MulDiv(Money m, int64_t num, int64_t den, Rounding r);
 // m * percent / 100 rounded per r (MulDiv(m, percent, 100, r)); e.g. the unsubscription fee of 10%.
 Money Percent(Money m, int percent, Rounding r);
 
-// Split `total` over shares proportional to `weights` (design.md §6 refund_split: proportional to the
+// Split `total` over shares proportional to `weights` (docs/rules.md §6 refund_split: proportional to the
 // paid shares of cash, flexi coupon, stored card; leftover fen to cash = index 0).
 //   - result.size() == weights.size(); the results sum exactly to total (for non-empty weights);
 //   - share i = floor(|total| * w_i / sum(w)) with the sign of total; the leftover fen go to index 0;

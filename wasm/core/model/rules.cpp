@@ -152,7 +152,7 @@ RuleKey ClockKey(std::string_view key)
             [](const RuleProfile& p) { return ordered_json((p.*Member).str()); }};
 }
 
-// The keys of design.md §6, in its order.
+// The keys of docs/rules.md §6, in its order.
 const std::vector<RuleKey>& Keys()
 {
     static const std::vector<RuleKey> keys{

@@ -1,5 +1,5 @@
 // rules.h: the rule profile, i.e. every number and choice the engines use that Huawei does not
-// publish exactly or that differs between sites (design.md §6). Defaults first; a workspace's
+// publish exactly or that differs between sites (docs/rules.md §6). Defaults first; a workspace's
 // `rules` object overrides single keys; Settings shows and edits the same keys.
 //
 //   RuleProfile p;                                               // all defaults
@@ -26,13 +26,13 @@
 
 namespace qd {
 
-// How the consumed share of a standard (non-five-day) refund is measured (reference §4.2).
+// How the consumed share of a standard (non-five-day) refund is measured (docs/rules.md §4.2).
 enum class ConsumedGranularity {
     Hour,  // "hour": both durations floored to whole hours (current rule, the default)
     Day,   // "day": whole days, the unsubscription day excluded (older rule)
 };
 
-// Price of one extra day when renewing to the unified expiry day (reference §6 open question 4).
+// Price of one extra day when renewing to the unified expiry day (docs/rules.md §7 open question 4).
 enum class DayPrice {
     MonthDiv30,  // "month_div_30": monthly price / 30 (the default)
     MonthDays,   // "month_days": monthly price / days of the month the day falls in
@@ -101,14 +101,14 @@ struct RuleProfile {                        // file key: default
     friend bool operator==(const RuleProfile&, const RuleProfile&) = default;
 };
 
-// The rule keys in the order of design.md §6 (the order Settings and RuleProfileJson use).
+// The rule keys in the order of docs/rules.md §6 (the order Settings and RuleProfileJson use).
 const std::vector<std::string_view>& RuleKeys();
 
 // Sets one key from its JSON value. false + `error` (e.g. "expected an integer 0..365, got 400",
 // "unknown rule key \"grace_day\"") leaves the profile unchanged.
 bool SetRule(RuleProfile& profile, std::string_view key, const nlohmann::json& value, std::string& error);
 
-// Applies every member of a `rules` object (design.md §3) with SetRule. Each failure is an error at
+// Applies every member of a `rules` object (docs/workspace-format.md) with SetRule. Each failure is an error at
 // pointerPrefix + "/" + key (file left empty for the caller to fill); a non-object is one error at
 // pointerPrefix. Keys that fail leave their default.
 LoadErrors ApplyRuleOverrides(RuleProfile& profile, const nlohmann::json& rules,

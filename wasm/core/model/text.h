@@ -2,7 +2,7 @@
 //
 // A batch quote of 10,000 resources carries, per item, ids and the labels of its arithmetic. As
 // std::string each of them is a heap allocation and a copy: wasm32's libc++ keeps only 10 chars
-// inline and a resource id has 36. That was half the time of the quote (design.md §9: < 20 ms).
+// inline and a resource id has 36. That was half the time of the quote (docs/architecture.md §4: < 20 ms).
 // A Text is a view plus a share of the block that holds it: copying one costs a reference count,
 // a TextArena packs many small texts into a few large blocks, and a label built once is shared by
 // every item that shows it. The characters live as long as any Text that shares their block, so a

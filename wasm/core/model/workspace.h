@@ -1,5 +1,5 @@
 // workspace.h: the QuoteDesk workspace, i.e. the model of one customer's Billing Center data
-// (design.md §3, format `quotedesk/1`; every key is documented in docs/workspace-format.md).
+// (docs/workspace-format.md, format `quotedesk/1`; every key is documented in docs/workspace-format.md).
 //
 // Plain structs, one per object of the format, with the format's snake_case names. Each field's
 // comment gives its meaning and what it holds when the file leaves it out. Amounts are qd::Money,
@@ -144,7 +144,7 @@ struct EnumNames<ExportKind> {
 
 // ---- account --------------------------------------------------------------------------------------
 
-// Five-day no-reason refund quota of one natural year (五天无理由退订, reference §4.3).
+// Five-day no-reason refund quota of one natural year (五天无理由退订, docs/rules.md §4.3).
 struct FiveDayQuota {
     int year = 0;              // required: the natural year (Jan 1-Dec 31 in the profile zone) the counts are for
     std::optional<int> limit;  // refunds allowed that year; absent: the rule profile's five_day_quota (10)
@@ -341,7 +341,7 @@ using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_
 
 // Derived lookups, rebuilt by Workspace::Reindex(); never saved.
 // Besides the id indexes, two tables by resource position spare a batch over thousands of
-// resources a hash of each one's product id and main id (design.md §9: a 10,000 resource quote).
+// resources a hash of each one's product id and main id (docs/architecture.md §4: a 10,000 resource quote).
 struct WorkspaceIndex {
     static constexpr uint32_t kNone = UINT32_MAX;
     IdIndex products, resources, orders, coupons, export_records;
@@ -353,7 +353,7 @@ struct WorkspaceIndex {
 struct Workspace {
     std::optional<Instant> as_of;  // the "now" of quotes and refunds; absent = the real clock
     Account account;               // default: all account defaults
-    RuleProfile rules;             // defaults of design.md §6 + the file's overrides (rules.h)
+    RuleProfile rules;             // defaults of docs/rules.md §6 + the file's overrides (rules.h)
     std::vector<Product> products;
     std::vector<Resource> resources;
     std::vector<Order> orders;

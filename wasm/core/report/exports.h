@@ -1,5 +1,5 @@
 // exports.h: the console's four exports and their records (seed 4.1.4 批量导出, 4.3.4 导出订单,
-// 4.2.7.1 导出续费清单, 4.2.7.2 导出续费价目表, 5 订单导出记录; design.md §5, §6, §7).
+// 4.2.7.1 导出续费清单, 4.2.7.2 导出续费价目表, 5 订单导出记录; docs/rules.md, docs/rules.md §6, docs/cli.md).
 //
 //   ExportRequest req;
 //   req.kind = ExportKind::RenewalList;
@@ -35,7 +35,7 @@
 // GMT+08:00" in the profile zone, absent values empty cells. Free text (names, descriptions) that
 // starts with = + - @ or a tab gets a leading ' so a spreadsheet never runs it as a formula.
 // JSON: {"kind","as_of","count","rows":[...]} (+ "duration" and "total" for the renewal list) with
-// snake_case keys and enum words, 2-decimal amount strings and ISO 8601 times (design.md §7); the
+// snake_case keys and enum words, 2-decimal amount strings and ISO 8601 times (docs/cli.md); the
 // exact row keys are listed at BuildExport.
 //
 // Refusals (stable codes; a refused export changes nothing): empty_request (renewal list without

@@ -1,5 +1,5 @@
 // renewal_query.h: what the 续费管理 page lists (seed 4.2.1.1 step 4 说明, repeated in 4.2.1.2,
-// 4.2.2.1, 4.2.5, 4.2.6 and 4.2.7.1; design.md §5 "4.2 renewals"; reference §5 batch ID search).
+// 4.2.2.1, 4.2.5, 4.2.6 and 4.2.7.1; docs/rules.md "4.2 renewals"; docs/rules.md §5 batch ID search).
 //
 //   RenewalIndex index = RenewalIndex::Build(ws);       // once per workspace revision (search keys, groups)
 //   RenewalFilter f;
@@ -64,7 +64,7 @@
 
 namespace qd {
 
-inline constexpr int kMaxSearchTerms = 200;          // reference §5: batch resource-ID search, max 200 IDs
+inline constexpr int kMaxSearchTerms = 200;          // docs/rules.md §5: batch resource-ID search, max 200 IDs
 inline constexpr int kMaxExpiringWithinDays = 3650;  // "X天内到期": X in 1..3650 (ten years)
 
 // 隐藏资源包 / 只显示资源包 (seed 4.2.1.1 step 4 说明; both unticked by default).
