@@ -1,4 +1,4 @@
-// Tests for core/engine/forecast.h: the auto-renew charge forecast by local month (docs/rules.md overview),
+// Tests for core/engine/forecast.h: the auto-renew charge forecast by local month (docs/rules.md §8),
 // on the rules of RunDueAutoRenewals (seed 4.2.2, 4.2.2.4; docs/rules.md §3.2).
 #include <doctest/doctest.h>
 

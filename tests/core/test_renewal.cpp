@@ -177,7 +177,7 @@ TEST_CASE("a plain renewal adds the duration on the anchor day and prices period
     Workspace ws = LoadSample();
     RenewalQuote q = QuoteRenewal(ws, Request(ws, {sample::R4}, Months(1)));
     REQUIRE(q.ok());
-    REQUIRE(q.items.size() == 2);  // R4 and its bound disk R5 (seed 4.2.6 / design §3: bound goes with the main)
+    REQUIRE(q.items.size() == 2);  // R4 and its bound disk R5 (seed 4.2.6 / docs/rules.md §3: bound goes with the main)
     CHECK(q.items[0].resource_id == sample::R4);
     CHECK(q.items[0].main_resource_id.empty());
     CHECK(q.items[1].resource_id == sample::R5);

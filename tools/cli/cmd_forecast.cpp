@@ -1,5 +1,5 @@
 // `quotedesk forecast FILE... [--months 12] [--as-of TIME] [--format text|json|csv]`: what auto-renew
-// will charge over the coming months (core/engine/forecast.h; docs/rules.md overview, docs/cli.md).
+// will charge over the coming months (core/engine/forecast.h; docs/rules.md §8, docs/cli.md).
 //
 //   --months N     local calendar months from the month of the as-of time, 1..120 (default 12)
 //   --format text  a table per month (charges, amount), then every charge (time, resource, duration,

@@ -1,4 +1,4 @@
-// forecast.h: what auto-renew will charge over the coming months (docs/rules.md "Beyond the seed":
+// forecast.h: what auto-renew will charge over the coming months (docs/rules.md §8 "Beyond the seed":
 // the overview's 12-month forecast; CLI `quotedesk forecast`, docs/cli.md).
 //
 //   Forecast f = ForecastAutoRenewals(ws, now);          // 12 local months from now's month

@@ -1,5 +1,5 @@
 // renewal_query.h: what the 续费管理 page lists (seed 4.2.1.1 step 4 说明, repeated in 4.2.1.2,
-// 4.2.2.1, 4.2.5, 4.2.6 and 4.2.7.1; docs/rules.md "4.2 renewals"; docs/rules.md §5 batch ID search).
+// 4.2.2.1, 4.2.5, 4.2.6 and 4.2.7.1; docs/rules.md §3; docs/rules.md §5 batch ID search).
 //
 //   RenewalIndex index = RenewalIndex::Build(ws);       // once per workspace revision (search keys, groups)
 //   RenewalFilter f;
