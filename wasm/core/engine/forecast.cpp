@@ -89,6 +89,7 @@ struct ForecastBuilder::Sliced {
             mergeTop();
         }
     }
+    Workspace NextInstances();
     void mergeTop()
     {
         const std::size_t top = runs.back();
@@ -232,121 +233,143 @@ void ForecastBuilder::collect(AutoRenewRun& run)
     for (AutoRenewCharge& c : run.charges) Place(f, balance_, ToForecastCharge(*part_, c, f.as_of), part_->rules.zone);
 }
 
-bool ForecastBuilder::stepSliced()
+bool ForecastBuilder::StepSliced()
+{
+    switch (sliced_->stage) {
+        case Sliced::Orders: ScanOpenOrders(); return false;
+        case Sliced::Instances: SimulateNextInstances(); return false;
+        case Sliced::Sort: SortCharges(); return false;
+        case Sliced::Emit: return EmitCharges();
+    }
+    return false;
+}
+
+// The unfinished orders: they lock the resources they name.
+void ForecastBuilder::ScanOpenOrders()
 {
     Sliced& s = *sliced_;
     const Workspace& ws = *s.ws;
-    Forecast& f = forecast_;
-    switch (s.stage) {
-        case Sliced::Orders: {
-            // The unfinished orders: they lock the resources they name.
-            const std::size_t end = std::min(ws.orders.size(), s.cursor + s.sizes.orders);
-            for (; s.cursor < end; ++s.cursor) {
-                const Order& o = ws.orders[s.cursor];
-                if (!o.isOpen()) continue;
-                for (const OrderItem& i : o.items)
-                    if (i.resource_id) {
-                        std::vector<std::size_t>& list = s.openOrders[*i.resource_id];
-                        if (list.empty() || list.back() != s.cursor) list.push_back(s.cursor);
-                    }
+    const std::size_t end = std::min(ws.orders.size(), s.cursor + s.sizes.orders);
+    for (; s.cursor < end; ++s.cursor) {
+        const Order& o = ws.orders[s.cursor];
+        if (!o.isOpen()) continue;
+        for (const OrderItem& i : o.items)
+            if (i.resource_id) {
+                std::vector<std::size_t>& list = s.openOrders[*i.resource_id];
+                if (list.empty() || list.back() != s.cursor) list.push_back(s.cursor);
             }
-            if (s.cursor == ws.orders.size()) {
-                s.taken.reserve(ws.resources.size() / 2);  // no rehash of every id in the middle of a slice
-                s.stage = Sliced::Instances;
-                s.cursor = 0;
-            }
-            return false;
-        }
-        case Sliced::Instances: {
-            // The next instances, copied with what their charges read, simulated through the window.
-            Workspace part;
-            part.as_of = ws.as_of;
-            part.account = ws.account;
-            part.rules = ws.rules;
-            std::unordered_set<std::string_view> products;
-            std::vector<std::size_t> orders;
-            std::size_t instances = 0;
-            while (s.cursor < ws.resources.size() && instances < s.sizes.instances) {
-                const Resource& r = ws.resources[s.cursor++];
-                if (r.isBound() || r.renewal_policy != RenewalPolicy::Auto || r.status == ResourceStatus::Closed)
-                    continue;
-                ++instances;
-                for (const Resource* m : InstanceOf(ws, r))
-                    if (s.taken.insert(m->resource_id).second) {
-                        part.resources.push_back(*m);
-                        products.insert(m->product_id);
-                        if (auto it = s.openOrders.find(m->resource_id); it != s.openOrders.end())
-                            orders.insert(orders.end(), it->second.begin(), it->second.end());
-                    }
-            }
-            for (const Product& p : ws.products)
-                if (products.count(p.product_id)) part.products.push_back(p);
-            std::sort(orders.begin(), orders.end());
-            orders.erase(std::unique(orders.begin(), orders.end()), orders.end());
-            for (std::size_t i : orders) part.orders.push_back(ws.orders[i]);
-            part.Reindex();
-
-            AutoRenewRunOptions options;
-            options.record_orders = false;
-            options.require_balance = false;
-            if (s.snapshot) {
-                options.not_before = *s.snapshot;
-                AutoRenewRunner before(part, f.as_of.plusSeconds(-1), options);
-                AutoRenewRun run;
-                before.Step(SIZE_MAX, run);
-                for (const AutoRenewCharge& c : run.charges) s.beforeWindow += c.amount;
-            }
-            options.not_before = f.as_of;
-            AutoRenewRunner window(part, f.until.plusSeconds(-1), options);
-            AutoRenewRun run;
-            window.Step(SIZE_MAX, run);
-            for (Refusal& r : run.failures) f.failures.push_back(std::move(r));
-            const std::size_t from = s.order.size();
-            std::vector<ForecastCharge> charges;
-            charges.reserve(run.charges.size());
-            for (AutoRenewCharge& c : run.charges) {
-                const auto at = part.index.resources.find(c.resource_id);
-                const std::size_t position = s.placed + (at == part.index.resources.end() ? 0 : at->second);
-                s.order.push_back({c.deduction_time.unixSeconds(), position, static_cast<uint32_t>(s.charges.size()),
-                                   static_cast<uint32_t>(charges.size())});
-                charges.push_back(ToForecastCharge(part, c, f.as_of));
-            }
-            if (!charges.empty()) s.charges.push_back(std::move(charges));
-            s.addRun(from);
-            s.placed += part.resources.size();
-            if (s.cursor == ws.resources.size()) s.stage = Sliced::Sort;
-            return false;
-        }
-        case Sliced::Sort: {
-            while (s.runs.size() >= 2) s.mergeTop();  // the runs left, smallest first: about the whole once
-            s.taken = {};
-            s.openOrders = {};
-            // The balance at asOf: what the file says, less the charges since its as_of.
-            if (f.cash_balance) *f.cash_balance -= s.beforeWindow;
-            balance_ = f.cash_balance;
-            f.charges.reserve(s.charges.size());
-            s.stage = Sliced::Emit;
-            s.cursor = 0;
-            return false;
-        }
-        case Sliced::Emit: {
-            const std::size_t end = std::min(s.order.size(), s.cursor + s.sizes.charges);
-            for (; s.cursor < end; ++s.cursor)
-                Place(f, balance_, std::move(s.charges[s.order[s.cursor].slice][s.order[s.cursor].item]),
-                      ws.rules.zone);
-            if (s.cursor < s.order.size()) return false;
-            sliced_.reset();
-            done_ = true;
-            return true;
-        }
     }
-    return false;
+    if (s.cursor == ws.orders.size()) {
+        s.taken.reserve(ws.resources.size() / 2);  // no rehash of every id in the middle of a slice
+        s.stage = Sliced::Instances;
+        s.cursor = 0;
+    }
+}
+
+// The next sizes.instances auto-renew instances, copied with what their charges read: their resources,
+// products and the open orders that lock them.
+Workspace ForecastBuilder::Sliced::NextInstances()
+{
+    Workspace part;
+    part.as_of = ws->as_of;
+    part.account = ws->account;
+    part.rules = ws->rules;
+    std::unordered_set<std::string_view> products;
+    std::vector<std::size_t> locking;
+    std::size_t instances = 0;
+    while (cursor < ws->resources.size() && instances < sizes.instances) {
+        const Resource& r = ws->resources[cursor++];
+        if (r.isBound() || r.renewal_policy != RenewalPolicy::Auto || r.status == ResourceStatus::Closed) continue;
+        ++instances;
+        for (const Resource* m : InstanceOf(*ws, r))
+            if (taken.insert(m->resource_id).second) {
+                part.resources.push_back(*m);
+                products.insert(m->product_id);
+                if (auto it = openOrders.find(m->resource_id); it != openOrders.end())
+                    locking.insert(locking.end(), it->second.begin(), it->second.end());
+            }
+    }
+    for (const Product& p : ws->products)
+        if (products.count(p.product_id)) part.products.push_back(p);
+    std::sort(locking.begin(), locking.end());
+    locking.erase(std::unique(locking.begin(), locking.end()), locking.end());
+    for (std::size_t i : locking) part.orders.push_back(ws->orders[i]);
+    part.Reindex();
+    return part;
+}
+
+// The next instances simulated through the window on their own; their charges become a sorted run.
+void ForecastBuilder::SimulateNextInstances()
+{
+    Sliced& s = *sliced_;
+    Forecast& f = forecast_;
+    Workspace part = s.NextInstances();
+
+    AutoRenewRunOptions options;
+    options.record_orders = false;
+    options.require_balance = false;
+    if (s.snapshot) {
+        options.not_before = *s.snapshot;
+        AutoRenewRunner before(part, f.as_of.plusSeconds(-1), options);
+        AutoRenewRun run;
+        before.Step(SIZE_MAX, run);
+        for (const AutoRenewCharge& c : run.charges) s.beforeWindow += c.amount;
+    }
+    options.not_before = f.as_of;
+    AutoRenewRunner window(part, f.until.plusSeconds(-1), options);
+    AutoRenewRun run;
+    window.Step(SIZE_MAX, run);
+    for (Refusal& r : run.failures) f.failures.push_back(std::move(r));
+    const std::size_t from = s.order.size();
+    std::vector<ForecastCharge> charges;
+    charges.reserve(run.charges.size());
+    for (AutoRenewCharge& c : run.charges) {
+        const auto at = part.index.resources.find(c.resource_id);
+        const std::size_t position = s.placed + (at == part.index.resources.end() ? 0 : at->second);
+        s.order.push_back({c.deduction_time.unixSeconds(), position, static_cast<uint32_t>(s.charges.size()),
+                           static_cast<uint32_t>(charges.size())});
+        charges.push_back(ToForecastCharge(part, c, f.as_of));
+    }
+    if (!charges.empty()) s.charges.push_back(std::move(charges));
+    s.addRun(from);
+    s.placed += part.resources.size();
+    if (s.cursor == s.ws->resources.size()) s.stage = Sliced::Sort;
+}
+
+// Every charge in time order, and the balance at asOf.
+void ForecastBuilder::SortCharges()
+{
+    Sliced& s = *sliced_;
+    Forecast& f = forecast_;
+    while (s.runs.size() >= 2) s.mergeTop();  // the runs left, smallest first: about the whole once
+    s.taken = {};
+    s.openOrders = {};
+    // The balance at asOf: what the file says, less the charges since its as_of.
+    if (f.cash_balance) *f.cash_balance -= s.beforeWindow;
+    balance_ = f.cash_balance;
+    f.charges.reserve(s.charges.size());
+    s.stage = Sliced::Emit;
+    s.cursor = 0;
+}
+
+// The next sizes.charges charges placed in the forecast; true (and the slices freed) after the last.
+bool ForecastBuilder::EmitCharges()
+{
+    Sliced& s = *sliced_;
+    const std::size_t end = std::min(s.order.size(), s.cursor + s.sizes.charges);
+    for (; s.cursor < end; ++s.cursor)
+        Place(forecast_, balance_, std::move(s.charges[s.order[s.cursor].slice][s.order[s.cursor].item]),
+              s.ws->rules.zone);
+    if (s.cursor < s.order.size()) return false;
+    sliced_.reset();
+    done_ = true;
+    return true;
 }
 
 bool ForecastBuilder::Step(std::size_t maxCharges)
 {
     if (done_) return true;
-    if (sliced_) return stepSliced();
+    if (sliced_) return StepSliced();
     AutoRenewRun run;
     const bool finished = runner_->Step(maxCharges, run);
     if (phase_ == 1) collect(run);

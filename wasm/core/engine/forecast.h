@@ -132,7 +132,11 @@ private:
     struct Sliced;
     void start(const Workspace& ws, Instant asOf, int months);
     void collect(AutoRenewRun& run);
-    bool stepSliced();
+    bool StepSliced();  // one slice of the sliced builder's current stage:
+    void ScanOpenOrders();
+    void SimulateNextInstances();
+    void SortCharges();
+    bool EmitCharges();                // true once every charge is placed
     std::unique_ptr<Workspace> part_;  // the auto-renew part of the workspace, simulated
     std::unique_ptr<AutoRenewRunner> runner_;
     std::unique_ptr<Sliced> sliced_;  // the sliced builder's state (absent: the one-piece builder)

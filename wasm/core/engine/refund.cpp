@@ -766,36 +766,39 @@ std::string JsonText(std::string_view s)
     return out;
 }
 
-}  // namespace
-
-UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
+// Why a confirmed unsubscription cannot go ahead: not-allowed items, a reason text over 100 characters, a
+// cash refund with no balance to credit it to. Empty: it can.
+Refusals UnsubscribeRefusals(const Workspace& ws, const UnsubscribeRequest& request, const RefundPreview& preview)
 {
-    UnsubscribeResult res;
-    res.preview = PreviewRefund(ws, request.refund);
-    const RefundPreview& preview = res.preview;
-    if (!preview.ok()) {
-        res.refusals = preview.refusals;
-        return res;
-    }
+    Refusals refusals;
     for (const RefundItem& item : preview.items)
         if (item.scenario == UnsubscribeScenario::NotAllowed)
-            res.refusals.push_back({item.reason_code, item.resource_id, item.reason});
+            refusals.push_back({item.reason_code, item.resource_id, item.reason});
     if (CodePoints(request.reason_text) > kUnsubscribeReasonTextMax)
-        res.refusals.push_back({"reason_too_long", "",
-                                "the reason is " + std::to_string(CodePoints(request.reason_text)) +
-                                    " characters long; at most 100 are allowed"});
+        refusals.push_back({"reason_too_long", "",
+                            "the reason is " + std::to_string(CodePoints(request.reason_text)) +
+                                " characters long; at most 100 are allowed"});
     if (preview.refund.cash.isPositive() && !ws.account.cash_balance)
-        res.refusals.push_back(CashBalanceUnknown(preview.refund.cash));
-    if (!res.refusals.empty()) return res;
+        refusals.push_back(CashBalanceUnknown(preview.refund.cash));
+    return refusals;
+}
 
-    const Instant now = request.refund.as_of;
-    const ZoneOffset zone = ws.rules.zone;
-    // One unsubscribe order per group (the main and its bound attached resources); a group's items
-    // follow its main's item, which has no main_resource_id.
+// The unsubscribe orders of a preview, one per group (the main and its bound attached resources; a
+// group's items follow its main's item, which has no main_resource_id), with the coupon parts each
+// returns and, per item, its order's place in `subs`.
+struct UnsubscribeOrders {
     std::vector<Order> subs;
     std::vector<RefundComponents> returned;  // per sub-order
-    std::vector<std::string> taken;
-    std::vector<std::size_t> groupOf;  // item -> sub-order
+    std::vector<std::size_t> groupOf;        // item -> sub-order
+};
+
+UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeRequest& request,
+                                         const RefundPreview& preview, std::vector<std::string>& taken)
+{
+    const Instant now = request.refund.as_of;
+    const ZoneOffset zone = ws.rules.zone;
+    UnsubscribeOrders out;
+    std::vector<Order>& subs = out.subs;
     for (const RefundItem& item : preview.items) {
         const Resource& r = *ws.findResource(item.resource_id);
         if (item.main_resource_id.empty() || subs.empty()) {
@@ -811,9 +814,9 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
             if (!request.reason_text.empty())
                 o.extra.emplace_back("unsubscribe_reason_text", JsonText(request.reason_text));
             subs.push_back(std::move(o));
-            returned.emplace_back();
+            out.returned.emplace_back();
         }
-        groupOf.push_back(subs.size() - 1);
+        out.groupOf.push_back(subs.size() - 1);
         Order& o = subs.back();
         OrderItem line;
         line.resource_id = r.resource_id;
@@ -830,11 +833,90 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
         o.items.push_back(line);
         o.amount_after_discount += item.total;
         o.official_amount = *o.official_amount + item.total;
-        RefundComponents& back = returned.back();
+        RefundComponents& back = out.returned.back();
         back.voucher += item.refund.voucher;
         back.flexi_coupon += item.refund.flexi_coupon;
         back.stored_card += item.refund.stored_card;
     }
+    return out;
+}
+
+// The resources of the preview: an unsubscribe entry in their purchase order's history, the refunded
+// periods removed, closed or kept with the new expiry.
+void CutPeriods(Workspace& ws, const RefundPreview& preview, const UnsubscribeOrders& orders, Instant now)
+{
+    for (std::size_t k = 0; k < preview.items.size(); ++k) {
+        const RefundItem& item = preview.items[k];
+        Resource& r = *ws.findResource(item.resource_id);
+        if (!r.periods.empty() && !r.periods.front().order_id.empty())
+            if (Order* purchase = ws.findOrder(r.periods.front().order_id))
+                purchase->history.push_back({now, OrderType::Unsubscribe, orders.subs[orders.groupOf[k]].order_id, {}});
+        std::vector<ResourcePeriod> kept;
+        for (std::size_t i = 0; i < r.periods.size(); ++i)
+            if (std::find(item.refunded_periods.begin(), item.refunded_periods.end(), i) == item.refunded_periods.end())
+                kept.push_back(r.periods[i]);
+        r.periods = std::move(kept);
+        if (item.new_expire_time) r.expire_time = *item.new_expire_time;
+        else if (!r.periods.empty() && r.periods.back().end > r.effective_time) r.expire_time = r.periods.back().end;
+        if (item.closes) {
+            r.status = ResourceStatus::Closed;
+            r.frozen_reason.reset();  // only a frozen resource has one
+        }
+    }
+}
+
+// The refund is credited at once: each sub-order refunding -> completed, its coupon parts back as
+// coupons of the workspace, the five-day quota used, the cash part on the balance.
+void CreditRefund(Workspace& ws, const RefundPreview& preview, UnsubscribeOrders& orders, UnsubscribeResult& res)
+{
+    for (std::size_t k = 0; k < orders.subs.size(); ++k) {
+        Order& s = orders.subs[k];
+        res.sub_order_ids.push_back(s.order_id);
+        AdvanceStatus(s, OrderStatus::Completed);
+        auto give = [&](CouponType type, Money amount, std::string_view suffix) {
+            if (!amount.isPositive()) return;
+            Coupon c;
+            c.coupon_id = s.order_id + std::string(suffix);
+            for (int n = 2; ws.findCoupon(c.coupon_id); ++n)
+                c.coupon_id = s.order_id + std::string(suffix) + "-" + std::to_string(n);
+            c.type = type;
+            c.balance = amount;
+            res.returned_coupon_ids.push_back(c.coupon_id);
+            ws.coupons.push_back(std::move(c));
+            ws.Reindex();
+        };
+        give(CouponType::Voucher, orders.returned[k].voucher, "-voucher");
+        give(CouponType::Flexi, orders.returned[k].flexi_coupon, "-flexi");
+        give(CouponType::StoredCard, orders.returned[k].stored_card, "-card");
+    }
+    if (preview.quota_used > 0) {
+        FiveDayQuota q = ws.account.five_day_quota.value_or(FiveDayQuota{});
+        if (q.year != preview.quota.year) q.used = 0;
+        q.year = preview.quota.year;
+        q.used += preview.quota_used;
+        ws.account.five_day_quota = q;
+    }
+    if (ws.account.cash_balance) ws.account.cash_balance = *ws.account.cash_balance + preview.refund.cash;
+}
+
+}  // namespace
+
+UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
+{
+    UnsubscribeResult res;
+    res.preview = PreviewRefund(ws, request.refund);
+    const RefundPreview& preview = res.preview;
+    if (!preview.ok()) {
+        res.refusals = preview.refusals;
+        return res;
+    }
+    res.refusals = UnsubscribeRefusals(ws, request, preview);
+    if (!res.refusals.empty()) return res;
+
+    const Instant now = request.refund.as_of;
+    std::vector<std::string> taken;
+    UnsubscribeOrders orders = BuildUnsubscribeOrders(ws, request, preview, taken);
+    std::vector<Order>& subs = orders.subs;
     std::vector<Order> added;
     if (subs.size() > 1) {
         Order parent;
@@ -853,57 +935,9 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
         res.order_id = subs.front().order_id;
     }
 
-    // Resources: history on the purchase order, periods cut, closed or kept with the new expiry.
-    for (std::size_t k = 0; k < preview.items.size(); ++k) {
-        const RefundItem& item = preview.items[k];
-        Resource& r = *ws.findResource(item.resource_id);
-        if (!r.periods.empty() && !r.periods.front().order_id.empty())
-            if (Order* purchase = ws.findOrder(r.periods.front().order_id))
-                purchase->history.push_back({now, OrderType::Unsubscribe, subs[groupOf[k]].order_id, {}});
-        std::vector<ResourcePeriod> kept;
-        for (std::size_t i = 0; i < r.periods.size(); ++i)
-            if (std::find(item.refunded_periods.begin(), item.refunded_periods.end(), i) == item.refunded_periods.end())
-                kept.push_back(r.periods[i]);
-        r.periods = std::move(kept);
-        if (item.new_expire_time) r.expire_time = *item.new_expire_time;
-        else if (!r.periods.empty() && r.periods.back().end > r.effective_time) r.expire_time = r.periods.back().end;
-        if (item.closes) {
-            r.status = ResourceStatus::Closed;
-            r.frozen_reason.reset();  // only a frozen resource has one
-        }
-    }
-
-    // The refund is credited at once: refunding -> completed; coupon parts come back as coupons.
-    for (std::size_t k = 0; k < subs.size(); ++k) {
-        Order& s = subs[k];
-        res.sub_order_ids.push_back(s.order_id);
-        AdvanceStatus(s, OrderStatus::Completed);
-        auto give = [&](CouponType type, Money amount, std::string_view suffix) {
-            if (!amount.isPositive()) return;
-            Coupon c;
-            c.coupon_id = s.order_id + std::string(suffix);
-            for (int n = 2; ws.findCoupon(c.coupon_id); ++n)
-                c.coupon_id = s.order_id + std::string(suffix) + "-" + std::to_string(n);
-            c.type = type;
-            c.balance = amount;
-            res.returned_coupon_ids.push_back(c.coupon_id);
-            ws.coupons.push_back(std::move(c));
-            ws.Reindex();
-        };
-        give(CouponType::Voucher, returned[k].voucher, "-voucher");
-        give(CouponType::Flexi, returned[k].flexi_coupon, "-flexi");
-        give(CouponType::StoredCard, returned[k].stored_card, "-card");
-    }
+    CutPeriods(ws, preview, orders, now);
+    CreditRefund(ws, preview, orders, res);
     for (Order& a : added) AdvanceStatus(a, OrderStatus::Completed);
-
-    if (preview.quota_used > 0) {
-        FiveDayQuota q = ws.account.five_day_quota.value_or(FiveDayQuota{});
-        if (q.year != preview.quota.year) q.used = 0;
-        q.year = preview.quota.year;
-        q.used += preview.quota_used;
-        ws.account.five_day_quota = q;
-    }
-    if (ws.account.cash_balance) ws.account.cash_balance = *ws.account.cash_balance + preview.refund.cash;
 
     for (Order& s : subs) added.push_back(std::move(s));
     ws.orders.insert(ws.orders.begin(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));

@@ -628,6 +628,124 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
     return std::nullopt;
 }
 
+// The instances of a request, each resource looked up once: its instance's members and their
+// products go into one list. The refusals of ids that make no instance are kept with the number of
+// instances before them, so that all refusals come in request order once the instances are checked.
+struct QuoteSelection {
+    std::vector<Instance> instances;
+    std::vector<Member> members;
+    std::vector<std::pair<std::size_t, Refusal>> early;  // instances before it, refusal
+};
+
+QuoteSelection SelectInstances(const Workspace& ws, const RenewalRequest& request, QuoteMemo& memo)
+{
+    QuoteSelection sel;
+    sel.instances.reserve(request.resource_ids.size());
+    sel.members.reserve(request.resource_ids.size() + request.resource_ids.size() / 2);
+    std::vector<bool> seen(ws.resources.size());       // duplicates, by position
+    std::unordered_set<std::string_view> unknownSeen;  // duplicates among unknown ids
+    for (const std::string& id : request.resource_ids) {
+        const Resource* r = ws.findResource(id);
+        if (!r) {
+            if (unknownSeen.insert(id).second)
+                sel.early.push_back(
+                    {sel.instances.size(), {"unknown_resource", id, "no resource " + id + " in the workspace"}});
+            continue;
+        }
+        const std::size_t position = static_cast<std::size_t>(r - ws.resources.data());
+        if (seen[position]) continue;
+        seen[position] = true;
+        if (r->isBound()) {
+            sel.early.push_back({sel.instances.size(),
+                                 {"bound_to_main", id,
+                                  "resource " + id + " is bound to " + *r->main_resource_id +
+                                      " and renews with it; renew " + *r->main_resource_id + " instead"}});
+            continue;
+        }
+        Instance inst;
+        inst.main = r;
+        inst.first = sel.members.size();
+        AddMembers(ws, *r, sel.members);
+        inst.count = sel.members.size() - inst.first;
+        const Product* p = sel.members[inst.first].product;
+        inst.offered = p ? &memo.offered(*r, *p) : &kNoDurations;
+        sel.instances.push_back(inst);
+    }
+    return sel;
+}
+
+// The refusals of the selection in request order: the early ones, and each instance's (CheckRenewable,
+// with the members' pending orders from the caller's locks or, without, found for them).
+void CheckSelection(const Workspace& ws, const RenewalRequest& request, const OrderLocks* locks, QuoteSelection& sel,
+                    Refusals& refusals)
+{
+    std::vector<const Order*> pending;
+    if (locks) {
+        pending.reserve(sel.members.size());
+        for (const Member& m : sel.members) pending.push_back(locks->pending(*m.resource));
+    } else {
+        pending = PendingOrdersOf(ws, request.as_of, sel.members);
+    }
+    auto e = sel.early.begin();
+    for (std::size_t i = 0; i < sel.instances.size(); ++i) {
+        for (; e != sel.early.end() && e->first == i; ++e) refusals.push_back(std::move(e->second));
+        const Instance& inst = sel.instances[i];
+        CheckRenewable(ws, request, inst, &sel.members[inst.first], &pending[inst.first], refusals);
+    }
+    for (; e != sel.early.end(); ++e) refusals.push_back(std::move(e->second));
+    if (sel.instances.empty() && refusals.empty())
+        refusals.push_back({"empty_request", "", "no resource to renew was given"});
+}
+
+// The duration of each instance (seed 4.2.1.1 step 7): align-only's 1 month, the requested one, the
+// common default of all, or each one's own default.
+void ChooseDurations(const RenewalRequest& request, std::vector<Instance>& instances, Refusals& refusals)
+{
+    const RenewalDuration oneMonth{TermUnit::Month, 1};
+    auto offers = [](const Instance& inst, const RenewalDuration& d) {
+        return std::find(inst.offered->begin(), inst.offered->end(), d) != inst.offered->end();
+    };
+    if (request.align_only) {
+        // 设置统一到期日 alone: 1 month plus the days to the unified day; products sold only by the year
+        // (packages, marketplace) use their own default instead.
+        for (Instance& inst : instances) {
+            std::optional<RenewalDuration> d =
+                offers(inst, oneMonth) ? std::optional(oneMonth) : DefaultDuration(*inst.offered);
+            if (!d)
+                refusals.push_back({"duration_not_offered", inst.main->resource_id,
+                                    "resource " + inst.main->resource_id + " offers no renewal duration"});
+            else inst.duration = *d;
+        }
+    } else if (request.duration) {
+        for (Instance& inst : instances) {
+            if (!offers(inst, *request.duration))
+                refusals.push_back({"duration_not_offered", inst.main->resource_id,
+                                    "resource " + inst.main->resource_id + " cannot be renewed for " +
+                                        request.duration->str() + "; offered: " + DurationList(*inst.offered)});
+            inst.duration = *request.duration;
+        }
+    } else if (request.default_mode == DurationDefault::Common) {
+        std::vector<std::vector<RenewalDuration>> all;  // the distinct offers (instances share the memo's)
+        std::unordered_set<const std::vector<RenewalDuration>*> distinct;
+        for (const Instance& inst : instances)
+            if (distinct.insert(inst.offered).second) all.push_back(*inst.offered);
+        std::optional<RenewalDuration> d = CommonDefaultDuration(all);
+        if (!d)
+            refusals.push_back({"no_common_duration", "",
+                                "the selected resources have no renewal duration in common; renew them separately"});
+        else
+            for (Instance& inst : instances) inst.duration = *d;
+    } else {
+        for (Instance& inst : instances) {
+            std::optional<RenewalDuration> d = DefaultDuration(*inst.offered);
+            if (!d)
+                refusals.push_back({"duration_not_offered", inst.main->resource_id,
+                                    "resource " + inst.main->resource_id + " offers no renewal duration"});
+            else inst.duration = *d;
+        }
+    }
+}
+
 // The quote, with the members' pending orders from the caller's locks or (no locks) found for them.
 RenewalQuote Quote(const Workspace& ws, const RenewalRequest& request, const OrderLocks* locks)
 {
@@ -640,113 +758,18 @@ RenewalQuote Quote(const Workspace& ws, const RenewalRequest& request, const Ord
     quote.as_of = request.as_of;
     QuoteMemo memo(ws.rules, request.label_language);
 
-    // Each resource is looked up once: its instance's members and their products go into one list.
-    // The refusals of ids that make no instance are kept with the number of instances before them, so
-    // that all refusals come in request order once the instances are checked.
-    std::vector<Instance> instances;
-    instances.reserve(request.resource_ids.size());
-    std::vector<Member> members;
-    members.reserve(request.resource_ids.size() + request.resource_ids.size() / 2);
-    std::vector<std::pair<std::size_t, Refusal>> early;  // instances before it, refusal
-    std::vector<bool> seen(ws.resources.size());         // duplicates, by position
-    std::unordered_set<std::string_view> unknownSeen;    // duplicates among unknown ids
-    for (const std::string& id : request.resource_ids) {
-        const Resource* r = ws.findResource(id);
-        if (!r) {
-            if (unknownSeen.insert(id).second)
-                early.push_back(
-                    {instances.size(), {"unknown_resource", id, "no resource " + id + " in the workspace"}});
-            continue;
-        }
-        const std::size_t position = static_cast<std::size_t>(r - ws.resources.data());
-        if (seen[position]) continue;
-        seen[position] = true;
-        if (r->isBound()) {
-            early.push_back({instances.size(),
-                             {"bound_to_main", id,
-                              "resource " + id + " is bound to " + *r->main_resource_id +
-                                  " and renews with it; renew " + *r->main_resource_id + " instead"}});
-            continue;
-        }
-        Instance inst;
-        inst.main = r;
-        inst.first = members.size();
-        AddMembers(ws, *r, members);
-        inst.count = members.size() - inst.first;
-        const Product* p = members[inst.first].product;
-        inst.offered = p ? &memo.offered(*r, *p) : &kNoDurations;
-        instances.push_back(inst);
-    }
-    std::vector<const Order*> pending;
-    if (locks) {
-        pending.reserve(members.size());
-        for (const Member& m : members) pending.push_back(locks->pending(*m.resource));
-    } else {
-        pending = PendingOrdersOf(ws, request.as_of, members);
-    }
-    auto e = early.begin();
-    for (std::size_t i = 0; i < instances.size(); ++i) {
-        for (; e != early.end() && e->first == i; ++e) quote.refusals.push_back(std::move(e->second));
-        const Instance& inst = instances[i];
-        CheckRenewable(ws, request, inst, &members[inst.first], &pending[inst.first], quote.refusals);
-    }
-    for (; e != early.end(); ++e) quote.refusals.push_back(std::move(e->second));
-    if (instances.empty() && quote.refusals.empty())
-        quote.refusals.push_back({"empty_request", "", "no resource to renew was given"});
+    QuoteSelection sel = SelectInstances(ws, request, memo);
+    CheckSelection(ws, request, locks, sel, quote.refusals);
+    if (!quote.refusals.empty()) return quote;
+    ChooseDurations(request, sel.instances, quote.refusals);
     if (!quote.refusals.empty()) return quote;
 
-    // The duration of each instance (seed 4.2.1.1 step 7).
-    const RenewalDuration oneMonth{TermUnit::Month, 1};
-    auto offers = [](const Instance& inst, const RenewalDuration& d) {
-        return std::find(inst.offered->begin(), inst.offered->end(), d) != inst.offered->end();
-    };
-    if (request.align_only) {
-        // 设置统一到期日 alone: 1 month plus the days to the unified day; products sold only by the year
-        // (packages, marketplace) use their own default instead.
-        for (Instance& inst : instances) {
-            std::optional<RenewalDuration> d =
-                offers(inst, oneMonth) ? std::optional(oneMonth) : DefaultDuration(*inst.offered);
-            if (!d)
-                quote.refusals.push_back({"duration_not_offered", inst.main->resource_id,
-                                          "resource " + inst.main->resource_id + " offers no renewal duration"});
-            else inst.duration = *d;
-        }
-    } else if (request.duration) {
-        for (Instance& inst : instances) {
-            if (!offers(inst, *request.duration))
-                quote.refusals.push_back({"duration_not_offered", inst.main->resource_id,
-                                          "resource " + inst.main->resource_id + " cannot be renewed for " +
-                                              request.duration->str() + "; offered: " + DurationList(*inst.offered)});
-            inst.duration = *request.duration;
-        }
-    } else if (request.default_mode == DurationDefault::Common) {
-        std::vector<std::vector<RenewalDuration>> all;  // the distinct offers (instances share the memo's)
-        std::unordered_set<const std::vector<RenewalDuration>*> distinct;
-        for (const Instance& inst : instances)
-            if (distinct.insert(inst.offered).second) all.push_back(*inst.offered);
-        std::optional<RenewalDuration> d = CommonDefaultDuration(all);
-        if (!d)
-            quote.refusals.push_back(
-                {"no_common_duration", "",
-                 "the selected resources have no renewal duration in common; renew them separately"});
-        else
-            for (Instance& inst : instances) inst.duration = *d;
-    } else {
-        for (Instance& inst : instances) {
-            std::optional<RenewalDuration> d = DefaultDuration(*inst.offered);
-            if (!d)
-                quote.refusals.push_back({"duration_not_offered", inst.main->resource_id,
-                                          "resource " + inst.main->resource_id + " offers no renewal duration"});
-            else inst.duration = *d;
-        }
-    }
-    if (!quote.refusals.empty()) return quote;
-
-    quote.items.reserve(members.size());
-    for (const Instance& inst : instances) {
+    quote.items.reserve(sel.members.size());
+    for (const Instance& inst : sel.instances) {
         for (std::size_t k = inst.first; k < inst.first + inst.count; ++k) {
             RenewalQuoteItem& item = quote.items.emplace_back();
-            if (std::optional<Refusal> r = PriceItem(ws, request, members[k], *inst.main, inst.duration, memo, item)) {
+            if (std::optional<Refusal> r =
+                    PriceItem(ws, request, sel.members[k], *inst.main, inst.duration, memo, item)) {
                 quote.refusals.push_back(std::move(*r));
                 quote.items.pop_back();
                 continue;

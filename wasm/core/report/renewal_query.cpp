@@ -238,284 +238,341 @@ struct RenewalIndexBuilder::State {
         phase = p;
         cursor = 0;
     }
-    void step(std::size_t units);
+    using Instance = RenewalIndex::Instance;
+    static constexpr uint32_t kNone = RenewalIndex::kNone;
+    void Step(std::size_t units);  // one slice of the current phase: the Step<Phase> below
+    void StepHeads(std::size_t units);
+    void StepSortHeads(std::size_t units);
+    void StepInstances(std::size_t units);
+    void StepBoundCount(std::size_t units);
+    void StepBoundFill(std::size_t units);
+    void StepFoundResources(std::size_t units);
+    void StepFoundOrders(std::size_t units);
+    void StepOrderCount(std::size_t units);
+    void StepOrderFill(std::size_t units);
+    void StepKeys(std::size_t units);
+    void StepSortExact(std::size_t units);
+    void StepTypes(std::size_t units);
+    void StepTypeNames();  // a whole step: sorts the distinct names
+    void StepRegions(std::size_t units);
 };
 
-void RenewalIndexBuilder::State::step(std::size_t units)
+void RenewalIndexBuilder::State::Step(std::size_t units)
 {
-    using Instance = RenewalIndex::Instance;
-    constexpr uint32_t kNone = RenewalIndex::kNone;
-    const Workspace& w = *ws;
-    std::size_t from = 0, to = 0;
     switch (phase) {
-        case Heads: {
-            // The resource a listed resource is shown under: itself for a head; its main for a bound attached
-            // one (followed up a chain of bound resources); itself when that main is unknown or closed.
-            if (cursor == 0) {
-                ix.instanceOf_.assign(n, kNone);
-                headOfResource.assign(n, kNoHead);
-                heads.reserve(n);
-            }
-            const bool through = range(n, units, from, to);
-            for (std::size_t i = from; i < to; ++i) {
-                const Resource& r = w.resources[i];
-                if (r.status == ResourceStatus::Closed) continue;
-                std::size_t at = i;
-                for (int depth = 0; depth < 8 && w.resources[at].isBound(); ++depth) {
-                    const std::optional<std::size_t> main = positionOf(*w.resources[at].main_resource_id);
-                    if (!main || *main == at || w.resources[*main].status == ResourceStatus::Closed) break;
-                    at = *main;
-                }
-                headOfResource[i] = at;
-                if (at == i) heads.emplace_back(r.expire_time.unixSeconds(), i);
-            }
-            if (through) next(SortHeads);
-            return;
-        }
-        case SortHeads:
-            // Instances, earliest expiry first, then file order.
-            if (headSort.Step(heads, units, std::less<>())) next(Instances);
-            return;
-        case Instances: {
-            if (cursor == 0) ix.instances_.resize(heads.size());
-            const bool through = range(heads.size(), units, from, to);
-            for (std::size_t k = from; k < to; ++k) {
-                ix.instances_[k].head = heads[k].second;
-                ix.instanceOf_[heads[k].second] = static_cast<uint32_t>(k);
-            }
-            if (through) next(BoundCount);
-            return;
-        }
-        case BoundCount: {
-            // Bound attached resources, grouped per instance (counting sort keeps file order inside a group).
-            const bool through = range(n, units, from, to);
-            for (std::size_t i = from; i < to; ++i)
-                if (headOfResource[i] != kNoHead && headOfResource[i] != i) {
-                    const uint32_t k = ix.instanceOf_[headOfResource[i]];
-                    ix.instanceOf_[i] = k;
-                    ++ix.instances_[k].boundCount;
-                }
-            if (through) {
-                uint32_t start = 0;
-                for (Instance& in : ix.instances_) {
-                    in.boundBegin = start;
-                    start += in.boundCount;
-                    in.boundCount = 0;
-                }
-                ix.bound_.resize(start);
-                next(BoundFill);
-            }
-            return;
-        }
-        case BoundFill: {
-            const bool through = range(n, units, from, to);
-            for (std::size_t i = from; i < to; ++i) {
-                if (ix.instanceOf_[i] == kNone) continue;
-                keyBytes +=
-                    w.resources[i].resource_id.size() + w.resources[i].resource_name.size() + 2;  // "id\nname\n"
-                if (headOfResource[i] != i) {
-                    Instance& in = ix.instances_[ix.instanceOf_[i]];
-                    ix.bound_[in.boundBegin + in.boundCount++] = i;
-                }
-            }
-            if (through) next(FoundResources);
-            return;
-        }
-        case FoundResources: {
-            // Order numbers of each instance: its resources' periods and the orders naming them, grouped per
-            // instance by a counting sort (no string comparisons).
-            if (cursor == 0) found.reserve(n * 2);
-            const bool through = range(n, units, from, to);
-            for (std::size_t i = from; i < to; ++i) {
-                if (ix.instanceOf_[i] == kNone) continue;
-                for (const ResourcePeriod& p : w.resources[i].periods)
-                    if (!p.order_id.empty()) found.emplace_back(ix.instanceOf_[i], p.order_id);
-            }
-            if (through) next(FoundOrders);
-            return;
-        }
-        case FoundOrders: {
-            // room for every item's order and combined order: no reallocation mid-way
-            if (cursor == 0 && cursor < w.orders.size()) {
-                std::size_t items = 0;
-                for (const Order& order : w.orders) items += order.items.size();
-                found.reserve(found.size() + 2 * items);
-            }
-            const bool through = range(w.orders.size(), units, from, to);
-            for (std::size_t o = from; o < to; ++o) {
-                const Order& order = w.orders[o];
-                for (const OrderItem& item : order.items) {
-                    if (!item.resource_id) continue;
-                    const std::optional<std::size_t> r = positionOf(*item.resource_id);
-                    if (!r || ix.instanceOf_[*r] == kNone) continue;
-                    const uint32_t k = ix.instanceOf_[*r];
-                    found.emplace_back(k, order.order_id);
-                    if (order.combined_order_id && !order.combined_order_id->empty())
-                        found.emplace_back(k, *order.combined_order_id);
-                    const OrderStatus status = asOf ? StatusAsOf(order, w.rules, *asOf) : order.status;
-                    if (status == OrderStatus::PendingPayment && ix.instances_[k].pendingOrder == kNone)
-                        ix.instances_[k].pendingOrder = static_cast<uint32_t>(o);
-                    if (asOf && status == OrderStatus::PendingPayment) {
-                        const Instant deadline = PaymentDeadline(order, w.rules);
-                        if (!ix.pendingUntil_ || deadline < *ix.pendingUntil_) ix.pendingUntil_ = deadline;
-                    }
-                }
-            }
-            if (through) next(OrderCount);
-            return;
-        }
-        case OrderCount: {
-            // The order numbers grouped per instance (a counting sort): count, then fill.
-            if (cursor == 0) orderStart.assign(ix.instances_.size() + 1, 0);
-            const bool through = range(found.size(), units, from, to);
-            for (std::size_t f = from; f < to; ++f) ++orderStart[found[f].first + 1];
-            if (through) {
-                for (std::size_t k = 0; k < ix.instances_.size(); ++k) orderStart[k + 1] += orderStart[k];
-                orderFill.assign(orderStart.begin(), orderStart.end() - 1);
-                orderNumbers.resize(found.size());
-                next(OrderFill);
-            }
-            return;
-        }
-        case OrderFill: {
-            const bool through = range(found.size(), units, from, to);
-            for (std::size_t f = from; f < to; ++f) {
-                orderNumbers[orderFill[found[f].first]++] = found[f].second;
-                keyBytes += found[f].second.size() + 1;  // at most once each in the keys: "order\n"
-            }
-            if (through) {
-                found.clear();
-                found.shrink_to_fit();
-                orderFill.clear();
-                orderFill.shrink_to_fit();
-                // Search keys: per instance "id\nname\n" of the head and each bound resource, then "order\n" once each.
-                ix.keys_.reserve(keyBytes);
-                ix.exact_.reserve(n + orderNumbers.size());
-                next(Keys);
-            }
-            return;
-        }
-        case Keys: {
-            auto addKey = [&](uint32_t k, std::string_view text, bool exact) {
-                const std::size_t begin = ix.keys_.size();
-                ix.keys_.append(text);
-                char* p = ix.keys_.data();
-                for (std::size_t c = begin; c < ix.keys_.size(); ++c) p[c] = Lower(p[c]);
-                if (exact && !text.empty())
-                    ix.exact_.push_back({KeyHash(std::string_view(ix.keys_).substr(begin)),
-                                         static_cast<uint32_t>(begin), static_cast<uint32_t>(text.size()), k});
-                ix.keys_.push_back('\n');
-            };
-            const bool through = range(ix.instances_.size(), units, from, to);
-            for (uint32_t k = static_cast<uint32_t>(from); k < to; ++k) {
-                Instance& in = ix.instances_[k];
-                in.keyBegin = static_cast<uint32_t>(ix.keys_.size());
-                auto addResource = [&](std::size_t i) {
-                    addKey(k, w.resources[i].resource_id, true);
-                    addKey(k, w.resources[i].resource_name, false);
-                };
-                addResource(in.head);
-                for (uint32_t b = 0; b < in.boundCount; ++b) addResource(ix.bound_[in.boundBegin + b]);
-                // Each order number once (a renewal order names the main and its bound disk).
-                const auto first = orderNumbers.begin() + orderStart[k],
-                           last = orderNumbers.begin() + orderStart[k + 1];
-                if (last - first > 16) std::sort(first, last);
-                for (auto it = first; it != last; ++it) {
-                    const bool repeated =
-                        last - first > 16 ? it != first && *(it - 1) == *it : std::find(first, it, *it) != it;
-                    if (!repeated) addKey(k, *it, true);
-                }
-                in.keyLength = static_cast<uint32_t>(ix.keys_.size()) - in.keyBegin;
-            }
-            if (through) next(SortExact);
-            return;
-        }
-        case SortExact:
-            if (cursor == 0) {  // the order numbers are in the keys now
-                orderNumbers.clear();
-                orderNumbers.shrink_to_fit();
-                cursor = 1;
-                return;
-            }
-            if (exactSort.Step(ix.exact_, units, [](const RenewalIndex::ExactKey& a, const RenewalIndex::ExactKey& b) {
-                    return a.hash != b.hash ? a.hash < b.hash : a.instance < b.instance;
-                }))
-                next(Types);
-            return;
-        case Types: {
-            // Product types (per product) and regions (per head), numbered in sorted order; resource packages.
-            if (cursor == 0) {
-                typeOfProduct.assign(w.products.size(), kNone);
-                productOf.assign(ix.instances_.size(), kNone);
-            }
-            const bool through = range(ix.instances_.size(), units, from, to);
-            for (std::size_t k = from; k < to; ++k) {
-                Instance& in = ix.instances_[k];
-                const Resource& head = w.resources[in.head];
-                const auto p = w.index.products.find(head.product_id);
-                const Product* product =
-                    p != w.index.products.end() && p->second < w.products.size() ? &w.products[p->second] : nullptr;
-                if (product) {
-                    productOf[k] = static_cast<uint32_t>(p->second);
-                    in.package = product->kind == ProductKind::ResourcePackage;
-                    const std::string_view type =
-                        product->service_type_name.empty() ? product->service_type_code : product->service_type_name;
-                    if (typeOfProduct[p->second] == kNone && !type.empty()) {
-                        typeOfProduct[p->second] = 0;
-                        typeNames.push_back(type);
-                    }
-                }
-                const std::string_view region = !head.region_code.empty() || !product
-                                                    ? std::string_view(head.region_code)
-                                                    : std::string_view(product->region_code);
-                if (!region.empty()) {
-                    auto [it, added] = regionNumber.emplace(region, 0);
-                    if (added) regionNames.push_back(region);
-                    in.region = 0;  // numbered below
-                }
-            }
-            if (through) next(TypeNames);
-            return;
-        }
-        case TypeNames: {
-            auto sortedUnique = [](std::vector<std::string_view>& v) {
-                std::sort(v.begin(), v.end());
-                v.erase(std::unique(v.begin(), v.end()), v.end());
-            };
-            sortedUnique(typeNames);
-            sortedUnique(regionNames);
-            ix.productTypes_.assign(typeNames.begin(), typeNames.end());
-            ix.regions_.assign(regionNames.begin(), regionNames.end());
-            for (uint32_t r = 0; r < regionNames.size(); ++r) regionNumber[regionNames[r]] = r;
-            for (std::size_t p = 0; p < w.products.size(); ++p) {
-                if (typeOfProduct[p] == kNone) continue;
-                const Product& product = w.products[p];
-                const std::string_view type =
-                    product.service_type_name.empty() ? product.service_type_code : product.service_type_name;
-                typeOfProduct[p] = static_cast<uint32_t>(std::lower_bound(typeNames.begin(), typeNames.end(), type) -
-                                                         typeNames.begin());
-            }
-            next(Regions);
-            return;
-        }
-        case Regions: {
-            const bool through = range(ix.instances_.size(), units, from, to);
-            for (std::size_t k = from; k < to; ++k) {
-                Instance& in = ix.instances_[k];
-                if (productOf[k] != kNone) in.productType = typeOfProduct[productOf[k]];
-                if (in.region == 0) {
-                    const Resource& head = w.resources[in.head];
-                    const std::string_view region = !head.region_code.empty() || productOf[k] == kNone
-                                                        ? std::string_view(head.region_code)
-                                                        : std::string_view(w.products[productOf[k]].region_code);
-                    in.region = regionNumber[region];
-                }
-            }
-            if (through) next(Done);
-            return;
-        }
+        case Heads: return StepHeads(units);
+        case SortHeads: return StepSortHeads(units);
+        case Instances: return StepInstances(units);
+        case BoundCount: return StepBoundCount(units);
+        case BoundFill: return StepBoundFill(units);
+        case FoundResources: return StepFoundResources(units);
+        case FoundOrders: return StepFoundOrders(units);
+        case OrderCount: return StepOrderCount(units);
+        case OrderFill: return StepOrderFill(units);
+        case Keys: return StepKeys(units);
+        case SortExact: return StepSortExact(units);
+        case Types: return StepTypes(units);
+        case TypeNames: return StepTypeNames();
+        case Regions: return StepRegions(units);
         case Done: return;
     }
+}
+
+void RenewalIndexBuilder::State::StepHeads(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    // The resource a listed resource is shown under: itself for a head; its main for a bound attached
+    // one (followed up a chain of bound resources); itself when that main is unknown or closed.
+    if (cursor == 0) {
+        ix.instanceOf_.assign(n, kNone);
+        headOfResource.assign(n, kNoHead);
+        heads.reserve(n);
+    }
+    const bool through = range(n, units, from, to);
+    for (std::size_t i = from; i < to; ++i) {
+        const Resource& r = w.resources[i];
+        if (r.status == ResourceStatus::Closed) continue;
+        std::size_t at = i;
+        for (int depth = 0; depth < 8 && w.resources[at].isBound(); ++depth) {
+            const std::optional<std::size_t> main = positionOf(*w.resources[at].main_resource_id);
+            if (!main || *main == at || w.resources[*main].status == ResourceStatus::Closed) break;
+            at = *main;
+        }
+        headOfResource[i] = at;
+        if (at == i) heads.emplace_back(r.expire_time.unixSeconds(), i);
+    }
+    if (through) next(SortHeads);
+}
+
+void RenewalIndexBuilder::State::StepSortHeads(std::size_t units)
+{
+    // Instances, earliest expiry first, then file order.
+    if (headSort.Step(heads, units, std::less<>())) next(Instances);
+}
+
+void RenewalIndexBuilder::State::StepInstances(std::size_t units)
+{
+    std::size_t from = 0, to = 0;
+    if (cursor == 0) ix.instances_.resize(heads.size());
+    const bool through = range(heads.size(), units, from, to);
+    for (std::size_t k = from; k < to; ++k) {
+        ix.instances_[k].head = heads[k].second;
+        ix.instanceOf_[heads[k].second] = static_cast<uint32_t>(k);
+    }
+    if (through) next(BoundCount);
+}
+
+void RenewalIndexBuilder::State::StepBoundCount(std::size_t units)
+{
+    std::size_t from = 0, to = 0;
+    // Bound attached resources, grouped per instance (counting sort keeps file order inside a group).
+    const bool through = range(n, units, from, to);
+    for (std::size_t i = from; i < to; ++i)
+        if (headOfResource[i] != kNoHead && headOfResource[i] != i) {
+            const uint32_t k = ix.instanceOf_[headOfResource[i]];
+            ix.instanceOf_[i] = k;
+            ++ix.instances_[k].boundCount;
+        }
+    if (through) {
+        uint32_t start = 0;
+        for (Instance& in : ix.instances_) {
+            in.boundBegin = start;
+            start += in.boundCount;
+            in.boundCount = 0;
+        }
+        ix.bound_.resize(start);
+        next(BoundFill);
+    }
+}
+
+void RenewalIndexBuilder::State::StepBoundFill(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    const bool through = range(n, units, from, to);
+    for (std::size_t i = from; i < to; ++i) {
+        if (ix.instanceOf_[i] == kNone) continue;
+        keyBytes += w.resources[i].resource_id.size() + w.resources[i].resource_name.size() + 2;  // "id\nname\n"
+        if (headOfResource[i] != i) {
+            Instance& in = ix.instances_[ix.instanceOf_[i]];
+            ix.bound_[in.boundBegin + in.boundCount++] = i;
+        }
+    }
+    if (through) next(FoundResources);
+}
+
+void RenewalIndexBuilder::State::StepFoundResources(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    // Order numbers of each instance: its resources' periods and the orders naming them, grouped per
+    // instance by a counting sort (no string comparisons).
+    if (cursor == 0) found.reserve(n * 2);
+    const bool through = range(n, units, from, to);
+    for (std::size_t i = from; i < to; ++i) {
+        if (ix.instanceOf_[i] == kNone) continue;
+        for (const ResourcePeriod& p : w.resources[i].periods)
+            if (!p.order_id.empty()) found.emplace_back(ix.instanceOf_[i], p.order_id);
+    }
+    if (through) next(FoundOrders);
+}
+
+void RenewalIndexBuilder::State::StepFoundOrders(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    // room for every item's order and combined order: no reallocation mid-way
+    if (cursor == 0 && cursor < w.orders.size()) {
+        std::size_t items = 0;
+        for (const Order& order : w.orders) items += order.items.size();
+        found.reserve(found.size() + 2 * items);
+    }
+    const bool through = range(w.orders.size(), units, from, to);
+    for (std::size_t o = from; o < to; ++o) {
+        const Order& order = w.orders[o];
+        for (const OrderItem& item : order.items) {
+            if (!item.resource_id) continue;
+            const std::optional<std::size_t> r = positionOf(*item.resource_id);
+            if (!r || ix.instanceOf_[*r] == kNone) continue;
+            const uint32_t k = ix.instanceOf_[*r];
+            found.emplace_back(k, order.order_id);
+            if (order.combined_order_id && !order.combined_order_id->empty())
+                found.emplace_back(k, *order.combined_order_id);
+            const OrderStatus status = asOf ? StatusAsOf(order, w.rules, *asOf) : order.status;
+            if (status == OrderStatus::PendingPayment && ix.instances_[k].pendingOrder == kNone)
+                ix.instances_[k].pendingOrder = static_cast<uint32_t>(o);
+            if (asOf && status == OrderStatus::PendingPayment) {
+                const Instant deadline = PaymentDeadline(order, w.rules);
+                if (!ix.pendingUntil_ || deadline < *ix.pendingUntil_) ix.pendingUntil_ = deadline;
+            }
+        }
+    }
+    if (through) next(OrderCount);
+}
+
+void RenewalIndexBuilder::State::StepOrderCount(std::size_t units)
+{
+    std::size_t from = 0, to = 0;
+    // The order numbers grouped per instance (a counting sort): count, then fill.
+    if (cursor == 0) orderStart.assign(ix.instances_.size() + 1, 0);
+    const bool through = range(found.size(), units, from, to);
+    for (std::size_t f = from; f < to; ++f) ++orderStart[found[f].first + 1];
+    if (through) {
+        for (std::size_t k = 0; k < ix.instances_.size(); ++k) orderStart[k + 1] += orderStart[k];
+        orderFill.assign(orderStart.begin(), orderStart.end() - 1);
+        orderNumbers.resize(found.size());
+        next(OrderFill);
+    }
+}
+
+void RenewalIndexBuilder::State::StepOrderFill(std::size_t units)
+{
+    std::size_t from = 0, to = 0;
+    const bool through = range(found.size(), units, from, to);
+    for (std::size_t f = from; f < to; ++f) {
+        orderNumbers[orderFill[found[f].first]++] = found[f].second;
+        keyBytes += found[f].second.size() + 1;  // at most once each in the keys: "order\n"
+    }
+    if (through) {
+        found.clear();
+        found.shrink_to_fit();
+        orderFill.clear();
+        orderFill.shrink_to_fit();
+        // Search keys: per instance "id\nname\n" of the head and each bound resource, then "order\n" once each.
+        ix.keys_.reserve(keyBytes);
+        ix.exact_.reserve(n + orderNumbers.size());
+        next(Keys);
+    }
+}
+
+void RenewalIndexBuilder::State::StepKeys(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    auto addKey = [&](uint32_t k, std::string_view text, bool exact) {
+        const std::size_t begin = ix.keys_.size();
+        ix.keys_.append(text);
+        char* p = ix.keys_.data();
+        for (std::size_t c = begin; c < ix.keys_.size(); ++c) p[c] = Lower(p[c]);
+        if (exact && !text.empty())
+            ix.exact_.push_back({KeyHash(std::string_view(ix.keys_).substr(begin)), static_cast<uint32_t>(begin),
+                                 static_cast<uint32_t>(text.size()), k});
+        ix.keys_.push_back('\n');
+    };
+    const bool through = range(ix.instances_.size(), units, from, to);
+    for (uint32_t k = static_cast<uint32_t>(from); k < to; ++k) {
+        Instance& in = ix.instances_[k];
+        in.keyBegin = static_cast<uint32_t>(ix.keys_.size());
+        auto addResource = [&](std::size_t i) {
+            addKey(k, w.resources[i].resource_id, true);
+            addKey(k, w.resources[i].resource_name, false);
+        };
+        addResource(in.head);
+        for (uint32_t b = 0; b < in.boundCount; ++b) addResource(ix.bound_[in.boundBegin + b]);
+        // Each order number once (a renewal order names the main and its bound disk).
+        const auto first = orderNumbers.begin() + orderStart[k], last = orderNumbers.begin() + orderStart[k + 1];
+        if (last - first > 16) std::sort(first, last);
+        for (auto it = first; it != last; ++it) {
+            const bool repeated = last - first > 16 ? it != first && *(it - 1) == *it : std::find(first, it, *it) != it;
+            if (!repeated) addKey(k, *it, true);
+        }
+        in.keyLength = static_cast<uint32_t>(ix.keys_.size()) - in.keyBegin;
+    }
+    if (through) next(SortExact);
+}
+
+void RenewalIndexBuilder::State::StepSortExact(std::size_t units)
+{
+    if (cursor == 0) {  // the order numbers are in the keys now
+        orderNumbers.clear();
+        orderNumbers.shrink_to_fit();
+        cursor = 1;
+        return;
+    }
+    if (exactSort.Step(ix.exact_, units, [](const RenewalIndex::ExactKey& a, const RenewalIndex::ExactKey& b) {
+            return a.hash != b.hash ? a.hash < b.hash : a.instance < b.instance;
+        }))
+        next(Types);
+}
+
+void RenewalIndexBuilder::State::StepTypes(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    // Product types (per product) and regions (per head), numbered in sorted order; resource packages.
+    if (cursor == 0) {
+        typeOfProduct.assign(w.products.size(), kNone);
+        productOf.assign(ix.instances_.size(), kNone);
+    }
+    const bool through = range(ix.instances_.size(), units, from, to);
+    for (std::size_t k = from; k < to; ++k) {
+        Instance& in = ix.instances_[k];
+        const Resource& head = w.resources[in.head];
+        const auto p = w.index.products.find(head.product_id);
+        const Product* product =
+            p != w.index.products.end() && p->second < w.products.size() ? &w.products[p->second] : nullptr;
+        if (product) {
+            productOf[k] = static_cast<uint32_t>(p->second);
+            in.package = product->kind == ProductKind::ResourcePackage;
+            const std::string_view type =
+                product->service_type_name.empty() ? product->service_type_code : product->service_type_name;
+            if (typeOfProduct[p->second] == kNone && !type.empty()) {
+                typeOfProduct[p->second] = 0;
+                typeNames.push_back(type);
+            }
+        }
+        const std::string_view region = !head.region_code.empty() || !product ? std::string_view(head.region_code)
+                                                                              : std::string_view(product->region_code);
+        if (!region.empty()) {
+            auto [it, added] = regionNumber.emplace(region, 0);
+            if (added) regionNames.push_back(region);
+            in.region = 0;  // numbered below
+        }
+    }
+    if (through) next(TypeNames);
+}
+
+void RenewalIndexBuilder::State::StepTypeNames()
+{
+    const Workspace& w = *ws;
+    auto sortedUnique = [](std::vector<std::string_view>& v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    sortedUnique(typeNames);
+    sortedUnique(regionNames);
+    ix.productTypes_.assign(typeNames.begin(), typeNames.end());
+    ix.regions_.assign(regionNames.begin(), regionNames.end());
+    for (uint32_t r = 0; r < regionNames.size(); ++r) regionNumber[regionNames[r]] = r;
+    for (std::size_t p = 0; p < w.products.size(); ++p) {
+        if (typeOfProduct[p] == kNone) continue;
+        const Product& product = w.products[p];
+        const std::string_view type =
+            product.service_type_name.empty() ? product.service_type_code : product.service_type_name;
+        typeOfProduct[p] =
+            static_cast<uint32_t>(std::lower_bound(typeNames.begin(), typeNames.end(), type) - typeNames.begin());
+    }
+    next(Regions);
+}
+
+void RenewalIndexBuilder::State::StepRegions(std::size_t units)
+{
+    const Workspace& w = *ws;
+    std::size_t from = 0, to = 0;
+    const bool through = range(ix.instances_.size(), units, from, to);
+    for (std::size_t k = from; k < to; ++k) {
+        Instance& in = ix.instances_[k];
+        if (productOf[k] != kNone) in.productType = typeOfProduct[productOf[k]];
+        if (in.region == 0) {
+            const Resource& head = w.resources[in.head];
+            const std::string_view region = !head.region_code.empty() || productOf[k] == kNone
+                                                ? std::string_view(head.region_code)
+                                                : std::string_view(w.products[productOf[k]].region_code);
+            in.region = regionNumber[region];
+        }
+    }
+    if (through) next(Done);
 }
 
 RenewalIndexBuilder::RenewalIndexBuilder(const Workspace& ws, std::optional<Instant> asOf)
@@ -531,7 +588,7 @@ RenewalIndexBuilder& RenewalIndexBuilder::operator=(RenewalIndexBuilder&&) noexc
 
 bool RenewalIndexBuilder::Step(std::size_t units)
 {
-    if (state_->phase != State::Done) state_->step(units);
+    if (state_->phase != State::Done) state_->Step(units);
     return done();
 }
 
