@@ -5,6 +5,14 @@
 //   2. Resources: each group is built from its own stream and its resources are written.
 //   3. Orders: each group is built again (same stream, same result) and its orders are written,
 //      then the combined trade orders and the orders that belong to no resource.
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] randomness: splitmix64 (Steele, Lea, Flood 2014), the same on every platform
+//   [SECTION] the product catalogue
+//   [SECTION] the plan
+//   [SECTION] ids and names
+//   [SECTION] one group, built
+//   [SECTION] writing
 #include "core/gen/generator.h"
 
 #include <algorithm>
@@ -26,7 +34,7 @@ constexpr ZoneOffset kZone = ZoneOffset::China();
 constexpr int64_t kHour = 3600;
 constexpr int64_t kDay = 86400;
 
-// ---- randomness: splitmix64 (Steele, Lea, Flood 2014), the same on every platform ------------------
+// [SECTION] randomness: splitmix64 (Steele, Lea, Flood 2014), the same on every platform
 
 // splitmix64's finaliser; a bijection on 64-bit values (used to derive unique ids).
 constexpr uint64_t Mix64(uint64_t z)
@@ -72,7 +80,7 @@ Rng StreamRng(uint64_t seed, Stream s, uint64_t index)
     return Rng(Mix64(Mix64(seed ^ (static_cast<uint64_t>(s) << 56)) + index));
 }
 
-// ---- the product catalogue ---------------------------------------------------------------------------
+// [SECTION] the product catalogue
 
 enum class Family : uint8_t { Ecs, SystemDisk, DataDisk, Eip, Bandwidth, Rds, ObsPackage, CdnPackage, Image };
 constexpr std::size_t kFamilies = 9;
@@ -258,7 +266,7 @@ std::size_t RegionOf(uint16_t product)
     return kRegions.size();
 }
 
-// ---- the plan -----------------------------------------------------------------------------------------
+// [SECTION] the plan
 
 // A purchase group: what one new order buys (a main resource and its bound attached resource).
 enum class Kind : uint8_t { Server, DataDisk, Ip, Database, Disk, ObjectPackage, TrafficPackage, Image };
@@ -334,12 +342,9 @@ int64_t Spread(Rng& rng, std::size_t n, int64_t budget, Cap cap, Add add)
     return budget;
 }
 
-Plan MakePlan(int64_t resources, int64_t orders, uint64_t seed)
+// The purchase groups, until exactly `resources` resources: kind, products, term unit, timeline.
+void PlanGroups(Rng& rng, int64_t resources, std::vector<GroupPlan>& groups)
 {
-    Plan plan;
-    Rng rng = StreamRng(seed, Stream::Plan, 0);
-    std::vector<GroupPlan>& groups = plan.groups;
-
     // Groups until exactly `resources` resources.
     int64_t left = resources;
     int64_t lastServer = -1;
@@ -382,6 +387,12 @@ Plan MakePlan(int64_t resources, int64_t orders, uint64_t seed)
         groups.push_back(g);
         left -= MembersOf(g.kind);
     }
+}
+
+// How many completed renewals each group has (or, with fewer orders than groups, which purchases are
+// exported); returns how many orders are left for the other kinds.
+int64_t PlanRenewals(Rng& rng, int64_t orders, std::vector<GroupPlan>& groups)
+{
     const int64_t nGroups = static_cast<int64_t>(groups.size());
 
     int64_t misc = 0;  // orders besides purchases and completed renewals
@@ -417,8 +428,14 @@ Plan MakePlan(int64_t resources, int64_t orders, uint64_t seed)
         misc = orders - std::min(orders, nGroups);  // only when there are no groups at all
     }
 
-    // The other orders: unsubscriptions (closed groups), pending renewals, combined trade orders with
-    // their sub-orders, pending review / confirmation purchases, cancelled orders.
+    return misc;
+}
+
+// The other `misc` orders: unsubscriptions (closed groups), pending renewals, combined trade orders with
+// their sub-orders, pending review / confirmation purchases, cancelled orders.
+void PlanOtherOrders(Rng& rng, int64_t misc, Plan& plan)
+{
+    std::vector<GroupPlan>& groups = plan.groups;
     // From 12 such orders on, each kind appears at least once (a combined order needs 3).
     const bool each = misc >= 12;
     int64_t closed = std::max<int64_t>(each, misc * 12 / 100), pending = std::max<int64_t>(each, misc * 22 / 100);
@@ -478,9 +495,13 @@ Plan MakePlan(int64_t resources, int64_t orders, uint64_t seed)
         rng, groups.size(), cancelled,
         [&groups](std::size_t i) -> int64_t { return HasRenewalRoom(groups[i].timeline) ? 3 : 0; },
         [&groups](std::size_t i, int64_t n) { groups[i].cancelled = static_cast<uint8_t>(n); });
+}
 
-    // Order serials: each group's orders, then the combined trade orders, then the loose ones (together
-    // exactly `orders`), then the purchases left out of the export (their ids must not meet exported ones).
+// Order serials: each group's orders, then the combined trade orders, then the loose ones (together
+// exactly `orders`), then the purchases left out of the export (their ids must not meet exported ones).
+void PlanSerials(int64_t orders, Plan& plan)
+{
+    std::vector<GroupPlan>& groups = plan.groups;
     int64_t serial = 0;
     for (GroupPlan& g : groups) {
         if (!g.newExported) continue;
@@ -492,10 +513,20 @@ Plan MakePlan(int64_t resources, int64_t orders, uint64_t seed)
     serial = orders;
     for (GroupPlan& g : groups)
         if (!g.newExported) g.firstOrder = static_cast<uint32_t>(serial++);
+}
+
+Plan MakePlan(int64_t resources, int64_t orders, uint64_t seed)
+{
+    Plan plan;
+    Rng rng = StreamRng(seed, Stream::Plan, 0);
+    PlanGroups(rng, resources, plan.groups);
+    const int64_t misc = PlanRenewals(rng, orders, plan.groups);
+    PlanOtherOrders(rng, misc, plan);
+    PlanSerials(orders, plan);
     return plan;
 }
 
-// ---- ids and names -----------------------------------------------------------------------------------
+// [SECTION] ids and names
 
 constexpr char kHex[] = "0123456789abcdef";
 
@@ -605,7 +636,7 @@ Instant ParentCreate(uint64_t seed, int64_t parent, Instant asOf)
     return OfficeTime(rng, asOf.unixSeconds() - 2 * kDay, asOf.unixSeconds() - 10 * 60);
 }
 
-// ---- one group, built ----------------------------------------------------------------------------------
+// [SECTION] one group, built
 
 struct Paid {  // fen
     int64_t cash = 0, voucher = 0, flexi = 0, card = 0, discount = 0;
@@ -685,25 +716,11 @@ Paid PayFor(Rng& rng, int64_t list)
     return p;
 }
 
-BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf, int deductionDays)
+// The group's renewal policy and auto-renew settings, by what the product allows and where the
+// resource stands. (An auto-renew resource would already have been charged inside the deduction window.)
+void ChoosePolicy(Rng& rng, const GroupPlan& g, BuiltGroup& b)
 {
-    const GroupPlan& g = plan.groups[gi];
-    Rng rng = StreamRng(seed, Stream::Group, gi);
-    BuiltGroup b;
-    b.members = MembersOf(g.kind);
-    b.product = {g.product, g.attached};
-    b.id[0] = ResourceIdFor(seed, gi, 0, g.kind);
-    b.name[0] = NameFor(seed, gi, g.kind, g.product);
-    if (b.members == 2) {
-        b.id[1] = ResourceIdFor(seed, gi, 1, g.kind);
-        b.name[1] = g.kind == Kind::Server ? b.name[0] + "-sys" : "bandwidth-" + b.name[0].substr(4);
-    }
-    if (g.kind == Kind::DataDisk) b.mainId = ResourceIdFor(seed, g.main, 0, Kind::Server);
     const bool delisted = TheCatalogue().products[g.product].delisted;
-    const LocalDate today = LocalDateOf(asOf, kZone);
-
-    // Renewal policy, by what the product allows and where the resource stands.
-    // (An auto-renew resource would already have been charged inside the deduction window.)
     if (g.timeline == Timeline::Grace) b.policy = rng.chance(7000) ? RenewalPolicy::Manual : RenewalPolicy::NoRenew;
     else if (g.timeline == Timeline::ExpiringSoon)
         b.policy =
@@ -714,14 +731,17 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
     else if (IsPackage(g.kind)) b.policy = rng.chance(4500) ? RenewalPolicy::Auto : RenewalPolicy::Manual;
     else if (g.kind == Kind::Image) b.policy = static_cast<RenewalPolicy>(rng.pick(std::array<int, 4>{50, 35, 0, 15}));
     else b.policy = static_cast<RenewalPolicy>(rng.pick(std::array<int, 4>{45, 30, 12, 13}));
-    const bool autoRenew = b.policy == RenewalPolicy::Auto;
     b.autoUnit = g.unit;
     b.autoNum = g.unit == TermUnit::Month && !IsPackage(g.kind) && g.kind != Kind::Image
                     ? static_cast<int>(std::array<int, 3>{1, 3, 6}[rng.pick(std::array<int, 3>{80, 15, 5})])
                     : 1;
     if (rng.chance(6000)) b.timesLeft = static_cast<int>(rng.between(1, 12));
+}
 
-    // Period lengths: the purchase, then each renewal (auto-renewals use the auto-renew period).
+// Period lengths: the purchase, then each renewal (auto-renewals use the auto-renew period).
+std::vector<int> PeriodNums(Rng& rng, const GroupPlan& g, const BuiltGroup& b)
+{
+    const bool autoRenew = b.policy == RenewalPolicy::Auto;
     const bool single = IsPackage(g.kind) || g.kind == Kind::Image || g.category == Category::Closed;
     std::vector<int> nums(1u + g.renewals, 1);
     if (!single) {
@@ -734,16 +754,14 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
                                        ? std::array<int, 3>{1, 3, 6}[rng.pick(std::array<int, 3>{70, 20, 10})]
                                        : (rng.chance(9000) ? 1 : 2));
     }
-    int totalMonths = 0;
-    for (int n : nums) totalMonths += MonthsOf(g.unit, n);
-    const int lastMonths = MonthsOf(g.unit, nums.back());
+    return nums;
+}
 
-    // A resource with a pending order takes no other operation, so its completed orders come before
-    // (a combined order's sub-orders may be 2 days old).
-    const bool pendingLater = g.category == Category::Pending || g.category == Category::CombinedSub;
-    const Instant latest = pendingLater ? asOf.plusSeconds(-2 * kDay - kHour) : asOf.plusSeconds(-15 * 60);
-
-    // The first start: back from a target expiry day chosen for the timeline, or recent for new ones.
+// The first start: back from a target expiry day chosen for the timeline (so that the periods end
+// there), or recent for five-day and failed groups.
+Instant FirstStart(Rng& rng, const GroupPlan& g, Instant asOf, int totalMonths, int lastMonths, bool pendingLater)
+{
+    const LocalDate today = LocalDateOf(asOf, kZone);
     Instant start;
     if (g.timeline == Timeline::FiveDay) {
         start = asOf.plusSeconds(-rng.between(kHour, 118 * kHour));
@@ -781,10 +799,14 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
         start = AtLocal(first, rng.between(8 * kHour, 22 * kHour - 1));
         if (start >= asOf) start = asOf.plusSeconds(-rng.between(kHour, 6 * kHour));
     }
+    return start;
+}
+
+// The periods, chained from `start`: each renewal starts at the previous end, on the group's anchor day.
+void ChainPeriods(const GroupPlan& g, const std::vector<int>& nums, Instant start, BuiltGroup& b)
+{
     const LocalDate firstDay = LocalDateOf(start, kZone);
     b.anchor = firstDay.day();
-
-    // Periods, chained: each renewal starts at the previous end.
     LocalDate endDay = firstDay;
     Instant from = start;
     for (std::size_t i = 0; i < nums.size(); ++i) {
@@ -799,10 +821,11 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
             p.list[static_cast<std::size_t>(m)] = PriceFen(b.product[static_cast<std::size_t>(m)], g.unit) * p.num;
         b.periods.push_back(std::move(p));
     }
-    const Instant expire = b.periods.back().end;
-    const Instant lastStart = b.periods.back().start;
+}
 
-    // Status.
+// The resource status of the group's timeline and category.
+void SetStatus(const GroupPlan& g, BuiltGroup& b)
+{
     switch (g.timeline) {
         case Timeline::Grace: b.status = ResourceStatus::Expired; break;
         case Timeline::FrozenArrears:
@@ -821,6 +844,72 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
         default: break;
     }
     if (g.category == Category::Closed) b.status = ResourceStatus::Closed;
+}
+
+// Unsubscribed in the current period: refund = paid (no vouchers) - consumed - fee (docs/rules.md §4.2),
+// hours floored, fee from the default profile's table.
+BuiltOrder UnsubscribeOrder(Rng& rng, const GroupPlan& g, const BuiltGroup& b, Instant start, Instant asOf)
+{
+    const Instant lastStart = b.periods.back().start;
+    int64_t lo = std::max(lastStart.unixSeconds(), start.unixSeconds() + kDay) + kHour;
+    int64_t hi = asOf.unixSeconds() - kHour;
+    if (lo > hi) lo = hi = (lastStart.unixSeconds() + asOf.unixSeconds()) / 2;
+    const Instant when = OfficeTime(rng, lo, hi);
+    const BuiltPeriod& p = b.periods.back();
+    const Instant fromHour =
+        Instant::FromUnixSeconds(p.start.unixSeconds() - ((p.start.unixSeconds() % kHour) + kHour) % kHour);
+    const int64_t ordered = WholeHoursBetween(fromHour, p.end.plusSeconds(1));  // 23:59:59 -> next 00:00
+    const int64_t used = WholeHoursBetween(fromHour, when);
+    static const RuleProfile defaults;
+    const int fee = defaults.feePercent(MonthsOf(g.unit, p.num), 1);
+    BuiltOrder o;
+    o.type = OrderType::Unsubscribe;
+    o.create = when;
+    o.payment = when;
+    o.periodNum = 0;
+    for (int m = 0; m < b.members; ++m) {
+        const Money base =
+            Money::FromFen(p.paid[static_cast<std::size_t>(m)].cash + p.paid[static_cast<std::size_t>(m)].flexi +
+                           p.paid[static_cast<std::size_t>(m)].card);
+        const Money refund =
+            base - MulDiv(base, used, ordered, Rounding::HalfUp) - Percent(base, fee, Rounding::HalfUp);
+        o.amount[static_cast<std::size_t>(m)] = std::max<int64_t>(0, refund.fen());
+    }
+    return o;
+}
+
+BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf, int deductionDays)
+{
+    const GroupPlan& g = plan.groups[gi];
+    Rng rng = StreamRng(seed, Stream::Group, gi);
+    BuiltGroup b;
+    b.members = MembersOf(g.kind);
+    b.product = {g.product, g.attached};
+    b.id[0] = ResourceIdFor(seed, gi, 0, g.kind);
+    b.name[0] = NameFor(seed, gi, g.kind, g.product);
+    if (b.members == 2) {
+        b.id[1] = ResourceIdFor(seed, gi, 1, g.kind);
+        b.name[1] = g.kind == Kind::Server ? b.name[0] + "-sys" : "bandwidth-" + b.name[0].substr(4);
+    }
+    if (g.kind == Kind::DataDisk) b.mainId = ResourceIdFor(seed, g.main, 0, Kind::Server);
+
+    ChoosePolicy(rng, g, b);
+    const bool autoRenew = b.policy == RenewalPolicy::Auto;
+    const std::vector<int> nums = PeriodNums(rng, g, b);
+    int totalMonths = 0;
+    for (int n : nums) totalMonths += MonthsOf(g.unit, n);
+    const int lastMonths = MonthsOf(g.unit, nums.back());
+
+    // A resource with a pending order takes no other operation, so its completed orders come before
+    // (a combined order's sub-orders may be 2 days old).
+    const bool pendingLater = g.category == Category::Pending || g.category == Category::CombinedSub;
+    const Instant latest = pendingLater ? asOf.plusSeconds(-2 * kDay - kHour) : asOf.plusSeconds(-15 * 60);
+
+    const Instant start = FirstStart(rng, g, asOf, totalMonths, lastMonths, pendingLater);
+    ChainPeriods(g, nums, start, b);
+    const Instant expire = b.periods.back().end;
+
+    SetStatus(g, b);
 
     // Orders, in serial order: purchase, renewals, unsubscription, pending renewal, cancelled renewals.
     int64_t serial = g.firstOrder;
@@ -881,34 +970,9 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
     }
     Instant closedAt = asOf;
     if (g.category == Category::Closed) {
-        // Unsubscribed in the current period: refund = paid (no vouchers) - consumed - fee (docs/rules.md),
-        // hours floored, fee from the default profile's table.
-        int64_t lo = std::max(lastStart.unixSeconds(), start.unixSeconds() + kDay) + kHour;
-        int64_t hi = asOf.unixSeconds() - kHour;
-        if (lo > hi) lo = hi = (lastStart.unixSeconds() + asOf.unixSeconds()) / 2;
-        const Instant when = OfficeTime(rng, lo, hi);
-        closedAt = when;
-        const BuiltPeriod& p = b.periods.back();
-        const Instant fromHour =
-            Instant::FromUnixSeconds(p.start.unixSeconds() - ((p.start.unixSeconds() % kHour) + kHour) % kHour);
-        const int64_t ordered = WholeHoursBetween(fromHour, p.end.plusSeconds(1));  // 23:59:59 -> next 00:00
-        const int64_t used = WholeHoursBetween(fromHour, when);
-        static const RuleProfile defaults;
-        const int fee = defaults.feePercent(MonthsOf(g.unit, p.num), 1);
-        BuiltOrder o;
-        o.type = OrderType::Unsubscribe;
-        o.create = when;
-        o.payment = when;
-        o.periodNum = 0;
-        for (int m = 0; m < b.members; ++m) {
-            const Money base =
-                Money::FromFen(p.paid[static_cast<std::size_t>(m)].cash + p.paid[static_cast<std::size_t>(m)].flexi +
-                               p.paid[static_cast<std::size_t>(m)].card);
-            const Money refund =
-                base - MulDiv(base, used, ordered, Rounding::HalfUp) - Percent(base, fee, Rounding::HalfUp);
-            o.amount[static_cast<std::size_t>(m)] = std::max<int64_t>(0, refund.fen());
-        }
-        lastCreate = when;
+        const BuiltOrder o = UnsubscribeOrder(rng, g, b, start, asOf);
+        closedAt = o.create;
+        lastCreate = o.create;
         addOrder(o, nullptr);
     }
     if (g.category == Category::Pending || g.category == Category::CombinedSub) {
@@ -941,7 +1005,7 @@ BuiltGroup BuildGroup(const Plan& plan, uint32_t gi, uint64_t seed, Instant asOf
     return b;
 }
 
-// ---- writing --------------------------------------------------------------------------------------------
+// [SECTION] writing
 
 void Str(std::string& out, std::string_view s) { AppendJsonString(out, s); }
 void MoneyStr(std::string& out, int64_t fen)
@@ -1200,19 +1264,11 @@ LooseOrder MakeLoose(const Plan& plan, uint64_t seed, int64_t i, Instant asOf)
 
 }  // namespace
 
-void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
+// The account object (and the empty rules); returns the account's deduction days, which the groups'
+// auto-renewals follow.
+int WriteAccount(std::string& out, Rng& extras, uint64_t seed, Instant asOf)
 {
-    const int64_t nResources = std::clamp<int64_t>(options.resources, 0, kMaxGeneratedResources);
-    const int64_t nOrders = std::clamp<int64_t>(options.orders.value_or(nResources), 0, kMaxGeneratedOrders);
-    const uint64_t seed = options.seed;
-    const Instant asOf = options.as_of;
-    const Plan plan = MakePlan(nResources, nOrders, seed);
     const LocalDate today = LocalDateOf(asOf, kZone);
-    out.reserve(out.size() + static_cast<std::size_t>(nResources) * 900 + static_cast<std::size_t>(nOrders) * 520 +
-                64 * 1024);
-
-    // Account.
-    Rng extras = StreamRng(seed, Stream::Extras, 0);
     constexpr std::array<std::string_view, 8> kCities{"南京市", "苏州市", "无锡市", "徐州市",
                                                       "常州市", "扬州市", "镇江市", "泰州市"};
     constexpr std::array<std::string_view, 6> kOffices{"大数据管理中心",   "智慧城市运营中心", "政务服务管理办公室",
@@ -1253,7 +1309,12 @@ void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
     }
     out += "},\n  \"rules\": {},\n  \"products\": [";
 
-    // Products: those the groups and the loose orders use, in catalogue order.
+    return deductionDays;
+}
+
+// The products the groups and the loose orders use, in catalogue order.
+void WriteProducts(std::string& out, const Plan& plan, uint64_t seed, Instant asOf)
+{
     std::vector<bool> used(TheCatalogue().products.size(), false);
     for (const GroupPlan& g : plan.groups) {
         used[g.product] = true;
@@ -1269,15 +1330,14 @@ void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
         WriteProduct(out, TheCatalogue().products[p]);
     }
     out += first ? "],\n  \"resources\": [" : "\n  ],\n  \"resources\": [";
+}
 
-    // Resources.
-    first = true;
-    for (uint32_t gi = 0; gi < plan.groups.size(); ++gi)
-        WriteResources(out, BuildGroup(plan, gi, seed, asOf, deductionDays), plan.groups[gi], first);
-    out += first ? "],\n  \"orders\": [" : "\n  ],\n  \"orders\": [";
-
-    // Orders: each group's, then the combined trade orders (after their last sub-order), then loose ones.
-    first = true;
+// The orders: each group's, then the combined trade orders (after their last sub-order), then the
+// loose ones.
+void WriteOrders(std::string& out, const Plan& plan, uint64_t seed, Instant asOf, int deductionDays)
+{
+    bool first = true;
+    const int64_t looseOrders = plan.reviews + plan.confirmations + plan.cancelledNew;
     const std::size_t nParents = static_cast<std::size_t>(plan.parents);
     std::vector<int64_t> parentOfficial(nParents, 0);
     std::vector<Instant> parentCreate(nParents);
@@ -1360,8 +1420,12 @@ void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
         WriteOrder(out, h, lines, noHistory, first);
     }
     out += first ? "],\n" : "\n  ],\n";
+}
 
-    // Coupons and export records.
+// Coupons: one of each type, then any.
+void WriteCoupons(std::string& out, Rng& extras, Instant asOf)
+{
+    const LocalDate today = LocalDateOf(asOf, kZone);
     out += "  \"coupons\": [";
     const int coupons = static_cast<int>(extras.between(4, 8));
     for (int i = 0; i < coupons; ++i) {
@@ -1385,6 +1449,11 @@ void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
         Time(out, PeriodEnd(today.plusDays(extras.between(10, 330)), kZone));
         out += '}';
     }
+}
+
+// Export records of the last 3 days, with row counts the workspace could have produced.
+void WriteExportRecords(std::string& out, Rng& extras, Instant asOf, int64_t nResources, int64_t nOrders)
+{
     out += "\n  ],\n  \"export_records\": [";
     constexpr std::array<std::string_view, 4> kExportLabels{"订单列表", "待支付订单", "续费清单",
                                                             "续费价目表"};  // per ExportKind
@@ -1411,6 +1480,28 @@ void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
         Int(out, extras.between(1, std::max<int64_t>(1, most)));
         out += '}';
     }
+}
+
+void GenerateWorkspace(const GeneratorOptions& options, std::string& out)
+{
+    const int64_t nResources = std::clamp<int64_t>(options.resources, 0, kMaxGeneratedResources);
+    const int64_t nOrders = std::clamp<int64_t>(options.orders.value_or(nResources), 0, kMaxGeneratedOrders);
+    const uint64_t seed = options.seed;
+    const Instant asOf = options.as_of;
+    const Plan plan = MakePlan(nResources, nOrders, seed);
+    out.reserve(out.size() + static_cast<std::size_t>(nResources) * 900 + static_cast<std::size_t>(nOrders) * 520 +
+                64 * 1024);
+    Rng extras = StreamRng(seed, Stream::Extras, 0);
+    const int deductionDays = WriteAccount(out, extras, seed, asOf);
+    WriteProducts(out, plan, seed, asOf);
+    // Resources.
+    bool first = true;
+    for (uint32_t gi = 0; gi < plan.groups.size(); ++gi)
+        WriteResources(out, BuildGroup(plan, gi, seed, asOf, deductionDays), plan.groups[gi], first);
+    out += first ? "],\n  \"orders\": [" : "\n  ],\n  \"orders\": [";
+    WriteOrders(out, plan, seed, asOf, deductionDays);
+    WriteCoupons(out, extras, asOf);
+    WriteExportRecords(out, extras, asOf, nResources, nOrders);
     out += "\n  ]\n}\n";
 }
 
