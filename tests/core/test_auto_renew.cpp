@@ -1,6 +1,13 @@
 // Tests for core/engine/auto_renew.h: the renewal policies and their transitions (seed 4.2.1.2, 4.2.2,
 // 4.2.4, 4.2.5), the auto-renew deduction day and charges (seed 4.2.2.4, docs/rules.md §3.2), and
 // releasing resources (seed 4.2.6). Every refusal code is produced here at least once.
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] deduction time
+//   [SECTION] enabling, and charging at once inside the window
+//   [SECTION] transitions
+//   [SECTION] runs of charges
+//   [SECTION] release
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -74,7 +81,7 @@ const RenewalPolicy kPolicies[] = {RenewalPolicy::Manual, RenewalPolicy::Auto, R
 
 }  // namespace
 
-// ---- deduction time -----------------------------------------------------------------------------
+// [SECTION] deduction time
 
 TEST_CASE(
     "deduction time: 03:00 local, deduction_days_before days before the expiry day (seed 4.2.2.4, docs/rules.md §3.2)")
@@ -141,7 +148,7 @@ TEST_CASE("moving the deduction day takes effect at once: what is now due is cha
     CHECK(*ws.account.cash_balance == Yuan("780.60"));
 }
 
-// ---- enabling, and charging at once inside the window -----------------------------------------------
+// [SECTION] enabling, and charging at once inside the window
 
 TEST_CASE("set auto-renew: period and count, the bound disk follows, the mounted disk keeps its own (seed 4.2.2.1)")
 {
@@ -283,7 +290,7 @@ TEST_CASE(
     }
 }
 
-// ---- transitions ---------------------------------------------------------------------------------
+// [SECTION] transitions
 
 TEST_CASE("every policy transition, allowed and refused (seed 4.2.1.2, 4.2.2.1-3, 4.2.4, 4.2.5)")
 {
@@ -478,7 +485,7 @@ TEST_CASE("request refusals: unknown, bound alone, closed, pending order, empty;
     CHECK(c.changed == std::vector<std::string>{"ecs-2"});
 }
 
-// ---- runs of charges ----------------------------------------------------------------------------
+// [SECTION] runs of charges
 
 TEST_CASE("sample: the charges due in January 2025 (assets/README.md: R19 01-18, R4 01-24, R3 01-27 at 03:00)")
 {
@@ -645,7 +652,7 @@ TEST_CASE("charges skip closed resources and fail for delisted products (seed 4.
     CHECK(run.failures[0].subject == "sys");
 }
 
-// ---- release ------------------------------------------------------------------------------------
+// [SECTION] release
 
 TEST_CASE("release: expired only; bound attached go along, mounted stay (seed 4.2.6)")
 {

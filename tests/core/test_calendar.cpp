@@ -12,6 +12,14 @@
 //   ParseLocalDate, FormatIso, FormatUtc, FormatConsole, FormatLocalDate
 //   AddMonthsAnchored / AddMonths / AddYearsAnchored, PeriodEnd, WholeHoursBetween, WholeDaysBetween
 //   UnifiedExpiryDay (1..28 | last), NextUnifiedDate, ExtraDaysInclusive
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] compile-time properties
+//   [SECTION] LocalDate
+//   [SECTION] LocalTime, ZoneOffset, Instant
+//   [SECTION] Parsing and formatting instants
+//   [SECTION] Month and year arithmetic, period ends
+//   [SECTION] Unified expiry
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -68,7 +76,7 @@ int RefDaysInMonth(int y, int m)
 
 }  // namespace
 
-// ---- compile-time properties --------------------------------------------------------------------
+// [SECTION] compile-time properties
 static_assert(LocalDate().year() == 1970 && LocalDate().month() == 1 && LocalDate().day() == 1);
 static_assert(LocalDate().daysSinceEpoch() == 0);
 static_assert(LocalDate::Min().daysSinceEpoch() == LocalDate::kMinDays && LocalDate::kMinDays == -719162);
@@ -110,6 +118,7 @@ static_assert(UnifiedExpiryDay::FromApiValue(-1) == UnifiedExpiryDay::MonthEnd()
 
 TEST_SUITE("calendar")
 {
+    // [SECTION] LocalDate
     TEST_CASE("LocalDate: every day 0001-01-01..9999-12-31 round-trips days <-> civil, in order")
     {
         // Walk the calendar with an independent successor rule and compare both conversions each day.
@@ -213,6 +222,7 @@ TEST_SUITE("calendar")
         CHECK(badCount == 0);
     }
 
+    // [SECTION] LocalTime, ZoneOffset, Instant
     TEST_CASE("LocalTime: factories, parse, str (docs/rules.md §6 expiry_clock / deduction_clock)")
     {
         CHECK(LocalTime::ExpiryClock() == T(23, 59, 59));
@@ -305,6 +315,7 @@ TEST_SUITE("calendar")
         CHECK(bad == 0);
     }
 
+    // [SECTION] Parsing and formatting instants
     TEST_CASE("ParseInstant: the three accepted forms (docs/rules.md §1)")
     {
         const Instant expected = Instant::FromUnixSeconds(1713167887);  // 2024-04-15T07:58:07Z
@@ -451,6 +462,7 @@ TEST_SUITE("calendar")
         CHECK(n > 50000);
     }
 
+    // [SECTION] Month and year arithmetic, period ends
     TEST_CASE("AddMonthsAnchored: docs/rules.md §1 examples and Huawei vectors (docs/rules.md §3)")
     {
         // docs/rules.md §1: anchor 31 gives Feb 29 2024, Apr 30, then May 31.
@@ -571,6 +583,7 @@ TEST_SUITE("calendar")
         CHECK(qd::WholeDaysBetween(LocalDate::Min(), LocalDate::Max()) == 3652058);
     }
 
+    // [SECTION] Unified expiry
     TEST_CASE("UnifiedExpiryDay: 1..28 or month end (docs/rules.md §3.1)")
     {
         for (int day = -5; day <= 40; ++day) {

@@ -1,5 +1,14 @@
 // Loader tests (core/io/load.h): every member read into its field, every enumeration word, defaults and
 // nulls, each kind of error with its pointer and message, the checks across objects, LoadFiles.
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] Members, defaults, values
+//   [SECTION] Checks inside one object, required members, types
+//   [SECTION] Unknown members, broken text, encodings, limits
+//   [SECTION] Round trip and rule overrides
+//   [SECTION] Checks across objects
+//   [SECTION] Workspace index
+//   [SECTION] Several files: workspaces and Huawei responses
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -18,6 +27,7 @@ using test::Doc;
 using test::FirstError;
 using test::Yuan;
 
+// [SECTION] Members, defaults, values
 TEST_CASE("load: every member of the full document lands in its field")
 {
     LoadResult r = LoadWorkspace(test::kFullWorkspace, "full.json");
@@ -489,6 +499,7 @@ TEST_CASE("load: integers, booleans, strings, special members")
     CHECK(FirstError(doc) == "t.json: /coupons/0/discount_ratio: only allowed on a discount coupon");
 }
 
+// [SECTION] Checks inside one object, required members, types
 TEST_CASE("load: checks inside one object")
 {
     Doc doc = test::FullDoc();
@@ -654,6 +665,7 @@ TEST_CASE("load: duplicate members in one object")
     CHECK(FirstError(R"({"format": "quotedesk/1", "x": 1, "x": {"y": 2}})") == "t.json: /x: duplicate member \"x\"");
 }
 
+// [SECTION] Unknown members, broken text, encodings, limits
 TEST_CASE("load: unknown members are kept as compact JSON text, in file order, at every level")
 {
     const char* text = R"({"format": "quotedesk/1", "z_root": {"b": [1, 1.10, "x\"y"], "a": null}, "a/b~c": 1e5,
@@ -817,6 +829,7 @@ TEST_CASE("load: nesting, error count and size limits")
 #endif
 }
 
+// [SECTION] Round trip and rule overrides
 // Lossless round trip (docs/architecture.md §5 "export then import is lossless"; save.h): a generated
 // 10,000-resource workspace with unknown members at several levels loads, saves, loads back equal,
 // and saving again gives the same bytes.
@@ -889,6 +902,7 @@ TEST_CASE("load: rules overrides are applied and checked")
     CHECK(r.workspace.rules.fee_table == std::vector<FeeRow>{{1, {5}}});
 }
 
+// [SECTION] Checks across objects
 TEST_CASE("check: duplicate ids of each kind")
 {
     Doc doc = test::FullDoc();
@@ -962,6 +976,7 @@ TEST_CASE("check: references")
     CHECK(FirstError(doc) == "ok");
 }
 
+// [SECTION] Workspace index
 TEST_CASE("workspace: index, lookups and summary")
 {
     LoadResult r = LoadWorkspace(test::kFullWorkspace, "full.json");
@@ -995,6 +1010,7 @@ TEST_CASE("workspace: index, lookups and summary")
         R"("pending_confirmation":0},"resources_by_status":{"in_use":0,"expired":0,"frozen":0,"closed":0},"coupons":0,"export_records":0})");
 }
 
+// [SECTION] Several files: workspaces and Huawei responses
 TEST_CASE("load files: detection and merging rules")
 {
     CHECK(DetectInputKind(R"({"format": "quotedesk/1", "data": []})") == InputKind::Workspace);

@@ -9,6 +9,13 @@
 //   DescribeOrder / TradeHistory: amounts, resources, history and its filters
 //   WritePaymentResult / WriteCancelResult
 //   SortNewestFirst: the lists' order, stable, any int64 time
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] lifecycle
+//   [SECTION] pay
+//   [SECTION] 自动续费 chosen when renewing (seed 4.2.1.1 step 7)
+//   [SECTION] cancel
+//   [SECTION] details
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -81,7 +88,7 @@ std::vector<std::string> Ids(int n)
 
 }  // namespace
 
-// ---- lifecycle ---------------------------------------------------------------------------------------
+// [SECTION] lifecycle
 
 TEST_CASE("order statuses: the moves of seed 4.3.5 表 4-1 and no others")
 {
@@ -154,7 +161,7 @@ TEST_CASE("combined trade orders: any member names the parent and all its sub-or
     CHECK(CombinedGroup(ws, *ws.findOrder(kPendingEcs)).size() == 1);
 }
 
-// ---- pay ---------------------------------------------------------------------------------------------
+// [SECTION] pay
 
 TEST_CASE("pay one renewal order: coupons, balance, new period with its paid breakdown, expiry, auto-renew kept")
 {
@@ -219,7 +226,7 @@ TEST_CASE("pay a renewal placed by the renewal engine; the auto-renew count is k
     CHECK(f.ws.findOrder(placed.order_id)->status == OrderStatus::Completed);
 }
 
-// ---- 自动续费 chosen when renewing (seed 4.2.1.1 step 7) -----------------------------------------------
+// [SECTION] 自动续费 chosen when renewing (seed 4.2.1.1 step 7)
 
 namespace {
 
@@ -475,7 +482,7 @@ TEST_CASE("payment JSON")
         R"("cash_balance":{"before":"100.00","after":"98.00"},"skipped":[]})");
 }
 
-// ---- cancel ------------------------------------------------------------------------------------------
+// [SECTION] cancel
 
 TEST_CASE("cancel: pending payment only, others named and skipped (seed 4.1.2)")
 {
@@ -533,7 +540,7 @@ TEST_CASE("cancel: 30 orders per batch (docs/rules.md §5 批量取消 max 30)")
     }
 }
 
-// ---- details -----------------------------------------------------------------------------------------
+// [SECTION] details
 
 TEST_CASE("order details: order, resources, amounts (seed 4.1.3, 4.3.3)")
 {

@@ -7,6 +7,12 @@
 //                  bound groups, quota, lines that add up, large refund warning, request refusals
 //   Unsubscribe:   orders, quota, balance, coupons, resources; atomic refusals; reason text
 //   RefundJson / WriteRefundPreview: the docs/cli.md shape
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] the arithmetic
+//   [SECTION] scenarios
+//   [SECTION] confirming
+//   [SECTION] JSON
 #include <doctest/doctest.h>
 
 #include <string>
@@ -58,7 +64,7 @@ Fixture OneResource(std::string_view asOf, std::string_view effective, std::stri
 
 }  // namespace
 
-// ---- the arithmetic ------------------------------------------------------------------------------------
+// [SECTION] the arithmetic
 
 TEST_CASE(
     "consumed time: whole hours from the start's hour to the clock's hour (docs/rules.md §4.2 vector 758 h / 344 h)")
@@ -195,7 +201,7 @@ TEST_CASE("five-day quota: per natural year of the profile zone, the file's limi
     CHECK_FALSE(none.known);
 }
 
-// ---- scenarios -------------------------------------------------------------------------------------
+// [SECTION] scenarios
 
 TEST_CASE(
     "five-day refund: the reference example, 100.00 paid = 80.00 cash + 20.00 voucher returned (docs/rules.md §4.3)")
@@ -718,7 +724,7 @@ TEST_CASE("request refusals: empty, unknown resource")
     CHECK(unknown.items.empty());
 }
 
-// ---- confirming --------------------------------------------------------------------------------------
+// [SECTION] confirming
 
 TEST_CASE(
     "unsubscribe: order refunding then completed, quota, balance, coupons, resource closed (seed 4.4.1.3 steps 6-8)")
@@ -891,7 +897,7 @@ TEST_CASE("the seven unsubscribe reasons of the seed")
     CHECK(UnsubscribeReasonLabel(UnsubscribeReason::Other) == "其他");
 }
 
-// ---- JSON ----------------------------------------------------------------------------------------------
+// [SECTION] JSON
 
 TEST_CASE("refund JSON: the docs/cli.md shape, same text from RefundJson (browser) and the writer (CLI)")
 {

@@ -1,6 +1,14 @@
 // Tests for core/engine/renewal.h: durations and their defaults (seed 4.2.1.1 step 7), quotes with visible
 // arithmetic, unified expiry (seed 4.2.3, docs/rules.md §3.1), grace period (docs/rules.md §3), refusals,
 // combined renewal orders and applying a paid renewal.
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] durations
+//   [SECTION] plain renewals
+//   [SECTION] unified expiry
+//   [SECTION] refusals
+//   [SECTION] JSON
+//   [SECTION] orders
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -55,7 +63,7 @@ const Refusal* FindRefusal(const Refusals& rs, std::string_view code)
 
 }  // namespace
 
-// ---- durations --------------------------------------------------------------------------------------
+// [SECTION] durations
 
 TEST_CASE("default duration, one instance (seed 4.2.1.1 step 7)")
 {
@@ -169,7 +177,7 @@ TEST_CASE("sample: the default for a batch of packages in different units is ref
     CHECK(q.refusals.front().code == "duration_not_offered");
 }
 
-// ---- plain renewals ---------------------------------------------------------------------------------
+// [SECTION] plain renewals
 
 TEST_CASE("a plain renewal adds the duration on the anchor day and prices periods x price")
 {
@@ -252,7 +260,7 @@ TEST_CASE("renewal in the grace period starts from the old expiry (docs/rules.md
     CHECK(q.refusals[0].code == "retention_over");
 }
 
-// ---- unified expiry ---------------------------------------------------------------------------------
+// [SECTION] unified expiry
 
 TEST_CASE("unified expiry: the seed's two examples (seed 4.2.3)")
 {
@@ -416,7 +424,7 @@ TEST_CASE("align-only = the same with 1 month (seed 4.2.3 统一到期日; docs/
     CHECK(q.refusals[0].code == "not_alignable");
 }
 
-// ---- refusals ---------------------------------------------------------------------------------------
+// [SECTION] refusals
 
 TEST_CASE("refusals name each resource with a stable code")
 {
@@ -493,7 +501,7 @@ TEST_CASE("a pending order on a bound attached resource locks the whole instance
     CHECK(locks.open("sys")->order_id == "CSPEND");
 }
 
-// ---- JSON -------------------------------------------------------------------------------------------
+// [SECTION] JSON
 
 TEST_CASE("the renew answer has the shape of docs/cli.md")
 {
@@ -523,7 +531,7 @@ TEST_CASE("the renew answer has the shape of docs/cli.md")
     CHECK(RenewJson(f.ws, R"({"resource":["r"]})", Instant()) == R"({"error":"unknown argument \"resource\""})");
 }
 
-// ---- orders -----------------------------------------------------------------------------------------
+// [SECTION] orders
 
 TEST_CASE("many instances -> one combined trade order with a sub-order per instance (seed 4.2.1.1 说明)")
 {

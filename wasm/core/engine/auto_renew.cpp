@@ -1,4 +1,11 @@
 // auto_renew.cpp: renewal policies, auto-renew charges and releasing resources (auto_renew.h).
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] instances named by a request
+//   [SECTION] the charging engine
+//   [SECTION] policy changes
+//   [SECTION] the runner
+//   [SECTION] release
 #include "core/engine/auto_renew.h"
 
 #include <algorithm>
@@ -26,7 +33,7 @@ std::string_view TabName(RenewalPolicy p)
 
 std::string TimesText(std::optional<int> times) { return times ? std::to_string(*times) : std::string("unlimited"); }
 
-// ---- instances named by a request -------------------------------------------------------------------
+// [SECTION] instances named by a request
 
 // A main (or mounted) resource named by a request, with its bound attached resources.
 struct Target {
@@ -121,7 +128,7 @@ Refusal BadTimesRefusal(std::optional<int> times)
                 TimesText(times)};
 }
 
-// ---- the charging engine ------------------------------------------------------------------------
+// [SECTION] the charging engine
 
 // Whether a resource is one that auto-renew charges on its own (not a bound attached one, not
 // closed, not deleted after grace + retention as of `at`).
@@ -230,7 +237,7 @@ AutoRenewRun RunCharges(Workspace& ws, Instant upTo, const AutoRenewRunOptions& 
     return run;
 }
 
-// ---- policy changes -----------------------------------------------------------------------------
+// [SECTION] policy changes
 
 // Checks one target for an operation; appends refusals.
 using TargetCheck = std::function<void(const Workspace&, const Target&, Refusals&)>;
@@ -484,7 +491,7 @@ PolicyChange SetDeductionDaysBefore(Workspace& ws, int days, Instant now)
     return change;
 }
 
-// ---- the runner ---------------------------------------------------------------------------------
+// [SECTION] the runner
 
 AutoRenewRunner::AutoRenewRunner(Workspace& ws, Instant upTo, const AutoRenewRunOptions& options)
     // orders added by a run are completed: the locks stay right
@@ -545,7 +552,7 @@ AutoRenewRun RunDueAutoRenewals(Workspace& ws, Instant upTo, const AutoRenewRunO
     return RunCharges(ws, upTo, options, nullptr);
 }
 
-// ---- release ------------------------------------------------------------------------------------
+// [SECTION] release
 
 Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Instant now)
 {

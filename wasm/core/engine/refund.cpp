@@ -1,4 +1,10 @@
 // refund.cpp: refund previews and unsubscription (refund.h).
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] the arithmetic
+//   [SECTION] preview
+//   [SECTION] confirm
+//   [SECTION] JSON
 #include "core/engine/refund.h"
 
 #include <algorithm>
@@ -26,7 +32,7 @@ std::string_view UnsubscribeReasonLabel(UnsubscribeReason reason)
     return "其他";
 }
 
-// ---- the arithmetic ------------------------------------------------------------------------------
+// [SECTION] the arithmetic
 
 namespace {
 
@@ -105,7 +111,7 @@ FiveDayQuotaState FiveDayQuotaAsOf(const Workspace& ws, Instant asOf)
     return q;
 }
 
-// ---- preview ---------------------------------------------------------------------------------------
+// [SECTION] preview
 
 namespace {
 
@@ -746,7 +752,7 @@ std::optional<Instant> NextRefundVerdictChange(const Workspace& ws, Instant asOf
     return next;
 }
 
-// ---- confirm ---------------------------------------------------------------------------------------
+// [SECTION] confirm
 
 namespace {
 
@@ -945,7 +951,7 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
     return res;
 }
 
-// ---- JSON ------------------------------------------------------------------------------------------
+// [SECTION] JSON
 
 namespace {
 

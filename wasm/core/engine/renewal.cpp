@@ -1,4 +1,12 @@
 // renewal.cpp: durations, quotes, renewal orders (renewal.h).
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] durations
+//   [SECTION] locks
+//   [SECTION] pricing
+//   [SECTION] quotes
+//   [SECTION] JSON
+//   [SECTION] orders
 #include "core/engine/renewal.h"
 
 #include "core/io/api_args.h"
@@ -107,7 +115,7 @@ std::string RoundingWords(Rounding r, const LabelWords& w)
 
 }  // namespace
 
-// ---- durations --------------------------------------------------------------------------------------
+// [SECTION] durations
 
 std::string QuoteLabelWords(LabelLanguage lang)
 {
@@ -205,7 +213,7 @@ int AnchorDayOf(const Resource& resource, ZoneOffset zone)
     return resource.anchor_day.value_or(LocalDateOf(resource.effective_time, zone).day());
 }
 
-// ---- locks ------------------------------------------------------------------------------------------
+// [SECTION] locks
 
 OrderLocks OrderLocks::Build(const Workspace& ws, std::optional<Instant> asOf)
 {
@@ -300,7 +308,7 @@ std::vector<const Resource*> InstanceOf(const Workspace& ws, const Resource& mai
     return out;
 }
 
-// ---- pricing ----------------------------------------------------------------------------------------
+// [SECTION] pricing
 
 namespace {
 
@@ -401,7 +409,7 @@ ExtraDaysPrice PriceExtraDays(const ProductPrices& prices, LocalDate first, int6
     return out;
 }
 
-// ---- quotes -----------------------------------------------------------------------------------------
+// [SECTION] quotes
 
 namespace {
 
@@ -793,7 +801,7 @@ RenewalQuote QuoteRenewal(const Workspace& ws, const RenewalRequest& request, co
     return Quote(ws, request, &locks);
 }
 
-// ---- JSON -------------------------------------------------------------------------------------------
+// [SECTION] JSON
 
 void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone)
 {
@@ -872,7 +880,7 @@ std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant cl
     return RenewalQuoteJson(QuoteRenewal(ws, req), ws.rules.zone);
 }
 
-// ---- orders -----------------------------------------------------------------------------------------
+// [SECTION] orders
 
 std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt, const std::vector<std::string>& taken)
 {

@@ -1,6 +1,14 @@
 // huawei_import.cpp: see huawei_import.h. A response is small (one API page), so it is read into a
 // nlohmann DOM; numbers with a fraction keep their exact text (see ExactDom) so amounts are never
 // floats. Each response is read into staging vectors first and merged only when it had no error.
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] code tables (docs/huawei-data.md)
+//   [SECTION] reading: a DOM whose fractional numbers keep their text
+//   [SECTION] staging: what one response contributes
+//   [SECTION] merging
+//   [SECTION] linking order lines to resources (see huawei_import.h)
+//   [SECTION] what is missing
 #include "core/io/huawei_import.h"
 
 #include <algorithm>
@@ -30,7 +38,7 @@ int HuaweiImportRank(InputKind kind)
     return -1;
 }
 
-// ---- code tables (docs/huawei-data.md) ----------------------------------------------------
+// [SECTION] code tables (docs/huawei-data.md)
 
 std::optional<OrderStatus> HuaweiOrderStatus(int64_t code)
 {
@@ -101,7 +109,7 @@ namespace {
 
 using nlohmann::json;
 
-// ---- reading: a DOM whose fractional numbers keep their text ---------------------------------------
+// [SECTION] reading: a DOM whose fractional numbers keep their text
 
 // A number with a fraction or exponent is stored as a binary value of this subtype holding the
 // number's exact text; JSON text can never produce a binary value, so there is no ambiguity.
@@ -419,7 +427,7 @@ constexpr std::string_view kPeriodTypeCodes =
     "a period_type 0 (day), 2 (month), 3 (year) or 5 (one-off); weeks, hours and on-demand are not yearly/monthly "
     "terms";
 
-// ---- staging: what one response contributes ----------------------------------------------------------
+// [SECTION] staging: what one response contributes
 
 struct Staged {
     std::string customerId;  // "" = not in this file
@@ -685,7 +693,7 @@ void ReadRenewPrices(Reader& r, Staged& s, const json& root)
     }
 }
 
-// ---- merging ------------------------------------------------------------------------------------------
+// [SECTION] merging
 
 template <class T>
 std::unordered_map<std::string, std::size_t> IndexBy(const std::vector<T>& v, std::string T::*id)
@@ -784,7 +792,7 @@ void ApplyRenewPrices(Workspace& ws, const Staged& s)
     }
 }
 
-// ---- linking order lines to resources (see huawei_import.h) ---------------------------------------------
+// [SECTION] linking order lines to resources (see huawei_import.h)
 
 struct Line {
     std::size_t order = 0, item = 0;
@@ -955,7 +963,7 @@ LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view 
     return {};
 }
 
-// ---- what is missing -----------------------------------------------------------------------------------
+// [SECTION] what is missing
 
 std::vector<MissingNote> MissingData(const Workspace& ws)
 {

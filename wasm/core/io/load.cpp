@@ -5,6 +5,12 @@
 // where is declared once per object in the schemas below (kResourceSchema, ...): member name, how
 // its value is read, whether it is required. Values this build does not know are re-serialised
 // compactly into the object's `extra`.
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] a JSON value as the reader sees it
+//   [SECTION] value readers: Value -> field, or false with the message
+//   [SECTION] schemas: how each object of the format is read
+//   [SECTION] the SAX handler
 #include "core/io/load.h"
 
 #include <algorithm>
@@ -27,7 +33,7 @@ namespace qd {
 
 namespace {
 
-// ---- a JSON value as the reader sees it -----------------------------------------------------------
+// [SECTION] a JSON value as the reader sees it
 
 enum class JsonType { Null, Boolean, Number, String, Object, Array };
 
@@ -65,7 +71,7 @@ struct Value {
     }
 };
 
-// ---- value readers: Value -> field, or false with the message ---------------------------------------
+// [SECTION] value readers: Value -> field, or false with the message
 
 bool Read(const Value& v, std::string& out, std::string& error)
 {
@@ -161,7 +167,7 @@ bool ReadInt(const Value& v, int& out, std::string& error)
     return true;
 }
 
-// ---- schemas: how each object of the format is read ---------------------------------------------------
+// [SECTION] schemas: how each object of the format is read
 
 using ReadFn = bool (*)(void* object, const Value& value, std::string& error);
 struct ObjectSchema;
@@ -635,7 +641,7 @@ const ObjectSchema kWorkspaceSchema{
 
 const MemberSpec kIgnoredValue{"", false, MemberKind::Ignore};
 
-// ---- the SAX handler ----------------------------------------------------------------------------
+// [SECTION] the SAX handler
 
 class WorkspaceReader {
 public:

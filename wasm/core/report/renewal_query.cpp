@@ -1,4 +1,10 @@
 // renewal_query.cpp: the renewal page's tabs and filters (renewal_query.h).
+//
+// Index of this file (search for "[SECTION] name"):
+//   [SECTION] Search terms, sliced sort, days left
+//   [SECTION] index
+//   [SECTION] Index builder: one step per phase
+//   [SECTION] queries
 #include "core/report/renewal_query.h"
 
 #include "core/engine/orders.h"
@@ -17,6 +23,7 @@ constexpr int64_t kSecondsPerDay = 86400;
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// [SECTION] Search terms, sliced sort, days left
 void AppendLower(std::string& out, std::string_view s)
 {
     for (char c : s) out.push_back(Lower(c));
@@ -149,7 +156,7 @@ int64_t DaysLeft(Instant expire, Instant now, ZoneOffset zone)
     return WholeDaysBetween(LocalDateOf(now, zone), LocalDateOf(expire, zone));
 }
 
-// ---- index ------------------------------------------------------------------------------------------
+// [SECTION] index
 
 bool RenewalIndex::isHead(std::size_t resource) const
 {
@@ -257,6 +264,7 @@ struct RenewalIndexBuilder::State {
     void StepRegions(std::size_t units);
 };
 
+// [SECTION] Index builder: one step per phase
 void RenewalIndexBuilder::State::Step(std::size_t units)
 {
     switch (phase) {
@@ -612,7 +620,7 @@ RenewalIndex RenewalIndex::Build(const Workspace& ws, std::optional<Instant> asO
     return builder.take();
 }
 
-// ---- queries ---------------------------------------------------------------------------------------
+// [SECTION] queries
 
 RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index, const RenewalFilter& filter)
 {
