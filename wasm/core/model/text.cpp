@@ -7,12 +7,19 @@ namespace qd {
 
 namespace {
 
+// Copies `s` to `to`. An empty view may have a null data(), which memcpy must not be given even for 0
+// bytes (UBSan: "null pointer passed as argument 2"; the empty second half of add(a)).
+void CopyTo(char* to, std::string_view s)
+{
+    if (!s.empty()) std::memcpy(to, s.data(), s.size());
+}
+
 // `a` then `b` and a NUL in a block of exactly that size.
 Text::Block OwnBlock(std::string_view a, std::string_view b)
 {
     std::shared_ptr<char[]> block(new char[a.size() + b.size() + 1]);
-    std::memcpy(block.get(), a.data(), a.size());
-    std::memcpy(block.get() + a.size(), b.data(), b.size());
+    CopyTo(block.get(), a);
+    CopyTo(block.get() + a.size(), b);
     block[a.size() + b.size()] = '\0';
     return block;
 }
@@ -46,8 +53,8 @@ Text TextArena::add(std::string_view a, std::string_view b)
         capacity_ = kBlockSize;
     }
     char* data = block_.get() + used_;
-    std::memcpy(data, a.data(), a.size());
-    std::memcpy(data + a.size(), b.data(), b.size());
+    CopyTo(data, a);
+    CopyTo(data + a.size(), b);
     data[size] = '\0';
     used_ += need;
     return Text(block_, data, size);
