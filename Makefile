@@ -4,16 +4,18 @@
 # Everything real lives in CMake (CMakePresets.json), tools/ and tests/; this file only orders it.
 SHELL := /bin/bash
 PORT ?= 8080
-export NODE_PATH := /usr/share/nodejs
+# Debian's emscripten finds its node modules here; set NODE_PATH to use another place.
+export NODE_PATH ?= /usr/share/nodejs
 
-.PHONY: run test setup native wasm fuzz dist bench clean format
+.PHONY: run test setup native wasm asan fuzz dist bench clean format
 
 run: dist
 	node tools/serve.mjs dist $(PORT)
 
-test: setup native dist fuzz
+test: setup native asan dist fuzz
 	bash tools/check_format.sh
 	ctest --preset native
+	ctest --preset asan
 	ctest --preset wasm
 	bash tests/fuzz/run.sh
 	node tests/web/smoke.mjs
@@ -32,6 +34,11 @@ wasm: setup
 	cmake --preset wasm >/dev/null
 	cmake --build --preset wasm
 
+# The core tests and the CLI goldens again under ASan + UBSan (clang, -O1).
+asan: setup
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan
+
 fuzz: setup
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
@@ -46,4 +53,4 @@ format:
 	bash tools/check_format.sh --fix
 
 clean:
-	rm -rf build/native build/wasm build/fuzz dist
+	rm -rf build/native build/wasm build/asan build/fuzz dist

@@ -24,18 +24,52 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
+# A deb-src entry for SUITE, made from the machine's own `deb` entry for it (whatever mirror the machine
+# uses, with its options and keyring): deb822 stanzas in /etc/apt/sources.list.d/*.sources, or one-line
+# entries in /etc/apt/sources.list and /etc/apt/sources.list.d/*.list.
+add_deb_src() {
+  local suite=$1 entry
+  entry=$(awk -v suite="$suite" '
+    function flush() {
+      if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && uris != "") {
+        print "Types: deb-src"; print "URIs: " uris; print "Suites: " suite; print "Components: main"
+        if (signed != "") print "Signed-By: " signed
+        found = 1; exit
+      }
+      types = uris = suites = signed = ""
+    }
+    /^[ \t]*#/ { next }
+    /^[ \t]*$/ { flush(); next }
+    /^Types:/ { sub(/^Types:[ \t]*/, ""); types = $0 }
+    /^URIs:/ { sub(/^URIs:[ \t]*/, ""); uris = $0 }
+    /^Suites:/ { sub(/^Suites:[ \t]*/, ""); suites = $0 }
+    /^Signed-By:[ \t]*[^ \t]/ { sub(/^Signed-By:[ \t]*/, ""); signed = $0 }
+    END { if (!found) flush() }
+  ' /etc/apt/sources.list.d/*.sources 2>/dev/null)
+  if [ -n "$entry" ]; then
+    echo "setup: adding a deb-src entry for $suite from the machine's apt sources ($(grep '^URIs' <<<"$entry"))"
+    printf '%s\n' "$entry" | $SUDO tee /etc/apt/sources.list.d/quotedesk-deb-src.sources >/dev/null
+    return 0
+  fi
+  # One-line form: deb [options] URI SUITE COMPONENTS...
+  entry=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+    awk -v suite="$suite" '$1 == "deb" { i = 2; opts = ""
+      if ($2 ~ /^\[/) { while (i <= NF) { opts = opts (opts == "" ? "" : " ") $i; if ($i ~ /\]$/) { i++; break } i++ } }
+      if ($(i + 1) == suite) { print "deb-src " (opts == "" ? "" : opts " ") $i " " suite " main"; exit } }')
+  if [ -n "$entry" ]; then
+    echo "setup: adding a deb-src entry from the machine's apt sources: $entry"
+    printf '%s\n' "$entry" | $SUDO tee /etc/apt/sources.list.d/quotedesk-deb-src.list >/dev/null
+    return 0
+  fi
+  echo "setup: no 'deb' entry for $suite in the apt sources: add a deb-src entry for $suite main by hand" >&2
+  return 1
+}
+
 # Dear ImGui sources: Debian ships only headers in libimgui-dev, so take the source package.
 IMGUI="$ROOT/build/third_party/imgui"
 if [ ! -f "$IMGUI/imgui.cpp" ]; then
   if ! apt-get source --print-uris imgui >/dev/null 2>&1; then
-    echo "setup: adding a deb-src entry for bookworm"
-    $SUDO tee /etc/apt/sources.list.d/quotedesk-deb-src.sources >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+    add_deb_src bookworm
     $SUDO apt-get update -qq
   fi
   tmp=$(mktemp -d)

@@ -375,7 +375,7 @@ TEST_CASE("renewal query: the index built a few units per step is the one Build 
         // the terms name listed instances
         CHECK(r.tab_counts[0] + r.tab_counts[1] + r.tab_counts[2] + r.tab_counts[3] >= 10);
     }
-    for (const std::string search :
+    for (const std::string& search :
          {std::string(""), std::string("ecs"), std::string("web server"), std::string("a, b, c"), ids})
         for (RenewalPolicy tab :
              {RenewalPolicy::Manual, RenewalPolicy::Auto, RenewalPolicy::ToOnDemand, RenewalPolicy::NoRenew}) {

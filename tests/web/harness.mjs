@@ -21,11 +21,14 @@ export async function serve(dir = process.env.QD_SITE ? path.resolve(process.env
   return { url, close: () => child.kill() };
 }
 
+// CHROMIUM=<path> runs another Chromium build (default: Debian's /usr/bin/chromium).
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
 // QD_JS_FLAGS=<flags> passes V8 flags (investigations, e.g. --trace-wasm-compilation-times with
 // DEBUG=pw:browser to see its output, or --no-wasm-tier-up to see what background tier-up costs).
 export async function launch() {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu',
       '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-sync',

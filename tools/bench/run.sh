@@ -4,7 +4,7 @@
 # frame times of the pages with big lists, the save to browser storage and idle in Chromium; start-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export NODE_PATH=/usr/share/nodejs
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 cmake --build --preset native --target bench_load bench_engine quotedesk >/dev/null
 cmake --build --preset wasm --target bench_load bench_engine >/dev/null
 out=build/bench
