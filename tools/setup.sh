@@ -28,8 +28,12 @@ fi
 # uses, with its options and keyring): deb822 stanzas in /etc/apt/sources.list.d/*.sources, or one-line
 # entries in /etc/apt/sources.list and /etc/apt/sources.list.d/*.list.
 add_deb_src() {
-  local suite=$1 entry
-  entry=$(awk -v suite="$suite" '
+  local suite=$1 entry f
+  local stanzas=() lines=()
+  for f in /etc/apt/sources.list.d/*.sources; do [ -f "$f" ] && stanzas+=("$f"); done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do [ -f "$f" ] && lines+=("$f"); done
+  entry=""
+  [ ${#stanzas[@]} -gt 0 ] && entry=$(awk -v suite="$suite" '
     function flush() {
       if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && uris != "") {
         print "Types: deb-src"; print "URIs: " uris; print "Suites: " suite; print "Components: main"
@@ -38,6 +42,7 @@ add_deb_src() {
       }
       types = uris = suites = signed = ""
     }
+    FNR == 1 && NR > 1 { flush() }
     /^[ \t]*#/ { next }
     /^[ \t]*$/ { flush(); next }
     /^Types:/ { sub(/^Types:[ \t]*/, ""); types = $0 }
@@ -45,17 +50,16 @@ add_deb_src() {
     /^Suites:/ { sub(/^Suites:[ \t]*/, ""); suites = $0 }
     /^Signed-By:[ \t]*[^ \t]/ { sub(/^Signed-By:[ \t]*/, ""); signed = $0 }
     END { if (!found) flush() }
-  ' /etc/apt/sources.list.d/*.sources 2>/dev/null)
+  ' "${stanzas[@]}")
   if [ -n "$entry" ]; then
     echo "setup: adding a deb-src entry for $suite from the machine's apt sources ($(grep '^URIs' <<<"$entry"))"
     printf '%s\n' "$entry" | $SUDO tee /etc/apt/sources.list.d/quotedesk-deb-src.sources >/dev/null
     return 0
   fi
   # One-line form: deb [options] URI SUITE COMPONENTS...
-  entry=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-    awk -v suite="$suite" '$1 == "deb" { i = 2; opts = ""
+  [ ${#lines[@]} -gt 0 ] && entry=$(awk -v suite="$suite" '$1 == "deb" { i = 2; opts = ""
       if ($2 ~ /^\[/) { while (i <= NF) { opts = opts (opts == "" ? "" : " ") $i; if ($i ~ /\]$/) { i++; break } i++ } }
-      if ($(i + 1) == suite) { print "deb-src " (opts == "" ? "" : opts " ") $i " " suite " main"; exit } }')
+      if ($(i + 1) == suite) { print "deb-src " (opts == "" ? "" : opts " ") $i " " suite " main"; exit } }' "${lines[@]}")
   if [ -n "$entry" ]; then
     echo "setup: adding a deb-src entry from the machine's apt sources: $entry"
     printf '%s\n' "$entry" | $SUDO tee /etc/apt/sources.list.d/quotedesk-deb-src.list >/dev/null
