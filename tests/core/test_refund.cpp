@@ -837,6 +837,66 @@ TEST_CASE("unsubscribe several groups: one order each under a combined trade ord
     CHECK(*f.ws.account.cash_balance == u.preview.total);
 }
 
+// seed 4.4.1.1 注意事项 3: only ECS, EVS, RDS, VPC and CCE instances are unsubscribed in a batch.
+TEST_CASE("batch unsubscription: only the five services of seed 4.4.1.1 注意事项 3 (standard refunds)")
+{
+    Fixture f("2025-01-14T10:00:00+08:00");
+    f.product("p-ecs", "50.00", "");
+    Product& eip = f.product("p-eip", "20.00", "");
+    eip.service_type_code = "hws.service.type.eip";
+    eip.service_type_name = "弹性公网IP";
+    f.resource("ecs-a", "p-ecs", "2024-12-01T10:00:00+08:00", "2025-03-01T23:59:59+08:00").periods[0].paid =
+        Paid("150.00");
+    f.resource("ecs-b", "p-ecs", "2024-12-01T10:00:00+08:00", "2025-03-01T23:59:59+08:00").periods[0].paid =
+        Paid("150.00");
+    f.resource("eip-1", "p-eip", "2024-12-01T10:00:00+08:00", "2025-03-01T23:59:59+08:00").periods[0].paid =
+        Paid("60.00");
+    f.resource("ecs-new", "p-ecs", "2025-01-13T09:00:00+08:00", "2025-02-13T23:59:59+08:00").periods[0].paid =
+        Paid("50.00");
+    f.ws.account.cash_balance = Yuan("0.00");
+    f.done();
+
+    // the five services, each: ec2 ebs rds vpc cce; anything else is not
+    for (std::string_view code : {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
+                                  "hws.service.type.vpc", "hws.service.type.cce"}) {
+        eip.service_type_code = std::string(code);
+        CHECK(UnsubscribableInBatch(f.ws, *f.ws.findResource("eip-1")));
+    }
+    eip.service_type_code = "hws.service.type.eip";
+    CHECK_FALSE(UnsubscribableInBatch(f.ws, *f.ws.findResource("eip-1")));
+    CHECK(UnsubscribableInBatch(f.ws, *f.ws.findResource("ecs-a")));
+
+    // two ECS together: allowed
+    CHECK(Preview(f.ws, {"ecs-a", "ecs-b"}, f.now()).ok());
+    // an EIP in a batch: refused, naming it and its service; alone it is allowed
+    RefundPreview mixed = Preview(f.ws, {"ecs-a", "eip-1"}, f.now());
+    REQUIRE(mixed.refusals.size() == 1);
+    CHECK(mixed.refusals[0].code == "batch_not_supported");
+    CHECK(mixed.refusals[0].subject == "eip-1");
+    CHECK(mixed.refusals[0].message.find("弹性公网IP") != std::string::npos);
+    CHECK(mixed.items.empty());
+    CHECK(Preview(f.ws, {"eip-1"}, f.now()).ok());
+    // a five-day refund (bought 2025-01-13 09:00, 25 h ago) of another service goes with a batch
+    f.ws.findResource("ecs-new")->product_id = "p-eip";
+    RefundPreview withFive = Preview(f.ws, {"ecs-a", "ecs-new"}, f.now());
+    REQUIRE(withFive.ok());
+    CHECK(withFive.items[1].scenario == UnsubscribeScenario::FiveDay);
+    // renewal periods only: no batch rule
+    CHECK(Preview(f.ws, {"ecs-a", "eip-1"}, f.now(), /*periodsOnly=*/true).refusals.empty());
+    // the verdicts of a listing are independent instances
+    RefundRequest listing{{"ecs-a", "eip-1", "ecs-new"}, false, std::nullopt, f.now(), /*independent=*/true};
+    CHECK(PreviewRefund(f.ws, listing).ok());
+    CHECK(PreviewRefundVerdicts(f.ws, {{"ecs-a", "eip-1"}, false, std::nullopt, f.now()},
+                                OrderLocks::Build(f.ws, f.now()))
+              .ok());
+    // confirming a refused batch changes nothing
+    const Workspace before = f.ws;
+    UnsubscribeResult u =
+        Unsubscribe(f.ws, {{{"ecs-a", "eip-1"}, false, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+    CHECK_FALSE(u.ok());
+    CHECK(f.ws == before);
+}
+
 TEST_CASE("unsubscribe is atomic: refused for a not-allowed item, a reason over 100 characters, an unknown balance")
 {
     Fixture f("2025-01-14T10:00:00+08:00");

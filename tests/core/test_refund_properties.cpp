@@ -94,7 +94,7 @@ TEST_CASE("refund previews over generated workspaces: lines add up, no refund ex
         std::vector<std::string> all;
         for (const Resource& r : ws.resources)
             if (!r.isBound()) all.push_back(r.resource_id);
-        CheckPreview(ws, PreviewRefund(ws, {all, false, std::nullopt, *ws.as_of}), seen);
+        CheckPreview(ws, PreviewRefund(ws, {all, false, std::nullopt, *ws.as_of, /*independent=*/true}), seen);
     }
     // The generated data reaches every scenario but not_effective (it has no future purchases).
     for (UnsubscribeScenario s :

@@ -68,6 +68,7 @@ TEST_CASE("refund verdicts: the preview without lines says what PreviewRefund sa
                 RefundRequest req;
                 req.periods_only = periodsOnly;
                 req.as_of = now;
+                req.independent = true;  // instances listed, not one batch
                 req.resource_ids.assign(heads.begin() + static_cast<std::ptrdiff_t>(from),
                                         heads.begin() + static_cast<std::ptrdiff_t>(std::min(heads.size(), from + 64)));
                 const RefundPreview full = PreviewRefund(ws, req, locks);

@@ -31,10 +31,6 @@ constexpr std::size_t kScanChunk = 256;    // resources looked at per step of th
 constexpr std::size_t kOrderChunk = 1024;  // orders per step of the order scan
 constexpr double kBuildSliceMs = 6.0;      // rebuild work per frame (docs/architecture.md §4: a frame < 16 ms)
 
-// seed 4.4.1.1 注意事项 3: the resources that can be unsubscribed in a batch.
-constexpr std::string_view kBatchServices[] = {"hws.service.type.ec2", "hws.service.type.ebs", "hws.service.type.rds",
-                                               "hws.service.type.vpc", "hws.service.type.cce"};
-
 // 倒计时 (seed 4.4.1.2 说明 1): the time left until expiry, as the renewal page's 到期时间 filter.
 // Expiring within the chosen days: now <= expire_time <= now + days × 24 h (both ends included).
 bool WithinCountdown(const UnsubscribePageState& s, const Resource& r, Instant now)
@@ -700,8 +696,7 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
             for (const std::string& id : s.selected)
                 if (const Resource* r = ws.findResource(id)) {
                     const Product* p = ws.findProduct(r->product_id);
-                    const bool ok = p && std::find(std::begin(kBatchServices), std::end(kBatchServices),
-                                                   p->service_type_code) != std::end(kBatchServices);
+                    const bool ok = UnsubscribableInBatch(ws, *r);  // seed 4.4.1.1 注意事项 3 (core/engine/refund.h)
                     if (!ok && notBatch.find(p ? p->service_type_name : r->product_id) == std::string::npos)
                         notBatch += (notBatch.empty() ? "" : "、") + (p ? p->service_type_name : r->product_id);
                 }

@@ -139,13 +139,17 @@ std::string Day(Instant t, ZoneOffset z) { return FormatLocalDate(LocalDateOf(t,
 class Previewer {
 public:
     // lines: false = the items without their lines (PreviewRefundVerdicts).
-    Previewer(const Workspace& ws, const RefundRequest& req, const OrderLocks* locks, bool lines = true)
+    // batch: the request is one unsubscription, a batch when it names several instances (PreviewRefund);
+    // false for independent verdicts (PreviewRefundVerdicts).
+    Previewer(const Workspace& ws, const RefundRequest& req, const OrderLocks* locks, bool lines = true,
+              bool batch = true)
         : ws_(ws),
           req_(req),
           z_(ws.rules.zone),
           own_locks_(locks ? OrderLocks() : OrderLocks::Build(ws, req.as_of)),
           locks_(locks ? *locks : own_locks_),
-          lines_(lines)
+          lines_(lines),
+          batch_(batch)
     {}
 
     RefundPreview Run();
@@ -162,6 +166,7 @@ private:
     void AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i, std::string_view how) const;
     void AddStandardPeriod(RefundItem& item, const Resource& r, std::size_t i) const;
     void Finish(RefundItem& item) const;
+    void CheckBatch();
 
     const Workspace& ws_;
     const RefundRequest& req_;
@@ -169,6 +174,7 @@ private:
     OrderLocks own_locks_;  // built here unless the caller gave them
     const OrderLocks& locks_;
     bool lines_ = true;  // the items' lines (their labels are most of a preview's cost)
+    bool batch_ = true;
     RefundPreview out_;
     int quota_left_ = 0;
 };
@@ -592,6 +598,26 @@ void Previewer::AddPeriodsGroup(const std::vector<const Resource*>& group)
     }
 }
 
+// seed 4.4.1.1 注意事项 3: see refund.h "Batches".
+void Previewer::CheckBatch()
+{
+    std::size_t instances = 0;
+    for (const RefundItem& item : out_.items) instances += item.main_resource_id.empty() ? 1 : 0;
+    if (instances < 2) return;
+    for (const RefundItem& item : out_.items) {
+        if (!item.main_resource_id.empty()) continue;
+        const Resource& r = *ws_.findResource(item.resource_id);
+        if (item.scenario == UnsubscribeScenario::Standard && !UnsubscribableInBatch(ws_, r)) {
+            const Product* p = ws_.findProduct(r.product_id);
+            const std::string service = p && !p->service_type_name.empty() ? p->service_type_name : r.product_id;
+            out_.refusals.push_back({"batch_not_supported", r.resource_id,
+                                     "resource " + r.resource_id + " (" + service +
+                                         ") cannot be unsubscribed in a batch: only ECS, EVS, RDS, VPC and CCE "
+                                         "instances can; unsubscribe it on its own"});
+        }
+    }
+}
+
 RefundPreview Previewer::Run()
 {
     out_.as_of = req_.as_of;
@@ -632,6 +658,7 @@ RefundPreview Previewer::Run()
         if (req_.periods_only) AddPeriodsGroup(group);
         else AddGroup(group);
     }
+    if (batch_ && !req_.independent && !req_.periods_only) CheckBatch();
     if (!out_.refusals.empty()) {
         out_.items.clear();
         return out_;
@@ -661,6 +688,15 @@ RefundPreview Previewer::Run()
 
 }  // namespace
 
+bool UnsubscribableInBatch(const Workspace& ws, const Resource& main)
+{
+    const Product* p = ws.findProduct(main.product_id);
+    if (!p) return false;
+    for (std::string_view service : kBatchUnsubscribeServices)
+        if (p->service_type_code == service) return true;
+    return false;
+}
+
 RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request)
 {
     return Previewer(ws, request, nullptr).Run();
@@ -673,7 +709,7 @@ RefundPreview PreviewRefund(const Workspace& ws, const RefundRequest& request, c
 
 RefundPreview PreviewRefundVerdicts(const Workspace& ws, const RefundRequest& request, const OrderLocks& locks)
 {
-    return Previewer(ws, request, &locks, /*lines=*/false).Run();
+    return Previewer(ws, request, &locks, /*lines=*/false, /*batch=*/false).Run();
 }
 
 std::optional<Instant> NextRefundVerdictChange(const Resource& r, const RuleProfile& rules, Instant asOf)

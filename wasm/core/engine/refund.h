@@ -48,6 +48,14 @@
 //                   or after keep_until (the expiry to keep: the end of the current period — the
 //                   default — or of any later period but the last), in full, voucher included; no fee,
 //                   no quota. The resource stays in use with keep_until as its expiry.
+// Batches (批量退订). A request naming several instances (mains or mounted resources) is one
+// unsubscription. Its instances refunded by the standard rule (4.4.1.2, the tab with 批量退订) must all
+// be of a service that the console unsubscribes in a batch — ECS, EVS, RDS, VPC, CCE (seed 4.4.1.1 注意事项
+// 3, kBatchUnsubscribeServices) — else the request is refused with "batch_not_supported". Five-day
+// refunds (their quota counts each group of a request, docs/rules.md §4.3), instances not yet
+// effective, failed ones and renewal periods are not restricted, and one instance alone is always its
+// own request. PreviewRefundVerdicts, which lists the
+// verdicts of independent instances, does not apply the rule, nor does a request marked independent.
 // Unsubscribing an in-use resource (five_day or standard) also refunds its renewal periods that have
 // not started, in full (4.4.1.1). A period covers [start, end] with end's second included; a renewal
 // that starts at its predecessor's end covers from the next second on.
@@ -191,7 +199,21 @@ struct RefundRequest {
     std::optional<Instant> keep_until;      // periods_only: the expiry to keep (a period end; a time on the
                                             // same local day also selects it); absent = the current period's end
     Instant as_of;                          // now
+    bool independent = false;               // true: the ids are independent instances, each its own
+                                            // request (a page or test listing verdicts): no batch rule
 };
+
+// seed 4.4.1.1 注意事项 3: the services whose in-use instances can be unsubscribed together.
+inline constexpr std::string_view kBatchUnsubscribeServices[] = {
+    "hws.service.type.ec2",  // 弹性云服务器 ECS
+    "hws.service.type.ebs",  // 云硬盘 EVS
+    "hws.service.type.rds",  // 关系型数据库 RDS
+    "hws.service.type.vpc",  // 虚拟私有云 VPC
+    "hws.service.type.cce",  // 云容器引擎 CCE
+};
+// True when the instance of this main (or mounted) resource may be part of a batch: its product's
+// service is one of kBatchUnsubscribeServices. An unknown product is not.
+bool UnsubscribableInBatch(const Workspace& ws, const Resource& main);
 
 struct RefundPreview {
     Instant as_of;
@@ -201,7 +223,8 @@ struct RefundPreview {
     FiveDayQuotaState quota;        // before this unsubscription
     int quota_used = 0;             // Σ of the items' quota_used
     Refusals warnings;              // large_refund, five_day_quota_unknown
-    Refusals refusals;              // whole request: empty_request, unknown_resource, bad_keep_until
+    Refusals refusals;              // whole request: empty_request, unknown_resource, bad_keep_until,
+                                    // batch_not_supported
     bool ok() const { return refusals.empty(); }
 };
 
