@@ -36,6 +36,24 @@ bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::stri
             name.resize(eq);
             inlineValue = true;
         }
+        if (name == "renew-rate-period") {  // every command that opens files takes it (docs/huawei-data.md)
+            if (!inlineValue) {
+                if (i + 1 >= argv.size()) {
+                    error = "--" + name + " needs a value";
+                    return false;
+                }
+                value = argv[++i];
+            }
+            std::optional<RenewRatePeriod> period = ParseRenewRatePeriod(value);
+            if (!period) {
+                error =
+                    "--renew-rate-period expects 1m..11m or 1y..3y (the request's period_num and period_type), got " +
+                    value;
+                return false;
+            }
+            GlobalLoadOptions().renew_rate_period = period;
+            continue;
+        }
         if (contains(switches, name)) {
             if (inlineValue) {
                 error = "--" + name + " takes no value";
@@ -57,6 +75,12 @@ bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::stri
         }
     }
     return true;
+}
+
+LoadOptions& GlobalLoadOptions()
+{
+    static LoadOptions options;
+    return options;
 }
 
 static std::vector<Command>& Table()
