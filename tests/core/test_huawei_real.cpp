@@ -9,6 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/engine/projects.h"
+#include "core/report/exports.h"
+#include "core/report/renewal_query.h"
 #include "core/engine/renewal.h"
 #include "core/io/huawei_import.h"
 #include "core/io/load.h"
@@ -57,11 +60,11 @@ TEST_CASE("huawei real, point 1: the published ListCustomerOrders gives 订单�
     qd::LoadResult r = Open(Of({"published/ListCustomerOrders.example.json"}));
     const qd::Order* o = r.workspace.findOrder("CS1905251035OA1AF");
     REQUIRE(o);
-    CHECK(o->official_amount == M("100.00"));        // 订单金额 = official_amount
-    CHECK(o->amount_after_discount == M("85.00"));   // 应付金额 = 订单金额 - discount 700 (15); 302 is a coupon
+    CHECK(o->official_amount == M("100.00"));       // 订单金额 = official_amount
+    CHECK(o->amount_after_discount == M("85.00"));  // 应付金额 = 订单金额 - discount 700 (15); 302 is a coupon
     REQUIRE(o->paid);
-    CHECK(o->paid->cash == M("0.00"));               // 实付金额 = Huawei amount_after_discount (不含券不含卡)
-    CHECK(o->paid->flexi_coupon == M("85.00"));      // flexipurchase_coupon_amount
+    CHECK(o->paid->cash == M("0.00"));           // 实付金额 = Huawei amount_after_discount (不含券不含卡)
+    CHECK(o->paid->flexi_coupon == M("85.00"));  // flexipurchase_coupon_amount
     CHECK(o->paid->voucher == M("0.00"));
     REQUIRE(o->discounts.size() == 2);
     CHECK(o->discounts[0].type == "700");
@@ -101,12 +104,13 @@ TEST_CASE("huawei real, point 2: the published unsubscription order opens with i
 
 TEST_CASE("huawei real: the three published examples open alone and together; the renew rate with a duration")
 {
-    for (const char* name : {"published/ListCustomerOrders.example.json", "published/ShowCustomerOrderDetails.example.json",
-                             "published/ListPayPerUseCustomerResources.example.json"})
+    for (const char* name :
+         {"published/ListCustomerOrders.example.json", "published/ShowCustomerOrderDetails.example.json",
+          "published/ListPayPerUseCustomerResources.example.json"})
         Open(Of({name}));
-    qd::LoadResult all = Open(Of({"published/ListPayPerUseCustomerResources.example.json",
-                                  "published/ShowCustomerOrderDetails.example.json",
-                                  "published/ListCustomerOrders.example.json"}));
+    qd::LoadResult all =
+        Open(Of({"published/ListPayPerUseCustomerResources.example.json",
+                 "published/ShowCustomerOrderDetails.example.json", "published/ListCustomerOrders.example.json"}));
     CHECK(all.workspace.orders.size() == 2);
     CHECK(all.workspace.resources.size() == 1);
     CHECK(all.workspace.resources[0].isMain());  // is_main_resource 1 despite its parent_resource_id
@@ -149,8 +153,9 @@ TEST_CASE("huawei real, point 3: one unreadable record is skipped with a warning
     CHECK(r.records == 1);
     CHECK(r.skipped == 1);
     REQUIRE(r.warnings.size() >= 1);
-    CHECK(r.warnings[0].str() == "orders.json: /order_infos/1/status: expected an order status 1, 2, 3, 4, 5, 6 or 9 "
-                                 "(10-13 are hardware-mall orders), got 10; order CS-HW-1 skipped");
+    CHECK(r.warnings[0].str() ==
+          "orders.json: /order_infos/1/status: expected an order status 1, 2, 3, 4, 5, 6 or 9 "
+          "(10-13 are hardware-mall orders), got 10; order CS-HW-1 skipped");
     // total_count 1 but 2 arrived: no missing page
     CHECK_FALSE(HasWarning(r, "page is missing"));
 }
@@ -171,8 +176,9 @@ TEST_CASE("huawei real, point 4: pages merge once; a missing page is reported wi
     CHECK(both.workspace.findOrder("CS2501101030ECS01")->contract_id == "HT-2025-001");
 
     qd::LoadResult one = Open(Of({"sdk/orders_page1.json"}));
-    CHECK(HasWarning(one, "sdk/orders_page1.json: /total_count: total_count says 4 orders (ListCustomerOrders), 3 "
-                          "arrived in 1 file"));
+    CHECK(HasWarning(one,
+                     "sdk/orders_page1.json: /total_count: total_count says 4 orders (ListCustomerOrders), 3 "
+                     "arrived in 1 file"));
 }
 
 TEST_CASE("huawei real, points 5 and 6: the ECS quote equals Huawei's renew rate for the instance, in any file order")
@@ -231,7 +237,8 @@ TEST_CASE("huawei real, point 5: a refused renew rate refuses the renewal with H
 {
     std::string envelope = Read("sdk/renew_rate_envelope.json");
     const std::string gone = "ecs-gone-0002";
-    for (std::size_t at; (at = envelope.find(gone)) != std::string::npos;) envelope.replace(at, gone.size(), "ecs-main-0001");
+    for (std::size_t at; (at = envelope.find(gone)) != std::string::npos;)
+        envelope.replace(at, gone.size(), "ecs-main-0001");
     // now the ECS is both priced and refused: the later fail wins for the same duration
     qd::LoadResult r = Open({{"resources.json", Read("sdk/resources_ecs.json")}, {"rate.json", envelope}});
     const qd::Resource* ecs = r.workspace.findResource("ecs-main-0001");
@@ -255,7 +262,82 @@ TEST_CASE("huawei real, point 6: a line more than a day off every resource's lif
     const std::string from = "\"effective_time\": \"2025-01-10T02:29:40Z\"";
     details.replace(details.find(from), from.size(), "\"effective_time\": \"2025-01-08T02:29:40Z\"");  // 2 days early
     qd::LoadResult r = Open({{"resources.json", Read("sdk/resources_ecs.json")}, {"details.json", details}});
-    CHECK(HasWarning(r, "(merged workspace): /orders/0/items/1: line of order CS2501101030ECS01 not linked to a "
-                        "resource: no single resource of product OFFI-EVS-SSD40 lives from"));
+    CHECK(HasWarning(r,
+                     "(merged workspace): /orders/0/items/1: line of order CS2501101030ECS01 not linked to a "
+                     "resource: no single resource of product OFFI-EVS-SSD40 lives from"));
     CHECK_FALSE(r.workspace.findResource("evs-sys-0001")->periods[0].paid);
+}
+
+TEST_CASE("huawei real, point 8: enterprise projects filter and subtotal orders and resources")
+{
+    qd::LoadResult r = Open(Of({"sdk/orders_page1.json", "sdk/orders_page2.json", "sdk/resources_ecs.json"}));
+    const qd::Workspace& ws = r.workspace;
+    CHECK(qd::EnterpriseProjectNames(ws) == std::vector<std::string>{"default", "财务处"});
+    const qd::Resource* disk = ws.findResource("evs-sys-0001");
+    CHECK(qd::ProjectOf(ws, *disk) == "财务处");
+    CHECK(qd::InProject(ws, *disk, "财务处"));
+    CHECK_FALSE(qd::InProject(ws, *disk, "default"));
+    CHECK(qd::InProject(ws, *disk, ""));  // "" = every project
+
+    std::vector<std::size_t> all(ws.orders.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const std::vector<qd::ProjectOrderSubtotal> sums = qd::SubtotalOrdersByProject(ws, all);
+    // docs/huawei-data.md §4: cancelled orders and a combined order whose sub-orders are here do not count
+    REQUIRE(sums.size() == 2);
+    CHECK(sums[0].project == "default");
+    CHECK(sums[0].orders == 2);          // the marketplace sub-order and the unsubscription
+    CHECK(sums[0].due == M("-222.00"));  // 30.00 - 252.00
+    CHECK(sums[1].project == "财务处");
+    CHECK(sums[1].orders == 2);               // the ECS sub-order and the purchase
+    CHECK(sums[1].official == M("2166.67"));  // 166.67 + 2000.00
+    CHECK(sums[1].due == M("1966.67"));       // 166.67 + 1800.00
+    CHECK(sums[1].paid == M("1666.67"));      // 166.67 + 1500.00 实付
+}
+
+TEST_CASE("huawei real, point 7: the orders export of the published example shows 100.00 / 85.00 / 0.00")
+{
+    qd::LoadResult r = Open(Of({"published/ListCustomerOrders.example.json"}));
+    qd::ExportRequest request;
+    request.kind = qd::ExportKind::Orders;
+    request.as_of = qd::ParseInstant("2020-05-07T10:00:00+08:00").value;
+    qd::ExportResult csv = qd::BuildExport(r.workspace, request);
+    REQUIRE(csv.ok());
+    const std::string& text = csv.file.bytes;
+    const std::size_t header = text.find('\n');
+    REQUIRE(header != std::string::npos);
+    CHECK(text.substr(0, header).find("订单金额(元),应付金额(元),实付金额(元),代金券(元),现金券(元),储值卡(元)") !=
+          std::string::npos);
+    CHECK(text.find(",100.00,85.00,0.00,0.00,85.00,0.00,,,CNY,default,") != std::string::npos);
+}
+
+TEST_CASE("huawei real, point 8: renewals filter by enterprise project; counts and forecast by project")
+{
+    qd::LoadResult r = Open(Of({"sdk/resources_ecs.json", "published/ListPayPerUseCustomerResources.example.json"}));
+    qd::Workspace& ws = r.workspace;
+    qd::RenewalFilter filter;
+    filter.as_of = qd::ParseInstant("2025-12-20T10:00:00+08:00").value;
+    filter.enterprise_project = "财务处";
+    qd::RenewalQueryResult only = qd::QueryRenewals(ws, filter);
+    REQUIRE(only.rows.size() == 1);  // the ECS instance (its disk goes with it)
+    CHECK(ws.resources[only.rows[0]].resource_id == "ecs-main-0001");
+    filter.enterprise_project = "";
+    const qd::RenewalQueryResult all = qd::QueryRenewals(ws, filter);
+    CHECK(all.rows.size() == 2);
+    const std::vector<qd::ProjectCount> counts = qd::CountResourcesByProject(ws, all.rows);
+    REQUIRE(counts.size() == 2);
+    CHECK(counts[0].project == "default");
+    CHECK(counts[1].project == "财务处");
+    CHECK(counts[1].count == 1);
+
+    // the forecast of auto-renew charges by project: the ECS set to auto-renew monthly at its renew rate price
+    for (qd::Resource& res : ws.resources)
+        if (res.resource_id == "ecs-main-0001") res.renewal_policy = qd::RenewalPolicy::Auto;
+    for (qd::Product& p : ws.products) p.prices.month = M("100.00");
+    ws.Reindex();
+    const qd::Forecast f = qd::ForecastAutoRenewals(ws, qd::ParseInstant("2025-12-20T10:00:00+08:00").value, 3);
+    const std::vector<qd::ProjectForecast> byProject = qd::ForecastByProject(ws, f);
+    REQUIRE(byProject.size() == 1);
+    CHECK(byProject[0].project == "财务处");
+    CHECK(byProject[0].total == f.total);
+    CHECK(byProject[0].months.size() == f.months.size());
 }

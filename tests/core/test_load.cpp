@@ -104,8 +104,29 @@ TEST_CASE("load: every member of the full document lands in its field")
     CHECK(vol.renewal_policy == RenewalPolicy::NoRenew);
     CHECK(vol.periods.empty());
 
-    REQUIRE(ws.orders.size() == 3);
+    REQUIRE(ws.orders.size() == 4);
     const Order& o = ws.orders[0];
+    // members read from Huawei responses (docs/workspace-format.md "Amounts")
+    REQUIRE(o.paid);
+    CHECK(o.paid->cash == Yuan("1800.00"));  // 实付金额
+    CHECK(o.amountPaid() == Yuan("1800.00"));
+    REQUIRE(o.discounts.size() == 1);
+    CHECK(o.discounts[0].type == "700");
+    CHECK(o.contract_id == "HT-1");
+    REQUIRE(o.enterprise_projects.size() == 1);
+    CHECK(o.enterprise_projects[0].name == "财务处");
+    CHECK(o.items[0].effective_time == At("2024-04-15T07:58:07Z"));
+    CHECK(o.items[0].subscription_num == 2);
+    CHECK(o.items[0].paid->voucher == Yuan("100.00"));
+    const Order& unsub = ws.orders[3];  // negative amounts: an unsubscription's refund
+    CHECK(unsub.amount_after_discount == Yuan("-90.00"));
+    CHECK(unsub.fee == Yuan("10.00"));
+    CHECK(unsub.consumed == Yuan("0.00"));
+    CHECK(unsub.items[0].paid->cash == Yuan("-90.00"));
+    CHECK(ecs.enterprise_project->id == "ep-1");
+    REQUIRE(ecs.renew_rates.size() == 2);
+    CHECK(ecs.renewRate(TermUnit::Month, 1)->amount == Yuan("219.40"));
+    CHECK(ecs.renewRate(TermUnit::Year, 1)->error_code == "CBC.99003154");
     CHECK(o.order_id == "CS1");
     CHECK(o.order_type == OrderType::Change);
     CHECK(o.status == OrderStatus::Processing);
@@ -932,6 +953,7 @@ TEST_CASE("check: references")
     CHECK(FirstError(doc) == "t.json: /resources/1/main_resource_id: a resource cannot be its own main resource");
     doc = test::FullDoc();  // a cycle ecs-1 <-> vol-1 is refused as "not a main"
     doc["resources"][0]["main_resource_id"] = "vol-1";
+    doc["resources"][0].erase("renew_rates");  // main resources only
     CHECK(FirstError(doc) ==
           "t.json: /resources/0/main_resource_id: resource \"vol-1\" is not a main resource (it is attached to "
           "\"ecs-1\")");
@@ -993,8 +1015,8 @@ TEST_CASE("workspace: index, lookups and summary")
     CHECK(
         SummaryJson(r.workspace) ==
         R"({"format":"quotedesk/1","as_of":"2025-01-14T10:00:00+08:00","account":{"name":"南京test","cash_balance":"-12.50"},)"
-        R"("products":2,"resources":2,"orders":2,"orders_by_status":{"pending_payment":2,"pending_review":0,"refunding":0,)"
-        R"("processing":0,"completed":0,"cancelled":0,"pending_confirmation":0},"resources_by_status":{"in_use":0,"expired":1,)"
+        R"("products":2,"resources":2,"orders":3,"orders_by_status":{"pending_payment":2,"pending_review":0,"refunding":0,)"
+        R"("processing":0,"completed":1,"cancelled":0,"pending_confirmation":0},"resources_by_status":{"in_use":0,"expired":1,)"
         R"("frozen":1,"closed":0},"coupons":2,"export_records":1})");
     CHECK(
         SummaryJson(Workspace{}) ==

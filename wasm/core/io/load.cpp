@@ -1251,9 +1251,11 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
         std::vector<std::string> files;
     };
     std::map<std::pair<InputKind, std::string>, Pages> pages;  // (kind, order id for details) -> pages
+    bool needsPeriod = false;
     for (const auto& [file, kind] : huawei) {
         HuaweiFileReport report;
         LoadErrors e = ImportHuawei(kind, file->second, file->first, result.workspace, options, &report);
+        needsPeriod = needsPeriod || report.needs_period;
         errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
         if (!e.empty()) continue;
         result.records += report.read;
@@ -1293,7 +1295,13 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
         errors = CheckWorkspace(result.workspace, kMergedWorkspace);
         for (LoadError& e : errors) e.message += ObjectNamed(result.workspace, e.pointer);
     }
-    if (!errors.empty()) return Failed(std::move(errors));
+    if (!errors.empty()) {
+        LoadResult failed = Failed(std::move(errors));
+#ifdef QD_HAVE_HUAWEI_IMPORT
+        failed.needs_renew_rate_period = needsPeriod;
+#endif
+        return failed;
+    }
 #ifdef QD_HAVE_HUAWEI_IMPORT
     for (LoadError& w : UnlinkedLines(result.workspace)) result.warnings.push_back(std::move(w));
 #endif

@@ -49,6 +49,9 @@ struct LoadResult {
     LoadErrors warnings;
     std::size_t records = 0;  // records of Huawei responses opened (orders, lines, resources, prices)
     std::size_t skipped = 0;  // records of Huawei responses skipped (each has a warning)
+    // Refused because a bare ListRenewRateOnPeriod response names no duration: open the same files again
+    // with LoadOptions::renew_rate_period (the browser asks the user which duration it prices).
+    bool needs_renew_rate_period = false;
     explicit operator bool() const { return ok; }
 };
 

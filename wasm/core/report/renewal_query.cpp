@@ -1,6 +1,8 @@
 // renewal_query.cpp: the renewal page's tabs and filters (renewal_query.h).
 #include "core/report/renewal_query.h"
 
+#include "core/engine/projects.h"
+
 #include "core/engine/orders.h"
 
 #include <algorithm>
@@ -628,6 +630,7 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
         if (filter.hide_pending && in.pendingOrder != RenewalIndex::kNone) continue;
         if (filter.packages == PackageFilter::Hide && in.package) continue;
         if (filter.packages == PackageFilter::Only && !in.package) continue;
+        if (!filter.enterprise_project.empty() && ProjectOf(ws, head) != filter.enterprise_project) continue;
         if (searching) {
             const bool exact = !exactHit.empty() && exactHit[k];
             if (!exact &&
