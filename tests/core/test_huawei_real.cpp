@@ -341,3 +341,22 @@ TEST_CASE("huawei real, point 8: renewals filter by enterprise project; counts a
     CHECK(byProject[0].total == f.total);
     CHECK(byProject[0].months.size() == f.months.size());
 }
+
+TEST_CASE("huawei real, point 2: past unsubscriptions count toward what the five-day quota note says")
+{
+    qd::LoadResult r = Open(Of({"published/ShowCustomerOrderDetails.example.json"}));
+    r.workspace.as_of = qd::ParseInstant("2018-12-25T10:00:00+08:00").value;
+    bool found = false;
+    for (const qd::MissingNote& n : qd::MissingData(r.workspace))
+        if (n.pointer == "/account/five_day_quota") {
+            found = true;
+            // docs/rules.md §4.3 (quota per natural year): the 2018 unsubscription has a fee, so it is not one
+            CHECK(n.what.find("unsubscription order") == std::string::npos);
+        }
+    CHECK(found);
+    for (qd::Order& o : r.workspace.orders) o.fee = qd::Money();  // no fee, nothing consumed: a likely five-day refund
+    for (const qd::MissingNote& n : qd::MissingData(r.workspace))
+        if (n.pointer == "/account/five_day_quota")
+            CHECK(n.what.find("1 unsubscription order(s) of 2018 had no fee and nothing consumed") !=
+                  std::string::npos);
+}

@@ -116,6 +116,9 @@ static int Usage(std::ostream& os)
 {
     os << "usage: quotedesk COMMAND [FILE...] [--options]\n\ncommands:\n";
     for (const auto& c : qd::cli::Commands()) os << "  " << c.usage << "\n";
+    os << "\nEvery FILE is a quotedesk/1 workspace or a Huawei BSS response (docs/huawei-data.md); Huawei records\n"
+          "that cannot be read are skipped with \"warning: FILE: /json/pointer: why\" lines on stderr.\n"
+          "  --renew-rate-period 1m..11m|1y..3y   the duration a bare ListRenewRateOnPeriod response prices\n";
     os << "\nexit codes: 0 done, 1 bad input, 2 bad usage, 3 refused by a rule\n";
     return qd::cli::ExitBadUsage;
 }

@@ -14,9 +14,9 @@
 namespace qd::ui {
 
 struct ProjectFilter {
-    std::string project;              // "" = all
-    std::vector<std::string> names;   // EnterpriseProjectNames of the workspace, gathered for:
-    uint64_t namesFor = UINT64_MAX;   // AppState::revision
+    std::string project;             // "" = all
+    std::vector<std::string> names;  // EnterpriseProjectNames of the workspace, gathered for:
+    uint64_t namesFor = UINT64_MAX;  // AppState::revision
 };
 
 // "企业项目 [combo]" on the current line, only when the workspace names a project; true when changed.

@@ -39,9 +39,9 @@ bool InProject(const Workspace& ws, const Resource& r, std::string_view project)
 struct ProjectOrderSubtotal {
     std::string project;
     std::size_t orders = 0;
-    Money official;        // Σ 订单金额 (unknown ones count 0)
-    Money due;             // Σ 应付金额
-    Money paid;            // Σ 实付金额 of the orders whose payment is known
+    Money official;                // Σ 订单金额 (unknown ones count 0)
+    Money due;                     // Σ 应付金额
+    Money paid;                    // Σ 实付金额 of the orders whose payment is known
     std::size_t paid_unknown = 0;  // orders whose 实付金额 is not known
 };
 std::vector<ProjectOrderSubtotal> SubtotalOrdersByProject(const Workspace& ws, const std::vector<std::size_t>& rows);

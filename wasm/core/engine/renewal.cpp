@@ -623,8 +623,8 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
         const std::size_t attached = ws.attachedPositions(main).size();
         std::string label = duration.label(english ? LabelLanguage::English : LabelLanguage::Chinese);
         label += english
-                     ? ", the instance with its " + std::to_string(attached) +
-                           " attached resources (Huawei renew rate, ListRenewRateOnPeriod)"
+                     ? ", the instance as a whole, " + std::to_string(attached) +
+                           " attached resource(s) included (Huawei renew rate, ListRenewRateOnPeriod)"
                      : "，实例整体（含 " + std::to_string(attached) + " 个从资源，华为续费询价 ListRenewRateOnPeriod）";
         item.lines.push_back({memo.text.add(label), item.period_amount});
     } else {

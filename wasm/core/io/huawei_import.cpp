@@ -1271,11 +1271,28 @@ std::vector<MissingNote> MissingData(const Workspace& ws)
     if (!ws.account.cash_balance)
         notes.push_back({"/account/cash_balance", "the cash balance (现金余额): paying orders checks it",
                          "add account.cash_balance, as shown in 费用中心 > 总览"});
-    if (!ws.account.five_day_quota)
+    if (!ws.account.five_day_quota) {
+        // History helps: unsubscriptions of the year with no fee and nothing consumed are the likely five-day
+        // refunds (or refunds of not-yet-effective periods, which use no quota: docs/rules.md §4.3).
+        std::string hint;
+        if (ws.as_of) {
+            const int year = LocalDateOf(*ws.as_of, ws.rules.zone).year();
+            int likely = 0;
+            for (const Order& o : ws.orders)
+                if (o.order_type == OrderType::Unsubscribe && o.status == OrderStatus::Completed && o.fee &&
+                    o.fee->isZero() && o.consumed && o.consumed->isZero() &&
+                    LocalDateOf(o.create_time, ws.rules.zone).year() == year)
+                    ++likely;
+            if (likely > 0)
+                hint = "; " + std::to_string(likely) + " unsubscription order(s) of " + std::to_string(year) +
+                       " had no fee and nothing consumed: at most that many of the quota are used";
+        }
         notes.push_back(
             {"/account/five_day_quota",
-             "this year's five-day refund quota: the refund preview cannot tell a five-day refund from a standard one",
+             "this year's five-day refund quota: the refund preview cannot tell a five-day refund from a standard one" +
+                 hint,
              "add account.five_day_quota {year, limit, used}; the 云服务退订 page shows how many remain"});
+    }
 
     std::set<std::string> usedProducts;
     for (const Resource& r : ws.resources) usedProducts.insert(r.product_id);
