@@ -24,6 +24,7 @@
       parsing: (size) => `正在解析 ${size}…`,
       saving: (name) => `正在保存 ${name}…`,
       opened: (names, s) => `已打开 ${names}：${s.resources} 个资源，${s.orders} 个订单。`,
+      imported: (a) => `华为云数据：已打开 ${a.records} 条，跳过 ${a.skipped} 条${a.warnings.length ? '（导入报告见页面顶部“查看”）' : ''}。`,
       refused: (names) => `无法打开 ${names}，当前工作区保持不变：`,
       readFailed: (name, why) => `无法读取 ${name}：${why}`,
       storedRefused: '浏览器存储中的工作区无法打开，已改为打开示例数据：',
@@ -39,6 +40,7 @@
       parsing: (size) => `Parsing ${size}…`,
       saving: (name) => `Saving ${name}…`,
       opened: (names, s) => `Opened ${names}: ${s.resources} resources, ${s.orders} orders.`,
+      imported: (a) => `Huawei Cloud data: opened ${a.records}, skipped ${a.skipped}${a.warnings.length ? ' (import report: “Show” at the top of the page)' : ''}.`,
       refused: (names) => `Could not open ${names}; the workspace is unchanged:`,
       readFailed: (name, why) => `Could not read ${name}: ${why}`,
       storedRefused: 'The workspace in browser storage could not be opened; the sample is open instead:',
@@ -118,7 +120,9 @@
 
   function reportOpen(answer, names) {
     const w = words();
-    if (answer.ok) notice(w.opened(names, answer.summary), 'ok');
+    // Huawei responses: "opened N, skipped K" (docs/huawei-data.md); kept until closed when records were skipped.
+    const imported = answer.ok && (answer.records > 0 || answer.skipped > 0 || (answer.warnings || []).length > 0);
+    if (answer.ok) notice(w.opened(names, answer.summary) + (imported ? ' ' + w.imported(answer) : ''), answer.skipped > 0 ? 'warn' : 'ok');
     else notice(w.refused(names) + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
   }
 

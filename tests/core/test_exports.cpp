@@ -80,8 +80,9 @@ TEST_CASE("CSV exports start with the UTF-8 BOM and a Chinese header row (docs/c
     CHECK(static_cast<unsigned char>(bytes[2]) == 0xBF);
     const std::vector<std::string> lines = Lines(bytes);
     CHECK(lines.front() ==
-          "订单号,组合交易订单号,产品类型,订单类型,订单状态,创建时间,支付时间,支付截止时间,官网价(元),订单金额(元),"
-          "币种,创建人,资源ID");
+          // the seed's amount model (chapter 6, 4.4.3): 订单金额, 应付金额, 实付金额 and the payment channels
+          "订单号,组合交易订单号,产品类型,订单类型,订单状态,创建时间,支付时间,支付截止时间,订单金额(元),应付金额(元),"
+          "实付金额(元),代金券(元),现金券(元),储值卡(元),手续费(元),已消费金额(元),币种,企业项目,创建人,资源ID");
     CHECK(r.file.mime == "text/csv;charset=utf-8");
     CHECK(r.file.file_name == "订单列表_20250114100000.csv");
     // Every order of the sample (29), newest first: the first is the RDS order of 2025-01-14 09:40:03.
@@ -89,8 +90,8 @@ TEST_CASE("CSV exports start with the UTF-8 BOM and a Chinese header row (docs/c
     CHECK(lines.size() == 30);
     CHECK(lines[1] ==
           "CS25011409400W3MH,,云数据库 RDS,新购,处理中,2025/01/14 09:40:03 GMT+08:00,2025/01/14 09:41:15 "
-          "GMT+08:00,,658.00,658.00,"
-          "CNY,njxzy_admin,2d8f6a1c-5e9b-4c07-8f3a-b1d4e7c0a593in01");
+          "GMT+08:00,,658.00,658.00,,,,,,,"  // the sample's orders do not say how they were paid
+          "CNY,,njxzy_admin,2d8f6a1c-5e9b-4c07-8f3a-b1d4e7c0a593in01");
     CHECK(lines.back().starts_with("CS24030811295K1LD,"));  // the oldest last
 }
 
@@ -104,12 +105,13 @@ TEST_CASE("English headers and labels on request")
     const std::vector<std::string> lines = Lines(r.file.bytes);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] ==
-          "Order ID,Combined order ID,Product type,Order type,Status,Created,Paid,Payment deadline,List price (CNY),"
-          "Amount (CNY),Currency,Created by,Resource IDs");
+          "Order ID,Combined order ID,Product type,Order type,Status,Created,Paid,Payment deadline,Order amount (CNY),"
+          "Amount due (CNY),Amount paid (CNY),Cash coupons (CNY),Flexi coupons (CNY),Stored-value cards (CNY),Handling "
+          "fee (CNY),Consumed (CNY),Currency,Enterprise project,Created by,Resource IDs");
     // Pending: the deadline is create + 7 days (pending_payment_days), 2 decimals, console times.
     CHECK(lines[1] ==
           "CS25011316401M3QF,,弹性云服务器,Renewal,Pending payment,2025/01/13 16:40:12 GMT+08:00,,"
-          "2025/01/20 16:40:12 GMT+08:00,219.40,219.40,CNY,njxzy_admin,"
+          "2025/01/20 16:40:12 GMT+08:00,219.40,219.40,,,,,,,CNY,,njxzy_admin,"
           "4d9a0f6b-1e3c-4b7a-8d52-a0c6e9f31b74; b25e7f09-6c4a-4d13-9f8b-3e1d0a7c5f92");
     CHECK(r.file.file_name == "pending-orders_20250114100000.csv");
 }

@@ -46,10 +46,16 @@ const qd::Resource& ResourceOf(const qd::Workspace& ws, std::string_view id)
     return *r;
 }
 
-// One error expected: its "FILE: /pointer: message" line.
+// One problem expected: the error's "FILE: /pointer: message" line, or (a record skipped, docs/huawei-data.md
+// "Partial import") "warning: " and the warning's line.
 std::string OnlyError(InputKind kind, const std::string& text, qd::Workspace ws = {})
 {
-    qd::LoadErrors errors = qd::ImportHuawei(kind, text, "raw.json", ws);
+    qd::HuaweiFileReport report;
+    qd::LoadErrors errors = qd::ImportHuawei(kind, text, "raw.json", ws, {}, &report);
+    if (errors.empty()) {
+        REQUIRE(report.warnings.size() == 1);
+        return "warning: " + report.warnings[0].str();
+    }
     REQUIRE(errors.size() == 1);
     return errors[0].str();
 }
@@ -264,15 +270,12 @@ TEST_CASE("huawei: renewal inquiries become product prices when they split exact
     Import(ws, InputKind::HuaweiRenewPrices, "renew_rate_month.json");
     CHECK(ws.findProduct("OFFI740586375358965310")->prices.month == M("658.00"));  // RDS "658.004", alone
     CHECK(ws.findProduct("00301-229051-0--0")->prices.month == M("30.00"));
-    // the ECS amount includes its system disk, whose price is unknown: the ECS stays without a price
+    // the ECS amount includes its system disk (主资源（包含从资源）续订金额): it is the instance's price, kept on
+    // the main resource, never split into product prices
     CHECK_FALSE(ws.findProduct("OFFI740586375358963717")->prices.month);
-    CHECK_FALSE(ws.findProduct("OFFI740586375358963717")->prices.year);
-
-    // once the disk's monthly price is known, the rest is the ECS's
-    for (qd::Product& p : ws.products)
-        if (p.product_id == "OFFI740586375358963801") p.prices.month = M("28.00");
-    Import(ws, InputKind::HuaweiRenewPrices, "renew_rate_month.json");
-    CHECK(ws.findProduct("OFFI740586375358963717")->prices.month == M("191.40"));
+    const qd::Resource& ecs = ResourceOf(ws, kEcs);
+    REQUIRE(ecs.renewRate(qd::TermUnit::Month, 1));
+    CHECK(ecs.renewRate(qd::TermUnit::Month, 1)->amount == M("219.40"));
 
     // 3 months: 1974.00 / 3 = 658.00; 100.01 / 3 is not a whole number of fen: no price
     qd::Workspace ws3;
@@ -295,10 +298,18 @@ TEST_CASE("huawei: renewal inquiries become product prices when they split exact
             .empty());
     CHECK(ws3.findProduct("OFFI740586375358965310")->prices.year == M("6580.00"));
 
-    // results for resources the workspace does not hold change nothing
+    // results for resources the workspace does not hold change nothing and are reported
     qd::Workspace unrelated;
-    Import(unrelated, InputKind::HuaweiRenewPrices, "renew_rate_month.json");
+    qd::HuaweiFileReport report;
+    CHECK(qd::ImportHuawei(InputKind::HuaweiRenewPrices, Fixture("renew_rate_month.json"), "r.json", unrelated, {},
+                           &report)
+              .empty());
     CHECK(unrelated.products.empty());
+    CHECK(report.skipped == 3);
+    REQUIRE(report.warnings.size() == 3);
+    CHECK(report.warnings[0].str().rfind("r.json: /renew_inquiry_results/0: no resource "
+                                         "2f6c1d3e-8a47-4b9e-9c21-5d7e0a3b6f18 in the workspace",
+                                         0) == 0);
 }
 
 TEST_CASE("huawei: what a raw export cannot supply is listed as missing, never invented")
@@ -370,101 +381,120 @@ TEST_CASE("huawei: bad raw input is refused with the file and the JSON pointer")
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":10,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]})") ==
-        "raw.json: /order_infos/0/status: expected an order status 1, 2, 3, 4, 5, 6 or 9 (10-13 are hardware-mall "
-        "orders), got 10");
+        "warning: raw.json: /order_infos/0/status: expected an order status 1, 2, 3, 4, 5, 6 or 9 (10-13 are "
+        "hardware-mall orders), got 10; order CS1 skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":7,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]})") ==
-        "raw.json: /order_infos/0/order_type: expected an order_type 1, 2, 3, 4, 10, 11, 13, 14 or 15, got 7");
+        "warning: raw.json: /order_infos/0/order_type: expected an order_type 1, 2, 3, 4, 10, 11, 13, 14 or 15, got "
+        "7; order CS1 skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]})") ==
-        "raw.json: /order_infos/0: missing required member \"order_id\"");
+        "warning: raw.json: /order_infos/0: missing required member \"order_id\"; order skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":null,"status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]})") ==
-        "raw.json: /order_infos/0/order_id: required, got null");
+        "warning: raw.json: /order_infos/0/order_id: required, got null; order skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"","amount_after_discount":1}]})") ==
-        "raw.json: /order_infos/0/create_time: required, got an empty string");
+        "warning: raw.json: /order_infos/0/create_time: required, got an empty string; order CS1 skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"2025-02-30T00:00:00Z","amount_after_discount":1}]})")
-            .rfind("raw.json: /order_infos/0/create_time: expected a time like", 0) == 0);
+            .rfind("warning: raw.json: /order_infos/0/create_time: expected a time like", 0) == 0);
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":"12,5"}]})") ==
-        "raw.json: /order_infos/0/amount_after_discount: expected an amount like 279.41, got 12,5");
+        "warning: raw.json: /order_infos/0/amount_after_discount: expected an amount like 279.41, got 12,5; order CS1 "
+        "skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":-3.5}]})") ==
-        "raw.json: /order_infos/0/amount_after_discount: expected an amount >= 0, got -3.5");
+        "warning: raw.json: /order_infos/0/amount_after_discount: expected an amount >= 0, got -3.5; order CS1 "
+        "skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrders,
             R"({"order_infos":[{"order_id":"CS1","status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1,
                       "sub_order_infos":[{"order_id":"CS2","status":"x","order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1}]}]})") ==
-        "raw.json: /order_infos/0/sub_order_infos/0/status: expected an integer, got \"x\"");
+        "warning: raw.json: /order_infos/0/sub_order_infos/0/status: expected an integer, got \"x\"; sub-order CS2 "
+        "skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiOrderDetails,
             R"({"order_info":{"order_id":"CS1","status":5,"order_type":1,"create_time":"2025-01-01T00:00:00Z","amount_after_discount":1},
                       "order_line_items":[{"product_id":"P","period_type":4,"period_num":1}]})")
-            .rfind("raw.json: /order_line_items/0/period_type: expected a period_type 0 (day), 2 (month), 3 (year) or "
-                   "5 (one-off)",
+            .rfind("warning: raw.json: /order_line_items/0/period_type: expected a period_type 0 (day), 2 (month), 3 "
+                   "(year) or 5 (one-off)",
                    0) == 0);
     CHECK(
         OnlyError(
             InputKind::HuaweiResources,
             R"({"data":[{"resource_id":"r1","product_id":"P","status":2,"is_main_resource":0,"effective_time":"2025-01-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"}]})") ==
-        "raw.json: /data/0/parent_resource_id: required for an attached resource (is_main_resource 0)");
+        "warning: raw.json: /data/0/parent_resource_id: required for an attached resource (is_main_resource 0); "
+        "resource r1 skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiResources,
             R"({"data":[{"resource_id":"r1","product_id":"P","status":7,"effective_time":"2025-01-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"}]})") ==
-        "raw.json: /data/0/status: expected a resource status 2 (in use), 3 (closed), 4 (frozen) or 5 (expired), got "
-        "7");
+        "warning: raw.json: /data/0/status: expected a resource status 2 (in use), 3 (closed), 4 (frozen) or 5 "
+        "(expired), got 7; resource r1 skipped");
     CHECK(
         OnlyError(
             InputKind::HuaweiResources,
             R"({"data":[{"resource_id":"r1","product_id":"P","status":2,"effective_time":"2025-03-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"}]})") ==
-        "raw.json: /data/0/expire_time: expected a time after effective_time");
+        "warning: raw.json: /data/0/expire_time: expected a time after effective_time; resource r1 skipped");
     CHECK(OnlyError(InputKind::HuaweiRenewPrices, R"({"renew_inquiry_results":[]})")
-              .rfind("raw.json: /period_type: the response does not say which duration it prices", 0) == 0);
+              .rfind("raw.json: a ListRenewRateOnPeriod response does not say which duration it prices", 0) == 0);
     CHECK(OnlyError(InputKind::HuaweiRenewPrices, R"({"period_type":2,"period_num":12,"renew_inquiry_results":[]})") ==
           "raw.json: /period_num: expected a period_num 1..11 months or 1..3 years, got 12");
     CHECK(OnlyError(InputKind::HuaweiRenewPrices,
                     R"({"period_type":2,"period_num":1,"renew_inquiry_results":[{"resource_id":"r","amount":[]}]})") ==
-          "raw.json: /renew_inquiry_results/0/amount: expected an amount like 279.41, got an array");
+          "warning: raw.json: /renew_inquiry_results/0/amount: expected an amount like 279.41, got an array; renewal "
+          "price of r skipped");
     CHECK(OnlyError(InputKind::Workspace, "{}").rfind("raw.json: not a Huawei BSS response", 0) == 0);
 
     // another customer's file
     qd::Workspace ws;
     ws.account.customer_id = "someone-else";
     CHECK(OnlyError(InputKind::HuaweiOrders, Fixture("list_customer_orders.json"), ws) ==
-          "raw.json: /order_infos/0/customer_id: expected the workspace's customer someone-else, got "
-          "0b6f3c2a9e4d4f7a8c1e5d2b7a9f0c63");
+          "warning: raw.json: /order_infos/0/customer_id: customer 0b6f3c2a9e4d4f7a8c1e5d2b7a9f0c63 is not the "
+          "workspace's customer someone-else: the data of two accounts are merged");
 }
 
-TEST_CASE("huawei: a refused file leaves the workspace as it was")
+TEST_CASE("huawei: a refused file leaves the workspace as it was; a bad record is skipped, the rest opens")
 {
     qd::Workspace ws;
     Import(ws, InputKind::HuaweiResources, "resources.json");
     const qd::Workspace before = ws;
-    // the first resource is fine, the second is not: nothing of the file is merged
+    // the first resource is fine, the second is not: the first opens, the second is skipped with a warning
     const char* text =
         R"({"data":[{"resource_id":"new-1","product_id":"P","status":2,"effective_time":"2025-01-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"},
                                   {"resource_id":"new-2","product_id":"P","status":9,"effective_time":"2025-01-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"}]})";
-    CHECK(qd::ImportHuawei(InputKind::HuaweiResources, text, "bad.json", ws).size() == 1);
-    CHECK(ws == before);
+    qd::HuaweiFileReport report;
+    CHECK(qd::ImportHuawei(InputKind::HuaweiResources, text, "part.json", ws, {}, &report).empty());
+    CHECK(ws.findResource("new-1"));
+    CHECK_FALSE(ws.findResource("new-2"));
+    CHECK(report.read == 1);
+    CHECK(report.skipped == 1);
+    REQUIRE(report.warnings.size() == 1);
+    CHECK(report.warnings[0].str() ==
+          "part.json: /data/1/status: expected a resource status 2 (in use), 3 (closed), "
+          "4 (frozen) or 5 (expired), got 9; resource new-2 skipped");
+
+    // what makes the whole file unreadable is still an error, and nothing is merged
+    qd::Workspace same = before;
+    CHECK(qd::ImportHuawei(InputKind::HuaweiResources, R"({"data": {}})", "bad.json", same).size() == 1);
+    CHECK(same == before);
 }
 
 TEST_CASE("huawei: files imported in rank order give the same result whatever order they came in")
@@ -485,11 +515,12 @@ TEST_CASE("huawei: files imported in rank order give the same result whatever or
     CHECK(ws.findProduct("OFFI740586375358965310")->prices.month == M("658.00"));
     CHECK(ResourceOf(ws, kEcs).periods.size() == 2);
 
-    // given first, the renewal prices would have priced nothing
-    qd::Workspace early;
-    Import(early, InputKind::HuaweiRenewPrices, "renew_rate_month.json");
-    Import(early, InputKind::HuaweiResources, "resources.json");
-    CHECK_FALSE(early.findProduct("OFFI740586375358965310")->prices.month);
+    // LoadFiles ranks them itself: the renewal prices given first still price the resources
+    qd::LoadResult early = qd::LoadFiles(
+        {{"renew_rate_month.json", Fixture("renew_rate_month.json")}, {"resources.json", Fixture("resources.json")}});
+    REQUIRE(early.ok);
+    CHECK(early.warnings.empty());
+    CHECK(early.workspace.findProduct("OFFI740586375358965310")->prices.month == M("658.00"));
 }
 
 TEST_CASE("huawei: LoadFiles merges several raw files into one checked workspace")
@@ -508,9 +539,9 @@ TEST_CASE("huawei: LoadFiles merges several raw files into one checked workspace
 
     // a bad file among them: the error names it
     qd::LoadResult bad = qd::LoadFiles(
-        {{"resources.json", Fixture("resources.json")}, {"broken.json", R"({"order_infos": [{"order_id": 5}]})"}});
+        {{"resources.json", Fixture("resources.json")}, {"broken.json", R"({"order_infos": {"order_id": 5}})"}});
     CHECK_FALSE(bad.ok);
     REQUIRE_FALSE(bad.errors.empty());
     CHECK(bad.errors[0].file == "broken.json");
-    CHECK(bad.errors[0].pointer == "/order_infos/0/order_id");
+    CHECK(bad.errors[0].pointer == "/order_infos");
 }

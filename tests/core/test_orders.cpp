@@ -557,7 +557,9 @@ TEST_CASE("order details: order, resources, amounts (seed 4.1.3, 4.3.3)")
     CHECK(*d->amounts.discount == Money());
     CHECK(d->amounts.paid->cash == Yuan("119.40"));  // 91.40 + 28.00
     CHECK(d->amounts.paid->stored_card == Yuan("100.00"));
-    CHECK(*d->amounts.actually_paid == Yuan("219.40"));  // 实付 = cash + flexi + stored card
+    // seed chapter 6: 实付金额 = 应付金额 − 券/卡, the cash account's part (docs/workspace-format.md "Amounts")
+    CHECK(*d->amounts.actually_paid == Yuan("119.40"));
+    CHECK(*d->amounts.coupons == Yuan("100.00"));
 
     std::optional<OrderDetails> discounted = DescribeOrder(ws, kCompleted, *ws.as_of);
     CHECK(*discounted->amounts.discount == Yuan("7.00"));  // 70.00 − 63.00

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repo, serve, launch, openPage, waitFrames, screenshot, run, assert } from './harness.mjs';
+import { repo, serve, launch, openPage, waitFrames, screenshot, run, assert, clickItem, waitItem } from './harness.mjs';
 
 const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
 const sample = JSON.parse(sampleText);
@@ -103,6 +103,39 @@ const failed = await run([
     await page.dispatchEvent('#canvas', 'drop', { dataTransfer: dt });
     await until(async () => (await summary()).account.name === '拖放单位乙', 'the dropped file to open');
     assert(await page.evaluate(() => document.getElementById('drop-hint').hidden), 'drop hint still shown');
+  }],
+  ['Huawei\'s published responses dropped together open, with the import report one click away', async () => {
+    // docs/huawei-data.md: the three published examples, and an orders page with a record that cannot be read
+    const published = (f) => fs.readFileSync(path.join(repo, 'tests/huawei/published', f), 'utf8');
+    const orders = JSON.parse(published('ListCustomerOrders.example.json'));
+    orders.order_infos.push({ order_id: 'CS-HW-1', status: 10, order_type: 1, create_time: '2020-05-06T09:08:03Z', amount_after_discount: 10 });
+    const files = [['ListCustomerOrders.json', JSON.stringify(orders)],
+      ['ShowCustomerOrderDetails.json', published('ShowCustomerOrderDetails.example.json')],
+      ['ListPayPerUseCustomerResources.json', published('ListPayPerUseCustomerResources.example.json')]];
+    const dt = await page.evaluateHandle((list) => {
+      const d = new DataTransfer();
+      for (const [name, text] of list) d.items.add(new File([text], name, { type: 'application/json' }));
+      return d;
+    }, files);
+    await page.dispatchEvent('#canvas', 'drop', { dataTransfer: dt });
+    const s = await until(async () => { const x = await state(); return x.storage.import_report.shown && x; }, 'the import report');
+    const report = s.storage.import_report;
+    assert(report.skipped === 1 && report.records === 5, 'report: ' + JSON.stringify(report));
+    assert(report.warnings.some((w) => w.startsWith('ListCustomerOrders.json: /order_infos/1/status: ') && w.endsWith('order CS-HW-1 skipped')),
+      'warnings: ' + JSON.stringify(report.warnings));
+    const merged = await summary();
+    assert(merged.orders === 2 && merged.resources === 1, 'merged: ' + JSON.stringify(merged));
+    const text = await page.evaluate(() => document.getElementById('notice-text').textContent);
+    assert(text.includes('已打开 5 条，跳过 1 条'), 'notice: ' + text);
+    await page.evaluate(() => window.quotedesk.navigate('my-orders'));
+    await settle();
+    await clickItem(page, '查看');
+    await waitItem(page, '导入报告', {}, 5000).catch(() => {});
+    await settle();
+    await screenshot(page, 'huawei-import-report');
+    await clickItem(page, '知道了');
+    await settle();
+    assert(!(await state()).storage.import_report.shown, 'the report stays after 知道了');
   }],
   ['the 打开文件 button and Ctrl+O open the file chooser', async () => {
     await page.evaluate(() => window.quotedesk.navigate('settings'));

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/io/load.h"
+
 namespace qd::cli {
 
 enum Exit : int {
@@ -32,6 +34,9 @@ struct Args {
 // error: returns false and writes the message to `error`.
 bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
                const std::vector<std::string>& switches, Args& out, std::string& error);
+
+// The options of opening files, from the flags every command takes (--renew-rate-period).
+LoadOptions& GlobalLoadOptions();
 
 struct Command {
     const char* name;

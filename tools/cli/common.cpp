@@ -116,11 +116,13 @@ int LoadInputs(const std::vector<std::string>& files, Workspace& ws, std::ostrea
         inputs.emplace_back(file, std::move(text));
     }
     if (exit != ExitDone) return exit;
-    LoadResult r = LoadFiles(inputs);
+    LoadResult r = LoadFiles(inputs, GlobalLoadOptions());
     if (!r.ok) {
         for (const LoadError& e : r.errors) err << e.str() << "\n";
         return ExitBadInput;
     }
+    // Huawei records skipped, missing pages, unlinked lines: reported, and the rest is used (exit 0).
+    for (const LoadError& w : r.warnings) err << "warning: " << w.str() << "\n";
     ws = std::move(r.workspace);
     return ExitDone;
 }

@@ -36,6 +36,24 @@ bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::stri
             name.resize(eq);
             inlineValue = true;
         }
+        if (name == "renew-rate-period") {  // every command that opens files takes it (docs/huawei-data.md)
+            if (!inlineValue) {
+                if (i + 1 >= argv.size()) {
+                    error = "--" + name + " needs a value";
+                    return false;
+                }
+                value = argv[++i];
+            }
+            std::optional<RenewRatePeriod> period = ParseRenewRatePeriod(value);
+            if (!period) {
+                error =
+                    "--renew-rate-period expects 1m..11m or 1y..3y (the request's period_num and period_type), got " +
+                    value;
+                return false;
+            }
+            GlobalLoadOptions().renew_rate_period = period;
+            continue;
+        }
         if (contains(switches, name)) {
             if (inlineValue) {
                 error = "--" + name + " takes no value";
@@ -57,6 +75,12 @@ bool ParseArgs(const std::vector<std::string>& argv, const std::vector<std::stri
         }
     }
     return true;
+}
+
+LoadOptions& GlobalLoadOptions()
+{
+    static LoadOptions options;
+    return options;
 }
 
 static std::vector<Command>& Table()
@@ -92,6 +116,9 @@ static int Usage(std::ostream& os)
 {
     os << "usage: quotedesk COMMAND [FILE...] [--options]\n\ncommands:\n";
     for (const auto& c : qd::cli::Commands()) os << "  " << c.usage << "\n";
+    os << "\nEvery FILE is a quotedesk/1 workspace or a Huawei BSS response (docs/huawei-data.md); Huawei records\n"
+          "that cannot be read are skipped with \"warning: FILE: /json/pointer: why\" lines on stderr.\n"
+          "  --renew-rate-period 1m..11m|1y..3y   the duration a bare ListRenewRateOnPeriod response prices\n";
     os << "\nexit codes: 0 done, 1 bad input, 2 bad usage, 3 refused by a rule\n";
     return qd::cli::ExitBadUsage;
 }

@@ -4,8 +4,11 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 #include "ui/pages.h"
+#include "ui/platform.h"
 
 namespace qd::ui {
 namespace {
@@ -160,6 +163,76 @@ void PageHeader(TextId title, TextId intro)
     ImGui::Spacing();
 }
 
+// After opening Huawei responses: "opened N, skipped K" with the list one click away, and the question
+// a bare renew-rate response asks (docs/huawei-data.md). What was skipped and why is the core's report.
+static void DrawImportReport()
+{
+    const DataStatus& data = GetDataStatus();
+    static bool listOpen = false;
+    if (data.importReport) {
+        char line[256];
+        std::snprintf(line, sizeof line, Tr(TextId::ImpOpened), data.importRecords, data.importSkipped);
+        std::string text = line;
+        if (data.importWarnings.size() > data.importSkipped) {
+            std::snprintf(line, sizeof line, Tr(TextId::ImpNotes), data.importWarnings.size() - data.importSkipped);
+            text += line;
+        }
+        const ImVec4 colour =
+            data.importSkipped > 0 ? ImVec4(0.80f, 0.45f, 0.0f, 1.0f) : ImVec4(0.1f, 0.55f, 0.2f, 1.0f);
+        ImGui::TextColored(colour, "%s", text.c_str());
+        if (!data.importWarnings.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(Tr(listOpen ? TextId::ImpHide : TextId::ImpShow))) listOpen = !listOpen;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton(Tr(TextId::PltDismiss))) {
+            listOpen = false;
+            DismissImportReport();
+        }
+    } else {
+        listOpen = false;
+    }
+    if (listOpen) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                                ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 22), ImGuiCond_Appearing);
+        if (ImGui::Begin(Tr(TextId::ImpReportTitle), &listOpen, ImGuiWindowFlags_NoSavedSettings)) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", Tr(TextId::ImpReportIntro));
+            for (const std::string& w : data.importWarnings) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s", w.c_str());
+            }
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+    if (data.askRenewRatePeriod) {
+        ImGui::OpenPopup("##renew-rate-period");
+        if (ImGui::BeginPopupModal("##renew-rate-period", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::TextUnformatted(Tr(TextId::ImpAskPeriodTitle));
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            ImGui::TextWrapped("%s", Tr(TextId::ImpAskPeriod));
+            ImGui::PopTextWrapPos();
+            char label[64];
+            for (int m = 1; m <= 11; ++m) {  // the API prices 1-11 months or 1-3 years
+                std::snprintf(label, sizeof label, Tr(TextId::ImpMonths), m);
+                if (m > 1 && m != 7) ImGui::SameLine();
+                if (ImGui::SmallButton(label)) OpenWithRenewRatePeriod(false, m);
+            }
+            for (int y = 1; y <= 3; ++y) {
+                std::snprintf(label, sizeof label, Tr(TextId::ImpYears), y);
+                if (y > 1) ImGui::SameLine();
+                if (ImGui::SmallButton(label)) OpenWithRenewRatePeriod(true, y);
+            }
+            ImGui::Spacing();
+            if (ImGui::Button(Tr(TextId::PltCancel))) CancelRenewRatePeriod();
+            ImGui::EndPopup();
+        }
+    }
+}
+
 void DrawApp(AppState& state)
 {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -173,6 +246,7 @@ void DrawApp(AppState& state)
     ImGui::Begin("##console", nullptr, flags);
 
     DrawTopBar(state);
+    DrawImportReport();
     ImGui::Separator();
 
     // Square corners: with rounded ones, the gutters' colour would have to show in them.

@@ -43,10 +43,13 @@ void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState
         if (!list.pendingOnly && list.status >= 0 && static_cast<int>(status) != list.status) continue;
         if (list.type >= 0 && static_cast<int>(o.order_type) != list.type) continue;
         if (!list.serviceType.empty() && o.service_type_name != list.serviceType) continue;
+        if (!InProject(o, list.project.project)) continue;
         if (!ContainsNoCase(o.order_id, list.search)) continue;
         list.rows.push_back(i);
     }
     SortNewestFirst(list.rows, ws.orders);
+    list.subtotals.clear();
+    if (!EnterpriseProjectNames(ws).empty()) list.subtotals = SubtotalOrdersByProject(ws, list.rows);
     for (auto it = list.selected.begin(); it != list.selected.end();) {
         const Order* o = ws.findOrder(*it);
         it = (o && AwaitingPayment(*o, StatusAsOf(*o, ws.rules, now))) ? std::next(it) : list.selected.erase(it);
@@ -124,6 +127,21 @@ void DrawFilters(const Workspace& ws, uint64_t revision, OrderListState& list)
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
         if (EnumCombo<OrderStatus>("##status", list.status)) list.dirty = true;
+    }
+    if (DrawProjectFilter(ws, revision, list.project, w)) list.dirty = true;
+}
+
+// 按企业项目小计: per project the orders shown, Σ 订单金额 / 应付金额 / 实付金额 (core/engine/projects.h).
+void DrawProjectSubtotals(const OrderListState& list)
+{
+    if (list.subtotals.empty()) return;
+    ImGui::TextDisabled("%s", Tr(TextId::ProjectSubtotals));
+    for (const ProjectOrderSubtotal& s : list.subtotals) {
+        ImGui::SameLine();
+        ImGui::Text("%s: %zu · %s %s · %s %s · %s %s%s", s.project.empty() ? Tr(TextId::NoProject) : s.project.c_str(),
+                    s.orders, Tr(TextId::OfficialAmount), s.official.display().c_str(), Tr(TextId::OrderAmount),
+                    s.due.display().c_str(), Tr(TextId::AmountPaid), s.paid.display().c_str(),
+                    s.paid_unknown > 0 ? "*" : "");
     }
 }
 
@@ -721,11 +739,56 @@ void DrawDetails(AppState& app, OrderListState& list)
         ImGui::EndTable();
     }
 
+    // The seed's amount model (chapter 6, 4.4.3), as the core computes it (DescribeOrder).
     ImGui::Spacing();
     ImGui::TextDisabled("%s", Tr(TextId::AmountInfo));
-    ImGui::Text("%s: %s    %s: %s", Tr(TextId::OfficialAmount),
-                o->official_amount ? o->official_amount->display().c_str() : "-", Tr(TextId::OrderAmount),
-                o->amount_after_discount.display().c_str());
+    if (const std::optional<OrderDetails> d = DescribeOrder(ws, o->order_id, AsOf(app))) {
+        const OrderAmounts& a = d->amounts;
+        const auto money = [](const std::optional<Money>& m) { return m ? m->display() : std::string("-"); };
+        if (ImGui::BeginTable("##amounts", 2, ImGuiTableFlags_SizingFixedFit)) {
+            const auto row = [](const char* label, const std::string& value, const char* note = nullptr) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(label);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(value.c_str());
+                if (note) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("%s", note);
+                }
+            };
+            row(Tr(TextId::OfficialAmount), money(a.list));
+            row(Tr(TextId::AmountDiscounts), money(a.discount));
+            row(Tr(TextId::OrderAmount), a.after_discount.display(), Tr(TextId::AmountDueIs));
+            row(Tr(TextId::AmountCouponsCards), money(a.coupons));
+            row(Tr(TextId::AmountPaid), money(a.actually_paid), Tr(TextId::AmountPaidIs));
+            if (a.fee) row(Tr(TextId::UnsubFee), a.fee->display());
+            if (a.consumed) row(Tr(TextId::UnsubConsumed), a.consumed->display());
+            ImGui::EndTable();
+        }
+        ImGui::TextDisabled("%s", Tr(TextId::PaymentChannels));
+        if (!a.paid) ImGui::TextDisabled("%s", Tr(TextId::PaymentUnknown));
+        else if (ImGui::BeginTable("##channels", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
+            for (const auto& [id, amount] : {std::pair{TextId::ChannelCash, a.paid->cash},
+                                             {TextId::ChannelVoucher, a.paid->voucher},
+                                             {TextId::ChannelFlexi, a.paid->flexi_coupon},
+                                             {TextId::ChannelCard, a.paid->stored_card},
+                                             {TextId::ChannelDiscountCoupon, a.paid->discount_coupon}}) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(Tr(id));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(amount.display().c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+    if (!o->enterprise_projects.empty()) {
+        std::string projects;
+        for (const EnterpriseProject& p : o->enterprise_projects)
+            projects += (projects.empty() ? "" : ", ") + (p.name.empty() ? p.id : p.name);
+        ImGui::Text("%s: %s", Tr(TextId::EnterpriseProject), projects.c_str());
+    }
 
     // Trade history of the order's resources (seed 4.3.3: 3 shown, then "查看全部记录").
     ImGui::Spacing();
@@ -862,9 +925,10 @@ void DrawOrderList(AppState& app, OrderListState& list)
         Rebuild(ws, app.revision, now, list);
 
     DrawBatchBar(app, list);
+    DrawProjectSubtotals(list);
 
     const float detailsHeight = list.details.empty() ? 0.0f : ImGui::GetFontSize() * 20;
-    const int columns = 8;
+    const int columns = 9;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     ImVec2 size(0, detailsHeight > 0 ? -detailsHeight : 0);
@@ -879,6 +943,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
         ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(Tr(TextId::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(Tr(TextId::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(Tr(TextId::AmountPaid), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         const ImGuiStyle& style = ImGui::GetStyle();
         const float actions = ImGui::CalcTextSize(Tr(TextId::Pay)).x + ImGui::CalcTextSize(Tr(TextId::Cancel)).x +
                               ImGui::CalcTextSize(Tr(TextId::Details)).x + style.FramePadding.x * 6 +
@@ -916,6 +981,8 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 ImGui::TextUnformatted(o.official_amount ? o.official_amount->display().c_str() : "-");
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(o.paid ? o.paid->cash.display().c_str() : "-");
                 ImGui::TableNextColumn();
                 if (AwaitingPayment(o, status)) {
                     const bool payable = status == OrderStatus::PendingPayment;

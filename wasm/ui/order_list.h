@@ -28,6 +28,7 @@
 
 #include "core/engine/orders.h"
 #include "core/model/workspace.h"
+#include "ui/project_filter.h"
 
 namespace qd::ui {
 
@@ -63,16 +64,18 @@ struct OrderListState {
     int type = -1;             // OrderType index; -1 = all
     int status = -1;           // OrderStatus index (as of the clock); -1 = all
     std::string serviceType;   // service_type_name; "" = all (a name no order has any more: none shown)
-    std::vector<std::string> serviceTypes;   // distinct service_type_name of the workspace, sorted (for the combo)
-    uint64_t serviceTypesFor = UINT64_MAX;   // AppState::revision serviceTypes were gathered for
-    std::vector<std::size_t> rows;           // indices into ws.orders passing the filter, newest first
-    uint64_t builtFor = UINT64_MAX;          // AppState::revision the rows were built for
-    Instant builtAsOf;                       // the clock the rows were built for
-    bool dirty = true;                       // filter edited since the rows were built
-    std::set<std::string> selected;          // order ids ticked for the batch actions
-    std::string details;                     // order shown in the details panel; "" = none
-    bool showAllHistory = false;             // the "查看全部记录" window
-    std::vector<TradeHistoryEntry> history;  // TradeHistory of `details` (later orders included), built for:
+    ProjectFilter project;     // 企业项目; "" = all
+    std::vector<ProjectOrderSubtotal> subtotals;  // of `rows` by enterprise project (when the workspace has any)
+    std::vector<std::string> serviceTypes;        // distinct service_type_name of the workspace, sorted (for the combo)
+    uint64_t serviceTypesFor = UINT64_MAX;        // AppState::revision serviceTypes were gathered for
+    std::vector<std::size_t> rows;                // indices into ws.orders passing the filter, newest first
+    uint64_t builtFor = UINT64_MAX;               // AppState::revision the rows were built for
+    Instant builtAsOf;                            // the clock the rows were built for
+    bool dirty = true;                            // filter edited since the rows were built
+    std::set<std::string> selected;               // order ids ticked for the batch actions
+    std::string details;                          // order shown in the details panel; "" = none
+    bool showAllHistory = false;                  // the "查看全部记录" window
+    std::vector<TradeHistoryEntry> history;       // TradeHistory of `details` (later orders included), built for:
     std::string historyOf;
     uint64_t historyRevision = UINT64_MAX;
     char historySearch[128] = {};

@@ -119,6 +119,8 @@ void Refresh(const AppState& app, OverviewPageState& s)
         return;
     }
     s.forecast = s.building->take();
+    s.forecastByProject.clear();
+    if (!EnterpriseProjectNames(ws).empty()) s.forecastByProject = ForecastByProject(ws, s.forecast);
     s.building.reset();
     s.buildingOf = nullptr;
     s.hasForecast = true;
@@ -263,6 +265,33 @@ void DrawCards(AppState& app, const OverviewPageState& s)
              pending ? computing : Format(Tr(TextId::OvwChargesCount), static_cast<int>(f.charges.size())),
              kPolicyColours[1], true))
         app.page = Page::Renewals;
+}
+
+// 按企业项目小计: each project's share of the forecast, month by month (core/engine/projects.h).
+void DrawForecastByProject(const OverviewPageState& s)
+{
+    if (ForecastPending(s) || s.forecastByProject.empty()) return;
+    const std::size_t n = s.forecast.months.size();
+    ImGui::TextDisabled("%s", Tr(TextId::OvwByProject));
+    if (!ImGui::BeginTable("##by-project", static_cast<int>(n) + 2,
+                           ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollX))
+        return;
+    ImGui::TableSetupColumn(Tr(TextId::EnterpriseProject));
+    for (const ForecastMonth& m : s.forecast.months) ImGui::TableSetupColumn(m.label().c_str());
+    ImGui::TableSetupColumn(Tr(TextId::OvwTotal));
+    ImGui::TableHeadersRow();
+    for (const ProjectForecast& p : s.forecastByProject) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.project.empty() ? Tr(TextId::NoProject) : p.project.c_str());
+        for (std::size_t m = 0; m < n; ++m) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m < p.months.size() ? p.months[m].display().c_str() : "");
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.total.display().c_str());
+    }
+    ImGui::EndTable();
 }
 
 void DrawForecastChart(AppState& app, const OverviewPageState& s)
@@ -547,6 +576,7 @@ void DrawOverviewPage(AppState& state)
     DrawCards(state, s);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     DrawForecastChart(state, s);
+    DrawForecastByProject(s);
     ImGui::Dummy(ImVec2(0, em * 0.4f));
     DrawTimeline(state, s);
     ImGui::Dummy(ImVec2(0, em * 0.4f));

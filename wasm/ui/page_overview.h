@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/engine/forecast.h"
+#include "core/engine/projects.h"
 
 namespace qd::ui {
 
@@ -39,7 +40,8 @@ struct OverviewPageState {
 
     // The 12-month auto-renew forecast.
     Forecast forecast;
-    bool hasForecast = false;  // `forecast` is complete for forecastFor / forecastHour
+    std::vector<ProjectForecast> forecastByProject;  // the forecast by enterprise project (when there are projects)
+    bool hasForecast = false;                        // `forecast` is complete for forecastFor / forecastHour
     uint64_t forecastFor = UINT64_MAX;
     int64_t forecastHour = INT64_MIN;
     // The forecast being built a slice per frame (null when none is), and what it is for.

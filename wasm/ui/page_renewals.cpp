@@ -42,6 +42,7 @@ RenewalFilter FilterOf(const RenewalsPageState& s, Instant asOf)
     if (s.region >= 0 && s.region < static_cast<int>(s.index.regions().size())) f.region = s.index.regions()[s.region];
     f.hide_pending = s.hidePending;
     f.packages = static_cast<PackageFilter>(std::clamp(s.packages, 0, 2));
+    f.enterprise_project = s.project.project;
     f.as_of = asOf;
     return f;
 }
@@ -118,6 +119,9 @@ void Refresh(AppState& app, RenewalsPageState& s)
     const int64_t minute = s.expiry.days() ? now.unixSeconds() / 60 : INT64_MIN;
     if (!s.dirty && s.resultFor == app.revision && s.resultMinute == minute) return;
     s.result = QueryRenewals(ws, s.index, FilterOf(s, now));
+    s.projectCounts.clear();
+    if (!s.project.names.empty() || !EnterpriseProjectNames(ws).empty())
+        s.projectCounts = CountResourcesByProject(ws, s.result.rows);
     s.resultFor = app.revision;
     s.resultMinute = minute;
     s.dirty = false;
@@ -224,6 +228,14 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
             "##region", s.region < 0 ? Tr(TextId::All) : regions[s.region].c_str(), static_cast<int>(regions.size()),
             s.region, [&](int i) { return regions[i].c_str(); }, s.region))
         s.dirty = true;
+    if (app.workspace && DrawProjectFilter(*app.workspace, app.revision, s.project, em * 8)) s.dirty = true;
+    if (!s.projectCounts.empty()) {  // 按企业项目小计 of the instances listed (all tabs' filters but the tab)
+        ImGui::TextDisabled("%s", Tr(TextId::RnwProjectCounts));
+        for (const ProjectCount& c : s.projectCounts) {
+            ImGui::SameLine();
+            ImGui::Text("%s: %zu", c.project.empty() ? Tr(TextId::NoProject) : c.project.c_str(), c.count);
+        }
+    }
 
     // Row 2: search (one line; 批量搜索 for a pasted list), the three checkboxes.
     ImGui::SetNextItemWidth(em * 22);
@@ -258,6 +270,7 @@ void DrawFilters(AppState& app, RenewalsPageState& s)
         s.search[0] = 0;
         s.hidePending = false;
         s.packages = 0;
+        s.project.project.clear();
         s.dirty = true;
     }
 
@@ -319,7 +332,7 @@ void DrawAccountLine(AppState& app, RenewalsPageState& s)
 bool FiltersSet(const RenewalsPageState& s)
 {
     return s.expiry.days() || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 ||
-           s.hidePending || s.packages != 0;
+           s.hidePending || s.packages != 0 || !s.project.project.empty();
 }
 
 std::vector<std::string> SelectedIds(const Workspace& ws, const RenewalsPageState& s)

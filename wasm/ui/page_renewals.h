@@ -17,22 +17,25 @@
 
 #include "core/report/renewal_query.h"
 #include "ui/expiring_within.h"
+#include "ui/project_filter.h"
 #include "ui/renewal_dialogs.h"
 
 namespace qd::ui {
 
 struct RenewalsPageState {
     // Filters (seed 4.2.1.1 step 4 说明).
-    int tab = 0;                   // RenewalPolicy index: the four tabs
-    int switchTab = -1;            // select this tab on the next frame (after an operation moved rows)
-    ExpiringWithin expiry;         // 到期时间: 全部, 7 / 15 / 30 days, or custom
-    int status = -1;               // ResourceStatus index (使用中 / 已过期 / 已冻结); -1 = all
-    int productType = -1;          // index into index.productTypes(); -1 = all
-    int region = -1;               // index into index.regions(); -1 = all
-    char search[16384] = {};       // 实例ID/名称/订单号; up to 200 IDs
-    bool hidePending = false;      // 隐藏有待支付订单的资源
-    int packages = 0;              // PackageFilter: 0 all, 1 hide, 2 only
-    bool batchSearchOpen = false;  // the 批量搜索 popup
+    int tab = 0;                              // RenewalPolicy index: the four tabs
+    int switchTab = -1;                       // select this tab on the next frame (after an operation moved rows)
+    ExpiringWithin expiry;                    // 到期时间: 全部, 7 / 15 / 30 days, or custom
+    int status = -1;                          // ResourceStatus index (使用中 / 已过期 / 已冻结); -1 = all
+    int productType = -1;                     // index into index.productTypes(); -1 = all
+    int region = -1;                          // index into index.regions(); -1 = all
+    char search[16384] = {};                  // 实例ID/名称/订单号; up to 200 IDs
+    bool hidePending = false;                 // 隐藏有待支付订单的资源
+    int packages = 0;                         // PackageFilter: 0 all, 1 hide, 2 only
+    ProjectFilter project;                    // 企业项目; "" = all
+    std::vector<ProjectCount> projectCounts;  // the current tab's instances by project (when there are projects)
+    bool batchSearchOpen = false;             // the 批量搜索 popup
     char batchText[16384] = {};
 
     // Derived.

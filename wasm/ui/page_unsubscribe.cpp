@@ -832,13 +832,15 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##uns-records", 7, flags)) return;
+    if (!ImGui::BeginTable("##uns-records", 9, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(Tr(TextId::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(Tr(TextId::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(Tr(TextId::UnsRefundCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsubFee), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(Tr(TextId::UnsubConsumed), ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn(Tr(TextId::UnsRecordReason), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthStretch, 0.6f);
     ImGui::TableHeadersRow();
@@ -860,7 +862,12 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(o.service_type_name.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(o.amount_after_discount.display().c_str());
+            // Huawei writes a refund as a negative amount (docs/workspace-format.md): the refund is its size.
+            ImGui::TextUnformatted(o.amount_after_discount.abs().display().c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(o.fee ? o.fee->display().c_str() : "-");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(o.consumed ? o.consumed->display().c_str() : "-");
             ImGui::TableNextColumn();
             std::string reason, text;
             for (const auto& [key, value] : o.extra) {

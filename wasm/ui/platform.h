@@ -18,6 +18,7 @@
 // calls RequestMoreFrames() in each frame that did a slice and left work for later: the next frame
 // comes without input. When no view asks any more, the page goes idle again.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,14 +38,25 @@ struct DataStatus {
     bool savePending = false;                // a change waits for its (debounced) save
     std::string storageError;                // why browser storage failed ("" = it works)
     std::vector<std::string> loadErrors;     // the last refused open: one line per error (LoadError::str())
+    // The last open of Huawei responses (docs/huawei-data.md "Partial import"), as LoadFiles reported it:
+    // records opened and skipped, and one line per warning ("FILE: /json/pointer: what and why").
+    bool importReport = false;  // shown until dismissed
+    std::size_t importRecords = 0, importSkipped = 0;
+    std::vector<std::string> importWarnings;
+    bool askRenewRatePeriod = false;  // a bare renew-rate response: the user names the duration it prices
 };
 
 const DataStatus& GetDataStatus();
 
-void OpenFilePicker();     // the browser's file dialog; what the user picks is opened (merged)
-void DownloadWorkspace();  // the open workspace (SaveWorkspace) as a .json download
-void RestoreSample();      // reopens the embedded sample and clears the stored workspace
-void ClearLoadErrors();    // the user dismissed the errors of the last refused open
+void OpenFilePicker();       // the browser's file dialog; what the user picks is opened (merged)
+void DownloadWorkspace();    // the open workspace (SaveWorkspace) as a .json download
+void RestoreSample();        // reopens the embedded sample and clears the stored workspace
+void ClearLoadErrors();      // the user dismissed the errors of the last refused open
+void DismissImportReport();  // the user closed the "opened N, skipped K" notice
+// The files of the open that needed it, opened again with the duration the user chose (months 1..11 or
+// years 1..3); years == false: months. CancelRenewRatePeriod() drops them (the open workspace stays).
+void OpenWithRenewRatePeriod(bool years, int num);
+void CancelRenewRatePeriod();
 
 void RequestMoreFrames();  // this frame left work for the next: draw it soon, without waiting for input
 

@@ -209,6 +209,22 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     w.beginArray();
     for (const std::string& e : data.loadErrors) w.string(e);
     w.endArray();
+    // the import report of Huawei responses (docs/huawei-data.md "Partial import")
+    w.key("import_report");
+    w.beginObject();
+    w.key("shown");
+    w.boolean(data.importReport);
+    w.key("records");
+    w.integer(static_cast<int64_t>(data.importRecords));
+    w.key("skipped");
+    w.integer(static_cast<int64_t>(data.importSkipped));
+    w.key("warnings");
+    w.beginArray();
+    for (const std::string& e : data.importWarnings) w.string(e);
+    w.endArray();
+    w.endObject();
+    w.key("ask_renew_rate_period");
+    w.boolean(data.askRenewRatePeriod);
     w.endObject();
     json += ",\"storage\":" + w.take();
     qd::JsonWriter t;

@@ -222,6 +222,95 @@ void SyncPlatform(ShellState& shell)
 
 }  // namespace qd::web
 
+namespace qd::web {
+
+// The files of an open that needs the user to name a renew-rate duration (LoadResult::
+// needs_renew_rate_period), kept until OpenWithRenewRatePeriod or CancelRenewRatePeriod.
+std::vector<std::pair<std::string, std::string>> g_awaitingPeriod;
+int g_awaitingSource = 0;
+
+// LoadFiles over the files, then the workspace, the load errors or the import report (see qd_load_staged).
+const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> files, int source,
+                            const qd::LoadOptions& options)
+{
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.first;
+    qd::LoadResult r = qd::LoadFiles(files, options);
+    ShellState& shell = Shell();
+    RequestFrames();
+    if (!r.ok && r.needs_renew_rate_period) {  // the UI asks which duration (docs/huawei-data.md §3)
+        g_awaitingPeriod = std::move(files);
+        g_awaitingSource = source;
+        shell.data.askRenewRatePeriod = true;
+    } else {
+        files.clear();
+        files.shrink_to_fit();  // the text is no longer needed: give the heap back before anything else
+        g_awaitingPeriod.clear();
+        shell.data.askRenewRatePeriod = false;
+    }
+    if (!r.ok) {
+        shell.data.loadErrors.clear();
+        for (const qd::LoadError& e : r.errors) shell.data.loadErrors.push_back(e.str());
+        return Result(ErrorsJson(r.errors));
+    }
+    qd::ui::AppState& app = shell.app;
+    app.workspace = std::move(r.workspace);
+    qd::ui::MarkChanged(app);
+    AddWorkspaceText(*app.workspace);
+    shell.data.loadErrors.clear();
+    shell.data.fileNames = names;
+    shell.data.restoredSavedAt.reset();
+    shell.data.source = source == kFromSample    ? qd::ui::WorkspaceSource::Sample
+                        : source == kFromStorage ? qd::ui::WorkspaceSource::BrowserStorage
+                                                 : qd::ui::WorkspaceSource::Files;
+    // The import report of Huawei responses: "opened N, skipped K", the warnings one click away.
+    shell.data.importReport = r.records > 0 || r.skipped > 0 || !r.warnings.empty();
+    shell.data.importRecords = r.records;
+    shell.data.importSkipped = r.skipped;
+    shell.data.importWarnings.clear();
+    for (const qd::LoadError& w : r.warnings) shell.data.importWarnings.push_back(w.str());
+    // The sample and what storage already holds need no save; files the user opened do.
+    if (source != kFromFiles) shell.persistedRevision = shell.scheduledRevision = app.revision;
+    std::string out = "{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace);
+    out += ",\"records\":" + std::to_string(r.records) + ",\"skipped\":" + std::to_string(r.skipped);
+    JsonWriter warnings;
+    warnings.beginArray();
+    for (const qd::LoadError& w : r.warnings) warnings.string(w.str());
+    warnings.endArray();
+    out += ",\"warnings\":" + warnings.take();
+    return Result(out + "}");
+}
+
+}  // namespace qd::web
+
+namespace qd::ui {
+
+void DismissImportReport()
+{
+    web::Shell().data.importReport = false;
+    web::RequestFrames();
+}
+
+void OpenWithRenewRatePeriod(bool years, int num)
+{
+    if (web::g_awaitingPeriod.empty()) return;
+    LoadOptions options;
+    options.renew_rate_period = RenewRatePeriod{years ? TermUnit::Year : TermUnit::Month, num};
+    std::vector<std::pair<std::string, std::string>> files;
+    files.swap(web::g_awaitingPeriod);
+    web::LoadStagedFiles(std::move(files), web::g_awaitingSource, options);
+}
+
+void CancelRenewRatePeriod()
+{
+    web::g_awaitingPeriod.clear();
+    web::g_awaitingPeriod.shrink_to_fit();
+    web::Shell().data.askRenewRatePeriod = false;
+    web::RequestFrames();
+}
+
+}  // namespace qd::ui
+
 using namespace qd::web;
 
 extern "C" {
@@ -242,31 +331,7 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
 {
     std::vector<std::pair<std::string, std::string>> files;
     files.swap(g_staged);
-    std::string names;
-    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.first;
-    qd::LoadResult r = qd::LoadFiles(files);
-    files.clear();
-    files.shrink_to_fit();  // the text is no longer needed: give the heap back before anything else
-    ShellState& shell = Shell();
-    RequestFrames();
-    if (!r.ok) {
-        shell.data.loadErrors.clear();
-        for (const qd::LoadError& e : r.errors) shell.data.loadErrors.push_back(e.str());
-        return Result(ErrorsJson(r.errors));
-    }
-    qd::ui::AppState& app = shell.app;
-    app.workspace = std::move(r.workspace);
-    qd::ui::MarkChanged(app);
-    AddWorkspaceText(*app.workspace);
-    shell.data.loadErrors.clear();
-    shell.data.fileNames = names;
-    shell.data.restoredSavedAt.reset();
-    shell.data.source = source == kFromSample    ? qd::ui::WorkspaceSource::Sample
-                        : source == kFromStorage ? qd::ui::WorkspaceSource::BrowserStorage
-                                                 : qd::ui::WorkspaceSource::Files;
-    // The sample and what storage already holds need no save; files the user opened do.
-    if (source != kFromFiles) shell.persistedRevision = shell.scheduledRevision = app.revision;
-    return Result("{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace) + "}");
+    return LoadStagedFiles(std::move(files), source, {});
 }
 
 // One file at once (kept for callers of the first API): a staged open of just this file.

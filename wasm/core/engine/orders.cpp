@@ -518,8 +518,10 @@ std::optional<OrderDetails> DescribeOrder(const Workspace& ws, std::string_view 
     std::unordered_set<std::string_view> counted;
     std::vector<const Order*> payerOrders{order};
     payerOrders.insert(payerOrders.end(), d.sub_orders.begin(), d.sub_orders.end());
+    if (order->paid) d.amounts.paid = *order->paid;  // the order's own 支付渠道 (a Huawei response)
     for (const Order* o : payerOrders)
         for (const OrderItem& item : o->items) {
+            if (order->paid) break;
             if (!item.resource_id || !counted.insert(*item.resource_id).second) continue;
             const Resource* r = ws.findResource(*item.resource_id);
             if (!r) continue;
@@ -533,7 +535,13 @@ std::optional<OrderDetails> DescribeOrder(const Workspace& ws, std::string_view 
                 d.amounts.paid->discount_coupon += p.paid->discount_coupon;
             }
         }
-    if (d.amounts.paid) d.amounts.actually_paid = d.amounts.paid->refundableBase();
+    if (d.amounts.paid) {
+        d.amounts.paid->extra.clear();
+        d.amounts.coupons = d.amounts.paid->voucher + d.amounts.paid->flexi_coupon + d.amounts.paid->stored_card;
+        d.amounts.actually_paid = d.amounts.paid->cash;
+    }
+    d.amounts.fee = order->fee;
+    d.amounts.consumed = order->consumed;
     d.history = TradeHistory(ws, *order);
     return d;
 }

@@ -161,15 +161,20 @@ void WriteCancelResult(JsonWriter& w, const CancelResult& result, ZoneOffset zon
 
 // ---- details (seed 4.1.3, 4.3.3) ---------------------------------------------------------------------
 
-// The amounts of an order (支付信息): 应付金额 = 订单金额 − 折扣; 实付金额 = 应付金额 − 代金券 (docs/rules.md §4.2:
-// 实付 = cash + flexi coupon + stored card). The means of payment are summed from the resource periods
-// this order bought; an order whose periods are not in the workspace shows them as unknown.
+// The amounts of an order (支付信息), in the seed's words (chapter 6, 4.4.3; docs/workspace-format.md
+// "Amounts"): 应付金额 = 订单金额 − 优惠; 实付金额 = 应付金额 − 券/卡 = what the cash account paid. The means of
+// payment (支付渠道) are the order's own `paid` (from Huawei) or else summed from the resource periods this
+// order bought; an order with neither shows them as unknown. (The standard refund's 订单实付金额 is another
+// sum: cash + flexi coupon + stored card, PaidBreakdown::refundableBase.)
 struct OrderAmounts {
     std::optional<Money> list;           // official_amount (订单金额)
     Money after_discount;                // amount_after_discount (应付金额)
-    std::optional<Money> discount;       // list − after_discount, when list is known
-    std::optional<PaidBreakdown> paid;   // Σ of the periods' breakdowns; absent = not paid or not known
-    std::optional<Money> actually_paid;  // 实付金额 = cash + flexi coupon + stored card of `paid`
+    std::optional<Money> discount;       // list − after_discount, when list is known (优惠)
+    std::optional<PaidBreakdown> paid;   // 支付渠道; absent = not paid or not known
+    std::optional<Money> coupons;        // 券/卡 = voucher + flexi coupon + stored card of `paid`
+    std::optional<Money> actually_paid;  // 实付金额 = cash of `paid`
+    std::optional<Money> fee;            // unsubscriptions: 手续费
+    std::optional<Money> consumed;       // unsubscriptions: 已消费金额
 };
 
 // One resource line of an order (资源信息).

@@ -14,6 +14,7 @@
 #include "core/engine/orders.h"
 
 #include <algorithm>
+#include <deque>
 #include <cstdint>
 #include <numeric>
 #include <unordered_map>
@@ -421,6 +422,7 @@ class QuoteMemo {
 public:
     QuoteMemo(const RuleProfile& rules, LabelLanguage lang) : rules_(rules), lang_(lang) {}
     TextArena text;  // the items' ids and labels
+    bool english() const { return lang_ == LabelLanguage::English; }
 
     const std::vector<RenewalDuration>& offered(const Resource& r, const Product& p)
     {
@@ -591,7 +593,18 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
     if (!product)
         return Refusal{"price_unknown", r.resource_id,
                        "resource " + r.resource_id + " names unknown product " + r.product_id};
-    const std::optional<Money> unitPrice = PriceOf(product->prices, duration.unit);
+    // Huawei's renew rate prices the instance as a whole, its attached resources included
+    // (docs/huawei-data.md "Renewal prices"): the main carries the amount, each bound attached 0.00.
+    const RenewRate* rate = main.renewRate(duration.unit, duration.num);
+    if (rate && !rate->amount) rate = nullptr;
+    const bool english = memo.english();
+    ProductPrices ratePrices;  // the instance's price per unit, for the extra days of an alignment
+    if (rate && rate->amount->fen() % duration.num == 0)
+        (duration.unit == TermUnit::Year ? ratePrices.year : ratePrices.month) =
+            Money::FromFen(rate->amount->fen() / duration.num);
+    const std::optional<Money> unitPrice =
+        rate ? std::optional<Money>(Money::FromFen(rate->amount->fen() / duration.num))
+             : PriceOf(product->prices, duration.unit);
     if (!unitPrice)
         return Refusal{"price_unknown", r.resource_id,
                        "product " + product->product_id + " has no " + std::string(ToString(duration.unit)) +
@@ -610,8 +623,24 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
     const int anchor = AnchorDayOf(r, zone);
     const LocalDate plainEnd = duration.unit == TermUnit::Year ? AddYearsAnchored(oldEnd, duration.num, anchor)
                                                                : AddMonthsAnchored(oldEnd, duration.num, anchor);
-    item.period_amount = *unitPrice * duration.num;
-    item.lines.push_back({memo.periodLabel(*product, duration, *unitPrice), item.period_amount});
+    if (!rate) {
+        item.period_amount = *unitPrice * duration.num;
+        item.lines.push_back({memo.periodLabel(*product, duration, *unitPrice), item.period_amount});
+    } else if (&r == &main) {
+        item.period_amount = *rate->amount;
+        const std::size_t attached = ws.attachedPositions(main).size();
+        std::string label = duration.label(english ? LabelLanguage::English : LabelLanguage::Chinese);
+        label += english
+                     ? ", the instance as a whole, " + std::to_string(attached) +
+                           " attached resource(s) included (Huawei renew rate, ListRenewRateOnPeriod)"
+                     : "，实例整体（含 " + std::to_string(attached) + " 个从资源，华为续费询价 ListRenewRateOnPeriod）";
+        item.lines.push_back({memo.text.add(label), item.period_amount});
+    } else {
+        item.period_amount = Money();
+        item.lines.push_back({memo.text.add(english ? "included in the instance price of " + main.resource_id
+                                                    : "已含在主资源 " + main.resource_id + " 的实例续费价中"),
+                              Money()});
+    }
 
     LocalDate newEnd = plainEnd;
     item.new_anchor_day = anchor;
@@ -621,7 +650,13 @@ std::optional<Refusal> PriceItem(const Workspace& ws, const RenewalRequest& requ
         if (item.extra_days > 0) {
             item.new_anchor_day = request.unified_day->day();
             const LocalDate first = plainEnd.plusDays(1);
-            const ExtraDaysArithmetic& arithmetic = memo.extraDaysArithmetic(product->prices, first, item.extra_days);
+            if (rate && &r != &main) {  // the instance's extra days are priced on its main
+                item.new_expire_time = PeriodEnd(newEnd, zone, ws.rules.expiry_clock);
+                item.amount = Money();
+                return std::nullopt;
+            }
+            const ExtraDaysArithmetic& arithmetic =
+                memo.extraDaysArithmetic(rate ? ratePrices : product->prices, first, item.extra_days);
             if (!arithmetic.missing.empty())
                 return Refusal{"price_unknown", r.resource_id,
                                "product " + product->product_id + ": " + arithmetic.missing + " of " + r.resource_id};
@@ -643,6 +678,7 @@ struct QuoteSelection {
     std::vector<Instance> instances;
     std::vector<Member> members;
     std::vector<std::pair<std::size_t, Refusal>> early;  // instances before it, refusal
+    std::deque<std::vector<RenewalDuration>> ownOffers;  // offers of instances with Huawei renew rates
 };
 
 QuoteSelection SelectInstances(const Workspace& ws, const RenewalRequest& request, QuoteMemo& memo)
@@ -677,6 +713,16 @@ QuoteSelection SelectInstances(const Workspace& ws, const RenewalRequest& reques
         inst.count = sel.members.size() - inst.first;
         const Product* p = sel.members[inst.first].product;
         inst.offered = p ? &memo.offered(*r, *p) : &kNoDurations;
+        if (!r->renew_rates.empty()) {  // Huawei's renew rates offer their durations too
+            std::vector<RenewalDuration> own = *inst.offered;
+            for (const RenewRate& rate : r->renew_rates)
+                if (rate.amount) own.push_back({rate.period, rate.period_num});
+            std::stable_sort(own.begin(), own.end(), [](const RenewalDuration& a, const RenewalDuration& b) {
+                return a.months() < b.months();
+            });
+            own.erase(std::unique(own.begin(), own.end()), own.end());
+            inst.offered = &sel.ownOffers.emplace_back(std::move(own));
+        }
         sel.instances.push_back(inst);
     }
     return sel;
@@ -726,6 +772,11 @@ void ChooseDurations(const RenewalRequest& request, std::vector<Instance>& insta
         }
     } else if (request.duration) {
         for (Instance& inst : instances) {
+            if (const RenewRate* rate = inst.main->renewRate(request.duration->unit, request.duration->num);
+                rate && !rate->amount) {
+                inst.duration = *request.duration;  // refused below with Huawei's message
+                continue;
+            }
             if (!offers(inst, *request.duration))
                 refusals.push_back({"duration_not_offered", inst.main->resource_id,
                                     "resource " + inst.main->resource_id + " cannot be renewed for " +
@@ -752,6 +803,13 @@ void ChooseDurations(const RenewalRequest& request, std::vector<Instance>& insta
             else inst.duration = *d;
         }
     }
+    // Huawei refused to price this renewal (fail_resource_infos): its message is the reason.
+    for (const Instance& inst : instances)
+        if (const RenewRate* rate = inst.main->renewRate(inst.duration.unit, inst.duration.num); rate && !rate->amount)
+            refusals.push_back({"huawei_refused", inst.main->resource_id,
+                                "Huawei refused to price renewing " + inst.main->resource_id + " for " +
+                                    inst.duration.str() + " (ListRenewRateOnPeriod): " + rate->error_code +
+                                    (rate->error_msg.empty() ? "" : " " + rate->error_msg)});
 }
 
 // The quote, with the members' pending orders from the caller's locks or (no locks) found for them.

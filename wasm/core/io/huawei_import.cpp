@@ -333,7 +333,8 @@ public:
     }
 
     // An amount in 元: a number or a string, any number of decimals, rounded to the fen per the profile.
-    std::optional<Money> amount(const json& o, std::string_view key, const std::string& pointer, bool required = false)
+    std::optional<Money> amount(const json& o, std::string_view key, const std::string& pointer, bool required = false,
+                                bool mayBeNegative = false)
     {
         const json* v = member(o, key, pointer, required);
         if (!v) return std::nullopt;
@@ -348,7 +349,7 @@ public:
             fail(At(pointer, key), m.error);
             return std::nullopt;
         }
-        if (m.value.isNegative()) {
+        if (m.value.isNegative() && !mayBeNegative) {
             fail(At(pointer, key), "expected an amount >= 0" + Describe(*v));
             return std::nullopt;
         }
@@ -400,7 +401,27 @@ public:
         return false;
     }
 
+    // Turns the errors since `before` into warnings: the record they are about is skipped
+    // (docs/huawei-data.md "Partial import"), `what` names it, e.g. "order CS1 skipped".
+    void skipSince(std::size_t before, const std::string& what)
+    {
+        for (std::size_t i = before; i < errors.size(); ++i) {
+            LoadError w = std::move(errors[i]);
+            w.message += "; " + what;
+            warnings.push_back(std::move(w));
+        }
+        errors.resize(before);
+        ++skipped;
+    }
+    void warn(std::string pointer, std::string message)
+    {
+        warnings.push_back(LoadError{file_, std::move(pointer), 0, 0, OneLine(message)});
+    }
+
     LoadErrors errors;
+    LoadErrors warnings;
+    std::size_t skipped = 0;  // records skipped
+    std::size_t read = 0;     // records read
 
 private:
     std::string file_;
@@ -436,13 +457,12 @@ struct Staged {
     std::vector<bool> detailed;  // per order: from ShowCustomerOrderDetails (items, creator, deadline are known)
     std::vector<Resource> resources;
     std::vector<Product> products;
-    struct RenewPrice {
+    struct Rate {
         std::string resourceId;
-        Money amount;
+        std::string pointer;
+        RenewRate rate;
     };
-    std::vector<RenewPrice> renewPrices;
-    TermUnit renewUnit = TermUnit::Month;
-    int renewNum = 1;
+    std::vector<Rate> rates;
 };
 
 void NoteCustomer(Reader& r, Staged& s, const json& o, const std::string& pointer)
@@ -453,8 +473,86 @@ void NoteCustomer(Reader& r, Staged& s, const json& o, const std::string& pointe
         s.customerId = *id;
         s.customerPointer = Reader::At(pointer, "customer_id");
     } else if (s.customerId != *id)
-        r.fail(Reader::At(pointer, "customer_id"),
-               "expected the same customer as " + s.customerPointer + " (" + s.customerId + "), got " + *id);
+        r.warn(Reader::At(pointer, "customer_id"),
+               "customer " + *id + " is not the customer of " + s.customerPointer + " (" + s.customerId + ")");
+}
+
+bool MayBeNegative(OrderType t) { return t == OrderType::Unsubscribe || t == OrderType::FeeAdjustment; }
+
+// AmountInfomationV2 of an order or line (docs/huawei-data.md "Amounts"): the coupon and card parts,
+// the discounts by type, and an unsubscription's fee and consumed amount.
+struct AmountInfo {
+    bool present = false;
+    PaidBreakdown parts;  // cash left 0: it is the order's amount_after_discount
+    std::vector<Discount> discounts;
+    std::optional<Money> fee, consumed;
+};
+
+AmountInfo ReadAmountInfo(Reader& r, const json& o, const std::string& pointer)
+{
+    AmountInfo out;
+    const json* info = r.member(o, "amount_info", pointer, false);
+    if (!info) return out;
+    const std::string p = Reader::At(pointer, "amount_info");
+    if (!r.object(*info, p)) return out;
+    out.present = true;
+    out.parts.voucher = r.amount(*info, "coupon_amount", p).value_or(Money());
+    out.parts.flexi_coupon = r.amount(*info, "flexipurchase_coupon_amount", p).value_or(Money());
+    out.parts.stored_card = r.amount(*info, "stored_card_amount", p).value_or(Money());
+    out.fee = r.amount(*info, "commission_amount", p);
+    out.consumed = r.amount(*info, "consumed_amount", p);
+    const json* discounts = r.array(*info, "discounts", p);
+    for (std::size_t i = 0; discounts && i < discounts->size(); ++i) {
+        std::string dp = Reader::At(p, "discounts");
+        AppendPointerIndex(dp, i);
+        const json& d = (*discounts)[i];
+        if (!r.object(d, dp)) continue;
+        Discount discount;
+        const json* type = r.member(d, "discount_type", dp, true);
+        if (type && type->is_string()) discount.type = type->get<std::string>();
+        else if (type && type->is_number_integer()) discount.type = type->dump();  // some SDKs send an integer
+        else if (type)
+            r.fail(Reader::At(dp, "discount_type"), "expected a discount type like \"700\"" + Describe(*type));
+        discount.amount = r.amount(d, "discount_amount", dp).value_or(Money());
+        if (discount.type == "300") out.parts.discount_coupon += discount.amount;  // 促销折扣券
+        out.discounts.push_back(std::move(discount));
+    }
+    return out;
+}
+
+// The amounts of an order or line, as docs/huawei-data.md "Amounts" maps them:
+//   订单金额 official_amount; 实付金额 paid.cash = amount_after_discount (不含券不含卡);
+//   应付金额 (quotedesk/1 amount_after_discount) = 实付 + voucher + flexi coupon + stored card.
+struct Amounts {
+    std::optional<Money> official;
+    Money due;
+    std::optional<PaidBreakdown> paid;
+    AmountInfo info;
+};
+
+std::optional<Amounts> ReadAmounts(Reader& r, const json& o, const std::string& pointer, OrderType type, bool required)
+{
+    const std::size_t before = r.errors.size();
+    Amounts out;
+    const bool negative = MayBeNegative(type);
+    out.official = r.amount(o, "official_amount", pointer, false, negative);
+    std::optional<Money> cash = r.amount(o, "amount_after_discount", pointer, required, negative);
+    out.info = ReadAmountInfo(r, o, pointer);
+    if (r.errors.size() != before) return std::nullopt;
+    if (!cash) return out;
+    out.due = *cash + out.info.parts.voucher + out.info.parts.flexi_coupon + out.info.parts.stored_card;
+    if (out.info.present) {
+        PaidBreakdown paid = out.info.parts;
+        paid.cash = *cash;
+        out.paid = paid;
+    }
+    return out;
+}
+
+void ReadEnterpriseProject(Reader& r, const json& o, const std::string& pointer, EnterpriseProject& out)
+{
+    if (auto id = r.text(o, "id", pointer)) out.id = *id;
+    if (auto name = r.text(o, "name", pointer)) out.name = *name;
 }
 
 // The scalar fields CustomerOrderV2 / SubCustomerOrderV2 / CustomerOrderV3 share.
@@ -470,105 +568,129 @@ std::optional<Order> ReadOrder(Reader& r, Staged& s, const json& o, const std::s
         order.status = *st;
     if (auto t = r.instant(o, "create_time", pointer, true)) order.create_time = *t;
     order.payment_time = r.instant(o, "payment_time", pointer);
-    order.official_amount = r.amount(o, "official_amount", pointer);
-    if (auto a = r.amount(o, "amount_after_discount", pointer, true)) order.amount_after_discount = *a;
+    if (r.errors.size() == before) {  // the amounts' sign depends on the order type
+        if (std::optional<Amounts> a = ReadAmounts(r, o, pointer, order.order_type, true)) {
+            order.official_amount = a->official;
+            order.amount_after_discount = a->due;
+            order.paid = a->paid;
+            order.discounts = std::move(a->info.discounts);
+            if (order.order_type == OrderType::Unsubscribe) {
+                order.fee = a->info.fee;
+                order.consumed = a->info.consumed;
+            }
+        }
+    }
     if (auto c = r.text(o, "currency", pointer); c && !c->empty())
-        order.currency = *c;  // empty = RMB (docs/rules.md §1)
+        order.currency = *c;  // empty = RMB on the Chinese site (docs/huawei-data.md "Currency")
     if (auto n = r.text(o, "service_type_name", pointer)) order.service_type_name = *n;
+    if (auto c = r.text(o, "contract_id", pointer)) order.contract_id = *c;
+    if (const json* eps = r.array(o, "enterprise_projects", pointer)) {
+        const std::string ep = Reader::At(pointer, "enterprise_projects");
+        for (std::size_t i = 0; i < eps->size(); ++i) {
+            std::string p = ep;
+            AppendPointerIndex(p, i);
+            if (!r.object((*eps)[i], p)) continue;
+            EnterpriseProject project;
+            ReadEnterpriseProject(r, (*eps)[i], p, project);
+            if (!project.id.empty() || !project.name.empty()) order.enterprise_projects.push_back(std::move(project));
+        }
+    }
     NoteCustomer(r, s, o, pointer);
     if (r.errors.size() != before) return std::nullopt;
     return order;
 }
 
-// Stages `order` and its sub-orders (sub_order_infos of a combined trade order).
+// "order CS1 skipped" / "the record skipped" for a warning.
+std::string SkippedWhat(const json& o, std::string_view idKey, std::string_view what)
+{
+    if (o.is_object())
+        if (auto it = o.find(idKey); it != o.end() && it->is_string())
+            return std::string(what) + " " + it->get<std::string>() + " skipped";
+    return std::string(what) + " skipped";
+}
+
+// Stages `order` and its sub-orders (sub_order_infos of a combined trade order); a sub-order that
+// cannot be read is skipped with a warning.
 void StageOrderWithSubs(Reader& r, Staged& s, const json& o, const std::string& pointer, Order order, bool detailed)
 {
     const std::string parentId = order.order_id;
     s.orders.push_back(std::move(order));
     s.detailed.push_back(detailed);
     const std::string subsPointer = Reader::At(pointer, "sub_order_infos");
+    const std::size_t before = r.errors.size();
     const json* subs = r.array(o, "sub_order_infos", pointer);
-    if (!subs) return;
+    if (!subs) {
+        r.skipSince(before, "its sub-orders skipped");
+        return;
+    }
     for (std::size_t i = 0; i < subs->size(); ++i) {
         std::string p = subsPointer;
         AppendPointerIndex(p, i);
+        const std::size_t mark = r.errors.size();
         if (std::optional<Order> sub = ReadOrder(r, s, (*subs)[i], p)) {
             sub->combined_order_id = parentId;
             s.orders.push_back(std::move(*sub));
             s.detailed.push_back(false);
+            ++r.read;
+        } else {
+            r.skipSince(mark, SkippedWhat((*subs)[i], "order_id", "sub-order"));
         }
     }
 }
 
-void ReadOrders(Reader& r, Staged& s, const json& root)
+void ReadOrders(Reader& r, Staged& s, const json& root, HuaweiFileReport& report)
 {
     const json* infos = r.array(root, "order_infos", "", true);
     if (!infos) return;
     for (std::size_t i = 0; i < infos->size(); ++i) {
         std::string p = "/order_infos";
         AppendPointerIndex(p, i);
-        if (std::optional<Order> order = ReadOrder(r, s, (*infos)[i], p))
-            StageOrderWithSubs(r, s, (*infos)[i], p, std::move(*order), false);
-    }
-}
-
-// The paid breakdown of a line (or order) from its amount_info, or nullopt when it does not add up.
-std::optional<PaidBreakdown> ReadPaid(Reader& r, const json& line, const std::string& pointer, Money afterDiscount)
-{
-    const json* info = r.member(line, "amount_info", pointer, false);
-    PaidBreakdown paid;
-    if (info) {
-        const std::string p = Reader::At(pointer, "amount_info");
-        if (!r.object(*info, p)) return std::nullopt;
-        paid.voucher = r.amount(*info, "coupon_amount", p).value_or(Money());
-        paid.flexi_coupon = r.amount(*info, "flexipurchase_coupon_amount", p).value_or(Money());
-        paid.stored_card = r.amount(*info, "stored_card_amount", p).value_or(Money());
-        const json* discounts = r.array(*info, "discounts", p);
-        for (std::size_t i = 0; discounts && i < discounts->size(); ++i) {
-            std::string dp = Reader::At(p, "discounts");
-            AppendPointerIndex(dp, i);
-            const json& d = (*discounts)[i];
-            if (!r.object(d, dp)) continue;
-            const json* type = r.member(d, "discount_type", dp, false);
-            const bool coupon = type && ((type->is_string() && type->get<std::string>() == "300") ||
-                                         (type->is_number_integer() && type->get<int64_t>() == 300));
-            if (coupon) paid.discount_coupon += r.amount(d, "discount_amount", dp).value_or(Money());
+        const json& o = (*infos)[i];
+        report.ids.push_back(o.is_object() && o.contains("order_id") && o["order_id"].is_string()
+                                 ? o["order_id"].get<std::string>()
+                                 : "#" + p);
+        const std::size_t before = r.errors.size();
+        if (std::optional<Order> order = ReadOrder(r, s, o, p)) {
+            ++r.read;
+            StageOrderWithSubs(r, s, o, p, std::move(*order), false);
+        } else {
+            r.skipSince(before, SkippedWhat(o, "order_id", "order"));
         }
     }
-    paid.cash = afterDiscount - paid.voucher - paid.flexi_coupon - paid.stored_card;
-    if (paid.cash.isNegative()) return std::nullopt;  // the line's coupons exceed it: leave the split unknown
-    return paid;
 }
 
-std::string CompactExtra(const PaidBreakdown& p)
-{
-    JsonWriter w;
-    w.beginObject();
-    WritePaidMembers(w, p);
-    w.endObject();
-    return w.take();
-}
-
-void ReadOrderDetails(Reader& r, Staged& s, const json& root)
+void ReadOrderDetails(Reader& r, Staged& s, const json& root, HuaweiFileReport& report)
 {
     const json* info = r.member(root, "order_info", "", true);
     if (!info) return;
+    const std::size_t before = r.errors.size();
     std::optional<Order> order = ReadOrder(r, s, *info, "/order_info");
-    if (!order) return;
-    if (auto user = r.text(*info, "user_name", "/order_info")) order->created_by = *user;
-    order->pending_payment_end_time = r.instant(*info, "pending_payment_end_time", "/order_info");
-    // as quotedesk/1 requires
-    if (order->pending_payment_end_time && *order->pending_payment_end_time < order->create_time) {
-        r.fail("/order_info/pending_payment_end_time", "must not be before create_time");
+    if (order) {
+        if (auto user = r.text(*info, "user_name", "/order_info")) order->created_by = *user;
+        order->pending_payment_end_time = r.instant(*info, "pending_payment_end_time", "/order_info");
+        // as quotedesk/1 requires
+        if (order->pending_payment_end_time && *order->pending_payment_end_time < order->create_time)
+            r.fail("/order_info/pending_payment_end_time", "must not be before create_time");
+    }
+    if (r.errors.size() != before || !order) {
+        r.skipSince(before, SkippedWhat(*info, "order_id", "order") + " with its lines");
         return;
     }
+    ++r.read;
+    report.order_id = order->order_id;
 
     const json* lines = r.array(root, "order_line_items", "");
     for (std::size_t i = 0; lines && i < lines->size(); ++i) {
         std::string p = "/order_line_items";
         AppendPointerIndex(p, i);
         const json& line = (*lines)[i];
-        if (!r.object(line, p)) continue;
+        const std::size_t mark = r.errors.size();
+        if (!r.object(line, p)) {
+            r.skipSince(mark, "line skipped");
+            continue;
+        }
+        std::string lineId = r.text(line, "order_line_item_id", p).value_or("");
+        report.ids.push_back(lineId.empty() ? "#" + p : lineId);
         OrderItem item;
         item.product_id = r.text(line, "product_id", p);
         item.period = Code<ItemPeriod>(r, line, "period_type", p, false, HuaweiPeriodType, kPeriodTypeCodes);
@@ -577,18 +699,33 @@ void ReadOrderDetails(Reader& r, Staged& s, const json& root)
                 r.fail(Reader::At(p, "period_num"), "expected a period_num 1..1000, got " + std::to_string(*n));
             else item.period_num = static_cast<int>(*n);
         }
-        item.amount = r.amount(line, "official_amount", p);
-        // What linking needs later (see huawei_import.h), kept as extra members of the item.
-        for (const char* key : {"effective_time", "expire_time"})
-            if (auto t = r.instant(line, key, p)) {
-                std::string v;
-                AppendJsonString(v, FormatIso(*t, ZoneOffset::China()));
-                item.extra.emplace_back(key, v);
+        item.effective_time = r.instant(line, "effective_time", p);
+        item.expire_time = r.instant(line, "expire_time", p);
+        if (item.effective_time && item.expire_time && !(*item.expire_time > *item.effective_time))
+            r.fail(Reader::At(p, "expire_time"), "expected a time after effective_time");
+        if (auto n = r.integer(line, "subscription_num", p)) {
+            if (*n < 1 || *n > 1000000)
+                r.fail(Reader::At(p, "subscription_num"), "expected a quantity >= 1, got " + std::to_string(*n));
+            else item.subscription_num = static_cast<int>(*n);
+        }
+        if (std::optional<Amounts> a = ReadAmounts(r, line, p, order->order_type, false)) {
+            item.amount = a->official;
+            item.paid = a->paid;
+            if (order->order_type == OrderType::Unsubscribe) {
+                item.fee = a->info.fee;
+                item.consumed = a->info.consumed;
             }
-        if (auto n = r.integer(line, "subscription_num", p))
-            item.extra.emplace_back("subscription_num", std::to_string(*n));
-        if (auto after = r.amount(line, "amount_after_discount", p))
-            if (auto paid = ReadPaid(r, line, p, *after)) item.extra.emplace_back("paid", CompactExtra(*paid));
+        }
+        if (!lineId.empty()) {
+            std::string v;
+            AppendJsonString(v, lineId);
+            item.extra.emplace_back("order_line_item_id", v);
+        }
+        if (r.errors.size() != mark) {
+            r.skipSince(mark, lineId.empty() ? "line skipped" : "line " + lineId + " skipped");
+            continue;
+        }
+        ++r.read;
         order->items.push_back(std::move(item));
 
         if (auto pid = r.text(line, "product_id", p)) {  // the product, described (prices are not in a line)
@@ -604,7 +741,7 @@ void ReadOrderDetails(Reader& r, Staged& s, const json& root)
     StageOrderWithSubs(r, s, *info, "/order_info", std::move(*order), true);
 }
 
-void ReadResources(Reader& r, Staged& s, const json& root)
+void ReadResources(Reader& r, Staged& s, const json& root, HuaweiFileReport& report)
 {
     const json* data = r.array(root, "data", "", true);
     if (!data) return;
@@ -612,8 +749,14 @@ void ReadResources(Reader& r, Staged& s, const json& root)
         std::string p = "/data";
         AppendPointerIndex(p, i);
         const json& o = (*data)[i];
-        if (!r.object(o, p)) continue;
+        report.ids.push_back(o.is_object() && o.contains("resource_id") && o["resource_id"].is_string()
+                                 ? o["resource_id"].get<std::string>()
+                                 : "#" + p);
         const std::size_t before = r.errors.size();
+        if (!r.object(o, p)) {
+            r.skipSince(before, "resource skipped");
+            continue;
+        }
         Resource res;
         if (auto id = r.text(o, "resource_id", p, true)) res.resource_id = *id;
         res.resource_name = r.text(o, "resource_name", p).value_or("");
@@ -637,8 +780,21 @@ void ReadResources(Reader& r, Staged& s, const json& root)
                 r.fail(Reader::At(p, "is_main_resource"),
                        "expected 0 (attached) or 1 (main), got " + std::to_string(*isMain));
             }
+            // a main resource (1) may name a parent_resource_id (Huawei's published example does): ignored
         }
-        if (r.errors.size() != before) continue;
+        if (const json* ep = r.member(o, "enterprise_project", p, false)) {
+            const std::string epp = Reader::At(p, "enterprise_project");
+            if (r.object(*ep, epp)) {
+                EnterpriseProject project;
+                ReadEnterpriseProject(r, *ep, epp, project);
+                if (!project.id.empty() || !project.name.empty()) res.enterprise_project = std::move(project);
+            }
+        }
+        if (r.errors.size() != before) {
+            r.skipSince(before, SkippedWhat(o, "resource_id", "resource"));
+            continue;
+        }
+        ++r.read;
         res.effective_time = *from;
         res.expire_time = *to;
         ResourcePeriod period;  // its order and payment are not in this response
@@ -660,36 +816,99 @@ void ReadResources(Reader& r, Staged& s, const json& root)
     }
 }
 
-void ReadRenewPrices(Reader& r, Staged& s, const json& root)
+// The duration of a renew-rate request: period_type 2 month / 3 year, period_num 1..11 / 1..3.
+bool ReadRatePeriod(Reader& r, const json& o, const std::string& pointer, RenewRatePeriod& out)
 {
-    constexpr std::string_view kHow =
-        "the response does not say which duration it prices: add the request's \"period_type\" "
-        "(2 month, 3 year) and \"period_num\" at the top level of the file";
-    const json* type = r.member(root, "period_type", "", false);
-    const json* num = r.member(root, "period_num", "", false);
-    if (!type || !num) {
-        r.fail(type ? "/period_num" : "/period_type", std::string(kHow));
+    const std::size_t before = r.errors.size();
+    std::optional<int64_t> t = r.integer(o, "period_type", pointer, true);
+    std::optional<int64_t> n = r.integer(o, "period_num", pointer, true);
+    if (t && *t != 2 && *t != 3)
+        r.fail(Reader::At(pointer, "period_type"),
+               "expected a period_type 2 (month) or 3 (year), got " + std::to_string(*t));
+    if (r.errors.size() != before) return false;
+    out.unit = *t == 3 ? TermUnit::Year : TermUnit::Month;
+    if (*n < 1 || *n > (out.unit == TermUnit::Month ? 11 : 3)) {
+        r.fail(Reader::At(pointer, "period_num"),
+               "expected a period_num 1..11 months or 1..3 years, got " + std::to_string(*n));
+        return false;
+    }
+    out.num = static_cast<int>(*n);
+    return true;
+}
+
+void ReadRenewPrices(Reader& r, Staged& s, const json& root, const LoadOptions& options, HuaweiFileReport& report)
+{
+    // Three forms (docs/huawei-data.md "Renewal prices"): {"request": <body>, "response": <response>} as API
+    // Explorer shows them; the response with the request's period_type / period_num added at its top level;
+    // the bare response, whose duration the user names (CLI --renew-rate-period, the browser asks).
+    const json* response = &root;
+    std::string at;  // pointer of the response in the file
+    RenewRatePeriod period;
+    if (root.contains("response")) {
+        const json* req = r.member(root, "request", "", true);
+        response = r.member(root, "response", "", true);
+        if (!req || !response || !r.object(*req, "/request") || !r.object(*response, "/response")) return;
+        at = "/response";
+        if (!ReadRatePeriod(r, *req, "/request", period)) return;
+    } else if (root.contains("period_type") || root.contains("period_num")) {
+        if (!ReadRatePeriod(r, root, "", period)) return;
+    } else if (options.renew_rate_period) {
+        period = *options.renew_rate_period;
+    } else {
+        report.needs_period = true;
+        r.fail("",
+               "a ListRenewRateOnPeriod response does not say which duration it prices: open it as "
+               "{\"request\": <the request body>, \"response\": <the response>}, or name the duration "
+               "(quotedesk --renew-rate-period 1m|3m|1y...; the browser asks)");
         return;
     }
-    if (auto t = r.integer(root, "period_type", "")) {
-        if (*t == 2) s.renewUnit = TermUnit::Month;
-        else if (*t == 3) s.renewUnit = TermUnit::Year;
-        else r.fail("/period_type", "expected a period_type 2 (month) or 3 (year), got " + std::to_string(*t));
-    }
-    if (auto n = r.integer(root, "period_num", "")) {
-        if (*n < 1 || *n > (s.renewUnit == TermUnit::Month ? 11 : 3))
-            r.fail("/period_num", "expected a period_num 1..11 months or 1..3 years, got " + std::to_string(*n));
-        else s.renewNum = static_cast<int>(*n);
-    }
-    const json* results = r.array(root, "renew_inquiry_results", "", true);
+    report.period = period;
+    const json* results = r.array(*response, "renew_inquiry_results", at, true);
     for (std::size_t i = 0; results && i < results->size(); ++i) {
-        std::string p = "/renew_inquiry_results";
+        std::string p = at + "/renew_inquiry_results";
         AppendPointerIndex(p, i);
         const json& o = (*results)[i];
-        if (!r.object(o, p)) continue;
+        const std::size_t before = r.errors.size();
+        if (!r.object(o, p)) {
+            r.skipSince(before, "renewal price skipped");
+            continue;
+        }
         std::optional<std::string> id = r.text(o, "resource_id", p, true);
         std::optional<Money> amount = r.amount(o, "amount", p, true);
-        if (id && amount) s.renewPrices.push_back({*id, *amount});
+        if (r.errors.size() != before) {
+            r.skipSince(before, SkippedWhat(o, "resource_id", "renewal price of"));
+            continue;
+        }
+        ++r.read;
+        RenewRate rate;
+        rate.period = period.unit;
+        rate.period_num = period.num;
+        rate.amount = *amount;
+        s.rates.push_back({*id, p, std::move(rate)});
+    }
+    const json* fails = r.array(*response, "fail_resource_infos", at);
+    for (std::size_t i = 0; fails && i < fails->size(); ++i) {
+        std::string p = at + "/fail_resource_infos";
+        AppendPointerIndex(p, i);
+        const json& o = (*fails)[i];
+        const std::size_t before = r.errors.size();
+        if (!r.object(o, p)) {
+            r.skipSince(before, "failure skipped");
+            continue;
+        }
+        std::optional<std::string> id = r.text(o, "resource_id", p, true);
+        RenewRate rate;
+        rate.period = period.unit;
+        rate.period_num = period.num;
+        rate.error_code = r.text(o, "error_code", p).value_or("");
+        rate.error_msg = r.text(o, "error_msg", p).value_or("");
+        if (rate.error_code.empty()) rate.error_code = "(no error_code)";
+        if (r.errors.size() != before) {
+            r.skipSince(before, "failure skipped");
+            continue;
+        }
+        ++r.read;
+        s.rates.push_back({*id, p, std::move(rate)});
     }
 }
 
@@ -716,6 +935,13 @@ void MergeProduct(Workspace& ws, std::unordered_map<std::string, std::size_t>& i
         if ((have.*field).empty()) have.*field = std::move(p.*field);
 }
 
+std::optional<std::string_view> ExtraOf(const OrderItem& item, std::string_view key)
+{
+    for (const auto& [k, v] : item.extra)
+        if (k == key) return std::string_view(v);
+    return std::nullopt;
+}
+
 void MergeOrder(Workspace& ws, std::unordered_map<std::string, std::size_t>& index, Order o, bool detailed)
 {
     auto [it, added] = index.emplace(o.order_id, ws.orders.size());
@@ -728,7 +954,28 @@ void MergeOrder(Workspace& ws, std::unordered_map<std::string, std::size_t>& ind
         o.items = std::move(have.items);
         if (o.created_by.empty()) o.created_by = std::move(have.created_by);
         if (!o.pending_payment_end_time) o.pending_payment_end_time = have.pending_payment_end_time;
+    } else {
+        // another page of the same order's lines: keep the lines this page does not repeat (by line id)
+        std::vector<OrderItem> merged = std::move(have.items);
+        for (OrderItem& item : o.items) {
+            std::optional<std::string_view> id = ExtraOf(item, "order_line_item_id");
+            auto same = std::find_if(merged.begin(), merged.end(),
+                                     [&](const OrderItem& m) { return id && ExtraOf(m, "order_line_item_id") == id; });
+            if (same != merged.end()) {
+                if (!item.resource_id) item.resource_id = same->resource_id;
+                *same = std::move(item);
+            } else {
+                merged.push_back(std::move(item));
+            }
+        }
+        if (!std::all_of(merged.begin(), merged.end(),
+                         [](const OrderItem& m) { return ExtraOf(m, "order_line_item_id").has_value(); }))
+            merged = std::move(o.items);  // lines without ids (a quotedesk/1 order): the details replace them
+        o.items = std::move(merged);
     }
+    if (o.enterprise_projects.empty()) o.enterprise_projects = std::move(have.enterprise_projects);
+    if (o.contract_id.empty()) o.contract_id = std::move(have.contract_id);
+    if (!o.paid) o.paid = have.paid;
     if (!o.combined_order_id) o.combined_order_id = have.combined_order_id;
     o.history = std::move(have.history);
     o.extra = std::move(have.extra);
@@ -744,12 +991,14 @@ void MergeResource(Workspace& ws, std::unordered_map<std::string, std::size_t>& 
     }
     Resource& have = ws.resources[it->second];
     // A fresher view of the same resource: keep what BSS does not report (periods while the term is
-    // unchanged, frozen reason, auto-renew settings, relation, anchor).
+    // unchanged, frozen reason, auto-renew settings, relation, anchor, renew rates).
     if (have.effective_time == r.effective_time && have.expire_time == r.expire_time)
         r.periods = std::move(have.periods);
     if (r.status == ResourceStatus::Frozen) r.frozen_reason = have.frozen_reason;
     if (r.renewal_policy == RenewalPolicy::Auto) r.auto_renew = std::move(have.auto_renew);
     if (r.main_resource_id == have.main_resource_id) r.relation = have.relation;
+    if (!r.enterprise_project) r.enterprise_project = std::move(have.enterprise_project);
+    if (r.isMain()) r.renew_rates = std::move(have.renew_rates);
     r.anchor_day = have.anchor_day;
     r.provisioning = have.provisioning;
     r.extra = std::move(have.extra);
@@ -761,34 +1010,49 @@ std::optional<Money>& PriceSlot(Product& p, TermUnit unit)
     return unit == TermUnit::Month ? p.prices.month : p.prices.year;
 }
 
-// Renewal prices -> product prices per unit: the main's product costs amount / num minus its attached
-// resources' prices, when those are known and the division is exact (otherwise it stays missing).
-// Results for resources the workspace does not hold price nothing (their product is unknown).
-void ApplyRenewPrices(Workspace& ws, const Staged& s)
+// Renew rates -> the main resource's renew_rates (the instance's price, its attached resources
+// included: docs/huawei-data.md "Renewal prices"). A main with no attached resource also gives its
+// product a price per unit when the product has none and the division is exact. Results for
+// resources the workspace does not hold are warnings (LoadFiles imports them last).
+void ApplyRenewRates(Workspace& ws, Staged& s, Reader& r)
 {
-    if (s.renewPrices.empty()) return;
+    if (s.rates.empty()) return;
     auto resources = IndexBy(ws.resources, &Resource::resource_id);
     auto products = IndexBy(ws.products, &Product::product_id);
-    std::unordered_map<std::string, std::vector<std::size_t>> attached;
-    for (std::size_t i = 0; i < ws.resources.size(); ++i)
-        if (ws.resources[i].main_resource_id) attached[*ws.resources[i].main_resource_id].push_back(i);
-    for (const Staged::RenewPrice& price : s.renewPrices) {
-        auto found = resources.find(price.resourceId);
-        if (found == resources.end()) continue;
-        const Resource& main = ws.resources[found->second];
-        Money rest = price.amount;
-        bool known = true;
-        for (std::size_t a : attached[main.resource_id]) {
-            auto p = products.find(ws.resources[a].product_id);
-            if (p == products.end() || !PriceSlot(ws.products[p->second], s.renewUnit)) {
-                known = false;
-                break;
-            }
-            rest -= *PriceSlot(ws.products[p->second], s.renewUnit) * s.renewNum;
+    std::unordered_map<std::string, std::size_t> attachedCount;
+    for (const Resource& res : ws.resources)
+        if (res.main_resource_id) ++attachedCount[*res.main_resource_id];
+    for (Staged::Rate& rate : s.rates) {
+        auto found = resources.find(rate.resourceId);
+        if (found == resources.end()) {
+            r.warn(rate.pointer, "no resource " + rate.resourceId +
+                                     " in the workspace: open the ListPayPerUseCustomerResources page that lists it; "
+                                     "renewal price skipped");
+            ++r.skipped;
+            --r.read;
+            continue;
         }
-        auto p = products.find(main.product_id);
-        if (!known || p == products.end() || rest.isNegative() || rest.fen() % s.renewNum != 0) continue;
-        PriceSlot(ws.products[p->second], s.renewUnit) = Money::FromFen(rest.fen() / s.renewNum);
+        Resource& res = ws.resources[found->second];
+        if (!res.isMain()) {
+            r.warn(rate.pointer, "resource " + rate.resourceId + " is attached to " + *res.main_resource_id +
+                                     ": Huawei prices renewals by the main resource; renewal price skipped");
+            ++r.skipped;
+            --r.read;
+            continue;
+        }
+        std::erase_if(res.renew_rates, [&](const RenewRate& have) {
+            return have.period == rate.rate.period && have.period_num == rate.rate.period_num;
+        });
+        res.renew_rates.push_back(rate.rate);
+        std::stable_sort(res.renew_rates.begin(), res.renew_rates.end(), [](const RenewRate& a, const RenewRate& b) {
+            return std::pair(a.period, a.period_num) < std::pair(b.period, b.period_num);
+        });
+        if (!rate.rate.amount || attachedCount[res.resource_id] > 0) continue;
+        auto p = products.find(res.product_id);
+        if (p == products.end()) continue;
+        std::optional<Money>& slot = PriceSlot(ws.products[p->second], rate.rate.period);
+        const int64_t fen = rate.rate.amount->fen();
+        if (!slot && fen % rate.rate.period_num == 0) slot = Money::FromFen(fen / rate.rate.period_num);
     }
 }
 
@@ -796,76 +1060,44 @@ void ApplyRenewPrices(Workspace& ws, const Staged& s)
 
 struct Line {
     std::size_t order = 0, item = 0;
-    Instant start, end;  // the term, start already moved to the previous 23:59:59 for renewals
-    std::optional<PaidBreakdown> paid;
+    Instant start, end;  // the term, snapped to the resource's bounds within the tolerance
 };
 
-std::optional<std::string_view> ExtraOf(const OrderItem& item, std::string_view key)
-{
-    for (const auto& [k, v] : item.extra)
-        if (k == key) return std::string_view(v);
-    return std::nullopt;
-}
+// How far a line's term may lie outside the resource's life and still be its (docs/huawei-data.md "Linking").
+constexpr int64_t kLinkToleranceSeconds = 86400;  // one day
 
-std::optional<Instant> ExtraInstant(const OrderItem& item, std::string_view key)
+bool LinksOrderLines(const Order& o)
 {
-    std::optional<std::string_view> v = ExtraOf(item, key);
-    if (!v || v->size() < 2) return std::nullopt;
-    InstantParse t = ParseInstant(v->substr(1, v->size() - 2));  // a JSON string of a time: no escapes
-    return t ? std::optional<Instant>(t.value) : std::nullopt;
-}
-
-std::optional<PaidBreakdown> ExtraPaid(const OrderItem& item)
-{
-    std::optional<std::string_view> v = ExtraOf(item, "paid");
-    if (!v) return std::nullopt;
-    json o = json::parse(*v, nullptr, false);
-    if (!o.is_object()) return std::nullopt;
-    PaidBreakdown p;
-    for (auto [key, field] : {std::pair{"cash", &PaidBreakdown::cash},
-                              {"voucher", &PaidBreakdown::voucher},
-                              {"flexi_coupon", &PaidBreakdown::flexi_coupon},
-                              {"stored_card", &PaidBreakdown::stored_card},
-                              {"discount_coupon", &PaidBreakdown::discount_coupon}}) {
-        if (!o.contains(key) || !o[key].is_string()) return std::nullopt;
-        MoneyParse m = ParseMoney(o[key].get<std::string>());
-        if (!m) return std::nullopt;
-        p.*field = m.value;
-    }
-    return p;
+    return (o.order_type == OrderType::New || o.order_type == OrderType::Renewal ||
+            o.order_type == OrderType::Unsubscribe) &&
+           o.status != OrderStatus::Cancelled;
 }
 
 void LinkOrderLines(Workspace& ws)
 {
-    const ZoneOffset zone = ws.rules.zone;
     std::unordered_map<std::string, std::vector<std::size_t>> byProduct;
     for (std::size_t i = 0; i < ws.resources.size(); ++i) byProduct[ws.resources[i].product_id].push_back(i);
     auto orders = IndexBy(ws.orders, &Order::order_id);
+    auto resources = IndexBy(ws.resources, &Resource::resource_id);
 
-    // Lines with Huawei term data, each with the resources it fits (already linked ones keep their link).
-    std::map<std::size_t, std::vector<Line>> linesOf;  // resource -> its lines
+    std::map<std::size_t, std::vector<Line>> linesOf;  // resource -> its new / renewal lines
     for (std::size_t oi = 0; oi < ws.orders.size(); ++oi) {
         Order& o = ws.orders[oi];
-        if ((o.order_type != OrderType::New && o.order_type != OrderType::Renewal) ||
-            o.status == OrderStatus::Cancelled)
-            continue;
+        if (!LinksOrderLines(o)) continue;
         for (std::size_t ii = 0; ii < o.items.size(); ++ii) {
             OrderItem& item = o.items[ii];
-            std::optional<Instant> from = ExtraInstant(item, "effective_time"), to = ExtraInstant(item, "expire_time");
-            std::optional<std::string_view> count = ExtraOf(item, "subscription_num");
-            if (!from || !to || !item.product_id || (count && *count != "1")) continue;
-            Line line{oi, ii, *from, *to, ExtraPaid(item)};
-            if (o.order_type == OrderType::Renewal && LocalTimeOf(*from, zone) == LocalTime::Midnight())
-                line.start = from->plusSeconds(-1);
+            if (!item.effective_time || !item.expire_time || !item.product_id) continue;
+            if (item.subscription_num.value_or(1) != 1) continue;
+            Line line{oi, ii, *item.effective_time, *item.expire_time};
             std::optional<std::size_t> match;
-            if (item.resource_id) {
-                for (std::size_t ri : byProduct[*item.product_id])
-                    if (ws.resources[ri].resource_id == *item.resource_id) match = ri;
-            } else {
+            if (item.resource_id) {  // by resource id first
+                if (auto it = resources.find(*item.resource_id); it != resources.end()) match = it->second;
+            } else {  // then by the term, a day of tolerance at each end
                 int fits = 0;
                 for (std::size_t ri : byProduct[*item.product_id]) {
                     const Resource& res = ws.resources[ri];
-                    if (res.effective_time <= line.start && line.end <= res.expire_time) {
+                    if (line.start.plusSeconds(kLinkToleranceSeconds) >= res.effective_time &&
+                        line.end.plusSeconds(-kLinkToleranceSeconds) <= res.expire_time) {
                         ++fits;
                         match = ri;
                     }
@@ -874,7 +1106,7 @@ void LinkOrderLines(Workspace& ws)
             }
             if (!match) continue;
             item.resource_id = ws.resources[*match].resource_id;
-            linesOf[*match].push_back(line);
+            if (o.order_type != OrderType::Unsubscribe) linesOf[*match].push_back(line);
         }
     }
 
@@ -886,13 +1118,28 @@ void LinkOrderLines(Workspace& ws)
             auto o = orders.find(p.order_id);
             if (o == orders.end()) return false;
             for (const OrderItem& item : ws.orders[o->second].items)
-                if (item.resource_id == res.resource_id && ExtraOf(item, "effective_time")) return true;
+                if (item.resource_id == res.resource_id && item.effective_time) return true;
             return false;
         });
         if (!fromHuawei) continue;
-        std::erase_if(lines, [&res](const Line& l) { return l.start < res.effective_time || res.expire_time < l.end; });
+        std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.start < b.start; });
+        // Snap: a line starting within the tolerance of the resource's start (or of the previous line's
+        // end) starts there; one ending within it of the resource's expiry ends there.
+        Instant previousEnd = res.effective_time;
+        std::vector<Line> kept;
+        for (Line l : lines) {
+            if ((l.start - previousEnd) <= kLinkToleranceSeconds && (previousEnd - l.start) <= kLinkToleranceSeconds)
+                l.start = previousEnd;
+            if ((l.end - res.expire_time) <= kLinkToleranceSeconds &&
+                (res.expire_time - l.end) <= kLinkToleranceSeconds)
+                l.end = res.expire_time;
+            if (l.start < res.effective_time || res.expire_time < l.end || !(l.start < l.end)) continue;
+            if (l.start < previousEnd) continue;  // overlaps the previous line: not a chain
+            previousEnd = l.end;
+            kept.push_back(l);
+        }
         std::set<Instant> bounds{res.effective_time, res.expire_time};
-        for (const Line& l : lines) {
+        for (const Line& l : kept) {
             bounds.insert(l.start);
             bounds.insert(l.end);
         }
@@ -902,13 +1149,16 @@ void LinkOrderLines(Workspace& ws)
             p.start = *b;
             p.end = *std::next(b);
             p.kind = periods.empty() ? PeriodKind::New : PeriodKind::Renewal;
-            for (const Line& l : lines)
+            for (const Line& l : kept)
                 if (l.start == p.start && l.end == p.end) {
                     const Order& o = ws.orders[l.order];
+                    const OrderItem& item = o.items[l.item];
                     p.order_id = o.order_id;
                     p.kind = o.order_type == OrderType::New ? PeriodKind::New : PeriodKind::Renewal;
-                    p.list_amount = o.items[l.item].amount;
-                    p.paid = l.paid;
+                    p.list_amount = item.amount;
+                    p.paid = item.paid;
+                    if (p.paid) p.paid->extra.clear();
+                    if (p.paid && p.paid->cash.isNegative()) p.paid.reset();
                 }
             periods.push_back(std::move(p));
         }
@@ -918,8 +1168,57 @@ void LinkOrderLines(Workspace& ws)
 
 }  // namespace
 
-LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into)
+std::optional<RenewRatePeriod> ParseRenewRatePeriod(std::string_view text)
 {
+    // "1m".."11m", "1y".."3y" (also "1month", "2years")
+    std::size_t digits = 0;
+    int n = 0;
+    while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9')
+        n = n * 10 + (text[digits++] - '0');
+    if (digits == 0) return std::nullopt;
+    std::string_view unit = text.substr(digits);
+    RenewRatePeriod p;
+    if (unit == "m" || unit == "month" || unit == "months") p.unit = TermUnit::Month;
+    else if (unit == "y" || unit == "year" || unit == "years") p.unit = TermUnit::Year;
+    else return std::nullopt;
+    if (n < 1 || n > (p.unit == TermUnit::Month ? 11 : 3)) return std::nullopt;
+    p.num = n;
+    return p;
+}
+
+std::vector<LoadError> UnlinkedLines(const Workspace& ws)
+{
+    std::vector<LoadError> out;
+    if (ws.resources.empty()) return out;  // no resources opened: nothing to link to
+    for (std::size_t oi = 0; oi < ws.orders.size(); ++oi) {
+        const Order& o = ws.orders[oi];
+        if (!LinksOrderLines(o)) continue;
+        for (std::size_t ii = 0; ii < o.items.size(); ++ii) {
+            const OrderItem& item = o.items[ii];
+            if (item.resource_id || !item.effective_time || !item.expire_time || !item.product_id) continue;
+            std::string pointer = "/orders";
+            AppendPointerIndex(pointer, oi);
+            pointer += "/items";
+            AppendPointerIndex(pointer, ii);
+            std::string why = item.subscription_num.value_or(1) != 1
+                                  ? "it buys " + std::to_string(*item.subscription_num) + " resources at once"
+                                  : "no single resource of product " + *item.product_id + " lives from " +
+                                        FormatIso(*item.effective_time, ws.rules.zone) + " to " +
+                                        FormatIso(*item.expire_time, ws.rules.zone) + " (within a day)";
+            out.push_back({std::string(kMergedWorkspace), pointer, 0, 0,
+                           "line of order " + o.order_id + " not linked to a resource: " + why +
+                               "; its payment is not used by refunds"});
+        }
+    }
+    return out;
+}
+
+LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
+                        const LoadOptions& options, HuaweiFileReport* report)
+{
+    HuaweiFileReport local;
+    HuaweiFileReport& rep = report ? *report : local;
+    rep = {};
     Reader r(fileName, into.rules.rounding);
     json root;
     ExactDom dom(root);
@@ -935,31 +1234,40 @@ LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view 
         return {LoadError{std::string(fileName), "", 0, 0,
                           "expected a JSON object (a Huawei BSS response)" + Describe(root)}};
 
+    const json& body = kind == InputKind::HuaweiRenewPrices && root.contains("response") && root["response"].is_object()
+                           ? root["response"]
+                           : root;
+    if (auto total = body.find("total_count"); total != body.end() && total->is_number_integer())
+        rep.total_count = total->get<int64_t>();
+
     Staged s;
     switch (kind) {
-        case InputKind::HuaweiOrders: ReadOrders(r, s, root); break;
-        case InputKind::HuaweiOrderDetails: ReadOrderDetails(r, s, root); break;
-        case InputKind::HuaweiResources: ReadResources(r, s, root); break;
-        case InputKind::HuaweiRenewPrices: ReadRenewPrices(r, s, root); break;
+        case InputKind::HuaweiOrders: ReadOrders(r, s, root, rep); break;
+        case InputKind::HuaweiOrderDetails: ReadOrderDetails(r, s, root, rep); break;
+        case InputKind::HuaweiResources: ReadResources(r, s, root, rep); break;
+        case InputKind::HuaweiRenewPrices: ReadRenewPrices(r, s, root, options, rep); break;
         case InputKind::Workspace:
             r.fail("", "not a Huawei BSS response (order_infos, order_info, data or renew_inquiry_results)");
             break;
     }
-    if (!s.customerId.empty() && !into.account.customer_id.empty() && into.account.customer_id != s.customerId)
-        r.fail(s.customerPointer,
-               "expected the workspace's customer " + into.account.customer_id + ", got " + s.customerId);
     if (!r.ok()) return std::move(r.errors);  // nothing merged: `into` is as it was
-
-    if (!s.customerId.empty()) into.account.customer_id = s.customerId;
+    // Another account's data is merged, but said (Huawei's own published examples come from several accounts).
+    if (!s.customerId.empty() && !into.account.customer_id.empty() && into.account.customer_id != s.customerId)
+        r.warn(s.customerPointer, "customer " + s.customerId + " is not the workspace's customer " +
+                                      into.account.customer_id + ": the data of two accounts are merged");
+    if (!s.customerId.empty() && into.account.customer_id.empty()) into.account.customer_id = s.customerId;
     auto products = IndexBy(into.products, &Product::product_id);
     for (Product& p : s.products) MergeProduct(into, products, std::move(p));
     auto orders = IndexBy(into.orders, &Order::order_id);
     for (std::size_t i = 0; i < s.orders.size(); ++i) MergeOrder(into, orders, std::move(s.orders[i]), s.detailed[i]);
     auto resources = IndexBy(into.resources, &Resource::resource_id);
     for (Resource& res : s.resources) MergeResource(into, resources, std::move(res));
-    ApplyRenewPrices(into, s);
+    ApplyRenewRates(into, s, r);
     LinkOrderLines(into);
     into.Reindex();
+    rep.warnings = std::move(r.warnings);
+    rep.read = r.read;
+    rep.skipped = r.skipped;
     return {};
 }
 
@@ -971,11 +1279,28 @@ std::vector<MissingNote> MissingData(const Workspace& ws)
     if (!ws.account.cash_balance)
         notes.push_back({"/account/cash_balance", "the cash balance (现金余额): paying orders checks it",
                          "add account.cash_balance, as shown in 费用中心 > 总览"});
-    if (!ws.account.five_day_quota)
+    if (!ws.account.five_day_quota) {
+        // History helps: unsubscriptions of the year with no fee and nothing consumed are the likely five-day
+        // refunds (or refunds of not-yet-effective periods, which use no quota: docs/rules.md §4.3).
+        std::string hint;
+        if (ws.as_of) {
+            const int year = LocalDateOf(*ws.as_of, ws.rules.zone).year();
+            int likely = 0;
+            for (const Order& o : ws.orders)
+                if (o.order_type == OrderType::Unsubscribe && o.status == OrderStatus::Completed && o.fee &&
+                    o.fee->isZero() && o.consumed && o.consumed->isZero() &&
+                    LocalDateOf(o.create_time, ws.rules.zone).year() == year)
+                    ++likely;
+            if (likely > 0)
+                hint = "; " + std::to_string(likely) + " unsubscription order(s) of " + std::to_string(year) +
+                       " had no fee and nothing consumed: at most that many of the quota are used";
+        }
         notes.push_back(
             {"/account/five_day_quota",
-             "this year's five-day refund quota: the refund preview cannot tell a five-day refund from a standard one",
+             "this year's five-day refund quota: the refund preview cannot tell a five-day refund from a standard one" +
+                 hint,
              "add account.five_day_quota {year, limit, used}; the 云服务退订 page shows how many remain"});
+    }
 
     std::set<std::string> usedProducts;
     for (const Resource& r : ws.resources) usedProducts.insert(r.product_id);

@@ -75,9 +75,28 @@
 
 namespace qd {
 
+// What one response held, for LoadFiles' import report and page check.
+struct HuaweiFileReport {
+    LoadErrors warnings;                    // records skipped (pointer: what and why), prices for unknown resources
+    std::size_t read = 0, skipped = 0;      // records opened / skipped
+    std::optional<int64_t> total_count;     // the response's total_count (orders, resources, an order's lines)
+    std::vector<std::string> ids;           // the ids of the records that arrived (skipped ones too)
+    std::string order_id;                   // order details: the order
+    std::optional<RenewRatePeriod> period;  // renewal prices: the duration priced
+    bool needs_period = false;              // a bare renew-rate response and no LoadOptions::renew_rate_period
+};
+
 // Merges one Huawei BSS response (kind as detected by DetectInputKind) into `into`; see above.
-// kind == InputKind::Workspace is an error (not a Huawei response).
-LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into);
+// kind == InputKind::Workspace is an error (not a Huawei response). A record that cannot be read is
+// skipped with a warning in report->warnings; errors (nothing merged) are reserved for what makes the
+// whole file unreadable: broken JSON, a missing top-level array, another customer's data, a
+// renew-rate response whose duration is unknown.
+LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
+                        const LoadOptions& options = {}, HuaweiFileReport* report = nullptr);
+
+// Order lines of new, renewal and unsubscribe orders with a term that no resource took (only when
+// the workspace has resources), one warning each, pointing into the merged workspace.
+std::vector<LoadError> UnlinkedLines(const Workspace& ws);
 
 // Where a response belongs in the import sequence: 0 resources, 1 order lists, 2 order details,
 // 3 renewal prices (-1 for a workspace). Renewal prices only price resources already imported, so a

@@ -14,6 +14,8 @@
 #include "core/io/load.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <charconv>
 #include <climits>
 #include <cstdint>
@@ -205,6 +207,8 @@ struct ObjectCheck {
                                               // a check across members adds no follow-on error
     bool present(std::string_view member) const;                     // present, whether read or refused
     void error(std::string_view member, std::string message) const;  // member "" = the object itself
+    // The same at a JSON pointer below the object, e.g. "/items/0/amount".
+    void errorBelow(std::string_view relativePointer, std::string message) const;
 };
 
 struct ObjectSchema {
@@ -264,6 +268,27 @@ MemberSpec Field(std::string_view name, bool required = false)
 {
     return {name, required, MemberKind::Scalar,
             [](void* o, const Value& v, std::string& e) { return ReadField(v, FieldOf<M>(o), e); }};
+}
+
+// An amount that may be negative (refunds); which objects allow it is checked by the object (kOrderSchema).
+template <auto M>
+MemberSpec SignedMoneyField(std::string_view name, bool required = false)
+{
+    return {name, required, MemberKind::Scalar, [](void* o, const Value& v, std::string& e) {
+                auto& field = FieldOf<M>(o);
+                if constexpr (Optional<TypeOf<M>>::value) {
+                    if (v.isNull()) {
+                        field.reset();
+                        return true;
+                    }
+                    Money m;
+                    if (!ReadSignedMoney(v, m, e)) return false;
+                    field = m;
+                    return true;
+                } else {
+                    return ReadSignedMoney(v, field, e);
+                }
+            }};
 }
 
 template <auto M, int Min, int Max = INT_MAX>
@@ -458,6 +483,40 @@ const ObjectSchema kPaidSchema{{
                                },
                                ExtraOf<PaidBreakdown>};
 
+// An order's or line's paid breakdown: the cash part (实付金额) is negative in a refund (checked by kOrderSchema).
+const ObjectSchema kOrderPaidSchema{{
+                                        SignedMoneyField<&PaidBreakdown::cash>("cash"),
+                                        Field<&PaidBreakdown::voucher>("voucher"),
+                                        Field<&PaidBreakdown::flexi_coupon>("flexi_coupon"),
+                                        Field<&PaidBreakdown::stored_card>("stored_card"),
+                                        Field<&PaidBreakdown::discount_coupon>("discount_coupon"),
+                                    },
+                                    ExtraOf<PaidBreakdown>};
+
+const ObjectSchema kEnterpriseProjectSchema{{
+                                                Field<&EnterpriseProject::id>("id", true),
+                                                Field<&EnterpriseProject::name>("name"),
+                                            },
+                                            ExtraOf<EnterpriseProject>};
+
+const ObjectSchema kRenewRateSchema{
+    {
+        Field<&RenewRate::period>("period", true),
+        IntField<&RenewRate::period_num, 1, 11>("period_num", true),
+        Field<&RenewRate::amount>("amount"),
+        Field<&RenewRate::error_code>("error_code"),
+        Field<&RenewRate::error_msg>("error_msg"),
+    },
+    ExtraOf<RenewRate>,
+    [](void* o, const ObjectCheck& check) {
+        const auto& r = *static_cast<RenewRate*>(o);
+        if (r.period == TermUnit::Year && r.period_num > 3)
+            check.error("period_num", "expected 1..3 years, got " + std::to_string(r.period_num));
+        if (r.amount && !r.error_code.empty())
+            check.error("error_code", "a renew rate has an amount or an error, not both");
+        if (!r.amount && r.error_code.empty()) check.error("amount", "expected an amount or an error_code");
+    }};
+
 const ObjectSchema kPeriodSchema{{
                                      Field<&ResourcePeriod::order_id>("order_id"),
                                      Field<&ResourcePeriod::kind>("kind"),
@@ -493,6 +552,8 @@ const ObjectSchema kResourceSchema{
         Field<&Resource::renewal_policy>("renewal_policy"),
         ObjectField<&Resource::auto_renew>("auto_renew", kAutoRenewSchema),
         ListField<&Resource::periods>("periods", kPeriodSchema),
+        ObjectField<&Resource::enterprise_project>("enterprise_project", kEnterpriseProjectSchema),
+        ListField<&Resource::renew_rates>("renew_rates", kRenewRateSchema),
     },
     ExtraOf<Resource>,
     [](void* o, const ObjectCheck& check) {
@@ -502,17 +563,40 @@ const ObjectSchema kResourceSchema{
             check.error("frozen_reason", "only allowed when status is frozen");
         if (r.relation && r.isMain())
             check.error("relation", "only allowed on an attached resource (one with a main_resource_id)");
+        if (!r.renew_rates.empty() && !r.isMain())
+            check.error("renew_rates", "only allowed on a main resource (Huawei prices an instance by its main)");
     }};
 
 // -- orders --
-const ObjectSchema kItemSchema{{
-                                   Field<&OrderItem::resource_id>("resource_id"),
-                                   Field<&OrderItem::product_id>("product_id"),
-                                   Field<&OrderItem::period>("period"),
-                                   IntField<&OrderItem::period_num, 1>("period_num"),
-                                   Field<&OrderItem::amount>("amount"),
-                               },
-                               ExtraOf<OrderItem>};
+const ObjectSchema kItemSchema{
+    {
+        Field<&OrderItem::resource_id>("resource_id"),
+        Field<&OrderItem::product_id>("product_id"),
+        Field<&OrderItem::period>("period"),
+        IntField<&OrderItem::period_num, 1>("period_num"),
+        SignedMoneyField<&OrderItem::amount>("amount"),
+        Field<&OrderItem::effective_time>("effective_time"),
+        Field<&OrderItem::expire_time>("expire_time"),
+        IntField<&OrderItem::subscription_num, 1>("subscription_num"),
+        ObjectField<&OrderItem::paid>("paid", kOrderPaidSchema),
+        Field<&OrderItem::fee>("fee"),
+        Field<&OrderItem::consumed>("consumed"),
+    },
+    ExtraOf<OrderItem>,
+    [](void* o, const ObjectCheck& check) {
+        auto& item = *static_cast<OrderItem*>(o);
+        if (item.effective_time && item.expire_time && !(*item.expire_time > *item.effective_time))
+            check.error("expire_time", "must be after effective_time");
+    }};
+
+const ObjectSchema kDiscountSchema{{
+                                       Field<&Discount::type>("type", true),
+                                       Field<&Discount::amount>("amount", true),
+                                   },
+                                   ExtraOf<Discount>};
+
+// Negative amounts are refunds: only unsubscribe and fee_adjustment orders carry them (docs/workspace-format.md).
+bool MayBeNegative(OrderType t) { return t == OrderType::Unsubscribe || t == OrderType::FeeAdjustment; }
 
 const ObjectSchema kHistorySchema{{
                                       Field<&TradeHistoryEntry::time>("time", true),
@@ -530,18 +614,46 @@ const ObjectSchema kOrderSchema{
         Field<&Order::payment_time>("payment_time"),
         Field<&Order::pending_payment_end_time>("pending_payment_end_time"),
         Field<&Order::combined_order_id>("combined_order_id"),
-        Field<&Order::official_amount>("official_amount"),
-        Field<&Order::amount_after_discount>("amount_after_discount", true),
+        SignedMoneyField<&Order::official_amount>("official_amount"),
+        SignedMoneyField<&Order::amount_after_discount>("amount_after_discount", true),
         Field<&Order::currency>("currency"),
         Field<&Order::service_type_name>("service_type_name"),
         Field<&Order::created_by>("created_by"),
         ObjectField<&Order::auto_renew_after_payment>("auto_renew_after_payment", kAutoRenewSchema),
         ListField<&Order::items>("items", kItemSchema),
         ListField<&Order::history>("history", kHistorySchema),
+        ObjectField<&Order::paid>("paid", kOrderPaidSchema),
+        ListField<&Order::discounts>("discounts", kDiscountSchema),
+        Field<&Order::fee>("fee"),
+        Field<&Order::consumed>("consumed"),
+        Field<&Order::contract_id>("contract_id"),
+        ListField<&Order::enterprise_projects>("enterprise_projects", kEnterpriseProjectSchema),
     },
     ExtraOf<Order>,
     [](void* o, const ObjectCheck& check) {
         const auto& order = *static_cast<Order*>(o);
+        if (!MayBeNegative(order.order_type)) {
+            constexpr std::string_view kWhy =
+                "negative amount: only unsubscribe and fee_adjustment orders carry negative amounts, got ";
+            if (order.official_amount && order.official_amount->isNegative())
+                check.error("official_amount", std::string(kWhy) + order.official_amount->str());
+            if (order.amount_after_discount.isNegative())
+                check.error("amount_after_discount", std::string(kWhy) + order.amount_after_discount.str());
+            if (order.paid && order.paid->cash.isNegative())
+                check.errorBelow("/paid/cash", std::string(kWhy) + order.paid->cash.str());
+            for (std::size_t i = 0; i < order.items.size(); ++i) {
+                const OrderItem& item = order.items[i];
+                const std::string at = "/items/" + std::to_string(i);
+                if (item.amount && item.amount->isNegative())
+                    check.errorBelow(at + "/amount", std::string(kWhy) + item.amount->str());
+                if (item.paid && item.paid->cash.isNegative())
+                    check.errorBelow(at + "/paid/cash", std::string(kWhy) + item.paid->cash.str());
+            }
+        }
+        if (order.order_type != OrderType::Unsubscribe) {
+            if (order.fee) check.error("fee", "only allowed on an unsubscribe order");
+            if (order.consumed) check.error("consumed", "only allowed on an unsubscribe order");
+        }
         if (order.pending_payment_end_time && *order.pending_payment_end_time < order.create_time)
             check.error("pending_payment_end_time", "must not be before create_time");
         if (order.auto_renew_after_payment) {
@@ -738,6 +850,11 @@ bool ObjectCheck::present(std::string_view name) const
     for (std::size_t i = 0; i < schema.members.size(); ++i)
         if (schema.members[i].name == name) return (seen >> i) & 1;
     return false;
+}
+
+void ObjectCheck::errorBelow(std::string_view relativePointer, std::string message) const
+{
+    reader.error(reader.containerPointer() + std::string(relativePointer), std::move(message));
 }
 
 void ObjectCheck::error(std::string_view member, std::string message) const
@@ -1004,7 +1121,10 @@ public:
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
     bool key(std::string& k)
     {
-        if (depth_ != 1) return true;
+        if (depth_ == 2 && top_ == "response" && k == "renew_inquiry_results")
+            kind = InputKind::HuaweiRenewPrices;  // {"request": ..., "response": ...} as API Explorer shows it
+        if (depth_ != 1) return !kind;
+        top_ = k;
         if (k == "format") kind = InputKind::Workspace;
         else if (k == "order_infos") kind = InputKind::HuaweiOrders;
         else if (k == "order_info" || k == "order_line_items") kind = InputKind::HuaweiOrderDetails;
@@ -1015,6 +1135,7 @@ public:
 
 private:
     int depth_ = 0;
+    std::string top_;  // the current top-level key
 };
 
 }  // namespace
@@ -1097,7 +1218,7 @@ InputKind DetectInputKind(std::string_view text)
     return detector.kind.value_or(InputKind::Workspace);
 }
 
-LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files)
+LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files, const LoadOptions& options)
 {
     if (files.empty()) return Failed({LoadError{"", "", 0, 0, "no file given"}});
     LoadErrors errors;
@@ -1123,22 +1244,73 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
         result = LoadWorkspace(base->second, base->first);
         if (!result.ok || huawei.empty()) return result;
     }
-    for (const auto& [file, kind] : huawei) {
 #ifdef QD_HAVE_HUAWEI_IMPORT
-        LoadErrors e = ImportHuawei(kind, file->second, file->first, result.workspace);
+    // By kind, whatever order the files came in: renewal prices need the resources they price.
+    // By kind, then by name, so that the same files give the same workspace in any order.
+    std::stable_sort(huawei.begin(), huawei.end(), [](const auto& a, const auto& b) {
+        return std::pair(HuaweiImportRank(a.second), std::string_view(a.first->first)) <
+               std::pair(HuaweiImportRank(b.second), std::string_view(b.first->first));
+    });
+    struct Pages {
+        int64_t total = -1;  // the largest total_count seen
+        std::set<std::string> ids;
+        std::vector<std::string> files;
+    };
+    std::map<std::pair<InputKind, std::string>, Pages> pages;  // (kind, order id for details) -> pages
+    bool needsPeriod = false;
+    for (const auto& [file, kind] : huawei) {
+        HuaweiFileReport report;
+        LoadErrors e = ImportHuawei(kind, file->second, file->first, result.workspace, options, &report);
+        needsPeriod = needsPeriod || report.needs_period;
         errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+        if (!e.empty()) continue;
+        result.records += report.read;
+        result.skipped += report.skipped;
+        result.warnings.insert(result.warnings.end(), std::make_move_iterator(report.warnings.begin()),
+                               std::make_move_iterator(report.warnings.end()));
+        if (kind == InputKind::HuaweiRenewPrices || (kind == InputKind::HuaweiOrderDetails && report.order_id.empty()))
+            continue;
+        Pages& p = pages[{kind, report.order_id}];
+        if (report.total_count) p.total = std::max(p.total, *report.total_count);
+        p.ids.insert(report.ids.begin(), report.ids.end());
+        p.files.push_back(file->first);
+    }
+    for (const auto& [key, p] : pages) {
+        if (p.total < 0 || static_cast<int64_t>(p.ids.size()) >= p.total) continue;
+        const std::string what = key.first == InputKind::HuaweiOrders ? "orders (ListCustomerOrders)"
+                                 : key.first == InputKind::HuaweiResources
+                                     ? "resources (ListPayPerUseCustomerResources)"
+                                     : "lines of order " + key.second + " (ShowCustomerOrderDetails)";
+        std::string names;
+        for (const std::string& f : p.files) names += (names.empty() ? "" : ", ") + f;
+        result.warnings.push_back(
+            {p.files.front(), "/total_count", 0, 0,
+             "total_count says " + std::to_string(p.total) + " " + what + ", " + std::to_string(p.ids.size()) +
+                 " arrived in " + std::to_string(p.files.size()) + (p.files.size() == 1 ? " file" : " files") + " (" +
+                 names + "): a page is missing; fetch it with a larger offset (limit/offset, docs/huawei-data.md)"});
+    }
 #else
+    for (const auto& [file, kind] : huawei) {
         (void)kind;
         errors.push_back({file->first, "", 0, 0, "Huawei import not built yet"});
-#endif
     }
+#endif
     if (errors.empty()) {
         // The pointers of these errors are into the merged workspace (as it would be saved), not into
         // any one file, so the errors name "(merged workspace)" and the object, to find it in the responses.
         errors = CheckWorkspace(result.workspace, kMergedWorkspace);
         for (LoadError& e : errors) e.message += ObjectNamed(result.workspace, e.pointer);
     }
-    if (!errors.empty()) return Failed(std::move(errors));
+    if (!errors.empty()) {
+        LoadResult failed = Failed(std::move(errors));
+#ifdef QD_HAVE_HUAWEI_IMPORT
+        failed.needs_renew_rate_period = needsPeriod;
+#endif
+        return failed;
+    }
+#ifdef QD_HAVE_HUAWEI_IMPORT
+    for (LoadError& w : UnlinkedLines(result.workspace)) result.warnings.push_back(std::move(w));
+#endif
     result.ok = true;
     return result;
 }

@@ -44,7 +44,29 @@ struct LoadResult {
     bool ok = false;      // true: workspace is complete and checked; errors is empty
     Workspace workspace;  // the loaded workspace (default-constructed when !ok)
     LoadErrors errors;    // why not, in file order (non-empty when !ok)
+    // Huawei responses only (docs/huawei-data.md "Partial import"): records skipped and why, missing
+    // pages, order lines linked to no resource. A quotedesk/1 file never has warnings: it is strict.
+    LoadErrors warnings;
+    std::size_t records = 0;  // records of Huawei responses opened (orders, lines, resources, prices)
+    std::size_t skipped = 0;  // records of Huawei responses skipped (each has a warning)
+    // Refused because a bare ListRenewRateOnPeriod response names no duration: open the same files again
+    // with LoadOptions::renew_rate_period (the browser asks the user which duration it prices).
+    bool needs_renew_rate_period = false;
     explicit operator bool() const { return ok; }
+};
+
+// The duration a bare ListRenewRateOnPeriod response prices (the request's period_type / period_num).
+struct RenewRatePeriod {
+    TermUnit unit = TermUnit::Month;
+    int num = 1;  // 1..11 months, 1..3 years
+    friend bool operator==(const RenewRatePeriod&, const RenewRatePeriod&) = default;
+};
+// "1m".."11m", "1y".."3y" (also "1month", "3months", "1year"); nullopt for anything else.
+std::optional<RenewRatePeriod> ParseRenewRatePeriod(std::string_view text);
+
+struct LoadOptions {
+    // the duration of renew-rate responses that name none (CLI --renew-rate-period; the browser asks)
+    std::optional<RenewRatePeriod> renew_rate_period;
 };
 
 // What is refused before any JSON is parsed (LoadWorkspace and LoadFiles run it on every file):
@@ -65,7 +87,7 @@ enum class InputKind {
     HuaweiOrders,        // ListCustomerOrders: "order_infos"
     HuaweiOrderDetails,  // ShowCustomerOrderDetails: "order_info" / "order_line_items"
     HuaweiResources,     // ListPayPerUseCustomerResources: "data"
-    HuaweiRenewPrices,   // ListRenewRateOnPeriod: "renew_inquiry_results"
+    HuaweiRenewPrices,   // ListRenewRateOnPeriod: "renew_inquiry_results", or {"request", "response"} around it
 };
 InputKind DetectInputKind(std::string_view text);
 
@@ -80,7 +102,12 @@ InputKind DetectInputKind(std::string_view text);
 //   LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into);
 // (merge one response into `into`, reading amounts with into.rules.rounding; errors as LoadError).
 // When that header is not in the build, a Huawei file is refused with "Huawei import not built yet".
-LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files);
+//
+// Huawei responses are merged by kind, whatever order they came in (resources, order lists, order
+// details, renewal prices: HuaweiImportRank), so the result does not depend on the order of the files.
+// Several pages of one API merge (a record twice is kept once); when a page's total_count says more
+// records exist than arrived, a warning gives both numbers.
+LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& files, const LoadOptions& options = {});
 
 // The checks across objects, run after reading: empty or duplicate product/resource/order/coupon/export
 // ids; resource.product_id, main_resource_id (a main, never itself attached), order item

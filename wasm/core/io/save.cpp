@@ -258,6 +258,17 @@ private:
         for (const T& item : items) (this->*write)(item);
         w_.endArray();
     }
+    // Members added after the first files were written (docs/workspace-format.md): left out when empty,
+    // so that files without them are written back exactly as before.
+    template <class T>
+    void listIfAny(std::string_view key, const std::vector<T>& items, void (WorkspaceWriter::*write)(const T&))
+    {
+        if (!items.empty()) list(key, items, write);
+    }
+    void textIfAny(std::string_view key, const std::string& text)
+    {
+        if (!text.empty()) member(key, text);
+    }
     void numbers(std::string_view key, const std::vector<int>& items)
     {
         w_.key(key);
@@ -372,7 +383,33 @@ private:
         member("renewal_policy", r.renewal_policy);
         member("auto_renew", r.auto_renew, &WorkspaceWriter::autoRenew);
         list("periods", r.periods, &WorkspaceWriter::period);
+        member("enterprise_project", r.enterprise_project, &WorkspaceWriter::enterpriseProject);
+        listIfAny("renew_rates", r.renew_rates, &WorkspaceWriter::renewRate);
         end(r.extra);
+    }
+    void enterpriseProject(const EnterpriseProject& e)
+    {
+        w_.beginObject();
+        member("id", e.id);
+        member("name", e.name);
+        end(e.extra);
+    }
+    void renewRate(const RenewRate& r)
+    {
+        w_.beginObject();
+        member("period", r.period);
+        member("period_num", r.period_num);
+        member("amount", r.amount);
+        textIfAny("error_code", r.error_code);
+        textIfAny("error_msg", r.error_msg);
+        end(r.extra);
+    }
+    void discount(const Discount& d)
+    {
+        w_.beginObject();
+        member("type", d.type);
+        member("amount", d.amount);
+        end(d.extra);
     }
     void item(const OrderItem& i)
     {
@@ -382,6 +419,12 @@ private:
         member("period", i.period);
         member("period_num", i.period_num);
         member("amount", i.amount);
+        member("effective_time", i.effective_time);
+        member("expire_time", i.expire_time);
+        member("subscription_num", i.subscription_num);
+        member("paid", i.paid, &WorkspaceWriter::paid);
+        member("fee", i.fee);
+        member("consumed", i.consumed);
         end(i.extra);
     }
     void historyEntry(const TradeHistoryEntry& h)
@@ -410,6 +453,12 @@ private:
         member("auto_renew_after_payment", o.auto_renew_after_payment, &WorkspaceWriter::autoRenew);
         list("items", o.items, &WorkspaceWriter::item);
         list("history", o.history, &WorkspaceWriter::historyEntry);
+        member("paid", o.paid, &WorkspaceWriter::paid);
+        listIfAny("discounts", o.discounts, &WorkspaceWriter::discount);
+        member("fee", o.fee);
+        member("consumed", o.consumed);
+        textIfAny("contract_id", o.contract_id);
+        listIfAny("enterprise_projects", o.enterprise_projects, &WorkspaceWriter::enterpriseProject);
         end(o.extra);
     }
     void coupon(const Coupon& c)

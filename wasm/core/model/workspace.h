@@ -237,6 +237,26 @@ struct ResourcePeriod {
     friend bool operator==(const ResourcePeriod&, const ResourcePeriod&) = default;
 };
 
+// An enterprise project (企业项目), by which finance officers allocate costs (docs/workspace-format.md).
+struct EnterpriseProject {
+    std::string id;    // required: Huawei's enterprise project id ("0" = the default project)
+    std::string name;  // e.g. "default"; default ""
+    UnknownMembers extra;
+    friend bool operator==(const EnterpriseProject&, const EnterpriseProject&) = default;
+};
+
+// What Huawei quoted for renewing a main resource with its attached resources for one duration
+// (ListRenewRateOnPeriod, docs/huawei-data.md): an amount, or Huawei's refusal (fail_resource_infos).
+struct RenewRate {
+    TermUnit period = TermUnit::Month;  // required: month | year
+    int period_num = 1;                 // required: 1..11 months or 1..3 years
+    std::optional<Money> amount;        // the instance's renewal price, its attached resources included
+    std::string error_code;             // Huawei's refusal, e.g. "CBC.99003154"; "" = priced
+    std::string error_msg;              // Huawei's message for it; default ""
+    UnknownMembers extra;
+    friend bool operator==(const RenewRate&, const RenewRate&) = default;
+};
+
 struct Resource {
     std::string resource_id;                        // required, unique among resources
     std::string resource_name;                      // default ""
@@ -253,8 +273,17 @@ struct Resource {
     RenewalPolicy renewal_policy = RenewalPolicy::Manual;  // default manual
     std::optional<AutoRenew> auto_renew;                   // auto-renew settings; absent = month, 1, unlimited
     std::vector<ResourcePeriod> periods;                   // bought periods, oldest first; default none
+    std::optional<EnterpriseProject> enterprise_project;   // absent = unknown
+    std::vector<RenewRate> renew_rates;                    // main resources only; default none
     UnknownMembers extra;
 
+    // The renew rate Huawei gave for this duration, nullptr when none.
+    const RenewRate* renewRate(TermUnit period, int num) const
+    {
+        for (const RenewRate& r : renew_rates)
+            if (r.period == period && r.period_num == num) return &r;
+        return nullptr;
+    }
     bool isMain() const { return !main_resource_id.has_value(); }
     // goes with its main
     bool isBound() const { return main_resource_id && relation.value_or(Relation::Bound) == Relation::Bound; }
@@ -263,12 +292,31 @@ struct Resource {
 
 // ---- orders ---------------------------------------------------------------------------------------
 
+// One discount of an order or line, by Huawei discount_type (docs/workspace-format.md "discounts").
+struct Discount {
+    std::string type;  // required: Huawei discount_type, e.g. "700" 促销折扣, "300" 促销折扣券, "302" 促销现金券
+    Money amount;  // required, >= 0
+    UnknownMembers extra;
+    friend bool operator==(const Discount&, const Discount&) = default;
+};
+
+// discount_type codes that are coupons rather than discounts: 301 促销代金券 (= coupon_amount) and
+// 302 促销现金券 (= flexipurchase_coupon_amount). They do not lower 应付金额; the coupon parts of `paid` hold them.
+inline bool IsCouponDiscountType(std::string_view type) { return type == "301" || type == "302"; }
+
 struct OrderItem {
     std::optional<std::string> resource_id;  // the resource it acts on; absent for e.g. a not yet created resource
     std::optional<std::string> product_id;   // a product_id of products; absent = unknown
     std::optional<ItemPeriod> period;        // absent = unknown / not applicable
     std::optional<int> period_num;           // number of periods, >= 1; null for unsubscription orders
-    std::optional<Money> amount;             // amount of this line; absent = unknown
+    std::optional<Money> amount;             // 订单金额 of this line; absent = unknown; < 0 only in unsubscribe /
+                                             // fee_adjustment orders
+    std::optional<Instant> effective_time;   // the line's term (Huawei effective_time); absent = unknown
+    std::optional<Instant> expire_time;      // end of the line's term; absent = unknown
+    std::optional<int> subscription_num;     // quantity, >= 1; absent = 1
+    std::optional<PaidBreakdown> paid;       // how the line was paid (cash = its 实付金额); absent = unknown
+    std::optional<Money> fee;                // unsubscription lines: 手续费 (commission_amount), >= 0
+    std::optional<Money> consumed;           // unsubscription lines: 已消费金额 (consumed_amount), >= 0
     UnknownMembers extra;
     friend bool operator==(const OrderItem&, const OrderItem&) = default;
 };
@@ -290,11 +338,19 @@ struct Order {
     std::optional<Instant> payment_time;              // null/absent = not paid
     std::optional<Instant> pending_payment_end_time;  // payment deadline; absent = create_time + pending_payment_days
     std::optional<std::string> combined_order_id;  // the combined trade order (组合交易订单) it belongs to; null = none
-    std::optional<Money> official_amount;          // list price 官网价; absent = unknown
-    Money amount_after_discount;                   // required: price after discounts, before coupons (应付)
-    std::string currency = "CNY";                  // default "CNY"
-    std::string service_type_name;                 // default ""
-    std::string created_by;                        // creator login (user_name); default ""
+    std::optional<Money> official_amount;          // 订单金额 (before discounts); absent = unknown
+    Money amount_after_discount;                   // required: 应付金额, after discounts, before coupons and cards
+    // Both may be < 0 only in unsubscribe and fee_adjustment orders (a refund is negative).
+    std::optional<PaidBreakdown> paid;  // 支付渠道: cash = 实付金额 (Huawei amount_after_discount), the
+                                        // coupon and card parts; absent = unknown
+    std::vector<Discount> discounts;    // by type (Huawei amount_info.discounts); default none
+    std::optional<Money> fee;           // unsubscribe orders: 手续费 (commission_amount), >= 0
+    std::optional<Money> consumed;      // unsubscribe orders: 已消费金额 (consumed_amount), >= 0
+    std::string contract_id;            // Huawei contract_id; default ""
+    std::vector<EnterpriseProject> enterprise_projects;  // default none
+    std::string currency = "CNY";                        // default "CNY"
+    std::string service_type_name;                       // default ""
+    std::string created_by;                              // creator login (user_name); default ""
     std::optional<AutoRenew> auto_renew_after_payment;  // renewal orders: the 自动续费 chosen with the renewal (seed
         // 4.2.1.1 step 7), set on the renewed instance when the order is
         // paid (times_left 1..99, null = unlimited); absent = none
@@ -302,6 +358,8 @@ struct Order {
     std::vector<TradeHistoryEntry> history;  // oldest first; default none
     UnknownMembers extra;
 
+    // 实付金额: paid->cash when known, else nullopt
+    std::optional<Money> amountPaid() const { return paid ? std::optional<Money>(paid->cash) : std::nullopt; }
     bool isOpen() const
     {  // still in progress: not completed and not cancelled
         return status != OrderStatus::Completed && status != OrderStatus::Cancelled;

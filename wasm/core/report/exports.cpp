@@ -228,9 +228,17 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
                 {"创建时间", "Created"},
                 {"支付时间", "Paid"},
                 {"支付截止时间", "Payment deadline"},
-                {"官网价(元)", "List price (CNY)"},
-                {"订单金额(元)", "Amount (CNY)"},
+                // the seed's amount model (chapter 6, 4.4.3; docs/workspace-format.md "Amounts")
+                {"订单金额(元)", "Order amount (CNY)"},
+                {"应付金额(元)", "Amount due (CNY)"},
+                {"实付金额(元)", "Amount paid (CNY)"},
+                {"代金券(元)", "Cash coupons (CNY)"},
+                {"现金券(元)", "Flexi coupons (CNY)"},
+                {"储值卡(元)", "Stored-value cards (CNY)"},
+                {"手续费(元)", "Handling fee (CNY)"},
+                {"已消费金额(元)", "Consumed (CNY)"},
                 {"币种", "Currency"},
+                {"企业项目", "Enterprise project"},
                 {"创建人", "Created by"},
                 {"资源ID", "Resource IDs"}},
                lang);
@@ -249,7 +257,17 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
                      zone);
             csv.money(o->official_amount);
             csv.money(o->amount_after_discount);
+            csv.money(o->amountPaid());
+            csv.money(o->paid ? std::optional<Money>(o->paid->voucher) : std::nullopt);
+            csv.money(o->paid ? std::optional<Money>(o->paid->flexi_coupon) : std::nullopt);
+            csv.money(o->paid ? std::optional<Money>(o->paid->stored_card) : std::nullopt);
+            csv.money(o->fee);
+            csv.money(o->consumed);
             csv.text(o->currency);
+            std::string projects;
+            for (const EnterpriseProject& p : o->enterprise_projects)
+                projects += (projects.empty() ? "" : "; ") + (p.name.empty() ? p.id : p.name);
+            csv.text(projects);
             csv.text(o->created_by);
             std::string ids;
             for (const std::string& id : ResourceIdsOf(*o)) ids += (ids.empty() ? "" : "; ") + id;
@@ -287,8 +305,33 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
             w.moneyOrNull(o->official_amount);
             w.key("amount_after_discount");
             w.money(o->amount_after_discount);
+            w.key("amount_paid");  // 实付金额
+            w.moneyOrNull(o->amountPaid());
+            w.key("paid");
+            if (o->paid) {
+                w.beginObject();
+                WritePaidMembers(w, *o->paid);
+                w.endObject();
+            } else {
+                w.null();
+            }
+            w.key("fee");
+            w.moneyOrNull(o->fee);
+            w.key("consumed");
+            w.moneyOrNull(o->consumed);
             w.key("currency");
             w.string(o->currency);
+            w.key("enterprise_projects");
+            w.beginArray();
+            for (const EnterpriseProject& p : o->enterprise_projects) {
+                w.beginObject();
+                w.key("id");
+                w.string(p.id);
+                w.key("name");
+                w.string(p.name);
+                w.endObject();
+            }
+            w.endArray();
             w.key("created_by");
             w.string(o->created_by);
             w.key("resource_ids");

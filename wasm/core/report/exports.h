@@ -113,9 +113,10 @@ struct ExportResult {
 
 // Builds the file (read-only). JSON rows, by kind:
 //   orders / pending_orders: {"order_id","combined_order_id","service_type_name","order_type","status",
-//     "create_time","payment_time","payment_deadline","official_amount","amount_after_discount",
-//     "currency","created_by","resource_ids":[...]}  (status as of the clock; payment_deadline only
-//     while pending payment; absent values null)
+//     "create_time","payment_time","payment_deadline","official_amount" (订单金额),"amount_after_discount"
+//     (应付金额),"amount_paid" (实付金额),"paid":{cash,voucher,flexi_coupon,stored_card,discount_coupon},
+//     "fee","consumed","currency","enterprise_projects":[{"id","name"}],"created_by","resource_ids":[...]}
+//     (status as of the clock; payment_deadline only while pending payment; absent values null)
 //   renewal_list: {"resource_id","resource_name","main_resource_id","service_type_name","spec_desc",
 //     "region_code","status","renewal_policy","old_expire_time","duration":{"period","num"},
 //     "new_expire_time","amount"}, plus "duration" (the chosen one or null) and "total" at the top

@@ -7,6 +7,8 @@
 //   [SECTION] queries
 #include "core/report/renewal_query.h"
 
+#include "core/engine/projects.h"
+
 #include "core/engine/orders.h"
 
 #include <algorithm>
@@ -693,6 +695,7 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
         if (filter.hide_pending && in.pendingOrder != RenewalIndex::kNone) continue;
         if (filter.packages == PackageFilter::Hide && in.package) continue;
         if (filter.packages == PackageFilter::Only && !in.package) continue;
+        if (!filter.enterprise_project.empty() && ProjectOf(ws, head) != filter.enterprise_project) continue;
         if (searching) {
             const bool exact = !exactHit.empty() && exactHit[k];
             if (!exact &&

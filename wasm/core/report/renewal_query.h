@@ -79,6 +79,7 @@ struct RenewalFilter {
     std::string region;                           // a regions() entry; "" = all
     bool hide_pending = false;                    // 隐藏有待支付订单的资源
     PackageFilter packages = PackageFilter::All;  // 隐藏资源包 / 只显示资源包
+    std::string enterprise_project;               // 企业项目 (engine/projects.h ProjectOf); "" = all
     Instant as_of;                                // now, for expiring_within_days
 };
 
