@@ -67,14 +67,9 @@ bool ExactFen(Money price, int64_t num, int64_t den)
 
 // The words of quote line labels, per LabelLanguage; the numbers and operators are the same.
 struct LabelWords {
-    std::string_view month, months, year, years, extraDay, extraDays, to, open, close, halfUp, truncated, noYearPrice,
-        noMonthPrice, then;
+    std::string_view extraDay, extraDays, to, open, close, halfUp, truncated, noYearPrice, noMonthPrice, then;
 };
-constexpr LabelWords kEnglishWords{"month",
-                                   "months",
-                                   "year",
-                                   "years",
-                                   "extra day",
+constexpr LabelWords kEnglishWords{"extra day",
                                    "extra days",
                                    " to ",
                                    " (",
@@ -84,20 +79,9 @@ constexpr LabelWords kEnglishWords{"month",
                                    " (no year price: month price ÷ 30)",
                                    " (no month price: year price ÷ 365)",
                                    "…, "};
-constexpr LabelWords kChineseWords{"个月",
-                                   "个月",
-                                   "年",
-                                   "年",
-                                   "天补齐",
-                                   "天补齐",
-                                   " 至 ",
-                                   "（",
-                                   "）",
-                                   "四舍五入",
-                                   "舍去",
-                                   "（无包年价：月价 ÷ 30）",
-                                   "（无包月价：年价 ÷ 365）",
-                                   "…，"};
+constexpr LabelWords kChineseWords{
+    "天补齐", "天补齐", " 至 ", "（", "）", "四舍五入", "舍去", "（无包年价：月价 ÷ 30）", "（无包月价：年价 ÷ 365）",
+    "…，"};
 const LabelWords& WordsOf(LabelLanguage lang) { return lang == LabelLanguage::Chinese ? kChineseWords : kEnglishWords; }
 
 std::string RoundingWords(Rounding r, const LabelWords& w)
@@ -112,9 +96,9 @@ std::string RoundingWords(Rounding r, const LabelWords& w)
 std::string QuoteLabelWords(LabelLanguage lang)
 {
     const LabelWords& w = WordsOf(lang);
-    std::string out;
-    for (std::string_view word : {w.month, w.months, w.year, w.years, w.extraDay, w.extraDays, w.to, w.open, w.close,
-                                  w.halfUp, w.truncated, w.noYearPrice, w.noMonthPrice, w.then})
+    std::string out = DurationLabel(TermUnit::Month, 2, lang) + DurationLabel(TermUnit::Year, 2, lang);
+    for (std::string_view word :
+         {w.extraDay, w.extraDays, w.to, w.open, w.close, w.halfUp, w.truncated, w.noYearPrice, w.noMonthPrice, w.then})
         out.append(word);
     return out;
 }
@@ -131,11 +115,7 @@ void WriteDuration(JsonWriter& w, RenewalDuration d)
     w.endObject();
 }
 
-std::string RenewalDuration::label(LabelLanguage lang) const
-{
-    const LabelWords& w = WordsOf(lang);
-    return unit == TermUnit::Year ? Plural(num, w.year, w.years) : Plural(num, w.month, w.months);
-}
+std::string RenewalDuration::label(LabelLanguage lang) const { return DurationLabel(unit, num, lang); }
 
 TermUnit PurchasedUnit(const Resource& resource, const Product& product, ZoneOffset zone)
 {

@@ -47,6 +47,7 @@
 #include "core/model/calendar.h"
 #include "core/model/json_writer.h"
 #include "core/model/money.h"
+#include "core/model/labels.h"
 #include "core/model/refusal.h"
 #include "core/model/text.h"
 #include "core/model/workspace.h"
@@ -55,21 +56,20 @@ namespace qd {
 
 // ---- durations --------------------------------------------------------------------------------------
 
-// A renewal duration: `num` months or `num` years.
-// The language of the words in quote line labels (and export headers, exports.h): the arithmetic
-// is the same, "1 month × 191.40" or "1 个月 × 191.40". English is the CLI's and the test API's.
-enum class LabelLanguage { Chinese, English };
+// The words of quote line labels come in a LabelLanguage (model/labels.h): the arithmetic is the
+// same, "1 month × 191.40" or "1个月 × 191.40". English is the CLI's and the test API's.
 
 // Every word a quote line label can hold in `lang`, concatenated (a UI builds its glyph set from it).
 std::string QuoteLabelWords(LabelLanguage lang);
 
+// A renewal duration: `num` months or `num` years.
 struct RenewalDuration {
     TermUnit unit = TermUnit::Month;
     int num = 1;
 
     int months() const { return unit == TermUnit::Year ? num * 12 : num; }  // length in months (1 year = 12)
     std::string str() const;                                                // "1 month", "3 months", "2 years"
-    std::string label(LabelLanguage lang) const;                            // str(), or "1 个月", "2 年"
+    std::string label(LabelLanguage lang) const;  // DurationLabel: str(), or "1个月", "2年"
     friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
 };
 

@@ -9,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/csv.h"
 #include "core/model/json_writer.h"
+#include "core/model/labels.h"
 #include "core/engine/orders.h"
 
 namespace qd {
@@ -17,47 +19,13 @@ namespace {
 
 constexpr int64_t kSecondsPerDay = 86400;
 
-// ---- labels of the file (the console's words, seed 4.3.5 / 4.2.8) -------------------------------------
+// ---- words of the file (headers here; enum labels and durations: model/labels.h) --------------------
 
 struct Words {
     const char* zh;
     const char* en;
 };
-
-constexpr Words kOrderStatusWords[] = {{"待支付", "Pending payment"},     {"待审核", "Pending review"},
-                                       {"退款中", "Refunding"},           {"处理中", "Processing"},
-                                       {"已完成", "Completed"},           {"已取消", "Cancelled"},
-                                       {"待确认", "Pending confirmation"}};
-constexpr Words kOrderTypeWords[] = {{"新购", "New"},
-                                     {"续费", "Renewal"},
-                                     {"变更", "Change"},
-                                     {"退订", "Unsubscribe"},
-                                     {"包年/包月转按需", "To pay-per-use"},
-                                     {"按需转包年/包月", "Pay-per-use to yearly/monthly"},
-                                     {"试用", "Trial"},
-                                     {"转商用", "Trial to commercial"},
-                                     {"费用调整", "Fee adjustment"}};
-constexpr Words kResourceStatusWords[] = {
-    {"使用中", "In use"}, {"已过期", "Expired"}, {"已冻结", "Frozen"}, {"已关闭", "Closed"}};
-constexpr Words kRenewalPolicyWords[] = {{"手动续费", "Manual renewal"},
-                                         {"自动续费", "Auto-renewal"},
-                                         {"到期转按需", "To pay-per-use at expiry"},
-                                         {"到期不续费", "No renewal at expiry"}};
-
-template <class E, std::size_t N>
-const char* Word(const Words (&table)[N], E e, HeaderLanguage lang)
-{
-    static_assert(N == EnumNames<E>::names.size(), "exports: one label per enumerator");
-    const Words& w = table[static_cast<std::size_t>(e)];
-    return lang == HeaderLanguage::Chinese ? w.zh : w.en;
-}
 const char* Pick(const Words& w, HeaderLanguage lang) { return lang == HeaderLanguage::Chinese ? w.zh : w.en; }
-
-std::string DurationText(RenewalDuration d, HeaderLanguage lang)
-{
-    if (lang == HeaderLanguage::English) return d.str();
-    return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
-}
 
 constexpr Words kKindFileNames[] = {{"订单列表", "orders"},
                                     {"待支付订单", "pending-orders"},
@@ -75,52 +43,9 @@ std::string Stamp(Instant t, ZoneOffset zone)
     return buf;
 }
 
-// ---- CSV (RFC 4180, UTF-8 with BOM, CRLF) -----------------------------------------------------------
-
-class CsvWriter {
-public:
-    CsvWriter() { out_.assign(kUtf8Bom); }
-
-    // Free text from the data: neutralised against spreadsheet formulas, quoted when needed.
-    void text(std::string_view v)
-    {
-        const bool formula =
-            !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
-        field(v, formula);
-    }
-    // Values this code formats (amounts, times, counts, labels): written as they are.
-    void value(std::string_view v) { field(v, false); }
-    void money(std::optional<Money> m) { value(m ? m->str() : std::string()); }
-    void time(std::optional<Instant> t, ZoneOffset z) { value(t ? FormatConsole(*t, z) : std::string()); }
-    void endRow()
-    {
-        out_ += "\r\n";
-        first_ = true;
-    }
-    std::string take() { return std::move(out_); }
-
-private:
-    void field(std::string_view v, bool apostrophe)
-    {
-        if (!first_) out_ += ',';
-        first_ = false;
-        const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos ||
-                           (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-        if (quote) out_ += '"';
-        if (apostrophe) out_ += '\'';
-        for (char c : v) {
-            if (c == '"') out_ += '"';
-            out_ += c;
-        }
-        if (quote) out_ += '"';
-    }
-    std::string out_;
-    bool first_ = true;
-};
-
 void Header(CsvWriter& csv, std::initializer_list<Words> columns, HeaderLanguage lang)
 {
-    for (const Words& w : columns) csv.value(Pick(w, lang));
+    for (const Words& w : columns) csv.cell(Pick(w, lang));
 }
 
 // ---- requests ----------------------------------------------------------------------------------------
@@ -237,11 +162,11 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
         csv.endRow();
         for (const Order* o : rows) {
             const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
-            csv.text(o->order_id);
-            csv.text(o->combined_order_id.value_or(""));
-            csv.text(o->service_type_name);
-            csv.value(Word(kOrderTypeWords, o->order_type, lang));
-            csv.value(Word(kOrderStatusWords, status, lang));
+            csv.cell(o->order_id);
+            csv.cell(o->combined_order_id.value_or(""));
+            csv.cell(o->service_type_name);
+            csv.cell(EnumLabel(o->order_type, lang));
+            csv.cell(EnumLabel(status, lang));
             csv.time(o->create_time, zone);
             csv.time(o->payment_time, zone);
             csv.time(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules))
@@ -249,11 +174,11 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
                      zone);
             csv.money(o->official_amount);
             csv.money(o->amount_after_discount);
-            csv.text(o->currency);
-            csv.text(o->created_by);
+            csv.cell(o->currency);
+            csv.cell(o->created_by);
             std::string ids;
             for (const std::string& id : ResourceIdsOf(*o)) ids += (ids.empty() ? "" : "; ") + id;
-            csv.text(ids);
+            csv.cell(ids);
             csv.endRow();
         }
         Finish(result, request, ws, csv.take(), count);
@@ -313,19 +238,19 @@ const Words kResourceColumns[] = {
 
 void ResourceHeader(CsvWriter& csv, HeaderLanguage lang)
 {
-    for (const Words& w : kResourceColumns) csv.value(Pick(w, lang));
+    for (const Words& w : kResourceColumns) csv.cell(Pick(w, lang));
 }
 
 void ResourceCells(CsvWriter& csv, const Resource& r, const Product* p, HeaderLanguage lang)
 {
-    csv.text(r.resource_id);
-    csv.text(r.resource_name);
-    csv.text(r.main_resource_id.value_or(""));
-    csv.text(p ? p->service_type_name : std::string());
-    csv.text(p ? p->spec_desc : std::string());
-    csv.text(r.region_code);
-    csv.value(Word(kResourceStatusWords, r.status, lang));
-    csv.value(Word(kRenewalPolicyWords, r.renewal_policy, lang));
+    csv.cell(r.resource_id);
+    csv.cell(r.resource_name);
+    csv.cell(r.main_resource_id.value_or(""));
+    csv.cell(p ? p->service_type_name : std::string());
+    csv.cell(p ? p->spec_desc : std::string());
+    csv.cell(r.region_code);
+    csv.cell(EnumLabel(r.status, lang));
+    csv.cell(EnumLabel(r.renewal_policy, lang));
 }
 
 void ResourceMembers(JsonWriter& w, const Resource& r, const Product* p)
@@ -392,14 +317,14 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
             if (!r) continue;  // cannot happen: the quote only names resources of ws
             ResourceCells(csv, *r, ws.findProduct(r->product_id), lang);
             csv.time(item.old_expire_time, zone);
-            csv.value(DurationText(item.duration, lang));
+            csv.cell(DurationLabel(item.duration.unit, item.duration.num, lang));
             csv.time(item.new_expire_time, zone);
             csv.money(item.amount);
             csv.endRow();
         }
         // 合计: the amount to ask the finance department for (seed 4.2.7.1: 便于向公司财务申请资金续费).
-        csv.value(lang == HeaderLanguage::Chinese ? "合计" : "Total");
-        for (std::size_t i = 1; i < std::size(kResourceColumns) + 3; ++i) csv.value("");
+        csv.cell(lang == HeaderLanguage::Chinese ? "合计" : "Total");
+        for (std::size_t i = 1; i < std::size(kResourceColumns) + 3; ++i) csv.cell("");
         csv.money(quote.total);
         csv.endRow();
         Finish(result, request, ws, csv.take(), count);
@@ -510,10 +435,10 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
     if (request.format == ExportFormat::Csv) {
         CsvWriter csv;
         ResourceHeader(csv, lang);
-        csv.value(lang == HeaderLanguage::Chinese ? "到期时间" : "Expires");
+        csv.cell(lang == HeaderLanguage::Chinese ? "到期时间" : "Expires");
         for (RenewalDuration d : columns)
-            csv.value(DurationText(d, lang) + (lang == HeaderLanguage::Chinese ? "(元)" : " (CNY)"));
-        csv.value(lang == HeaderLanguage::Chinese ? "备注" : "Notes");
+            csv.cell(DurationLabel(d.unit, d.num, lang) + (lang == HeaderLanguage::Chinese ? "(元)" : " (CNY)"));
+        csv.cell(lang == HeaderLanguage::Chinese ? "备注" : "Notes");
         csv.endRow();
         for (const PriceRow& row : rows) {
             ResourceCells(csv, *row.resource, row.product, lang);
@@ -531,7 +456,7 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
                 if (!notes.empty()) notes += lang == HeaderLanguage::Chinese ? "；" : "; ";
                 notes += lang == HeaderLanguage::Chinese ? "有待支付订单" : "has a pending order";
             }
-            csv.value(notes);
+            csv.cell(notes);
             csv.endRow();
         }
         Finish(result, request, ws, csv.take(), count);
