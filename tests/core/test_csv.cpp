@@ -29,8 +29,9 @@ TEST_CASE("a number is an optional minus, digits, and optionally a point with di
 {
     for (std::string_view n : {"0", "7", "16", "279.41", "-12.30", "-0.01", "-0", "1234567890123.45", "0.5"})
         CHECK_MESSAGE(IsCsvNumber(n), n);
-    for (std::string_view n : {"", "-", "+5", "+12.30", "1e5", "-1e5", "-.5", ".5", "5.", "-5.", "1,234.00", "-2+3",
-                               "- 1", " 1", "1 ", "1.2.3", "0x10", "¥12.00", "12.30元", "--1", "-\t1"})
+    for (std::string_view n :
+         {"",     "-",   "+5", "+12.30", "1e5",   "-1e5", "-.5",    ".5",      "5.",  "-5.", "1,234.00",
+          "-2+3", "- 1", " 1", "1 ",     "1.2.3", "0x10", "¥12.00", "12.30元", "--1", "-\t1"})
         CHECK_MESSAGE(!IsCsvNumber(n), n);
 }
 
@@ -86,6 +87,6 @@ TEST_CASE("rows: comma separated, CRLF ended, one BOM at the start")
     csv.time(Instant::FromUnixSeconds(0), ZoneOffset::China());
     csv.time(std::nullopt, ZoneOffset::China());
     csv.endRow();
-    CHECK(csv.take() == std::string(kUtf8Bom) +
-                            "资源ID,金额(元)\r\nr1,\"'-2+3\"\r\n1970/01/01 08:00:00 GMT+08:00,\r\n");
+    CHECK(csv.take() ==
+          std::string(kUtf8Bom) + "资源ID,金额(元)\r\nr1,\"'-2+3\"\r\n1970/01/01 08:00:00 GMT+08:00,\r\n");
 }

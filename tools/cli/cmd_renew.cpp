@@ -61,10 +61,7 @@ std::string RenewArgsJson(const RenewalRequest& req, const Args& args)
         w.key("align_only");
         w.boolean(true);
     }
-    if (args.has("as-of")) {
-        w.key("as_of");
-        w.string(args.get("as-of"));
-    }
+    if (args.has("as-of")) { w.member("as_of", args.get("as-of")); }
     w.endObject();
     return w.take();
 }
@@ -169,8 +166,7 @@ void WritePlacedJson(const Workspace& ws, const PlacedRenewal& placed, std::ostr
 {
     JsonWriter w;
     w.beginObject();
-    w.key("order_id");
-    w.string(placed.order_id);
+    w.member("order_id", placed.order_id);
     w.key("sub_order_ids");
     w.beginArray();
     for (const std::string& id : placed.sub_order_ids) w.string(id);
@@ -185,10 +181,8 @@ void WritePlacedJson(const Workspace& ws, const PlacedRenewal& placed, std::ostr
         const AutoRenew& a = *first->auto_renew_after_payment;
         w.key("auto_renew_after_payment");
         w.beginObject();
-        w.key("period");
-        w.string(ToString(a.period));
-        w.key("period_num");
-        w.integer(a.period_num);
+        w.member("period", ToString(a.period));
+        w.member("period_num", a.period_num);
         w.key("times_left");
         if (a.times_left) w.integer(*a.times_left);
         else w.null();

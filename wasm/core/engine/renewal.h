@@ -302,6 +302,13 @@ std::vector<Order> RenewalOrdersFor(const Workspace& ws, const RenewalQuote& quo
 // (交易记录跟踪) of the purchase orders of the resources it names.
 void AddOrders(Workspace& ws, std::vector<Order> orders);
 
+// The combined trade order (组合交易订单, seed 4.2.1.2 批量续费, 4.4 批量退订) over the sub-orders of one
+// operation (two or more): no items of its own, `total` as its amounts, service type 组合交易, created
+// `now`; each sub-order names it in combined_order_id. Its id is fresh (NewOrderId with `salt`), unique
+// also among `taken`. The caller adds it before the sub-orders (AddOrders).
+Order MakeCombinedOrder(const Workspace& ws, std::vector<Order>& subs, OrderType type, OrderStatus status, Instant now,
+                        Money total, std::string_view salt, const std::vector<std::string>& taken);
+
 // A fresh id in the console's pattern: "CS" + yyMMddHHmm (local) + the tens digit of the seconds +
 // 4 characters [0-9A-Z], unique in ws.orders and in `taken`; deterministic for the same inputs.
 std::string NewOrderId(const Workspace& ws, Instant at, std::string_view salt,

@@ -46,11 +46,11 @@ class CsvWriter {
 public:
     CsvWriter();  // the output starts with kUtf8Bom
 
-    void cell(std::string_view v);                      // any text: neutralised, quoted when needed
-    void money(std::optional<Money> m);                 // "279.41", "-12.30"; empty when absent
-    void time(std::optional<Instant> t, ZoneOffset z);  // the console's format; empty when absent
-    void integer(long long v);                          // "16"
-    void endRow();                                      // CRLF
+    void cell(std::string_view v);                            // any text: neutralised, quoted when needed
+    void money(std::optional<Money> m);                       // "279.41", "-12.30"; empty when absent
+    void time(std::optional<Instant> t, ZoneOffset z);        // the console's format; empty when absent
+    void integer(long long v);                                // "16"
+    void endRow();                                            // CRLF
     void row(std::initializer_list<std::string_view> cells);  // cells, then endRow()
 
     const std::string& text() const { return out_; }

@@ -27,12 +27,12 @@ struct EnumNames<LabelLanguage> {
     static constexpr std::array<std::string_view, 2> names{"zh", "en"};
 };
 
-const char* EnumLabel(OrderStatus s, LabelLanguage lang);     // 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认
-const char* EnumLabel(OrderType t, LabelLanguage lang);       // 新购, 续费, 变更, 退订, 包年/包月转按需, ...
+const char* EnumLabel(OrderStatus s, LabelLanguage lang);  // 待支付, 待审核, 退款中, 处理中, 已完成, 已取消, 待确认
+const char* EnumLabel(OrderType t, LabelLanguage lang);  // 新购, 续费, 变更, 退订, 包年/包月转按需, ...
 const char* EnumLabel(ResourceStatus s, LabelLanguage lang);  // 使用中, 已过期, 已冻结, 已关闭
-const char* EnumLabel(RenewalPolicy p, LabelLanguage lang);   // 手动续费, 自动续费, 到期转按需, 到期不续费
-const char* EnumLabel(ItemPeriod p, LabelLanguage lang);      // 月, 年, 天, 一次性
-const char* EnumLabel(ProductKind k, LabelLanguage lang);     // 标准, 资源包, 云商店
+const char* EnumLabel(RenewalPolicy p, LabelLanguage lang);  // 手动续费, 自动续费, 到期转按需, 到期不续费
+const char* EnumLabel(ItemPeriod p, LabelLanguage lang);   // 月, 年, 天, 一次性
+const char* EnumLabel(ProductKind k, LabelLanguage lang);  // 标准, 资源包, 云商店
 
 // A duration as the seed writes it: "1个月", "3个月", "1年" (no space); "1 month", "3 months", "2 years".
 std::string DurationLabel(TermUnit unit, int num, LabelLanguage lang);

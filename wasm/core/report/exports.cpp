@@ -82,12 +82,9 @@ void Finish(ExportResult& result, const ExportRequest& request, const Workspace&
 void BeginJson(JsonWriter& w, const ExportRequest& request, ZoneOffset zone, int rows)
 {
     w.beginObject();
-    w.key("kind");
-    w.string(ToString(request.kind));
-    w.key("as_of");
-    w.instant(request.as_of, zone);
-    w.key("count");
-    w.integer(rows);
+    w.member("kind", ToString(request.kind));
+    w.member("as_of", request.as_of, zone);
+    w.member("count", rows);
 }
 
 // ---- orders / pending orders (seed 4.3.4, 4.1.4) ------------------------------------------------------
@@ -190,32 +187,21 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
         for (const Order* o : rows) {
             const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
             w.beginObject();
-            w.key("order_id");
-            w.string(o->order_id);
-            w.key("combined_order_id");
-            w.stringOrNull(o->combined_order_id);
-            w.key("service_type_name");
-            w.string(o->service_type_name);
-            w.key("order_type");
-            w.string(ToString(o->order_type));
-            w.key("status");
-            w.string(ToString(status));
-            w.key("create_time");
-            w.instant(o->create_time, zone);
-            w.key("payment_time");
-            w.instantOrNull(o->payment_time, zone);
+            w.member("order_id", o->order_id);
+            w.member("combined_order_id", o->combined_order_id);
+            w.member("service_type_name", o->service_type_name);
+            w.member("order_type", ToString(o->order_type));
+            w.member("status", ToString(status));
+            w.member("create_time", o->create_time, zone);
+            w.member("payment_time", o->payment_time, zone);
             w.key("payment_deadline");
             w.instantOrNull(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules))
                                                                   : std::nullopt,
                             zone);
-            w.key("official_amount");
-            w.moneyOrNull(o->official_amount);
-            w.key("amount_after_discount");
-            w.money(o->amount_after_discount);
-            w.key("currency");
-            w.string(o->currency);
-            w.key("created_by");
-            w.string(o->created_by);
+            w.member("official_amount", o->official_amount);
+            w.member("amount_after_discount", o->amount_after_discount);
+            w.member("currency", o->currency);
+            w.member("created_by", o->created_by);
             w.key("resource_ids");
             w.beginArray();
             for (const std::string& id : ResourceIdsOf(*o)) w.string(id);
@@ -255,22 +241,14 @@ void ResourceCells(CsvWriter& csv, const Resource& r, const Product* p, HeaderLa
 
 void ResourceMembers(JsonWriter& w, const Resource& r, const Product* p)
 {
-    w.key("resource_id");
-    w.string(r.resource_id);
-    w.key("resource_name");
-    w.string(r.resource_name);
-    w.key("main_resource_id");
-    w.stringOrNull(r.main_resource_id);
-    w.key("service_type_name");
-    w.string(p ? p->service_type_name : std::string());
-    w.key("spec_desc");
-    w.string(p ? p->spec_desc : std::string());
-    w.key("region_code");
-    w.string(r.region_code);
-    w.key("status");
-    w.string(ToString(r.status));
-    w.key("renewal_policy");
-    w.string(ToString(r.renewal_policy));
+    w.member("resource_id", r.resource_id);
+    w.member("resource_name", r.resource_name);
+    w.member("main_resource_id", r.main_resource_id);
+    w.member("service_type_name", p ? p->service_type_name : std::string());
+    w.member("spec_desc", p ? p->spec_desc : std::string());
+    w.member("region_code", r.region_code);
+    w.member("status", ToString(r.status));
+    w.member("renewal_policy", ToString(r.renewal_policy));
 }
 
 ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request)
@@ -341,19 +319,15 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
             if (!r) continue;
             w.beginObject();
             ResourceMembers(w, *r, ws.findProduct(r->product_id));
-            w.key("old_expire_time");
-            w.instant(item.old_expire_time, zone);
+            w.member("old_expire_time", item.old_expire_time, zone);
             w.key("duration");
             WriteDuration(w, item.duration);
-            w.key("new_expire_time");
-            w.instant(item.new_expire_time, zone);
-            w.key("amount");
-            w.money(item.amount);
+            w.member("new_expire_time", item.new_expire_time, zone);
+            w.member("amount", item.amount);
             w.endObject();
         }
         w.endArray();
-        w.key("total");
-        w.money(quote.total);
+        w.member("total", quote.total);
         w.endObject();
         Finish(result, request, ws, w.take() + "\n", count);
     }
@@ -468,18 +442,14 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
         for (const PriceRow& row : rows) {
             w.beginObject();
             ResourceMembers(w, *row.resource, row.product);
-            w.key("expire_time");
-            w.instant(row.resource->expire_time, zone);
+            w.member("expire_time", row.resource->expire_time, zone);
             w.key("prices");
             w.beginArray();
             for (const auto& [d, amount] : row.prices) {
                 w.beginObject();
-                w.key("period");
-                w.string(ToString(d.unit));
-                w.key("num");
-                w.integer(d.num);
-                w.key("amount");
-                w.money(amount);
+                w.member("period", ToString(d.unit));
+                w.member("num", d.num);
+                w.member("amount", amount);
                 w.endObject();
             }
             w.endArray();
@@ -531,8 +501,7 @@ std::string RequestJson(const ExportRequest& request)
     w.key("duration");
     if (request.duration) WriteDuration(w, *request.duration);
     else w.null();
-    w.key("language");
-    w.string(ToString(request.language));
+    w.member("language", ToString(request.language));
     w.endObject();
     return w.take();
 }
