@@ -23,7 +23,8 @@ std::string WithoutComments(const std::string& text)
 std::set<std::string> EmittedCodes()
 {
     std::set<std::string> codes;
-    static const std::regex code(R"re((?:\{|Refusal\{|Refusal\(|_code = |\.code = |\? )\s*"([a-z][a-z0-9_]*)"\s*[,:])re");
+    static const std::regex code(
+        R"re((?:\{|Refusal\{|Refusal\(|_code = |\.code = |\? )\s*"([a-z][a-z0-9_]*)"\s*[,:])re");
     for (const char* layer : {"wasm/core/engine", "wasm/core/report"}) {
         for (const auto& entry : std::filesystem::directory_iterator(std::string(QD_SOURCE_DIR) + "/" + layer)) {
             if (entry.path().extension() != ".cpp") continue;

@@ -24,7 +24,6 @@ const char* CodeWords(std::string_view code, RefusalScope scope = RefusalScope::
 
 // A refusal for people: the words of its code with its subject (or the number the words need), else
 // the core's message. `ws` names the subject ("name (id)") where the words say whose it is.
-std::string RefusalWords(const Refusal& refusal, RefusalScope scope = RefusalScope::Any,
-                         const Workspace* ws = nullptr);
+std::string RefusalWords(const Refusal& refusal, RefusalScope scope = RefusalScope::Any, const Workspace* ws = nullptr);
 
 }  // namespace qd::ui

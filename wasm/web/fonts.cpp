@@ -40,7 +40,7 @@ EM_JS(void, qd_js_fetch_font_chunk, (int chunk), {
         .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
         .then((b) => give(new Uint8Array(b)),
               (e) => { console.warn("QuoteDesk: fallback font " + chunk + " not loaded:", e); give(new Uint8Array(0)); });
-});// clang-format on
+});  // clang-format on
 
 namespace qd::web {
 namespace {
@@ -87,14 +87,14 @@ struct FontFile {
 };
 
 struct Fonts {
-    FontFile font;                           // the page's font (GB 2312 + the sources' characters)
-    FontFile fallback[kFallbackChunks + 1];  // [1..6], fetched when shown text needs them
-    std::set<unsigned int> codepoints;       // every character the body font must hold
-    std::size_t headingChars = 0;            // ui::HeadingCodepoints().size() the atlas was built with
+    FontFile font;                                  // the page's font (GB 2312 + the sources' characters)
+    FontFile fallback[kFallbackChunks + 1];         // [1..6], fetched when shown text needs them
+    std::set<unsigned int> codepoints;              // every character the body font must hold
+    std::size_t headingChars = 0;                   // ui::HeadingCodepoints().size() the atlas was built with
     ImVector<ImWchar> ranges[kFallbackChunks + 1];  // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
     GLuint fontTexture = 0;  // the atlas on the GPU (UploadAtlas)
-} f;  // the font state (g, backend_state.h, is the frames')
+} f;                         // the font state (g, backend_state.h, is the frames')
 
 // Glyph ranges (pairs, zero-terminated) from an ascending list of code points.
 void ToRanges(const std::vector<unsigned int>& sorted, ImVector<ImWchar>& out)

@@ -36,7 +36,7 @@ EM_JS(void, qd_js_text_input, (int wanted, double x, double y, double lineHeight
 });EM_JS(int, qd_js_ime_focused, (), {
     const ime = document.getElementById("qd-ime");
     return ime && document.activeElement === ime ? 1 : 0;
-});// clang-format on
+});  // clang-format on
 
 namespace qd::web {
 namespace {
