@@ -416,6 +416,63 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
                            Format(Tr(TextId::OvwFailures), static_cast<int>(f.failures.size())).c_str());
 }
 
+// The 7 / 15 / 30-day marks (the end of the day X days from today) and the dates under the axis.
+void DrawTimelineMarks(ImDrawList* dl, ImVec2 p, float col, float top, float bottom, LocalDate today)
+{
+    const float em = ImGui::GetFontSize();
+    const float line = ImGui::GetTextLineHeight();
+    for (int mark : kOverviewExpiringDays) {
+        const float x = p.x + col * static_cast<float>(mark + 1);
+        DashedVLine(dl, x, top, bottom, Col(ImGuiCol_TextDisabled), em * 0.3f, std::max(1.0f, em * 0.07f));
+        const std::string label = Format(Tr(TextId::OvwDays), mark);
+        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
+        dl->AddText(ImVec2(x - ls.x * 0.5f, p.y), Col(ImGuiCol_TextDisabled), label.c_str());
+    }
+    // Dates: today, then the first of each month (skipped when too close to the previous label).
+    float lastRight = -1e9f;
+    for (int d = 0; d < kOverviewTimelineDays; ++d) {
+        const LocalDate date = today.plusDays(d);
+        if (d != 0 && date.day() != 1) continue;
+        const std::string label =
+            d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
+        const float x = p.x + col * static_cast<float>(d);
+        if (x < lastRight + em * 0.5f) continue;
+        dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + line * 0.25f), Col(ImGuiCol_TextDisabled), 1.0f);
+        dl->AddText(ImVec2(x, bottom + line * 0.2f), Col(ImGuiCol_TextDisabled), label.c_str());
+        lastRight = x + ImGui::CalcTextSize(label.c_str()).x;
+    }
+}
+
+// The hovered day: its count per renewal tab and the first instances expiring on it.
+void DrawDayTooltip(const Workspace& ws, const OverviewPageState::Day& day, LocalDate date)
+{
+    const ZoneOffset zone = ws.rules.zone;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(Format(Tr(TextId::OvwDayTip), date.str().c_str(), day.total()).c_str());
+    for (std::size_t k = 0; k < 4; ++k) {
+        if (day.byPolicy[k] == 0) continue;
+        LegendSwatch(kPolicyColours[k],
+                     Format("%s  %d", TabLabel(static_cast<RenewalPolicy>(k)), day.byPolicy[k]).c_str());
+    }
+    if (!day.first.empty()) {
+        ImGui::Separator();
+        for (std::size_t i : day.first) {
+            const Resource& r = ws.resources[i];
+            ImGui::TextUnformatted((LocalTimeOf(r.expire_time, zone).str() + "  " +
+                                    (r.resource_name.empty() ? r.resource_id : r.resource_name))
+                                       .c_str());
+        }
+        if (day.total() > static_cast<int>(day.first.size()))
+            ImGui::TextDisabled(
+                "%s", Format(Tr(TextId::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
+    }
+    if (day.total() > 0) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
+    }
+    ImGui::EndTooltip();
+}
+
 void DrawTimeline(AppState& app, const OverviewPageState& s)
 {
     const Workspace& ws = *app.workspace;
@@ -470,55 +527,12 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
     dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), Col(ImGuiCol_TextDisabled),
                 std::max(1.0f, em * 0.07f));
 
-    // 7 / 15 / 30-day marks: the end of the day X days from today.
-    for (int mark : kOverviewExpiringDays) {
-        const float x = p.x + col * static_cast<float>(mark + 1);
-        DashedVLine(dl, x, top, bottom, Col(ImGuiCol_TextDisabled), em * 0.3f, std::max(1.0f, em * 0.07f));
-        const std::string label = Format(Tr(TextId::OvwDays), mark);
-        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(x - ls.x * 0.5f, p.y), Col(ImGuiCol_TextDisabled), label.c_str());
-    }
-    // Dates: today, then the first of each month (skipped when too close to the previous label).
-    float lastRight = -1e9f;
-    for (int d = 0; d < kOverviewTimelineDays; ++d) {
-        const LocalDate date = today.plusDays(d);
-        if (d != 0 && date.day() != 1) continue;
-        const std::string label =
-            d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
-        const float x = p.x + col * static_cast<float>(d);
-        if (x < lastRight + em * 0.5f) continue;
-        dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + line * 0.25f), Col(ImGuiCol_TextDisabled), 1.0f);
-        dl->AddText(ImVec2(x, bottom + line * 0.2f), Col(ImGuiCol_TextDisabled), label.c_str());
-        lastRight = x + ImGui::CalcTextSize(label.c_str()).x;
-    }
+    DrawTimelineMarks(dl, p, col, top, bottom, today);
 
     if (hover >= 0) {
         const OverviewPageState::Day& day = s.days[static_cast<std::size_t>(hover)];
         const LocalDate date = today.plusDays(hover);
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(Format(Tr(TextId::OvwDayTip), date.str().c_str(), day.total()).c_str());
-        for (std::size_t k = 0; k < 4; ++k) {
-            if (day.byPolicy[k] == 0) continue;
-            LegendSwatch(kPolicyColours[k],
-                         Format("%s  %d", TabLabel(static_cast<RenewalPolicy>(k)), day.byPolicy[k]).c_str());
-        }
-        if (!day.first.empty()) {
-            ImGui::Separator();
-            for (std::size_t i : day.first) {
-                const Resource& r = ws.resources[i];
-                ImGui::TextUnformatted((LocalTimeOf(r.expire_time, zone).str() + "  " +
-                                        (r.resource_name.empty() ? r.resource_id : r.resource_name))
-                                           .c_str());
-            }
-            if (day.total() > static_cast<int>(day.first.size()))
-                ImGui::TextDisabled(
-                    "%s", Format(Tr(TextId::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
-        }
-        if (day.total() > 0) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
-        }
-        ImGui::EndTooltip();
+        DrawDayTooltip(ws, day, date);
         if (clicked && day.total() > 0) app.page = Page::Renewals;
     }
     if (maxCount == 0) ImGui::TextDisabled("%s", Format(Tr(TextId::OvwTimelineEmpty), kOverviewTimelineDays).c_str());
