@@ -17,6 +17,7 @@
 #include "core/engine/auto_renew.h"
 #include "core/engine/renewal.h"
 #include "test_renewal_fixture.h"
+#include "support.h"
 
 using namespace qd;
 using namespace qd::renewal_test;
@@ -58,21 +59,9 @@ void SetPolicy(Workspace& ws, std::string_view id, RenewalPolicy p, std::optiona
         }
 }
 
-AutoRenew Auto(TermUnit unit, int num, std::optional<int> times)
-{
-    AutoRenew a;
-    a.period = unit;
-    a.period_num = num;
-    a.times_left = times;
-    return a;
-}
+AutoRenew Auto(TermUnit unit, int num, std::optional<int> times) { return qd::test::AutoRenewPlan(unit, num, times); }
 
-std::vector<std::string> Codes(const Refusals& rs)
-{
-    std::vector<std::string> out;
-    for (const Refusal& r : rs) out.push_back(r.code);
-    return out;
-}
+using qd::test::Codes;
 
 std::string FirstCode(const Refusals& rs) { return rs.empty() ? std::string("none") : rs.front().code; }
 

@@ -16,6 +16,7 @@
 
 #include "core/model/diagnostics.h"
 #include "core/io/load.h"
+#include "support.h"
 
 namespace qd {
 namespace {
@@ -34,13 +35,7 @@ std::vector<std::string> CorpusFiles()
     return names;
 }
 
-std::string ReadCorpusFile(const std::string& name)
-{
-    std::ifstream in(kCorpus + name, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string ReadCorpusFile(const std::string& name) { return qd::test::ReadSourceFile("tests/bad-input/" + name); }
 
 bool EndsWith(const std::string& s, std::string_view suffix)
 {

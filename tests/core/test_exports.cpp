@@ -11,6 +11,7 @@
 #include "core/report/exports.h"
 #include "core/io/load.h"
 #include "core/io/save.h"
+#include "support.h"
 #include "test_renewal_fixture.h"
 
 using namespace qd;
@@ -137,12 +138,73 @@ TEST_CASE("RFC 4180 quoting: commas, quotes, newlines and edge spaces; formulas 
     CHECK(lines[2].starts_with("b,\"say \"\"hi\"\"\","));
     CHECK(lines[3].starts_with("c,\"two\nlines\","));
     CHECK(lines[4].starts_with("d,\" padded \","));
-    CHECK(lines[5].starts_with("e,\"'=HYPERLINK(\"\"x\"\")\","));
+    CHECK(lines[5].starts_with("e,\"'=HYPERLINK(\"\"x\"\")\","));  // neutralised and quoted (model/csv.h)
     CHECK(lines[6].starts_with("g,plain,"));
     // 1 month of 28.00 each, the 合计 line adds up the six (seed 4.2.7.1: estimated cost for the finance request).
     CHECK(lines[6].ends_with(",28.00"));
     CHECK(lines[7] == "合计,,,,,,,,,,,168.00");
     CHECK(r.file.rows == 6);
+}
+
+// The cells of a CSV (RFC 4180: quoted fields, doubled quotes, CRLF rows), BOM dropped.
+static std::vector<std::string> Cells(std::string_view csv)
+{
+    std::vector<std::string> cells;
+    if (csv.substr(0, kUtf8Bom.size()) == kUtf8Bom) csv.remove_prefix(kUtf8Bom.size());
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cell += csv[++i];
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',' || (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n')) {
+            cells.push_back(std::move(cell));
+            cell.clear();
+            if (c == '\r') ++i;
+        } else {
+            cell += c;
+        }
+    }
+    return cells;
+}
+
+TEST_CASE("every console export neutralises the six formula prefixes = + - @ tab CR (docs/exports.md)")
+{
+    // The fixture the CLI goldens use too: resource names, product types and order creators that start
+    // with each prefix (tests/cli/cases/csv-formulas-*).
+    LoadResult loaded =
+        LoadWorkspace(test::ReadSourceFile("tests/cli/fixtures/csv-formulas.json"), "csv-formulas.json");
+    REQUIRE(loaded.ok);
+    const Workspace& ws = loaded.workspace;
+    const std::vector<std::string> named = {
+        "91b3e6d0-2f5a-47c8-a1d9-6e0c4b7f2a35",     "0c7b4e1a-5f92-4d86-b3a0-7e2f9c1d6b58",
+        "d3a6c9f0-7b2e-4e81-95c4-0f8b1a2d7e69",     "3a5f9c0e-2d8b-4e67-9b14-e6a0d3f7c2b9",
+        "b7e10c4a-9d2f-4683-a5b1-0e7c3f9d2a86in01", "obs-pkg-6e1b9d4f2a7c4b08"};
+    for (ExportKind kind :
+         {ExportKind::Orders, ExportKind::PendingOrders, ExportKind::RenewalList, ExportKind::RenewalPrices}) {
+        CAPTURE(ToString(kind));
+        ExportRequest req = Request(ws, kind);
+        if (kind == ExportKind::RenewalList) {
+            req.ids = named;
+            req.duration = RenewalDuration{TermUnit::Month, 1};
+        }
+        const ExportResult r = BuildExport(ws, req);
+        REQUIRE(r.ok());
+        const std::vector<std::string> cells = Cells(r.file.bytes);
+        for (std::string_view prefix : {"=", "+", "-", "@", "\t", "\r"}) {
+            CAPTURE(prefix);
+            int neutralised = 0;
+            for (const std::string& c : cells) {
+                CHECK_MESSAGE((!IsCsvFormulaRisk(c)), c);  // nothing a spreadsheet would run
+                if (c.starts_with(std::string("'") + std::string(prefix))) ++neutralised;
+            }
+            CHECK(neutralised > 0);  // the fixture reaches this export with this prefix
+        }
+    }
 }
 
 // ---- renewal list (seed 4.2.7.1) ------------------------------------------------------------------------

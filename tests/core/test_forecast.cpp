@@ -9,20 +9,14 @@
 
 #include "core/engine/forecast.h"
 #include "test_renewal_fixture.h"
+#include "support.h"
 
 using namespace qd;
 using namespace qd::renewal_test;
 
 namespace {
 
-AutoRenew Plan(TermUnit unit, int num, std::optional<int> times)
-{
-    AutoRenew a;
-    a.period = unit;
-    a.period_num = num;
-    a.times_left = times;
-    return a;
-}
+AutoRenew Plan(TermUnit unit, int num, std::optional<int> times) { return qd::test::AutoRenewPlan(unit, num, times); }
 
 // One auto-renew ECS (191.40 a month, 1952.28 a year) expiring `expiry` (anchor = its day), as of `asOf`.
 Fixture OneAuto(std::string_view asOf, std::string_view expiry, AutoRenew plan)

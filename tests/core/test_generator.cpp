@@ -14,6 +14,7 @@
 #include "core/gen/generator.h"
 #include "core/io/load.h"
 #include "core/model/money.h"
+#include "support.h"
 
 namespace {
 
@@ -148,13 +149,7 @@ std::vector<std::string> UnknownMembers(const qd::Workspace& ws)
     return found;
 }
 
-std::string ReadAsset(const std::string& relative)
-{
-    std::ifstream in(std::string(QD_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string ReadAsset(const std::string& relative) { return qd::test::ReadSourceFile(relative); }
 
 std::string Generate(int64_t resources, uint64_t seed, std::optional<int64_t> orders = std::nullopt)
 {

@@ -8,19 +8,13 @@
 
 #include "core/io/huawei_import.h"
 #include "core/io/load.h"
+#include "support.h"
 
 namespace {
 
 using qd::InputKind;
 
-std::string Fixture(const std::string& name)
-{
-    std::ifstream in(std::string(QD_SOURCE_DIR) + "/tests/huawei/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in, name);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string Fixture(const std::string& name) { return qd::test::ReadSourceFile("tests/huawei/" + name); }
 
 // Imports a fixture into ws and requires success.
 void Import(qd::Workspace& ws, InputKind kind, const std::string& name)
@@ -360,10 +354,8 @@ TEST_CASE("huawei: what a raw export cannot supply is listed as missing, never i
 
 TEST_CASE("huawei: the sample workspace misses nothing")
 {
-    std::ifstream in(std::string(QD_SOURCE_DIR) + "/assets/sample-workspace.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    qd::LoadResult r = qd::LoadWorkspace(ss.str(), "sample-workspace.json");
+    qd::LoadResult r =
+        qd::LoadWorkspace(qd::test::ReadSourceFile("assets/sample-workspace.json"), "sample-workspace.json");
     REQUIRE(r.ok);
     for (const qd::MissingNote& n : qd::MissingData(r.workspace)) FAIL_CHECK(n.pointer << ": " << n.what);
 }

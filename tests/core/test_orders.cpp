@@ -27,6 +27,7 @@
 #include "core/engine/orders.h"
 #include "core/engine/renewal.h"
 #include "test_orders_fixture.h"
+#include "support.h"
 
 using namespace qd;
 using qd::orders_test::Paid;
@@ -54,12 +55,7 @@ PaymentRequest Pay(std::vector<std::string> ids, Instant asOf,
     return PaymentRequest{std::move(ids), std::move(coupons), asOf};
 }
 
-std::vector<std::string> Codes(const Refusals& list)
-{
-    std::vector<std::string> out;
-    for (const Refusal& r : list) out.push_back(r.code + " " + r.subject);
-    return out;
-}
+std::vector<std::string> Codes(const Refusals& list) { return qd::test::CodesAndSubjects(list, " "); }
 
 // n lone orders pending payment, 1.00 each, no items (new purchases), and a cash balance of 100.00.
 Fixture PendingOrders(int n)

@@ -9,6 +9,7 @@
 
 #include "core/engine/renewal.h"
 #include "test_renewal_fixture.h"
+#include "support.h"
 
 using namespace qd;
 using namespace qd::renewal_test;
@@ -26,12 +27,7 @@ RenewalRequest Batch(const Workspace& ws, std::vector<std::string> ids,
     return r;
 }
 
-std::vector<std::string> Codes(const Refusals& refusals)
-{
-    std::vector<std::string> out;
-    for (const Refusal& r : refusals) out.push_back(r.code + ":" + r.subject);
-    return out;
-}
+std::vector<std::string> Codes(const Refusals& refusals) { return qd::test::CodesAndSubjects(refusals, ":"); }
 
 }  // namespace
 

@@ -779,8 +779,11 @@ TEST_CASE("quote line labels in Chinese carry the same arithmetic")
     REQUIRE(p.line);
     CHECK(p.line->amount == Yuan("1.60"));  // 585.00 / 365 = 1.6027… truncated
     CHECK(p.line->label == "1 天补齐（2025-04-16） × 585.00 ÷ 365（无包月价：年价 ÷ 365） = 1.6027…，舍去");
-    CHECK(RenewalDuration{TermUnit::Month, 1}.label(LabelLanguage::Chinese) == "1 个月");
-    CHECK(RenewalDuration{TermUnit::Year, 2}.label(LabelLanguage::Chinese) == "2 年");
+    // The seed's words for durations (4.2.1.1 step 7: "1个月", "1年"), one table (model/labels.h).
+    CHECK(RenewalDuration{TermUnit::Month, 1}.label(LabelLanguage::Chinese) == "1个月");
+    CHECK(RenewalDuration{TermUnit::Month, 3}.label(LabelLanguage::Chinese) == "3个月");
+    CHECK(RenewalDuration{TermUnit::Year, 2}.label(LabelLanguage::Chinese) == "2年");
+    CHECK(RenewalDuration{TermUnit::Month, 1}.label(LabelLanguage::English) == "1 month");
     CHECK(RenewalDuration{TermUnit::Year, 2}.label(LabelLanguage::English) == "2 years");
 
     // A whole quote: the same amounts in either language, only the words differ.
@@ -793,6 +796,6 @@ TEST_CASE("quote line labels in Chinese carry the same arithmetic")
     REQUIRE(qz.ok());
     CHECK(qz.total == qe.total);
     REQUIRE(qz.items[0].lines.size() == qe.items[0].lines.size());
-    CHECK(qz.items[0].lines[0].label.view().starts_with("1 个月 × "));
+    CHECK(qz.items[0].lines[0].label.view().starts_with("1个月 × "));
     CHECK(qe.items[0].lines[0].label.view().starts_with("1 month × "));
 }

@@ -28,19 +28,14 @@
 #include "core/io/save.h"
 #include "core/model/workspace.h"
 #include "workspace_fixture.h"
+#include "support.h"
 
 namespace qd {
 namespace {
 
 using nlohmann::json;
 
-std::string ReadRepoFile(const std::string& relative)
-{
-    std::ifstream in(std::string(QD_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string ReadRepoFile(const std::string& relative) { return test::ReadSourceFile(relative); }
 
 const json& Schema()
 {

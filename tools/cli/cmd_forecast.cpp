@@ -15,16 +15,13 @@
 #include "command.h"
 #include "common.h"
 #include "core/engine/forecast.h"
+#include "core/model/csv.h"
+#include "core/model/labels.h"
 
 namespace qd::cli {
 namespace {
 
 std::string TimesLeft(const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("unlimited"); }
-
-std::string ChineseDuration(const RenewalDuration& d)
-{
-    return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
-}
 
 void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out)
 {
@@ -78,16 +75,23 @@ void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out)
 
 void PrintCsv(const Workspace& ws, const Forecast& f, std::ostream& out)
 {
-    out << kUtf8Bom;
-    out << CsvRecord({"扣款时间", "资源ID", "资源名称", "产品", "续费时长", "金额(元)", "续费后到期时间",
-                      "剩余自动续费次数", "扣款后余额(元)"});
+    CsvWriter csv;
+    csv.row({"扣款时间", "资源ID", "资源名称", "产品", "续费时长", "金额(元)", "续费后到期时间", "剩余自动续费次数",
+             "扣款后余额(元)"});
     for (const ForecastCharge& c : f.charges) {
-        out << CsvRecord({ConsoleTime(c.at, ws), c.resource_id, c.resource_name, c.service_type_name,
-                          ChineseDuration(c.duration), c.amount.str(), ConsoleTime(c.new_expire_time, ws),
-                          c.times_left ? std::to_string(*c.times_left) : "不限",
-                          c.balance_after ? c.balance_after->str() : ""});
+        csv.time(c.at, ws.rules.zone);
+        csv.cell(c.resource_id);
+        csv.cell(c.resource_name);
+        csv.cell(c.service_type_name);
+        csv.cell(DurationLabel(c.duration.unit, c.duration.num, LabelLanguage::Chinese));
+        csv.money(c.amount);
+        csv.time(c.new_expire_time, ws.rules.zone);
+        csv.cell(c.times_left ? std::to_string(*c.times_left) : "不限");
+        csv.money(c.balance_after);
+        csv.endRow();
     }
-    out << CsvRecord({"合计", "", "", "", "", f.total.str(), "", "", ""});
+    csv.row({"合计", "", "", "", "", f.total.str(), "", "", ""});
+    out << csv.take();
 }
 
 int RunForecast(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)

@@ -45,14 +45,8 @@ std::string RefundArgsJson(const RefundRequest& req, const Args& args)
         w.key("periods_only");
         w.boolean(true);
     }
-    if (args.has("keep-until")) {
-        w.key("keep_until");
-        w.string(args.get("keep-until"));
-    }
-    if (args.has("as-of")) {
-        w.key("as_of");
-        w.string(args.get("as-of"));
-    }
+    if (args.has("keep-until")) { w.member("keep_until", args.get("keep-until")); }
+    if (args.has("as-of")) { w.member("as_of", args.get("as-of")); }
     w.endObject();
     return w.take();
 }

@@ -33,14 +33,11 @@
 #include "common.h"
 #include "core/model/json_writer.h"
 #include "core/engine/renewal.h"
+#include "core/model/csv.h"
+#include "core/model/labels.h"
 
 namespace qd::cli {
 namespace {
-
-std::string ChineseDuration(const RenewalDuration& d)
-{
-    return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
-}
 
 // The renew arguments of docs/architecture.md §3 for the request the flags gave (only what was given).
 std::string RenewArgsJson(const RenewalRequest& req, const Args& args)
@@ -64,10 +61,7 @@ std::string RenewArgsJson(const RenewalRequest& req, const Args& args)
         w.key("align_only");
         w.boolean(true);
     }
-    if (args.has("as-of")) {
-        w.key("as_of");
-        w.string(args.get("as-of"));
-    }
+    if (args.has("as-of")) { w.member("as_of", args.get("as-of")); }
     w.endObject();
     return w.take();
 }
@@ -117,9 +111,9 @@ void PrintQuoteText(const Workspace& ws, const RenewalQuote& quote, const Renewa
 
 void PrintQuoteCsv(const Workspace& ws, const RenewalQuote& quote, std::ostream& out)
 {
-    out << kUtf8Bom;
-    out << CsvRecord({"资源ID", "资源名称", "产品", "主资源ID", "原到期时间", "新到期时间", "续费时长", "补齐天数",
-                      "金额(元)", "计算明细"});
+    CsvWriter csv;
+    csv.row({"资源ID", "资源名称", "产品", "主资源ID", "原到期时间", "新到期时间", "续费时长", "补齐天数", "金额(元)",
+             "计算明细"});
     for (const RenewalQuoteItem& item : quote.items) {
         const Resource* r = ws.findResource(item.resource_id);
         const Product* p = ws.findProduct(item.product_id);
@@ -128,12 +122,20 @@ void PrintQuoteCsv(const Workspace& ws, const RenewalQuote& quote, std::ostream&
         std::string arithmetic;
         for (const QuoteLine& line : item.lines)
             arithmetic += (arithmetic.empty() ? "" : "; ") + line.label + " = " + line.amount.str();
-        out << CsvRecord({item.resource_id.str(), r ? r->resource_name : "", product, item.main_resource_id.str(),
-                          ConsoleTime(item.old_expire_time, ws), ConsoleTime(item.new_expire_time, ws),
-                          ChineseDuration(item.duration), std::to_string(item.extra_days), item.amount.str(),
-                          arithmetic});
+        csv.cell(item.resource_id.str());
+        csv.cell(r ? r->resource_name : "");
+        csv.cell(product);
+        csv.cell(item.main_resource_id.str());
+        csv.time(item.old_expire_time, ws.rules.zone);
+        csv.time(item.new_expire_time, ws.rules.zone);
+        csv.cell(DurationLabel(item.duration.unit, item.duration.num, LabelLanguage::Chinese));
+        csv.integer(item.extra_days);
+        csv.money(item.amount);
+        csv.cell(arithmetic);
+        csv.endRow();
     }
-    out << CsvRecord({"合计", "", "", "", "", "", "", "", quote.total.str(), ""});
+    csv.row({"合计", "", "", "", "", "", "", "", quote.total.str(), ""});
+    out << csv.take();
 }
 
 // "every 3 months, 6 times" / "every 1 year, unlimited times".
@@ -164,8 +166,7 @@ void WritePlacedJson(const Workspace& ws, const PlacedRenewal& placed, std::ostr
 {
     JsonWriter w;
     w.beginObject();
-    w.key("order_id");
-    w.string(placed.order_id);
+    w.member("order_id", placed.order_id);
     w.key("sub_order_ids");
     w.beginArray();
     for (const std::string& id : placed.sub_order_ids) w.string(id);
@@ -180,10 +181,8 @@ void WritePlacedJson(const Workspace& ws, const PlacedRenewal& placed, std::ostr
         const AutoRenew& a = *first->auto_renew_after_payment;
         w.key("auto_renew_after_payment");
         w.beginObject();
-        w.key("period");
-        w.string(ToString(a.period));
-        w.key("period_num");
-        w.integer(a.period_num);
+        w.member("period", ToString(a.period));
+        w.member("period_num", a.period_num);
         w.key("times_left");
         if (a.times_left) w.integer(*a.times_left);
         else w.null();

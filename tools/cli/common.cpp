@@ -302,27 +302,4 @@ void TextTable::Print(std::ostream& out) const
     }
 }
 
-// ---- CSV --------------------------------------------------------------------------------------------
-
-std::string CsvRecord(const std::vector<std::string>& fields)
-{
-    std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += ',';
-        const std::string& f = fields[i];
-        if (f.find_first_of(",\"\r\n") == std::string::npos) {
-            out += f;
-            continue;
-        }
-        out += '"';
-        for (char c : f) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        out += '"';
-    }
-    out += "\r\n";
-    return out;
-}
-
 }  // namespace qd::cli

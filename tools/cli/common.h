@@ -16,7 +16,8 @@
 //
 // Text output is for people: tables whose columns are padded by display width (a CJK character
 // takes two columns), times in the console's format (2025/01/18 23:59:59 GMT+08:00), money as
-// ¥1,234.56. CSV output is for Excel: UTF-8 with a BOM, Chinese headers, RFC 4180 quoting, CRLF.
+// ¥1,234.56. CSV output is for Excel: the core's CsvWriter (model/csv.h: UTF-8 with a BOM, RFC 4180 quoting,
+// CRLF, formulas neutralised), Chinese headers.
 #pragma once
 
 #include <cstdint>
@@ -115,14 +116,6 @@ private:
     std::vector<Column> columns_;
     std::vector<Row> rows_;
 };
-
-// ---- CSV --------------------------------------------------------------------------------------------
-
-inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-// One CSV record: the fields quoted when they hold a comma, quote, CR or LF (quotes doubled),
-// joined by commas, ended by CRLF.
-std::string CsvRecord(const std::vector<std::string>& fields);
 
 // ---- the renewal faces ---------------------------------------------------------------------------
 

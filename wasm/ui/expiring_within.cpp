@@ -7,7 +7,7 @@
 
 #include "core/report/renewal_query.h"  // kMaxExpiringWithinDays
 #include "ui/i18n.h"
-#include "ui/refund_dialog.h"  // Format
+#include "ui/labels.h"
 
 namespace qd::ui {
 

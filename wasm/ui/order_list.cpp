@@ -1,3 +1,14 @@
+// order_list.cpp: the order table that 待支付订单 and 我的订单 share, its filters and dialogs (order_list.h).
+//
+// Index of this file (search for "[SECTION]" to jump):
+//   [SECTION] Rows and filters
+//   [SECTION] Payment dialog (seed 4.1.1 step 5-6, 4.3.1)
+//   [SECTION] Cancel dialog (seed 4.1.2 step 6, 4.3.2 step 6)
+//   [SECTION] Status legend (seed 4.3.5 表 4-1)
+//   [SECTION] Order details and trade history
+//   [SECTION] Batch bar
+//   [SECTION] The list (public: OpenPaymentDialog, OpenCancelDialog, DrawOrderList)
+
 #include "ui/order_list.h"
 
 #include <imgui.h>
@@ -12,18 +23,12 @@
 #include "ui/labels.h"
 #include "ui/page_export_records.h"
 #include "ui/refund_dialog.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
 
-bool ContainsNoCase(std::string_view hay, std::string_view needle)
-{
-    if (needle.empty()) return true;
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != hay.end();
-}
+// [SECTION] Rows and filters
 
 // Waiting to be paid (待支付订单): pending payment, or first to be reviewed / confirmed.
 bool AwaitingPayment(const Order& o, OrderStatus asOf)
@@ -162,7 +167,7 @@ std::string JoinIds(const std::vector<std::string>& ids)
 
 bool TooFarApart(Instant a, Instant b) { return a - b >= 60 || b - a >= 60; }
 
-// ---- payment dialog (seed 4.1.1 step 5-6, 4.3.1) --------------------------------------------------------
+// [SECTION] Payment dialog (seed 4.1.1 step 5-6, 4.3.1)
 
 const char* CouponTypeWords(CouponType t)
 {
@@ -529,7 +534,7 @@ void DrawPaymentDialog(AppState& app, OrderListState& list)
     EndDialog();
 }
 
-// ---- cancel dialog (seed 4.1.2 step 6, 4.3.2 step 6) ----------------------------------------------------
+// [SECTION] Cancel dialog (seed 4.1.2 step 6, 4.3.2 step 6)
 
 void DrawCancelDialog(AppState& app, OrderListState& list)
 {
@@ -602,7 +607,7 @@ void DrawCancelDialog(AppState& app, OrderListState& list)
     EndDialog();
 }
 
-// ---- status legend (seed 4.3.5 表 4-1) -------------------------------------------------------------------
+// [SECTION] Status legend (seed 4.3.5 表 4-1)
 
 void DrawLegend(OrderListState& list)
 {
@@ -635,7 +640,7 @@ void DrawLegend(OrderListState& list)
     EndDialog();
 }
 
-// ---- details -----------------------------------------------------------------------------------------
+// [SECTION] Order details and trade history
 
 void DrawHistoryRows(const Workspace& ws, const std::vector<const TradeHistoryEntry*>& rows, std::size_t limit)
 {
@@ -657,30 +662,9 @@ void DrawHistoryRows(const Workspace& ws, const std::vector<const TradeHistoryEn
     }
 }
 
-void DrawDetails(AppState& app, OrderListState& list)
+// 订单信息: id, type, status, times, creator, the combined trade order and its sub-orders.
+void DrawOrderInfo(const Workspace& ws, OrderListState& list, const Order* o, OrderStatus status)
 {
-    const Workspace& ws = *app.workspace;
-    const Order* o = ws.findOrder(list.details);
-    if (!o) {
-        list.details.clear();
-        return;
-    }
-    const OrderStatus status = StatusAsOf(*o, ws.rules, AsOf(app));
-    ImGui::Separator();
-    ImGui::TextUnformatted(Tr(TextId::OrderDetails));
-    ImGui::SameLine();
-    // 待支付订单详情页面客户可支付订单或取消订单 (seed 4.1.3, 4.3.3).
-    if (status == OrderStatus::PendingPayment) {
-        if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o->order_id}, false);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(Tr(TextId::Cancel))) OpenCancelDialog(list, {o->order_id});
-        ImGui::SameLine();
-    }
-    if (ImGui::SmallButton(Tr(TextId::Close))) {
-        list.details.clear();
-        return;
-    }
-
     ImGui::TextDisabled("%s", Tr(TextId::OrderInfo));
     ImGui::Text("%s: %s    %s: %s    %s: %s", Tr(TextId::OrderIdCol), o->order_id.c_str(), Tr(TextId::OrderTypeCol),
                 Label(o->order_type), Tr(TextId::OrderStatusCol), Label(status));
@@ -711,8 +695,11 @@ void DrawDetails(AppState& app, OrderListState& list)
         if (ImGui::SmallButton(sub.order_id.c_str())) list.details = sub.order_id;
         ImGui::PopID();
     }
+}
 
-    ImGui::Spacing();
+// 资源信息: one row per item.
+void DrawOrderItems(const Workspace& ws, const Order* o)
+{
     ImGui::TextDisabled("%s", Tr(TextId::ResourceInfo));
     if (ImGui::BeginTable("##items", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn(Tr(TextId::ResourceIdCol));
@@ -738,8 +725,13 @@ void DrawDetails(AppState& app, OrderListState& list)
         }
         ImGui::EndTable();
     }
+}
 
-    // The seed's amount model (chapter 6, 4.4.3), as the core computes it (DescribeOrder).
+// The seed's amount model (chapter 6, 4.4.3), as the core computes it (DescribeOrder): 订单金额, 应付金额,
+// 实付金额, the 支付渠道 table and the enterprise projects.
+void DrawOrderAmounts(AppState& app, const Order* o)
+{
+    const Workspace& ws = *app.workspace;
     ImGui::Spacing();
     ImGui::TextDisabled("%s", Tr(TextId::AmountInfo));
     if (const std::optional<OrderDetails> d = DescribeOrder(ws, o->order_id, AsOf(app))) {
@@ -789,8 +781,12 @@ void DrawDetails(AppState& app, OrderListState& list)
             projects += (projects.empty() ? "" : ", ") + (p.name.empty() ? p.id : p.name);
         ImGui::Text("%s: %s", Tr(TextId::EnterpriseProject), projects.c_str());
     }
+}
 
-    // Trade history of the order's resources (seed 4.3.3: 3 shown, then "查看全部记录").
+// 交易记录跟踪 of the order's resources (seed 4.3.3: 3 shown, then "查看全部记录" in a window).
+void DrawOrderHistory(AppState& app, OrderListState& list, const Order* o)
+{
+    const Workspace& ws = *app.workspace;
     ImGui::Spacing();
     ImGui::TextDisabled("%s", Tr(TextId::TradeHistory));
     // Every later order naming one of its resources too (a renewal placed here shows at once).
@@ -835,7 +831,39 @@ void DrawDetails(AppState& app, OrderListState& list)
     }
 }
 
-// ---- batch bar ----------------------------------------------------------------------------------------
+void DrawDetails(AppState& app, OrderListState& list)
+{
+    const Workspace& ws = *app.workspace;
+    const Order* o = ws.findOrder(list.details);
+    if (!o) {
+        list.details.clear();
+        return;
+    }
+    const OrderStatus status = StatusAsOf(*o, ws.rules, AsOf(app));
+    ImGui::Separator();
+    ImGui::TextUnformatted(Tr(TextId::OrderDetails));
+    ImGui::SameLine();
+    // 待支付订单详情页面客户可支付订单或取消订单 (seed 4.1.3, 4.3.3).
+    if (status == OrderStatus::PendingPayment) {
+        if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o->order_id}, false);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(Tr(TextId::Cancel))) OpenCancelDialog(list, {o->order_id});
+        ImGui::SameLine();
+    }
+    if (ImGui::SmallButton(Tr(TextId::Close))) {
+        list.details.clear();
+        return;
+    }
+
+    DrawOrderInfo(ws, list, o, status);
+    ImGui::Spacing();
+    DrawOrderItems(ws, o);
+
+    DrawOrderAmounts(app, o);
+    DrawOrderHistory(app, list, o);
+}
+
+// [SECTION] Batch bar
 
 void DrawBatchBar(AppState& app, OrderListState& list)
 {
@@ -896,6 +924,8 @@ void DrawBatchBar(AppState& app, OrderListState& list)
 }
 
 }  // namespace
+
+// [SECTION] The list (public: OpenPaymentDialog, OpenCancelDialog, DrawOrderList)
 
 void OpenPaymentDialog(OrderListState& list, std::vector<std::string> orderIds, bool combined)
 {

@@ -8,7 +8,7 @@
 
 #include "ui/labels.h"
 #include "ui/pages.h"
-#include "ui/refund_dialog.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
@@ -172,27 +172,6 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
 
 // ---- the entry point of the exporting pages ---------------------------------------------------------------
 
-std::string ExportRefusalWords(const AppState& app, const Refusal& r)
-{
-    const int listMax = app.workspace ? app.workspace->rules.renewal_list_max : 200;
-    const int priceMax = app.workspace ? app.workspace->rules.price_list_max : 10000;
-    const char* sep = CurrentLang() == Lang::Zh ? "：" : ": ";
-    auto about = [&](TextId t) { return r.subject.empty() ? std::string(Tr(t)) : r.subject + sep + Tr(t); };
-    if (r.code == "empty_request") return Tr(TextId::ExrRefEmpty);
-    if (r.code == "too_many_resources") return Format(Tr(TextId::ExrRefTooManyResources), listMax);
-    if (r.code == "too_many_rows") return Format(Tr(TextId::ExrRefTooManyRows), priceMax);
-    if (r.code == "nothing_to_export") return Tr(TextId::ExrRefNothing);
-    if (r.code == "not_pending_payment") return about(TextId::ExrRefNotPending);
-    if (r.code == "unknown_order") return about(TextId::ExrRefUnknownOrder);
-    if (r.code == "unknown_resource") return about(TextId::ExrRefUnknownResource);
-    if (r.code == "file_unavailable") return Tr(TextId::ExrRefUnavailable);
-    if (r.code == "pending_order") return about(TextId::ExrRefPendingOrder);
-    if (r.code == "delisted_product") return about(TextId::ExrRefDelisted);
-    if (r.code == "bound_to_main") return about(TextId::ExrRefBoundToMain);
-    if (r.code == "duration_not_offered") return about(TextId::ExrRefDurationNotOffered);
-    return RefusalWords(r);
-}
-
 RecordedExport ExportAndDownload(AppState& app, const ExportRequest& request)
 {
     ExportRecordsPageState& page = app.exportRecords;
@@ -227,7 +206,8 @@ bool DrawExportRefusals(AppState& app, ExportKind kind)
     const ExportRecordsPageState& page = app.exportRecords;
     if (!page.refusedKind || *page.refusedKind != kind || page.exportRefusals.empty()) return false;
     ErrorText(Tr(TextId::ExrRefused));
-    for (const Refusal& r : page.exportRefusals) ErrorText(ExportRefusalWords(app, r));
+    for (const Refusal& r : page.exportRefusals)
+        ErrorText(RefusalWords(r, RefusalScope::Export, app.workspace ? &*app.workspace : nullptr));
     return true;
 }
 
@@ -271,7 +251,8 @@ void DrawExportRecordsPage(AppState& state)
         ImGui::SameLine(0, ImGui::GetFontSize() * 2);
         ImGui::TextUnformatted(page.notice.c_str());
     }
-    for (const Refusal& r : page.refusals) ErrorText(ExportRefusalWords(state, r));
+    for (const Refusal& r : page.refusals)
+        ErrorText(RefusalWords(r, RefusalScope::Export, state.workspace ? &*state.workspace : nullptr));
     ImGui::Spacing();
 
     if (page.rows.empty()) {

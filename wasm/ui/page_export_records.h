@@ -64,10 +64,6 @@ bool DrawExportRefusals(AppState& app, ExportKind kind);
 // Forgets that refusal (e.g. when the calling page's selection changes).
 void ClearExportRefusals(AppState& app);
 
-// A refusal of core/report/exports.h in the current language (falls back to the shared words of
-// refund_dialog.h, then to the engine's message).
-std::string ExportRefusalWords(const AppState& app, const Refusal& refusal);
-
 // Hands a queued download to the web shell: true (and the file) once per queued file.
 bool TakeDownload(AppState& app, std::string& name, std::string& mime, std::string& bytes);
 

@@ -22,7 +22,6 @@
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
-#include "ui/refund_dialog.h"  // Format
 
 namespace qd::ui {
 namespace {
@@ -294,44 +293,26 @@ void DrawForecastByProject(const OverviewPageState& s)
     ImGui::EndTable();
 }
 
-void DrawForecastChart(AppState& app, const OverviewPageState& s)
+// While the forecast is being built: a progress bar as tall as the chart (the page does not jump).
+void DrawForecastProgress(const OverviewPageState& s, float em)
 {
-    const Workspace& ws = *app.workspace;
-    const Forecast& f = s.forecast;
-    const float em = ImGui::GetFontSize();
-    SectionTitle(Format(Tr(TextId::OvwChartTitle), kForecastMonths).c_str());
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", Format(Tr(TextId::OvwChartNote), ws.account.deduction_days_before).c_str());
-    ImGui::PopTextWrapPos();
-    if (ForecastPending(s)) {
-        // As tall as the chart, so the page does not jump when it is done.
-        const float height = em * 10.0f;
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, height));
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height * 0.4f));
-        ImGui::ProgressBar(static_cast<float>(s.forecastProgress) / 100.0f, ImVec2(-1, 0),
-                           Format(Tr(TextId::OvwForecastProgress), s.forecastProgress).c_str());
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
-        ImGui::Dummy(ImVec2(0, 0));
-        return;
-    }
-    if (f.charges.empty()) {
-        ImGui::TextUnformatted(Format(Tr(TextId::OvwChartEmpty), kForecastMonths).c_str());
-        if (!f.failures.empty())
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
-                               Format(Tr(TextId::OvwFailures), static_cast<int>(f.failures.size())).c_str());
-        return;
-    }
-
-    const std::size_t n = f.months.size();
-    const float width = ImGui::GetContentRegionAvail().x;
+    // As tall as the chart, so the page does not jump when it is done.
     const float height = em * 10.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##forecast-chart", ImVec2(width, height));
-    const bool hovered = ImGui::IsItemHovered();
-    const bool clicked = ImGui::IsItemClicked();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, height));
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height * 0.4f));
+    ImGui::ProgressBar(static_cast<float>(s.forecastProgress) / 100.0f, ImVec2(-1, 0),
+                       Format(Tr(TextId::OvwForecastProgress), s.forecastProgress).c_str());
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + height));
+    ImGui::Dummy(ImVec2(0, 0));
+}
 
+// The bars, the grid and the month labels; the hovered month (or -1).
+int DrawForecastBars(const Forecast& f, ImVec2 p, float width, float height, bool hovered)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float em = ImGui::GetFontSize();
+    const std::size_t n = f.months.size();
     const float line = ImGui::GetTextLineHeight();
     const float top = p.y + line * 1.3f;              // room for the amount above the tallest bar
     const float bottom = p.y + height - line * 2.3f;  // room for the month and year under the axis
@@ -383,40 +364,75 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
         }
     }
 
-    if (hover >= 0) {
-        const ForecastMonth& m = f.months[static_cast<std::size_t>(hover)];
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::BeginTooltip();
-        const std::string ym = Format(Tr(TextId::OvwYearMonth), m.year, m.month);
-        ImGui::TextUnformatted(
-            Format(Tr(TextId::OvwMonthTip), ym.c_str(), m.total.display().c_str(), static_cast<int>(m.count)).c_str());
-        constexpr std::size_t kShown = 8;
-        if (m.count > 0) {
-            ImGui::Separator();
-            if (ImGui::BeginTable("##month-charges", 3, ImGuiTableFlags_SizingFixedFit)) {
-                for (std::size_t j = m.first; j < m.first + std::min(m.count, kShown); ++j) {
-                    const ForecastCharge& c = f.charges[j];
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    const std::string when = FormatIso(c.at, ws.rules.zone).substr(5, 11);  // "01-18T03:00"
-                    ImGui::TextUnformatted((when.substr(0, 5) + " " + when.substr(6, 5)).c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(c.resource_name.empty() ? c.resource_id.c_str() : c.resource_name.c_str());
-                    if (c.late) {
-                        ImGui::SameLine(0, 0);
-                        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Tr(TextId::OvwLateCharge));
-                    }
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(c.amount.display().c_str());
+    return hover;
+}
+
+// The charges of the hovered month (the first few), with the late ones marked.
+void DrawMonthTooltip(const Workspace& ws, const Forecast& f, const ForecastMonth& m)
+{
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::BeginTooltip();
+    const std::string ym = Format(Tr(TextId::OvwYearMonth), m.year, m.month);
+    ImGui::TextUnformatted(
+        Format(Tr(TextId::OvwMonthTip), ym.c_str(), m.total.display().c_str(), static_cast<int>(m.count)).c_str());
+    constexpr std::size_t kShown = 8;
+    if (m.count > 0) {
+        ImGui::Separator();
+        if (ImGui::BeginTable("##month-charges", 3, ImGuiTableFlags_SizingFixedFit)) {
+            for (std::size_t j = m.first; j < m.first + std::min(m.count, kShown); ++j) {
+                const ForecastCharge& c = f.charges[j];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                const std::string when = FormatIso(c.at, ws.rules.zone).substr(5, 11);  // "01-18T03:00"
+                ImGui::TextUnformatted((when.substr(0, 5) + " " + when.substr(6, 5)).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(c.resource_name.empty() ? c.resource_id.c_str() : c.resource_name.c_str());
+                if (c.late) {
+                    ImGui::SameLine(0, 0);
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Tr(TextId::OvwLateCharge));
                 }
-                ImGui::EndTable();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(c.amount.display().c_str());
             }
-            if (m.count > kShown)
-                ImGui::TextDisabled("%s", Format(Tr(TextId::OvwMonthMore), static_cast<int>(m.count - kShown)).c_str());
+            ImGui::EndTable();
         }
-        ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
-        ImGui::EndTooltip();
+        if (m.count > kShown)
+            ImGui::TextDisabled("%s", Format(Tr(TextId::OvwMonthMore), static_cast<int>(m.count - kShown)).c_str());
     }
+    ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
+    ImGui::EndTooltip();
+}
+
+void DrawForecastChart(AppState& app, const OverviewPageState& s)
+{
+    const Workspace& ws = *app.workspace;
+    const Forecast& f = s.forecast;
+    const float em = ImGui::GetFontSize();
+    SectionTitle(Format(Tr(TextId::OvwChartTitle), kForecastMonths).c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", Format(Tr(TextId::OvwChartNote), ws.account.deduction_days_before).c_str());
+    ImGui::PopTextWrapPos();
+    if (ForecastPending(s)) {
+        DrawForecastProgress(s, em);
+        return;
+    }
+    if (f.charges.empty()) {
+        ImGui::TextUnformatted(Format(Tr(TextId::OvwChartEmpty), kForecastMonths).c_str());
+        if (!f.failures.empty())
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
+                               Format(Tr(TextId::OvwFailures), static_cast<int>(f.failures.size())).c_str());
+        return;
+    }
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = em * 10.0f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##forecast-chart", ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    const bool clicked = ImGui::IsItemClicked();
+
+    const int hover = DrawForecastBars(f, p, width, height, hovered);
+    if (hover >= 0) DrawMonthTooltip(ws, f, f.months[static_cast<std::size_t>(hover)]);
     if (clicked) app.page = Page::Renewals;
 
     LegendSwatch(kBarCovered, Tr(TextId::OvwLegendCovered));
@@ -427,6 +443,63 @@ void DrawForecastChart(AppState& app, const OverviewPageState& s)
     if (!f.failures.empty())
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s",
                            Format(Tr(TextId::OvwFailures), static_cast<int>(f.failures.size())).c_str());
+}
+
+// The 7 / 15 / 30-day marks (the end of the day X days from today) and the dates under the axis.
+void DrawTimelineMarks(ImDrawList* dl, ImVec2 p, float col, float top, float bottom, LocalDate today)
+{
+    const float em = ImGui::GetFontSize();
+    const float line = ImGui::GetTextLineHeight();
+    for (int mark : kOverviewExpiringDays) {
+        const float x = p.x + col * static_cast<float>(mark + 1);
+        DashedVLine(dl, x, top, bottom, Col(ImGuiCol_TextDisabled), em * 0.3f, std::max(1.0f, em * 0.07f));
+        const std::string label = Format(Tr(TextId::OvwDays), mark);
+        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
+        dl->AddText(ImVec2(x - ls.x * 0.5f, p.y), Col(ImGuiCol_TextDisabled), label.c_str());
+    }
+    // Dates: today, then the first of each month (skipped when too close to the previous label).
+    float lastRight = -1e9f;
+    for (int d = 0; d < kOverviewTimelineDays; ++d) {
+        const LocalDate date = today.plusDays(d);
+        if (d != 0 && date.day() != 1) continue;
+        const std::string label =
+            d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
+        const float x = p.x + col * static_cast<float>(d);
+        if (x < lastRight + em * 0.5f) continue;
+        dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + line * 0.25f), Col(ImGuiCol_TextDisabled), 1.0f);
+        dl->AddText(ImVec2(x, bottom + line * 0.2f), Col(ImGuiCol_TextDisabled), label.c_str());
+        lastRight = x + ImGui::CalcTextSize(label.c_str()).x;
+    }
+}
+
+// The hovered day: its count per renewal tab and the first instances expiring on it.
+void DrawDayTooltip(const Workspace& ws, const OverviewPageState::Day& day, LocalDate date)
+{
+    const ZoneOffset zone = ws.rules.zone;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(Format(Tr(TextId::OvwDayTip), date.str().c_str(), day.total()).c_str());
+    for (std::size_t k = 0; k < 4; ++k) {
+        if (day.byPolicy[k] == 0) continue;
+        LegendSwatch(kPolicyColours[k],
+                     Format("%s  %d", TabLabel(static_cast<RenewalPolicy>(k)), day.byPolicy[k]).c_str());
+    }
+    if (!day.first.empty()) {
+        ImGui::Separator();
+        for (std::size_t i : day.first) {
+            const Resource& r = ws.resources[i];
+            ImGui::TextUnformatted((LocalTimeOf(r.expire_time, zone).str() + "  " +
+                                    (r.resource_name.empty() ? r.resource_id : r.resource_name))
+                                       .c_str());
+        }
+        if (day.total() > static_cast<int>(day.first.size()))
+            ImGui::TextDisabled(
+                "%s", Format(Tr(TextId::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
+    }
+    if (day.total() > 0) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
+    }
+    ImGui::EndTooltip();
 }
 
 void DrawTimeline(AppState& app, const OverviewPageState& s)
@@ -483,62 +556,19 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
     dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), Col(ImGuiCol_TextDisabled),
                 std::max(1.0f, em * 0.07f));
 
-    // 7 / 15 / 30-day marks: the end of the day X days from today.
-    for (int mark : kOverviewExpiringDays) {
-        const float x = p.x + col * static_cast<float>(mark + 1);
-        DashedVLine(dl, x, top, bottom, Col(ImGuiCol_TextDisabled), em * 0.3f, std::max(1.0f, em * 0.07f));
-        const std::string label = Format(Tr(TextId::OvwDays), mark);
-        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(x - ls.x * 0.5f, p.y), Col(ImGuiCol_TextDisabled), label.c_str());
-    }
-    // Dates: today, then the first of each month (skipped when too close to the previous label).
-    float lastRight = -1e9f;
-    for (int d = 0; d < kOverviewTimelineDays; ++d) {
-        const LocalDate date = today.plusDays(d);
-        if (d != 0 && date.day() != 1) continue;
-        const std::string label =
-            d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
-        const float x = p.x + col * static_cast<float>(d);
-        if (x < lastRight + em * 0.5f) continue;
-        dl->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + line * 0.25f), Col(ImGuiCol_TextDisabled), 1.0f);
-        dl->AddText(ImVec2(x, bottom + line * 0.2f), Col(ImGuiCol_TextDisabled), label.c_str());
-        lastRight = x + ImGui::CalcTextSize(label.c_str()).x;
-    }
+    DrawTimelineMarks(dl, p, col, top, bottom, today);
 
     if (hover >= 0) {
         const OverviewPageState::Day& day = s.days[static_cast<std::size_t>(hover)];
         const LocalDate date = today.plusDays(hover);
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(Format(Tr(TextId::OvwDayTip), date.str().c_str(), day.total()).c_str());
-        for (std::size_t k = 0; k < 4; ++k) {
-            if (day.byPolicy[k] == 0) continue;
-            LegendSwatch(kPolicyColours[k],
-                         Format("%s  %d", Label(static_cast<RenewalPolicy>(k)), day.byPolicy[k]).c_str());
-        }
-        if (!day.first.empty()) {
-            ImGui::Separator();
-            for (std::size_t i : day.first) {
-                const Resource& r = ws.resources[i];
-                ImGui::TextUnformatted((LocalTimeOf(r.expire_time, zone).str() + "  " +
-                                        (r.resource_name.empty() ? r.resource_id : r.resource_name))
-                                           .c_str());
-            }
-            if (day.total() > static_cast<int>(day.first.size()))
-                ImGui::TextDisabled(
-                    "%s", Format(Tr(TextId::OvwMonthMore), day.total() - static_cast<int>(day.first.size())).c_str());
-        }
-        if (day.total() > 0) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::TextDisabled("%s", Tr(TextId::OvwOpenRenewals));
-        }
-        ImGui::EndTooltip();
+        DrawDayTooltip(ws, day, date);
         if (clicked && day.total() > 0) app.page = Page::Renewals;
     }
     if (maxCount == 0) ImGui::TextDisabled("%s", Format(Tr(TextId::OvwTimelineEmpty), kOverviewTimelineDays).c_str());
 
     for (std::size_t k = 0; k < 4; ++k) {
         if (k > 0) ImGui::SameLine(0, em * 1.2f);
-        LegendSwatch(kPolicyColours[k], Format("%s  %d", Label(static_cast<RenewalPolicy>(k)), totals[k]).c_str());
+        LegendSwatch(kPolicyColours[k], Format("%s  %d", TabLabel(static_cast<RenewalPolicy>(k)), totals[k]).c_str());
     }
 }
 

@@ -2,6 +2,14 @@
 // seed's filters (到期时间 "X天内到期", 状态, 实例ID/名称/订单号 with up to 200 IDs, 产品类型, 区域, 隐藏有
 // 待支付订单的资源, 隐藏资源包 / 只显示资源包), the instance table with row checkboxes and the batch bar;
 // the dialogs are in renewal_dialogs.cpp. Rows come from core/report/renewal_query.h.
+//
+// Index of this file (search for "[SECTION]" to jump):
+//   [SECTION] State: filters, rows, the sliced index
+//   [SECTION] Small widgets (TextFit, ChoiceCombo)
+//   [SECTION] Filters, account line, batch bar
+//   [SECTION] The table and its cells
+//   [SECTION] The page (DrawRenewalsPage)
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -17,15 +25,16 @@
 #include "ui/pages.h"
 #include "ui/platform.h"
 #include "ui/renewal_dialogs.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
 
+// [SECTION] State: filters, rows, the sliced index
+
 constexpr double kIndexSliceMs = 6.0;  // index building per frame (docs/architecture.md §4: a frame < 16 ms)
 // resources / orders / instances / sorted keys per builder step (well under 1 ms in wasm)
 constexpr std::size_t kIndexUnits = 512;
-constexpr TextId kTabText[] = {TextId::RnwTabManual, TextId::RnwTabAuto, TextId::RnwTabToOnDemand,
-                               TextId::RnwTabNoRenew};
 constexpr ResourceStatus kStatusChoices[] = {ResourceStatus::InUse, ResourceStatus::Expired, ResourceStatus::Frozen};
 
 RenewalPolicy TabPolicy(int tab) { return static_cast<RenewalPolicy>(std::clamp(tab, 0, 3)); }
@@ -139,6 +148,8 @@ void Refresh(AppState& app, RenewalsPageState& s)
     RebuildRows(ws, s);
 }
 
+// [SECTION] Small widgets (TextFit, ChoiceCombo)
+
 // Text that fits `width`: cut with "…" (the whole text in a tooltip) when it is too wide.
 void TextFit(const char* text, bool disabled = false, float width = -1)
 {
@@ -198,6 +209,8 @@ void FieldLabel(const char* text)
     ImGui::TextUnformatted(text);
     ImGui::SameLine();
 }
+
+// [SECTION] Filters, account line, batch bar
 
 void DrawFilters(AppState& app, RenewalsPageState& s)
 {
@@ -404,16 +417,7 @@ void DrawBatchBar(AppState& app, RenewalsPageState& s)
     DrawExportRefusals(app, ExportKind::RenewalPrices);
 }
 
-const char* PolicyWords(RenewalPolicy p)
-{
-    switch (p) {
-        case RenewalPolicy::Manual: return Tr(TextId::RnwPolicyManual);
-        case RenewalPolicy::Auto: return Tr(TextId::RnwPolicyAuto);
-        case RenewalPolicy::ToOnDemand: return Tr(TextId::RnwPolicyToOnDemand);
-        case RenewalPolicy::NoRenew: return Tr(TextId::RnwPolicyNoRenew);
-    }
-    return "";
-}
+// [SECTION] The table and its cells
 
 const char* FrozenWords(std::optional<FrozenReason> r)
 {
@@ -449,30 +453,154 @@ void DrawMoreMenu(AppState& app, RenewalPolicy tab, const Resource& r, Instant n
         OpenRenewalDialog(app, RenewalDialog::Release, id);
 }
 
-void DrawTable(AppState& app, RenewalsPageState& s)
+// 实例名称/ID: tick box, expand arrow for a main with bound resources, tags. True when a main was
+// expanded or collapsed (the rows must be rebuilt).
+bool InstanceCell(const Workspace& ws, RenewalsPageState& s, const RenewalsPageState::Row& rw, const Resource& r,
+                  const Product* product)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    bool rowsChanged = false;
+    const float x0 = ImGui::GetCursorPosX();
+    if (!rw.bound) {
+        bool ticked = s.selected.count(r.resource_id) != 0;
+        if (ImGui::Checkbox("##sel", &ticked)) {
+            if (ticked) s.selected.insert(r.resource_id);
+            else s.selected.erase(r.resource_id);
+        }
+        ImGui::SameLine();
+        const auto bound = s.index.boundOf(rw.resource);
+        if (!bound.empty()) {
+            const bool open = s.expanded.count(r.resource_id) != 0;
+            if (ImGui::ArrowButton("##exp", open ? ImGuiDir_Down : ImGuiDir_Right)) {
+                if (open) s.expanded.erase(r.resource_id);
+                else s.expanded.insert(r.resource_id);
+                rowsChanged = true;
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(Tr(TextId::RnwBoundCount), static_cast<int>(bound.size()));
+            ImGui::SameLine();
+        }
+    } else {
+        ImGui::SetCursorPosX(x0 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.x * 2);
+    }
+    const float textX = ImGui::GetCursorPosX();
+    const float idX = rw.bound ? textX : x0 + ImGui::GetFrameHeight() + style.ItemSpacing.x;
+    ImGui::AlignTextToFramePadding();
+    std::string name = r.resource_name.empty() ? r.resource_id : r.resource_name;
+    if (product && product->kind == ProductKind::ResourcePackage)
+        name += std::string("  [") + Tr(TextId::RnwPackage) + "]";
+    if (product && product->delisted) name += std::string("  [") + Tr(TextId::RnwDelisted) + "]";
+    TextFit(name.c_str());
+    ImGui::SetCursorPosX(idX);
+    if (rw.bound) {
+        const auto head = s.index.headOf(rw.resource);
+        TextFit(Format(Tr(TextId::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(), true);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
+    } else {
+        TextFit(r.resource_id.c_str(), true);
+    }
+    return rowsChanged;
+}
+
+// 产品类型 (service type, spec) and 区域.
+void ProductCells(const Resource& r, const Product* product)
+{
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    TextFit(product ? (product->service_type_name.empty() ? product->service_type_code.c_str()
+                                                          : product->service_type_name.c_str())
+                    : "-");
+    TextFit(product && !product->spec_desc.empty() ? product->spec_desc.c_str() : "", true);
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    TextFit(!r.region_code.empty() ? r.region_code.c_str() : product ? product->region_code.c_str() : "-");
+}
+
+// 状态 (+ freeze reason, or the pending order that blocks everything).
+void StatusCell(AppState& app, const RenewalsPageState& s, const RenewalsPageState::Row& rw, const Resource& r)
 {
     const Workspace& ws = *app.workspace;
-    const Instant now = AsOf(app);
-    const RenewalPolicy tab = TabPolicy(s.tab);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float em = ImGui::GetFontSize();
-    const float line = ImGui::GetTextLineHeight();
-    const float rowHeight = ImGui::GetFrameHeight() + style.ItemSpacing.y + line + style.CellPadding.y * 2 + 2;
-
-    if (!s.result.ok()) {
-        for (const Refusal& r : s.result.refusals)
-            ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", RenewalRefusalWords(ws, r).c_str());
-        return;
+    ImGui::AlignTextToFramePadding();
+    TextFit(qd::ui::Label(r.status));
+    if (rw.bound) return;
+    if (const auto pending = s.index.pendingOrderOf(rw.resource)) {
+        const Order& o = ws.orders[*pending];
+        const bool go = RnwLinkButton(Tr(TextId::RnwPendingTag), true);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(Tr(TextId::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
+        if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
+    } else if (r.status == ResourceStatus::Frozen) {
+        TextFit(FrozenWords(r.frozen_reason), true);
     }
-    if (s.rows.empty()) {
-        ImGui::TextDisabled("%s", Tr(TextId::RnwNoRows));
-        return;
-    }
+}
 
+// 到期时间 (the console's format, the zone on the second line) and 剩余天数.
+void ExpiryCells(const Workspace& ws, const Resource& r, Instant now)
+{
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    const std::string when = ConsoleTime(ws, r.expire_time);
+    const std::size_t gap = when.rfind(' ');
+    TextFit(when.substr(0, gap).c_str());
+    TextFit(gap == std::string::npos ? "" : when.c_str() + gap + 1, true);
+
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
+    if (r.expire_time < now || days < 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
+        TextFit(Format(Tr(TextId::RnwDaysAgo), days < 0 ? -days : 0).c_str());
+        ImGui::PopStyleColor();
+    } else if (days == 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
+        TextFit(Tr(TextId::RnwDaysToday));
+        ImGui::PopStyleColor();
+    } else {
+        if (days <= 7) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
+        TextFit(Format(Tr(TextId::RnwDaysLeft), days).c_str());
+        if (days <= 7) ImGui::PopStyleColor();
+    }
+}
+
+// 续费策略 (auto: period and count left).
+void PolicyCell(const Resource& r)
+{
+    ImGui::AlignTextToFramePadding();
+    TextFit(Label(r.renewal_policy));
+    if (r.renewal_policy != RenewalPolicy::Auto) return;
+    const AutoRenew a = AutoRenewOf(r);
+    const std::string every = Format(Tr(TextId::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
+    const std::string times =
+        a.times_left ? Format(Tr(TextId::RnwTimesLeft), *a.times_left) : Tr(TextId::RnwTimesUnlimited);
+    TextFit((every + " · " + times).c_str(), true);
+}
+
+// 操作: 续费, 更多, and 设为自动续费 or 修改自动续费 (a bound resource goes with its main: none).
+void ActionsCell(AppState& app, RenewalPolicy tab, const RenewalsPageState::Row& rw, const Resource& r, Instant now)
+{
+    if (rw.bound) return;
+    const std::vector<std::string> id{r.resource_id};
+    ImGui::AlignTextToFramePadding();
+    if (RnwLinkButton(Tr(TextId::RnwRenew))) OpenRenewalDialog(app, RenewalDialog::Renew, id);
+    ImGui::SameLine();
+    if (RnwLinkButton(Tr(TextId::RnwMore))) ImGui::OpenPopup("##more");
+    if (tab == RenewalPolicy::Auto) {
+        if (RnwLinkButton(Tr(TextId::RnwModifyAuto))) OpenRenewalDialog(app, RenewalDialog::ModifyAuto, id);
+    } else if (RnwLinkButton(Tr(TextId::RnwSetAuto))) {
+        OpenRenewalDialog(app, RenewalDialog::EnableAuto, id);
+    }
+    if (ImGui::BeginPopup("##more")) {
+        DrawMoreMenu(app, tab, r, now);
+        ImGui::EndPopup();
+    }
+}
+
+// The columns and the header row with the select-all box. False when the table is not shown.
+bool BeginRenewalsTable(const Workspace& ws, RenewalsPageState& s)
+{
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##renewals", 8, flags)) return;
+    if (!ImGui::BeginTable("##renewals", 8, flags)) return false;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(Tr(TextId::RnwColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(Tr(TextId::RnwColProduct), ImGuiTableColumnFlags_WidthStretch, 1.4f);
@@ -483,13 +611,12 @@ void DrawTable(AppState& app, RenewalsPageState& s)
     ImGui::TableSetupColumn(Tr(TextId::RnwColPolicy), ImGuiTableColumnFlags_WidthStretch, 1.05f);
     ImGui::TableSetupColumn(Tr(TextId::RnwColActions), ImGuiTableColumnFlags_WidthStretch, 1.3f);
 
-    // Header row with the select-all box.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < 8; ++c) {
         ImGui::TableSetColumnIndex(c);
         if (c == 0) {
             bool all = !s.result.rows.empty() && s.selected.size() == s.result.rows.size();
-            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, 0));
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
             if (ImGui::Checkbox("##all", &all)) {
                 s.selected.clear();
                 if (all)
@@ -500,6 +627,28 @@ void DrawTable(AppState& app, RenewalsPageState& s)
         }
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
     }
+    return true;
+}
+
+void DrawTable(AppState& app, RenewalsPageState& s)
+{
+    const Workspace& ws = *app.workspace;
+    const Instant now = AsOf(app);
+    const RenewalPolicy tab = TabPolicy(s.tab);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line = ImGui::GetTextLineHeight();
+    const float rowHeight = ImGui::GetFrameHeight() + style.ItemSpacing.y + line + style.CellPadding.y * 2 + 2;
+
+    if (!s.result.ok()) {
+        for (const Refusal& r : s.result.refusals)
+            ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", RefusalWords(r, RefusalScope::Renewal, &ws).c_str());
+        return;
+    }
+    if (s.rows.empty()) {
+        ImGui::TextDisabled("%s", Tr(TextId::RnwNoRows));
+        return;
+    }
+    if (!BeginRenewalsTable(ws, s)) return;
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.rows.size()));
@@ -511,145 +660,26 @@ void DrawTable(AppState& app, RenewalsPageState& s)
             const Product* product = ws.findProduct(r.product_id);
             ImGui::PushID(row);
             ImGui::TableNextRow(0, rowHeight);
-
-            // 实例名称/ID (checkbox, expand arrow for bound resources, tags).
             ImGui::TableNextColumn();
-            const float x0 = ImGui::GetCursorPosX();
-            if (!rw.bound) {
-                bool ticked = s.selected.count(r.resource_id) != 0;
-                if (ImGui::Checkbox("##sel", &ticked)) {
-                    if (ticked) s.selected.insert(r.resource_id);
-                    else s.selected.erase(r.resource_id);
-                }
-                ImGui::SameLine();
-                const auto bound = s.index.boundOf(rw.resource);
-                if (!bound.empty()) {
-                    const bool open = s.expanded.count(r.resource_id) != 0;
-                    if (ImGui::ArrowButton("##exp", open ? ImGuiDir_Down : ImGuiDir_Right)) {
-                        if (open) s.expanded.erase(r.resource_id);
-                        else s.expanded.insert(r.resource_id);
-                        rowsChanged = true;
-                    }
-                    if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip(Tr(TextId::RnwBoundCount), static_cast<int>(bound.size()));
-                    ImGui::SameLine();
-                }
-            } else {
-                ImGui::SetCursorPosX(x0 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.x * 2);
-            }
-            const float textX = ImGui::GetCursorPosX();
-            const float idX = rw.bound ? textX : x0 + ImGui::GetFrameHeight() + style.ItemSpacing.x;
-            ImGui::AlignTextToFramePadding();
-            std::string name = r.resource_name.empty() ? r.resource_id : r.resource_name;
-            if (product && product->kind == ProductKind::ResourcePackage)
-                name += std::string("  [") + Tr(TextId::RnwPackage) + "]";
-            if (product && product->delisted) name += std::string("  [") + Tr(TextId::RnwDelisted) + "]";
-            TextFit(name.c_str());
-            ImGui::SetCursorPosX(idX);
-            if (rw.bound) {
-                const auto head = s.index.headOf(rw.resource);
-                TextFit(Format(Tr(TextId::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(),
-                        true);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
-            } else {
-                TextFit(r.resource_id.c_str(), true);
-            }
-
-            // 产品类型 (service type, spec).
+            rowsChanged = InstanceCell(ws, s, rw, r, product) || rowsChanged;
+            ProductCells(r, product);
             ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            TextFit(product ? (product->service_type_name.empty() ? product->service_type_code.c_str()
-                                                                  : product->service_type_name.c_str())
-                            : "-");
-            TextFit(product && !product->spec_desc.empty() ? product->spec_desc.c_str() : "", true);
-
-            // 区域.
+            StatusCell(app, s, rw, r);
+            ExpiryCells(ws, r, now);
             ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            TextFit(!r.region_code.empty() ? r.region_code.c_str() : product ? product->region_code.c_str() : "-");
-
-            // 状态 (+ freeze reason, or the pending order that blocks everything).
+            PolicyCell(r);
             ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            TextFit(qd::ui::Label(r.status));
-            if (!rw.bound) {
-                if (const auto pending = s.index.pendingOrderOf(rw.resource)) {
-                    const Order& o = ws.orders[*pending];
-                    const bool go = RnwLinkButton(Tr(TextId::RnwPendingTag), true);
-                    if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip(Tr(TextId::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
-                    if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
-                } else if (r.status == ResourceStatus::Frozen) {
-                    TextFit(FrozenWords(r.frozen_reason), true);
-                }
-            }
-
-            // 到期时间 (the console's format, the zone on the second line).
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            const std::string when = ConsoleTime(ws, r.expire_time);
-            const std::size_t gap = when.rfind(' ');
-            TextFit(when.substr(0, gap).c_str());
-            TextFit(gap == std::string::npos ? "" : when.c_str() + gap + 1, true);
-
-            // 剩余天数.
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
-            if (r.expire_time < now || days < 0) {
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
-                TextFit(Format(Tr(TextId::RnwDaysAgo), days < 0 ? -days : 0).c_str());
-                ImGui::PopStyleColor();
-            } else if (days == 0) {
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
-                TextFit(Tr(TextId::RnwDaysToday));
-                ImGui::PopStyleColor();
-            } else {
-                if (days <= 7) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.05f, 1));
-                TextFit(Format(Tr(TextId::RnwDaysLeft), days).c_str());
-                if (days <= 7) ImGui::PopStyleColor();
-            }
-
-            // 续费策略 (auto: period and count left).
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            TextFit(PolicyWords(r.renewal_policy));
-            if (r.renewal_policy == RenewalPolicy::Auto) {
-                const AutoRenew a = AutoRenewOf(r);
-                const std::string every =
-                    Format(Tr(TextId::RnwAutoEvery), DurationWords({a.period, a.period_num}).c_str());
-                const std::string times =
-                    a.times_left ? Format(Tr(TextId::RnwTimesLeft), *a.times_left) : Tr(TextId::RnwTimesUnlimited);
-                TextFit((every + " · " + times).c_str(), true);
-            }
-
-            // 操作.
-            ImGui::TableNextColumn();
-            if (!rw.bound) {
-                const std::vector<std::string> id{r.resource_id};
-                ImGui::AlignTextToFramePadding();
-                if (RnwLinkButton(Tr(TextId::RnwRenew))) OpenRenewalDialog(app, RenewalDialog::Renew, id);
-                ImGui::SameLine();
-                if (RnwLinkButton(Tr(TextId::RnwMore))) ImGui::OpenPopup("##more");
-                if (tab == RenewalPolicy::Auto) {
-                    if (RnwLinkButton(Tr(TextId::RnwModifyAuto))) OpenRenewalDialog(app, RenewalDialog::ModifyAuto, id);
-                } else if (RnwLinkButton(Tr(TextId::RnwSetAuto))) {
-                    OpenRenewalDialog(app, RenewalDialog::EnableAuto, id);
-                }
-                if (ImGui::BeginPopup("##more")) {
-                    DrawMoreMenu(app, tab, r, now);
-                    ImGui::EndPopup();
-                }
-            }
+            ActionsCell(app, tab, rw, r, now);
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
-    (void)em;
     if (rowsChanged) RebuildRows(ws, s);
 }
 
 }  // namespace
+
+// [SECTION] The page (DrawRenewalsPage)
 
 void DrawRenewalsPage(AppState& state)
 {
@@ -665,7 +695,7 @@ void DrawRenewalsPage(AppState& state)
     if (ImGui::BeginTabBar("##rnw-tabs")) {
         for (int i = 0; i < 4; ++i) {
             const std::string label =
-                Format(Tr(kTabText[i]), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
+                Format("%s (%d)", TabLabel(TabPolicy(i)), s.result.tab_counts[i]) + "###rnw-tab" + std::to_string(i);
             const ImGuiTabItemFlags flags = s.switchTab == i ? ImGuiTabItemFlags_SetSelected : 0;
             if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
                 if (s.tab != i && s.switchTab < 0) {

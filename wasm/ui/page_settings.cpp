@@ -13,6 +13,7 @@
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
@@ -27,6 +28,8 @@ struct SettingsView {
     uint64_t builtFor = UINT64_MAX;                      // revision the texts were filled from
     char asOf[64] = {};
     std::string asOfError;
+    bool restoreOpening = false;  // 恢复示例 asked: open its confirmation
+    bool restoreOpen = false;
 };
 
 SettingsView g_view;
@@ -148,22 +151,19 @@ void DrawData(AppState& state)
     ImGui::SameLine();
     if (ImGui::Button(Tr(TextId::PltRestoreSample))) {
         if (data.source == WorkspaceSource::Sample) RestoreSample();  // nothing of the user's to lose
-        else ImGui::OpenPopup("##restore-sample");
+        else g_view.restoreOpening = true;
     }
-    if (ImGui::BeginPopupModal("##restore-sample", nullptr,
-                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-        ImGui::TextUnformatted(Tr(TextId::PltRestoreConfirm));
-        ImGui::PopTextWrapPos();
+    const std::string restoreTitle = std::string(Tr(TextId::PltRestoreSample)) + "###restore-sample";
+    if (BeginDialog(restoreTitle.c_str(), &g_view.restoreOpening, &g_view.restoreOpen, 28, 0)) {
+        ImGui::TextWrapped("%s", Tr(TextId::PltRestoreConfirm));
         ImGui::Spacing();
-        if (ImGui::Button(Tr(TextId::PltRestoreSample))) {
-            RestoreSample();
+        const ConfirmRowChoice c = ConfirmRow(Tr(TextId::PltRestoreSample), true, Tr(TextId::PltCancel));
+        if (c.confirm) RestoreSample();
+        if (c.confirm || c.dismiss) {
+            g_view.restoreOpen = false;
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
-        if (ImGui::Button(Tr(TextId::PltCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-            ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        EndDialog();
     }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelX);
     ImGui::PushTextWrapPos(0.0f);

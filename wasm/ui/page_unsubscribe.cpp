@@ -4,6 +4,18 @@
 //
 // Which list an instance is in is the engine's verdict (PreviewRefund) as of the clock, so the page can
 // never promise what the dialog then refuses.
+//
+// Index of this file (search for "[SECTION]" to jump):
+//   [SECTION] Constants and row helpers (countdown, unstarted renewals)
+//   [SECTION] The sliced build of the four lists (UnsubscribeBuild)
+//   [SECTION] Swapping a build in, and redoing changed instances
+//   [SECTION] Refresh: when to rebuild, when to redo
+//   [SECTION] Lists, search and filters
+//   [SECTION] Table cells
+//   [SECTION] The resource table
+//   [SECTION] Unsubscribe records and the renewals question
+//   [SECTION] Tabs and the page (DrawUnsubscribePage)
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -19,9 +31,12 @@
 #include "ui/pages.h"
 #include "ui/platform.h"
 #include "ui/refund_dialog.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
+
+// [SECTION] Constants and row helpers (countdown, unstarted renewals)
 
 // Instances per engine call: what the verdicts need from the orders is gathered once per rebuild
 // (RefundOrderScan), so a call costs its instances only (verdicts without lines); each step of a
@@ -37,15 +52,6 @@ bool WithinCountdown(const UnsubscribePageState& s, const Resource& r, Instant n
 {
     const std::optional<int> days = s.countdown.days();
     return !days || (r.expire_time >= now && r.expire_time <= now.plusSeconds(int64_t{*days} * 86400));
-}
-
-bool ContainsNoCase(std::string_view hay, std::string_view needle)
-{
-    if (needle.empty()) return true;
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != hay.end();
 }
 
 int UnstartedRenewals(const Resource& r, Instant now)
@@ -79,6 +85,8 @@ void PreviewGroups(const Workspace& ws, const RefundOrderScan& orders, const std
 }
 
 }  // namespace
+
+// [SECTION] The sliced build of the four lists (UnsubscribeBuild)
 
 // A rebuild of the lists as of one clock and revision, done a slice at a time: the orders (what puts a
 // resource in a transaction, the account's next verdict change, the unsubscribe records), a pass over
@@ -254,6 +262,8 @@ void UnsubscribeBuild::Step()
     }
 }
 
+// [SECTION] Swapping a build in, and redoing changed instances
+
 namespace {
 
 // Lists replaced by new ones are freed a slice of rows per frame (10^5 rows with their strings are
@@ -404,6 +414,8 @@ void RedoNamedInstances(const Workspace& ws, Instant now, UnsubscribePageState& 
     s.quotaYear = b.quota.year;
 }
 
+// [SECTION] Refresh: when to rebuild, when to redo
+
 // Keeps the lists current: starts a rebuild when the workspace changed or the clock reached the next
 // verdict change (or went back), and advances it by about kBuildSliceMs per frame.
 void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePageState& s)
@@ -468,6 +480,8 @@ void Refresh(const Workspace& ws, uint64_t revision, Instant now, UnsubscribePag
     // Instances whose verdict changed while the build ran are redone on the next frame.
     if (s.validUntil && now >= *s.validUntil) RequestMoreFrames();
 }
+
+// [SECTION] Lists, search and filters
 
 UnsubscribeList CurrentList(const UnsubscribePageState& s)
 {
@@ -623,6 +637,8 @@ void DrawFilters(UnsubscribePageState& s)
     if (DrawExpiringWithin("##uns-countdown", s.countdown, em * 10)) s.filterDirty = true;
 }
 
+// [SECTION] Table cells
+
 // "剩余 23 天" under the expiry: whole days left (less than one: "剩余不足 1 天"); nothing once expired.
 void CountdownLine(const Resource& r, Instant now)
 {
@@ -673,64 +689,58 @@ void OpenFor(AppState& app, UnsubscribePageState& s, UnsubscribeList l, std::vec
     OpenRefundDialog(app, s.dialog, KindOf(l), std::move(ids));
 }
 
-void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l)
+// [SECTION] The resource table
+
+// Batch bar: select all, 批量退订 (not for five-day refunds: one at a time, seed 4.4.1.3 step 5).
+void DrawBatchBar(AppState& app, UnsubscribePageState& s, UnsubscribeList l)
 {
     const Workspace& ws = *app.workspace;
     const std::vector<UnsubscribeRow>& rows = s.lists[static_cast<int>(l)];
-    const bool selectable = Selectable(l);
-    const bool blocked = l == UnsubscribeList::InUseNotAllowed || l == UnsubscribeList::NotEffectiveBlocked ||
-                         l == UnsubscribeList::PeriodsBlocked;
-    const bool periods = l == UnsubscribeList::Periods || l == UnsubscribeList::PeriodsBlocked;
-
-    // Batch bar: select all, 批量退订 (not for five-day refunds: one at a time, seed 4.4.1.3 step 5).
-    if (selectable) {
-        bool all = !s.shown.empty() && s.selected.size() >= s.shown.size();
-        if (ImGui::Checkbox(Tr(TextId::UnsSelectAll), &all)) {
-            if (all)
-                for (std::size_t k : s.shown) s.selected.insert(ws.resources[rows[k].resource].resource_id);
-            else s.selected.clear();
-        }
-        ImGui::SameLine();
-        std::string notBatch;
-        if (KindOf(l) == RefundKind::InUse)
-            for (const std::string& id : s.selected)
-                if (const Resource* r = ws.findResource(id)) {
-                    const Product* p = ws.findProduct(r->product_id);
-                    const bool ok = UnsubscribableInBatch(ws, *r);  // seed 4.4.1.1 注意事项 3 (core/engine/refund.h)
-                    if (!ok && notBatch.find(p ? p->service_type_name : r->product_id) == std::string::npos)
-                        notBatch += (notBatch.empty() ? "" : "、") + (p ? p->service_type_name : r->product_id);
-                }
-        const bool fiveDay = l == UnsubscribeList::FiveDay;
-        const bool disabled = s.selected.empty() || fiveDay || !notBatch.empty();
-        ImGui::BeginDisabled(disabled);
-        if (ImGui::Button(Tr(TextId::UnsBatch)))
-            OpenFor(app, s, l, std::vector<std::string>(s.selected.begin(), s.selected.end()));
-        ImGui::EndDisabled();
-        if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-            const std::string why = fiveDay             ? Tr(TextId::UnsBatchFiveDay)
-                                    : !notBatch.empty() ? Format(Tr(TextId::UnsBatchTypes), notBatch.c_str())
-                                                        : Tr(TextId::UnsSelectFirst);
-            ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0));
-            ImGui::BeginTooltip();
-            ImGui::TextWrapped("%s", why.c_str());
-            ImGui::EndTooltip();
-        }
-        ImGui::SameLine();
-        ImGui::TextDisabled(Tr(TextId::UnsSelected), static_cast<int>(s.selected.size()));
-        ImGui::SameLine();
+    bool all = !s.shown.empty() && s.selected.size() >= s.shown.size();
+    if (ImGui::Checkbox(Tr(TextId::UnsSelectAll), &all)) {
+        if (all)
+            for (std::size_t k : s.shown) s.selected.insert(ws.resources[rows[k].resource].resource_id);
+        else s.selected.clear();
     }
-    ImGui::TextDisabled(Tr(TextId::RowsShown), static_cast<int>(s.shown.size()));
-
-    if (s.shown.empty()) {
-        ImGui::TextDisabled("%s", Tr(TextId::UnsNoRows));
-        return;
+    ImGui::SameLine();
+    std::string notBatch;
+    if (KindOf(l) == RefundKind::InUse)
+        for (const std::string& id : s.selected)
+            if (const Resource* r = ws.findResource(id)) {
+                const Product* p = ws.findProduct(r->product_id);
+                const bool ok = UnsubscribableInBatch(ws, *r);  // seed 4.4.1.1 注意事项 3 (core/engine/refund.h)
+                if (!ok && notBatch.find(p ? p->service_type_name : r->product_id) == std::string::npos)
+                    notBatch += (notBatch.empty() ? "" : "、") + (p ? p->service_type_name : r->product_id);
+            }
+    const bool fiveDay = l == UnsubscribeList::FiveDay;
+    const bool disabled = s.selected.empty() || fiveDay || !notBatch.empty();
+    ImGui::BeginDisabled(disabled);
+    if (ImGui::Button(Tr(TextId::UnsBatch)))
+        OpenFor(app, s, l, std::vector<std::string>(s.selected.begin(), s.selected.end()));
+    ImGui::EndDisabled();
+    if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        const std::string why = fiveDay             ? Tr(TextId::UnsBatchFiveDay)
+                                : !notBatch.empty() ? Format(Tr(TextId::UnsBatchTypes), notBatch.c_str())
+                                                    : Tr(TextId::UnsSelectFirst);
+        ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0));
+        ImGui::BeginTooltip();
+        ImGui::TextWrapped("%s", why.c_str());
+        ImGui::EndTooltip();
     }
+    ImGui::SameLine();
+    ImGui::TextDisabled(Tr(TextId::UnsSelected), static_cast<int>(s.selected.size()));
+    ImGui::SameLine();
+}
+
+// The columns of a list (not-allowed lists have no action). False when the table is not shown.
+bool BeginResourceTable(UnsubscribeList l, bool blocked, bool periods)
+{
     const int columns = blocked ? 6 : 7;  // not-allowed lists have no action
     const float timeWidth =
         ImGui::CalcTextSize("2024/04/15 15:58:49 GMT+08:00").x + ImGui::GetStyle().CellPadding.x * 2;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##uns-resources", columns, flags)) return;
+    if (!ImGui::BeginTable("##uns-resources", columns, flags)) return false;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(Tr(TextId::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.5f);
@@ -749,68 +759,94 @@ void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l
         style.FramePadding.x * 2 + style.CellPadding.x * 2;
     if (!blocked) ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actionWidth);
     ImGui::TableHeadersRow();
+    return true;
+}
+
+// One instance's row: tick box, instance, product, region, effective time or renewals, expiry with
+// its countdown, the five-day deadline or the reason, and the action.
+void DrawResourceRow(AppState& app, UnsubscribePageState& s, UnsubscribeList l, const UnsubscribeRow& row, bool blocked,
+                     bool periods)
+{
+    const Workspace& ws = *app.workspace;
+    const bool selectable = Selectable(l);
+    const Resource& r = ws.resources[row.resource];
+    const Product* p = ws.findProduct(r.product_id);
+    ImGui::TableNextColumn();
+    if (selectable) {
+        bool ticked = s.selected.count(r.resource_id) != 0;
+        if (ImGui::Checkbox("##sel", &ticked)) {
+            if (ticked) s.selected.insert(r.resource_id);
+            else s.selected.erase(r.resource_id);
+        }
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    InstanceCell(ws, row);
+    ImGui::EndGroup();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(p ? p->service_type_name.c_str() : r.product_id.c_str());
+    ImGui::TextDisabled("%s", p ? p->spec_desc.c_str() : "");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.region_code.c_str());
+    ImGui::TableNextColumn();
+    if (periods) {
+        const std::vector<Instant> keep = KeepUntilChoices(r, AsOf(app));
+        ImGui::TextUnformatted(Format(Tr(TextId::UnsRenewalsCount), row.unstartedRenewals,
+                                      FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str())
+                                   .c_str());
+        if (!keep.empty())
+            ImGui::TextDisabled("%s → %s", FormatLocalDate(LocalDateOf(keep.front(), ws.rules.zone)).c_str(),
+                                FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str());
+    } else {
+        ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time).c_str());
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(ConsoleTime(ws, r.expire_time).c_str());
+    CountdownLine(r, AsOf(app));
+    ImGui::TableNextColumn();
+    if (l == UnsubscribeList::FiveDay)
+        ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time.plusHours(ws.rules.five_day_window_hours)).c_str());
+    else ReasonCell(row, blocked);
+    if (!blocked) {
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton(Tr(periods ? TextId::UnsTabPeriods : TextId::UnsActionUnsubscribe))) {
+            if (KindOf(l) == RefundKind::InUse && row.unstartedRenewals > 0) {
+                s.renewalsAsk = r.resource_id;  // seed 4.4.1.2 step 6: renewal periods or the resource?
+                s.renewalsAskOpening = true;
+            } else {
+                OpenFor(app, s, l, {r.resource_id});
+            }
+        }
+    }
+}
+
+void DrawResourceTable(AppState& app, UnsubscribePageState& s, UnsubscribeList l)
+{
+    const std::vector<UnsubscribeRow>& rows = s.lists[static_cast<int>(l)];
+    const bool blocked = l == UnsubscribeList::InUseNotAllowed || l == UnsubscribeList::NotEffectiveBlocked ||
+                         l == UnsubscribeList::PeriodsBlocked;
+    const bool periods = l == UnsubscribeList::Periods || l == UnsubscribeList::PeriodsBlocked;
+    if (Selectable(l)) DrawBatchBar(app, s, l);
+    ImGui::TextDisabled(Tr(TextId::RowsShown), static_cast<int>(s.shown.size()));
+    if (s.shown.empty()) {
+        ImGui::TextDisabled("%s", Tr(TextId::UnsNoRows));
+        return;
+    }
+    if (!BeginResourceTable(l, blocked, periods)) return;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.shown.size()));
     while (clipper.Step()) {
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const UnsubscribeRow& row = rows[s.shown[static_cast<std::size_t>(k)]];
-            const Resource& r = ws.resources[row.resource];
-            const Product* p = ws.findProduct(r.product_id);
             ImGui::PushID(k);
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (selectable) {
-                bool ticked = s.selected.count(r.resource_id) != 0;
-                if (ImGui::Checkbox("##sel", &ticked)) {
-                    if (ticked) s.selected.insert(r.resource_id);
-                    else s.selected.erase(r.resource_id);
-                }
-                ImGui::SameLine();
-            }
-            ImGui::BeginGroup();
-            InstanceCell(ws, row);
-            ImGui::EndGroup();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p ? p->service_type_name.c_str() : r.product_id.c_str());
-            ImGui::TextDisabled("%s", p ? p->spec_desc.c_str() : "");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.region_code.c_str());
-            ImGui::TableNextColumn();
-            if (periods) {
-                const std::vector<Instant> keep = KeepUntilChoices(r, AsOf(app));
-                ImGui::TextUnformatted(Format(Tr(TextId::UnsRenewalsCount), row.unstartedRenewals,
-                                              FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str())
-                                           .c_str());
-                if (!keep.empty())
-                    ImGui::TextDisabled("%s → %s", FormatLocalDate(LocalDateOf(keep.front(), ws.rules.zone)).c_str(),
-                                        FormatLocalDate(LocalDateOf(r.expire_time, ws.rules.zone)).c_str());
-            } else {
-                ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time).c_str());
-            }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ConsoleTime(ws, r.expire_time).c_str());
-            CountdownLine(r, AsOf(app));
-            ImGui::TableNextColumn();
-            if (l == UnsubscribeList::FiveDay)
-                ImGui::TextUnformatted(
-                    ConsoleTime(ws, r.effective_time.plusHours(ws.rules.five_day_window_hours)).c_str());
-            else ReasonCell(row, blocked);
-            if (!blocked) {
-                ImGui::TableNextColumn();
-                if (ImGui::SmallButton(Tr(periods ? TextId::UnsTabPeriods : TextId::UnsActionUnsubscribe))) {
-                    if (KindOf(l) == RefundKind::InUse && row.unstartedRenewals > 0) {
-                        s.renewalsAsk = r.resource_id;  // seed 4.4.1.2 step 6: renewal periods or the resource?
-                        s.renewalsAskOpening = true;
-                    } else {
-                        OpenFor(app, s, l, {r.resource_id});
-                    }
-                }
-            }
+            DrawResourceRow(app, s, l, rows[s.shown[static_cast<std::size_t>(k)]], blocked, periods);
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
 }
+
+// [SECTION] Unsubscribe records and the renewals question
 
 void DrawRecords(AppState& app, UnsubscribePageState& s)
 {
@@ -918,6 +954,8 @@ void DrawRenewalsAsk(AppState& app, UnsubscribePageState& s)
     }
     EndDialog();
 }
+
+// [SECTION] Tabs and the page (DrawUnsubscribePage)
 
 // A tab item that can be selected from code (switchTab); true while it is the open tab.
 bool Tab(UnsubscribePageState& s, UnsubscribeTab tab, TextId label)

@@ -1,4 +1,11 @@
-// The unsubscribe dialog of 云服务退订 and the shared dialog toolkit (refund_dialog.h).
+// The unsubscribe dialog of 云服务退订 (refund_dialog.h).
+//
+// Index of this file (search for "[SECTION]" to jump):
+//   [SECTION] Reason text and keep-until choices
+//   [SECTION] The refund preview in words (RefundPreviewText)
+//   [SECTION] The dialog: instance table, details, reasons, confirmation, result
+//   [SECTION] Opening and drawing the dialog (public)
+
 #include "ui/refund_dialog.h"
 
 #include <imgui.h>
@@ -14,159 +21,7 @@
 
 namespace qd::ui {
 
-// ---- toolkit ------------------------------------------------------------------------------------------
-
-namespace {
-
-struct CodeText {
-    std::string_view code;
-    TextId text;
-};
-
-// Engine codes (refund.h, orders.h, payment.h) and their words.
-constexpr CodeText kCodes[] = {
-    {"closed", TextId::UnsWhyClosed},
-    {"not_unsubscribable", TextId::UnsWhyNotUnsubscribable},
-    {"police_frozen", TextId::UnsWhyPoliceFrozen},
-    {"in_transaction", TextId::UnsWhyInTransaction},
-    {"effective_resource_package", TextId::UnsWhyResourcePackage},
-    {"expired", TextId::UnsWhyExpired},
-    {"invoiced", TextId::UnsWhyInvoiced},
-    {"paid_unknown", TextId::UnsWhyPaidUnknown},
-    {"bound_to_main", TextId::UnsWhyBound},
-    {"group_not_allowed", TextId::UnsWhyGroup},
-    {"no_unused_renewal_period", TextId::UnsWhyNoPeriods},
-    {"within_five_days", TextId::UnsWhyWithinFiveDays},
-    {"five_day_quota_used_up", TextId::UnsWhyQuotaUsedUp},
-    {"beyond_five_days", TextId::UnsWhyBeyondFiveDays},
-    {"no_five_day_refund", TextId::UnsWhyNoFiveDay},
-    {"renewal_in_effect", TextId::UnsWhyRenewalInEffect},
-    {"not_yet_effective", TextId::UnsWhyNotYetEffective},
-    {"provisioning_failed", TextId::UnsWhyFailed},
-    {"unused_renewal_periods", TextId::UnsWhyUnusedPeriods},
-    {"empty_request", TextId::UnsRefEmpty},
-    {"unknown_resource", TextId::UnsRefUnknownResource},
-    {"bad_keep_until", TextId::UnsRefBadKeepUntil},
-    {"reason_too_long", TextId::UnsRefReasonTooLong},
-    {"balance_unknown", TextId::UnsRefBalanceUnknown},
-    {"unknown_order", TextId::OdlRefUnknownOrder},
-    {"too_many_orders", TextId::OdlRefTooMany},
-    {"not_pending_payment", TextId::OdlRefNotPending},
-    {"status_changed", TextId::OdlRefStatusChanged},
-    {"pending_review", TextId::OdlRefPendingReview},
-    {"pending_confirmation", TextId::OdlRefPendingConfirmation},
-    {"combined_order_incomplete", TextId::OdlRefCombinedIncomplete},
-    {"all_status_changed", TextId::OdlAllChanged},
-    {"nothing_to_cancel", TextId::OdlNothingToCancel},
-    {"coupon_expired", TextId::OdlRefCouponExpired},
-    {"coupon_empty", TextId::OdlRefCouponEmpty},
-    {"unknown_coupon", TextId::OdlRefUnknownCoupon},
-    {"too_many_coupons", TextId::OdlRefTooManyCoupons},
-    {"too_many_discount_coupons", TextId::OdlRefTooManyDiscounts},
-    {"negative_amount", TextId::OdlRefNegative},
-};
-
-}  // namespace
-
-const char* CodeWords(std::string_view code)
-{
-    for (const CodeText& c : kCodes)
-        if (c.code == code) return Tr(c.text);
-    return nullptr;
-}
-
-std::string RefusalWords(const Refusal& refusal)
-{
-    const char* words = CodeWords(refusal.code);
-    if (!words) return refusal.message;
-    if (refusal.subject.empty()) return words;
-    return refusal.subject + (CurrentLang() == Lang::Zh ? "：" : ": ") + words;
-}
-
-bool BeginDialog(const char* title, bool* opening, bool* open, float widthEm, float heightFraction)
-{
-    if (*opening) {
-        ImGui::OpenPopup(title);
-        *opening = false;
-        *open = true;
-    }
-    if (!*open) return false;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(vp->WorkSize.x * 0.94f, ImGui::GetFontSize() * widthEm);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (heightFraction > 0) {
-        ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y * heightFraction), ImGuiCond_Always);
-    } else {
-        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y * 0.9f));
-        flags |= ImGuiWindowFlags_AlwaysAutoResize;
-    }
-    bool keep = true;
-    if (!ImGui::BeginPopupModal(title, &keep, flags)) {
-        if (!keep || !ImGui::IsPopupOpen(title)) *open = false;
-        return false;
-    }
-    return true;
-}
-
-void EndDialog() { ImGui::EndPopup(); }
-
-void BeginDialogBody(float footerLines)
-{
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float footer =
-        footerLines * ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y + style.WindowPadding.y * 0.5f;
-    ImGui::BeginChild("##dialog-body", ImVec2(0, -footer), false);
-}
-
-void EndDialogBody()
-{
-    ImGui::EndChild();
-    ImGui::Separator();
-}
-
-bool DialogEnterPressed()
-{
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return false;
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
-}
-
-bool DialogEscapePressed()
-{
-    if (ImGui::GetIO().WantTextInput) return false;
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-}
-
-ConfirmRowChoice ConfirmRow(const char* confirm, bool can, const char* dismiss)
-{
-    ConfirmRowChoice choice;
-    ImGui::BeginDisabled(!can);
-    choice.confirm = ImGui::Button(confirm);
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    choice.dismiss = ImGui::Button(dismiss);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", Tr(TextId::UnsKeysHint));
-    choice.confirm = can && (choice.confirm || DialogEnterPressed());
-    choice.dismiss = choice.dismiss || DialogEscapePressed();
-    return choice;
-}
-
-void WarningText(const std::string& text)
-{
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.42f, 0.0f, 1.0f));
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
-
-void ErrorText(const std::string& text)
-{
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.82f, 0.16f, 0.16f, 1.0f));
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
+// [SECTION] Reason text and keep-until choices
 
 std::size_t CharacterCount(std::string_view utf8)
 {
@@ -189,7 +44,7 @@ std::vector<Instant> KeepUntilChoices(const Resource& r, Instant asOf)
     return out;
 }
 
-// ---- the refund preview in words ------------------------------------------------------------------------
+// [SECTION] The refund preview in words (RefundPreviewText)
 
 namespace {
 
@@ -319,13 +174,9 @@ std::string ReasonWords(const RefundItem& item)
     return w ? std::string(w) : item.reason;
 }
 
-std::string WarningWords(const Workspace& ws, const RefundPreview& preview, const Refusal& w)
-{
-    if (w.code == "large_refund")
-        return Format(Tr(TextId::UnsWarnLarge), ws.rules.large_refund_warning.display().c_str());
-    if (w.code == "five_day_quota_unknown") return Format(Tr(TextId::UnsWarnQuotaUnknown), preview.quota.limit);
-    return RefusalWords(w);  // balance_unknown: warned in the preview, refused on confirm, in the same words
-}
+// large_refund, five_day_quota_unknown, balance_unknown (warned in the preview, refused on confirm, in
+// the same words): refusal_words.cpp.
+std::string WarningWords(const Workspace& ws, const Refusal& w) { return RefusalWords(w, RefusalScope::Any, &ws); }
 
 }  // namespace
 
@@ -350,12 +201,12 @@ std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview)
         out += "  " + Format(Tr(TextId::UnsBackFlexi), preview.refund.flexi_coupon.display().c_str()) + "\n";
     if (preview.refund.stored_card.isPositive())
         out += "  " + Format(Tr(TextId::UnsBackCard), preview.refund.stored_card.display().c_str()) + "\n";
-    for (const Refusal& w : preview.warnings) out += WarningWords(ws, preview, w) + "\n";
+    for (const Refusal& w : preview.warnings) out += WarningWords(ws, w) + "\n";
     for (const Refusal& r : preview.refusals) out += RefusalWords(r) + "\n";
     return out;
 }
 
-// ---- the dialog -----------------------------------------------------------------------------------------
+// [SECTION] The dialog: instance table, details, reasons, confirmation, result
 
 namespace {
 
@@ -664,6 +515,8 @@ void DrawResult(AppState& app, RefundDialogState& dlg, bool& close)
 
 }  // namespace
 
+// [SECTION] Opening and drawing the dialog (public)
+
 void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, std::vector<std::string> resourceIds)
 {
     dlg = RefundDialogState{};
@@ -675,6 +528,149 @@ void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, st
             dlg.keepChoices = KeepUntilChoices(*r, AsOf(app));
 }
 
+namespace {
+
+// The notice and the rules of the scenarios present (seed 4.4.1.3 step 6), and the clock.
+void DrawNotice(const Workspace& ws, const RefundDialogState& dlg)
+{
+    const RefundPreview& p = dlg.preview;
+    const TextId notice = dlg.kind == RefundKind::InUse          ? TextId::UnsDlgNoticeInUse
+                          : dlg.kind == RefundKind::NotEffective ? TextId::UnsDlgNoticeNotEffective
+                                                                 : TextId::UnsDlgNoticePeriods;
+    WarningText(Tr(notice));
+    bool seen[6] = {};
+    for (const RefundItem& item : p.items) seen[static_cast<int>(item.scenario)] = true;
+    auto rule = [&](UnsubscribeScenario s, TextId t) {
+        if (seen[static_cast<int>(s)]) ImGui::TextWrapped("· %s", Tr(t));
+    };
+    rule(UnsubscribeScenario::FiveDay, TextId::UnsRuleFiveDay);
+    rule(UnsubscribeScenario::Standard, TextId::UnsRuleStandard);
+    rule(UnsubscribeScenario::NotEffective, TextId::UnsRuleNotEffective);
+    rule(UnsubscribeScenario::RenewalPeriods, TextId::UnsRulePeriods);
+    rule(UnsubscribeScenario::Failed, TextId::UnsRuleFailed);
+    ImGui::TextDisabled("%s%s%s", Tr(TextId::AsOf), CurrentLang() == Lang::Zh ? "：" : ": ",
+                        ConsoleTime(ws, p.as_of).c_str());
+}
+
+// In use: the five-day quota this unsubscription uses; periods: the expiry to keep (one resource).
+void DrawQuotaAndKeep(AppState& app, RefundDialogState& dlg, Instant now)
+{
+    const Workspace& ws = *app.workspace;
+    const RefundPreview& p = dlg.preview;
+    if (dlg.kind == RefundKind::InUse) {
+        int fiveDay = 0;
+        for (const RefundItem& item : p.items) fiveDay += item.scenario == UnsubscribeScenario::FiveDay ? 1 : 0;
+        std::string line = (fiveDay > 0 ? Format(Tr(TextId::UnsFiveDayThisTime), fiveDay) : std::string()) +
+                           Format(Tr(TextId::UnsQuotaLine), p.quota.year, p.quota.left());
+        if (p.quota_used > 0) line += Format(Tr(TextId::UnsQuotaAfter), std::max(0, p.quota.left() - p.quota_used));
+        ImGui::TextWrapped("%s", line.c_str());
+    }
+    if (dlg.kind != RefundKind::Periods) return;
+    if (dlg.resourceIds.size() == 1 && dlg.keepChoices.size() > 1) {
+        ImGui::TextUnformatted(Tr(TextId::UnsKeepUntil));
+        for (int i = 0; i < static_cast<int>(dlg.keepChoices.size()); ++i) {
+            ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+            if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
+            const std::string label =
+                ConsoleTime(ws, dlg.keepChoices[static_cast<std::size_t>(i)]) + "##keep" + std::to_string(i);
+            if (ImGui::RadioButton(label.c_str(), dlg.keepChoice == i)) {
+                dlg.keepChoice = i;
+                BuildPreview(app, dlg, now);
+            }
+        }
+    } else if (dlg.resourceIds.size() > 1) {
+        ImGui::TextWrapped("%s", Tr(TextId::UnsKeepBatch));
+    }
+}
+
+// 实际退款 and where the money goes, the notes, and the confirmation tick.
+void DrawRefundTotal(RefundDialogState& dlg)
+{
+    const RefundPreview& p = dlg.preview;
+    ImGui::PushFont(HeadingFont());
+    ImGui::TextUnformatted(Tr(TextId::UnsActualRefund));
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.35f, 0.05f, 1.0f));
+    ImGui::TextUnformatted(p.total.display().c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::TextUnformatted(Format(Tr(TextId::UnsBackToCash), p.refund.cash.display().c_str()).c_str());
+    if (p.refund.voucher.isPositive())
+        ImGui::TextUnformatted(Format(Tr(TextId::UnsBackVoucher), p.refund.voucher.display().c_str()).c_str());
+    if (p.refund.flexi_coupon.isPositive())
+        ImGui::TextUnformatted(Format(Tr(TextId::UnsBackFlexi), p.refund.flexi_coupon.display().c_str()).c_str());
+    if (p.refund.stored_card.isPositive())
+        ImGui::TextUnformatted(Format(Tr(TextId::UnsBackCard), p.refund.stored_card.display().c_str()).c_str());
+    ImGui::TextDisabled("%s", Tr(TextId::UnsNote1));
+    ImGui::TextDisabled("%s", Tr(TextId::UnsNote2));
+    ImGui::Spacing();
+    const TextId tick = dlg.kind == RefundKind::InUse ? TextId::UnsConfirmBackup : TextId::UnsConfirmAmount;
+    ImGui::Checkbox("##acknowledged", &dlg.acknowledged);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", Tr(tick));
+    if (ImGui::IsItemClicked()) dlg.acknowledged = !dlg.acknowledged;
+}
+
+// The scrolling body of the preview.
+void DrawPreviewBody(AppState& app, RefundDialogState& dlg, Instant now)
+{
+    const Workspace& ws = *app.workspace;
+    const RefundPreview& p = dlg.preview;
+    DrawNotice(ws, dlg);
+    if (!p.ok()) {
+        for (const Refusal& r : p.refusals) ErrorText(RefusalWords(r));
+    } else {
+        DrawQuotaAndKeep(app, dlg, now);
+        ImGui::Spacing();
+        DrawInstanceTable(ws, p);
+        if (ImGui::Button(Tr(dlg.showDetails ? TextId::UnsCollapseDetails : TextId::UnsExpandDetails)))
+            dlg.showDetails = !dlg.showDetails;
+        if (dlg.showDetails) DrawDetails(ws, p);
+        for (const Refusal& w : p.warnings) WarningText(WarningWords(ws, w));
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+        DrawReasons(dlg);
+        ImGui::Spacing();
+        DrawRefundTotal(dlg);
+    }
+    if (!dlg.refusals.empty()) {
+        ErrorText(Tr(TextId::UnsRefused));
+        for (const Refusal& r : dlg.refusals) ErrorText(RefusalWords(r));
+    }
+}
+
+// 退订 (greyed with the reason while it cannot), 复制, 取消; Enter / Esc. True when the dialog closes.
+bool DrawPreviewButtons(AppState& app, RefundDialogState& dlg)
+{
+    bool close = false;
+    const char* blocker = SubmitBlocker(dlg);
+    ImGui::BeginDisabled(blocker != nullptr);
+    bool submit = ImGui::Button(Tr(TextId::UnsSubmit));
+    ImGui::EndDisabled();
+    if (blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(TextId::UnsCopy))) app.clipboard = RefundPreviewText(*app.workspace, dlg.preview);
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(TextId::Cancel))) close = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", blocker ? blocker : Tr(TextId::UnsKeysHint));
+
+    if (dlg.confirming || dlg.confirmOpening) {
+        DrawConfirm(app, dlg);
+    } else {
+        if (!blocker && DialogEnterPressed()) submit = true;
+        if (DialogEscapePressed()) close = true;
+    }
+    if (submit && !blocker) {
+        dlg.confirming = true;
+        dlg.confirmOpening = true;
+    }
+    return close;
+}
+
+}  // namespace
+
 void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
 {
     if (!dlg.open && !dlg.opening) return;
@@ -682,7 +678,6 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
         dlg.open = dlg.opening = false;
         return;
     }
-    const Workspace& ws = *app.workspace;
     const Instant now = AsOf(app);
     if (!dlg.result && (!dlg.previewBuilt || dlg.previewRevision != app.revision || now - dlg.previewAsOf >= 60 ||
                         dlg.previewAsOf - now >= 60))
@@ -694,119 +689,10 @@ void DrawRefundDialog(AppState& app, RefundDialogState& dlg)
     if (dlg.result) {
         DrawResult(app, dlg, close);
     } else {
-        const RefundPreview& p = dlg.preview;
-        const bool zh = CurrentLang() == Lang::Zh;
         BeginDialogBody();
-        // The notice and the rules of the scenarios present (seed 4.4.1.3 step 6).
-        const TextId notice = dlg.kind == RefundKind::InUse          ? TextId::UnsDlgNoticeInUse
-                              : dlg.kind == RefundKind::NotEffective ? TextId::UnsDlgNoticeNotEffective
-                                                                     : TextId::UnsDlgNoticePeriods;
-        WarningText(Tr(notice));
-        bool seen[6] = {};
-        for (const RefundItem& item : p.items) seen[static_cast<int>(item.scenario)] = true;
-        auto rule = [&](UnsubscribeScenario s, TextId t) {
-            if (seen[static_cast<int>(s)]) ImGui::TextWrapped("· %s", Tr(t));
-        };
-        rule(UnsubscribeScenario::FiveDay, TextId::UnsRuleFiveDay);
-        rule(UnsubscribeScenario::Standard, TextId::UnsRuleStandard);
-        rule(UnsubscribeScenario::NotEffective, TextId::UnsRuleNotEffective);
-        rule(UnsubscribeScenario::RenewalPeriods, TextId::UnsRulePeriods);
-        rule(UnsubscribeScenario::Failed, TextId::UnsRuleFailed);
-        ImGui::TextDisabled("%s%s%s", Tr(TextId::AsOf), zh ? "：" : ": ", ConsoleTime(ws, p.as_of).c_str());
-
-        if (!p.ok()) {
-            for (const Refusal& r : p.refusals) ErrorText(RefusalWords(r));
-        } else {
-            if (dlg.kind == RefundKind::InUse) {
-                int fiveDay = 0;
-                for (const RefundItem& item : p.items) fiveDay += item.scenario == UnsubscribeScenario::FiveDay ? 1 : 0;
-                std::string line = (fiveDay > 0 ? Format(Tr(TextId::UnsFiveDayThisTime), fiveDay) : std::string()) +
-                                   Format(Tr(TextId::UnsQuotaLine), p.quota.year, p.quota.left());
-                if (p.quota_used > 0)
-                    line += Format(Tr(TextId::UnsQuotaAfter), std::max(0, p.quota.left() - p.quota_used));
-                ImGui::TextWrapped("%s", line.c_str());
-            }
-            if (dlg.kind == RefundKind::Periods) {
-                if (dlg.resourceIds.size() == 1 && dlg.keepChoices.size() > 1) {
-                    ImGui::TextUnformatted(Tr(TextId::UnsKeepUntil));
-                    for (int i = 0; i < static_cast<int>(dlg.keepChoices.size()); ++i) {
-                        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-                        if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
-                        const std::string label = ConsoleTime(ws, dlg.keepChoices[static_cast<std::size_t>(i)]) +
-                                                  "##keep" + std::to_string(i);
-                        if (ImGui::RadioButton(label.c_str(), dlg.keepChoice == i)) {
-                            dlg.keepChoice = i;
-                            BuildPreview(app, dlg, now);
-                        }
-                    }
-                } else if (dlg.resourceIds.size() > 1) {
-                    ImGui::TextWrapped("%s", Tr(TextId::UnsKeepBatch));
-                }
-            }
-            ImGui::Spacing();
-            DrawInstanceTable(ws, p);
-            if (ImGui::Button(Tr(dlg.showDetails ? TextId::UnsCollapseDetails : TextId::UnsExpandDetails)))
-                dlg.showDetails = !dlg.showDetails;
-            if (dlg.showDetails) DrawDetails(ws, p);
-            for (const Refusal& w : p.warnings) WarningText(WarningWords(ws, p, w));
-
-            ImGui::Spacing();
-            ImGui::Separator();
-            ImGui::Spacing();
-            DrawReasons(dlg);
-            ImGui::Spacing();
-            ImGui::PushFont(HeadingFont());
-            ImGui::TextUnformatted(Tr(TextId::UnsActualRefund));
-            ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.35f, 0.05f, 1.0f));
-            ImGui::TextUnformatted(p.total.display().c_str());
-            ImGui::PopStyleColor();
-            ImGui::PopFont();
-            ImGui::TextUnformatted(Format(Tr(TextId::UnsBackToCash), p.refund.cash.display().c_str()).c_str());
-            if (p.refund.voucher.isPositive())
-                ImGui::TextUnformatted(Format(Tr(TextId::UnsBackVoucher), p.refund.voucher.display().c_str()).c_str());
-            if (p.refund.flexi_coupon.isPositive())
-                ImGui::TextUnformatted(
-                    Format(Tr(TextId::UnsBackFlexi), p.refund.flexi_coupon.display().c_str()).c_str());
-            if (p.refund.stored_card.isPositive())
-                ImGui::TextUnformatted(Format(Tr(TextId::UnsBackCard), p.refund.stored_card.display().c_str()).c_str());
-            ImGui::TextDisabled("%s", Tr(TextId::UnsNote1));
-            ImGui::TextDisabled("%s", Tr(TextId::UnsNote2));
-            ImGui::Spacing();
-            const TextId tick = dlg.kind == RefundKind::InUse ? TextId::UnsConfirmBackup : TextId::UnsConfirmAmount;
-            ImGui::Checkbox("##acknowledged", &dlg.acknowledged);
-            ImGui::SameLine();
-            ImGui::TextWrapped("%s", Tr(tick));
-            if (ImGui::IsItemClicked()) dlg.acknowledged = !dlg.acknowledged;
-        }
-        if (!dlg.refusals.empty()) {
-            ErrorText(Tr(TextId::UnsRefused));
-            for (const Refusal& r : dlg.refusals) ErrorText(RefusalWords(r));
-        }
+        DrawPreviewBody(app, dlg, now);
         EndDialogBody();
-
-        const char* blocker = SubmitBlocker(dlg);
-        ImGui::BeginDisabled(blocker != nullptr);
-        bool submit = ImGui::Button(Tr(TextId::UnsSubmit));
-        ImGui::EndDisabled();
-        if (blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
-        ImGui::SameLine();
-        if (ImGui::Button(Tr(TextId::UnsCopy))) app.clipboard = RefundPreviewText(ws, p);
-        ImGui::SameLine();
-        if (ImGui::Button(Tr(TextId::Cancel))) close = true;
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", blocker ? blocker : Tr(TextId::UnsKeysHint));
-
-        if (dlg.confirming || dlg.confirmOpening) {
-            DrawConfirm(app, dlg);
-        } else {
-            if (!blocker && DialogEnterPressed()) submit = true;
-            if (DialogEscapePressed()) close = true;
-        }
-        if (submit && !blocker) {
-            dlg.confirming = true;
-            dlg.confirmOpening = true;
-        }
+        close = DrawPreviewButtons(app, dlg);
     }
     if (close) {
         dlg.open = false;

@@ -1,5 +1,5 @@
 // refund_dialog: the unsubscribe dialog of 云服务退订 (seed 4.4.1.3 step 6-8, 4.4.2 step 6-7, 4.4.3
-// step 6-7) and the small dialog toolkit the order-list dialogs share.
+// step 6-7), drawn with the dialog toolkit of widgets.h.
 //
 //   OpenRefundDialog(app, state.dialog, RefundKind::InUse, {"ecs-1"});   // from a row's 退订资源
 //   DrawRefundDialog(app, state.dialog);                                 // every frame, page level
@@ -20,46 +20,11 @@
 
 #include "core/engine/refund.h"
 #include "ui/labels.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 
 struct AppState;
-
-// ---- shared dialog toolkit (also used by order_list.cpp) -------------------------------------------
-
-// The words (current language) for an engine code: a not-allowed reason, a scenario reason or a
-// refusal of refund.h / orders.h / payment.h; nullptr when the code is not one we know.
-const char* CodeWords(std::string_view code);
-
-// A refusal for people: the words of its code (with the subject), else the engine's message.
-std::string RefusalWords(const Refusal& refusal);
-
-// Opens (when `*opening`) and begins a centred modal of `widthEm` font sizes and at most
-// `heightFraction` of the screen; `title` may carry "###id". False when it is not open; when it
-// returns true call EndDialog(). `*open` goes false when the user closes it with the title bar's ✕.
-bool BeginDialog(const char* title, bool* opening, bool* open, float widthEm, float heightFraction);
-void EndDialog();
-
-// The scrolling body of a dialog that leaves `footerLines` rows of buttons below it.
-void BeginDialogBody(float footerLines = 1.0f);
-void EndDialogBody();
-
-// Keyboard of the topmost dialog: Enter confirms, Esc closes. Not while a text field takes the keys
-// (Enter there ends the edit).
-bool DialogEnterPressed();
-bool DialogEscapePressed();
-
-// The row that ends a confirmation: `confirm` (greyed while !`can`), `dismiss` and the keys hint.
-// Enter confirms when it can, Esc dismisses, like the buttons.
-struct ConfirmRowChoice {
-    bool confirm = false;
-    bool dismiss = false;
-};
-ConfirmRowChoice ConfirmRow(const char* confirm, bool can, const char* dismiss);
-
-// Coloured text for warnings and refusals, wrapped to the available width.
-void WarningText(const std::string& text);
-void ErrorText(const std::string& text);
 
 // ---- the refund dialog ------------------------------------------------------------------------------
 

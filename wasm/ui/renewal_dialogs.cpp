@@ -1,5 +1,13 @@
 // The dialogs of 续费管理 (renewal_dialogs.h): renew, unified expiry, auto-renew, deduction day,
 // renewal policy changes and release, each through the core (renewal.h, auto_renew.h).
+//
+// Index of this file (search for "[SECTION]" to jump):
+//   [SECTION] Shared with page_renewals.cpp (UnifiedDayWords, RnwLinkButton, GoToPendingOrder)
+//   [SECTION] Dialog helpers: durations, instance lists, refusals, times
+//   [SECTION] Quotes (Renew, Align)
+//   [SECTION] Policy operations (auto-renew, manual, to on-demand, no renew, release, deduction day, export)
+//   [SECTION] Opening and drawing the dialog (public)
+
 #include "ui/renewal_dialogs.h"
 
 #include <imgui.h>
@@ -15,16 +23,11 @@
 #include "ui/labels.h"
 #include "ui/order_list.h"
 #include "ui/page_export_records.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 
-// ---- shared helpers ------------------------------------------------------------------------------------
-
-std::string DurationWords(const RenewalDuration& d)
-{
-    if (d.unit == TermUnit::Year) return d.num == 1 ? Tr(TextId::RnwOneYear) : Format(Tr(TextId::RnwYearsN), d.num);
-    return d.num == 1 ? Tr(TextId::RnwOneMonth) : Format(Tr(TextId::RnwMonthsN), d.num);
-}
+// [SECTION] Shared with page_renewals.cpp (UnifiedDayWords, RnwLinkButton, GoToPendingOrder)
 
 std::string UnifiedDayWords(UnifiedExpiryDay day)
 {
@@ -52,66 +55,15 @@ void GoToPendingOrder(AppState& app, const std::string& orderId)
     app.page = Page::PendingOrders;
 }
 
-namespace {
-
-struct CodeText {
-    const char* code;
-    TextId text;
-    bool subject;
-};
-constexpr CodeText kCodeTexts[] = {
-    {"pending_order", TextId::RnwRefPendingOrder, true},
-    {"delisted_product", TextId::RnwRefDelisted, true},
-    {"bound_to_main", TextId::RnwRefBound, true},
-    {"closed", TextId::RnwRefClosed, true},
-    {"provisioning_failed", TextId::RnwRefFailed, true},
-    {"retention_over", TextId::RnwRefRetention, true},
-    {"not_alignable", TextId::RnwRefNotAlignable, true},
-    {"duration_not_offered", TextId::RnwRefDuration, true},
-    {"no_common_duration", TextId::RnwRefNoCommon, false},
-    {"price_unknown", TextId::RnwRefPrice, true},
-    {"empty_request", TextId::RnwRefEmpty, false},
-    {"unknown_resource", TextId::RnwRefUnknown, true},
-    {"policy_unchanged", TextId::RnwRefUnchanged, true},
-    {"to_on_demand_unsupported", TextId::RnwRefNoOnDemand, true},
-    {"not_auto", TextId::RnwRefNotAuto, true},
-    {"bad_times", TextId::RnwRefTimes, false},
-    {"bad_deduction_days", TextId::RnwRefDeduction, false},
-    {"not_expired", TextId::RnwRefNotExpired, true},
-    {"police_frozen", TextId::RnwRefPolice, true},
-    {"frozen_reason_unknown", TextId::RnwRefFrozenUnknown, true},
-    {"in_transaction", TextId::RnwRefTransaction, true},
-    {"insufficient_balance", TextId::RnwRefBalance, true},
-    {"balance_unknown", TextId::RnwRefBalanceUnknown, true},
-};
-
-}  // namespace
-
-std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal)
-{
-    if (refusal.code == "too_many_search_terms") return Format(Tr(TextId::RnwRefTooManyIds), kMaxSearchTerms);
-    if (refusal.code == "bad_expiring_days") return Format(Tr(TextId::RnwRefBadDays), kMaxExpiringWithinDays);
-    for (const CodeText& c : kCodeTexts) {
-        if (refusal.code != c.code) continue;
-        if (!c.subject) return Tr(c.text);
-        std::string subject = refusal.subject;
-        if (const Resource* r = ws.findResource(refusal.subject); r && !r->resource_name.empty())
-            subject = r->resource_name + " (" + r->resource_id + ")";
-        return Format(Tr(c.text), subject.c_str());
-    }
-    return refusal.message;
-}
-
 }  // namespace qd::ui
 
 namespace qd::ui {
 namespace {
 
-const ImVec4 kRed(0.80f, 0.12f, 0.10f, 1);
-const ImVec4 kGreen(0.10f, 0.50f, 0.20f, 1);
-
 bool KeyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 bool EnterPressed() { return KeyPressed(ImGuiKey_Enter) || KeyPressed(ImGuiKey_KeyPadEnter); }
+
+// [SECTION] Dialog helpers: durations, instance lists, refusals, times
 
 const Product* ProductOf(const Workspace& ws, const Resource& r) { return ws.findProduct(r.product_id); }
 
@@ -208,15 +160,15 @@ void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals
 {
     if (refusals.empty()) return;
     const Workspace& ws = *app.workspace;
-    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+    ImGui::PushStyleColor(ImGuiCol_Text, ErrorColour());
     ImGui::TextUnformatted(Tr(TextId::RnwRefused));
     ImGui::PopStyleColor();
     const std::size_t shown = std::min<std::size_t>(refusals.size(), 8);
     for (std::size_t i = 0; i < shown; ++i) {
         const Refusal& r = refusals[i];
-        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+        ImGui::PushStyleColor(ImGuiCol_Text, ErrorColour());
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", RenewalRefusalWords(ws, r).c_str());
+        ImGui::TextWrapped("%s", RefusalWords(r, RefusalScope::Renewal, &ws).c_str());
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", r.code.c_str(), r.message.c_str());
         if (r.code == "pending_order") {
@@ -288,14 +240,6 @@ bool DayCombo(const char* id, int& choice, float width)
     return changed;
 }
 
-// A warning in red, wrapped.
-void ErrorText(const char* text)
-{
-    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
-
 // "续费时长  [1个月] [2个月] ... [1年]": the durations every instance offers, or why there are none.
 void DurationRow(TextId label, RenewalDialogState& d, float em, float width)
 {
@@ -344,7 +288,7 @@ void TimesRow(RenewalDialogState& d, float em)
 // What was done, in green, with its notes; Close (Enter).
 void DrawDone(RenewalDialogState& d)
 {
-    ImGui::PushStyleColor(ImGuiCol_Text, kGreen);
+    ImGui::PushStyleColor(ImGuiCol_Text, SuccessColour());
     ImGui::TextWrapped("%s", d.message.c_str());
     ImGui::PopStyleColor();
     for (const std::string& n : d.notes) ImGui::BulletText("%s", n.c_str());
@@ -362,7 +306,7 @@ bool StillAsking(const Workspace& ws, RenewalDialogState& d, float em)
     return false;
 }
 
-// ---- quotes (Renew, Align) ----------------------------------------------------------------------------
+// [SECTION] Quotes (Renew, Align)
 
 void UpdateQuote(AppState& app, RenewalDialogState& d)
 {
@@ -576,7 +520,7 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     if (confirm && can) PlaceOrders(app, d);
 }
 
-// ---- policy operations -----------------------------------------------------------------------------------
+// [SECTION] Policy operations (auto-renew, manual, to on-demand, no renew, release, deduction day, export)
 
 // Records the outcome of a policy operation in the dialog (refused: nothing changed).
 void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
@@ -595,7 +539,7 @@ void Outcome(AppState& app, RenewalDialogState& d, const PolicyChange& c)
                                  (charge.resource_id + " " + charge.amount.display()).c_str(),
                                  ConsoleTime(ws, charge.new_expire_time).c_str()));
     for (const Refusal& f : c.charge_failures)
-        d.notes.push_back(Format(Tr(TextId::RnwChargeFailed), RenewalRefusalWords(ws, f).c_str()));
+        d.notes.push_back(Format(Tr(TextId::RnwChargeFailed), RefusalWords(f, RefusalScope::Renewal, &ws).c_str()));
     app.renewals.message = d.message;
     MarkChanged(app);
 }
@@ -783,6 +727,8 @@ void DrawExportListDialog(AppState& app, RenewalDialogState& d, float em, float 
 
 }  // namespace
 
+// [SECTION] Opening and drawing the dialog (public)
+
 void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::string> ids)
 {
     if (!app.workspace) return;
@@ -843,19 +789,11 @@ void DrawRenewalDialogs(AppState& app)
     if (d.open == RenewalDialog::None || !app.workspace) return;
     const float em = ImGui::GetFontSize();
     const bool wide = d.open == RenewalDialog::Renew || d.open == RenewalDialog::Align;
-    const float width = em * (wide ? 52.0f : 34.0f);
+    const float widthEm = wide ? 52.0f : 34.0f;
+    const float width = std::min(ImGui::GetMainViewport()->WorkSize.x * 0.94f, em * widthEm);  // as BeginDialog
     const std::string name = std::string(TitleOf(d.open)) + "###rnw-dialog";
-    if (d.opening) {
-        ImGui::OpenPopup(name.c_str());
-        d.opening = false;
-    }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y * 0.92f));
-    bool open = true;
-    if (!ImGui::BeginPopupModal(name.c_str(), &open,
-                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    bool visible = true;
+    if (!BeginDialog(name.c_str(), &d.opening, &visible, widthEm, 0)) {
         d.open = RenewalDialog::None;
         return;
     }
@@ -879,8 +817,7 @@ void DrawRenewalDialogs(AppState& app)
         }
     }
     ImGui::PopTextWrapPos();
-    ImGui::EndPopup();
-    if (!open) d.open = RenewalDialog::None;
+    EndDialog();
 }
 
 }  // namespace qd::ui

@@ -96,14 +96,8 @@ void DrawRenewalDialogs(AppState& app);
 
 // ---- shared with page_renewals.cpp ------------------------------------------------------------------
 
-// "1个月" / "2 years", in the current language.
-std::string DurationWords(const RenewalDuration& d);
-
 // "每月1号" / "last day of each month".
 std::string UnifiedDayWords(UnifiedExpiryDay day);
-
-// A refusal for people: the words of its code with the subject (its name and ID), else the core's message.
-std::string RenewalRefusalWords(const Workspace& ws, const Refusal& refusal);
 
 // A button drawn as a link (blue text, or orange for a warning; no frame), for the table's 操作 column.
 bool RnwLinkButton(const char* label, bool warning = false);

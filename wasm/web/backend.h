@@ -1,5 +1,6 @@
 // The browser platform under the console: WebGL2 canvas, HiDPI, input events, fonts, and frame
-// scheduling. The only code (with api.cpp) that includes emscripten headers.
+// scheduling (backend.cpp; fonts.cpp, input.cpp). With the rest of wasm/web, the only code that
+// includes emscripten headers; the calls between page and module are listed in web/abi.h.
 //
 // HiDPI: ImGui runs in device pixels (like Tracy's BackendEmscripten): the canvas backing store is
 // its CSS size × devicePixelRatio, mouse positions are scaled by the same ratio, fonts are

@@ -80,8 +80,7 @@ std::string ShadowCheckJson()
             w.string(std::string(s.name) + ": kept " + list(s.value, s.count) + ", WebGL " + list(real, s.count));
     }
     w.endArray();
-    w.key("checked");
-    w.integer(checked);
+    w.member("checked", checked);
     w.endObject();
     return w.take();
 }

@@ -2,8 +2,7 @@
 // console's frame. The page calls qd_set_font, then qd_start, then opens the stored workspace or
 // the sample (workspace_io.cpp: qd_stage_file + qd_load_staged).
 //
-// Every qd_* function returning const char* returns JSON in a buffer valid until the next call;
-// the page copies it at once (UTF8ToString). docs/architecture.md §3 fixes the JSON shapes.
+// The calls between page and module, and how strings and answers cross: web/abi.h.
 #include <emscripten.h>
 #include <emscripten/html5.h>  // emscripten_date_now
 #include <imgui.h>
@@ -170,41 +169,47 @@ EMSCRIPTEN_KEEPALIVE const char* qd_navigate(const char* pageId)
 EMSCRIPTEN_KEEPALIVE const char* qd_state()
 {
     const auto& app = qd::web::Shell().app;
-    qd::web::BackendStats s = qd::web::Stats();
-    char buf[1024];
-    std::snprintf(
-        buf, sizeof buf,
-        "{\"page\":\"%s\",\"lang\":\"%s\",\"theme\":\"%s\",\"frames_drawn\":%llu,\"idle\":%s,"
-        "\"canvas\":{\"width\":%d,\"height\":%d,\"device_pixel_ratio\":%g},"
-        "\"font\":{\"glyphs\":%d,\"atlas_width\":%d,\"atlas_height\":%d,\"heading_glyphs\":%d,\"fallback_glyphs\":%d,"
-        "\"placeholders\":%d,\"fallback_loading\":%d,\"fallback_loaded\":%d,\"fallback_failed\":%d,\"upload_ms\":%.2f},"
-        "\"heap_bytes\":%zu,\"last_frame_ms\":%.2f,\"last_font_build_ms\":%.2f}",
-        qd::ui::PageId(app.page), qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en",
-        app.theme == qd::ui::Theme::Light ? "light" : "dark", static_cast<unsigned long long>(s.framesDrawn),
-        s.idle ? "true" : "false", s.canvasWidth, s.canvasHeight, s.devicePixelRatio, s.glyphs, s.atlasWidth,
-        s.atlasHeight, s.headingGlyphs, s.fallbackGlyphs, s.placeholders, s.fallbackLoading, s.fallbackLoaded,
-        s.fallbackFailed, s.lastFontUploadMs, static_cast<size_t>(__builtin_wasm_memory_size(0)) * 65536, s.lastFrameMs,
-        s.lastFontBuildMs);
-    std::string json = buf;
-    json.pop_back();  // the closing brace: the storage and text input objects follow
+    const qd::web::BackendStats s = qd::web::Stats();
     const qd::ui::DataStatus& data = qd::ui::GetDataStatus();
     const qd::ZoneOffset zone = app.workspace ? app.workspace->rules.zone : qd::ZoneOffset::China();
     qd::JsonWriter w;
     w.beginObject();
-    w.key("source");
-    w.string(SourceName(data.source));
-    w.key("files");
-    w.string(data.fileNames);
-    w.key("save_pending");
-    w.boolean(data.savePending);
-    w.key("saved_at");
-    if (data.lastSavedAt) w.instant(*data.lastSavedAt, zone);
-    else w.null();
-    w.key("restored_saved_at");
-    if (data.restoredSavedAt) w.instant(*data.restoredSavedAt, zone);
-    else w.null();
-    w.key("error");
-    w.string(data.storageError);
+    w.member("page", qd::ui::PageId(app.page));
+    w.member("lang", qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en");
+    w.member("theme", app.theme == qd::ui::Theme::Light ? "light" : "dark");
+    w.member("frames_drawn", s.framesDrawn);
+    w.member("idle", s.idle);
+    w.key("canvas");
+    w.beginObject();
+    w.member("width", s.canvasWidth);
+    w.member("height", s.canvasHeight);
+    w.key("device_pixel_ratio");
+    w.number(s.devicePixelRatio);
+    w.endObject();
+    w.key("font");
+    w.beginObject();
+    w.member("glyphs", s.glyphs);
+    w.member("atlas_width", s.atlasWidth);
+    w.member("atlas_height", s.atlasHeight);
+    w.member("heading_glyphs", s.headingGlyphs);
+    w.member("fallback_glyphs", s.fallbackGlyphs);
+    w.member("placeholders", s.placeholders);
+    w.member("fallback_loading", s.fallbackLoading);
+    w.member("fallback_loaded", s.fallbackLoaded);
+    w.member("fallback_failed", s.fallbackFailed);
+    w.member("upload_ms", s.lastFontUploadMs, 2);
+    w.endObject();
+    w.member("heap_bytes", static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * 65536);
+    w.member("last_frame_ms", s.lastFrameMs, 2);
+    w.member("last_font_build_ms", s.lastFontBuildMs, 2);
+    w.key("storage");
+    w.beginObject();
+    w.member("source", SourceName(data.source));
+    w.member("files", data.fileNames);
+    w.member("save_pending", data.savePending);
+    w.member("saved_at", data.lastSavedAt, zone);
+    w.member("restored_saved_at", data.restoredSavedAt, zone);
+    w.member("error", data.storageError);
     w.key("load_errors");
     w.beginArray();
     for (const std::string& e : data.loadErrors) w.string(e);
@@ -226,22 +231,23 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     w.key("ask_renew_rate_period");
     w.boolean(data.askRenewRatePeriod);
     w.endObject();
-    json += ",\"storage\":" + w.take();
-    qd::JsonWriter t;
-    t.beginObject();
-    t.key("wanted");
-    t.boolean(s.textInput);
-    t.key("text");
-    t.string(qd::web::ActiveInputText());
-    t.endObject();
-    json += ",\"text_input\":" + t.take();
+    w.key("text_input");
+    w.beginObject();
+    w.member("wanted", s.textInput);
+    w.member("text", qd::web::ActiveInputText());
+    w.endObject();
     const auto& st = s.startup;  // ms; web/backend.h BackendStats::Startup
-    std::snprintf(buf, sizeof buf,
-                  ",\"startup\":{\"context_ms\":%.1f,\"imgui_ms\":%.1f,\"codepoints_ms\":%.1f,\"frame_fonts_ms\":%.1f,"
-                  "\"frame_ui_ms\":%.1f,\"frame_gl_ms\":%.1f}}",
-                  st.context, st.imgui, st.codepoints, st.frameFonts, st.frameUi, st.frameGl);
-    json += buf;
-    return Result(std::move(json));
+    w.key("startup");
+    w.beginObject();
+    w.member("context_ms", st.context, 1);
+    w.member("imgui_ms", st.imgui, 1);
+    w.member("codepoints_ms", st.codepoints, 1);
+    w.member("frame_fonts_ms", st.frameFonts, 1);
+    w.member("frame_ui_ms", st.frameUi, 1);
+    w.member("frame_gl_ms", st.frameGl, 1);
+    w.endObject();
+    w.endObject();
+    return Result(w.take());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_set_lang(const char* lang)

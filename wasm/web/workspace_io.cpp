@@ -3,14 +3,7 @@
 // to IndexedDB and its restore; the language and theme in localStorage.
 //
 // The DOM half lives in site/app.js (Module.qdHost): it reads files, talks to IndexedDB and makes
-// downloads. The calls between the two halves:
-//   page -> wasm  qd_stage_file(name, size) -> where to write the bytes; qd_load_staged(source);
-//                 qd_persist_begin() / qd_persist_next(bytes) / qd_saved_data() / qd_saved_release();
-//                 qd_persist_done(revision, savedAtMs, error); qd_note_restored(savedAtMs, files);
-//                 qd_download_begin() / qd_download_next(bytes) / qd_download_data() /
-//                 qd_download_progress() / qd_download_release(); qd_download_workspace()
-//   wasm -> page  qdHost.openFilePicker(), schedulePersist(), restoreSample(), download(...),
-//                 downloadWorkspace()
+// downloads. The calls between the two halves: web/abi.h.
 #include <emscripten.h>
 
 #include <cstring>
@@ -139,18 +132,12 @@ std::string ErrorsJson(const LoadErrors& errors)
     w.beginArray();
     for (const LoadError& e : errors) {
         w.beginObject();
-        w.key("file");
-        w.string(e.file);
-        w.key("pointer");
-        w.string(e.pointer);
-        w.key("line");
-        w.integer(e.line);
-        w.key("column");
-        w.integer(e.column);
-        w.key("message");
-        w.string(e.message);
-        w.key("text");
-        w.string(e.str());
+        w.member("file", e.file);
+        w.member("pointer", e.pointer);
+        w.member("line", e.line);
+        w.member("column", e.column);
+        w.member("message", e.message);
+        w.member("text", e.str());
         w.endObject();
     }
     w.endArray();

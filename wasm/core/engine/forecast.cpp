@@ -402,14 +402,10 @@ Forecast ForecastAutoRenewals(const Workspace& ws, Instant asOf, int months)
 void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
 {
     w.beginObject();
-    w.key("as_of");
-    w.instant(f.as_of, zone);
-    w.key("until");
-    w.instant(f.until, zone);
-    w.key("total");
-    w.money(f.total);
-    w.key("cash_balance");
-    w.moneyOrNull(f.cash_balance);
+    w.member("as_of", f.as_of, zone);
+    w.member("until", f.until, zone);
+    w.member("total", f.total);
+    w.member("cash_balance", f.cash_balance);
     w.key("balance_short_from");
     if (f.first_short) w.instant(f.charges[*f.first_short].at, zone);
     else w.null();
@@ -417,12 +413,9 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
     w.beginArray();
     for (const ForecastMonth& m : f.months) {
         w.beginObject();
-        w.key("month");
-        w.string(m.label());
-        w.key("total");
-        w.money(m.total);
-        w.key("charges");
-        w.integer(static_cast<int64_t>(m.count));
+        w.member("month", m.label());
+        w.member("total", m.total);
+        w.member("charges", static_cast<int64_t>(m.count));
         w.endObject();
     }
     w.endArray();
@@ -430,28 +423,19 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
     w.beginArray();
     for (const ForecastCharge& c : f.charges) {
         w.beginObject();
-        w.key("time");
-        w.instant(c.at, zone);
-        w.key("deduction_time");
-        w.instant(c.deduction_time, zone);
+        w.member("time", c.at, zone);
+        w.member("deduction_time", c.deduction_time, zone);
         w.key("late");
         w.boolean(c.late);
-        w.key("resource_id");
-        w.string(c.resource_id);
-        w.key("resource_name");
-        w.string(c.resource_name);
-        w.key("service_type_name");
-        w.string(c.service_type_name);
+        w.member("resource_id", c.resource_id);
+        w.member("resource_name", c.resource_name);
+        w.member("service_type_name", c.service_type_name);
         w.key("duration");
         WriteDuration(w, c.duration);
-        w.key("amount");
-        w.money(c.amount);
-        w.key("new_expire_time");
-        w.instant(c.new_expire_time, zone);
-        w.key("times_left");
-        w.integerOrNull(c.times_left);
-        w.key("balance_after");
-        w.moneyOrNull(c.balance_after);
+        w.member("amount", c.amount);
+        w.member("new_expire_time", c.new_expire_time, zone);
+        w.member("times_left", c.times_left);
+        w.member("balance_after", c.balance_after);
         w.endObject();
     }
     w.endArray();

@@ -339,20 +339,15 @@ void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset z
     w.beginArray();
     for (const PaidOrder& po : result.orders) {
         w.beginObject();
-        w.key("order_id");
-        w.string(po.order_id);
-        w.key("combined_order_id");
-        w.stringOrNull(po.combined_order_id);
-        w.key("order_type");
-        w.string(ToString(po.order_type));
-        w.key("due");
-        w.money(po.due);
+        w.member("order_id", po.order_id);
+        w.member("combined_order_id", po.combined_order_id);
+        w.member("order_type", ToString(po.order_type));
+        w.member("due", po.due);
         w.key("paid");
         w.beginObject();
         WritePaidMembers(w, po.paid);
         w.endObject();
-        w.key("status");
-        w.string(ToString(po.status_after));
+        w.member("status", ToString(po.status_after));
         w.endObject();
     }
     w.endArray();
@@ -364,27 +359,21 @@ void WritePaymentResult(JsonWriter& w, const PaymentResult& result, ZoneOffset z
     w.beginArray();
     for (const CouponUse& use : result.settlement.coupons) {
         w.beginObject();
-        w.key("coupon_id");
-        w.string(use.coupon_id);
-        w.key("type");
-        w.string(ToString(use.type));
-        w.key("amount");
-        w.money(use.amount);
+        w.member("coupon_id", use.coupon_id);
+        w.member("type", ToString(use.type));
+        w.member("amount", use.amount);
         w.endObject();
     }
     w.endArray();
     w.key("total");
     w.beginObject();
-    w.key("due");
-    w.money(result.settlement.due);
+    w.member("due", result.settlement.due);
     WritePaidMembers(w, result.settlement.paid);
     w.endObject();
     w.key("cash_balance");
     w.beginObject();
-    w.key("before");
-    w.moneyOrNull(result.settlement.cash_before);
-    w.key("after");
-    w.moneyOrNull(result.settlement.cash_after);
+    w.member("before", result.settlement.cash_before);
+    w.member("after", result.settlement.cash_after);
     w.endObject();
     WriteRefusals(w, "skipped", result.skipped);
     w.endObject();

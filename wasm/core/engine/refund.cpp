@@ -961,16 +961,9 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
     std::vector<Order>& subs = orders.subs;
     std::vector<Order> added;
     if (subs.size() > 1) {
-        Order parent;
-        parent.order_id = NewOrderId(ws, now, "unsubscribe-combined:" + subs.front().order_id, taken);
-        parent.order_type = OrderType::Unsubscribe;
-        parent.status = OrderStatus::Refunding;
-        parent.create_time = now;
-        parent.official_amount = preview.total;
-        parent.amount_after_discount = preview.total;
-        parent.service_type_name = "组合交易";
+        Order parent = MakeCombinedOrder(ws, subs, OrderType::Unsubscribe, OrderStatus::Refunding, now, preview.total,
+                                         "unsubscribe-combined:" + subs.front().order_id, taken);
         parent.extra = subs.front().extra;
-        for (Order& s : subs) s.combined_order_id = parent.order_id;
         res.order_id = parent.order_id;
         added.push_back(std::move(parent));
     } else {
@@ -982,7 +975,8 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request)
     for (Order& a : added) AdvanceStatus(a, OrderStatus::Completed);
 
     for (Order& s : subs) added.push_back(std::move(s));
-    ws.orders.insert(ws.orders.begin(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+    // Appended, as AddOrders does (OrderLocks positions stay right: engine/renewal.h).
+    ws.orders.insert(ws.orders.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
     ws.Reindex();
     return res;
 }
@@ -994,14 +988,10 @@ namespace {
 void WriteComponents(JsonWriter& w, const RefundComponents& c)
 {
     w.beginObject();
-    w.key("cash");
-    w.money(c.cash);
-    w.key("voucher");
-    w.money(c.voucher);
-    w.key("flexi_coupon");
-    w.money(c.flexi_coupon);
-    w.key("stored_card");
-    w.money(c.stored_card);
+    w.member("cash", c.cash);
+    w.member("voucher", c.voucher);
+    w.member("flexi_coupon", c.flexi_coupon);
+    w.member("stored_card", c.stored_card);
     w.endObject();
 }
 
@@ -1012,93 +1002,64 @@ void WritePreviewMembers(JsonWriter& w, const RefundPreview& preview, ZoneOffset
     w.beginArray();
     for (const RefundItem& item : preview.items) {
         w.beginObject();
-        w.key("resource_id");
-        w.string(item.resource_id);
-        w.key("scenario");
-        w.string(ToString(item.scenario));
-        w.key("reason");
-        w.string(item.reason);
-        w.key("paid");
-        w.money(item.paid);
-        w.key("consumed");
-        w.money(item.consumed);
-        w.key("fee");
-        w.money(item.fee);
+        w.member("resource_id", item.resource_id);
+        w.member("scenario", ToString(item.scenario));
+        w.member("reason", item.reason);
+        w.member("paid", item.paid);
+        w.member("consumed", item.consumed);
+        w.member("fee", item.fee);
         w.key("refund");
         WriteComponents(w, item.refund);
-        w.key("total");
-        w.money(item.total);
-        w.key("quota_used");
-        w.integer(item.quota_used);
+        w.member("total", item.total);
+        w.member("quota_used", item.quota_used);
         w.key("lines");
         w.beginArray();
         for (const RefundLine& line : item.lines) {
             w.beginObject();
-            w.key("kind");
-            w.string(ToString(line.kind));
-            w.key("label");
-            w.string(line.label);
-            w.key("amount");
-            w.money(line.amount);
+            w.member("kind", ToString(line.kind));
+            w.member("label", line.label);
+            w.member("amount", line.amount);
             if (line.kind == RefundLineKind::Paid) {
-                w.key("order_id");
-                w.string(line.order_id);
+                w.member("order_id", line.order_id);
                 w.key("period");
                 w.beginObject();
-                w.key("start");
-                w.instant(*line.period_start, zone);
-                w.key("end");
-                w.instant(*line.period_end, zone);
+                w.member("start", *line.period_start, zone);
+                w.member("end", *line.period_end, zone);
                 w.endObject();
             } else if (line.kind == RefundLineKind::Consumed) {
-                w.key("used");
-                w.integer(line.used);
-                w.key("ordered");
-                w.integer(line.ordered);
-                w.key("unit");
-                w.string(ToString(line.unit));
+                w.member("used", line.used);
+                w.member("ordered", line.ordered);
+                w.member("unit", ToString(line.unit));
             } else if (line.kind == RefundLineKind::Fee) {
-                w.key("rate");
-                w.integer(line.rate_percent);
+                w.member("rate", line.rate_percent);
             }
             w.endObject();
         }
         w.endArray();
-        w.key("reason_code");
-        w.string(item.reason_code);
+        w.member("reason_code", item.reason_code);
         w.key("main_resource_id");
         if (item.main_resource_id.empty()) w.null();
         else w.string(item.main_resource_id);
-        w.key("not_charged");
-        w.money(item.not_charged);
+        w.member("not_charged", item.not_charged);
         w.key("kept");
         w.beginObject();
-        w.key("voucher");
-        w.money(item.voucher_kept);
-        w.key("discount_coupon");
-        w.money(item.discount_coupon_kept);
+        w.member("voucher", item.voucher_kept);
+        w.member("discount_coupon", item.discount_coupon_kept);
         w.endObject();
-        w.key("new_expire_time");
-        w.instantOrNull(item.new_expire_time, zone);
+        w.member("new_expire_time", item.new_expire_time, zone);
         w.endObject();
     }
     w.endArray();
-    w.key("total");
-    w.money(preview.total);
+    w.member("total", preview.total);
     w.key("refund");
     WriteComponents(w, preview.refund);
     w.key("quota");
     w.beginObject();
-    w.key("year");
-    w.integer(preview.quota.year);
-    w.key("limit");
-    w.integer(preview.quota.limit);
-    w.key("used");
-    w.integer(preview.quota.used);
-    w.key("left");
-    w.integer(preview.quota.left());
-    w.key("used_now");
-    w.integer(preview.quota_used);
+    w.member("year", preview.quota.year);
+    w.member("limit", preview.quota.limit);
+    w.member("used", preview.quota.used);
+    w.member("left", preview.quota.left());
+    w.member("used_now", preview.quota_used);
     w.key("known");
     w.boolean(preview.quota.known);
     w.endObject();
@@ -1110,8 +1071,7 @@ void WritePreviewMembers(JsonWriter& w, const RefundPreview& preview, ZoneOffset
 void WriteRefundPreview(JsonWriter& w, const RefundPreview& preview, ZoneOffset zone)
 {
     w.beginObject();
-    w.key("as_of");
-    w.instant(preview.as_of, zone);
+    w.member("as_of", preview.as_of, zone);
     if (!preview.ok()) WriteRefusals(w, "refusals", preview.refusals);
     else WritePreviewMembers(w, preview, zone);
     w.endObject();
@@ -1128,16 +1088,14 @@ void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, cons
 {
     const ZoneOffset zone = after.rules.zone;
     w.beginObject();
-    w.key("as_of");
-    w.instant(result.preview.as_of, zone);
+    w.member("as_of", result.preview.as_of, zone);
     if (!result.ok()) {
         WriteRefusals(w, "refusals", result.refusals);
         w.endObject();
         return;
     }
     WritePreviewMembers(w, result.preview, zone);
-    w.key("order_id");
-    w.string(result.order_id);
+    w.member("order_id", result.order_id);
     w.key("sub_order_ids");
     w.beginArray();
     for (const std::string& id : result.sub_order_ids) w.string(id);
@@ -1146,8 +1104,7 @@ void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, cons
     w.beginArray();
     for (const std::string& id : result.returned_coupon_ids) w.string(id);
     w.endArray();
-    w.key("cash_balance");
-    w.moneyOrNull(after.account.cash_balance);
+    w.member("cash_balance", after.account.cash_balance);
     w.endObject();
 }
 

@@ -76,14 +76,9 @@ bool ExactFen(Money price, int64_t num, int64_t den)
 
 // The words of quote line labels, per LabelLanguage; the numbers and operators are the same.
 struct LabelWords {
-    std::string_view month, months, year, years, extraDay, extraDays, to, open, close, halfUp, truncated, noYearPrice,
-        noMonthPrice, then;
+    std::string_view extraDay, extraDays, to, open, close, halfUp, truncated, noYearPrice, noMonthPrice, then;
 };
-constexpr LabelWords kEnglishWords{"month",
-                                   "months",
-                                   "year",
-                                   "years",
-                                   "extra day",
+constexpr LabelWords kEnglishWords{"extra day",
                                    "extra days",
                                    " to ",
                                    " (",
@@ -93,20 +88,9 @@ constexpr LabelWords kEnglishWords{"month",
                                    " (no year price: month price ÷ 30)",
                                    " (no month price: year price ÷ 365)",
                                    "…, "};
-constexpr LabelWords kChineseWords{"个月",
-                                   "个月",
-                                   "年",
-                                   "年",
-                                   "天补齐",
-                                   "天补齐",
-                                   " 至 ",
-                                   "（",
-                                   "）",
-                                   "四舍五入",
-                                   "舍去",
-                                   "（无包年价：月价 ÷ 30）",
-                                   "（无包月价：年价 ÷ 365）",
-                                   "…，"};
+constexpr LabelWords kChineseWords{
+    "天补齐", "天补齐", " 至 ", "（", "）", "四舍五入", "舍去", "（无包年价：月价 ÷ 30）", "（无包月价：年价 ÷ 365）",
+    "…，"};
 const LabelWords& WordsOf(LabelLanguage lang) { return lang == LabelLanguage::Chinese ? kChineseWords : kEnglishWords; }
 
 std::string RoundingWords(Rounding r, const LabelWords& w)
@@ -121,9 +105,9 @@ std::string RoundingWords(Rounding r, const LabelWords& w)
 std::string QuoteLabelWords(LabelLanguage lang)
 {
     const LabelWords& w = WordsOf(lang);
-    std::string out;
-    for (std::string_view word : {w.month, w.months, w.year, w.years, w.extraDay, w.extraDays, w.to, w.open, w.close,
-                                  w.halfUp, w.truncated, w.noYearPrice, w.noMonthPrice, w.then})
+    std::string out = DurationLabel(TermUnit::Month, 2, lang) + DurationLabel(TermUnit::Year, 2, lang);
+    for (std::string_view word :
+         {w.extraDay, w.extraDays, w.to, w.open, w.close, w.halfUp, w.truncated, w.noYearPrice, w.noMonthPrice, w.then})
         out.append(word);
     return out;
 }
@@ -133,18 +117,12 @@ std::string RenewalDuration::str() const { return label(LabelLanguage::English);
 void WriteDuration(JsonWriter& w, RenewalDuration d)
 {
     w.beginObject();
-    w.key("period");
-    w.string(ToString(d.unit));
-    w.key("num");
-    w.integer(d.num);
+    w.member("period", ToString(d.unit));
+    w.member("num", d.num);
     w.endObject();
 }
 
-std::string RenewalDuration::label(LabelLanguage lang) const
-{
-    const LabelWords& w = WordsOf(lang);
-    return unit == TermUnit::Year ? Plural(num, w.year, w.years) : Plural(num, w.month, w.months);
-}
+std::string RenewalDuration::label(LabelLanguage lang) const { return DurationLabel(unit, num, lang); }
 
 TermUnit PurchasedUnit(const Resource& resource, const Product& product, ZoneOffset zone)
 {
@@ -868,34 +846,26 @@ void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone
     w.beginArray();
     for (const RenewalQuoteItem& item : quote.items) {
         w.beginObject();
-        w.key("resource_id");
-        w.string(item.resource_id);
-        w.key("old_expire_time");
-        w.instant(item.old_expire_time, zone);
-        w.key("new_expire_time");
-        w.instant(item.new_expire_time, zone);
+        w.member("resource_id", item.resource_id);
+        w.member("old_expire_time", item.old_expire_time, zone);
+        w.member("new_expire_time", item.new_expire_time, zone);
         w.key("duration");
         WriteDuration(w, item.duration);
-        w.key("extra_days");
-        w.integer(item.extra_days);
-        w.key("amount");
-        w.money(item.amount);
+        w.member("extra_days", item.extra_days);
+        w.member("amount", item.amount);
         w.key("lines");
         w.beginArray();
         for (const QuoteLine& line : item.lines) {
             w.beginObject();
-            w.key("label");
-            w.string(line.label);
-            w.key("amount");
-            w.money(line.amount);
+            w.member("label", line.label);
+            w.member("amount", line.amount);
             w.endObject();
         }
         w.endArray();
         w.endObject();
     }
     w.endArray();
-    w.key("total");
-    w.money(quote.total);
+    w.member("total", quote.total);
     w.endObject();
 }
 
@@ -1035,6 +1005,21 @@ void AddOrders(Workspace& ws, std::vector<Order> orders)
     }
 }
 
+Order MakeCombinedOrder(const Workspace& ws, std::vector<Order>& subs, OrderType type, OrderStatus status, Instant now,
+                        Money total, std::string_view salt, const std::vector<std::string>& taken)
+{
+    Order parent;
+    parent.order_id = NewOrderId(ws, now, salt, taken);
+    parent.order_type = type;
+    parent.status = status;
+    parent.create_time = now;
+    parent.official_amount = total;
+    parent.amount_after_discount = total;
+    parent.service_type_name = "组合交易";
+    for (Order& s : subs) s.combined_order_id = parent.order_id;
+    return parent;
+}
+
 PlacedRenewal PlaceRenewalOrders(Workspace& ws, const RenewalRequest& request)
 {
     PlacedRenewal placed;
@@ -1075,16 +1060,9 @@ PlacedRenewal PlaceRenewalOrders(Workspace& ws, const RenewalRequest& request)
     if (subs.size() > 1) {
         std::vector<std::string> taken;
         for (const Order& s : subs) taken.push_back(s.order_id);
-        Order parent;
-        parent.order_id = NewOrderId(ws, now, "combined:" + subs.front().order_id, taken);
-        parent.order_type = OrderType::Renewal;
-        parent.status = OrderStatus::PendingPayment;
-        parent.create_time = now;
+        Order parent = MakeCombinedOrder(ws, subs, OrderType::Renewal, OrderStatus::PendingPayment, now,
+                                         placed.quote.total, "combined:" + subs.front().order_id, taken);
         parent.pending_payment_end_time = subs.front().pending_payment_end_time;
-        parent.official_amount = placed.quote.total;
-        parent.amount_after_discount = placed.quote.total;
-        parent.service_type_name = "组合交易";
-        for (Order& s : subs) s.combined_order_id = parent.order_id;
         placed.order_id = parent.order_id;
         added.push_back(std::move(parent));
     } else {

@@ -47,6 +47,7 @@
 #include "core/model/calendar.h"
 #include "core/model/json_writer.h"
 #include "core/model/money.h"
+#include "core/model/labels.h"
 #include "core/model/refusal.h"
 #include "core/model/text.h"
 #include "core/model/workspace.h"
@@ -55,21 +56,20 @@ namespace qd {
 
 // ---- durations --------------------------------------------------------------------------------------
 
-// A renewal duration: `num` months or `num` years.
-// The language of the words in quote line labels (and export headers, exports.h): the arithmetic
-// is the same, "1 month × 191.40" or "1 个月 × 191.40". English is the CLI's and the test API's.
-enum class LabelLanguage { Chinese, English };
+// The words of quote line labels come in a LabelLanguage (model/labels.h): the arithmetic is the
+// same, "1 month × 191.40" or "1个月 × 191.40". English is the CLI's and the test API's.
 
 // Every word a quote line label can hold in `lang`, concatenated (a UI builds its glyph set from it).
 std::string QuoteLabelWords(LabelLanguage lang);
 
+// A renewal duration: `num` months or `num` years.
 struct RenewalDuration {
     TermUnit unit = TermUnit::Month;
     int num = 1;
 
     int months() const { return unit == TermUnit::Year ? num * 12 : num; }  // length in months (1 year = 12)
     std::string str() const;                                                // "1 month", "3 months", "2 years"
-    std::string label(LabelLanguage lang) const;                            // str(), or "1 个月", "2 年"
+    std::string label(LabelLanguage lang) const;  // DurationLabel: str(), or "1个月", "2年"
     friend bool operator==(const RenewalDuration&, const RenewalDuration&) = default;
 };
 
@@ -301,6 +301,13 @@ std::vector<Order> RenewalOrdersFor(const Workspace& ws, const RenewalQuote& quo
 // Appends orders to ws.orders (and its index), and records each one in the trade history
 // (交易记录跟踪) of the purchase orders of the resources it names.
 void AddOrders(Workspace& ws, std::vector<Order> orders);
+
+// The combined trade order (组合交易订单, seed 4.2.1.2 批量续费, 4.4 批量退订) over the sub-orders of one
+// operation (two or more): no items of its own, `total` as its amounts, service type 组合交易, created
+// `now`; each sub-order names it in combined_order_id. Its id is fresh (NewOrderId with `salt`), unique
+// also among `taken`. The caller adds it before the sub-orders (AddOrders).
+Order MakeCombinedOrder(const Workspace& ws, std::vector<Order>& subs, OrderType type, OrderStatus status, Instant now,
+                        Money total, std::string_view salt, const std::vector<std::string>& taken);
 
 // A fresh id in the console's pattern: "CS" + yyMMddHHmm (local) + the tens digit of the seconds +
 // 4 characters [0-9A-Z], unique in ws.orders and in `taken`; deterministic for the same inputs.

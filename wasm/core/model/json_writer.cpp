@@ -1,5 +1,9 @@
 #include "core/model/json_writer.h"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
 namespace qd {
 
 void AppendJsonString(std::string& out, std::string_view s)
@@ -91,6 +95,18 @@ void JsonWriter::null()
 {
     beforeValue();
     out_ += "null";
+}
+void JsonWriter::number(double v, int decimals)
+{
+    if (!std::isfinite(v)) return null();
+    beforeValue();
+    char buf[64];
+    if (decimals >= 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    else {
+        std::snprintf(buf, sizeof buf, "%.15g", v);
+        if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+    }
+    out_ += buf;
 }
 void JsonWriter::money(Money m) { string(m.str()); }
 void JsonWriter::instant(Instant t, ZoneOffset z) { string(FormatIso(t, z)); }

@@ -4,8 +4,10 @@
 //
 //   JsonWriter w;
 //   w.beginObject();
-//   w.key("total"); w.money(total);            // "279.41"
-//   w.key("as_of"); w.instant(asOf, zone);     // "2025-01-14T10:00:00+08:00"
+//   w.member("total", total);                  // "total":"279.41"        (Money)
+//   w.member("as_of", asOf, zone);             // "as_of":"2025-01-14T10:00:00+08:00"
+//   w.member("payment_time", o.payment_time, zone);  // an absent optional is null
+//   w.member("count", 3); w.member("ok", true); w.member("name", r.resource_name);
 //   w.key("items"); w.beginArray(); ... w.endArray();
 //   w.endObject();
 //   std::string text = w.take();
@@ -19,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/model/calendar.h"
@@ -43,6 +46,34 @@ public:
     void money(Money m);                    // 2-decimal string, "279.41"
     void instant(Instant t, ZoneOffset z);  // ISO 8601 with the zone's offset
     void raw(std::string_view json);        // an already-serialised JSON value
+    // A number with `decimals` digits after the point (-1: the shortest text that reads back the same);
+    // NaN and infinities, which JSON cannot hold, are null. For measurements (milliseconds, ratios);
+    // money is Money, never a double.
+    void number(double v, int decimals = -1);
+
+    // "key":value in one call, the value written as by the function of its type; an absent optional is
+    // null (the format's "null = unknown / none").
+    void member(std::string_view k, std::string_view v) { key(k), string(v); }
+    void member(std::string_view k, const char* v) { key(k), string(v); }  // not bool
+    void member(std::string_view k, const std::string& v) { key(k), string(v); }
+    void member(std::string_view k, bool v) { key(k), boolean(v); }
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+    void member(std::string_view k, T v)
+    {
+        key(k);
+        integer(static_cast<int64_t>(v));
+    }
+    void member(std::string_view k, Money v) { key(k), money(v); }
+    void member(std::string_view k, Instant t, ZoneOffset z) { key(k), instant(t, z); }
+    void member(std::string_view k, const std::optional<Instant>& t, ZoneOffset z) { key(k), instantOrNull(t, z); }
+    void member(std::string_view k, double v, int decimals) { key(k), number(v, decimals); }
+    template <class T>
+    void member(std::string_view k, const std::optional<T>& v)
+    {
+        if (v) return member(k, *v);
+        key(k);
+        null();
+    }
 
     // An optional value: the value, or null when absent (the format's "null = unknown / none").
     void stringOrNull(const std::optional<std::string>& s) { s ? string(*s) : null(); }

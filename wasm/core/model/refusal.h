@@ -27,12 +27,9 @@ using Refusals = std::vector<Refusal>;
 inline void WriteRefusal(JsonWriter& w, const Refusal& r)
 {
     w.beginObject();
-    w.key("code");
-    w.string(r.code);
-    w.key("subject");
-    w.string(r.subject);
-    w.key("message");
-    w.string(r.message);
+    w.member("code", r.code);
+    w.member("subject", r.subject);
+    w.member("message", r.message);
     w.endObject();
 }
 
@@ -51,8 +48,7 @@ inline void WriteRefusals(JsonWriter& w, std::string_view key, const Refusals& r
 inline bool BeginResult(JsonWriter& w, Instant asOf, ZoneOffset zone, const Refusals& refusals)
 {
     w.beginObject();
-    w.key("as_of");
-    w.instant(asOf, zone);
+    w.member("as_of", asOf, zone);
     if (refusals.empty()) return true;
     WriteRefusals(w, "refusals", refusals);
     w.endObject();

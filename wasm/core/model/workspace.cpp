@@ -130,47 +130,33 @@ std::string SummaryJson(const Workspace& ws)
     const auto count = [](const auto& items) { return static_cast<int64_t>(items.size()); };
     JsonWriter w;
     w.beginObject();
-    w.key("format");
-    w.string(kWorkspaceFormat);
-    w.key("as_of");
-    w.instantOrNull(ws.as_of, ws.rules.zone);
+    w.member("format", kWorkspaceFormat);
+    w.member("as_of", ws.as_of, ws.rules.zone);
     w.key("account");
     w.beginObject();
-    w.key("name");
-    w.string(ws.account.name);
-    w.key("cash_balance");
-    w.moneyOrNull(ws.account.cash_balance);
+    w.member("name", ws.account.name);
+    w.member("cash_balance", ws.account.cash_balance);
     w.endObject();
-    w.key("products");
-    w.integer(count(ws.products));
-    w.key("resources");
-    w.integer(count(ws.resources));
-    w.key("orders");
-    w.integer(count(ws.orders));
+    w.member("products", count(ws.products));
+    w.member("resources", count(ws.resources));
+    w.member("orders", count(ws.orders));
     w.key("orders_by_status");
     CountBy<OrderStatus>(w, ws.orders, [](const Order& o) { return o.status; });
     w.key("resources_by_status");
     CountBy<ResourceStatus>(w, ws.resources, [](const Resource& r) { return r.status; });
-    w.key("coupons");
-    w.integer(count(ws.coupons));
-    w.key("export_records");
-    w.integer(count(ws.export_records));
+    w.member("coupons", count(ws.coupons));
+    w.member("export_records", count(ws.export_records));
     w.endObject();
     return w.take();
 }
 
 void WritePaidMembers(JsonWriter& w, const PaidBreakdown& p)
 {
-    w.key("cash");
-    w.money(p.cash);
-    w.key("voucher");
-    w.money(p.voucher);
-    w.key("flexi_coupon");
-    w.money(p.flexi_coupon);
-    w.key("stored_card");
-    w.money(p.stored_card);
-    w.key("discount_coupon");
-    w.money(p.discount_coupon);
+    w.member("cash", p.cash);
+    w.member("voucher", p.voucher);
+    w.member("flexi_coupon", p.flexi_coupon);
+    w.member("stored_card", p.stored_card);
+    w.member("discount_coupon", p.discount_coupon);
 }
 
 }  // namespace qd

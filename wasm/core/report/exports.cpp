@@ -9,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/csv.h"
 #include "core/model/json_writer.h"
+#include "core/model/labels.h"
 #include "core/engine/orders.h"
 
 namespace qd {
@@ -17,47 +19,13 @@ namespace {
 
 constexpr int64_t kSecondsPerDay = 86400;
 
-// ---- labels of the file (the console's words, seed 4.3.5 / 4.2.8) -------------------------------------
+// ---- words of the file (headers here; enum labels and durations: model/labels.h) --------------------
 
 struct Words {
     const char* zh;
     const char* en;
 };
-
-constexpr Words kOrderStatusWords[] = {{"待支付", "Pending payment"},     {"待审核", "Pending review"},
-                                       {"退款中", "Refunding"},           {"处理中", "Processing"},
-                                       {"已完成", "Completed"},           {"已取消", "Cancelled"},
-                                       {"待确认", "Pending confirmation"}};
-constexpr Words kOrderTypeWords[] = {{"新购", "New"},
-                                     {"续费", "Renewal"},
-                                     {"变更", "Change"},
-                                     {"退订", "Unsubscribe"},
-                                     {"包年/包月转按需", "To pay-per-use"},
-                                     {"按需转包年/包月", "Pay-per-use to yearly/monthly"},
-                                     {"试用", "Trial"},
-                                     {"转商用", "Trial to commercial"},
-                                     {"费用调整", "Fee adjustment"}};
-constexpr Words kResourceStatusWords[] = {
-    {"使用中", "In use"}, {"已过期", "Expired"}, {"已冻结", "Frozen"}, {"已关闭", "Closed"}};
-constexpr Words kRenewalPolicyWords[] = {{"手动续费", "Manual renewal"},
-                                         {"自动续费", "Auto-renewal"},
-                                         {"到期转按需", "To pay-per-use at expiry"},
-                                         {"到期不续费", "No renewal at expiry"}};
-
-template <class E, std::size_t N>
-const char* Word(const Words (&table)[N], E e, HeaderLanguage lang)
-{
-    static_assert(N == EnumNames<E>::names.size(), "exports: one label per enumerator");
-    const Words& w = table[static_cast<std::size_t>(e)];
-    return lang == HeaderLanguage::Chinese ? w.zh : w.en;
-}
 const char* Pick(const Words& w, HeaderLanguage lang) { return lang == HeaderLanguage::Chinese ? w.zh : w.en; }
-
-std::string DurationText(RenewalDuration d, HeaderLanguage lang)
-{
-    if (lang == HeaderLanguage::English) return d.str();
-    return std::to_string(d.num) + (d.unit == TermUnit::Year ? "年" : "个月");
-}
 
 constexpr Words kKindFileNames[] = {{"订单列表", "orders"},
                                     {"待支付订单", "pending-orders"},
@@ -75,52 +43,9 @@ std::string Stamp(Instant t, ZoneOffset zone)
     return buf;
 }
 
-// ---- CSV (RFC 4180, UTF-8 with BOM, CRLF) -----------------------------------------------------------
-
-class CsvWriter {
-public:
-    CsvWriter() { out_.assign(kUtf8Bom); }
-
-    // Free text from the data: neutralised against spreadsheet formulas, quoted when needed.
-    void text(std::string_view v)
-    {
-        const bool formula =
-            !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
-        field(v, formula);
-    }
-    // Values this code formats (amounts, times, counts, labels): written as they are.
-    void value(std::string_view v) { field(v, false); }
-    void money(std::optional<Money> m) { value(m ? m->str() : std::string()); }
-    void time(std::optional<Instant> t, ZoneOffset z) { value(t ? FormatConsole(*t, z) : std::string()); }
-    void endRow()
-    {
-        out_ += "\r\n";
-        first_ = true;
-    }
-    std::string take() { return std::move(out_); }
-
-private:
-    void field(std::string_view v, bool apostrophe)
-    {
-        if (!first_) out_ += ',';
-        first_ = false;
-        const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos ||
-                           (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-        if (quote) out_ += '"';
-        if (apostrophe) out_ += '\'';
-        for (char c : v) {
-            if (c == '"') out_ += '"';
-            out_ += c;
-        }
-        if (quote) out_ += '"';
-    }
-    std::string out_;
-    bool first_ = true;
-};
-
 void Header(CsvWriter& csv, std::initializer_list<Words> columns, HeaderLanguage lang)
 {
-    for (const Words& w : columns) csv.value(Pick(w, lang));
+    for (const Words& w : columns) csv.cell(Pick(w, lang));
 }
 
 // ---- requests ----------------------------------------------------------------------------------------
@@ -157,12 +82,9 @@ void Finish(ExportResult& result, const ExportRequest& request, const Workspace&
 void BeginJson(JsonWriter& w, const ExportRequest& request, ZoneOffset zone, int rows)
 {
     w.beginObject();
-    w.key("kind");
-    w.string(ToString(request.kind));
-    w.key("as_of");
-    w.instant(request.as_of, zone);
-    w.key("count");
-    w.integer(rows);
+    w.member("kind", ToString(request.kind));
+    w.member("as_of", request.as_of, zone);
+    w.member("count", rows);
 }
 
 // ---- orders / pending orders (seed 4.3.4, 4.1.4) ------------------------------------------------------
@@ -245,11 +167,11 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
         csv.endRow();
         for (const Order* o : rows) {
             const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
-            csv.text(o->order_id);
-            csv.text(o->combined_order_id.value_or(""));
-            csv.text(o->service_type_name);
-            csv.value(Word(kOrderTypeWords, o->order_type, lang));
-            csv.value(Word(kOrderStatusWords, status, lang));
+            csv.cell(o->order_id);
+            csv.cell(o->combined_order_id.value_or(""));
+            csv.cell(o->service_type_name);
+            csv.cell(EnumLabel(o->order_type, lang));
+            csv.cell(EnumLabel(status, lang));
             csv.time(o->create_time, zone);
             csv.time(o->payment_time, zone);
             csv.time(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules))
@@ -263,15 +185,15 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
             csv.money(o->paid ? std::optional<Money>(o->paid->stored_card) : std::nullopt);
             csv.money(o->fee);
             csv.money(o->consumed);
-            csv.text(o->currency);
+            csv.cell(o->currency);
             std::string projects;
             for (const EnterpriseProject& p : o->enterprise_projects)
                 projects += (projects.empty() ? "" : "; ") + (p.name.empty() ? p.id : p.name);
-            csv.text(projects);
-            csv.text(o->created_by);
+            csv.cell(projects);
+            csv.cell(o->created_by);
             std::string ids;
             for (const std::string& id : ResourceIdsOf(*o)) ids += (ids.empty() ? "" : "; ") + id;
-            csv.text(ids);
+            csv.cell(ids);
             csv.endRow();
         }
         Finish(result, request, ws, csv.take(), count);
@@ -283,30 +205,20 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
         for (const Order* o : rows) {
             const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
             w.beginObject();
-            w.key("order_id");
-            w.string(o->order_id);
-            w.key("combined_order_id");
-            w.stringOrNull(o->combined_order_id);
-            w.key("service_type_name");
-            w.string(o->service_type_name);
-            w.key("order_type");
-            w.string(ToString(o->order_type));
-            w.key("status");
-            w.string(ToString(status));
-            w.key("create_time");
-            w.instant(o->create_time, zone);
-            w.key("payment_time");
-            w.instantOrNull(o->payment_time, zone);
+            w.member("order_id", o->order_id);
+            w.member("combined_order_id", o->combined_order_id);
+            w.member("service_type_name", o->service_type_name);
+            w.member("order_type", ToString(o->order_type));
+            w.member("status", ToString(status));
+            w.member("create_time", o->create_time, zone);
+            w.member("payment_time", o->payment_time, zone);
             w.key("payment_deadline");
             w.instantOrNull(status == OrderStatus::PendingPayment ? std::optional<Instant>(PaymentDeadline(*o, rules))
                                                                   : std::nullopt,
                             zone);
-            w.key("official_amount");
-            w.moneyOrNull(o->official_amount);
-            w.key("amount_after_discount");
-            w.money(o->amount_after_discount);
-            w.key("amount_paid");  // 实付金额
-            w.moneyOrNull(o->amountPaid());
+            w.member("official_amount", o->official_amount);
+            w.member("amount_after_discount", o->amount_after_discount);
+            w.member("amount_paid", o->amountPaid());  // 实付金额
             w.key("paid");
             if (o->paid) {
                 w.beginObject();
@@ -315,25 +227,19 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
             } else {
                 w.null();
             }
-            w.key("fee");
-            w.moneyOrNull(o->fee);
-            w.key("consumed");
-            w.moneyOrNull(o->consumed);
-            w.key("currency");
-            w.string(o->currency);
+            w.member("fee", o->fee);
+            w.member("consumed", o->consumed);
+            w.member("currency", o->currency);
             w.key("enterprise_projects");
             w.beginArray();
             for (const EnterpriseProject& p : o->enterprise_projects) {
                 w.beginObject();
-                w.key("id");
-                w.string(p.id);
-                w.key("name");
-                w.string(p.name);
+                w.member("id", p.id);
+                w.member("name", p.name);
                 w.endObject();
             }
             w.endArray();
-            w.key("created_by");
-            w.string(o->created_by);
+            w.member("created_by", o->created_by);
             w.key("resource_ids");
             w.beginArray();
             for (const std::string& id : ResourceIdsOf(*o)) w.string(id);
@@ -356,39 +262,31 @@ const Words kResourceColumns[] = {
 
 void ResourceHeader(CsvWriter& csv, HeaderLanguage lang)
 {
-    for (const Words& w : kResourceColumns) csv.value(Pick(w, lang));
+    for (const Words& w : kResourceColumns) csv.cell(Pick(w, lang));
 }
 
 void ResourceCells(CsvWriter& csv, const Resource& r, const Product* p, HeaderLanguage lang)
 {
-    csv.text(r.resource_id);
-    csv.text(r.resource_name);
-    csv.text(r.main_resource_id.value_or(""));
-    csv.text(p ? p->service_type_name : std::string());
-    csv.text(p ? p->spec_desc : std::string());
-    csv.text(r.region_code);
-    csv.value(Word(kResourceStatusWords, r.status, lang));
-    csv.value(Word(kRenewalPolicyWords, r.renewal_policy, lang));
+    csv.cell(r.resource_id);
+    csv.cell(r.resource_name);
+    csv.cell(r.main_resource_id.value_or(""));
+    csv.cell(p ? p->service_type_name : std::string());
+    csv.cell(p ? p->spec_desc : std::string());
+    csv.cell(r.region_code);
+    csv.cell(EnumLabel(r.status, lang));
+    csv.cell(EnumLabel(r.renewal_policy, lang));
 }
 
 void ResourceMembers(JsonWriter& w, const Resource& r, const Product* p)
 {
-    w.key("resource_id");
-    w.string(r.resource_id);
-    w.key("resource_name");
-    w.string(r.resource_name);
-    w.key("main_resource_id");
-    w.stringOrNull(r.main_resource_id);
-    w.key("service_type_name");
-    w.string(p ? p->service_type_name : std::string());
-    w.key("spec_desc");
-    w.string(p ? p->spec_desc : std::string());
-    w.key("region_code");
-    w.string(r.region_code);
-    w.key("status");
-    w.string(ToString(r.status));
-    w.key("renewal_policy");
-    w.string(ToString(r.renewal_policy));
+    w.member("resource_id", r.resource_id);
+    w.member("resource_name", r.resource_name);
+    w.member("main_resource_id", r.main_resource_id);
+    w.member("service_type_name", p ? p->service_type_name : std::string());
+    w.member("spec_desc", p ? p->spec_desc : std::string());
+    w.member("region_code", r.region_code);
+    w.member("status", ToString(r.status));
+    w.member("renewal_policy", ToString(r.renewal_policy));
 }
 
 ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request)
@@ -435,14 +333,14 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
             if (!r) continue;  // cannot happen: the quote only names resources of ws
             ResourceCells(csv, *r, ws.findProduct(r->product_id), lang);
             csv.time(item.old_expire_time, zone);
-            csv.value(DurationText(item.duration, lang));
+            csv.cell(DurationLabel(item.duration.unit, item.duration.num, lang));
             csv.time(item.new_expire_time, zone);
             csv.money(item.amount);
             csv.endRow();
         }
         // 合计: the amount to ask the finance department for (seed 4.2.7.1: 便于向公司财务申请资金续费).
-        csv.value(lang == HeaderLanguage::Chinese ? "合计" : "Total");
-        for (std::size_t i = 1; i < std::size(kResourceColumns) + 3; ++i) csv.value("");
+        csv.cell(lang == HeaderLanguage::Chinese ? "合计" : "Total");
+        for (std::size_t i = 1; i < std::size(kResourceColumns) + 3; ++i) csv.cell("");
         csv.money(quote.total);
         csv.endRow();
         Finish(result, request, ws, csv.take(), count);
@@ -459,19 +357,15 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
             if (!r) continue;
             w.beginObject();
             ResourceMembers(w, *r, ws.findProduct(r->product_id));
-            w.key("old_expire_time");
-            w.instant(item.old_expire_time, zone);
+            w.member("old_expire_time", item.old_expire_time, zone);
             w.key("duration");
             WriteDuration(w, item.duration);
-            w.key("new_expire_time");
-            w.instant(item.new_expire_time, zone);
-            w.key("amount");
-            w.money(item.amount);
+            w.member("new_expire_time", item.new_expire_time, zone);
+            w.member("amount", item.amount);
             w.endObject();
         }
         w.endArray();
-        w.key("total");
-        w.money(quote.total);
+        w.member("total", quote.total);
         w.endObject();
         Finish(result, request, ws, w.take() + "\n", count);
     }
@@ -553,10 +447,10 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
     if (request.format == ExportFormat::Csv) {
         CsvWriter csv;
         ResourceHeader(csv, lang);
-        csv.value(lang == HeaderLanguage::Chinese ? "到期时间" : "Expires");
+        csv.cell(lang == HeaderLanguage::Chinese ? "到期时间" : "Expires");
         for (RenewalDuration d : columns)
-            csv.value(DurationText(d, lang) + (lang == HeaderLanguage::Chinese ? "(元)" : " (CNY)"));
-        csv.value(lang == HeaderLanguage::Chinese ? "备注" : "Notes");
+            csv.cell(DurationLabel(d.unit, d.num, lang) + (lang == HeaderLanguage::Chinese ? "(元)" : " (CNY)"));
+        csv.cell(lang == HeaderLanguage::Chinese ? "备注" : "Notes");
         csv.endRow();
         for (const PriceRow& row : rows) {
             ResourceCells(csv, *row.resource, row.product, lang);
@@ -574,7 +468,7 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
                 if (!notes.empty()) notes += lang == HeaderLanguage::Chinese ? "；" : "; ";
                 notes += lang == HeaderLanguage::Chinese ? "有待支付订单" : "has a pending order";
             }
-            csv.value(notes);
+            csv.cell(notes);
             csv.endRow();
         }
         Finish(result, request, ws, csv.take(), count);
@@ -586,18 +480,14 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
         for (const PriceRow& row : rows) {
             w.beginObject();
             ResourceMembers(w, *row.resource, row.product);
-            w.key("expire_time");
-            w.instant(row.resource->expire_time, zone);
+            w.member("expire_time", row.resource->expire_time, zone);
             w.key("prices");
             w.beginArray();
             for (const auto& [d, amount] : row.prices) {
                 w.beginObject();
-                w.key("period");
-                w.string(ToString(d.unit));
-                w.key("num");
-                w.integer(d.num);
-                w.key("amount");
-                w.money(amount);
+                w.member("period", ToString(d.unit));
+                w.member("num", d.num);
+                w.member("amount", amount);
                 w.endObject();
             }
             w.endArray();
@@ -649,8 +539,7 @@ std::string RequestJson(const ExportRequest& request)
     w.key("duration");
     if (request.duration) WriteDuration(w, *request.duration);
     else w.null();
-    w.key("language");
-    w.string(ToString(request.language));
+    w.member("language", ToString(request.language));
     w.endObject();
     return w.take();
 }

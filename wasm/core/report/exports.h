@@ -28,12 +28,12 @@
 //                   the resources of the page's query (absent = every resource not closed: 不设置查询
 //                   条件，则导出全部待续费资源), at most price_list_max (10000) rows (单次最多导出数量10000条).
 //
-// Formats. CSV: UTF-8 with a byte order mark (EF BB BF) so Excel reads the Chinese, CRLF line ends,
-// a header row (Chinese by default, HeaderLanguage::English for English headers and labels), fields
-// quoted per RFC 4180 when they hold a comma, a double quote (doubled), CR or LF, or edge spaces.
-// Amounts are plain 2-decimal numbers ("2232.28"), times the console's "2024/04/15 15:58:07
-// GMT+08:00" in the profile zone, absent values empty cells. Free text (names, descriptions) that
-// starts with = + - @ or a tab gets a leading ' so a spreadsheet never runs it as a formula.
+// Formats. CSV (model/csv.h, docs/exports.md): UTF-8 with a byte order mark (EF BB BF) so Excel
+// reads the Chinese, CRLF line ends, a header row (Chinese by default, HeaderLanguage::English for
+// English headers and labels: model/labels.h), fields quoted per RFC 4180. Amounts are plain
+// 2-decimal numbers ("2232.28"), times the console's "2024/04/15 15:58:07 GMT+08:00" in the profile
+// zone, absent values empty cells. Any cell that starts with = + - @ tab or CR and is not a number
+// gets a leading ' and quotes, so a spreadsheet never runs it as a formula.
 // JSON: {"kind","as_of","count","rows":[...]} (+ "duration" and "total" for the renewal list) with
 // snake_case keys and enum words, 2-decimal amount strings and ISO 8601 times (docs/cli.md); the
 // exact row keys are listed at BuildExport.
@@ -64,6 +64,8 @@
 #include <vector>
 
 #include "core/model/calendar.h"
+#include "core/model/csv.h"
+#include "core/model/labels.h"
 #include "core/model/refusal.h"
 #include "core/engine/renewal.h"
 #include "core/model/workspace.h"
@@ -77,12 +79,6 @@ template <>
 struct EnumNames<ExportFormat> {
     static constexpr std::array<std::string_view, 2> names{"csv", "json"};
 };
-template <>
-struct EnumNames<HeaderLanguage> {
-    static constexpr std::array<std::string_view, 2> names{"zh", "en"};
-};
-
-inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";  // first bytes of every CSV export
 // 4 MiB: larger files are rebuilt on download
 inline constexpr std::size_t kMaxStoredExportBytes = std::size_t{4} << 20;
 

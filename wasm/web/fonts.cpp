@@ -1,0 +1,332 @@
+// fonts.cpp: the font atlas of the browser platform (backend.h): the page's font, the fallback files
+// fetched when shown text needs them, the heading font, placeholders for characters no file has, and
+// the atlas upload.
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+#include <backends/imgui_impl_opengl3.h>
+// stb_truetype's cmap lookup (which font file has a character), a private copy: imgui_draw.cpp keeps
+// its own static one.
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <imstb_truetype.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <vector>
+
+#include "ui/app.h"  // HeadingCodepoints
+#include "ui/i18n.h"
+#include "ui/labels.h"
+#include "web/backend_state.h"
+#include "web/gl_state_shadow.h"  // before any GL call: glTexImage2D and friends go through it
+
+// EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
+// clang-format off
+// Fetches a fallback font file (fonts/qd-cjk-x<chunk>.otf, same origin; the service worker caches it)
+// and hands its bytes to qd_font_chunk_loaded; size 0 when it cannot be had (the standalone file
+// carries no fallback fonts and cannot fetch from file://: its placeholders stay).
+EM_JS(void, qd_js_fetch_font_chunk, (int chunk), {
+    const give = (bytes) => {
+        const p = bytes.length ? _malloc(bytes.length) : 0;
+        if (p) HEAPU8.set(bytes, p);
+        _qd_font_chunk_loaded(chunk, p, bytes.length);
+        if (p) _free(p);
+    };
+    if (location.protocol === "file:" || document.getElementById("qd-wasm")) { give(new Uint8Array(0)); return; }
+    fetch("fonts/qd-cjk-x" + chunk + ".otf")
+        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
+        .then((b) => give(new Uint8Array(b)),
+              (e) => { console.warn("QuoteDesk: fallback font " + chunk + " not loaded:", e); give(new Uint8Array(0)); });
+});  // clang-format on
+
+namespace qd::web {
+namespace {
+
+constexpr float kFontPx = 15.0f;     // body text, CSS pixels
+constexpr float kHeadingPx = 20.0f;  // page titles, CSS pixels
+
+// The fallback fonts (tools/font/subset.py FALLBACK_CHUNKS has the same table): the rest of Noto
+// Sans CJK SC beyond the page's font, in files of about 1 MB gzip split by code point. 0: not worth
+// a fetch (symbols, dingbats, emoji: the face has few of them, so the character gets its box at once).
+constexpr int kFallbackChunks = 6;
+int FallbackChunkOf(unsigned int c)
+{
+    const auto in = [c](unsigned int lo, unsigned int hi) { return c >= lo && c <= hi; };
+    if (in(0x4E00, 0x66FF)) return 1;  // CJK Unified Ideographs beyond GB 2312 (U+5C0D)
+    if (in(0x6700, 0x7FFF)) return 2;
+    if (in(0x8000, 0x9FFF)) return 3;  // (U+8AAC, U+9F98)
+    if (in(0x1100, 0x11FF) || in(0x3130, 0x318F) || in(0xA960, 0xA97F) || in(0xAC00, 0xD7FF)) return 6;  // hangul
+    if (in(0x20000, 0x3FFFF) || in(0x1F200, 0x1F2FF)) return 5;  // Ext B-G (U+20BB7), enclosed ideographs
+    if (in(0x3400, 0x4DBF) || in(0xF900, 0xFAFF) || in(0x2E80, 0x2FFF) || in(0x3040, 0x33FF) || in(0xFE10, 0xFE1F) ||
+        in(0xFE30, 0xFE4F) || in(0x0100, 0x024F) || in(0x0370, 0x052F) || in(0x1E00, 0x1EFF))
+        return 4;  // Ext A (U+4DAE), compatibility ideographs, radicals, kana, bopomofo, Latin/Greek/Cyrillic
+    return 0;
+}
+
+// One font file: its bytes (kept for every atlas rebuild) and its cmap.
+struct FontFile {
+    enum class Status { Absent, Loading, Loaded, Failed };
+    Status status = Status::Absent;
+    std::vector<uint8_t> bytes;
+    stbtt_fontinfo info{};
+    bool Has(unsigned int c) const
+    {
+        return status == Status::Loaded && stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0;
+    }
+    bool Set(const uint8_t* data, size_t size)
+    {
+        bytes.assign(data, data + size);
+        const int offset = size ? stbtt_GetFontOffsetForIndex(bytes.data(), 0) : -1;
+        status = offset >= 0 && stbtt_InitFont(&info, bytes.data(), offset) ? Status::Loaded : Status::Failed;
+        if (status == Status::Failed) bytes.clear();
+        return status == Status::Loaded;
+    }
+};
+
+struct Fonts {
+    FontFile font;                                  // the page's font (GB 2312 + the sources' characters)
+    FontFile fallback[kFallbackChunks + 1];         // [1..6], fetched when shown text needs them
+    std::set<unsigned int> codepoints;              // every character the body font must hold
+    std::size_t headingChars = 0;                   // ui::HeadingCodepoints().size() the atlas was built with
+    ImVector<ImWchar> ranges[kFallbackChunks + 1];  // per file; must outlive the atlas build
+    ImVector<ImWchar> headingRanges;
+    GLuint fontTexture = 0;  // the atlas on the GPU (UploadAtlas)
+} f;                         // the font state (g, backend_state.h, is the frames')
+
+// Glyph ranges (pairs, zero-terminated) from an ascending list of code points.
+void ToRanges(const std::vector<unsigned int>& sorted, ImVector<ImWchar>& out)
+{
+    out.clear();
+    for (size_t i = 0; i < sorted.size();) {
+        size_t j = i;
+        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+        out.push_back(static_cast<ImWchar>(sorted[i]));
+        out.push_back(static_cast<ImWchar>(sorted[j]));
+        i = j + 1;
+    }
+    out.push_back(0);
+}
+
+// A character no loaded font has (yet) gets an empty box: while its fallback file is on its way, and
+// for good when no file has it. Drawn into the atlas after the build.
+void DrawPlaceholders(ImFontAtlas& atlas, const std::vector<int>& rectIds)
+{
+    unsigned char* pixels = nullptr;
+    int texW = 0, texH = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &texW, &texH);
+    if (!pixels) return;
+    const int line = std::max(1, static_cast<int>(std::lround(g.dpr)));
+    for (int id : rectIds) {
+        const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(id);
+        if (!r->IsPacked()) continue;
+        for (int y = 0; y < r->Height; ++y)
+            for (int x = 0; x < r->Width; ++x) {
+                const bool edge = x < line || y < line || x >= r->Width - line || y >= r->Height - line;
+                pixels[(r->Y + y) * texW + r->X + x] = edge ? 0xA0 : 0x00;
+            }
+    }
+}
+
+// The heading font lacks the characters of text drawn in it without being registered as heading text
+// (ui::NoteHeadingText): it borrows the body font's glyphs for them, scaled up (same face, so the
+// same metrics times the size ratio). Softer than its own raster, but never a '?'.
+void LendBodyGlyphs(const ImFont& body, ImFont& heading)
+{
+    const float r = heading.FontSize / body.FontSize;
+    for (const ImFontGlyph& gl : body.Glyphs) {
+        const ImWchar c = static_cast<ImWchar>(gl.Codepoint);
+        if (heading.FindGlyphNoFallback(c)) continue;
+        heading.AddGlyph(nullptr, c, gl.X0 * r, gl.Y0 * r, gl.X1 * r, gl.Y1 * r, gl.U0, gl.V0, gl.U1, gl.V1,
+                         std::round(gl.AdvanceX * r));
+    }
+    heading.BuildLookupTable();
+}
+
+// The atlas as a LUMINANCE_ALPHA texture (white, coverage in alpha): what ImGui's shader expects of its
+// RGBA32 texture at half the bytes to copy and upload (WebGL2 has no texture swizzle for an R8 one).
+// The atlas is built in Alpha8, so this skips its RGBA32 conversion too.
+void UploadAtlas(ImFontAtlas& atlas)
+{
+    unsigned char* alpha = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
+    std::vector<unsigned char> la(static_cast<size_t>(w) * h * 2);
+    for (size_t i = 0, n = static_cast<size_t>(w) * h; i < n; ++i) {
+        la[2 * i] = 0xFF;
+        la[2 * i + 1] = alpha[i];
+    }
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    if (f.fontTexture) glDeleteTextures(1, &f.fontTexture);
+    glGenTextures(1, &f.fontTexture);
+    glBindTexture(GL_TEXTURE_2D, f.fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, la.data());
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(f.fontTexture)));
+    atlas.ClearTexData();  // the CPU copy is not needed after the upload (placeholders are drawn before)
+}
+
+}  // namespace
+
+void RebuildFonts()
+{
+    const double t0 = emscripten_get_now();
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any height: no rows of nothing to upload
+    g.stats.fallbackGlyphs = g.stats.placeholders = 0;
+
+    if (f.font.status == FontFile::Status::Loaded) {
+        // Which file draws each character: the page's font first, then its fallback chunk.
+        std::vector<unsigned int> per[kFallbackChunks + 1], heading, missing;
+        for (unsigned int c : f.codepoints) {
+            if (f.font.Has(c)) {
+                per[0].push_back(c);
+                continue;
+            }
+            const int k = FallbackChunkOf(c);
+            if (k == 0) {
+                missing.push_back(c);
+                continue;
+            }
+            FontFile& file = f.fallback[k];
+            if (file.status == FontFile::Status::Absent) {
+                file.status = FontFile::Status::Loading;
+                qd_js_fetch_font_chunk(k);
+            }
+            if (file.Has(c)) per[k].push_back(c);
+            else missing.push_back(c);
+        }
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;  // the FontFiles keep the bytes for every rebuild
+        cfg.OversampleH = 1;               // CJK: the atlas stays small; device-pixel raster is crisp anyway
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
+        const float bodyPx = std::round(kFontPx * static_cast<float>(g.dpr));
+        ToRanges(per[0], f.ranges[0]);
+        ImFont* body = io.Fonts->AddFontFromMemoryTTF(f.font.bytes.data(), static_cast<int>(f.font.bytes.size()),
+                                                      bodyPx, &cfg, f.ranges[0].Data);
+        for (int k = 1; k <= kFallbackChunks; ++k) {
+            if (per[k].empty()) continue;
+            ToRanges(per[k], f.ranges[k]);
+            ImFontConfig merge = cfg;
+            merge.MergeMode = true;
+            io.Fonts->AddFontFromMemoryTTF(f.fallback[k].bytes.data(), static_cast<int>(f.fallback[k].bytes.size()),
+                                           bodyPx, &merge, f.ranges[k].Data);
+            g.stats.fallbackGlyphs += static_cast<int>(per[k].size());
+        }
+        // Headings (page titles, totals, big numbers) hold only the characters of heading text
+        // (ui::HeadingCodepoints, about 150 instead of every UI string's 600: most of the raster work).
+        f.headingChars = ui::HeadingCodepoints().size();
+        for (unsigned int c : ui::HeadingCodepoints())
+            if (f.font.Has(c)) heading.push_back(c);
+        ToRanges(heading, f.headingRanges);
+        io.Fonts->AddFontFromMemoryTTF(f.font.bytes.data(), static_cast<int>(f.font.bytes.size()),
+                                       std::round(kHeadingPx * static_cast<float>(g.dpr)), &cfg, f.headingRanges.Data);
+        std::vector<int> boxes;
+        const auto px = [&](float em) { return static_cast<int>(std::lround(bodyPx * em)); };
+        for (unsigned int c : missing)
+            boxes.push_back(
+                io.Fonts->AddCustomRectFontGlyph(body, static_cast<ImWchar>(c), px(0.8f), px(0.8f), bodyPx,
+                                                 ImVec2(static_cast<float>(px(0.1f)), static_cast<float>(px(0.14f)))));
+        g.stats.placeholders = static_cast<int>(missing.size());
+        io.Fonts->Build();
+        DrawPlaceholders(*io.Fonts, boxes);
+        g.stats.headingGlyphs = io.Fonts->Fonts[1]->Glyphs.Size;
+        LendBodyGlyphs(*io.Fonts->Fonts[0], *io.Fonts->Fonts[1]);
+    } else {
+        ImFontConfig cfg;
+        cfg.SizePixels = std::round(13.0f * static_cast<float>(g.dpr));
+        io.Fonts->AddFontDefault(&cfg);
+    }
+    if (!io.Fonts->IsBuilt()) io.Fonts->Build();
+    const double t1 = emscripten_get_now();
+    UploadAtlas(*io.Fonts);
+    g.stats.glyphs = io.Fonts->Fonts.Size ? io.Fonts->Fonts[0]->Glyphs.Size : 0;
+    if (io.Fonts->Fonts.Size < 2) g.stats.headingGlyphs = 0;
+    g.stats.lastFontUploadMs = emscripten_get_now() - t1;
+    int loading = 0, loaded = 0, failed = 0;
+    for (int k = 1; k <= kFallbackChunks; ++k) {
+        loading += f.fallback[k].status == FontFile::Status::Loading;
+        loaded += f.fallback[k].status == FontFile::Status::Loaded;
+        failed += f.fallback[k].status == FontFile::Status::Failed;
+    }
+    g.stats.fallbackLoading = loading;
+    g.stats.fallbackLoaded = loaded;
+    g.stats.fallbackFailed = failed;
+    g.stats.atlasWidth = io.Fonts->TexWidth;
+    g.stats.atlasHeight = io.Fonts->TexHeight;
+    g.fontsDirty = false;
+    g.stats.lastFontBuildMs = emscripten_get_now() - t0;
+}
+
+void AddCodepoints(const char* utf8)
+{
+    const char* p = utf8;
+    while (*p) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) break;
+        p += n;
+        if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || c == IM_UNICODE_CODEPOINT_INVALID) continue;
+        if (f.codepoints.insert(c).second) g.fontsDirty = true;
+    }
+}
+
+void AddUiCodepoints()
+{
+    // Every character the UI can show, in both languages, plus printable ASCII.
+    for (char c = 0x20; c < 0x7f; ++c) {
+        char s[2] = {c, 0};
+        AddCodepoints(s);
+    }
+    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
+    ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+    ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
+}
+
+bool HeadingFontStale()
+{
+    return f.font.status == FontFile::Status::Loaded && ui::HeadingCodepoints().size() != f.headingChars;
+}
+
+void SetFontData(const uint8_t* data, size_t size)
+{
+    if (!f.font.Set(data, size)) std::fprintf(stderr, "QuoteDesk: the font file is not a font (%zu bytes)\n", size);
+    g.fontsDirty = true;
+    RequestFrames();
+}
+
+void SetFallbackFontData(int chunk, const uint8_t* data, size_t size)
+{
+    if (chunk < 1 || chunk > kFallbackChunks) return;
+    f.fallback[chunk].Set(data, size);  // size 0: not available, its characters keep their boxes
+    g.fontsDirty = true;
+    RequestFrames();
+}
+
+void AddDisplayText(const std::string& utf8)
+{
+    AddCodepoints(utf8.c_str());
+    if (g.fontsDirty) RequestFrames();
+}
+
+}  // namespace qd::web
+
+extern "C" {
+
+// A fallback font file fetched by qd_js_fetch_font_chunk (size 0: it could not be had).
+EMSCRIPTEN_KEEPALIVE void qd_font_chunk_loaded(int chunk, const uint8_t* data, int size)
+{
+    qd::web::SetFallbackFontData(chunk, data, static_cast<size_t>(std::max(0, size)));
+}
+
+}  // extern "C"
