@@ -1,20 +1,27 @@
 // load.cpp: the quotedesk/1 reader (load.h).
 //
-// nlohmann's SAX parser calls WorkspaceReader for every token; the reader keeps a stack of frames
-// (the objects and arrays it is inside) and writes each value straight into the model. What goes
-// where is declared once per object in the schemas below (kResourceSchema, ...): member name, how
-// its value is read, whether it is required. Values this build does not know are re-serialised
-// compactly into the object's `extra`.
+// What goes where is declared once per object in the schemas below (kResourceSchema, ...): member
+// name, how its value is read, whether it is required. Values this build does not know are
+// re-serialised compactly into the object's `extra`. Two readers walk the file with those tables
+// (docs/performance.md):
+//  - the fast path, FastReader: simdjson On-Demand; it stops at the first problem of any kind;
+//  - the precise reader, WorkspaceReader: nlohmann's SAX parser calls it for every token; it keeps a
+//    stack of frames (the objects and arrays it is inside), writes each value straight into the model
+//    and reports every problem with its JSON pointer (or line and column). LoadWorkspace runs it when
+//    the fast path stopped, so every message is its.
 #include "core/io/load.h"
 
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <type_traits>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/model/json_writer.h"
 
@@ -188,9 +195,19 @@ struct MemberSpec {
     LoadErrors (*captured)(void* object, std::string_view json, const std::string& pointer) = nullptr;
 };
 
+// Where the object-level checks report: the precise reader turns a report into an error with the
+// object's JSON pointer; the fast path only notes that the file needs the precise reader.
+class CheckSink {
+public:
+    virtual void checkError(std::string_view member, std::string message) = 0;
+
+protected:
+    ~CheckSink() = default;
+};
+
 // Object-level checks run when an object ends (end after start, defaults that depend on others...).
 struct ObjectCheck {
-    WorkspaceReader& reader;
+    CheckSink& sink;
     const ObjectSchema& schema;
     std::uint64_t seen;                       // bit i: schema.members[i] was present
     std::uint64_t refused;                    // bit i: ... and its value was refused (the error is already reported)
@@ -637,7 +654,7 @@ const MemberSpec kIgnoredValue{"", false, MemberKind::Ignore};
 
 // ---- the SAX handler ----------------------------------------------------------------------------
 
-class WorkspaceReader {
+class WorkspaceReader final : public CheckSink {
 public:
     WorkspaceReader(Workspace& ws, std::string_view text, std::string_view file, LoadErrors& errors)
         : ws_(ws), text_(text), file_(file), errors_(errors)
@@ -659,6 +676,7 @@ public:
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex);
 
     void error(std::string pointer, std::string message);
+    void checkError(std::string_view member, std::string message) override;
     std::string containerPointer() const { return pointer(frames_.size() - 1); }  // of the innermost object/array
 
 private:
@@ -736,9 +754,14 @@ bool ObjectCheck::present(std::string_view name) const
 
 void ObjectCheck::error(std::string_view member, std::string message) const
 {
-    std::string at = reader.containerPointer();
+    sink.checkError(member, std::move(message));
+}
+
+void WorkspaceReader::checkError(std::string_view member, std::string message)
+{
+    std::string at = containerPointer();
     if (!member.empty()) AppendPointerToken(at, member);
-    reader.error(std::move(at), std::move(message));
+    error(std::move(at), std::move(message));
 }
 
 std::string WorkspaceReader::pointer(std::size_t frames, bool inCapture) const
@@ -1011,6 +1034,255 @@ private:
     int depth_ = 0;
 };
 
+// ---- the fast path: simdjson On-Demand over the same schemas (docs/performance.md) ---------------
+//
+// FastReader walks the document with simdjson's On-Demand API and hands every member to the very
+// MemberSpec the precise reader uses, so both paths read the same members the same way. It reports
+// nothing: at the first thing that is not a clean, valid file (bad JSON, a refused value, a failed
+// object check, a duplicate key, nesting deeper than kMaxNesting) it answers false and LoadWorkspace
+// reads the file again with the precise reader, which says what and where. Values reach the readers
+// as the precise reader would give them: strings unescaped, numbers as their exact text (the integer
+// -0 as 0, as nlohmann hands integers over by value), unknown members as the same compact JSON text.
+
+// The JSON number grammar (RFC 8259 §6), which simdjson leaves to whoever reads the token, and the
+// range nlohmann accepts: a number that does not fit a double (1e400) is refused there.
+bool IsJsonNumber(std::string_view t)
+{
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    const auto digits = [&] {
+        const std::size_t from = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+        return i > from;
+    };
+    if (i < n && t[i] == '-') ++i;
+    if (i < n && t[i] == '0') ++i;
+    else if (!digits()) return false;
+    bool plain = true;  // no fraction, no exponent
+    if (i < n && t[i] == '.') {
+        ++i;
+        plain = false;
+        if (!digits()) return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        plain = false;
+        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    if (i != n) return false;
+    if ((plain && n <= 19) || (!plain && n <= 24 && t.find_first_of("eE") == std::string_view::npos)) return true;
+    const std::string copy(t);  // rare: long or with an exponent, check that it is finite
+    return std::isfinite(std::strtod(copy.c_str(), nullptr));
+}
+
+class FastReader final : public CheckSink {
+public:
+    explicit FastReader(Workspace& ws) : ws_(ws) {}
+
+    // Reads text (which has `readable` bytes readable from its start, for simdjson's padding).
+    bool read(std::string_view text, std::size_t readable);
+    void checkError(std::string_view, std::string) override { ok_ = false; }
+
+private:
+    bool object(simdjson::ondemand::object obj, const ObjectSchema& schema, void* target, std::size_t elementIndex);
+    bool member(simdjson::ondemand::value v, const MemberSpec& spec, void* target);
+    bool scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_type type, Value& out);
+    bool capture(simdjson::ondemand::value v, JsonWriter& out);
+    bool enter() { return ++depth_ <= kMaxNesting; }
+
+    Workspace& ws_;
+    int depth_ = 0;
+    bool ok_ = true;
+};
+
+bool FastReader::read(std::string_view text, std::size_t readable)
+{
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string copy;
+    simdjson::padded_string_view input(text.data(), text.size(), readable);
+    if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
+        copy = simdjson::padded_string(text);
+        input = copy;
+    }
+    simdjson::ondemand::document doc;
+    if (parser.iterate(input).get(doc)) return false;
+    simdjson::ondemand::object root;
+    if (doc.get_object().get(root)) return false;
+    depth_ = 1;
+    if (!object(root, kWorkspaceSchema, &ws_, 0)) return false;
+    // Nothing may follow the root object (two documents, trailing garbage).
+    return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+bool FastReader::scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_type type, Value& out)
+{
+    using simdjson::ondemand::json_type;
+    switch (type) {
+        case json_type::string: out.type = JsonType::String; return !v.get_string().get(out.text);
+        case json_type::number: {
+            std::string_view raw = v.raw_json_token();
+            while (!raw.empty() &&
+                   (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+                raw.remove_suffix(1);
+            if (!IsJsonNumber(raw)) return false;
+            out.type = JsonType::Number;
+            out.text = raw == "-0" ? std::string_view("0") : raw;
+            return true;
+        }
+        case json_type::boolean:
+            out.type = JsonType::Boolean;
+            if (v.get_bool().get(out.boolean)) return false;
+            out.text = out.boolean ? "true" : "false";
+            return true;
+        case json_type::null: {
+            bool isNull = false;
+            out.type = JsonType::Null;
+            out.text = "null";
+            return !v.is_null().get(isNull) && isNull;
+        }
+        default: return false;  // objects and arrays are not scalars
+    }
+}
+
+// Any value as compact JSON text, byte for byte what the precise reader's capture writes.
+bool FastReader::capture(simdjson::ondemand::value v, JsonWriter& out)
+{
+    using simdjson::ondemand::json_type;
+    json_type type;
+    if (v.type().get(type)) return false;
+    if (type == json_type::object) {
+        simdjson::ondemand::object obj;
+        if (!enter() || v.get_object().get(obj)) return false;
+        out.beginObject();
+        std::vector<std::string_view> keys;  // into the parser's string buffer, valid for the whole document
+        for (auto item : obj) {
+            simdjson::ondemand::field field;
+            std::string_view key;
+            if (std::move(item).get(field) || field.unescaped_key().get(key)) return false;
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;  // duplicate member
+            keys.push_back(key);
+            out.key(key);
+            if (!capture(field.value(), out)) return false;
+        }
+        out.endObject();
+        --depth_;
+        return true;
+    }
+    if (type == json_type::array) {
+        simdjson::ondemand::array arr;
+        if (!enter() || v.get_array().get(arr)) return false;
+        out.beginArray();
+        for (auto item : arr) {
+            simdjson::ondemand::value element;
+            if (std::move(item).get(element) || !capture(element, out)) return false;
+        }
+        out.endArray();
+        --depth_;
+        return true;
+    }
+    Value value;
+    if (!scalar(v, type, value)) return false;
+    out.raw(value.json());
+    return true;
+}
+
+// One member's value, read as the precise reader reads it (WorkspaceReader::open / scalar / member).
+bool FastReader::member(simdjson::ondemand::value v, const MemberSpec& spec, void* target)
+{
+    using simdjson::ondemand::json_type;
+    json_type type;
+    if (v.type().get(type)) return false;
+    std::string message;
+    switch (spec.kind) {
+        case MemberKind::Scalar: {
+            Value value;
+            return scalar(v, type, value) && spec.read(target, value, message);
+        }
+        case MemberKind::Object: {
+            if (type == json_type::null && spec.clear) {
+                bool isNull = false;
+                if (v.is_null().get(isNull) || !isNull) return false;
+                spec.clear(target);
+                return true;
+            }
+            simdjson::ondemand::object obj;
+            if (type != json_type::object || !enter() || v.get_object().get(obj)) return false;
+            if (!object(obj, *spec.schema, spec.open(target), 0)) return false;
+            --depth_;
+            return true;
+        }
+        case MemberKind::ObjectArray:
+        case MemberKind::ScalarArray: {
+            simdjson::ondemand::array arr;
+            if (type != json_type::array || !enter() || v.get_array().get(arr)) return false;
+            spec.clear(target);
+            std::size_t index = 0;
+            for (auto item : arr) {
+                simdjson::ondemand::value element;
+                json_type elementType;
+                if (std::move(item).get(element) || element.type().get(elementType)) return false;
+                if (spec.kind == MemberKind::ObjectArray) {
+                    simdjson::ondemand::object obj;
+                    if (elementType != json_type::object || !enter() || element.get_object().get(obj)) return false;
+                    if (!object(obj, *spec.schema, spec.open(target), index++)) return false;
+                    --depth_;
+                } else {
+                    Value value;
+                    if (!scalar(element, elementType, value) || !spec.read(target, value, message)) return false;
+                }
+            }
+            --depth_;
+            return true;
+        }
+        case MemberKind::Capture: {
+            JsonWriter json;
+            return capture(v, json) && spec.captured(target, json.text(), "").empty();
+        }
+        case MemberKind::Ignore: return false;
+    }
+    return false;
+}
+
+bool FastReader::object(simdjson::ondemand::object obj, const ObjectSchema& schema, void* target,
+                        std::size_t elementIndex)
+{
+    const auto& members = schema.members;
+    const std::size_t count = members.size();
+    std::uint64_t seen = 0;
+    std::size_t next = 0;  // where the search for the next key starts: files written by SaveWorkspace
+                           // list the members in the schema's order, so the first comparison finds it
+    for (auto item : obj) {
+        simdjson::ondemand::field field;
+        std::string_view key;
+        if (std::move(item).get(field) || field.unescaped_key().get(key)) return false;
+        std::size_t i = count;
+        for (std::size_t tried = 0; tried < count; ++tried) {
+            const std::size_t at = next + tried < count ? next + tried : next + tried - count;
+            if (members[at].name == key) {
+                i = at;
+                next = at + 1 < count ? at + 1 : 0;
+                break;
+            }
+        }
+        if (i < count) {
+            if ((seen >> i) & 1) return false;  // duplicate member
+            seen |= std::uint64_t{1} << i;
+            if (!member(field.value(), members[i], target)) return false;
+            continue;
+        }
+        UnknownMembers& extra = schema.extra(target);
+        if (std::any_of(extra.begin(), extra.end(), [&](const auto& m) { return m.first == key; })) return false;
+        JsonWriter json;
+        if (!capture(field.value(), json)) return false;
+        extra.emplace_back(std::string(key), json.take());
+    }
+    for (std::size_t i = 0; i < members.size(); ++i)
+        if (members[i].required && !((seen >> i) & 1)) return false;
+    if (schema.check) schema.check(target, ObjectCheck{*this, schema, seen, 0, elementIndex});
+    return ok_;
+}
+
 }  // namespace
 
 // Checks that apply before any parsing (size, emptiness, encoding); nullopt when the text may be read.
@@ -1072,9 +1344,23 @@ LoadResult Failed(LoadErrors errors)
 
 }  // namespace
 
-LoadResult LoadWorkspace(std::string_view text, std::string_view fileName)
+LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadPath path, std::size_t readable)
 {
+    static_assert(kLoadPadding >= simdjson::SIMDJSON_PADDING);
     if (std::optional<LoadError> e = CheckFileText(text, fileName)) return Failed({std::move(*e)});
+    if (path != LoadPath::Precise) {
+        LoadResult fast;
+        std::string_view json = text;
+        if (json.substr(0, 3) == "\xEF\xBB\xBF")
+            json.remove_prefix(3);  // a UTF-8 byte order mark, as nlohmann skips it
+        const std::size_t readableJson = readable >= text.size() ? readable - (text.size() - json.size()) : 0;
+        if (FastReader(fast.workspace).read(json, readableJson) && CheckWorkspace(fast.workspace, fileName).empty()) {
+            fast.ok = true;
+            return fast;
+        }
+        if (path == LoadPath::Fast)
+            return Failed({LoadError{std::string(fileName), "", 0, 0, "not read by the fast path"}});
+    }
     LoadResult result;
     WorkspaceReader reader(result.workspace, text, fileName, result.errors);
     nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
@@ -1114,7 +1400,7 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
 
     LoadResult result;
     if (base) {
-        result = LoadWorkspace(base->second, base->first);
+        result = LoadWorkspace(base->second, base->first, LoadPath::Auto, base->second.capacity());
         if (!result.ok || huawei.empty()) return result;
     }
     for (const auto& [file, kind] : huawei) {
