@@ -12,10 +12,12 @@
 #include "core/io/load.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <cstdint>
 #include <type_traits>
 #include <unordered_set>
@@ -1085,6 +1087,9 @@ public:
     void checkError(std::string_view, std::string) override { ok_ = false; }
 
 private:
+    bool document(simdjson::ondemand::parser& parser, simdjson::padded_string_view input);
+    bool elements(simdjson::ondemand::parser& parser, const std::string& window, const MemberSpec& spec,
+                  std::size_t& index);
     bool object(simdjson::ondemand::object obj, const ObjectSchema& schema, void* target, std::size_t elementIndex);
     bool member(simdjson::ondemand::value v, const MemberSpec& spec, void* target);
     bool scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_type type, Value& out);
@@ -1096,15 +1101,155 @@ private:
     bool ok_ = true;
 };
 
+// ---- windows: the big arrays of the root in pieces of about kWindowBytes ----
+//
+// simdjson's parser needs about 5.7 bytes per byte of the document it reads (a 32-bit index entry
+// per byte, a string buffer of 5/3 the size), so a 135 MB file read at once would take 900 MB of a
+// wasm heap that never shrinks. So a large file is read in windows: a plain scan follows the root
+// object's brackets and strings only (never their content), the root is read from a skeleton in
+// which every large array of objects (resources, orders...) is [], and each such array is then read
+// in windows of whole elements, each window a copy "[ element, element, ... ]" of at most about
+// kWindowBytes. simdjson checks every byte of the skeleton and of every window; what lies between
+// them (whitespace, the commas between windows) is checked by the scan.
+constexpr std::size_t kWindowBytes = std::size_t{1} << 20;
+constexpr std::size_t kNoEnd = std::string_view::npos;
+
+std::size_t SkipSpace(std::string_view t, std::size_t p)
+{
+    while (p < t.size() && (t[p] == ' ' || t[p] == '\n' || t[p] == '\r' || t[p] == '\t')) ++p;
+    return p;
+}
+
+// t[p] is '"': the position after the string's closing quote.
+std::size_t EndOfString(std::string_view t, std::size_t p)
+{
+    const std::size_t open = p + 1;
+    for (p = open; p < t.size();) {
+        const void* q = std::memchr(t.data() + p, '"', t.size() - p);
+        if (!q) return kNoEnd;
+        const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(q) - t.data());
+        std::size_t b = quote;
+        while (b > open && t[b - 1] == '\\') --b;
+        if ((quote - b) % 2 == 0) return quote + 1;  // not escaped
+        p = quote + 1;
+    }
+    return kNoEnd;
+}
+
+// The position after the value that starts at t[p]: brackets and strings followed, nothing checked.
+std::size_t EndOfValue(std::string_view t, std::size_t p)
+{
+    if (p >= t.size()) return kNoEnd;
+    if (t[p] != '{' && t[p] != '[' && t[p] != '"') {  // a number or literal: up to what ends it
+        while (p < t.size() && !std::strchr(",}] \t\r\n", t[p])) ++p;
+        return p;
+    }
+    static const auto kStops = [] {  // what the scan stops at outside strings
+        std::array<bool, 256> stops{};
+        for (const unsigned char c : {'"', '{', '}', '[', ']'}) stops[c] = true;
+        return stops;
+    }();
+    const char* s = t.data();
+    const std::size_t n = t.size();
+    std::size_t depth = 0;
+    while (p < n) {
+        while (p < n && !kStops[static_cast<unsigned char>(s[p])]) ++p;
+        if (p >= n) break;
+        const char c = s[p];
+        if (c == '"') {
+            p = EndOfString(t, p);
+            if (p == kNoEnd || depth == 0) return p;
+            continue;
+        }
+        if (c == '{' || c == '[') ++depth;
+        else if (--depth == 0) return p + 1;
+        ++p;
+    }
+    return kNoEnd;
+}
+
 bool FastReader::read(std::string_view text, std::size_t readable)
 {
+    struct Deferred {
+        const MemberSpec* spec;
+        std::size_t begin, end;  // the array's text, [ to ]
+    };
+    std::vector<Deferred> deferred;
+    std::string skeleton;
+    if (text.size() > kWindowBytes) {
+        // The root's members as they are, but for the large arrays of objects, written [].
+        std::size_t p = SkipSpace(text, 0);
+        if (p >= text.size() || text[p] != '{') return false;
+        skeleton = "{";
+        p = SkipSpace(text, p + 1);
+        bool more = p < text.size() && text[p] != '}';
+        while (more) {
+            if (p >= text.size() || text[p] != '"') return false;
+            const std::size_t keyEnd = EndOfString(text, p);
+            if (keyEnd == kNoEnd) return false;
+            const std::string_view key = text.substr(p + 1, keyEnd - p - 2);  // escaped: compared only if plain
+            const std::string_view keyText = text.substr(p, keyEnd - p);
+            p = SkipSpace(text, keyEnd);
+            if (p >= text.size() || text[p] != ':') return false;
+            p = SkipSpace(text, p + 1);
+            const std::size_t end = EndOfValue(text, p);
+            if (end == kNoEnd) return false;
+            const MemberSpec* big = nullptr;
+            if (text[p] == '[' && end - p > kWindowBytes)
+                for (const MemberSpec& m : kWorkspaceSchema.members)
+                    if (m.kind == MemberKind::ObjectArray && m.name == key) big = &m;
+            if (skeleton.size() > 1) skeleton += ',';
+            skeleton += keyText;
+            skeleton += ':';
+            skeleton += big ? std::string_view("[]") : text.substr(p, end - p);
+            if (big) deferred.push_back({big, p, end});
+            p = SkipSpace(text, end);
+            if (p < text.size() && text[p] == ',') p = SkipSpace(text, p + 1);
+            else if (p < text.size() && text[p] == '}') more = false;
+            else return false;
+        }
+        if (SkipSpace(text, p + 1) != text.size()) return false;  // nothing after the root object
+        skeleton += '}';
+    }
     simdjson::ondemand::parser parser;
     simdjson::padded_string copy;
     simdjson::padded_string_view input(text.data(), text.size(), readable);
-    if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
+    if (!deferred.empty()) {
+        skeleton.reserve(skeleton.size() + simdjson::SIMDJSON_PADDING);
+        input = simdjson::padded_string_view(skeleton.data(), skeleton.size(), skeleton.capacity());
+    } else if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
         copy = simdjson::padded_string(text);
         input = copy;
     }
+    if (!document(parser, input)) return false;
+    std::string window;
+    for (const Deferred& array : deferred) {
+        std::size_t p = SkipSpace(text, array.begin + 1), index = 0;
+        for (bool more = true; more;) {
+            const std::size_t first = p;
+            std::size_t last = p;
+            while (more && last - first < kWindowBytes) {  // whole elements, to about kWindowBytes
+                if (p >= text.size() || text[p] != '{') return false;
+                last = EndOfValue(text, p);
+                if (last == kNoEnd) return false;
+                p = SkipSpace(text, last);
+                if (p < text.size() && text[p] == ',') p = SkipSpace(text, p + 1);
+                else if (p + 1 == array.end && text[p] == ']') more = false;
+                else return false;
+            }
+            window.clear();
+            window.reserve(last - first + 2 + simdjson::SIMDJSON_PADDING);
+            window += '[';
+            window += text.substr(first, last - first);
+            window += ']';
+            if (!elements(parser, window, *array.spec, index)) return false;
+        }
+    }
+    return true;
+}
+
+bool FastReader::document(simdjson::ondemand::parser& parser, simdjson::padded_string_view input)
+{
     simdjson::ondemand::document doc;
     if (parser.iterate(input).get(doc)) return false;
     simdjson::ondemand::object root;
@@ -1112,6 +1257,25 @@ bool FastReader::read(std::string_view text, std::size_t readable)
     depth_ = 1;
     if (!object(root, kWorkspaceSchema, &ws_, 0)) return false;
     // Nothing may follow the root object (two documents, trailing garbage).
+    return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+// One window "[{...},{...}]" of the root's array `spec`: its elements appended, from number `index` on.
+bool FastReader::elements(simdjson::ondemand::parser& parser, const std::string& window, const MemberSpec& spec,
+                          std::size_t& index)
+{
+    simdjson::ondemand::document doc;
+    simdjson::ondemand::array arr;
+    if (parser.iterate(window.data(), window.size(), window.capacity()).get(doc) || doc.get_array().get(arr))
+        return false;
+    depth_ = 2;  // the root object, the array
+    for (auto item : arr) {
+        simdjson::ondemand::value element;
+        simdjson::ondemand::object obj;
+        if (std::move(item).get(element) || element.get_object().get(obj) || !enter()) return false;
+        if (!object(obj, *spec.schema, spec.open(&ws_), index++)) return false;
+        --depth_;
+    }
     return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
 }
 
