@@ -1168,11 +1168,33 @@ std::size_t EndOfValue(std::string_view t, std::size_t p)
     return kNoEnd;
 }
 
+// t[p] is the '[' of an array of objects: the position after its ']', and its elements in windows
+// [first, last) of about kWindowBytes each (the element boundaries, for FastReader::elements).
+std::size_t ScanObjectArray(std::string_view t, std::size_t p,
+                            std::vector<std::pair<std::size_t, std::size_t>>& windows)
+{
+    p = SkipSpace(t, p + 1);
+    if (p < t.size() && t[p] == ']') return p + 1;
+    std::size_t first = p;
+    while (true) {
+        if (p >= t.size() || t[p] != '{') return kNoEnd;
+        const std::size_t last = EndOfValue(t, p);
+        if (last == kNoEnd) return kNoEnd;
+        p = SkipSpace(t, last);
+        const bool more = p < t.size() && t[p] == ',';
+        if (!more && (p >= t.size() || t[p] != ']')) return kNoEnd;
+        if (!more || last - first >= kWindowBytes) windows.emplace_back(first, last);
+        if (!more) return p + 1;
+        p = SkipSpace(t, p + 1);
+        if (last - first >= kWindowBytes) first = p;
+    }
+}
+
 bool FastReader::read(std::string_view text, std::size_t readable)
 {
     struct Deferred {
         const MemberSpec* spec;
-        std::size_t begin, end;  // the array's text, [ to ]
+        std::vector<std::pair<std::size_t, std::size_t>> windows;
     };
     std::vector<Deferred> deferred;
     std::string skeleton;
@@ -1192,17 +1214,20 @@ bool FastReader::read(std::string_view text, std::size_t readable)
             p = SkipSpace(text, keyEnd);
             if (p >= text.size() || text[p] != ':') return false;
             p = SkipSpace(text, p + 1);
-            const std::size_t end = EndOfValue(text, p);
-            if (end == kNoEnd) return false;
-            const MemberSpec* big = nullptr;
-            if (text[p] == '[' && end - p > kWindowBytes)
+            const MemberSpec* array = nullptr;
+            if (p < text.size() && text[p] == '[')
                 for (const MemberSpec& m : kWorkspaceSchema.members)
-                    if (m.kind == MemberKind::ObjectArray && m.name == key) big = &m;
+                    if (m.kind == MemberKind::ObjectArray && m.name == key) array = &m;
+            Deferred d{array, {}};
+            // An array of objects is scanned element by element (its windows found on the way).
+            const std::size_t end = array ? ScanObjectArray(text, p, d.windows) : EndOfValue(text, p);
+            if (end == kNoEnd) return false;
+            const bool big = array && end - p > kWindowBytes;
             if (skeleton.size() > 1) skeleton += ',';
             skeleton += keyText;
             skeleton += ':';
             skeleton += big ? std::string_view("[]") : text.substr(p, end - p);
-            if (big) deferred.push_back({big, p, end});
+            if (big) deferred.push_back(std::move(d));
             p = SkipSpace(text, end);
             if (p < text.size() && text[p] == ',') p = SkipSpace(text, p + 1);
             else if (p < text.size() && text[p] == '}') more = false;
@@ -1224,19 +1249,8 @@ bool FastReader::read(std::string_view text, std::size_t readable)
     if (!document(parser, input)) return false;
     std::string window;
     for (const Deferred& array : deferred) {
-        std::size_t p = SkipSpace(text, array.begin + 1), index = 0;
-        for (bool more = true; more;) {
-            const std::size_t first = p;
-            std::size_t last = p;
-            while (more && last - first < kWindowBytes) {  // whole elements, to about kWindowBytes
-                if (p >= text.size() || text[p] != '{') return false;
-                last = EndOfValue(text, p);
-                if (last == kNoEnd) return false;
-                p = SkipSpace(text, last);
-                if (p < text.size() && text[p] == ',') p = SkipSpace(text, p + 1);
-                else if (p + 1 == array.end && text[p] == ']') more = false;
-                else return false;
-            }
+        std::size_t index = 0;
+        for (const auto& [first, last] : array.windows) {
             window.clear();
             window.reserve(last - first + 2 + simdjson::SIMDJSON_PADDING);
             window += '[';
