@@ -88,7 +88,7 @@ std::string ReplaceAll(std::string text, std::string_view what, std::string_view
     return text;
 }
 
-TEST_CASE("load paths: a file over 1 MiB is read in windows of whole elements, whatever its strings hold")
+TEST_CASE("load paths: a file over 256 KiB is read in windows of whole elements, whatever its strings hold")
 {
     GeneratorOptions o;
     o.resources = 1500;  // ~2 MB: resources and orders each more than one window

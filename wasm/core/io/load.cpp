@@ -1113,7 +1113,7 @@ private:
 // in windows of whole elements, each window a copy "[ element, element, ... ]" of at most about
 // kWindowBytes. simdjson checks every byte of the skeleton and of every window; what lies between
 // them (whitespace, the commas between windows) is checked by the scan.
-constexpr std::size_t kWindowBytes = std::size_t{1} << 20;
+constexpr std::size_t kWindowBytes = std::size_t{256} << 10;
 constexpr std::size_t kNoEnd = std::string_view::npos;
 
 std::size_t SkipSpace(std::string_view t, std::size_t p)
