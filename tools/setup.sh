@@ -83,6 +83,18 @@ if [ ! -f "$IMGUI/imgui.cpp" ]; then
   echo "setup: Dear ImGui $(grep -m1 'define IMGUI_VERSION ' "$IMGUI/imgui.h" | cut -d'"' -f2) in $IMGUI"
 fi
 
+# simdjson 3.x (the loader's fast path, docs/performance.md): Debian's source package, its single-header
+# amalgamation (singleheader/simdjson.{h,cpp}) unpacked into build/third_party/simdjson, as Dear ImGui is.
+SIMDJSON="$ROOT/build/third_party/simdjson"
+if [ ! -f "$SIMDJSON/singleheader/simdjson.cpp" ]; then
+  tmp=$(mktemp -d)
+  # (the deb-src entry is the one the Dear ImGui step makes sure of)
+  (cd "$tmp" && apt-get source -qq --download-only simdjson && dpkg-source -x --skip-patches ./*.dsc src >/dev/null)
+  mkdir -p "$(dirname "$SIMDJSON")"
+  rm -rf "$SIMDJSON" && mv "$tmp/src" "$SIMDJSON" && rm -rf "$tmp"
+  echo "setup: simdjson $(awk '/define SIMDJSON_VERSION /{print $3; exit}' "$SIMDJSON/singleheader/simdjson.h") in $SIMDJSON"
+fi
+
 # npm packages (browser test driver), pinned by package-lock.json.
 if [ ! -d node_modules/playwright-core ]; then
   npm ci --no-audit --no-fund --loglevel=error

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/load.h"
+#include "load_paths.h"
 
 namespace qd::test {
 
@@ -82,12 +83,12 @@ using Doc = nlohmann::ordered_json;
 inline Doc FullDoc() { return Doc::parse(kFullWorkspace); }
 inline Doc MinimalDoc() { return Doc{{"format", "quotedesk/1"}}; }
 
-inline LoadResult LoadDoc(const Doc& doc) { return LoadWorkspace(doc.dump(), "t.json"); }
+inline LoadResult LoadDoc(const Doc& doc) { return LoadBothPaths(doc.dump(), "t.json"); }  // both paths agree
 
 // The first error as printed ("t.json: /pointer: message"), or "ok".
 inline std::string FirstError(std::string_view text)
 {
-    LoadResult r = LoadWorkspace(text, "t.json");
+    LoadResult r = LoadBothPaths(text, "t.json");  // both paths agree
     return r.ok ? "ok" : r.errors.front().str();
 }
 template <class D>

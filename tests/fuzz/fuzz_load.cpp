@@ -1,6 +1,8 @@
 // Fuzz the loader: any bytes, as a workspace or a Huawei response, must give either a checked
 // workspace or errors — never a crash, a hang, UB or a leak. A loaded workspace must survive a
-// save → load round trip unchanged (the writer's contract).
+// save → load round trip unchanged (the writer's contract). The two paths of LoadWorkspace
+// (docs/performance.md: simdjson's fast path, nlohmann's precise reader) must agree on every input:
+// the same model (compared as saved JSON) or both refuse; a disagreement aborts.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -14,10 +16,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     qd::LoadResult r = qd::LoadFiles({{"fuzz.json", text}});
     if (!r.ok) {
         if (r.errors.empty()) std::abort();  // a refusal always says why
-        return 0;
+    } else {
+        std::string saved = qd::SaveWorkspace(r.workspace);
+        qd::LoadResult again = qd::LoadWorkspace(saved, "saved.json");
+        if (!again.ok || qd::SaveWorkspace(again.workspace) != saved) std::abort();
     }
-    std::string saved = qd::SaveWorkspace(r.workspace);
-    qd::LoadResult again = qd::LoadWorkspace(saved, "saved.json");
-    if (!again.ok || qd::SaveWorkspace(again.workspace) != saved) std::abort();
+    if (qd::DetectInputKind(text) != qd::InputKind::Workspace) return 0;
+    qd::LoadResult precise = qd::LoadWorkspace(text, "fuzz.json", qd::LoadPath::Precise);
+    qd::LoadResult fast = qd::LoadWorkspace(text, "fuzz.json", qd::LoadPath::Fast);
+    if (fast.ok != precise.ok) std::abort();
+    if (fast.ok && qd::SaveWorkspace(fast.workspace) != qd::SaveWorkspace(precise.workspace)) std::abort();
     return 0;
 }

@@ -1,8 +1,10 @@
 // Load benchmark (docs/architecture.md §4): time and memory of opening a workspace, beside a baseline parse
 // of the same text in the same process.
-//   native: `bench_load FILE...`        baseline = nlohmann::json::parse (a DOM of the same text)
+//   native: `bench_load FILE...`        baseline = nlohmann::json::parse (a DOM of the same text);
+//                                        the fast path (LoadPath::Auto) beside the precise reader
 //   wasm:   bench_load.js under node    baseline = JSON.parse (tools/bench/bench_load_node.mjs)
 // Prints figures and ratios; asserts nothing (budgets are read, not tested).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -27,11 +29,11 @@ double NowMs()
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-// Loads text as a workspace; returns milliseconds, or a negative value if it failed.
-double TimeLoad(const std::string& text, size_t& resources)
+// Loads text as a workspace on one path (docs/performance.md); returns milliseconds, or a negative value if it failed.
+double TimeLoad(const std::string& text, size_t& resources, qd::LoadPath path = qd::LoadPath::Auto)
 {
     double t0 = NowMs();
-    qd::LoadResult r = qd::LoadWorkspace(text, "bench.json");
+    qd::LoadResult r = qd::LoadWorkspace(text, "bench.json", path, text.capacity());
     double t1 = NowMs();
     if (!r.ok) {
         std::fprintf(stderr, "bench_load: %s\n", r.errors.empty() ? "failed" : r.errors[0].str().c_str());
@@ -41,13 +43,23 @@ double TimeLoad(const std::string& text, size_t& resources)
     return t1 - t0;
 }
 
+// The text with kLoadPadding bytes to spare after it, as the app stages a file (read in place).
+std::string Padded(const char* data, size_t size)
+{
+    std::string text;
+    text.reserve(size + qd::kLoadPadding);
+    text.assign(data, size);
+    return text;
+}
+
 }  // namespace
 
 #ifdef __EMSCRIPTEN__
-extern "C" EMSCRIPTEN_KEEPALIVE double bench_load(const char* data, int size)
+// path: 0 auto (the fast path), 2 precise (docs/performance.md).
+extern "C" EMSCRIPTEN_KEEPALIVE double bench_load(const char* data, int size, int path)
 {
     size_t resources = 0;
-    return TimeLoad(std::string(data, static_cast<size_t>(size)), resources);
+    return TimeLoad(Padded(data, static_cast<size_t>(size)), resources, static_cast<qd::LoadPath>(path));
 }
 #else
 static long PeakRssKb()
@@ -57,20 +69,46 @@ static long PeakRssKb()
     return u.ru_maxrss;
 }
 
+// `bench_load --only fast|precise FILE`: one load on one path and nothing else, for instruction
+// counts (valgrind --tool=callgrind, docs/performance.md).
+int LoadOnce(const char* pathName, const char* fileName)
+{
+    std::ifstream in(fileName, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string file = ss.str();
+    const std::string text = Padded(file.data(), file.size());
+    size_t resources = 0;
+    const qd::LoadPath path = std::string(pathName) == "precise" ? qd::LoadPath::Precise : qd::LoadPath::Fast;
+    const double ms = TimeLoad(text, resources, path);
+    std::printf("%s: %s path, %zu resources, %.1f ms\n", fileName, pathName, resources, ms);
+    return ms < 0 ? 1 : 0;
+}
+
 int main(int argc, char** argv)
 {
+    if (argc == 4 && std::string(argv[1]) == "--only") return LoadOnce(argv[2], argv[3]);
     for (int i = 1; i < argc; ++i) {
         std::ifstream in(argv[i], std::ios::binary);
         std::stringstream ss;
         ss << in.rdbuf();
-        const std::string text = ss.str();
+        const std::string file = ss.str();
+        const std::string text = Padded(file.data(), file.size());
         const double mb = static_cast<double>(text.size()) / 1e6;
 
+        // The precise reader first (it needs less memory than the fast path, so the peak RSS after it
+        // is its own), then the fast path; then the best of 3 runs of each, alternating.
         long rss0 = PeakRssKb();
         size_t resources = 0;
+        double precise = TimeLoad(text, resources, qd::LoadPath::Precise);
+        long rssPrecise = PeakRssKb();
         double load = TimeLoad(text, resources);
         long rssLoad = PeakRssKb();
-        if (load < 0) return 1;
+        if (load < 0 || precise < 0) return 1;
+        for (int run = 0; run < 2; ++run) {
+            precise = std::min(precise, TimeLoad(text, resources, qd::LoadPath::Precise));
+            load = std::min(load, TimeLoad(text, resources));
+        }
 
         double t0 = NowMs();
         auto dom = nlohmann::json::parse(text, nullptr, false);
@@ -79,12 +117,15 @@ int main(int argc, char** argv)
         if (dom.is_discarded()) return 1;
 
         std::printf("%s: %.1f MB, %zu resources\n", argv[i], mb, resources);
-        std::printf("  qd load         %8.1f ms  %6.1f MB/s  peak RSS +%.1f MB (%.2fx file)\n", load,
-                    mb / (load / 1000), static_cast<double>(rssLoad - rss0) / 1024,
-                    static_cast<double>(rssLoad - rss0) * 1024 / static_cast<double>(text.size()));
+        std::printf("  qd load (fast)  %8.1f ms  %6.1f MB/s  peak RSS +%.1f MB more\n", load, mb / (load / 1000),
+                    static_cast<double>(rssLoad - rssPrecise) / 1024);
+        std::printf("  qd load precise %8.1f ms  %6.1f MB/s  peak RSS +%.1f MB (%.2fx file)\n", precise,
+                    mb / (precise / 1000), static_cast<double>(rssPrecise - rss0) / 1024,
+                    static_cast<double>(rssPrecise - rss0) * 1024 / static_cast<double>(text.size()));
         std::printf("  nlohmann DOM    %8.1f ms  peak RSS +%.1f MB more\n", domMs,
                     static_cast<double>(rssDom - rssLoad) / 1024);
-        std::printf("  ratio load/DOM  %8.2f\n", load / domMs);
+        std::printf("  ratio fast/precise %5.2f   fast/DOM %5.2f   precise/DOM %5.2f\n", load / precise, load / domMs,
+                    precise / domMs);
     }
     return 0;
 }

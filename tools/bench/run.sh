@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
-# node and in headless Chromium, each beside a baseline parse of the same text (docs/architecture.md §4); then
+# node and in headless Chromium, each beside a baseline parse of the same text (docs/architecture.md §4,
+# docs/performance.md: the fast path beside the precise reader natively and under node); then
 # frame times of the pages with big lists, the save to browser storage and idle in Chromium; start-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,11 +15,11 @@ for n in 10000 100000; do
   [ -f "$f" ] || build/native/quotedesk gen --resources $n --seed 1 > "$f"
 done
 files=("$out/ws-10k.json" "$out/ws-100k.json")
-echo "== native (g++ -O2): qd load vs nlohmann DOM"
+echo "== native: qd load, fast path and precise reader, vs nlohmann DOM"
 build/native/bench_load "${files[@]}"
-echo "== wasm under node: qd load vs JSON.parse"
+echo "== wasm under node: qd load, fast path and precise reader, vs JSON.parse (alternating runs)"
 node --no-experimental-fetch tools/bench/bench_load_node.mjs "$PWD/build/wasm/bench_load.js" "${files[@]}"
-echo "== headless Chromium: qd load vs JSON.parse"
+echo "== headless Chromium: qd load vs JSON.parse in the same page (alternating runs), wasm heap"
 rm -rf "$out/site" && cp -r dist "$out/site" && cp "${files[@]}" "$out/site/"
 node tests/web/bench_load.mjs "$out/site" "${files[@]}"
 echo "== headless Chromium, 100k workspace: frames per page (budget < 16 ms), save to IndexedDB, idle"

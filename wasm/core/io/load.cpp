@@ -1,28 +1,38 @@
 // load.cpp: the quotedesk/1 reader (load.h).
 //
-// nlohmann's SAX parser calls WorkspaceReader for every token; the reader keeps a stack of frames
-// (the objects and arrays it is inside) and writes each value straight into the model. What goes
-// where is declared once per object in the schemas below (kResourceSchema, ...): member name, how
-// its value is read, whether it is required. Values this build does not know are re-serialised
-// compactly into the object's `extra`.
+// What goes where is declared once per object in the schemas below (kResourceSchema, ...): member
+// name, how its value is read, whether it is required. Values this build does not know are
+// re-serialised compactly into the object's `extra`. Two readers walk the file with those tables
+// (docs/performance.md):
+//  - the fast path, FastReader: simdjson On-Demand; it stops at the first problem of any kind;
+//  - the precise reader, WorkspaceReader: nlohmann's SAX parser calls it for every token; it keeps a
+//    stack of frames (the objects and arrays it is inside), writes each value straight into the model
+//    and reports every problem with its JSON pointer (or line and column). LoadWorkspace runs it when
+//    the fast path stopped, so every message is its.
 //
 // Index of this file (search for "[SECTION] name"):
 //   [SECTION] a JSON value as the reader sees it
 //   [SECTION] value readers: Value -> field, or false with the message
 //   [SECTION] schemas: how each object of the format is read
 //   [SECTION] the SAX handler
+//   [SECTION] the fast path
 #include "core/io/load.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <charconv>
 #include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <cstdint>
 #include <type_traits>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/model/json_writer.h"
 
@@ -194,11 +204,24 @@ struct MemberSpec {
     void (*clear)(void* object) = nullptr;
     // errors' file is filled in by the reader
     LoadErrors (*captured)(void* object, std::string_view json, const std::string& pointer) = nullptr;
+    void (*reserve)(void* object, std::size_t count) = nullptr;  // ObjectArray: room for count elements
+};
+
+// Where the object-level checks report: the precise reader turns a report into an error with the
+// object's JSON pointer; the fast path only notes that the file needs the precise reader.
+class CheckSink {
+public:
+    virtual void checkError(std::string_view member, std::string message) = 0;
+    // the same for a value below the object: relativePointer such as "/items/0/amount"
+    virtual void checkErrorBelow(std::string_view relativePointer, std::string message) = 0;
+
+protected:
+    ~CheckSink() = default;
 };
 
 // Object-level checks run when an object ends (end after start, defaults that depend on others...).
 struct ObjectCheck {
-    WorkspaceReader& reader;
+    CheckSink& sink;
     const ObjectSchema& schema;
     std::uint64_t seen;                       // bit i: schema.members[i] was present
     std::uint64_t refused;                    // bit i: ... and its value was refused (the error is already reported)
@@ -349,6 +372,7 @@ MemberSpec ListField(std::string_view name, const ObjectSchema& schema)
     m.schema = &schema;
     m.open = [](void* o) -> void* { return &FieldOf<M>(o).emplace_back(); };
     m.clear = [](void* o) { FieldOf<M>(o).clear(); };
+    m.reserve = [](void* o, std::size_t count) { FieldOf<M>(o).reserve(count); };
     return m;
 }
 
@@ -755,7 +779,7 @@ const MemberSpec kIgnoredValue{"", false, MemberKind::Ignore};
 
 // [SECTION] the SAX handler
 
-class WorkspaceReader {
+class WorkspaceReader final : public CheckSink {
 public:
     WorkspaceReader(Workspace& ws, std::string_view text, std::string_view file, LoadErrors& errors)
         : ws_(ws), text_(text), file_(file), errors_(errors)
@@ -777,6 +801,8 @@ public:
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex);
 
     void error(std::string pointer, std::string message);
+    void checkError(std::string_view member, std::string message) override;
+    void checkErrorBelow(std::string_view relativePointer, std::string message) override;
     std::string containerPointer() const { return pointer(frames_.size() - 1); }  // of the innermost object/array
 
 private:
@@ -854,14 +880,24 @@ bool ObjectCheck::present(std::string_view name) const
 
 void ObjectCheck::errorBelow(std::string_view relativePointer, std::string message) const
 {
-    reader.error(reader.containerPointer() + std::string(relativePointer), std::move(message));
+    sink.checkErrorBelow(relativePointer, std::move(message));
+}
+
+void WorkspaceReader::checkErrorBelow(std::string_view relativePointer, std::string message)
+{
+    error(containerPointer() + std::string(relativePointer), std::move(message));
 }
 
 void ObjectCheck::error(std::string_view member, std::string message) const
 {
-    std::string at = reader.containerPointer();
+    sink.checkError(member, std::move(message));
+}
+
+void WorkspaceReader::checkError(std::string_view member, std::string message)
+{
+    std::string at = containerPointer();
     if (!member.empty()) AppendPointerToken(at, member);
-    reader.error(std::move(at), std::move(message));
+    error(std::move(at), std::move(message));
 }
 
 std::string WorkspaceReader::pointer(std::size_t frames, bool inCapture) const
@@ -1138,6 +1174,435 @@ private:
     std::string top_;  // the current top-level key
 };
 
+// [SECTION] the fast path: simdjson On-Demand over the same schemas (docs/performance.md)
+//
+// FastReader walks the document with simdjson's On-Demand API and hands every member to the very
+// MemberSpec the precise reader uses, so both paths read the same members the same way. It reports
+// nothing: at the first thing that is not a clean, valid file (bad JSON, a refused value, a failed
+// object check, a duplicate key, nesting deeper than kMaxNesting) it answers false and LoadWorkspace
+// reads the file again with the precise reader, which says what and where. Values reach the readers
+// as the precise reader would give them: strings unescaped, numbers as their exact text (the integer
+// -0 as 0, as nlohmann hands integers over by value), unknown members as the same compact JSON text.
+
+// The JSON number grammar (RFC 8259 §6), which simdjson leaves to whoever reads the token, and the
+// range nlohmann accepts: a number that does not fit a double (1e400) is refused there.
+bool IsJsonNumber(std::string_view t)
+{
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    const auto digits = [&] {
+        const std::size_t from = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+        return i > from;
+    };
+    if (i < n && t[i] == '-') ++i;
+    if (i < n && t[i] == '0') ++i;
+    else if (!digits()) return false;
+    bool plain = true;  // no fraction, no exponent
+    if (i < n && t[i] == '.') {
+        ++i;
+        plain = false;
+        if (!digits()) return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        plain = false;
+        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    if (i != n) return false;
+    if ((plain && n <= 19) || (!plain && n <= 24 && t.find_first_of("eE") == std::string_view::npos)) return true;
+    const std::string copy(t);  // rare: long or with an exponent, check that it is finite
+    return std::isfinite(std::strtod(copy.c_str(), nullptr));
+}
+
+class FastReader final : public CheckSink {
+public:
+    explicit FastReader(Workspace& ws) : ws_(ws) {}
+
+    // Reads text (which has `readable` bytes readable from its start, for simdjson's padding).
+    bool read(std::string_view text, std::size_t readable);
+    void checkError(std::string_view, std::string) override { ok_ = false; }
+    void checkErrorBelow(std::string_view, std::string) override { ok_ = false; }
+
+private:
+    bool document(simdjson::ondemand::parser& parser, simdjson::padded_string_view input);
+    bool elements(simdjson::ondemand::parser& parser, const std::string& window, const MemberSpec& spec,
+                  std::size_t& index);
+    bool object(simdjson::ondemand::object obj, const ObjectSchema& schema, void* target, std::size_t elementIndex);
+    bool member(simdjson::ondemand::value v, const MemberSpec& spec, void* target);
+    bool scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_type type, Value& out);
+    bool capture(simdjson::ondemand::value v, JsonWriter& out);
+    bool enter() { return ++depth_ <= kMaxNesting; }
+
+    Workspace& ws_;
+    int depth_ = 0;
+    bool ok_ = true;
+};
+
+// ---- windows: the big arrays of the root in pieces of about kWindowBytes ----
+//
+// simdjson's parser needs about 5.7 bytes per byte of the document it reads (a 32-bit index entry
+// per byte, a string buffer of 5/3 the size), so a 135 MB file read at once would take 900 MB of a
+// wasm heap that never shrinks. So a large file is read in windows: a plain scan follows the root
+// object's brackets and strings only (never their content), the root is read from a skeleton in
+// which every large array of objects (resources, orders...) is [], and each such array is then read
+// in windows of whole elements, each window a copy "[ element, element, ... ]" of at most about
+// kWindowBytes. simdjson checks every byte of the skeleton and of every window; what lies between
+// them (whitespace, the commas between windows) is checked by the scan.
+constexpr std::size_t kWindowBytes = std::size_t{256} << 10;
+constexpr std::size_t kNoEnd = std::string_view::npos;
+
+std::size_t SkipSpace(std::string_view t, std::size_t p)
+{
+    while (p < t.size() && (t[p] == ' ' || t[p] == '\n' || t[p] == '\r' || t[p] == '\t')) ++p;
+    return p;
+}
+
+// t[p] is '"': the position after the string's closing quote.
+std::size_t EndOfString(std::string_view t, std::size_t p)
+{
+    const std::size_t open = p + 1;
+    for (p = open; p < t.size();) {
+        const void* q = std::memchr(t.data() + p, '"', t.size() - p);
+        if (!q) return kNoEnd;
+        const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(q) - t.data());
+        std::size_t b = quote;
+        while (b > open && t[b - 1] == '\\') --b;
+        if ((quote - b) % 2 == 0) return quote + 1;  // not escaped
+        p = quote + 1;
+    }
+    return kNoEnd;
+}
+
+// The position after the value that starts at t[p]: brackets and strings followed, nothing checked.
+std::size_t EndOfValue(std::string_view t, std::size_t p)
+{
+    if (p >= t.size()) return kNoEnd;
+    if (t[p] != '{' && t[p] != '[' && t[p] != '"') {  // a number or literal: up to what ends it
+        while (p < t.size() && !std::strchr(",}] \t\r\n", t[p])) ++p;
+        return p;
+    }
+    static const auto kStops = [] {  // what the scan stops at outside strings
+        std::array<bool, 256> stops{};
+        for (const unsigned char c : {'"', '{', '}', '[', ']'}) stops[c] = true;
+        return stops;
+    }();
+    const char* s = t.data();
+    const std::size_t n = t.size();
+    std::size_t depth = 0;
+    while (p < n) {
+        while (p < n && !kStops[static_cast<unsigned char>(s[p])]) ++p;
+        if (p >= n) break;
+        const char c = s[p];
+        if (c == '"') {
+            p = EndOfString(t, p);
+            if (p == kNoEnd || depth == 0) return p;
+            continue;
+        }
+        if (c == '{' || c == '[') ++depth;
+        else if (--depth == 0) return p + 1;
+        ++p;
+    }
+    return kNoEnd;
+}
+
+// t[p] is the '[' of an array of objects: the position after its ']', and its elements in windows
+// [first, last) of about kWindowBytes each (the element boundaries, for FastReader::elements).
+std::size_t ScanObjectArray(std::string_view t, std::size_t p,
+                            std::vector<std::pair<std::size_t, std::size_t>>& windows, std::size_t& count)
+{
+    p = SkipSpace(t, p + 1);
+    if (p < t.size() && t[p] == ']') return p + 1;
+    std::size_t first = p;
+    while (true) {
+        if (p >= t.size() || t[p] != '{') return kNoEnd;
+        const std::size_t last = EndOfValue(t, p);
+        if (last == kNoEnd) return kNoEnd;
+        ++count;
+        p = SkipSpace(t, last);
+        const bool more = p < t.size() && t[p] == ',';
+        if (!more && (p >= t.size() || t[p] != ']')) return kNoEnd;
+        if (!more || last - first >= kWindowBytes) windows.emplace_back(first, last);
+        if (!more) return p + 1;
+        p = SkipSpace(t, p + 1);
+        if (last - first >= kWindowBytes) first = p;
+    }
+}
+
+bool FastReader::read(std::string_view text, std::size_t readable)
+{
+    struct Deferred {
+        const MemberSpec* spec;
+        std::vector<std::pair<std::size_t, std::size_t>> windows;
+        std::size_t count = 0;  // elements
+    };
+    std::vector<Deferred> deferred;
+    std::string skeleton;
+    if (text.size() > kWindowBytes) {
+        // The root's members as they are, but for the large arrays of objects, written [].
+        std::size_t p = SkipSpace(text, 0);
+        if (p >= text.size() || text[p] != '{') return false;
+        skeleton = "{";
+        p = SkipSpace(text, p + 1);
+        bool more = p < text.size() && text[p] != '}';
+        while (more) {
+            if (p >= text.size() || text[p] != '"') return false;
+            const std::size_t keyEnd = EndOfString(text, p);
+            if (keyEnd == kNoEnd) return false;
+            const std::string_view key = text.substr(p + 1, keyEnd - p - 2);  // escaped: compared only if plain
+            const std::string_view keyText = text.substr(p, keyEnd - p);
+            p = SkipSpace(text, keyEnd);
+            if (p >= text.size() || text[p] != ':') return false;
+            p = SkipSpace(text, p + 1);
+            const MemberSpec* array = nullptr;
+            if (p < text.size() && text[p] == '[')
+                for (const MemberSpec& m : kWorkspaceSchema.members)
+                    if (m.kind == MemberKind::ObjectArray && m.name == key) array = &m;
+            Deferred d{array, {}, 0};
+            // An array of objects is scanned element by element (its windows found on the way).
+            const std::size_t end = array ? ScanObjectArray(text, p, d.windows, d.count) : EndOfValue(text, p);
+            if (end == kNoEnd) return false;
+            const bool big = array && end - p > kWindowBytes;
+            if (skeleton.size() > 1) skeleton += ',';
+            skeleton += keyText;
+            skeleton += ':';
+            skeleton += big ? std::string_view("[]") : text.substr(p, end - p);
+            if (big) deferred.push_back(std::move(d));
+            p = SkipSpace(text, end);
+            if (p < text.size() && text[p] == ',') p = SkipSpace(text, p + 1);
+            else if (p < text.size() && text[p] == '}') more = false;
+            else return false;
+        }
+        if (SkipSpace(text, p + 1) != text.size()) return false;  // nothing after the root object
+        skeleton += '}';
+    }
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string copy;
+    simdjson::padded_string_view input(text.data(), text.size(), readable);
+    if (!deferred.empty()) {
+        skeleton.reserve(skeleton.size() + simdjson::SIMDJSON_PADDING);
+        input = simdjson::padded_string_view(skeleton.data(), skeleton.size(), skeleton.capacity());
+    } else if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
+        copy = simdjson::padded_string(text);
+        input = copy;
+    }
+    if (!document(parser, input)) return false;
+    std::string window;
+    for (const Deferred& array : deferred) {
+        array.spec->reserve(&ws_, array.count);  // exactly: no doubling copies of 100,000 resources
+        std::size_t index = 0;
+        for (const auto& [first, last] : array.windows) {
+            window.clear();
+            window.reserve(last - first + 2 + simdjson::SIMDJSON_PADDING);
+            window += '[';
+            window += text.substr(first, last - first);
+            window += ']';
+            if (!elements(parser, window, *array.spec, index)) return false;
+        }
+    }
+    return true;
+}
+
+bool FastReader::document(simdjson::ondemand::parser& parser, simdjson::padded_string_view input)
+{
+    simdjson::ondemand::document doc;
+    if (parser.iterate(input).get(doc)) return false;
+    simdjson::ondemand::object root;
+    if (doc.get_object().get(root)) return false;
+    depth_ = 1;
+    if (!object(root, kWorkspaceSchema, &ws_, 0)) return false;
+    // Nothing may follow the root object (two documents, trailing garbage).
+    return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+// One window "[{...},{...}]" of the root's array `spec`: its elements appended, from number `index` on.
+bool FastReader::elements(simdjson::ondemand::parser& parser, const std::string& window, const MemberSpec& spec,
+                          std::size_t& index)
+{
+    simdjson::ondemand::document doc;
+    simdjson::ondemand::array arr;
+    if (parser.iterate(window.data(), window.size(), window.capacity()).get(doc) || doc.get_array().get(arr))
+        return false;
+    depth_ = 2;  // the root object, the array
+    for (auto item : arr) {
+        simdjson::ondemand::value element;
+        simdjson::ondemand::object obj;
+        if (std::move(item).get(element) || element.get_object().get(obj) || !enter()) return false;
+        if (!object(obj, *spec.schema, spec.open(&ws_), index++)) return false;
+        --depth_;
+    }
+    return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+}
+
+bool FastReader::scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_type type, Value& out)
+{
+    using simdjson::ondemand::json_type;
+    switch (type) {
+        case json_type::string: out.type = JsonType::String; return !v.get_string().get(out.text);
+        case json_type::number: {
+            std::string_view raw = v.raw_json_token();
+            while (!raw.empty() &&
+                   (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+                raw.remove_suffix(1);
+            if (!IsJsonNumber(raw)) return false;
+            out.type = JsonType::Number;
+            out.text = raw == "-0" ? std::string_view("0") : raw;
+            return true;
+        }
+        case json_type::boolean:
+            out.type = JsonType::Boolean;
+            if (v.get_bool().get(out.boolean)) return false;
+            out.text = out.boolean ? "true" : "false";
+            return true;
+        case json_type::null: {
+            bool isNull = false;
+            out.type = JsonType::Null;
+            out.text = "null";
+            return !v.is_null().get(isNull) && isNull;
+        }
+        default: return false;  // objects and arrays are not scalars
+    }
+}
+
+// Any value as compact JSON text, byte for byte what the precise reader's capture writes.
+bool FastReader::capture(simdjson::ondemand::value v, JsonWriter& out)
+{
+    using simdjson::ondemand::json_type;
+    json_type type;
+    if (v.type().get(type)) return false;
+    if (type == json_type::object) {
+        simdjson::ondemand::object obj;
+        if (!enter() || v.get_object().get(obj)) return false;
+        out.beginObject();
+        std::vector<std::string_view> keys;  // into the parser's string buffer, valid for the whole document
+        for (auto item : obj) {
+            simdjson::ondemand::field field;
+            std::string_view key;
+            if (std::move(item).get(field) || field.unescaped_key().get(key)) return false;
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;  // duplicate member
+            keys.push_back(key);
+            out.key(key);
+            if (!capture(field.value(), out)) return false;
+        }
+        out.endObject();
+        --depth_;
+        return true;
+    }
+    if (type == json_type::array) {
+        simdjson::ondemand::array arr;
+        if (!enter() || v.get_array().get(arr)) return false;
+        out.beginArray();
+        for (auto item : arr) {
+            simdjson::ondemand::value element;
+            if (std::move(item).get(element) || !capture(element, out)) return false;
+        }
+        out.endArray();
+        --depth_;
+        return true;
+    }
+    Value value;
+    if (!scalar(v, type, value)) return false;
+    out.raw(value.json());
+    return true;
+}
+
+// One member's value, read as the precise reader reads it (WorkspaceReader::open / scalar / member).
+bool FastReader::member(simdjson::ondemand::value v, const MemberSpec& spec, void* target)
+{
+    using simdjson::ondemand::json_type;
+    json_type type;
+    if (v.type().get(type)) return false;
+    std::string message;
+    switch (spec.kind) {
+        case MemberKind::Scalar: {
+            Value value;
+            return scalar(v, type, value) && spec.read(target, value, message);
+        }
+        case MemberKind::Object: {
+            if (type == json_type::null && spec.clear) {
+                bool isNull = false;
+                if (v.is_null().get(isNull) || !isNull) return false;
+                spec.clear(target);
+                return true;
+            }
+            simdjson::ondemand::object obj;
+            if (type != json_type::object || !enter() || v.get_object().get(obj)) return false;
+            if (!object(obj, *spec.schema, spec.open(target), 0)) return false;
+            --depth_;
+            return true;
+        }
+        case MemberKind::ObjectArray:
+        case MemberKind::ScalarArray: {
+            simdjson::ondemand::array arr;
+            if (type != json_type::array || !enter() || v.get_array().get(arr)) return false;
+            spec.clear(target);
+            std::size_t index = 0;
+            for (auto item : arr) {
+                simdjson::ondemand::value element;
+                json_type elementType;
+                if (std::move(item).get(element) || element.type().get(elementType)) return false;
+                if (spec.kind == MemberKind::ObjectArray) {
+                    simdjson::ondemand::object obj;
+                    if (elementType != json_type::object || !enter() || element.get_object().get(obj)) return false;
+                    if (!object(obj, *spec.schema, spec.open(target), index++)) return false;
+                    --depth_;
+                } else {
+                    Value value;
+                    if (!scalar(element, elementType, value) || !spec.read(target, value, message)) return false;
+                }
+            }
+            --depth_;
+            return true;
+        }
+        case MemberKind::Capture: {
+            JsonWriter json;
+            return capture(v, json) && spec.captured(target, json.text(), "").empty();
+        }
+        case MemberKind::Ignore: return false;
+    }
+    return false;
+}
+
+bool FastReader::object(simdjson::ondemand::object obj, const ObjectSchema& schema, void* target,
+                        std::size_t elementIndex)
+{
+    const auto& members = schema.members;
+    const std::size_t count = members.size();
+    std::uint64_t seen = 0;
+    std::size_t next = 0;  // where the search for the next key starts: files written by SaveWorkspace
+                           // list the members in the schema's order, so the first comparison finds it
+    for (auto item : obj) {
+        simdjson::ondemand::field field;
+        std::string_view key;
+        if (std::move(item).get(field) || field.unescaped_key().get(key)) return false;
+        std::size_t i = count;
+        for (std::size_t tried = 0; tried < count; ++tried) {
+            const std::size_t at = next + tried < count ? next + tried : next + tried - count;
+            if (members[at].name == key) {
+                i = at;
+                next = at + 1 < count ? at + 1 : 0;
+                break;
+            }
+        }
+        if (i < count) {
+            if ((seen >> i) & 1) return false;  // duplicate member
+            seen |= std::uint64_t{1} << i;
+            if (!member(field.value(), members[i], target)) return false;
+            continue;
+        }
+        UnknownMembers& extra = schema.extra(target);
+        if (std::any_of(extra.begin(), extra.end(), [&](const auto& m) { return m.first == key; })) return false;
+        JsonWriter json;
+        if (!capture(field.value(), json)) return false;
+        extra.emplace_back(std::string(key), json.take());
+    }
+    for (std::size_t i = 0; i < members.size(); ++i)
+        if (members[i].required && !((seen >> i) & 1)) return false;
+    if (schema.check) schema.check(target, ObjectCheck{*this, schema, seen, 0, elementIndex});
+    return ok_;
+}
+
 }  // namespace
 
 // Checks that apply before any parsing (size, emptiness, encoding); nullopt when the text may be read.
@@ -1199,9 +1664,23 @@ LoadResult Failed(LoadErrors errors)
 
 }  // namespace
 
-LoadResult LoadWorkspace(std::string_view text, std::string_view fileName)
+LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadPath path, std::size_t readable)
 {
+    static_assert(kLoadPadding >= simdjson::SIMDJSON_PADDING);
     if (std::optional<LoadError> e = CheckFileText(text, fileName)) return Failed({std::move(*e)});
+    if (path != LoadPath::Precise) {
+        LoadResult fast;
+        std::string_view json = text;
+        if (json.substr(0, 3) == "\xEF\xBB\xBF")
+            json.remove_prefix(3);  // a UTF-8 byte order mark, as nlohmann skips it
+        const std::size_t readableJson = readable >= text.size() ? readable - (text.size() - json.size()) : 0;
+        if (FastReader(fast.workspace).read(json, readableJson) && CheckWorkspace(fast.workspace, fileName).empty()) {
+            fast.ok = true;
+            return fast;
+        }
+        if (path == LoadPath::Fast)
+            return Failed({LoadError{std::string(fileName), "", 0, 0, "not read by the fast path"}});
+    }
     LoadResult result;
     WorkspaceReader reader(result.workspace, text, fileName, result.errors);
     nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
@@ -1241,7 +1720,7 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
 
     LoadResult result;
     if (base) {
-        result = LoadWorkspace(base->second, base->first);
+        result = LoadWorkspace(base->second, base->first, LoadPath::Auto, base->second.capacity());
         if (!result.ok || huawei.empty()) return result;
     }
 #ifdef QD_HAVE_HUAWEI_IMPORT

@@ -9,8 +9,9 @@
 // the JSON pointer (or line:column for broken JSON text) and what was expected; at most
 // kMaxLoadErrors are collected, then reading stops.
 //
-// The file is read with nlohmann's SAX parser straight into the model (no DOM of the whole file:
-// a DOM costs about twice the memory, docs/architecture.md §4). Amounts are taken from the exact number text,
+// The file is read straight into the model (no DOM of the whole file: a DOM costs about twice the
+// memory, docs/architecture.md §4), by simdjson On-Demand, or by nlohmann's SAX parser when that finds
+// a problem (LoadPath below, docs/performance.md). Amounts are taken from the exact number text,
 // so 0.1 is 10 fen, never a float. After reading, CheckWorkspace refuses duplicate ids and
 // dangling references, then the index is built. Which members are required, and each default, is
 // in workspace.h and docs/workspace-format.md.
@@ -78,8 +79,21 @@ struct LoadOptions {
 // a syntax error. nullopt when the text may be parsed.
 std::optional<LoadError> CheckFileText(std::string_view text, std::string_view fileName);
 
+// How a quotedesk/1 file is read (docs/performance.md). Auto: simdjson's On-Demand parser (the fast
+// path), and when it finds any problem at all the file is read again by the precise reader (nlohmann's
+// SAX parser), which gives every message; both are driven by the same member tables, so they read the
+// same model. Fast / Precise: one path only, for tests, the fuzz target and benchmarks (a file the
+// fast path does not take gives !ok and the single error "not read by the fast path").
+enum class LoadPath { Auto, Fast, Precise };
+
+// simdjson reads up to this many bytes past the end of the text: a text with this many more bytes
+// readable after it (`readable` >= size + kLoadPadding, e.g. a std::string's capacity()) is read in
+// place, any other is copied first (a second copy of the file in memory while it is read).
+inline constexpr std::size_t kLoadPadding = 64;
+
 // Reads one quotedesk/1 workspace. fileName is only used in the errors.
-LoadResult LoadWorkspace(std::string_view text, std::string_view fileName);
+LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadPath path = LoadPath::Auto,
+                         std::size_t readable = 0);
 
 // What a file holds, from its top-level keys (the first deciding key wins).
 enum class InputKind {
