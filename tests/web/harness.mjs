@@ -59,15 +59,24 @@ export async function openPage(browser, url, { width = 1280, height = 800, scale
   return { page, context, problems };
 }
 
-// Waits until the console has drawn at least `n` frames and returns performance.now() then.
-export async function waitFrames(page, n = 1) {
-  return page.evaluate(async (count) => {
+// Resolves (with performance.now()) once the page has drawn `n` frames in all, or once it is idle (no frame pending) on several
+// animation frames in a row: then no frame comes without input and what it shows is final (a page
+// that went idle before the wait started would otherwise be waited for forever; seen under load).
+// Throws after `timeoutMs` rather than hang.
+export async function waitFrames(page, n = 1, timeoutMs = 30000) {
+  return page.evaluate(async ([count, timeout]) => {
+    const start = performance.now();
+    let idleTicks = 0;
     for (;;) {
       const s = JSON.parse(window.quotedesk.state());
       if (s.frames_drawn >= count) return performance.now();
+      idleTicks = s.idle && s.frames_drawn > 0 ? idleTicks + 1 : 0;  // after its first frame
+      if (idleTicks >= 5) return performance.now();
+      if (performance.now() - start > timeout)
+        throw new Error(`waitFrames: ${s.frames_drawn} of ${count} frames after ${timeout} ms, and not idle`);
       await new Promise((r) => requestAnimationFrame(r));
     }
-  }, n);
+  }, [n, timeoutMs]);
 }
 
 export async function screenshot(page, name) {
