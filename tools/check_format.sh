@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLANG_FORMAT=${CLANG_FORMAT:-clang-format}
-mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find wasm tools tests \( -name '*.cpp' -o -name '*.h' \))
+mapfile -t files < <(git ls-files '*.cpp' '*.h' '*.inc' 2>/dev/null || find wasm tools tests \( -name '*.cpp' -o -name '*.h' -o -name '*.inc' \))
 if [ "${1:-}" = "--fix" ]; then
   "$CLANG_FORMAT" -i "${files[@]}"
   exit 0
