@@ -118,6 +118,23 @@ TEST_CASE("order statuses: the moves of seed 4.3.5 表 4-1 and no others")
     CHECK(o.status == S::Completed);
 }
 
+// seed 4.1: 待支付订单 lists the orders waiting to be paid, those to be reviewed or confirmed first too.
+TEST_CASE("awaiting payment: pending payment, review or confirmation; never an unsubscribe order (seed 4.1)")
+{
+    for (OrderStatus s :
+         {OrderStatus::PendingPayment, OrderStatus::PendingReview, OrderStatus::Refunding, OrderStatus::Processing,
+          OrderStatus::Completed, OrderStatus::Cancelled, OrderStatus::PendingConfirmation}) {
+        CAPTURE(ToString(s));
+        Order o;
+        o.order_type = OrderType::Renewal;
+        const bool waiting = s == OrderStatus::PendingPayment || s == OrderStatus::PendingReview ||
+                             s == OrderStatus::PendingConfirmation;
+        CHECK(IsAwaitingPayment(o, s) == waiting);
+        o.order_type = OrderType::Unsubscribe;
+        CHECK_FALSE(IsAwaitingPayment(o, s));
+    }
+}
+
 TEST_CASE("payment deadline: create + 7 days by default, then cancelled as of the clock, to the second (seed 4.1.2)")
 {
     Fixture f("2025-01-14T10:00:00+08:00");

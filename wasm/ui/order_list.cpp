@@ -30,21 +30,13 @@ namespace {
 
 // [SECTION] Rows and filters
 
-// Waiting to be paid (待支付订单): pending payment, or first to be reviewed / confirmed.
-bool AwaitingPayment(const Order& o, OrderStatus asOf)
-{
-    if (o.order_type == OrderType::Unsubscribe) return false;
-    return asOf == OrderStatus::PendingPayment || asOf == OrderStatus::PendingReview ||
-           asOf == OrderStatus::PendingConfirmation;
-}
-
 void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState& list)
 {
     list.rows.clear();
     for (std::size_t i = 0; i < ws.orders.size(); ++i) {
         const Order& o = ws.orders[i];
         const OrderStatus status = StatusAsOf(o, ws.rules, now);
-        if (list.pendingOnly && !AwaitingPayment(o, status)) continue;
+        if (list.pendingOnly && !IsAwaitingPayment(o, status)) continue;
         if (!list.pendingOnly && list.status >= 0 && static_cast<int>(status) != list.status) continue;
         if (list.type >= 0 && static_cast<int>(o.order_type) != list.type) continue;
         if (!list.serviceType.empty() && o.service_type_name != list.serviceType) continue;
@@ -57,7 +49,7 @@ void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState
     if (!EnterpriseProjectNames(ws).empty()) list.subtotals = SubtotalOrdersByProject(ws, list.rows);
     for (auto it = list.selected.begin(); it != list.selected.end();) {
         const Order* o = ws.findOrder(*it);
-        it = (o && AwaitingPayment(*o, StatusAsOf(*o, ws.rules, now))) ? std::next(it) : list.selected.erase(it);
+        it = (o && IsAwaitingPayment(*o, StatusAsOf(*o, ws.rules, now))) ? std::next(it) : list.selected.erase(it);
     }
     list.builtFor = revision;
     list.builtAsOf = now;
@@ -990,7 +982,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
-                if (AwaitingPayment(o, status)) {
+                if (IsAwaitingPayment(o, status)) {
                     bool ticked = list.selected.count(o.order_id) != 0;
                     if (ImGui::Checkbox("##sel", &ticked)) {
                         if (ticked) list.selected.insert(o.order_id);
@@ -1014,7 +1006,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(o.paid ? o.paid->cash.display().c_str() : "-");
                 ImGui::TableNextColumn();
-                if (AwaitingPayment(o, status)) {
+                if (IsAwaitingPayment(o, status)) {
                     const bool payable = status == OrderStatus::PendingPayment;
                     ImGui::BeginDisabled(!payable);
                     if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o.order_id}, false);

@@ -54,6 +54,13 @@ OrderStatus StatusAsOf(const Order& order, const RuleProfile& rules, Instant asO
     return order.status;
 }
 
+bool IsAwaitingPayment(const Order& order, OrderStatus statusAsOf)
+{
+    if (order.order_type == OrderType::Unsubscribe) return false;
+    return statusAsOf == OrderStatus::PendingPayment || statusAsOf == OrderStatus::PendingReview ||
+           statusAsOf == OrderStatus::PendingConfirmation;
+}
+
 namespace {
 
 // Reorders `items` by the times `timeOf` gives them, newest first, equal times in the order given.

@@ -82,6 +82,9 @@ Instant PaymentDeadline(const Order& order, const RuleProfile& rules);
 
 // The order's status as of `asOf`: cancelled when it is pending payment and asOf >= its deadline.
 OrderStatus StatusAsOf(const Order& order, const RuleProfile& rules, Instant asOf);
+// Listed by 待支付订单 (seed 4.1): waiting to be paid as of the clock (statusAsOf = StatusAsOf(...)):
+// pending payment, or first to be reviewed / confirmed (待审核, 待确认); never an unsubscribe order.
+bool IsAwaitingPayment(const Order& order, OrderStatus statusAsOf);
 
 // Orders as the console lists them, newest first (create_time descending; equal times keep the order
 // given): `indices` (into `orders`) reordered in place. A stable radix sort on the times: linear in
