@@ -7,12 +7,12 @@ PORT ?= 8080
 # Debian's emscripten finds its node modules here; set NODE_PATH to use another place.
 export NODE_PATH ?= /usr/share/nodejs
 
-.PHONY: run test setup native wasm asan fuzz dist bench clean format
+.PHONY: run test setup native wasm asan fuzzers fuzz dist bench clean format
 
 run: dist
 	node tools/serve.mjs dist $(PORT)
 
-test: setup native asan dist fuzz
+test: setup native asan dist fuzzers
 	bash tools/check_format.sh
 	ctest --preset native
 	ctest --preset asan
@@ -39,9 +39,13 @@ asan: setup
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan
 
-fuzz: setup
+# The fuzz targets (tests/fuzz): `make test` runs each for 20 s; `make fuzz` for FUZZ_SECONDS (600) each.
+fuzzers: setup
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
+
+fuzz: fuzzers
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} bash tests/fuzz/run.sh
 
 dist: wasm
 	bash tools/dist.sh
