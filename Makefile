@@ -20,6 +20,7 @@ test: setup native asan dist fuzzers
 	bash tests/fuzz/run.sh
 	node tests/web/smoke.mjs
 	node tests/web/platform.mjs
+	node tests/web/storage.mjs
 	node tests/web/api_parity.mjs
 	node tests/web/procedures.mjs
 

@@ -27,13 +27,21 @@
       imported: (a) => `华为云数据：已打开 ${a.records} 条，跳过 ${a.skipped} 条${a.warnings.length ? '（导入报告见页面顶部“查看”）' : ''}。`,
       refused: (names) => `无法打开 ${names}，当前工作区保持不变：`,
       readFailed: (name, why) => `无法读取 ${name}：${why}`,
-      storedRefused: '浏览器存储中的工作区无法打开，已改为打开示例数据：',
       sample: '已恢复示例数据。',
       close: '关闭',
       openPrompt: '打开工作区或华为云 BSS 接口响应（可多选），也可以把文件拖放到页面上。',
       choose: '选择文件…',
       updated: 'QuoteDesk 已更新，刷新页面即可使用新版本。',
       cancel: '取消',
+      storageMissing: '此浏览器窗口不提供浏览器存储（例如无痕窗口），工作区只保存在本页中，关闭或刷新页面后将丢失。请下载工作区以保留您的操作。',
+      storageFull: '浏览器存储空间已满，最近的更改未能保存（存储中仍是上一次完整保存的工作区）。您可以继续操作；请下载工作区以保留您的操作。',
+      storageFailed: (why) => `无法保存到浏览器存储（${why}），存储中仍是上一次完整保存的工作区。您可以继续操作；请下载工作区以保留您的操作。`,
+      storedUnreadable: (why) => `浏览器存储中的工作区无法读取（${why}），已改为打开示例数据。存储的副本在您做出更改前保持不变，可下载保留。`,
+      downloadWorkspace: '下载工作区',
+      downloadStored: '下载存储的副本',
+      synced: '已载入另一个标签页中的更改。',
+      conflict: '另一个标签页先更改了工作区，本页刚才的更改未保存，已载入最新的工作区。请在此基础上重新操作。',
+      tooBig: (size, m) => `文件太大，本页无法打开：打开 ${size} 的文件约需 ${formatSize(m.needed)} 内存，本页还能使用 ${formatSize(m.available)}（上限 ${formatSize(m.ceiling)}）。请关闭其他标签页后重试、只导出需要的资源或订单，或使用命令行工具 quotedesk（不受此限制）。`,
     },
     en: {
       reading: (name, i, n) => `Reading ${name} (${i}/${n})…`,
@@ -43,13 +51,21 @@
       imported: (a) => `Huawei Cloud data: opened ${a.records}, skipped ${a.skipped}${a.warnings.length ? ' (import report: “Show” at the top of the page)' : ''}.`,
       refused: (names) => `Could not open ${names}; the workspace is unchanged:`,
       readFailed: (name, why) => `Could not read ${name}: ${why}`,
-      storedRefused: 'The workspace in browser storage could not be opened; the sample is open instead:',
       sample: 'Sample data restored.',
       close: 'Close',
       openPrompt: 'Open a workspace or Huawei Cloud BSS responses (several at once), or drop files on the page.',
       choose: 'Choose files…',
       updated: 'QuoteDesk was updated; reload the page to use the new version.',
       cancel: 'Cancel',
+      storageMissing: 'This browser window offers no browser storage (a private window?): the workspace lives in this page only and is lost when it is closed or reloaded. Download the workspace to keep your work.',
+      storageFull: 'Browser storage is full: the latest changes were not saved (storage still holds the last workspace saved whole). You can keep working; download the workspace to keep your work.',
+      storageFailed: (why) => `Could not save to browser storage (${why}); it still holds the last workspace saved whole. You can keep working; download the workspace to keep your work.`,
+      storedUnreadable: (why) => `The workspace in browser storage could not be read (${why}); the sample is open instead. The stored copy stays as it is until you change something; you can download it.`,
+      downloadWorkspace: 'Download workspace',
+      downloadStored: 'Download the stored copy',
+      synced: 'Loaded the changes made in another tab.',
+      conflict: 'Another tab changed the workspace first: this page\'s latest change was not saved and the newest workspace is open. Please redo it on top of that.',
+      tooBig: (size, m) => `Too big for this page: opening ${size} of files takes about ${formatSize(m.needed)} of memory and the page has ${formatSize(m.available)} left (limit ${formatSize(m.ceiling)}). Close other tabs and try again, export only the resources or orders you need, or use the quotedesk command line (no such limit).`,
     },
   };
   function words() {
@@ -86,6 +102,8 @@
   // Opens [{name, bytes}] as one workspace (a quotedesk/1 file and/or Huawei BSS responses,
   // merged by the core in one call; atomic). Returns the answer object: {ok, summary} or {ok, errors}.
   function loadFiles(files, source) {
+    const refusal = memoryRefusal(files.reduce((n, f) => n + f.bytes.length, 0));
+    if (refusal) return refusal;
     for (const f of files) {
       const to = withStrings([f.name], (namePtr) => mod._qd_stage_file(namePtr, f.bytes.length));
       if (f.bytes.length) mod.HEAPU8.set(f.bytes, to);   // HEAPU8 read after the call: the heap may have grown
@@ -93,13 +111,27 @@
     return JSON.parse(mod.UTF8ToString(mod._qd_load_staged(source)));
   }
 
+  // A file too big for the page (core/io/load.h CheckOpenMemory): refused before anything is read or
+  // staged, in the form of a refused open ({ok:false, errors, memory}); null when it fits.
+  function memoryRefusal(bytes) {
+    const m = JSON.parse(mod.UTF8ToString(mod._qd_check_open(bytes)));
+    return m.fits ? null : { ok: false, memory: m, errors: [{ text: words().tooBig(formatSize(bytes), m) }] };
+  }
+
   // ---- the status line and the busy overlay -------------------------------------------------------
 
   let noticeTimer = 0;
-  function notice(text, kind) {
+  let noticeRun = null;
+  let noticeOwner = null;   // 'storage' while the notice is the storage failure's
+  // A message in the status line; `action` ({label, run}) adds a button beside it (e.g. a download).
+  function notice(text, kind, action) {
     const box = $('notice');
     $('notice-text').textContent = text;
     $('notice-close').setAttribute('aria-label', words().close);
+    $('notice-action').hidden = !action;
+    $('notice-action').textContent = action ? action.label : '';
+    noticeRun = action ? action.run : null;
+    noticeOwner = null;
     box.className = kind;
     box.hidden = false;
     clearTimeout(noticeTimer);
@@ -137,6 +169,8 @@
     opening = true;
     const names = list.map((f) => f.name).join(', ');
     const total = list.reduce((n, f) => n + f.size, 0);
+    const refusal = memoryRefusal(total);
+    if (refusal) { reportOpen(refusal, names); opening = false; return refusal; }
     try {
       const files = [];
       for (let i = 0; i < list.length; i++) {
@@ -275,12 +309,15 @@
 
   // ---- browser storage: the workspace in IndexedDB (debounced, chained), preferences in localStorage -
 
+  // The stored record: {bytes: Blob | null (null: nothing kept, the sample opens), savedAt, size,
+  // generation}. One put per save: IndexedDB writes a record whole or not at all, so a save that
+  // fails (storage full, storage gone) leaves the last one saved whole in place.
   const DB_NAME = 'quotedesk', STORE = 'workspace', KEY = 'current';
   let dbPromise = null;
   function db() {
     if (!dbPromise) {
       dbPromise = new Promise((resolve, reject) => {
-        if (!window.indexedDB) { reject(new Error('IndexedDB is not available')); return; }
+        if (!window.indexedDB) { reject(Object.assign(new Error('IndexedDB is not available'), { name: 'StorageUnavailable' })); return; }
         const rq = indexedDB.open(DB_NAME, 1);
         rq.onupgradeneeded = () => rq.result.createObjectStore(STORE);
         rq.onsuccess = () => resolve(rq.result);
@@ -303,8 +340,81 @@
   const storage = {
     get: () => storeRun('readonly', (s) => s.get(KEY)),
     put: (record) => storeRun('readwrite', (s) => s.put(record, KEY)),
-    clear: () => storeRun('readwrite', (s) => s.delete(KEY)),
   };
+
+  // ---- two tabs: saves in turn; every change is kept or refused in words ---------------------------
+  // docs/architecture.md §6. Each tab knows the generation of the stored workspace its own derives from
+  // (`base`). A save holds the storage lock (Web Locks) and writes only while the stored generation is
+  // still its base: then it stores generation + 1 and tells the other tabs (BroadcastChannel), which
+  // open the new one unless a change of their own is waiting. A tab whose base is stale (another tab
+  // saved first) does not overwrite: its change is refused with a notice and the newest workspace opens.
+  const tabs = { base: 0, channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('quotedesk') : null };
+  const withStorageLock = (fn) => (navigator.locks ? navigator.locks.request('quotedesk-storage', fn) : fn());
+  const storedGeneration = (record) => (record && record.generation) || 0;
+
+  // Writes `bytes` (a Blob, or null to keep nothing) as the next generation. `onlyOver` (a generation)
+  // makes it conditional: 'stale' and nothing written when the stored one is another.
+  function storeNext(bytes, size, onlyOver) {
+    return withStorageLock(async () => {
+      const generation = storedGeneration(await storage.get());
+      if (onlyOver !== undefined && generation !== onlyOver) return 'stale';
+      const savedAt = Date.now();
+      await storage.put({ bytes, savedAt, size, generation: generation + 1 });
+      tabs.base = generation + 1;
+      if (tabs.channel) tabs.channel.postMessage({ generation: tabs.base });
+      return savedAt;
+    });
+  }
+
+  // Opens the stored workspace, the newest of every tab's: after another tab saved ('synced'), or
+  // because this tab's change lost the race ('conflict').
+  async function openStored(reason) {
+    const record = await storage.get();
+    clearTimeout(persistTimer);
+    persistTimer = 0;
+    tabs.base = storedGeneration(record);
+    const answer = record && record.bytes
+      ? loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await record.bytes.arrayBuffer()) }], SOURCE.storage)
+      : loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
+    if (!answer.ok) { reportOpen(answer, 'browser-storage.json'); return; }
+    if (record && record.bytes) mod._qd_note_restored(record.savedAt || 0);
+    notice(reason === 'conflict' ? words().conflict : words().synced, reason === 'conflict' ? 'warn' : 'ok');
+  }
+  const changeWaiting = () => !!persistTimer || JSON.parse(call('qd_state')).storage.save_pending;
+  // Another tab saved (its message, or this tab coming back into view): follow it unless this tab has
+  // a change of its own on the way, whose save then finds the stored generation moved and is refused.
+  function followOtherTabs(generation) {
+    persisting = persisting.then(async () => {
+      if (generation === undefined) generation = storedGeneration(await storage.get());
+      if (generation > tabs.base && !changeWaiting()) await openStored('synced');
+    }).catch((e) => storageFailure(e));
+  }
+  if (tabs.channel) tabs.channel.onmessage = (e) => { if (mod && e.data && e.data.generation > tabs.base) followOtherTabs(e.data.generation); };
+  document.addEventListener('visibilitychange', () => { if (mod && document.visibilityState === 'visible') followOtherTabs(); });
+
+  // ---- storage that fails: told in words, once, with a download; the work goes on in memory --------
+  // Told again after a later failed save when the notice went away (timed out, or replaced by an
+  // everyday message), unless the user closed this one; an error of another kind on screen stays.
+  let storageProblem = '';      // the kind of failure last told ('' = storage works)
+  let storageDismissed = false; // the user closed the storage notice
+  function storageFailure(error) {
+    if (!error) { storageProblem = ''; storageDismissed = false; return ''; }
+    const w = words();
+    const why = error.message || String(error);
+    const kind = error.name === 'StorageUnavailable' ? 'missing' : error.name === 'QuotaExceededError' ? 'full' : 'failed';
+    const box = $('notice');
+    const otherShown = !box.hidden && box.className !== 'ok' && noticeOwner !== 'storage';
+    if (kind !== storageProblem || (!storageDismissed && (box.hidden || box.className === 'ok'))) {
+      if (kind !== storageProblem) storageDismissed = false;
+      storageProblem = kind;
+      if (!otherShown) {
+        notice(kind === 'missing' ? w.storageMissing : kind === 'full' ? w.storageFull : w.storageFailed(why), 'error',
+          { label: w.downloadWorkspace, run: downloadWorkspace });
+        noticeOwner = 'storage';
+      }
+    }
+    return why;
+  }
 
   let persistTimer = 0;
   let persisting = Promise.resolve();   // saves run one after the other, in order
@@ -337,14 +447,13 @@
       if (document.visibilityState !== 'hidden') await nextTask();
     }
     mod._qd_saved_release();
-    const blob = n ? new Blob(pieces, { type: 'application/json' }) : null;
-    const savedAt = Date.now();
-    let error = '';
+    let savedAt = 0, error = '';
     try {
-      if (blob) await storage.put({ bytes: blob, savedAt, size: n });
-      else await storage.clear();
+      savedAt = await storeNext(n ? new Blob(pieces, { type: 'application/json' }) : null, n, tabs.base);
+      if (savedAt === 'stale') { await openStored('conflict'); return; }
+      storageFailure(null);
     } catch (e) {
-      error = e && e.message ? e.message : String(e);
+      error = storageFailure(e);
     }
     withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
   }
@@ -437,7 +546,7 @@
     persistTimer = 0;
     const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
     if (!answer.ok) { reportOpen(answer, 'sample-workspace.json'); return answer; }
-    persisting = persisting.then(() => storage.clear()).catch(() => { /* nothing stored to forget */ });
+    persisting = persisting.then(() => storeNext(null, 0)).catch((e) => storageFailure(e));
     notice(words().sample, 'ok');
     return answer;
   }
@@ -471,7 +580,7 @@
     // open: one atlas build, with the workspace's characters (not one without them, then another).
     const fontPromise = asset('fonts/qd-cjk.otf', 'qd-font');
     sampleBytes();
-    const storedPromise = storage.get().catch(() => null);
+    const storedPromise = storage.get().catch((e) => ({ failed: e }));
     const canvas = $('canvas');
     const options = { canvas, qdHost: host };
     if (standalone) options.wasmBinary = base64Bytes($('qd-wasm').textContent);
@@ -481,6 +590,9 @@
     mark('module');
     mod._qd_hold_frames(1);
     if (!mod._qd_start()) throw new Error('WebGL 2 is not available in this browser.');
+    // A device with little memory (navigator.deviceMemory, GiB, at most 8) gets a page that opens at
+    // most half of it; the heap's own ceiling (2 GiB) bounds the rest.
+    if (navigator.deviceMemory) mod._qd_set_memory_limit(navigator.deviceMemory * 2 ** 29);
     mark('backend');
     const font = await fontPromise;
     mark('font');
@@ -496,20 +608,33 @@
     call('qd_set_fragment', fragment);
     mark('started');
 
-    // The workspace kept in this browser, else the sample.
+    // The workspace kept in this browser, else the sample. A stored one that cannot be read is left
+    // as it is (until the next change is saved) and offered as a download; storage that is not there
+    // at all is said at once, before any work is done that could not be kept.
     let opened = false;
+    let unreadable = null;
     try {
       const stored = await storedPromise;
       mark('storage');
+      if (stored && stored.failed) storageFailure(stored.failed);
+      else tabs.base = storedGeneration(stored);
       if (stored && stored.bytes) {
-        const bytes = new Uint8Array(await stored.bytes.arrayBuffer());
-        const answer = loadFiles([{ name: 'browser-storage.json', bytes }], SOURCE.storage);
-        if (answer.ok) { mod._qd_note_restored(stored.savedAt || 0); opened = true; }
-        else notice(words().storedRefused + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
+        let answer = null;
+        try {
+          answer = loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await stored.bytes.arrayBuffer()) }], SOURCE.storage);
+        } catch (e) {
+          unreadable = { why: e && e.message ? e.message : String(e), blob: stored.bytes };
+        }
+        if (answer && answer.ok) { mod._qd_note_restored(stored.savedAt || 0); opened = true; }
+        else if (answer) unreadable = { why: answer.errors.map((e) => e.text).join('\n'), blob: stored.bytes };
       }
       if (!opened) {
         const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
         if (!answer.ok) throw new Error(answer.errors.map((e) => e.text).join('\n'));
+      }
+      if (unreadable) {
+        notice(words().storedUnreadable(unreadable.why), 'error',
+          { label: words().downloadStored, run: () => download('quotedesk-stored-workspace.json', unreadable.blob) });
       }
     } finally {
       mod._qd_hold_frames(0);
@@ -537,6 +662,15 @@
     resolveReady(window.quotedesk);
   }
 
+  // Trusted Types (the page's CSP: require-trusted-types-for 'script'; trusted-types quotedesk): the
+  // one script URL the page hands to the browser is its service worker's; nothing else may become one.
+  const trustedUrls = window.trustedTypes
+    ? window.trustedTypes.createPolicy('quotedesk', {
+      createScriptURL: (url) => { if (url !== 'sw.js') throw new TypeError('not a QuoteDesk script: ' + url); return url; },
+    })
+    : null;
+  const scriptUrl = (url) => (trustedUrls ? trustedUrls.createScriptURL(url) : url);
+
   // Offline: the service worker caches the site's files (not for the standalone file or file://).
   // Registered once the first frame is on screen: its install fetches and stores every file of the
   // site, which on a first visit would otherwise compete with the first frame for the CPU.
@@ -545,11 +679,15 @@
       // A page already served by an older build's worker keeps running it; say that a reload updates it.
       const hadController = !!navigator.serviceWorker.controller;
       navigator.serviceWorker.addEventListener('controllerchange', () => { if (hadController) notice(words().updated, 'ok'); });
-      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('QuoteDesk: no offline cache:', e));
+      navigator.serviceWorker.register(scriptUrl('sw.js')).catch((e) => console.warn('QuoteDesk: no offline cache:', e));
     }
   }
 
-  $('notice-close').addEventListener('click', () => { $('notice').hidden = true; });
+  $('notice-close').addEventListener('click', () => {
+    $('notice').hidden = true;
+    if (noticeOwner === 'storage') storageDismissed = true;
+  });
+  $('notice-action').addEventListener('click', () => { if (noticeRun) noticeRun(); });
 
   window.quotedesk = {
     ready,
@@ -574,6 +712,10 @@
     // Ctrl+S: resolves once the download was handed to the browser (true; false: no workspace open).
     saveWorkspace: () => downloadWorkspace(),
     restoreSample: async () => JSON.stringify(await restoreSample()),
+    // For browser tests: the memory an open may use, in bytes (0: the heap's own ceiling), and what an
+    // open of `bytes` would need against it ({fits, needed, available, ceiling}; core/io/load.h).
+    setMemoryLimit: (bytes) => { mod._qd_set_memory_limit(bytes); },
+    checkOpen: (bytes) => mod.UTF8ToString(mod._qd_check_open(bytes)),
     // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording
     // on ("recording": false until a frame was drawn with it); `names` resolves unlabelled items.

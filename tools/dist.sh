@@ -45,7 +45,8 @@ const app = script('app.js');
 const sample = read('sample-workspace.json').toString().replace(/</g, '\\u003c');
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const csp = `default-src 'none'; script-src ${hash(glue)} ${hash(app)} 'wasm-unsafe-eval'; style-src ${hash(css)}; ` +
-  "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types quotedesk";
 
 let html = read('index.html').toString();
 const swap = (pattern, text) => {

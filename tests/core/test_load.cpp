@@ -1142,5 +1142,27 @@ TEST_CASE("load files: Huawei responses get the same text checks as workspaces")
         "with its lines");
 }
 
+// docs/architecture.md §5 "A file too big for the page": an open needs 4 bytes per byte of files.
+TEST_CASE("CheckOpenMemory: 4 bytes per byte of files against what the heap can still give")
+{
+    const uint64_t MiB = uint64_t{1} << 20;
+    OpenMemoryCheck c = CheckOpenMemory(100 * MiB, 300 * MiB, 2048 * MiB);  // 100 MiB file, 300 in use, 2 GiB
+    CHECK(c.needed == 400 * MiB);
+    CHECK(c.available == 1748 * MiB);
+    CHECK(c.fits);
+    c = CheckOpenMemory(500 * MiB, 300 * MiB, 2048 * MiB);  // 2000 MiB needed, 1748 available
+    CHECK(c.needed == 2000 * MiB);
+    CHECK_FALSE(c.fits);
+    CHECK(CheckOpenMemory(437 * MiB, 300 * MiB, 2048 * MiB).fits);  // 1748 needed: exactly what is left
+    CHECK_FALSE(CheckOpenMemory(437 * MiB + 1, 300 * MiB, 2048 * MiB).fits);
+    c = CheckOpenMemory(1, 3000 * MiB, 2048 * MiB);  // more in use than the ceiling (a lowered limit)
+    CHECK(c.available == 0);
+    CHECK_FALSE(c.fits);
+    CHECK(CheckOpenMemory(0, 10, 10).fits);                  // nothing to read fits even a full heap
+    c = CheckOpenMemory(UINT64_MAX / 2, 0, UINT64_MAX - 1);  // no wrap-around into a small need
+    CHECK(c.needed == UINT64_MAX);
+    CHECK_FALSE(c.fits);
+}
+
 }  // namespace
 }  // namespace qd

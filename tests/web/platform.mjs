@@ -2,7 +2,8 @@
 // several files merged, a bad file refused with its message while the workspace stays), saving
 // (Ctrl+S download), browser storage (an operation and the language survive a reload; restoring the
 // sample forgets it), typing through the IME textarea (a composition, then keys), the service
-// worker (registers, serves the site offline), the standalone file from file://, and nothing
+// worker (registers, serves the site offline), the standalone file from file://, the page's
+// Content-Security-Policy with Trusted Types (served, in the page and in the standalone file), and nothing
 // leaving 127.0.0.1 and no console error throughout.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -368,6 +369,27 @@ const failed = await run([
     await settle();
     const check = JSON.parse(await page.evaluate(() => window.quotedesk.glShadowCheck()));
     assert(check.checked === 8 && check.mismatches.length === 0, JSON.stringify(check));
+  }],
+  ['the Content-Security-Policy is strict and requires Trusted Types: header, page and standalone file', async () => {
+    const res = await fetch(server.url);
+    const header = res.headers.get('content-security-policy') || '';
+    const meta = (await res.text()).match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+    assert(meta && meta[1] === header, 'served header and the page\'s policy differ:\n' + header + '\n' + (meta && meta[1]));
+    const standalone = fs.readFileSync(path.join(repo, 'dist/quotedesk-standalone.html'), 'utf8')
+      .match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+    assert(standalone, 'the standalone file has no policy');
+    for (const [where, policy, base] of [['served', header, "default-src 'self'"], ['standalone', standalone[1], "default-src 'none'"]]) {
+      for (const d of [base, "object-src 'none'", "base-uri 'none'", "form-action 'none'", "require-trusted-types-for 'script'", 'trusted-types quotedesk'])
+        assert(policy.split(/;\s*/).includes(d), `${where} policy lacks ${d}: ${policy}`);
+      assert(!/'unsafe-(inline|eval)'|\*/.test(policy), `${where} policy allows inline script, eval or any host: ${policy}`);
+    }
+    // Enforced, not only declared: a string handed to a script sink is refused by the browser.
+    const verdict = await page.evaluate(() => {
+      try { document.createElement('script').src = 'evil.js'; return 'allowed'; } catch (e) { return e.name; }
+    });
+    assert(verdict === 'TypeError', 'a script URL from a plain string was ' + verdict);
+    await page.waitForTimeout(100);  // the violation's console message, which this test caused on purpose
+    for (let i = problems.length - 1; i >= 0; i--) if (/TrustedScriptURL/.test(problems[i])) problems.splice(i, 1);
   }],
   ['no console error, no request outside 127.0.0.1', async () => {
     const all = [...problems, ...otherProblems];

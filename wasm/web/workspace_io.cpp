@@ -5,7 +5,11 @@
 // The DOM half lives in site/app.js (Module.qdHost): it reads files, talks to IndexedDB and makes
 // downloads. The calls between the two halves: web/abi.h.
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -332,6 +336,29 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load(const char* fileName, const char* data,
     char* to = qd_stage_file(fileName, size);
     if (to) std::memcpy(to, data, static_cast<size_t>(size));
     return qd_load_staged(kFromFiles);
+}
+
+// A file too big for the page (core/io/load.h CheckOpenMemory): may `bytes` of files be opened now?
+// {"fits","needed","available","ceiling"}. The ceiling is the heap's (emscripten_get_heap_max),
+// lowered by qd_set_memory_limit: the page sets it from navigator.deviceMemory, and browser tests
+// lower it to see an open refused. What is in use is what malloc has handed out and not taken back.
+static double g_memoryLimit = 0;  // bytes; 0 = the heap's own ceiling
+EMSCRIPTEN_KEEPALIVE void qd_set_memory_limit(double bytes) { g_memoryLimit = bytes > 0 ? bytes : 0; }
+EMSCRIPTEN_KEEPALIVE const char* qd_check_open(double bytes)
+{
+    uint64_t ceiling = emscripten_get_heap_max();
+    if (g_memoryLimit > 0) ceiling = std::min(ceiling, static_cast<uint64_t>(g_memoryLimit));
+    const uint64_t inUse = static_cast<uint64_t>(static_cast<unsigned>(mallinfo().uordblks));
+    const qd::OpenMemoryCheck check = qd::CheckOpenMemory(static_cast<uint64_t>(bytes > 0 ? bytes : 0), inUse, ceiling);
+    qd::JsonWriter w;
+    w.beginObject();
+    w.member("fits", check.fits);
+    w.member("needed", static_cast<int64_t>(std::min<uint64_t>(check.needed, INT64_MAX)));
+    w.member("available", static_cast<int64_t>(check.available));
+    w.member("ceiling", static_cast<int64_t>(ceiling));
+    w.endObject();
+    g_result = w.take();
+    return g_result.c_str();
 }
 
 // The workspace just restored from storage had been saved at savedAtMs (ms since the epoch).

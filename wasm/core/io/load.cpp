@@ -16,6 +16,7 @@
 //   [SECTION] schemas: how each object of the format is read
 //   [SECTION] the SAX handler
 //   [SECTION] the fast path
+//   [SECTION] memory for an open
 #include "core/io/load.h"
 
 #include <algorithm>
@@ -1890,6 +1891,18 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
         }
     }
     return errors;
+}
+
+// [SECTION] memory for an open (load.h CheckOpenMemory)
+
+OpenMemoryCheck CheckOpenMemory(uint64_t fileBytes, uint64_t heapInUse, uint64_t heapCeiling)
+{
+    OpenMemoryCheck check;
+    // Saturating: a byte count near 2^64 must not wrap into a small need.
+    check.needed = fileBytes > UINT64_MAX / kOpenBytesPerFileByte ? UINT64_MAX : fileBytes * kOpenBytesPerFileByte;
+    check.available = heapCeiling > heapInUse ? heapCeiling - heapInUse : 0;
+    check.fits = check.needed <= check.available;
+    return check;
 }
 
 }  // namespace qd

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,20 @@ struct LoadOptions {
     // the duration of renew-rate responses that name none (CLI --renew-rate-period; the browser asks)
     std::optional<RenewRatePeriod> renew_rate_period;
 };
+
+// Memory for an open (docs/architecture.md §5, "A file too big for the page"). The browser's wasm heap
+// has a ceiling (2 GiB in this build; less on a device with little memory) and never shrinks, and an
+// open is atomic, so the open workspace stays while the new one is read. Opening F bytes of files
+// takes about kOpenBytesPerFileByte * F more: the staged text (1x), the workspace read from it (2.22x
+// after opening 100k resources, docs/performance.md) and the reader's transient structures. An open
+// that would not fit is refused before a byte is read, so the page stays alive and nothing changes.
+inline constexpr uint64_t kOpenBytesPerFileByte = 4;
+struct OpenMemoryCheck {
+    bool fits = true;
+    uint64_t needed = 0;     // bytes the open would take (kOpenBytesPerFileByte per byte of files)
+    uint64_t available = 0;  // bytes the heap can still give: its ceiling minus what is in use
+};
+OpenMemoryCheck CheckOpenMemory(uint64_t fileBytes, uint64_t heapInUse, uint64_t heapCeiling);
 
 // What is refused before any JSON is parsed (LoadWorkspace and LoadFiles run it on every file):
 //   "FILE: file too large: N bytes; the limit is 256 MiB"        more than kMaxFileBytes

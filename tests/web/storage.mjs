@@ -1,0 +1,208 @@
+// Nothing lost, nothing broken (docs/architecture.md §6): two tabs of the console on one origin, browser
+// storage that is missing, full or holds a record that cannot be read, and a file too big for the page.
+// Every change is kept or refused in words; the last workspace saved whole is never replaced by one that
+// failed to save; the page stays alive. Workspace changes here are file opens (the sample under another
+// account name), the one change a test can make in both tabs at the same moment.
+import fs from 'node:fs';
+import path from 'node:path';
+import { repo, serve, launch, screenshot, run, assert } from './harness.mjs';
+
+const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
+// The sample under another account name: one workspace per name.
+function fileNamed(name) {
+  const ws = JSON.parse(sampleText);
+  ws.account.name = name;
+  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) };
+}
+
+const server = await serve();
+const browser = await launch();
+const problems = [];
+
+// A page of the console in `context`, ready; console errors and page errors are recorded.
+async function tab(context, label) {
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`${label}: page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.evaluate(() => window.quotedesk.ready.then(() => true));
+  return page;
+}
+const newContext = () => browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
+const accountOf = async (page) => JSON.parse(await page.evaluate(() => window.quotedesk.summary())).account.name;
+const storageOf = async (page) => JSON.parse(await page.evaluate(() => window.quotedesk.state())).storage;
+const noticeOf = (page) => page.evaluate(() => {
+  const n = document.getElementById('notice');
+  return n.hidden ? '' : document.getElementById('notice-text').textContent;
+});
+// The record in IndexedDB as the page keeps it: {generation, text} (text null: nothing kept).
+const storedOf = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const rq = indexedDB.open('quotedesk', 1);
+  rq.onupgradeneeded = () => rq.result.createObjectStore('workspace');
+  rq.onerror = () => reject(rq.error);
+  rq.onsuccess = () => {
+    const get = rq.result.transaction('workspace', 'readonly').objectStore('workspace').get('current');
+    get.onerror = () => reject(get.error);
+    get.onsuccess = () => {
+      const r = get.result;
+      if (!r) resolve(null);
+      else if (!r.bytes) resolve({ generation: r.generation, text: null });
+      else r.bytes.text().then((text) => resolve({ generation: r.generation, text }), reject);
+    };
+  };
+}));
+async function until(fn, what, ms = 20000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting for ' + what);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const saved = (page) => until(async () => { const s = await storageOf(page); return !s.save_pending && s.saved_at && !s.error; }, 'the save to browser storage');
+const open = (page, name) => page.setInputFiles('#file-input', fileNamed(name));
+// The download the notice's button offers: the downloaded text.
+async function noticeDownload(page) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#notice-action')]);
+  return fs.readFileSync(await download.path(), 'utf8');
+}
+
+const failed = await run([
+  ['two tabs: a change in one is followed by the other, both ways', async () => {
+    const context = await newContext();
+    const a = await tab(context, 'tab A');
+    const b = await tab(context, 'tab B');
+    await open(a, '甲单位');
+    await saved(a);
+    await until(async () => (await accountOf(b)) === '甲单位', 'tab B to follow tab A');
+    assert((await noticeOf(b)).includes('已载入另一个标签页中的更改'), 'tab B says nothing: ' + await noticeOf(b));
+    await open(b, '乙单位');
+    await saved(b);
+    await until(async () => (await accountOf(a)) === '乙单位', 'tab A to follow tab B');
+    const stored = await storedOf(a);
+    assert(stored.generation === 2 && JSON.parse(stored.text).account.name === '乙单位', 'stored ' + JSON.stringify({ g: stored.generation }));
+    await context.close();
+  }],
+  ['two tabs changing at once: one change is kept, the other refused in words; a reload shows the kept one', async () => {
+    const context = await newContext();
+    const a = await tab(context, 'tab A');
+    const b = await tab(context, 'tab B');
+    await Promise.all([open(a, '丙单位'), open(b, '丁单位')]);
+    // Both changes wait for their save; one tab saves first, the other finds storage moved on.
+    await until(async () => (await accountOf(a)) === (await accountOf(b)) &&
+      !(await storageOf(a)).save_pending && !(await storageOf(b)).save_pending, 'the two tabs to agree');
+    const kept = await accountOf(a);
+    const notices = [await noticeOf(a), await noticeOf(b)];
+    const refused = notices.filter((n) => n.includes('另一个标签页先更改了工作区'));
+    assert(refused.length === 1, 'exactly one tab must say its change was refused: ' + JSON.stringify(notices));
+    const lost = kept === '丙单位' ? '丁单位' : '丙单位';
+    assert([...notices].join('').includes('已打开') || refused.length === 1, 'notices ' + JSON.stringify(notices));
+    await screenshot(notices[0] === refused[0] ? a : b, 'storage-two-tabs-refused');
+    const stored = await storedOf(a);
+    assert(JSON.parse(stored.text).account.name === kept, `stored ${JSON.parse(stored.text).account.name}, kept ${kept}`);
+    await a.reload();
+    await a.evaluate(() => window.quotedesk.ready.then(() => true));
+    assert((await accountOf(a)) === kept && kept !== lost, 'after reload: ' + await accountOf(a));
+    await context.close();
+  }],
+  ['no browser storage (a private window): said at once, the work goes on in memory, the workspace downloads', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }); });
+    const page = await tab(context, 'no storage');
+    const said = await noticeOf(page);
+    assert(said.includes('不提供浏览器存储'), 'notice at start: ' + said);
+    await open(page, '戊单位');
+    await until(async () => (await storageOf(page)).error, 'the failed save');
+    assert((await accountOf(page)) === '戊单位', 'the work is not kept in memory');
+    await until(async () => (await noticeOf(page)).includes('不提供浏览器存储'), 'the notice again after the failed save');
+    await screenshot(page, 'storage-missing');
+    const text = await noticeDownload(page);
+    assert(JSON.parse(text).account.name === '戊单位', 'the download is not the open workspace');
+    await context.close();
+  }],
+  ['storage full: told with a download, the work goes on, the last workspace saved whole stays', async () => {
+    const context = await newContext();
+    // Quota exceeded on demand: IndexedDB refuses the write as a full disk does.
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__qdFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const page = await tab(context, 'full');
+    await open(page, '己单位');
+    await saved(page);
+    const before = await storedOf(page);
+    await page.evaluate(() => { window.__qdFull = true; });
+    await open(page, '庚单位');
+    await until(async () => (await noticeOf(page)).includes('浏览器存储空间已满'), 'the storage-full notice');
+    assert((await accountOf(page)) === '庚单位', 'the work is not kept in memory');
+    const after = await storedOf(page);
+    assert(after.generation === before.generation && after.text === before.text, 'the stored workspace changed');
+    assert(JSON.parse(after.text).account.name === '己单位', 'the stored one is not the last saved whole');
+    await screenshot(page, 'storage-full');
+    assert(JSON.parse(await noticeDownload(page)).account.name === '庚单位', 'the download is not the open workspace');
+    await page.reload();
+    await page.evaluate(() => window.quotedesk.ready.then(() => true));
+    assert((await accountOf(page)) === '己单位', 'after reload: ' + await accountOf(page));
+    await context.close();
+  }],
+  ['a stored record that cannot be read: said, the sample opens, the stored copy downloads and stays', async () => {
+    const context = await newContext();
+    const page = await tab(context, 'unreadable');
+    const broken = '{"format":"quotedesk/1","account":';
+    await page.evaluate((text) => new Promise((resolve, reject) => {
+      const rq = indexedDB.open('quotedesk', 1);
+      rq.onerror = () => reject(rq.error);
+      rq.onsuccess = () => {
+        const tx = rq.result.transaction('workspace', 'readwrite');
+        tx.objectStore('workspace').put({ bytes: new Blob([text]), savedAt: Date.now(), size: text.length, generation: 7 }, 'current');
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      };
+    }), broken);
+    await page.reload();
+    await page.evaluate(() => window.quotedesk.ready.then(() => true));
+    const said = await noticeOf(page);
+    assert(said.includes('浏览器存储中的工作区无法读取') && said.includes('browser-storage.json'), 'notice: ' + said);
+    assert((await storageOf(page)).source === 'sample', 'not the sample');
+    await screenshot(page, 'storage-unreadable');
+    assert((await noticeDownload(page)) === broken, 'the download is not the stored copy');
+    const stored = await storedOf(page);
+    assert(stored.generation === 7 && stored.text === broken, 'the stored copy changed before any change');
+    await context.close();
+  }],
+  ['a file too big for the page: refused in words before it is read, the workspace unchanged, the page alive', async () => {
+    const context = await newContext();
+    const page = await tab(context, 'too big');
+    const file = fileNamed('辛单位');
+    const before = await accountOf(page);
+    // A device with less memory: the limit just above what is in use now, so the open cannot fit.
+    const now = JSON.parse(await page.evaluate(() => window.quotedesk.checkOpen(0)));
+    const limit = now.ceiling - now.available + 2 * file.buffer.length;
+    await page.evaluate((bytes) => window.quotedesk.setMemoryLimit(bytes), limit);
+    const check = JSON.parse(await page.evaluate((n) => window.quotedesk.checkOpen(n), file.buffer.length));
+    assert(!check.fits && check.needed === 4 * file.buffer.length, 'check ' + JSON.stringify(check));
+    await page.setInputFiles('#file-input', file);
+    await until(async () => (await noticeOf(page)).includes('文件太大'), 'the too-big notice');
+    const said = await noticeOf(page);
+    assert(said.includes('当前工作区保持不变') && said.includes('命令行工具 quotedesk'), 'notice: ' + said);
+    assert((await accountOf(page)) === before, 'the workspace changed');
+    const answer = JSON.parse(await page.evaluate((t) => window.quotedesk.load(t, 'big.json'), file.buffer.toString('utf8')));
+    assert(!answer.ok && answer.memory && !answer.memory.fits, 'test API load: ' + JSON.stringify(answer).slice(0, 200));
+    await screenshot(page, 'storage-too-big');
+    // The page is alive: with its memory back, the same file opens.
+    await page.evaluate(() => window.quotedesk.setMemoryLimit(0));
+    await open(page, '辛单位');
+    await until(async () => (await accountOf(page)) === '辛单位', 'the file to open once it fits');
+    await context.close();
+  }],
+  ['no page error, no console error', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+  }],
+]);
+await browser.close();
+server.close();
+process.exit(failed ? 1 : 0);
