@@ -355,11 +355,12 @@
   // Writes `bytes` (a Blob, or null to keep nothing) as the next generation. `onlyOver` (a generation)
   // makes it conditional: 'stale' and nothing written when the stored one is another.
   function storeNext(bytes, size, onlyOver) {
+    const log = bytes ? mod.UTF8ToString(mod._qd_history_log()) : '[]';   // the operation log goes with it
     return withStorageLock(async () => {
       const generation = storedGeneration(await storage.get());
       if (onlyOver !== undefined && generation !== onlyOver) return 'stale';
       const savedAt = Date.now();
-      await storage.put({ bytes, savedAt, size, generation: generation + 1 });
+      await storage.put({ bytes, savedAt, size, generation: generation + 1, log });
       tabs.base = generation + 1;
       if (tabs.channel) tabs.channel.postMessage({ generation: tabs.base });
       return savedAt;
@@ -377,9 +378,11 @@
       ? loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await record.bytes.arrayBuffer()) }], SOURCE.storage)
       : loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
     if (!answer.ok) { reportOpen(answer, 'browser-storage.json'); return; }
-    if (record && record.bytes) mod._qd_note_restored(record.savedAt || 0);
+    if (record && record.bytes) { mod._qd_note_restored(record.savedAt || 0); restoreLog(record); }
     notice(reason === 'conflict' ? words().conflict : words().synced, reason === 'conflict' ? 'warn' : 'ok');
   }
+  // The operation log saved with a workspace comes back with it (the undo steps do not: memory only).
+  const restoreLog = (record) => { if (typeof record.log === 'string') call('qd_history_restore', record.log); };
   const changeWaiting = () => !!persistTimer || JSON.parse(call('qd_state')).storage.save_pending;
   // Another tab saved (its message, or this tab coming back into view): follow it unless this tab has
   // a change of its own on the way, whose save then finds the stored generation moved and is refused.
@@ -625,7 +628,7 @@
         } catch (e) {
           unreadable = { why: e && e.message ? e.message : String(e), blob: stored.bytes };
         }
-        if (answer && answer.ok) { mod._qd_note_restored(stored.savedAt || 0); opened = true; }
+        if (answer && answer.ok) { mod._qd_note_restored(stored.savedAt || 0); restoreLog(stored); opened = true; }
         else if (answer) unreadable = { why: answer.errors.map((e) => e.text).join('\n'), blob: stored.bytes };
       }
       if (!opened) {

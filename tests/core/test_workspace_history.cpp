@@ -62,7 +62,9 @@ TEST_CASE("every operation kind: committed with its changes, undone and redone t
          },
          Kind::OrderStatus},
         {"cancel (seed 4.1.2)",
-         [&](Workspace& ws, Instant t) { REQUIRE(!CancelOrders(ws, {{OrderWhere(ws, pending, 1)}, t}).cancelled.empty()); },
+         [&](Workspace& ws, Instant t) {
+             REQUIRE(!CancelOrders(ws, {{OrderWhere(ws, pending, 1)}, t}).cancelled.empty());
+         },
          Kind::OrderStatus},
         {"renewal order (seed 4.2.1)",
          [&](Workspace& ws, Instant t) {
@@ -77,7 +79,8 @@ TEST_CASE("every operation kind: committed with its changes, undone and redone t
         {"to on-demand at expiry (seed 4.2.4)",
          [&](Workspace& ws, Instant t) {
              REQUIRE(OnFirstAccepted(ws, InUseMain, [&](Workspace& w, const std::string& id) {
-                 return w.findResource(id)->renewal_policy != RenewalPolicy::ToOnDemand && SetToOnDemand(w, {id}, t).ok();
+                 return w.findResource(id)->renewal_policy != RenewalPolicy::ToOnDemand &&
+                        SetToOnDemand(w, {id}, t).ok();
              }));
          },
          Kind::ResourcePolicy},
@@ -90,14 +93,12 @@ TEST_CASE("every operation kind: committed with its changes, undone and redone t
          },
          Kind::ResourcePolicy},
         {"deduction day (seed 4.2.2.4)",
-         [&](Workspace& ws, Instant t) { REQUIRE(SetDeductionDaysBefore(ws, 3, t).ok()); },
-         Kind::Account},
+         [&](Workspace& ws, Instant t) { REQUIRE(SetDeductionDaysBefore(ws, 3, t).ok()); }, Kind::Account},
         {"release (seed 4.2.6)",
          [&](Workspace& ws, Instant t) {
              auto main = [](const Resource& r) { return !r.main_resource_id && r.status != ResourceStatus::Closed; };
-             REQUIRE(OnFirstAccepted(ws, main, [&](Workspace& w, const std::string& id) {
-                 return ReleaseResources(w, {id}, t).ok();
-             }));
+             REQUIRE(OnFirstAccepted(
+                 ws, main, [&](Workspace& w, const std::string& id) { return ReleaseResources(w, {id}, t).ok(); }));
          },
          Kind::ResourceStatus},
         {"unsubscribe (seed 4.4)",
@@ -197,6 +198,38 @@ TEST_CASE("the budget: a workspace estimated over 192 MiB keeps its log but no u
     CHECK(history.log()[0].what.total == 1);
     CHECK(history.log()[0].what.changes.empty());
     CHECK_FALSE(history.canUndo());
+}
+
+TEST_CASE("the log kept in browser storage reads back the same; anything else is no log")
+{
+    Workspace ws = LoadSample();
+    const Instant now = *ws.as_of;
+    WorkspaceHistory history;
+    history.reset(ws);
+    ws.account.deduction_days_before = 5;
+    history.commit(ws, now, LabelLanguage::Chinese);
+    ws.as_of = now.plusSeconds(3600);
+    history.commit(ws, now.plusSeconds(60), LabelLanguage::Chinese);
+    REQUIRE(history.undo(ws));
+    const std::string json = HistoryLogJson(history.log());
+    const auto back = ParseHistoryLog(json);
+    REQUIRE(back);
+    REQUIRE(back->size() == 2);
+    CHECK(HistoryLogJson(*back) == json);
+    CHECK((*back)[1].undone);
+    CHECK((*back)[0].what.changes.at(0) == WorkspaceChange{Kind::Account, "自动续费扣款日", "7", "5"});
+    WorkspaceHistory restored;
+    restored.reset(ws);
+    restored.restoreLog(*back);
+    CHECK_FALSE(restored.log()[1].undone);  // the steps did not survive the reload: nothing to redo
+    CHECK_FALSE(restored.canUndo());
+    ws.as_of = now.plusSeconds(7200);
+    restored.commit(ws, now, LabelLanguage::Chinese);
+    CHECK(restored.log().back().seq == 3);
+    for (const char* bad :
+         {"", "{}", "[1]", R"([{"changes":[]}])", R"([{"at":"2025-01-14T02:00:00Z","changes":[{"kind":99}]}])"})
+        CHECK_MESSAGE(!ParseHistoryLog(bad), bad);
+    CHECK(ParseHistoryLog("[]")->empty());
 }
 
 }  // namespace

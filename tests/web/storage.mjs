@@ -5,7 +5,7 @@
 // account name), the one change a test can make in both tabs at the same moment.
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo, serve, launch, screenshot, run, assert } from './harness.mjs';
+import { repo, serve, launch, screenshot, run, assert, uiItems, clickItem } from './harness.mjs';
 
 const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
 // The sample under another account name: one workspace per name.
@@ -197,6 +197,40 @@ const failed = await run([
     await page.evaluate(() => window.quotedesk.setMemoryLimit(0));
     await open(page, '辛单位');
     await until(async () => (await accountOf(page)) === '辛单位', 'the file to open once it fits');
+    await context.close();
+  }],
+  ['undo and redo: Ctrl+Z steps back over an opened file, Ctrl+Shift+Z forward; 设置 > 数据 lists it', async () => {
+    const context = await newContext();
+    const page = await tab(context, 'undo');
+    const sample = await accountOf(page);
+    await open(page, '壬单位');
+    await until(async () => (await accountOf(page)) === '壬单位', 'the file to open');
+    await page.evaluate(() => window.quotedesk.navigate('settings'));
+    await page.click('#canvas', { position: { x: 900, y: 60 } });  // the console has the keyboard
+    await page.keyboard.press('Control+z');
+    await until(async () => (await accountOf(page)) === sample, 'Ctrl+Z to bring the sample back');
+    await page.keyboard.press('Control+Shift+z');
+    await until(async () => (await accountOf(page)) === '壬单位', 'Ctrl+Shift+Z to open the file again');
+    const labels = JSON.stringify(await uiItems(page));
+    assert(labels.includes('撤销') && labels.includes('重做'), 'no undo / redo buttons on 设置');
+    const history = JSON.parse(await page.evaluate(() => window.quotedesk.state())).history;
+    assert(history.log.length === 1 && history.log[0].first_subject === '壬单位' && !history.log[0].undone &&
+      history.undo_steps === 1 && !history.can_redo, 'history ' + JSON.stringify(history));
+    // The buttons do the same as the keys.
+    await clickItem(page, '撤销');
+    await until(async () => (await accountOf(page)) === sample, '撤销 to bring the sample back');
+    await screenshot(page, 'storage-undo-log');
+    await clickItem(page, '重做');
+    await until(async () => (await accountOf(page)) === '壬单位', '重做 to open the file again');
+    // The redo kept the file's workspace; it is what browser storage holds once saved.
+    await saved(page);
+    assert(JSON.parse((await storedOf(page)).text).account.name === '壬单位', 'storage does not hold the redone workspace');
+    // A reload brings the log back with the workspace (its undo steps were memory only).
+    await page.reload();
+    await page.evaluate(() => window.quotedesk.ready.then(() => true));
+    const after = JSON.parse(await page.evaluate(() => window.quotedesk.state())).history;
+    assert((await accountOf(page)) === '壬单位' && after.log.length === 1 && after.log[0].first_subject === '壬单位' &&
+      after.undo_steps === 0, 'after reload: ' + JSON.stringify(after));
     await context.close();
   }],
   ['no page error, no console error', async () => {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
 
@@ -88,6 +89,48 @@ Instant AsOf(const AppState& state)
 }
 
 void MarkChanged(AppState& state) { ++state.revision; }
+
+void StartHistory(AppState& state)
+{
+    if (state.workspace) state.history.reset(*state.workspace);
+    else state.history = WorkspaceHistory{};
+    state.historyRevision = state.revision;
+}
+
+namespace {
+
+// A change since the last frame goes into the log, with an undo step (docs/architecture.md §7).
+void CommitChanges(AppState& state)
+{
+    if (state.revision == state.historyRevision) return;
+    state.historyRevision = state.revision;
+    if (state.workspace) state.history.commit(*state.workspace, state.clock, QuoteLanguage());
+}
+
+// A step of the history is a change of the workspace like any other (views rebuild, the shell saves)
+// that the history itself does not log again.
+bool Step(AppState& state, bool forward)
+{
+    CommitChanges(state);
+    if (!state.workspace) return false;
+    if (!(forward ? state.history.redo(*state.workspace) : state.history.undo(*state.workspace))) return false;
+    MarkChanged(state);
+    state.historyRevision = state.revision;
+    return true;
+}
+
+void UndoShortcuts(AppState& state)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) Step(state, io.KeyShift);
+    else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) Step(state, true);
+}
+
+}  // namespace
+
+bool UndoChange(AppState& state) { return Step(state, false); }
+bool RedoChange(AppState& state) { return Step(state, true); }
 
 ImFont* HeadingFont()
 {
@@ -244,6 +287,8 @@ void DrawApp(AppState& state)
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                              ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##console", nullptr, flags);
+    CommitChanges(state);
+    UndoShortcuts(state);
 
     DrawTopBar(state);
     DrawImportReport();

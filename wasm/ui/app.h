@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model/workspace.h"
+#include "core/report/workspace_history.h"
 #include "ui/i18n.h"
 #include "ui/order_list.h"
 #include "ui/page_export_records.h"
@@ -55,6 +56,11 @@ struct AppState {
     std::string clipboard;               // text a view asks to copy; the shell sends it to the clipboard
     std::string announcement;            // latest quote/refund total for screen readers (aria-live)
 
+    // The operation log and undo (core/report/workspace_history.h): DrawApp commits every change of
+    // the workspace (revision moved) before it draws; UndoChange / RedoChange step through it.
+    WorkspaceHistory history;
+    uint64_t historyRevision = 0;  // the revision the history has seen
+
     // Per-page view state (filters, selection, open details).
     OrderListState pendingOrders{.pendingOnly = true};
     OrderListState myOrders;
@@ -70,6 +76,14 @@ Instant AsOf(const AppState& state);
 
 // Call after every change of state.workspace: derived views rebuild and the shell persists it.
 void MarkChanged(AppState& state);
+
+// A workspace opened fresh (the sample, browser storage): the log and the undo steps start over.
+// Files the user opens are a change like any other instead (undo goes back to what was open).
+void StartHistory(AppState& state);
+// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y), 设置 > 数据's buttons: the workspace before / after the last
+// change. false when there is nothing to step over.
+bool UndoChange(AppState& state);
+bool RedoChange(AppState& state);
 
 // The larger font of page titles, totals and big numbers: the atlas's second font, or the body font
 // while the atlas has only one. It is rasterised (at startup, before the first frame) with the

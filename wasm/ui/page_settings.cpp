@@ -4,8 +4,11 @@
 // and reset to defaults. Rule edits belong to the workspace (saved in its `rules`).
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -192,6 +195,88 @@ void DrawData(AppState& state)
     }
 }
 
+// One change in words: "订单 CS1: 待支付 → 已完成", "续费方式 ecs-1: 手动续费 → 自动续费".
+std::string ChangeWords(const WorkspaceChange& c)
+{
+    using Kind = WorkspaceChange::Kind;
+    static constexpr std::pair<Kind, TextId> kWhat[] = {
+        {Kind::Replaced, TextId::PltChangeReplaced},
+        {Kind::AsOf, TextId::PltChangeAsOf},
+        {Kind::Rules, TextId::PltChangeRules},
+        {Kind::OrderAdded, TextId::PltChangeOrderAdded},
+        {Kind::OrderRemoved, TextId::PltChangeOrderRemoved},
+        {Kind::OrderStatus, TextId::PltChangeOrder},
+        {Kind::OrderChanged, TextId::PltChangeOrder},
+        {Kind::ResourceAdded, TextId::PltChangeResourceAdded},
+        {Kind::ResourceRemoved, TextId::PltChangeResourceRemoved},
+        {Kind::ResourcePolicy, TextId::PltChangePolicy},
+        {Kind::ResourceExpiry, TextId::PltChangeExpiry},
+        {Kind::ResourceStatus, TextId::PltChangeResourceStatus},
+        {Kind::ResourceChanged, TextId::PltChangeResource},
+        {Kind::CouponChanged, TextId::PltChangeCoupon},
+        {Kind::Other, TextId::PltChangeOther},
+    };
+    std::string out;
+    if (c.kind != Kind::Account)  // the account's subject names the field ("现金余额") itself
+        for (const auto& [kind, text] : kWhat)
+            if (kind == c.kind) out = Tr(text);
+    if (!c.subject.empty()) out += (out.empty() ? "" : " ") + c.subject;
+    if (!c.before.empty() || !c.after.empty()) {
+        out += ": ";
+        out += c.before.empty() ? "—" : c.before;
+        out += " → ";
+        out += c.after.empty() ? "—" : c.after;
+    }
+    return out;
+}
+
+// 设置 > 数据 > 操作记录: undo / redo and the log, newest first.
+void DrawHistory(AppState& state)
+{
+    const float labelX = 160 * state.scale;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(TextId::PltHistoryLabel));
+    ImGui::SameLine(labelX);
+    ImGui::BeginDisabled(!state.history.canUndo());
+    if (ImGui::Button(Tr(TextId::PltUndo))) UndoChange(state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!state.history.canRedo());
+    if (ImGui::Button(Tr(TextId::PltRedo))) RedoChange(state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", Tr(TextId::PltHistoryHint));
+    if (state.history.undoLimitedBySize()) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelX);
+        ImGui::TextDisabled("%s", Tr(TextId::PltHistoryLimited));
+    }
+    const auto& log = state.history.log();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + labelX);
+    if (log.empty()) {
+        ImGui::TextDisabled("%s", Tr(TextId::PltHistoryEmpty));
+        return;
+    }
+    const ZoneOffset zone = state.workspace ? state.workspace->rules.zone : ZoneOffset::China();
+    ImGui::BeginChild("##history", ImVec2(0, std::min<float>(8.0f, static_cast<float>(log.size())) *
+                                                     ImGui::GetTextLineHeightWithSpacing() +
+                                                 8 * state.scale));
+    for (auto it = log.rbegin(); it != log.rend(); ++it) {
+        std::string line = FormatConsole(it->at, zone) + "  ";
+        if (it->what.changes.empty()) line += Tr(TextId::PltHistoryChanged);
+        for (std::size_t i = 0; i < it->what.changes.size(); ++i)
+            line += (i ? "；" : "") + ChangeWords(it->what.changes[i]);
+        if (it->what.total > it->what.changes.size() && !it->what.changes.empty()) {
+            char more[96];
+            std::snprintf(more, sizeof more, Tr(TextId::PltHistoryMore), it->what.total);
+            line += more;
+        }
+        if (it->undone) line += Tr(TextId::PltHistoryUndone);
+        if (it->undone) ImGui::TextDisabled("%s", line.c_str());
+        else ImGui::TextUnformatted(line.c_str());
+    }
+    ImGui::EndChild();
+}
+
 }  // namespace
 
 void DrawSettingsPage(AppState& state)
@@ -222,6 +307,8 @@ void DrawSettingsPage(AppState& state)
     ImGui::Separator();
     ImGui::TextUnformatted(Tr(TextId::PltData));
     DrawData(state);
+    ImGui::Spacing();
+    DrawHistory(state);
 
     if (!state.workspace) return;
     ImGui::Spacing();

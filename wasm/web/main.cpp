@@ -231,6 +231,24 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     w.key("ask_renew_rate_period");
     w.boolean(data.askRenewRatePeriod);
     w.endObject();
+    // the operation log and undo (core/report/workspace_history.h): steps and the log, newest last
+    w.key("history");
+    w.beginObject();
+    w.member("undo_steps", static_cast<int64_t>(app.history.undoSteps()));
+    w.member("can_redo", app.history.canRedo());
+    w.key("log");
+    w.beginArray();
+    for (const qd::HistoryEntry& e : app.history.log()) {
+        w.beginObject();
+        w.member("seq", static_cast<int64_t>(e.seq));
+        w.member("undone", e.undone);
+        w.member("changes", static_cast<int64_t>(e.what.total));
+        w.member("first_kind", e.what.changes.empty() ? 0 : static_cast<int64_t>(e.what.changes[0].kind));
+        w.member("first_subject", e.what.changes.empty() ? std::string() : e.what.changes[0].subject);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
     w.key("text_input");
     w.beginObject();
     w.member("wanted", s.textInput);

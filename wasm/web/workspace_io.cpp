@@ -247,6 +247,7 @@ const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> fil
     qd::ui::AppState& app = shell.app;
     app.workspace = std::move(r.workspace);
     qd::ui::MarkChanged(app);
+    if (source != kFromFiles) qd::ui::StartHistory(app);  // opened fresh; files opened are a change to undo
     AddWorkspaceText(*app.workspace);
     shell.data.loadErrors.clear();
     shell.data.fileNames = names;
@@ -359,6 +360,19 @@ EMSCRIPTEN_KEEPALIVE const char* qd_check_open(double bytes)
     w.endObject();
     g_result = w.take();
     return g_result.c_str();
+}
+
+// The operation log kept beside the workspace in browser storage (core/report/workspace_history.h
+// HistoryLogJson), and given back after the workspace was reopened from there.
+EMSCRIPTEN_KEEPALIVE const char* qd_history_log()
+{
+    g_result = qd::HistoryLogJson(qd::web::Shell().app.history.log());
+    return g_result.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void qd_history_restore(const char* json)
+{
+    if (auto log = qd::ParseHistoryLog(json ? json : "")) qd::web::Shell().app.history.restoreLog(std::move(*log));
+    qd::web::RequestFrames();
 }
 
 // The workspace just restored from storage had been saved at savedAtMs (ms since the epoch).

@@ -5,12 +5,19 @@
 #include <unordered_map>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
+#include "core/model/json_writer.h"
+
 namespace qd {
 namespace {
 
 using Kind = WorkspaceChange::Kind;
 
-const char* Words(LabelLanguage lang, const char* zh, const char* en) { return lang == LabelLanguage::Chinese ? zh : en; }
+const char* Words(LabelLanguage lang, const char* zh, const char* en)
+{
+    return lang == LabelLanguage::Chinese ? zh : en;
+}
 
 std::string MoneyWords(const std::optional<Money>& m, LabelLanguage lang)
 {
@@ -30,11 +37,10 @@ bool Replaced(const Workspace& before, const Workspace& after)
     if (before.account.name != after.account.name || before.account.customer_id != after.account.customer_id)
         return true;
     const bool hadAny = !before.resources.empty() || !before.orders.empty();
-    const bool keptOne =
-        std::any_of(before.resources.begin(), before.resources.end(),
-                    [&](const Resource& r) { return after.findResource(r.resource_id) != nullptr; }) ||
-        std::any_of(before.orders.begin(), before.orders.end(),
-                    [&](const Order& o) { return after.findOrder(o.order_id) != nullptr; });
+    const bool keptOne = std::any_of(before.resources.begin(), before.resources.end(),
+                                     [&](const Resource& r) { return after.findResource(r.resource_id) != nullptr; }) ||
+                         std::any_of(before.orders.begin(), before.orders.end(),
+                                     [&](const Order& o) { return after.findOrder(o.order_id) != nullptr; });
     return hadAny && !keptOne;
 }
 
@@ -184,6 +190,66 @@ uint64_t EstimateWorkspaceBytes(const Workspace& ws)
     for (const Order& o : ws.orders) items += o.items.size();
     return 4096 + 1400 * uint64_t{ws.resources.size()} + 700 * periods + 1000 * uint64_t{ws.orders.size()} +
            500 * items + 400 * uint64_t{ws.products.size() + ws.coupons.size() + ws.export_records.size()};
+}
+
+std::string HistoryLogJson(const std::vector<HistoryEntry>& log)
+{
+    JsonWriter w;
+    w.beginArray();
+    for (const HistoryEntry& e : log) {
+        w.beginObject();
+        w.member("seq", static_cast<int64_t>(e.seq));
+        w.member("at", FormatUtc(e.at));
+        w.member("undone", e.undone);
+        w.member("total", static_cast<int64_t>(e.what.total));
+        w.key("changes");
+        w.beginArray();
+        for (const WorkspaceChange& c : e.what.changes) {
+            w.beginObject();
+            w.member("kind", static_cast<int64_t>(c.kind));
+            w.member("subject", c.subject);
+            w.member("before", c.before);
+            w.member("after", c.after);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    return w.take();
+}
+
+std::optional<std::vector<HistoryEntry>> ParseHistoryLog(std::string_view text)
+{
+    const nlohmann::json v = nlohmann::json::parse(text, nullptr, false);
+    if (!v.is_array()) return std::nullopt;
+    std::vector<HistoryEntry> log;
+    const auto count = [](const nlohmann::json& o, const char* k) {
+        return o.contains(k) && o[k].is_number_unsigned() ? o[k].get<uint64_t>() : uint64_t{0};
+    };
+    const auto text_of = [](const nlohmann::json& o, const char* k) {
+        return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string();
+    };
+    for (const nlohmann::json& o : v) {
+        if (!o.is_object() || !o.contains("changes") || !o["changes"].is_array()) return std::nullopt;
+        const InstantParse at = ParseInstant(text_of(o, "at"));
+        if (!at) return std::nullopt;
+        HistoryEntry e;
+        e.seq = count(o, "seq");
+        e.at = at.value;
+        e.undone = o.contains("undone") && o["undone"].is_boolean() && o["undone"].get<bool>();
+        e.what.total = static_cast<std::size_t>(count(o, "total"));
+        for (const nlohmann::json& c : o["changes"]) {
+            if (!c.is_object()) return std::nullopt;
+            const uint64_t kind = count(c, "kind");
+            if (kind > static_cast<uint64_t>(WorkspaceChange::Kind::Other)) return std::nullopt;
+            e.what.changes.push_back({static_cast<WorkspaceChange::Kind>(kind), text_of(c, "subject"),
+                                      text_of(c, "before"), text_of(c, "after")});
+        }
+        e.what.total = std::max(e.what.total, e.what.changes.size());
+        log.push_back(std::move(e));
+    }
+    return log;
 }
 
 void WorkspaceHistory::reset(const Workspace& ws)

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/calendar.h"
@@ -37,22 +38,22 @@ namespace qd {
 // One thing that differs between two workspaces, in words of the console's language.
 struct WorkspaceChange {
     enum class Kind {
-        Replaced,          // another workspace altogether (opening files): subject = account name
-        AsOf,              // the as-of clock
-        Account,           // cash balance, unified expiry day, deduction days, five-day quota, name
-        Rules,             // the rule profile
-        OrderAdded,        // a new order (a renewal order, an unsubscription, a placed purchase)
-        OrderRemoved,      //
-        OrderStatus,       // e.g. 待支付 -> 已完成 (paid), -> 已取消 (cancelled)
-        OrderChanged,      // anything else of an order
-        ResourceAdded,     //
-        ResourceRemoved,   //
-        ResourcePolicy,    // 续费方式, e.g. 手动续费 -> 自动续费
-        ResourceExpiry,    // 到期时间 (renewed, aligned, unsubscribed periods)
-        ResourceStatus,    // e.g. 使用中 -> 已关闭 (released, unsubscribed)
-        ResourceChanged,   // anything else of a resource (auto-renew settings, periods, ...)
-        CouponChanged,     // balance, added or removed
-        Other,             // products, export records, unknown members
+        Replaced,         // another workspace altogether (opening files): subject = account name
+        AsOf,             // the as-of clock
+        Account,          // cash balance, unified expiry day, deduction days, five-day quota, name
+        Rules,            // the rule profile
+        OrderAdded,       // a new order (a renewal order, an unsubscription, a placed purchase)
+        OrderRemoved,     //
+        OrderStatus,      // e.g. 待支付 -> 已完成 (paid), -> 已取消 (cancelled)
+        OrderChanged,     // anything else of an order
+        ResourceAdded,    //
+        ResourceRemoved,  //
+        ResourcePolicy,   // 续费方式, e.g. 手动续费 -> 自动续费
+        ResourceExpiry,   // 到期时间 (renewed, aligned, unsubscribed periods)
+        ResourceStatus,   // e.g. 使用中 -> 已关闭 (released, unsubscribed)
+        ResourceChanged,  // anything else of a resource (auto-renew settings, periods, ...)
+        CouponChanged,    // balance, added or removed
+        Other,            // products, export records, unknown members
     };
     Kind kind = Kind::Other;
     std::string subject;  // the order id, resource name (or id), coupon id; "" for the account, rules, as-of
@@ -73,17 +74,23 @@ ChangeSummary DescribeChanges(const Workspace& before, const Workspace& after, L
 
 // One line of the log: when, and what changed.
 struct HistoryEntry {
-    uint64_t seq = 0;          // 1, 2, ... in the order of the changes (kept across drops)
-    Instant at;                // the real clock when the change was committed
-    ChangeSummary what;        // empty `changes` with total 1: changed, not described (too large)
-    bool undone = false;       // stepped back over (redo brings it back; the next change drops it)
+    uint64_t seq = 0;     // 1, 2, ... in the order of the changes (kept across drops)
+    Instant at;           // the real clock when the change was committed
+    ChangeSummary what;   // empty `changes` with total 1: changed, not described (too large)
+    bool undone = false;  // stepped back over (redo brings it back; the next change drops it)
 };
 
 // Estimated bytes of one copy of `ws` in memory (for the budget; within a factor of two).
 uint64_t EstimateWorkspaceBytes(const Workspace& ws);
 
 inline constexpr uint64_t kHistoryBudgetBytes = uint64_t{192} << 20;  // the copies' estimated size at most
-inline constexpr std::size_t kHistoryMaxEntries = 200;                 // log entries kept, oldest dropped
+inline constexpr std::size_t kHistoryMaxEntries = 200;                // log entries kept, oldest dropped
+
+// The log as kept beside the workspace in browser storage, so that a reload shows it again:
+// [{"seq","at":"ISO","undone","total","changes":[{"kind":N,"subject","before","after"}]}]. Reading
+// back gives nullopt for anything that is not such an array (an old or foreign record: no log).
+std::string HistoryLogJson(const std::vector<HistoryEntry>& log);
+std::optional<std::vector<HistoryEntry>> ParseHistoryLog(std::string_view json);
 
 class WorkspaceHistory {
 public:
