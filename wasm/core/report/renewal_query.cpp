@@ -158,6 +158,25 @@ int64_t DaysLeft(Instant expire, Instant now, ZoneOffset zone)
     return WholeDaysBetween(LocalDateOf(now, zone), LocalDateOf(expire, zone));
 }
 
+std::vector<std::string> QueryResourceIds(const Workspace& ws, const RenewalIndex& index,
+                                          std::span<const std::size_t> heads)
+{
+    std::vector<std::string> ids;
+    ids.reserve(heads.size());
+    for (std::size_t head : heads) {
+        ids.push_back(ws.resources[head].resource_id);
+        for (std::size_t b : index.boundOf(head)) ids.push_back(ws.resources[b].resource_id);
+    }
+    return ids;
+}
+
+bool ExpiresWithin(const Resource& r, Instant asOf, int days)
+{
+    // seed 4.2.1.1 step 4 说明: X天内到期, 状态为使用中
+    return r.status == ResourceStatus::InUse && r.expire_time >= asOf &&
+           r.expire_time <= asOf.plusSeconds(int64_t{days} * kSecondsPerDay);
+}
+
 // [SECTION] index
 
 bool RenewalIndex::isHead(std::size_t resource) const
@@ -679,17 +698,13 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
     };
     const uint32_t productType = numberOf(index.productTypes_, filter.product_type);
     const uint32_t region = numberOf(index.regions_, filter.region);
-    const Instant expiringUntil = filter.as_of.plusSeconds(
-        filter.expiring_within_days ? int64_t{*filter.expiring_within_days} * kSecondsPerDay : 0);
     const std::string_view keys(index.keys_);
 
     for (std::size_t k = 0; k < index.instances_.size(); ++k) {
         const Instance& in = index.instances_[k];
         const Resource& head = ws.resources[in.head];
         if (filter.status && head.status != *filter.status) continue;
-        if (filter.expiring_within_days && (head.status != ResourceStatus::InUse || head.expire_time < filter.as_of ||
-                                            head.expire_time > expiringUntil))
-            continue;
+        if (filter.expiring_within_days && !ExpiresWithin(head, filter.as_of, *filter.expiring_within_days)) continue;
         if (productType != RenewalIndex::kNone && in.productType != productType) continue;
         if (region != RenewalIndex::kNone && in.region != region) continue;
         if (filter.hide_pending && in.pendingOrder != RenewalIndex::kNone) continue;

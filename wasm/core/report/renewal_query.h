@@ -179,8 +179,22 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
 // The same, building the index first (one-off callers: CLI, tests).
 RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalFilter& filter);
 
+// The resources of the listed instances, each head followed by its bound attached resources: what
+// 导出续费价目表 exports (seed 4.2.7.2: 符合查询条件的待续费资源 = the current tab and its filters, in every
+// case; with no filter set, still the current tab's) and, for ticked heads, what 导出续费清单 counts
+// against its 200 (seed 4.2.7.1).
+std::vector<std::string> QueryResourceIds(const Workspace& ws, const RenewalIndex& index,
+                                          std::span<const std::size_t> heads);
+
 // Whole days from the local date of `now` to the local date of `expire` (剩余天数): 0 on the expiry day,
-// negative once expired (-3 = expired 3 days ago).
+// negative once expired (-3 = expired 3 days ago). The one "days left" of every page: 续费管理's 剩余天数,
+// 云服务退订's 倒计时 line and the overview's timeline (docs/rules.md §3: calendar days of the profile zone,
+// so a resource expiring at 23:59:59 on 01-21 has 7 days left all day on 01-14, not 7.58 or 6).
 int64_t DaysLeft(Instant expire, Instant now, ZoneOffset zone);
+
+// X天内到期 (seed 4.2.1.1 step 4 说明, 4.4.1.2 说明 1 倒计时, the overview's 7 / 15 / 30 days): status 使用中
+// and asOf <= expire_time <= asOf + days × 24 h, both ends included, to the second. The one definition
+// of "expiring within N days" for 续费管理, 云服务退订 and the overview.
+bool ExpiresWithin(const Resource& resource, Instant asOf, int days);
 
 }  // namespace qd
