@@ -67,18 +67,6 @@ bool EnterPressed() { return KeyPressed(ImGuiKey_Enter) || KeyPressed(ImGuiKey_K
 
 const Product* ProductOf(const Workspace& ws, const Resource& r) { return ws.findProduct(r.product_id); }
 
-// The durations every instance offers, in the first one's order (shortest first).
-std::vector<RenewalDuration> CommonDurations(const std::vector<std::vector<RenewalDuration>>& each)
-{
-    if (each.empty()) return {};
-    std::vector<RenewalDuration> out;
-    for (const RenewalDuration& d : each.front())
-        if (std::all_of(each.begin() + 1, each.end(),
-                        [&](const auto& v) { return std::find(v.begin(), v.end(), d) != v.end(); }))
-            out.push_back(d);
-    return out;
-}
-
 std::vector<std::vector<RenewalDuration>> OfferedEach(const Workspace& ws, const std::vector<std::string>& ids)
 {
     std::vector<std::vector<RenewalDuration>> each;
