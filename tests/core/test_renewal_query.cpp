@@ -225,6 +225,8 @@ TEST_CASE("renewal query: search terms split at commas, spaces and new lines")
     CHECK(SplitSearchTerms("鑫曌，赟\xE3\x80\x80堃") == std::vector<std::string_view>{"鑫曌", "赟", "堃"});
     CHECK(SplitSearchTerms("").empty());
     CHECK(SplitSearchTerms(" , ").empty());
+    // Semicolons and 、 too (the splitter 云服务退订's search shares): a;b；c、d -> 4 terms.
+    CHECK(SplitSearchTerms("a;b；c、d") == std::vector<std::string_view>{"a", "b", "c", "d"});
 }
 
 TEST_CASE("renewal query: product type, region, pending orders, resource packages")

@@ -47,10 +47,12 @@ std::string LowerCopy(std::string_view s)
 std::size_t SeparatorAt(std::string_view s, std::size_t i)
 {
     const char c = s[i];
-    if (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+    if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
     if (i + 3 <= s.size()) {
         const std::string_view three = s.substr(i, 3);
-        if (three == "\xEF\xBC\x8C" || three == "\xE3\x80\x80") return 3;
+        // ， ； 、 and the ideographic space
+        if (three == "\xEF\xBC\x8C" || three == "\xEF\xBC\x9B" || three == "\xE3\x80\x81" || three == "\xE3\x80\x80")
+            return 3;
     }
     return 0;
 }

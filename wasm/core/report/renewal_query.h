@@ -93,8 +93,9 @@ struct RenewalQueryResult {
     bool ok() const { return refusals.empty(); }
 };
 
-// The search text split into terms at commas (, ，), white space (also U+3000) and new lines; empty
-// terms dropped. "a, b\n c" -> {"a", "b", "c"}.
+// The search text split into terms at commas (, ，), semicolons (; ；), 、, white space (also U+3000)
+// and new lines; empty terms dropped. "a, b\n c" -> {"a", "b", "c"}. The one splitter of the search
+// boxes of 续费管理 and 云服务退订.
 std::vector<std::string_view> SplitSearchTerms(std::string_view text);
 
 // Everything about the workspace that the queries need and that only changes with the workspace.
