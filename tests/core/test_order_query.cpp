@@ -23,8 +23,7 @@ CreatedRange Range(CreatedPreset p, std::string_view asOf, std::optional<LocalDa
 
 LocalDate Day(int y, int m, int d) { return *LocalDate::FromYmd(y, m, d); }
 
-Order& AddOrder(Fixture& f, std::string id, std::string_view created,
-                OrderStatus status = OrderStatus::Completed)
+Order& AddOrder(Fixture& f, std::string id, std::string_view created, OrderStatus status = OrderStatus::Completed)
 {
     Order o;
     o.order_id = std::move(id);

@@ -35,18 +35,18 @@ CreatedRangeResult CreatedTimeRange(CreatedPreset preset, Instant asOf, ZoneOffs
                 return out;
             }
             if (*customTo < *customFrom) {
-                out.refusals.push_back(Refused("created_range_reversed", "the last day " + customTo->str() +
-                                                                             " is before the first day " +
-                                                                             customFrom->str()));
+                out.refusals.push_back(
+                    Refused("created_range_reversed",
+                            "the last day " + customTo->str() + " is before the first day " + customFrom->str()));
                 return out;
             }
             const LocalDate limit = AddYearsAnchored(*customFrom, kCustomRangeMaxYears, customFrom->day()).plusDays(-1);
             if (*customTo > limit) {
-                out.refusals.push_back(Refused(
-                    "created_range_too_long",
-                    "a custom creation time takes at most one year: " + customFrom->str() + " .. " + limit.str() +
-                        ", got " + customFrom->str() + " .. " + customTo->str() + " (" +
-                        std::to_string(WholeDaysBetween(*customFrom, *customTo) + 1) + " days)"));
+                out.refusals.push_back(
+                    Refused("created_range_too_long",
+                            "a custom creation time takes at most one year: " + customFrom->str() + " .. " +
+                                limit.str() + ", got " + customFrom->str() + " .. " + customTo->str() + " (" +
+                                std::to_string(WholeDaysBetween(*customFrom, *customTo) + 1) + " days)"));
                 return out;
             }
             first = *customFrom;

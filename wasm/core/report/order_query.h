@@ -47,7 +47,7 @@ namespace qd {
 // The 创建时间 choices, in the console's order; LastSixMonths is the default (seed 6 screenshot).
 enum class CreatedPreset { LastSixMonths, ThisYear, LastYear, Custom };
 
-inline constexpr int kSixMonths = 6;  // seed 6: 近六个月
+inline constexpr int kSixMonths = 6;            // seed 6: 近六个月
 inline constexpr int kCustomRangeMaxYears = 1;  // seed 6: 自定义(不超过1年)
 
 struct CreatedRange {
