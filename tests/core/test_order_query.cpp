@@ -90,6 +90,7 @@ TEST_CASE("创建时间 自定义: at most one year, refused beyond with the day
         CreatedTimeRange(CreatedPreset::Custom, At(asOf), ZoneOffset::China(), Day(2024, 3, 15), Day(2025, 3, 15));
     REQUIRE_FALSE(tooLong.ok());
     CHECK(tooLong.refusals[0].code == "created_range_too_long");
+    CHECK(tooLong.refusals[0].subject == "2025-03-14");  // the last day allowed
     CHECK(tooLong.refusals[0].message ==
           "a custom creation time takes at most one year: 2024-03-15 .. 2025-03-14, got 2024-03-15 .. 2025-03-15 (366 "
           "days)");
@@ -137,6 +138,13 @@ TEST_CASE("我的订单: the filters, newest first; 导出全部 of 去年 is th
     OrderFilter awaiting = all;
     awaiting.awaiting_payment_only = true;
     CHECK(Ids(f.ws, QueryOrders(f.ws, awaiting)) == std::vector<std::string>{"CS-2025-pending"});
+    // 支付 / 取消 only while pending payment; CS-2025 shows it was cancelled by its deadline.
+    CHECK(IsPayable(OrderStatus::PendingPayment));
+    CHECK_FALSE(IsPayable(OrderStatus::PendingReview));
+    CHECK_FALSE(IsPayable(OrderStatus::PendingConfirmation));
+    CHECK(PastPaymentDeadline(f.ws.orders[3], f.ws.rules, f.now()));
+    CHECK_FALSE(PastPaymentDeadline(f.ws.orders[4], f.ws.rules, f.now()));
+    CHECK_FALSE(PastPaymentDeadline(f.ws.orders[3], f.ws.rules, At("2025-01-09T08:59:59+08:00")));
     OrderFilter search = all;
     search.search = "cs-2024";
     CHECK(QueryOrders(f.ws, search).size() == 2);

@@ -272,6 +272,20 @@ TEST_CASE("renewal query: DaysLeft counts local calendar days (剩余天数)")
     CHECK(DaysLeft(At("2025-01-21T23:59:59+08:00"), At("2025-01-14T16:00:00Z"), z) == 6);
 }
 
+TEST_CASE("bound resources going with an instance: bound and not closed, mounted ones not (seed 4.4.1.1 注意 1)")
+{
+    const Workspace ws = LoadSample();
+    const Resource* r1 = ws.findResource(sample::R1);
+    REQUIRE(r1);
+    const std::vector<const Resource*> bound = BoundGoingWith(ws, *r1);
+    REQUIRE(bound.size() == 1);  // R2, the system disk; R3 is mounted
+    CHECK(bound[0]->resource_id == sample::R2);
+    Workspace closed = ws;
+    closed.resources[static_cast<std::size_t>(closed.findResource(sample::R2) - closed.resources.data())].status =
+        ResourceStatus::Closed;
+    CHECK(BoundGoingWith(closed, *closed.findResource(sample::R1)).empty());
+}
+
 TEST_CASE("expiring within N days: in use and as_of <= expiry <= as_of + N × 24 h, to the second (seed 4.2.1.1 step 4)")
 {
     Resource r;

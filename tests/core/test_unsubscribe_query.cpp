@@ -25,8 +25,7 @@ std::vector<std::string> Ids(const Workspace& ws, const std::vector<UnsubscribeR
     return out;
 }
 
-std::vector<std::string> Shown(const Workspace& ws, const std::vector<UnsubscribeRow>& rows,
-                               const UnsubscribeFilter& f)
+std::vector<std::string> Shown(const Workspace& ws, const std::vector<UnsubscribeRow>& rows, const UnsubscribeFilter& f)
 {
     std::vector<std::string> out;
     for (std::size_t k : FilterUnsubscribeRows(ws, rows, f)) out.push_back(ws.resources[rows[k].resource].resource_id);
@@ -40,7 +39,8 @@ const std::vector<UnsubscribeRow>& List(const UnsubscribeLists& all, Unsubscribe
 
 }  // namespace
 
-TEST_CASE("unsubscribe lists of the sample: 非五天无理由 / 可五天无理由 / 不可退订 with reasons, 续费周期, 记录 (seed 4.4)")
+TEST_CASE(
+    "unsubscribe lists of the sample: 非五天无理由 / 可五天无理由 / 不可退订 with reasons, 续费周期, 记录 (seed 4.4)")
 {
     const Workspace ws = LoadSample();
     const UnsubscribeLists all = BuildUnsubscribeLists(ws, *ws.as_of);
@@ -63,8 +63,12 @@ TEST_CASE("unsubscribe lists of the sample: 非五天无理由 / 可五天无理
     const std::vector<UnsubscribeRow>& blocked = List(all, UnsubscribeList::InUseNotAllowed);
     REQUIRE(Ids(ws, blocked) == std::vector<std::string>{sample::R1, sample::R6, sample::R10, sample::R14, sample::R19,
                                                          sample::R20, sample::R21});
-    const std::vector<std::string> reasons = {"in_transaction", "in_transaction", "police_frozen", "expired",
-                                              "effective_resource_package", "effective_resource_package",
+    const std::vector<std::string> reasons = {"in_transaction",
+                                              "in_transaction",
+                                              "police_frozen",
+                                              "expired",
+                                              "effective_resource_package",
+                                              "effective_resource_package",
                                               "in_transaction"};
     for (std::size_t k = 0; k < blocked.size(); ++k) {
         CAPTURE(k);

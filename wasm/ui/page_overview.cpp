@@ -19,6 +19,7 @@
 
 #include "core/engine/auto_renew.h"
 #include "core/engine/orders.h"
+#include "core/report/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
@@ -26,7 +27,6 @@
 namespace qd::ui {
 namespace {
 
-constexpr int64_t kDay = 86400;
 constexpr int kForecastMonths = kDefaultForecastMonths;
 constexpr int kDayNames = 6;              // instances named per day in the timeline's hover
 constexpr double kForecastSliceMs = 4.0;  // forecast work per frame (docs/architecture.md §4: a frame < 16 ms)
@@ -56,7 +56,6 @@ TextId MonthName(int month)
 void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
 {
     const ZoneOffset zone = ws.rules.zone;
-    const LocalDate today = LocalDateOf(now, zone);
     s.expiring = {};
     s.expiringAuto = {};
     s.byStatus = {};
@@ -64,16 +63,15 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
     for (std::size_t i = 0; i < ws.resources.size(); ++i) {
         const Resource& r = ws.resources[i];
         ++s.byStatus[static_cast<std::size_t>(r.status)];
-        if (r.isBound() || r.status != ResourceStatus::InUse || r.expire_time < now) continue;
-        const int64_t left = r.expire_time - now;
+        // The cards and the timeline count what 续费管理's X天内到期 lists: ExpiresWithin (renewal_query.h),
+        // the days of the timeline are DaysLeft, both the core's one definition.
+        if (r.isBound() || !ExpiresWithin(r, now, kOverviewTimelineDays + 1)) continue;
         for (std::size_t k = 0; k < kOverviewExpiringDays.size(); ++k)
-            if (left <= kOverviewExpiringDays[k] * kDay) {
+            if (ExpiresWithin(r, now, kOverviewExpiringDays[k])) {
                 ++s.expiring[k];
                 if (r.renewal_policy == RenewalPolicy::Auto) ++s.expiringAuto[k];
             }
-        // past the timeline: no local date needed (100k rows)
-        if (left > (kOverviewTimelineDays + 1) * kDay) continue;
-        const int64_t day = WholeDaysBetween(today, LocalDateOf(r.expire_time, zone));
+        const int64_t day = DaysLeft(r.expire_time, now, zone);
         if (day < 0 || day >= kOverviewTimelineDays) continue;
         OverviewPageState::Day& d = s.days[static_cast<std::size_t>(day)];
         ++d.byPolicy[static_cast<std::size_t>(r.renewal_policy)];
@@ -83,9 +81,10 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
         std::sort(d.first.begin(), d.first.end(), [&](std::size_t a, std::size_t b) {
             return ws.resources[a].expire_time < ws.resources[b].expire_time;
         });
+    // What 待支付订单 lists and its export takes: IsAwaitingPayment (orders.h), one rule.
     s.pendingOrders = 0;
     for (const Order& o : ws.orders)
-        if (StatusAsOf(o, ws.rules, now) == OrderStatus::PendingPayment && !o.items.empty()) ++s.pendingOrders;
+        if (IsAwaitingPayment(o, StatusAsOf(o, ws.rules, now))) ++s.pendingOrders;
 }
 
 void Refresh(const AppState& app, OverviewPageState& s)

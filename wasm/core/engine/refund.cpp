@@ -81,6 +81,11 @@ Consumption MeasureConsumption(Instant coverageStart, Instant end, Instant asOf,
     return c;
 }
 
+Instant FiveDayWindowEnd(const Resource& r, const RuleProfile& rules)
+{
+    return r.effective_time.plusHours(rules.five_day_window_hours);
+}
+
 std::vector<Instant> KeepUntilChoices(const Resource& r, Instant asOf)
 {
     std::size_t firstCut = r.periods.size();
@@ -299,7 +304,7 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const
     e.standing = Standing::InUse;
 
     const ResourcePeriod& cur = r.periods[*e.current];
-    const Instant windowEnd = r.effective_time.plusHours(ws_.rules.five_day_window_hours);
+    const Instant windowEnd = FiveDayWindowEnd(r, ws_.rules);
     const std::string hours = std::to_string(ws_.rules.five_day_window_hours) + " h";
     if (!(req_.as_of < windowEnd)) {
         e.standard_code = "beyond_five_days";
@@ -742,7 +747,7 @@ std::optional<Instant> NextRefundVerdictChange(const Resource& r, const RuleProf
         if (t > asOf && (!next || t < *next)) next = t;
     };
     consider(r.effective_time);
-    consider(r.effective_time.plusHours(rules.five_day_window_hours));
+    consider(FiveDayWindowEnd(r, rules));
     consider(r.expire_time.plusSeconds(1));
     for (std::size_t i = 0; i < r.periods.size(); ++i) {
         consider(CoverageStart(r, i));

@@ -311,6 +311,10 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request);
 // previous period's end (that second belongs to the previous period).
 Instant CoverageStart(const Resource& resource, std::size_t periodIndex);
 
+// The end of the five-day window (seed 4.4.1.3: 产品开通时间起计算5*24小时): effective_time +
+// five_day_window_hours (120 h); 2022/11/24 14:30:30 -> 2022/11/29 14:30:30.
+Instant FiveDayWindowEnd(const Resource& resource, const RuleProfile& rules);
+
 // Used and ordered whole hours (or days) of a period [coverageStart, end] at asOf, per the profile's
 // consumed_granularity (see the standard scenario above); used is clamped to 0..ordered.
 struct Consumption {

@@ -6,12 +6,6 @@
 
 namespace qd {
 
-namespace {
-
-Refusal Refused(std::string code, std::string message) { return Refusal{std::move(code), "", std::move(message)}; }
-
-}  // namespace
-
 CreatedRangeResult CreatedTimeRange(CreatedPreset preset, Instant asOf, ZoneOffset zone,
                                     std::optional<LocalDate> customFrom, std::optional<LocalDate> customTo)
 {
@@ -31,22 +25,22 @@ CreatedRangeResult CreatedTimeRange(CreatedPreset preset, Instant asOf, ZoneOffs
         case CreatedPreset::Custom: {  // seed 6: 自定义(不超过1年)
             CreatedRangeResult out;
             if (!customFrom || !customTo) {
-                out.refusals.push_back(Refused("created_range_missing", "自定义 needs a first and a last day"));
+                out.refusals.push_back(Refusal{"created_range_missing", "", "自定义 needs a first and a last day"});
                 return out;
             }
             if (*customTo < *customFrom) {
                 out.refusals.push_back(
-                    Refused("created_range_reversed",
-                            "the last day " + customTo->str() + " is before the first day " + customFrom->str()));
+                    Refusal{"created_range_reversed", "",
+                            "the last day " + customTo->str() + " is before the first day " + customFrom->str()});
                 return out;
             }
             const LocalDate limit = AddYearsAnchored(*customFrom, kCustomRangeMaxYears, customFrom->day()).plusDays(-1);
             if (*customTo > limit) {
                 out.refusals.push_back(
-                    Refused("created_range_too_long",
+                    Refusal{"created_range_too_long", limit.str(),
                             "a custom creation time takes at most one year: " + customFrom->str() + " .. " +
                                 limit.str() + ", got " + customFrom->str() + " .. " + customTo->str() + " (" +
-                                std::to_string(WholeDaysBetween(*customFrom, *customTo) + 1) + " days)"));
+                                std::to_string(WholeDaysBetween(*customFrom, *customTo) + 1) + " days)"});
                 return out;
             }
             first = *customFrom;
@@ -67,6 +61,13 @@ bool ContainsIgnoringCase(std::string_view hay, std::string_view needle)
     auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
                           [&](char a, char b) { return lower(a) == lower(b); });
     return it != hay.end();
+}
+
+bool IsPayable(OrderStatus statusAsOf) { return statusAsOf == OrderStatus::PendingPayment; }
+
+bool PastPaymentDeadline(const Order& o, const RuleProfile& rules, Instant asOf)
+{
+    return o.status == OrderStatus::PendingPayment && StatusAsOf(o, rules, asOf) != OrderStatus::PendingPayment;
 }
 
 std::vector<std::size_t> QueryOrders(const Workspace& ws, const OrderFilter& f)

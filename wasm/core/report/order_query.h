@@ -28,7 +28,8 @@
 //   created                创建时间: create_time within the range; absent = any time
 //
 // Refusals of CreatedTimeRange: created_range_reversed (last day before the first), created_range_too_long
-// (over one year), created_range_missing (自定义 without both days).
+// (over one year; subject = the last day allowed, "2025-03-14"), created_range_missing (自定义 without
+// both days).
 #pragma once
 
 #include <cstddef>
@@ -81,6 +82,13 @@ struct OrderFilter {
     std::optional<CreatedRange> created;
     Instant as_of;
 };
+
+// 支付 / 取消 are offered on a row and in the details (seed 4.1.1, 4.1.2, 4.1.3): pending payment as of
+// the clock. An order 待审核 / 待确认 is listed by 待支付订单 (IsAwaitingPayment) but waits.
+bool IsPayable(OrderStatus statusAsOf);
+// Cancelled by its payment deadline as of asOf (stored pending payment, StatusAsOf cancelled): the
+// details say so beside the status.
+bool PastPaymentDeadline(const Order& order, const RuleProfile& rules, Instant asOf);
 
 // The orders the filter leaves, as indices into ws.orders, newest first (the lists' and the export's order).
 std::vector<std::size_t> QueryOrders(const Workspace& ws, const OrderFilter& filter);

@@ -172,6 +172,14 @@ std::vector<std::string> QueryResourceIds(const Workspace& ws, const RenewalInde
     return ids;
 }
 
+std::vector<const Resource*> BoundGoingWith(const Workspace& ws, const Resource& main)
+{
+    std::vector<const Resource*> out;
+    for (const Resource* a : ws.attachedTo(main.resource_id))
+        if (a->isBound() && a->status != ResourceStatus::Closed) out.push_back(a);
+    return out;
+}
+
 bool ExpiresWithin(const Resource& r, Instant asOf, int days)
 {
     // seed 4.2.1.1 step 4 说明: X天内到期, 状态为使用中

@@ -66,6 +66,8 @@ namespace qd {
 
 inline constexpr int kMaxSearchTerms = 200;          // docs/rules.md §5: batch resource-ID search, max 200 IDs
 inline constexpr int kMaxExpiringWithinDays = 3650;  // "X天内到期": X in 1..3650 (ten years)
+// The console's preset choices of 到期时间 / 倒计时 (7 / 15 / 30天内到期), also the overview's cards.
+inline constexpr std::array<int, 3> kExpiringWithinPresets{7, 15, 30};
 
 // 隐藏资源包 / 只显示资源包 (seed 4.2.1.1 step 4 说明; both unticked by default).
 enum class PackageFilter { All, Hide, Only };
@@ -179,6 +181,10 @@ private:
 RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index, const RenewalFilter& filter);
 // The same, building the index first (one-off callers: CLI, tests).
 RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalFilter& filter);
+
+// The bound (绑定) attached resources of `main` that go with it — renew, are released and unsubscribed
+// together (seed 4.2.6, 4.4.1.1 注意 1) — and are not closed, file order. Dialogs name them and count them.
+std::vector<const Resource*> BoundGoingWith(const Workspace& ws, const Resource& main);
 
 // The resources of the listed instances, each head followed by its bound attached resources: what
 // 导出续费价目表 exports (seed 4.2.7.2: 符合查询条件的待续费资源 = the current tab and its filters, in every

@@ -138,9 +138,7 @@ UnsubscribeLists BuildUnsubscribeLists(const Workspace& ws, Instant asOf)
     while (!orders.Step(ws.orders.size() + 1)) {}
     for (std::size_t i = 0; i < ws.orders.size(); ++i)
         if (IsUnsubscribeRecord(ws.orders[i])) out.records.push_back(i);
-    std::stable_sort(out.records.begin(), out.records.end(), [&](std::size_t a, std::size_t b) {
-        return ws.orders[a].create_time > ws.orders[b].create_time;
-    });
+    SortNewestFirst(out.records, ws.orders);  // orders.h: the lists' order
     out.quota = FiveDayQuotaAsOf(ws, asOf);
 
     RefundRequest inUse, periods;
@@ -160,11 +158,12 @@ UnsubscribeLists BuildUnsubscribeLists(const Workspace& ws, Instant asOf)
     out.regions.assign(regions.begin(), regions.end());
     const int quotaLeft = out.quota.left();
     if (!inUse.resource_ids.empty())
-        ForEachRefundGroup(PreviewRefundVerdicts(ws, inUse, orders.locks()), [&](const RefundItem* items, std::size_t n) {
-            UnsubscribeRow row;
-            const UnsubscribeList l = ClassifyInUse(ws, items, n, quotaLeft, asOf, row);
-            out.lists[ListNumber(l)].push_back(std::move(row));
-        });
+        ForEachRefundGroup(PreviewRefundVerdicts(ws, inUse, orders.locks()),
+                           [&](const RefundItem* items, std::size_t n) {
+                               UnsubscribeRow row;
+                               const UnsubscribeList l = ClassifyInUse(ws, items, n, quotaLeft, asOf, row);
+                               out.lists[ListNumber(l)].push_back(std::move(row));
+                           });
     if (!periods.resource_ids.empty())
         ForEachRefundGroup(PreviewRefundVerdicts(ws, periods, orders.locks()),
                            [&](const RefundItem* items, std::size_t n) {

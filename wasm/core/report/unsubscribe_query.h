@@ -112,10 +112,10 @@ void ForEachRefundGroup(const RefundPreview& p, Fn fn)
 }
 
 struct UnsubscribeFilter {
-    std::string search;                         // 实例名称/订单号/ID; "" = all
-    std::optional<int> expiring_within_days;    // 倒计时; absent = all
-    std::string service_type;                   // 产品类型; "" = all
-    std::string region;                         // 区域; "" = all
+    std::string search;                       // 实例名称/订单号/ID; "" = all
+    std::optional<int> expiring_within_days;  // 倒计时; absent = all
+    std::string service_type;                 // 产品类型; "" = all
+    std::string region;                       // 区域; "" = all
     Instant as_of;
 };
 
