@@ -303,6 +303,9 @@ TEST_CASE("renewal price list: 符合查询条件 is the current tab and its fil
         REQUIRE(r.ok());
         CHECK(r.file.rows == static_cast<int>(ids.size()));
     }
+    // A query that lists nothing exports nothing, with that reason (not "choose what to export").
+    CHECK(Code(BuildExport(ws, Request(ws, ExportKind::RenewalPrices, std::vector<std::string>{}))) ==
+          "nothing_to_export");
     // The auto tab with 7天内到期: fewer rows than the tab, exactly the query's.
     RenewalFilter f;
     f.tab = RenewalPolicy::Auto;

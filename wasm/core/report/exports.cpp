@@ -401,7 +401,8 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
     std::vector<const Resource*> resources;
     const int max = ws.rules.price_list_max;
     if (request.ids) {
-        if (request.ids->empty()) return Refused({"empty_request", "", "no resource to export was given"});
+        // seed 4.2.7.2: the query matches no resource (the page's tab and filters list nothing)
+        if (request.ids->empty()) return Refused({"nothing_to_export", "", "no resource matches the query"});
         const std::vector<std::string> ids = Distinct(*request.ids);
         if (static_cast<int64_t>(ids.size()) > max)  // seed 4.2.7.2: 单次最大导出数为10000条
             return Refused({"too_many_rows", std::to_string(ids.size()),
