@@ -104,7 +104,8 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
     const RuleProfile& rules = ws.rules;
     std::vector<const Order*> rows;
     if (request.ids) {
-        if (request.ids->empty()) return Refused({"empty_request", "", "no order to export was given"});
+        // An empty list is a query that matched nothing (导出全部 of a filter, --created): say so.
+        if (request.ids->empty()) return Refused({"nothing_to_export", "", "no order matches the query"});
         Refusals refusals;
         for (const std::string& id : Distinct(*request.ids)) {
             const Order* o = ws.findOrder(id);
