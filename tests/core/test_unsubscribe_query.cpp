@@ -157,3 +157,62 @@ TEST_CASE("unsubscribe lists: not yet effective (seed 4.4.2) and the five-day qu
     CHECK(List(none, UnsubscribeList::FiveDay).empty());
     CHECK(List(none, UnsubscribeList::NonFiveDay).size() == 3);
 }
+
+TEST_CASE("unsubscribe lists: classified a chunk at a time (as the page builds them) == BuildUnsubscribeLists")
+{
+    auto same = [](const Workspace& ws, Instant asOf) {
+        const UnsubscribeLists whole = BuildUnsubscribeLists(ws, asOf);
+        RefundOrderScan orders(ws, asOf);
+        while (!orders.Step(7)) {}
+        const int quotaLeft = FiveDayQuotaAsOf(ws, asOf).left();
+        std::vector<std::string> heads, periodHeads;
+        for (const Resource& r : ws.resources) {
+            if (!IsUnsubscribeHead(r)) continue;
+            heads.push_back(r.resource_id);
+            if (UnstartedRenewals(r, asOf) > 0) periodHeads.push_back(r.resource_id);
+        }
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{48}}) {
+            CAPTURE(chunk);
+            std::array<std::vector<UnsubscribeRow>, kUnsubscribeListCount> lists;
+            for (bool periods : {false, true}) {
+                const std::vector<std::string>& ids = periods ? periodHeads : heads;
+                for (std::size_t from = 0; from < ids.size(); from += chunk) {
+                    RefundRequest req;  // as page_unsubscribe.cpp PreviewGroups asks
+                    req.periods_only = periods;
+                    req.as_of = asOf;
+                    req.resource_ids.assign(
+                        ids.begin() + static_cast<std::ptrdiff_t>(from),
+                        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + chunk)));
+                    ForEachRefundGroup(
+                        PreviewRefundVerdicts(ws, req, orders.locks()), [&](const RefundItem* items, std::size_t n) {
+                            UnsubscribeRow row;
+                            const UnsubscribeList l = periods ? ClassifyPeriods(ws, items, n, asOf, row)
+                                                              : ClassifyInUse(ws, items, n, quotaLeft, asOf, row);
+                            lists[ListNumber(l)].push_back(std::move(row));
+                        });
+                }
+            }
+            for (std::size_t l = 0; l < kUnsubscribeListCount; ++l) {
+                CAPTURE(l);
+                REQUIRE(lists[l].size() == whole.lists[l].size());
+                for (std::size_t k = 0; k < lists[l].size(); ++k) {
+                    CHECK(lists[l][k].resource == whole.lists[l][k].resource);
+                    CHECK(lists[l][k].reasonCode == whole.lists[l][k].reasonCode);
+                    CHECK(lists[l][k].bound == whole.lists[l][k].bound);
+                }
+            }
+        }
+    };
+    const Workspace sampleWs = LoadSample();
+    same(sampleWs, *sampleWs.as_of);
+
+    Fixture f("2025-01-14T10:00:00+08:00");
+    f.product("p-ecs", "100.00", "1000.00");
+    for (int i = 0; i < 3; ++i)
+        f.resource("ecs-new-" + std::to_string(i), "p-ecs", "2025-01-13T10:00:00+08:00", "2025-02-13T23:59:59+08:00")
+            .periods[0]
+            .paid = Paid("100.00");
+    f.ws.account.five_day_quota = FiveDayQuota{2025, 10, 9, {}};  // 1 left: a chunk of 3 uses it up on the first
+    f.done();
+    same(f.ws, f.now());
+}
