@@ -79,7 +79,7 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
     }
     for (OverviewPageState::Day& d : s.days)
         std::sort(d.first.begin(), d.first.end(), [&](std::size_t a, std::size_t b) {
-            return ws.resources[a].expire_time < ws.resources[b].expire_time;
+            return ws.resources[a].expire_time < ws.resources[b].expire_time;  // drawing: names in expiry order
         });
     // What 待支付订单 lists and its export takes: IsAwaitingPayment (orders.h), one rule.
     s.pendingOrders = 0;
@@ -459,7 +459,7 @@ void DrawTimelineMarks(ImDrawList* dl, ImVec2 p, float col, float top, float bot
     // Dates: today, then the first of each month (skipped when too close to the previous label).
     float lastRight = -1e9f;
     for (int d = 0; d < kOverviewTimelineDays; ++d) {
-        const LocalDate date = today.plusDays(d);
+        const LocalDate date = today.plusDays(d);  // drawing: the axis' dates
         if (d != 0 && date.day() != 1) continue;
         const std::string label =
             d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
@@ -559,7 +559,7 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
 
     if (hover >= 0) {
         const OverviewPageState::Day& day = s.days[static_cast<std::size_t>(hover)];
-        const LocalDate date = today.plusDays(hover);
+        const LocalDate date = today.plusDays(hover);  // drawing: the hovered day of the axis
         DrawDayTooltip(ws, day, date);
         if (clicked && day.total() > 0) app.page = Page::Renewals;
     }

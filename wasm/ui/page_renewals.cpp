@@ -519,7 +519,7 @@ void StatusCell(AppState& app, const RenewalsPageState& s, const RenewalsPageSta
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(Tr(TextId::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
         if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
-    } else if (r.status == ResourceStatus::Frozen) {
+    } else if (r.status == ResourceStatus::Frozen) {  // drawing: the words of the status shown
         TextFit(FrozenWords(r.frozen_reason), true);
     }
 }
@@ -537,7 +537,7 @@ void ExpiryCells(const Workspace& ws, const Resource& r, Instant now)
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
-    if (r.expire_time < now || days < 0) {
+    if (r.expire_time < now || days < 0) {  // drawing: DaysLeft's number, in red once expired
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
         TextFit(Format(Tr(TextId::RnwDaysAgo), days < 0 ? -days : 0).c_str());
         ImGui::PopStyleColor();
