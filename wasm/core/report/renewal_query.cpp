@@ -1,7 +1,7 @@
 // renewal_query.cpp: the renewal page's tabs and filters (renewal_query.h).
 //
 // Index of this file (search for "[SECTION] name"):
-//   [SECTION] Search terms, sliced sort, days left
+//   [SECTION] Search terms, sliced sort, days left, expiring within, the resources of a query
 //   [SECTION] index
 //   [SECTION] Index builder: one step per phase
 //   [SECTION] queries
@@ -25,7 +25,7 @@ constexpr int64_t kSecondsPerDay = 86400;
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// [SECTION] Search terms, sliced sort, days left
+// [SECTION] Search terms, sliced sort, days left, expiring within, the resources of a query
 void AppendLower(std::string& out, std::string_view s)
 {
     for (char c : s) out.push_back(Lower(c));
