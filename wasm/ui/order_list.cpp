@@ -1,7 +1,7 @@
 // order_list.cpp: the order table that 待支付订单 and 我的订单 share, its filters and dialogs (order_list.h).
 //
 // Index of this file (search for "[SECTION]" to jump):
-//   [SECTION] Rows and filters
+//   [SECTION] Rows and filters (the core's QueryOrders; 创建时间)
 //   [SECTION] Payment dialog (seed 4.1.1 step 5-6, 4.3.1)
 //   [SECTION] Cancel dialog (seed 4.1.2 step 6, 4.3.2 step 6)
 //   [SECTION] Status legend (seed 4.3.5 表 4-1)
@@ -30,7 +30,7 @@
 namespace qd::ui {
 namespace {
 
-// [SECTION] Rows and filters
+// [SECTION] Rows and filters (the core's QueryOrders; 创建时间)
 
 // The 创建时间 range of a choice (a CreatedPreset, or -1 = any time: nullopt) and the 自定义 days as typed.
 // When the days are not dates or the core refuses them (at most one year), `problem` says why, the
