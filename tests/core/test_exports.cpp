@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/report/exports.h"
+#include "core/report/renewal_query.h"
 #include "core/io/load.h"
 #include "core/io/save.h"
 #include "support.h"
@@ -252,6 +253,69 @@ TEST_CASE("renewal list: at most 200 resources per export (seed 4.2.7.1 step 5 �
     CHECK(Code(BuildExport(ws, Request(ws, ExportKind::RenewalList, Ids(3)))) == "too_many_resources");
 }
 
+TEST_CASE("renewal list: the 200 counts resources, bound attached ones included (seed 4.2.7.1 说明)")
+{
+    // 200 instances, 60 of which have a bound disk: 200 ticked heads were 260 rows; now refused with the count.
+    Fixture f;
+    f.ws.resources.reserve(300);
+    f.product("p", "10.00", "100.00");
+    f.product("p-disk", "2.00", "20.00");
+    for (int i = 0; i < 200; ++i)
+        f.resource("r" + std::to_string(i), "p", "2024-06-01T10:00:00+08:00", "2025-06-01T23:59:59+08:00");
+    for (int i = 0; i < 60; ++i)
+        f.attached("d" + std::to_string(i), "p-disk", "r" + std::to_string(i), Relation::Bound);
+    f.done();
+    Workspace& ws = f.ws;
+    ExportResult over = BuildExport(ws, Request(ws, ExportKind::RenewalList, Ids(200)));
+    REQUIRE(Code(over) == "too_many_resources");
+    CHECK(over.refusals[0].subject == "260");
+    CHECK(over.refusals[0].message ==
+          "a renewal list takes at most 200 resources at a time, and the 200 chosen with their bound attached "
+          "resources are 260");
+    // 140 instances + 60 bound = 200 resources: the limit exactly.
+    ExportResult ok = BuildExport(ws, Request(ws, ExportKind::RenewalList, Ids(140)));
+    REQUIRE(ok.ok());
+    CHECK(ok.file.rows == 200);
+    CHECK(Code(BuildExport(ws, Request(ws, ExportKind::RenewalList, Ids(141)))) == "too_many_resources");
+    // Without bound resources 200 heads stay 200.
+    std::vector<std::string> plain;
+    for (int i = 60; i < 200; ++i) plain.push_back("r" + std::to_string(i));
+    CHECK(BuildExport(ws, Request(ws, ExportKind::RenewalList, plain)).ok());
+}
+
+TEST_CASE("renewal price list: 符合查询条件 is the current tab and its filters, in every case (seed 4.2.7.2)")
+{
+    Workspace ws = LoadSample();
+    const RenewalIndex index = RenewalIndex::Build(ws, *ws.as_of);
+    for (RenewalPolicy tab :
+         {RenewalPolicy::Manual, RenewalPolicy::Auto, RenewalPolicy::ToOnDemand, RenewalPolicy::NoRenew}) {
+        CAPTURE(static_cast<int>(tab));
+        RenewalFilter f;  // no filter set: still only this tab
+        f.tab = tab;
+        f.as_of = *ws.as_of;
+        const RenewalQueryResult q = QueryRenewals(ws, index, f);
+        const std::vector<std::string> ids = QueryResourceIds(ws, index, q.rows);
+        std::size_t bound = 0;
+        for (std::size_t head : q.rows) bound += index.boundOf(head).size();
+        CHECK(ids.size() == q.rows.size() + bound);
+        if (ids.empty()) continue;
+        ExportResult r = BuildExport(ws, Request(ws, ExportKind::RenewalPrices, ids));
+        REQUIRE(r.ok());
+        CHECK(r.file.rows == static_cast<int>(ids.size()));
+    }
+    // A query that lists nothing exports nothing, with that reason (not "choose what to export").
+    CHECK(Code(BuildExport(ws, Request(ws, ExportKind::RenewalPrices, std::vector<std::string>{}))) ==
+          "nothing_to_export");
+    // The auto tab with 7天内到期: fewer rows than the tab, exactly the query's.
+    RenewalFilter f;
+    f.tab = RenewalPolicy::Auto;
+    f.as_of = *ws.as_of;
+    const std::size_t whole = QueryResourceIds(ws, index, QueryRenewals(ws, index, f).rows).size();
+    f.expiring_within_days = 7;
+    const std::size_t week = QueryResourceIds(ws, index, QueryRenewals(ws, index, f).rows).size();
+    CHECK(week < whole);
+}
+
 TEST_CASE("renewal list: the renewal engine's refusals refuse the export; no resources is empty_request")
 {
     Workspace ws = LoadSample();
@@ -295,7 +359,9 @@ TEST_CASE("renewal price list: at most 10000 rows per export (seed 4.2.7.2, pric
     REQUIRE(ok.ok());
     CHECK(ok.file.rows == 10000);
     CHECK(Lines(ok.file.bytes).size() == 10001);  // + header
-    CHECK(Code(BuildExport(ws, Request(ws, ExportKind::RenewalPrices, Ids(10001)))) == "too_many_rows");
+    ExportResult over = BuildExport(ws, Request(ws, ExportKind::RenewalPrices, Ids(10001)));
+    CHECK(Code(over) == "too_many_rows");
+    CHECK(over.refusals[0].subject == "10001");  // refused with the count (seed 4.2.7.2: 单次最大导出数为10000条)
     // No query (all resources awaiting renewal): 10001 match -> refused; one closed -> 10000 -> fine.
     CHECK(Code(BuildExport(ws, Request(ws, ExportKind::RenewalPrices))) == "too_many_rows");
     ws.resources.back().status = ResourceStatus::Closed;
@@ -306,27 +372,34 @@ TEST_CASE("renewal price list: at most 10000 rows per export (seed 4.2.7.2, pric
 
 // ---- orders -----------------------------------------------------------------------------------------------
 
-TEST_CASE("pending orders: as of the clock; orders no longer pending are refused, not dropped (seed 4.1.4)")
+TEST_CASE(
+    "pending orders: what 待支付订单 lists (IsAwaitingPayment), as of the clock; others refused, not dropped "
+    "(seed 4.1.4)")
 {
     Workspace ws = LoadSample();
     ExportResult all = BuildExport(ws, Request(ws, ExportKind::PendingOrders));
     REQUIRE(all.ok());
-    CHECK(all.file.rows == 4);  // the combined order and its 2 sub-orders, and R6's renewal
+    // the combined order and its 2 sub-orders, R6's renewal, and the orders 待确认 (CS25011315084K2ZP) and
+    // 待审核 (CS25011011203N6TY): the same rows as the 待支付订单 page and the overview's count.
+    CHECK(all.file.rows == 6);
+    CHECK(all.file.bytes.find("CS25011315084K2ZP") != std::string::npos);
+    CHECK(all.file.bytes.find("CS25011011203N6TY") != std::string::npos);
     CHECK(Code(BuildExport(ws, Request(ws, ExportKind::PendingOrders,
                                        std::vector<std::string>{"CS25011214212E9GX"}))) == "not_pending_payment");
+    CHECK(BuildExport(ws, Request(ws, ExportKind::PendingOrders, std::vector<std::string>{"CS25011011203N6TY"})).ok());
     CHECK(Code(BuildExport(ws, Request(ws, ExportKind::Orders, std::vector<std::string>{"CS-nope"}))) ==
           "unknown_order");
-    // 7 days after its creation (pending_payment_days) R6's renewal order is cancelled: 3 left.
+    // 7 days after its creation (pending_payment_days) R6's renewal order is cancelled: 5 left.
     ExportRequest later = Request(ws, ExportKind::PendingOrders);
     later.as_of = At("2025-01-20T16:40:12+08:00");
     ExportResult after = BuildExport(ws, later);
     REQUIRE(after.ok());
-    CHECK(after.file.rows == 3);
+    CHECK(after.file.rows == 5);
     later.as_of = At("2025-01-20T16:40:11+08:00");
-    CHECK(BuildExport(ws, later).file.rows == 4);
-    // All expired: nothing to export.
+    CHECK(BuildExport(ws, later).file.rows == 6);
+    // Every payment deadline past: the two waiting for review / confirmation stay (they have no deadline to pay).
     later.as_of = At("2025-02-01T00:00:00+08:00");
-    CHECK(Code(BuildExport(ws, later)) == "nothing_to_export");
+    CHECK(BuildExport(ws, later).file.rows == 2);
 }
 
 // ---- JSON form ------------------------------------------------------------------------------------------

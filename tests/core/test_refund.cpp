@@ -345,6 +345,16 @@ TEST_CASE("standard refund: a 3-year subscription in its 3rd year pays the 5% fe
     CHECK(item.consumed == Yuan("2251.54"));  // 3000.00 × 19752 / 26318 = 2251.5388..
     CHECK(item.fee == Yuan("150.00"));        // 3-year row, year 3: 5%
     CHECK(item.total == Yuan("598.46"));
+    // The fee line carries its own explanation (seed 4.4.1.2): a 36-month term, year 3 of use, 5%.
+    const RefundLine* fee = LineOf(item, RefundLineKind::Fee);
+    CHECK(fee->term_months == 36);
+    CHECK(fee->usage_year == 3);
+    CHECK(fee->rate_percent == 5);
+    const RefundLine* paid = LineOf(item, RefundLineKind::Paid);
+    CHECK(paid->period_kind == PeriodKind::New);
+    REQUIRE(paid->paid_parts);
+    CHECK(paid->paid_parts->cash == Yuan("3000.00"));
+    CHECK_FALSE(paid->voucher_returned);  // seed 4.4.1.2: a standard refund keeps the vouchers
 }
 
 TEST_CASE("standard refund floored at 0: nothing charged beyond the paid amount (docs/rules.md §4.2)")
@@ -425,6 +435,13 @@ TEST_CASE("renewal periods: the reference example, 100.00 = 80.00 cash + 20.00 v
     CHECK(item.quota_used == 0);
     REQUIRE(item.new_expire_time);
     CHECK(*item.new_expire_time == At("2020-11-20T23:59:59+08:00"));
+    // The paid line says what it is for as data: a renewal period, 80.00 cash + 20.00 voucher, voucher back.
+    const RefundLine* paid = LineOf(item, RefundLineKind::Paid);
+    REQUIRE(paid);
+    CHECK(paid->period_kind == PeriodKind::Renewal);
+    REQUIRE(paid->paid_parts);
+    CHECK(paid->paid_parts->voucher == Yuan("20.00"));
+    CHECK(paid->voucher_returned);
 
     SUBCASE("unsubscribing the resource in use refunds the unused renewal in full as well (seed 4.4.1.1)")
     {
@@ -451,6 +468,13 @@ TEST_CASE("renewal periods: the reference example, 100.00 = 80.00 cash + 20.00 v
         r.expire_time = third.end;
         RefundPreview def = Preview(f.ws, {"ecs-1"}, f.now(), true);
         CHECK(def.items[0].total == Yuan("200.00"));
+        // seed 4.4.3 step 6: the expiries to choose from, one definition for the dialog and the engine.
+        CHECK(KeepUntilChoices(r, f.now()) ==
+              std::vector<Instant>{At("2020-11-20T23:59:59+08:00"), At("2020-12-20T23:59:59+08:00")});
+        // Once the first renewal has started (2020-11-21 00:00), only its end is left to keep.
+        CHECK(KeepUntilChoices(r, At("2020-11-21T00:00:00+08:00")) ==
+              std::vector<Instant>{At("2020-12-20T23:59:59+08:00")});
+        CHECK(KeepUntilChoices(r, At("2020-12-21T00:00:00+08:00")).empty());
         RefundPreview keep = Preview(f.ws, {"ecs-1"}, f.now(), true, At("2020-12-20T23:59:59+08:00"));
         REQUIRE(keep.ok());
         CHECK(keep.items[0].total == Yuan("100.00"));
@@ -942,6 +966,18 @@ TEST_CASE("unsubscribe is atomic: refused for a not-allowed item, a reason over 
     UnsubscribeResult ok =
         Unsubscribe(f.ws, {{{"a"}, false, std::nullopt, f.now()}, UnsubscribeReason::Other, hundred});
     CHECK(ok.ok());
+}
+
+TEST_CASE("unsubscribe reason text: 100 characters, not bytes (seed 4.4.1.2 step 7: 100字以内)")
+{
+    CHECK(CharacterCount("") == 0);
+    CHECK(CharacterCount("abc") == 3);
+    CHECK(CharacterCount("测试完毕") == 4);  // 12 bytes
+    CHECK(CharacterCount("a退订b") == 4);
+    std::string hundred;
+    for (int i = 0; i < 100; ++i) hundred += "退";
+    CHECK(hundred.size() == 300);
+    CHECK(CharacterCount(hundred) == static_cast<std::size_t>(kUnsubscribeReasonTextMax));
 }
 
 TEST_CASE("the seven unsubscribe reasons of the seed")

@@ -110,6 +110,12 @@ TEST_CASE("default duration, many instances: the intersection's minimum, 1 year 
     // nothing in common -> none
     CHECK_FALSE(CommonDefaultDuration({y13, m19}).has_value());
     CHECK_FALSE(CommonDefaultDuration({}).has_value());
+    // The durations a batch dialog offers: those every instance offers, in the first one's order.
+    CHECK(CommonDurations({m19y13, y13}) == y13);
+    CHECK(CommonDurations({m36y2, m19}) == std::vector<RenewalDuration>{Months(3), Months(6)});
+    CHECK(CommonDurations({y13, m19}).empty());
+    CHECK(CommonDurations({}).empty());
+    CHECK(CommonDurations({m19}) == m19);
 }
 
 TEST_CASE("resource packages and marketplace products renew only in their own unit (seed 4.2.1.1 step 7 points 5, 6)")

@@ -225,6 +225,8 @@ TEST_CASE("renewal query: search terms split at commas, spaces and new lines")
     CHECK(SplitSearchTerms("鑫曌，赟\xE3\x80\x80堃") == std::vector<std::string_view>{"鑫曌", "赟", "堃"});
     CHECK(SplitSearchTerms("").empty());
     CHECK(SplitSearchTerms(" , ").empty());
+    // Semicolons and 、 too (the splitter 云服务退订's search shares): a;b；c、d -> 4 terms.
+    CHECK(SplitSearchTerms("a;b；c、d") == std::vector<std::string_view>{"a", "b", "c", "d"});
 }
 
 TEST_CASE("renewal query: product type, region, pending orders, resource packages")
@@ -262,6 +264,41 @@ TEST_CASE("renewal query: DaysLeft counts local calendar days (剩余天数)")
     CHECK(DaysLeft(At("2025-01-14T23:59:59+08:00"), now, z) == 0);
     CHECK(DaysLeft(At("2025-01-10T23:59:59+08:00"), now, z) == -4);
     CHECK(DaysLeft(At("2025-01-15T00:00:00+08:00"), At("2025-01-14T23:59:59+08:00"), z) == 1);
+    // One number for one resource on every page (docs/rules.md §3): 2025-01-21 23:59:59 is 7 days away
+    // from any time on 01-14, where hours ÷ 24 gave 7 at 10:00 (181 h 59 min) and 6 at 23:59:59 (168 h).
+    CHECK(DaysLeft(At("2025-01-21T23:59:59+08:00"), At("2025-01-14T00:00:00+08:00"), z) == 7);
+    CHECK(DaysLeft(At("2025-01-21T23:59:59+08:00"), At("2025-01-14T23:59:59+08:00"), z) == 7);
+    // The local day, not the UTC one: 2025-01-14T16:00Z is already 01-15 in +08:00.
+    CHECK(DaysLeft(At("2025-01-21T23:59:59+08:00"), At("2025-01-14T16:00:00Z"), z) == 6);
+}
+
+TEST_CASE("bound resources going with an instance: bound and not closed, mounted ones not (seed 4.4.1.1 注意 1)")
+{
+    const Workspace ws = LoadSample();
+    const Resource* r1 = ws.findResource(sample::R1);
+    REQUIRE(r1);
+    const std::vector<const Resource*> bound = BoundGoingWith(ws, *r1);
+    REQUIRE(bound.size() == 1);  // R2, the system disk; R3 is mounted
+    CHECK(bound[0]->resource_id == sample::R2);
+    Workspace closed = ws;
+    closed.resources[static_cast<std::size_t>(closed.findResource(sample::R2) - closed.resources.data())].status =
+        ResourceStatus::Closed;
+    CHECK(BoundGoingWith(closed, *closed.findResource(sample::R1)).empty());
+}
+
+TEST_CASE("expiring within N days: in use and as_of <= expiry <= as_of + N × 24 h, to the second (seed 4.2.1.1 step 4)")
+{
+    Resource r;
+    r.status = ResourceStatus::InUse;
+    r.expire_time = At("2025-01-21T10:00:00+08:00");
+    const Instant now = At("2025-01-14T10:00:00+08:00");
+    CHECK(ExpiresWithin(r, now, 7));  // exactly 7 × 24 h: included
+    CHECK_FALSE(ExpiresWithin(r, now, 6));
+    CHECK_FALSE(ExpiresWithin(r, At("2025-01-14T09:59:59+08:00"), 7));   // 7 × 24 h + 1 s
+    CHECK(ExpiresWithin(r, At("2025-01-21T10:00:00+08:00"), 1));         // expiring this second
+    CHECK_FALSE(ExpiresWithin(r, At("2025-01-21T10:00:01+08:00"), 30));  // expired
+    r.status = ResourceStatus::Frozen;
+    CHECK_FALSE(ExpiresWithin(r, now, 30));  // 状态为使用中 only
 }
 
 TEST_CASE("renewal query: the sample workspace's tabs")

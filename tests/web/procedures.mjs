@@ -376,6 +376,93 @@ const failed = await run([
     assert(orderOf(ws, id).status === 'completed', 'order ' + orderOf(ws, id).status);
   }],
 
+  ['4.2.7.1 导出续费清单: two instances ticked, 导出 > 导出续费清单, 3个月, 导出, 导出记录 > 下载', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', 'evs');
+    for (const nth of [0, 1]) await clickItem(page, '##sel', { nth });   // evs-鑫-archive and evs-淼-new
+    const before = (await summary()).export_records;
+    await clickItem(page, '导出');
+    await clickItem(page, '导出续费清单');
+    await clickItem(page, '3个月');   // seed 4.2.7.1 step 6: 选择续费时长
+    await screenshot(page, 'proc-4.2.7.1-dialog');
+    await clickItem(page, '导出');    // the dialog's (the page's own is under the modal)
+    assert((await state()).page === 'export-records', 'the export did not open 导出记录 (seed 4.2.7.1 step 7)');
+    assert((await summary()).export_records === before + 1, 'no new export record');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), clickItem(page, '下载', { nth: 0 })]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    assert(lines.length === 4, 'header, 2 resources, 合计 expected: ' + lines.length + ' lines');
+    assert(lines[0].includes('续费时长') && lines[1].includes('3个月') && lines[3].startsWith('合计'), 'renewal list: ' + lines.join(' | '));
+    await screenshot(page, 'proc-4.2.7.1-records');
+  }],
+
+  ['4.2.7.2 导出续费价目表: the current tab as filtered (符合查询条件), never every tab', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^自动续费项/);   // no filter set: still only this tab's instances
+    await typeInto(page, '##search', '');
+    await clickItem(page, '导出');
+    await clickItem(page, '导出续费价目表');
+    assert((await state()).page === 'export-records', 'the export did not open 导出记录 (seed 4.2.7.2 step 5)');
+    await screenshot(page, 'proc-4.2.7.2-records');
+    const ws = await savedWorkspace();
+    const rec = ws.export_records.filter((r) => r.kind === 'renewal_prices').at(-1);
+    assert(rec, 'no renewal_prices record');
+    // The auto tab's instance heads (not closed, not bound) and the bound resources that go with them.
+    const open = sample.resources.filter((r) => r.status !== 'closed');
+    const bound = (r) => r.main_resource_id && r.relation === 'bound';
+    const heads = open.filter((r) => !bound(r) && r.renewal_policy === 'auto');
+    const withBound = heads.length + open.filter((r) => bound(r) && heads.some((h) => h.resource_id === r.main_resource_id)).length;
+    assert(rec.rows === withBound && withBound < open.length, `price list rows ${rec.rows}, the auto tab has ${withBound} of ${open.length} resources`);
+  }],
+
+  ['4.3 创建时间: 近六个月 by default; 去年 and 自定义 (at most one year, refused beyond: nothing listed)', async () => {
+    await reset('zh');
+    await nav(Z.myOrders, 'my-orders');
+    const old = 'CS24030811295K1LD';   // created 2024-03-08: before 近六个月 (2024-07-14 .. 2025-01-14)
+    await typeInto(page, '##search', old);
+    assert(!(await uiItems(page)).items.some((it) => it.label === old), '近六个月 (the default) lists an order of 2024-03-08');
+    await clickItem(page, '##created');
+    await clickItem(page, '去年');
+    await waitItem(page, old);
+    await clickItem(page, '##created');
+    await clickItem(page, '自定义(不超过1年)');
+    await typeInto(page, '##from', '2024-01-01');
+    await typeInto(page, '##to', '2025-01-14');   // 380 days: refused with the reason, nothing listed
+    await screenshot(page, 'proc-4.3-created-refused');
+    assert(!(await findItem(page, '导出全部')).enabled, '导出全部 is offered for a custom range over one year');
+    assert(!(await uiItems(page)).items.some((it) => it.label === old), 'a refused range still lists orders');
+    await typeInto(page, '##to', '2024-12-31');
+    await waitItem(page, old);
+    assert((await findItem(page, '导出全部')).enabled, '导出全部 not offered for 2024-01-01 .. 2024-12-31');
+    await screenshot(page, 'proc-4.3-created-custom');
+    await typeInto(page, '##search', '');
+    await clickItem(page, '##created');
+    await clickItem(page, '近六个月');
+  }],
+
+  ['4.3.4 导出订单: 我的订单, 创建时间 去年, 导出全部 = the year\'s archive in 导出记录', async () => {
+    await reset('zh');
+    await nav(Z.myOrders, 'my-orders');
+    await typeInto(page, '##search', '');
+    await clickItem(page, '##created');
+    await clickItem(page, '去年');   // as of the sample's clock 2025-01-14: 2024-01-01 .. 2024-12-31 (+08:00)
+    await screenshot(page, 'proc-4.3.4-last-year');
+    await clickItem(page, '导出全部');
+    assert((await state()).page === 'export-records', 'the export did not open 导出记录 (seed 4.3.4 step 5)');
+    const ws = await savedWorkspace();
+    const rec = ws.export_records.filter((r) => r.kind === 'orders').at(-1);
+    const from = Date.parse('2024-01-01T00:00:00+08:00'), to = Date.parse('2024-12-31T23:59:59+08:00');
+    const year = sample.orders.filter((o) => Date.parse(o.create_time) >= from && Date.parse(o.create_time) <= to).length;
+    assert(rec && rec.rows === year && year < sample.orders.length, `orders exported ${rec && rec.rows}, created in 2024: ${year} of ${sample.orders.length}`);
+    await waitItem(page, '下载', { nth: 0 });
+    await nav(Z.myOrders, 'my-orders');   // back to the default for the procedures after this one
+    await clickItem(page, '##created');
+    await clickItem(page, '近六个月');
+  }],
+
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],

@@ -1,12 +1,15 @@
 // `quotedesk export FILE... --what orders|pending-orders|renewal-list|renewal-prices`: the console's
 // exports (core/report/exports.h; seed 4.1.4, 4.2.7, 4.3.4, 5).
 //   [--order ID,...]      orders / pending-orders: these orders only (default: all, resp. all pending)
+//   [--created last-6-months|this-year|last-year|FROM..TO]   orders: those created then (创建时间, seed 4.3 /
+//                         6; core/report/order_query.h: days YYYY-MM-DD, at most one year), a year's archive
 //   [--resource ID,...]   renewal-list (required, at most 200) / renewal-prices (default: all not closed)
 //   [--months N | --years N]   renewal-list: the duration (default: each resource's own default)
 //   [--as-of TIME]        the clock (default: the workspace's as_of, else now)
 //   [--format csv|json]   default csv (UTF-8 with BOM, Chinese headers); [--lang zh|en] header language
 //   [--out NEW.json]      also write the workspace with the new export record (expired records removed)
 // The export text goes to stdout. Exit 0 done, 1 bad input, 2 bad usage, 3 refused ("code: message").
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +17,7 @@
 #include "command.h"
 #include "common.h"
 #include "core/report/exports.h"
+#include "core/report/order_query.h"
 
 namespace qd::cli {
 namespace {
@@ -22,8 +26,8 @@ int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostr
 {
     Args args;
     if (!ParseCommandLine("export", argv,
-                          {"what", "order", "resource", "months", "years", "as-of", "format", "lang", "out"}, {}, args,
-                          err))
+                          {"what", "order", "resource", "created", "months", "years", "as-of", "format", "lang", "out"},
+                          {}, args, err))
         return ExitBadUsage;
     auto usage = [&](const std::string& message) { return BadUsage("export", message, err); };
 
@@ -64,9 +68,40 @@ int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     if (auto l = EnumFromString<HeaderLanguage>(lang)) request.language = *l;
     else return usage("--lang expects zh|en, got " + lang);
 
+    // --created: the 创建时间 choice of 我的订单 (seed 4.3.4: 导出全部 exports what the query shows).
+    std::optional<CreatedPreset> created;
+    std::optional<LocalDate> createdFrom, createdTo;
+    if (args.has("created")) {
+        if (request.kind != ExportKind::Orders) return usage("--created applies to --what orders");
+        if (args.has("order")) return usage("give --order or --created, not both");
+        const std::string c = args.get("created");
+        if (c == "last-6-months") created = CreatedPreset::LastSixMonths;
+        else if (c == "this-year") created = CreatedPreset::ThisYear;
+        else if (c == "last-year") created = CreatedPreset::LastYear;
+        else if (const std::size_t dots = c.find(".."); dots != std::string::npos) {
+            created = CreatedPreset::Custom;
+            createdFrom = ParseLocalDate(c.substr(0, dots));
+            createdTo = ParseLocalDate(c.substr(dots + 2));
+            if (!createdFrom || !createdTo) return usage("--created FROM..TO expects days like 2024-01-01..2024-12-31");
+        } else {
+            return usage("--created expects last-6-months|this-year|last-year|FROM..TO, got " + c);
+        }
+    }
+
     Workspace ws;
     if (int e = LoadInputs(args.files, ws, err)) return e;
     if (!ResolveAsOf(args, ws, request.as_of, error)) return usage(error);
+    if (created) {
+        const CreatedRangeResult range =
+            CreatedTimeRange(*created, request.as_of, ws.rules.zone, createdFrom, createdTo);
+        if (!range.ok()) return Refused(range.refusals, err);
+        OrderFilter filter;
+        filter.created = range.range;
+        filter.as_of = request.as_of;
+        std::vector<std::string> ids;
+        for (std::size_t i : QueryOrders(ws, filter)) ids.push_back(ws.orders[i].order_id);
+        request.ids = std::move(ids);
+    }
 
     RecordedExport done = ExportAndRecord(ws, request);
     if (!done.ok()) return Refused(done.result.refusals, err);
@@ -87,7 +122,8 @@ int RunExport(const std::vector<std::string>& argv, std::ostream& out, std::ostr
 QD_COMMAND(
     "export",
     "export FILE... --what orders|pending-orders|renewal-list|renewal-prices [--order ID,...] [--resource ID,...] "
-    "[--months N|--years N] [--as-of TIME] [--format csv|json] [--lang zh|en] [--out NEW.json]   the console's exports",
+    "[--created last-6-months|this-year|last-year|FROM..TO] [--months N|--years N] [--as-of TIME] [--format csv|json] "
+    "[--lang zh|en] [--out NEW.json]   the console's exports",
     RunExport);
 
 }  // namespace qd::cli

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/report/renewal_query.h"  // kMaxExpiringWithinDays
+#include "core/report/renewal_query.h"  // kMaxExpiringWithinDays, kExpiringWithinPresets
 #include "ui/i18n.h"
 #include "ui/labels.h"
 
@@ -13,7 +13,8 @@ namespace qd::ui {
 
 namespace {
 
-constexpr int kPresetDays[] = {0, 7, 15, 30};  // index = choice; 0 = 全部
+// index = choice; 0 = 全部, then the core's presets (renewal_query.h kExpiringWithinPresets)
+constexpr int kPresetDays[] = {0, kExpiringWithinPresets[0], kExpiringWithinPresets[1], kExpiringWithinPresets[2]};
 constexpr int kCustom = 4;
 
 std::string ChoiceText(int choice)

@@ -1,7 +1,7 @@
 // order_list.cpp: the order table that 待支付订单 and 我的订单 share, its filters and dialogs (order_list.h).
 //
 // Index of this file (search for "[SECTION]" to jump):
-//   [SECTION] Rows and filters
+//   [SECTION] Rows and filters (the core's QueryOrders; 创建时间)
 //   [SECTION] Payment dialog (seed 4.1.1 step 5-6, 4.3.1)
 //   [SECTION] Cancel dialog (seed 4.1.2 step 6, 4.3.2 step 6)
 //   [SECTION] Status legend (seed 4.3.5 表 4-1)
@@ -18,33 +18,67 @@
 #include <cstdio>
 
 #include "core/engine/payment.h"
+#include "core/report/order_query.h"
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
 #include "ui/page_export_records.h"
+#include "ui/refusal_words.h"
 #include "ui/refund_dialog.h"
 #include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
 
-// [SECTION] Rows and filters
+// [SECTION] Rows and filters (the core's QueryOrders; 创建时间)
+
+// The 创建时间 range of a choice (a CreatedPreset, or -1 = any time: nullopt) and the 自定义 days as typed.
+// When the days are not dates or the core refuses them (at most one year), `problem` says why, the
+// result is nullopt and the caller lists nothing until the days are fixed.
+std::optional<CreatedRange> CreatedRangeOf(const Workspace& ws, Instant now, int choice, const char* from,
+                                           const char* to, std::string& problem)
+{
+    problem.clear();
+    if (choice < 0) return std::nullopt;
+    const CreatedPreset preset = static_cast<CreatedPreset>(std::clamp(choice, 0, 3));
+    std::optional<LocalDate> first, last;
+    if (preset == CreatedPreset::Custom) {
+        first = ParseLocalDate(from);
+        last = ParseLocalDate(to);
+        if ((from[0] && !first) || (to[0] && !last)) {
+            problem = Tr(TextId::CreatedBadDate);
+            return std::nullopt;
+        }
+    }
+    const CreatedRangeResult r = CreatedTimeRange(preset, now, ws.rules.zone, first, last);
+    if (!r.ok()) {
+        problem = RefusalWords(r.refusals.front(), RefusalScope::Any, &ws);
+        return std::nullopt;
+    }
+    return r.range;
+}
 
 void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState& list)
 {
-    list.rows.clear();
-    for (std::size_t i = 0; i < ws.orders.size(); ++i) {
-        const Order& o = ws.orders[i];
-        const OrderStatus status = StatusAsOf(o, ws.rules, now);
-        if (list.pendingOnly && !IsAwaitingPayment(o, status)) continue;
-        if (!list.pendingOnly && list.status >= 0 && static_cast<int>(status) != list.status) continue;
-        if (list.type >= 0 && static_cast<int>(o.order_type) != list.type) continue;
-        if (!list.serviceType.empty() && o.service_type_name != list.serviceType) continue;
-        if (!InProject(o, list.project.project)) continue;
-        if (!ContainsNoCase(o.order_id, list.search)) continue;
-        list.rows.push_back(i);
+    // The rows are the core's query (order_query.h); the page only turns its choices into the filter.
+    OrderFilter f;
+    f.awaiting_payment_only = list.pendingOnly;
+    if (!list.pendingOnly && list.status >= 0) f.status = static_cast<OrderStatus>(list.status);
+    if (list.type >= 0) f.type = static_cast<OrderType>(list.type);
+    f.service_type = list.serviceType;
+    f.enterprise_project = list.project.project;
+    f.search = list.search;
+    f.as_of = now;
+    list.createdShown.clear();
+    if (!list.pendingOnly) {
+        f.created = CreatedRangeOf(ws, now, list.created, list.createdFrom, list.createdTo, list.createdProblem);
+        if (f.created && list.createdProblem.empty())
+            list.createdShown = Format(Tr(TextId::CreatedRangeShown),
+                                       FormatLocalDate(LocalDateOf(f.created->from, ws.rules.zone)).c_str(),
+                                       FormatLocalDate(LocalDateOf(f.created->to, ws.rules.zone)).c_str());
     }
-    SortNewestFirst(list.rows, ws.orders);
+    list.rows.clear();
+    if (list.createdProblem.empty() || list.pendingOnly) list.rows = QueryOrders(ws, f);
     list.subtotals.clear();
     if (!EnterpriseProjectNames(ws).empty()) list.subtotals = SubtotalOrdersByProject(ws, list.rows);
     for (auto it = list.selected.begin(); it != list.selected.end();) {
@@ -54,6 +88,43 @@ void Rebuild(const Workspace& ws, uint64_t revision, Instant now, OrderListState
     list.builtFor = revision;
     list.builtAsOf = now;
     list.dirty = false;
+}
+
+// 创建时间: 近六个月 / 今年以来 / 去年 / 自定义(不超过1年) (seed 6), with allowAll 全部 first (-1); for 自定义
+// the two days after it. True when the choice or a day changed.
+bool DrawCreatedFilter(const char* id, int& choice, char* from, char* to, std::size_t size, bool allowAll, float width)
+{
+    static const TextId kNames[] = {TextId::CreatedSixMonths, TextId::CreatedThisYear, TextId::CreatedLastYear,
+                                    TextId::CreatedCustom};
+    bool changed = false;
+    ImGui::PushID(id);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(TextId::CreatedTime));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    const char* preview = choice < 0 ? Tr(TextId::All) : Tr(kNames[std::clamp(choice, 0, 3)]);
+    if (ImGui::BeginCombo("##created", preview)) {
+        if (allowAll && ImGui::Selectable(Tr(TextId::All), choice < 0)) {
+            choice = -1;
+            changed = true;
+        }
+        for (int i = 0; i < 4; ++i)
+            if (ImGui::Selectable(Tr(kNames[i]), choice == i) && choice != i) {
+                choice = i;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    if (choice == static_cast<int>(CreatedPreset::Custom)) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::InputTextWithHint("##from", Tr(TextId::CreatedFromHint), from, size)) changed = true;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::InputTextWithHint("##to", Tr(TextId::CreatedToHint), to, size)) changed = true;
+    }
+    ImGui::PopID();
+    return changed;
 }
 
 // A combo over an enum's labels with "全部" first; returns true when changed.
@@ -126,6 +197,17 @@ void DrawFilters(const Workspace& ws, uint64_t revision, OrderListState& list)
         if (EnumCombo<OrderStatus>("##status", list.status)) list.dirty = true;
     }
     if (DrawProjectFilter(ws, revision, list.project, w)) list.dirty = true;
+    if (!list.pendingOnly) {
+        // 创建时间 (seed 4.3 step 4): 近六个月 by default; the range applied is shown after it.
+        if (DrawCreatedFilter("##created", list.created, list.createdFrom, list.createdTo, sizeof list.createdFrom,
+                              false, w))
+            list.dirty = true;
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        if (!list.createdProblem.empty())
+            ImGui::TextColored(ImVec4(0.82f, 0.16f, 0.16f, 1.0f), "%s", list.createdProblem.c_str());
+        else ImGui::TextDisabled("%s", list.createdShown.c_str());
+    }
 }
 
 // 按企业项目小计: per project the orders shown, Σ 订单金额 / 应付金额 / 实付金额 (core/engine/projects.h).
@@ -187,21 +269,6 @@ std::string RatioWords(int bp)
     return Format(Tr(TextId::OdlRatioZh), num);
 }
 
-// The automatic order of payment.h: soonest expiry first (none last), voucher before flexi coupon,
-// smaller balance first, then id.
-bool PaysBefore(const Coupon* a, const Coupon* b)
-{
-    if (a->expire_time != b->expire_time) {
-        if (!a->expire_time) return false;
-        if (!b->expire_time) return true;
-        return *a->expire_time < *b->expire_time;
-    }
-    if (a->type != b->type) return a->type == CouponType::Voucher;
-    const Money ba = a->balance.value_or(Money()), bb = b->balance.value_or(Money());
-    if (ba != bb) return ba < bb;
-    return a->coupon_id < b->coupon_id;
-}
-
 int Group(CouponType t) { return t == CouponType::Discount ? 0 : t == CouponType::StoredCard ? 2 : 1; }
 
 std::vector<const Coupon*> UsableCoupons(const Workspace& ws, Instant now)
@@ -212,7 +279,7 @@ std::vector<const Coupon*> UsableCoupons(const Workspace& ws, Instant now)
     std::stable_sort(out.begin(), out.end(), [](const Coupon* a, const Coupon* b) {
         if (Group(a->type) != Group(b->type)) return Group(a->type) < Group(b->type);
         if (a->type == CouponType::Discount) return *a->discount_ratio_bp < *b->discount_ratio_bp;
-        return PaysBefore(a, b);
+        return CouponPaysBefore(*a, *b);  // payment.h: the automatic order
     });
     return out;
 }
@@ -655,19 +722,19 @@ void DrawHistoryRows(const Workspace& ws, const std::vector<const TradeHistoryEn
 }
 
 // 订单信息: id, type, status, times, creator, the combined trade order and its sub-orders.
-void DrawOrderInfo(const Workspace& ws, OrderListState& list, const Order* o, OrderStatus status)
+void DrawOrderInfo(const Workspace& ws, OrderListState& list, const Order* o, OrderStatus status, Instant now)
 {
     ImGui::TextDisabled("%s", Tr(TextId::OrderInfo));
     ImGui::Text("%s: %s    %s: %s    %s: %s", Tr(TextId::OrderIdCol), o->order_id.c_str(), Tr(TextId::OrderTypeCol),
                 Label(o->order_type), Tr(TextId::OrderStatusCol), Label(status));
-    if (status != o->status) {
+    if (PastPaymentDeadline(*o, ws.rules, now)) {
         ImGui::SameLine();
         ImGui::TextDisabled("(%s)", Tr(TextId::OdlDeadlinePassed));
     }
     ImGui::Text("%s: %s    %s: %s", Tr(TextId::CreateTime), ConsoleTime(ws, o->create_time).c_str(),
                 Tr(TextId::Creator), o->created_by.c_str());
     if (o->payment_time) ImGui::Text("%s: %s", Tr(TextId::PaymentTime), ConsoleTime(ws, *o->payment_time).c_str());
-    if (o->status == OrderStatus::PendingPayment)
+    if (o->status == OrderStatus::PendingPayment)  // drawing: the deadline it had, also once it has passed
         ImGui::Text("%s: %s", Tr(TextId::PaymentDeadline), ConsoleTime(ws, PaymentDeadline(*o, ws.rules)).c_str());
     if (o->combined_order_id) {
         ImGui::Text("%s:", Tr(TextId::CombinedOrder));
@@ -812,11 +879,33 @@ void DrawOrderHistory(AppState& app, OrderListState& list, const Order* o)
             ImGui::SameLine();
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
             EnumCombo<OrderType>("##htype", list.historyType);
+            // seed 4.3.3 说明: 交易类型、创建时间、订单号; the rows are the core's TradeHistory with that filter.
+            ImGui::SameLine();
+            DrawCreatedFilter("##hcreated", list.historyCreated, list.historyFrom, list.historyTo,
+                              sizeof list.historyFrom, true, ImGui::GetFontSize() * 8);
+            const Instant now = AsOf(app);
+            const std::string key = std::string(list.historySearch) + "\n" + std::to_string(list.historyType) + "\n" +
+                                    std::to_string(list.historyCreated) + "\n" + list.historyFrom + "\n" +
+                                    list.historyTo + "\n" + std::to_string(app.revision) + "\n" + o->order_id + "\n" +
+                                    std::to_string(now.unixSeconds() / 60);
+            if (key != list.historyShownKey) {
+                TradeHistoryFilter hf;
+                if (list.historyType >= 0) hf.type = static_cast<OrderType>(list.historyType);
+                hf.order_id = list.historySearch;
+                if (const std::optional<CreatedRange> r = CreatedRangeOf(ws, now, list.historyCreated, list.historyFrom,
+                                                                         list.historyTo, list.historyProblem)) {
+                    hf.from = r->from;
+                    hf.to = r->to;
+                }
+                list.historyShown.clear();
+                if (list.historyProblem.empty()) list.historyShown = TradeHistory(ws, *o, hf);
+                list.historyShownKey = key;
+            }
+            if (!list.historyProblem.empty())
+                ImGui::TextColored(ImVec4(0.82f, 0.16f, 0.16f, 1.0f), "%s", list.historyProblem.c_str());
             std::vector<const TradeHistoryEntry*> shown;
-            for (auto* h : history)
-                if ((list.historyType < 0 || static_cast<int>(h->type) == list.historyType) &&
-                    ContainsNoCase(h->order_id, list.historySearch))
-                    shown.push_back(h);
+            for (const TradeHistoryEntry& h : list.historyShown) shown.push_back(&h);
+            std::sort(shown.begin(), shown.end(), [](auto* a, auto* b) { return a->time > b->time; });
             DrawHistoryRows(ws, shown, shown.size());
         }
         ImGui::End();
@@ -836,7 +925,7 @@ void DrawDetails(AppState& app, OrderListState& list)
     ImGui::TextUnformatted(Tr(TextId::OrderDetails));
     ImGui::SameLine();
     // 待支付订单详情页面客户可支付订单或取消订单 (seed 4.1.3, 4.3.3).
-    if (status == OrderStatus::PendingPayment) {
+    if (IsPayable(status)) {
         if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o->order_id}, false);
         ImGui::SameLine();
         if (ImGui::SmallButton(Tr(TextId::Cancel))) OpenCancelDialog(list, {o->order_id});
@@ -847,7 +936,7 @@ void DrawDetails(AppState& app, OrderListState& list)
         return;
     }
 
-    DrawOrderInfo(ws, list, o, status);
+    DrawOrderInfo(ws, list, o, status, AsOf(app));
     ImGui::Spacing();
     DrawOrderItems(ws, o);
 
@@ -1007,11 +1096,12 @@ void DrawOrderList(AppState& app, OrderListState& list)
                 ImGui::TextUnformatted(o.paid ? o.paid->cash.display().c_str() : "-");
                 ImGui::TableNextColumn();
                 if (IsAwaitingPayment(o, status)) {
-                    const bool payable = status == OrderStatus::PendingPayment;
+                    const bool payable = IsPayable(status);
                     ImGui::BeginDisabled(!payable);
                     if (ImGui::SmallButton(Tr(TextId::Pay))) OpenPaymentDialog(list, {o.order_id}, false);
                     ImGui::EndDisabled();
                     if (!payable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                        // drawing: the words for the status shown
                         Tooltip(Tr(status == OrderStatus::PendingReview ? TextId::OdlRefPendingReview
                                                                         : TextId::OdlRefPendingConfirmation));
                     ImGui::SameLine();

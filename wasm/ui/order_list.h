@@ -1,5 +1,6 @@
 // order_list: the order table shared by 待支付订单 (4.1) and 我的订单 (4.3): the seed's filters
-// (order number, product type, order type, status), row selection for the batch actions, the
+// (order number, product type, order type, status, and on 我的订单 创建时间; the rows are
+// core/report/order_query.h QueryOrders), row selection for the batch actions, the
 // details panel with its trade history (3 shown, "查看全部记录" with filters, seed 4.3.3), and the
 // dialogs of the actions:
 //   支付 (one row) and 合并支付 (1..combined_pay_max selected, seed 4.1.1): the orders and amounts,
@@ -65,6 +66,12 @@ struct OrderListState {
     int status = -1;           // OrderStatus index (as of the clock); -1 = all
     std::string serviceType;   // service_type_name; "" = all (a name no order has any more: none shown)
     ProjectFilter project;     // 企业项目; "" = all
+    // 创建时间 (我的订单 only; seed 4.3 step 4, seed 6): a CreatedPreset (0 近六个月, the default), and the
+    // days of 自定义 as typed; the range itself is the core's (core/report/order_query.h CreatedTimeRange).
+    int created = 0;
+    char createdFrom[16] = {}, createdTo[16] = {};
+    std::string createdProblem;                   // why the 自定义 days give no range (words shown after the filter)
+    std::string createdShown;                     // the range applied: 2024-07-14 至 2025-01-14
     std::vector<ProjectOrderSubtotal> subtotals;  // of `rows` by enterprise project (when the workspace has any)
     std::vector<std::string> serviceTypes;        // distinct service_type_name of the workspace, sorted (for the combo)
     uint64_t serviceTypesFor = UINT64_MAX;        // AppState::revision serviceTypes were gathered for
@@ -80,6 +87,11 @@ struct OrderListState {
     uint64_t historyRevision = UINT64_MAX;
     char historySearch[128] = {};
     int historyType = -1;
+    int historyCreated = -1;  // 查看全部记录's 创建时间: -1 全部, else a CreatedPreset
+    char historyFrom[16] = {}, historyTo[16] = {};
+    std::string historyProblem;                   // why the 自定义 days give no range
+    std::vector<TradeHistoryEntry> historyShown;  // the window's rows (TradeHistory with its filter)
+    std::string historyShownKey;                  // the filter and revision historyShown is for
     PaymentDialogState payment;
     CancelDialogState cancel;
     bool legendOpen = false, legendOpening = false;  // 订单状态说明

@@ -19,6 +19,7 @@
 
 #include "core/engine/auto_renew.h"
 #include "core/engine/orders.h"
+#include "core/report/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
@@ -26,7 +27,6 @@
 namespace qd::ui {
 namespace {
 
-constexpr int64_t kDay = 86400;
 constexpr int kForecastMonths = kDefaultForecastMonths;
 constexpr int kDayNames = 6;              // instances named per day in the timeline's hover
 constexpr double kForecastSliceMs = 4.0;  // forecast work per frame (docs/architecture.md §4: a frame < 16 ms)
@@ -56,7 +56,6 @@ TextId MonthName(int month)
 void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
 {
     const ZoneOffset zone = ws.rules.zone;
-    const LocalDate today = LocalDateOf(now, zone);
     s.expiring = {};
     s.expiringAuto = {};
     s.byStatus = {};
@@ -64,16 +63,15 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
     for (std::size_t i = 0; i < ws.resources.size(); ++i) {
         const Resource& r = ws.resources[i];
         ++s.byStatus[static_cast<std::size_t>(r.status)];
-        if (r.isBound() || r.status != ResourceStatus::InUse || r.expire_time < now) continue;
-        const int64_t left = r.expire_time - now;
+        // The cards and the timeline count what 续费管理's X天内到期 lists: ExpiresWithin (renewal_query.h),
+        // the days of the timeline are DaysLeft, both the core's one definition.
+        if (r.isBound() || !ExpiresWithin(r, now, kOverviewTimelineDays + 1)) continue;
         for (std::size_t k = 0; k < kOverviewExpiringDays.size(); ++k)
-            if (left <= kOverviewExpiringDays[k] * kDay) {
+            if (ExpiresWithin(r, now, kOverviewExpiringDays[k])) {
                 ++s.expiring[k];
                 if (r.renewal_policy == RenewalPolicy::Auto) ++s.expiringAuto[k];
             }
-        // past the timeline: no local date needed (100k rows)
-        if (left > (kOverviewTimelineDays + 1) * kDay) continue;
-        const int64_t day = WholeDaysBetween(today, LocalDateOf(r.expire_time, zone));
+        const int64_t day = DaysLeft(r.expire_time, now, zone);
         if (day < 0 || day >= kOverviewTimelineDays) continue;
         OverviewPageState::Day& d = s.days[static_cast<std::size_t>(day)];
         ++d.byPolicy[static_cast<std::size_t>(r.renewal_policy)];
@@ -81,11 +79,12 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
     }
     for (OverviewPageState::Day& d : s.days)
         std::sort(d.first.begin(), d.first.end(), [&](std::size_t a, std::size_t b) {
-            return ws.resources[a].expire_time < ws.resources[b].expire_time;
+            return ws.resources[a].expire_time < ws.resources[b].expire_time;  // drawing: names in expiry order
         });
+    // What 待支付订单 lists and its export takes: IsAwaitingPayment (orders.h), one rule.
     s.pendingOrders = 0;
     for (const Order& o : ws.orders)
-        if (StatusAsOf(o, ws.rules, now) == OrderStatus::PendingPayment && !o.items.empty()) ++s.pendingOrders;
+        if (IsAwaitingPayment(o, StatusAsOf(o, ws.rules, now))) ++s.pendingOrders;
 }
 
 void Refresh(const AppState& app, OverviewPageState& s)
@@ -460,7 +459,7 @@ void DrawTimelineMarks(ImDrawList* dl, ImVec2 p, float col, float top, float bot
     // Dates: today, then the first of each month (skipped when too close to the previous label).
     float lastRight = -1e9f;
     for (int d = 0; d < kOverviewTimelineDays; ++d) {
-        const LocalDate date = today.plusDays(d);
+        const LocalDate date = today.plusDays(d);  // drawing: the axis' dates
         if (d != 0 && date.day() != 1) continue;
         const std::string label =
             d == 0 ? std::string(Tr(TextId::OvwToday)) : Format(Tr(TextId::OvwMonthDay), date.month(), date.day());
@@ -560,7 +559,7 @@ void DrawTimeline(AppState& app, const OverviewPageState& s)
 
     if (hover >= 0) {
         const OverviewPageState::Day& day = s.days[static_cast<std::size_t>(hover)];
-        const LocalDate date = today.plusDays(hover);
+        const LocalDate date = today.plusDays(hover);  // drawing: the hovered day of the axis
         DrawDayTooltip(ws, day, date);
         if (clicked && day.total() > 0) app.page = Page::Renewals;
     }

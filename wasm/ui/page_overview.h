@@ -17,11 +17,12 @@
 
 #include "core/engine/forecast.h"
 #include "core/engine/projects.h"
+#include "core/report/renewal_query.h"
 
 namespace qd::ui {
 
-inline constexpr int kOverviewTimelineDays = 90;                       // the expiry timeline: today + 89 days
-inline constexpr std::array<int, 3> kOverviewExpiringDays{7, 15, 30};  // the cards: 7 / 15 / 30 天内到期
+inline constexpr int kOverviewTimelineDays = 90;  // the expiry timeline: today + 89 days
+inline constexpr std::array<int, 3> kOverviewExpiringDays = kExpiringWithinPresets;  // the cards: 7 / 15 / 30 天内到期
 
 struct OverviewPageState {
     // Expiry (instances in use: a main or a mounted resource; bound ones go with their main).

@@ -341,13 +341,6 @@ void DrawAccountLine(AppState& app, RenewalsPageState& s)
     }
 }
 
-// Any query condition set (seed 4.2.7.2: 不设置查询条件，则导出全部待续费资源).
-bool FiltersSet(const RenewalsPageState& s)
-{
-    return s.expiry.days() || s.status >= 0 || s.productType >= 0 || s.region >= 0 || s.search[0] != 0 ||
-           s.hidePending || s.packages != 0 || !s.project.project.empty();
-}
-
 std::vector<std::string> SelectedIds(const Workspace& ws, const RenewalsPageState& s)
 {
     // In the table's order (earliest expiry first), so dialogs list them as the page does.
@@ -380,7 +373,8 @@ void DrawBatchBar(AppState& app, RenewalsPageState& s)
     if (tab != RenewalPolicy::ToOnDemand) batch(TextId::RnwToOnDemand, RenewalDialog::ToOnDemand);
     if (tab != RenewalPolicy::NoRenew) batch(TextId::RnwNoRenew, RenewalDialog::NoRenew);
 
-    // 导出 (seed 4.2.7): 导出续费清单 of the ticked instances, 导出续费价目表 of what the filters list.
+    // 导出 (seed 4.2.7): 导出续费清单 of the ticked instances (at most 200 resources, their bound ones
+    // counted: exports.h), 导出续费价目表 of the current tab as filtered (at most 10000 rows).
     if (ImGui::Button(Tr(TextId::RnwExport))) ImGui::OpenPopup("##rnw-export");
     if (ImGui::BeginPopup("##rnw-export")) {
         if (ImGui::MenuItem(Tr(TextId::RnwExportList), nullptr, false, !none)) {
@@ -392,14 +386,8 @@ void DrawBatchBar(AppState& app, RenewalsPageState& s)
         if (ImGui::MenuItem(Tr(TextId::RnwExportPrices))) {
             ExportRequest req;
             req.kind = ExportKind::RenewalPrices;
-            if (FiltersSet(s)) {
-                std::vector<std::string> ids;
-                for (std::size_t head : s.result.rows) {
-                    ids.push_back(ws.resources[head].resource_id);
-                    for (std::size_t b : s.index.boundOf(head)) ids.push_back(ws.resources[b].resource_id);
-                }
-                req.ids = std::move(ids);
-            }
+            // seed 4.2.7.2: 符合查询条件 = the current tab and its filters, in every case (renewal_query.h).
+            req.ids = QueryResourceIds(ws, s.index, s.result.rows);
             req.language = CurrentLang() == Lang::Zh ? HeaderLanguage::Chinese : HeaderLanguage::English;
             req.as_of = AsOf(app);
             ExportAndDownload(app, req);  // shows 导出记录 (seed 4.2.7.2 step 5), or keeps the refusal for below
@@ -430,6 +418,9 @@ const char* FrozenWords(std::optional<FrozenReason> r)
     return "";
 }
 
+// Whether 释放 is offered in the menu: a hint only (expired, or frozen); ReleaseResources (auto_renew.h)
+// decides and words its refusals (police freeze, unknown freeze reason, in a transaction) when the dialog
+// confirms. Kept here while that engine's release rules change (issue 15 point 7, account freezes).
 bool Releasable(const Resource& r, Instant now)
 {
     return r.status == ResourceStatus::Expired || r.status == ResourceStatus::Frozen ||
@@ -528,7 +519,7 @@ void StatusCell(AppState& app, const RenewalsPageState& s, const RenewalsPageSta
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(Tr(TextId::RnwPendingTip), o.combined_order_id.value_or(o.order_id).c_str());
         if (go) GoToPendingOrder(app, o.combined_order_id.value_or(o.order_id));
-    } else if (r.status == ResourceStatus::Frozen) {
+    } else if (r.status == ResourceStatus::Frozen) {  // drawing: the words of the status shown
         TextFit(FrozenWords(r.frozen_reason), true);
     }
 }
@@ -546,7 +537,7 @@ void ExpiryCells(const Workspace& ws, const Resource& r, Instant now)
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     const long long days = static_cast<long long>(DaysLeft(r.expire_time, now, ws.rules.zone));
-    if (r.expire_time < now || days < 0) {
+    if (r.expire_time < now || days < 0) {  // drawing: DaysLeft's number, in red once expired
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.15f, 0.1f, 1));
         TextFit(Format(Tr(TextId::RnwDaysAgo), days < 0 ? -days : 0).c_str());
         ImGui::PopStyleColor();

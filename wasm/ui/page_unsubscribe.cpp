@@ -2,11 +2,13 @@
 // 非五天无理由 / 可五天无理由 / 不可退订 with the reason; 未生效的资源; 续费周期; 退订记录), and the
 // refund dialog (refund_dialog.h) that previews and confirms an unsubscription.
 //
-// Which list an instance is in is the engine's verdict (PreviewRefund) as of the clock, so the page can
-// never promise what the dialog then refuses.
+// Which list an instance is in is the engine's verdict (PreviewRefund) as of the clock, sorted by
+// core/report/unsubscribe_query.h (ClassifyInUse / ClassifyPeriods), and which rows the filters leave is
+// FilterUnsubscribeRows there: this page builds the lists a slice at a time and draws them, it decides
+// nothing, so it can never promise what the dialog then refuses.
 //
 // Index of this file (search for "[SECTION]" to jump):
-//   [SECTION] Constants and row helpers (countdown, unstarted renewals)
+//   [SECTION] Constants and the engine in chunks
 //   [SECTION] The sliced build of the four lists (UnsubscribeBuild)
 //   [SECTION] Swapping a build in, and redoing changed instances
 //   [SECTION] Refresh: when to rebuild, when to redo
@@ -27,6 +29,7 @@
 #include "core/engine/refund.h"
 #include "core/engine/renewal.h"
 #include "core/report/renewal_query.h"
+#include "core/report/unsubscribe_query.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
@@ -36,7 +39,7 @@
 namespace qd::ui {
 namespace {
 
-// [SECTION] Constants and row helpers (countdown, unstarted renewals)
+// [SECTION] Constants and the engine in chunks
 
 // Instances per engine call: what the verdicts need from the orders is gathered once per rebuild
 // (RefundOrderScan), so a call costs its instances only (verdicts without lines); each step of a
@@ -45,22 +48,6 @@ constexpr std::size_t kPreviewChunk = 48;
 constexpr std::size_t kScanChunk = 256;    // resources looked at per step of the first pass
 constexpr std::size_t kOrderChunk = 1024;  // orders per step of the order scan
 constexpr double kBuildSliceMs = 6.0;      // rebuild work per frame (docs/architecture.md §4: a frame < 16 ms)
-
-// 倒计时 (seed 4.4.1.2 说明 1): the time left until expiry, as the renewal page's 到期时间 filter.
-// Expiring within the chosen days: now <= expire_time <= now + days × 24 h (both ends included).
-bool WithinCountdown(const UnsubscribePageState& s, const Resource& r, Instant now)
-{
-    const std::optional<int> days = s.countdown.days();
-    return !days || (r.expire_time >= now && r.expire_time <= now.plusSeconds(int64_t{*days} * 86400));
-}
-
-int UnstartedRenewals(const Resource& r, Instant now)
-{
-    int n = 0;
-    for (std::size_t i = 0; i < r.periods.size(); ++i)
-        if (r.periods[i].kind == PeriodKind::Renewal && CoverageStart(r, i) > now) ++n;
-    return n;
-}
 
 // Runs the engine over heads[from, to) and calls fn(groupItems, count) per instance group.
 template <class Fn>
@@ -72,16 +59,7 @@ void PreviewGroups(const Workspace& ws, const RefundOrderScan& orders, const std
     req.as_of = now;
     for (std::size_t i = from; i < to; ++i) req.resource_ids.push_back(ws.resources[heads[i]].resource_id);
     if (req.resource_ids.empty()) return;
-    const RefundPreview p = PreviewRefundVerdicts(ws, req, orders.locks());
-    std::size_t b = 0;
-    while (b < p.items.size()) {
-        std::size_t e = b + 1;
-        while (e < p.items.size() && !p.items[e].main_resource_id.empty() &&
-               p.items[e].main_resource_id == p.items[b].resource_id)
-            ++e;
-        fn(&p.items[b], e - b);
-        b = e;
-    }
+    ForEachRefundGroup(PreviewRefundVerdicts(ws, req, orders.locks()), fn);
 }
 
 }  // namespace
@@ -157,55 +135,16 @@ std::vector<UnsubscribeRow>& ListOf(std::vector<UnsubscribeRow>* lists, Unsubscr
 
 void AddInUseGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
 {
-    const Workspace& ws = *b.ws;
-    const RefundItem& head = items[0];
     UnsubscribeRow row;
-    row.resource = ws.index.resources.find(head.resource_id)->second;
-    row.bound = static_cast<int>(n - 1);
-    row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], b.now);
-    const RefundItem* blocked = nullptr;
-    bool fiveDay = false;
-    for (std::size_t k = 0; k < n; ++k) {
-        const RefundItem& it = items[k];
-        if (it.scenario == UnsubscribeScenario::NotAllowed && (!blocked || blocked->reason_code == "group_not_allowed"))
-            blocked = &it;
-        if (it.scenario == UnsubscribeScenario::FiveDay ||
-            (it.reason_code == "five_day_quota_used_up" && b.quota.left() > 0))
-            fiveDay = true;
-        if (it.scenario == UnsubscribeScenario::Failed) row.failed = true;
-    }
-    const bool notEffective = ws.resources[row.resource].effective_time > b.now;
-    UnsubscribeList list;
-    if (blocked) {
-        row.reasonCode = blocked->reason_code;
-        row.reason = blocked->reason;
-        list = notEffective ? UnsubscribeList::NotEffectiveBlocked : UnsubscribeList::InUseNotAllowed;
-    } else {
-        row.reasonCode = fiveDay ? "within_five_days" : head.reason_code;
-        row.reason = head.reason;
-        list = head.scenario == UnsubscribeScenario::NotEffective ? UnsubscribeList::NotEffective
-               : fiveDay                                          ? UnsubscribeList::FiveDay
-                                                                  : UnsubscribeList::NonFiveDay;
-    }
+    const UnsubscribeList list = ClassifyInUse(*b.ws, items, n, b.quota.left(), b.now, row);
     ListOf(b.lists, list).push_back(std::move(row));
 }
 
 void AddPeriodsGroup(UnsubscribeBuild& b, const RefundItem* items, std::size_t n)
 {
-    const Workspace& ws = *b.ws;
     UnsubscribeRow row;
-    row.resource = ws.index.resources.find(items[0].resource_id)->second;
-    row.bound = static_cast<int>(n - 1);
-    row.unstartedRenewals = UnstartedRenewals(ws.resources[row.resource], b.now);
-    const RefundItem* blocked = nullptr;
-    for (std::size_t k = 0; k < n; ++k)
-        if (items[k].scenario == UnsubscribeScenario::NotAllowed &&
-            (!blocked || blocked->reason_code == "group_not_allowed"))
-            blocked = &items[k];
-    const RefundItem& why = blocked ? *blocked : items[0];
-    row.reasonCode = why.reason_code;
-    row.reason = why.reason;
-    ListOf(b.lists, blocked ? UnsubscribeList::PeriodsBlocked : UnsubscribeList::Periods).push_back(std::move(row));
+    const UnsubscribeList list = ClassifyPeriods(*b.ws, items, n, b.now, row);
+    ListOf(b.lists, list).push_back(std::move(row));
 }
 
 }  // namespace
@@ -221,13 +160,11 @@ void UnsubscribeBuild::Step()
         const std::size_t from = orders->scanned();
         const bool through = orders->Step(kOrderChunk);
         for (std::size_t i = from; i < orders->scanned(); ++i)
-            if (ws->orders[i].order_type == OrderType::Unsubscribe) records.push_back(i);
+            if (IsUnsubscribeRecord(ws->orders[i])) records.push_back(i);
         if (through) {
             accountUntil = orders->accountUntil();
             quota = FiveDayQuotaAsOf(*ws, now);
-            std::stable_sort(records.begin(), records.end(), [&](std::size_t a, std::size_t b) {
-                return ws->orders[a].create_time > ws->orders[b].create_time;
-            });
+            SortNewestFirst(records, ws->orders);  // orders.h: the lists' order
             accountDone = true;
         }
         return;
@@ -236,7 +173,7 @@ void UnsubscribeBuild::Step()
         const std::size_t end = std::min(ws->resources.size(), scanned + kScanChunk);
         for (std::size_t i = scanned; i < end; ++i) {
             const Resource& r = ws->resources[i];
-            if (r.status == ResourceStatus::Closed || r.isBound()) continue;
+            if (!IsUnsubscribeHead(r)) continue;
             heads.push_back(i);
             until[i] = InstanceUntil(i);
             if (UnstartedRenewals(r, now) > 0) periodHeads.push_back(i);
@@ -325,7 +262,7 @@ void RedoInstances(Instant now, UnsubscribePageState& s, const std::vector<std::
     const Workspace& ws = *b.ws;
     std::vector<std::size_t> open, periodChanged;
     for (std::size_t h : changed)
-        if (ws.resources[h].status != ResourceStatus::Closed) open.push_back(h);
+        if (IsUnsubscribeHead(ws.resources[h])) open.push_back(h);
     b.now = now;
     for (auto& list : b.lists) list.clear();
     for (std::size_t h : open)
@@ -352,7 +289,7 @@ void RedoInstances(Instant now, UnsubscribePageState& s, const std::vector<std::
         fresh.clear();
     }
     for (std::size_t h : changed)
-        b.until[h] = ws.resources[h].status == ResourceStatus::Closed ? UnsubscribeBuild::kNever : b.InstanceUntil(h);
+        b.until[h] = IsUnsubscribeHead(ws.resources[h]) ? b.InstanceUntil(h) : UnsubscribeBuild::kNever;
     s.filterDirty = true;
 }
 
@@ -390,8 +327,7 @@ void RedoNamedInstances(const Workspace& ws, Instant now, UnsubscribePageState& 
     b.orders->Step(kMaxNewOrders);  // the new orders put their resources in a transaction
     std::vector<std::size_t> changed;
     for (std::size_t o = from; o < ws.orders.size(); ++o) {
-        if (ws.orders[o].order_type == OrderType::Unsubscribe && s.recordsOrders <= o)
-            s.records.insert(s.records.begin(), o);
+        if (IsUnsubscribeRecord(ws.orders[o]) && s.recordsOrders <= o) s.records.insert(s.records.begin(), o);
         for (const OrderItem& item : ws.orders[o].items) {
             const Resource* r = item.resource_id ? ws.findResource(*item.resource_id) : nullptr;
             // a bound resource is listed with its main
@@ -495,11 +431,7 @@ UnsubscribeList CurrentList(const UnsubscribePageState& s)
     return UnsubscribeList::Count;
 }
 
-bool Selectable(UnsubscribeList l)
-{
-    return l == UnsubscribeList::NonFiveDay || l == UnsubscribeList::FiveDay || l == UnsubscribeList::NotEffective ||
-           l == UnsubscribeList::Periods;
-}
+bool Selectable(UnsubscribeList l) { return IsUnsubscribable(l); }
 
 RefundKind KindOf(UnsubscribeList l)
 {
@@ -509,79 +441,26 @@ RefundKind KindOf(UnsubscribeList l)
     return RefundKind::InUse;
 }
 
-std::vector<std::string> SearchTokens(const char* text)
+// The page's filter choices as the core's filter (unsubscribe_query.h).
+UnsubscribeFilter FilterOf(const UnsubscribePageState& s, Instant now)
 {
-    std::vector<std::string> out;
-    std::string cur;
-    for (const char* c = text; *c; ++c) {
-        const bool sep = *c == ' ' || *c == ',' || *c == ';' || *c == '\t' || *c == '\n';
-        if (sep) {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += *c;
-        }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    // Full-width separators (，；、 and the ideographic space) split too.
-    std::vector<std::string> split;
-    for (const std::string& t : out) {
-        std::string piece;
-        for (std::size_t i = 0; i < t.size();) {
-            const std::string_view rest(t.data() + i, t.size() - i);
-            const bool wide = rest.rfind("，", 0) == 0 || rest.rfind("；", 0) == 0 || rest.rfind("、", 0) == 0 ||
-                              rest.rfind("　", 0) == 0;
-            if (wide) {
-                if (!piece.empty()) split.push_back(piece);
-                piece.clear();
-                i += 3;
-            } else {
-                piece += t[i++];
-            }
-        }
-        if (!piece.empty()) split.push_back(piece);
-    }
-    return split;
-}
-
-bool Matches(const Workspace& ws, const UnsubscribePageState& s, const std::vector<std::string>& tokens,
-             const Resource& r, Instant now)
-{
-    if (!WithinCountdown(s, r, now)) return false;
-    if (s.serviceType >= 0) {
-        const Product* p = ws.findProduct(r.product_id);
-        if (!p || p->service_type_name != s.serviceTypes[static_cast<std::size_t>(s.serviceType)]) return false;
-    }
-    if (s.region >= 0 && r.region_code != s.regions[static_cast<std::size_t>(s.region)]) return false;
-    if (tokens.empty()) return true;
-    for (const std::string& t : tokens) {
-        if (ContainsNoCase(r.resource_id, t) || ContainsNoCase(r.resource_name, t)) return true;
-        for (const ResourcePeriod& p : r.periods)
-            if (!p.order_id.empty() && ContainsNoCase(p.order_id, t)) return true;
-    }
-    return false;
+    UnsubscribeFilter f;
+    f.search = s.search;
+    f.expiring_within_days = s.countdown.days();
+    if (s.serviceType >= 0 && s.serviceType < static_cast<int>(s.serviceTypes.size()))
+        f.service_type = s.serviceTypes[static_cast<std::size_t>(s.serviceType)];
+    if (s.region >= 0 && s.region < static_cast<int>(s.regions.size()))
+        f.region = s.regions[static_cast<std::size_t>(s.region)];
+    f.as_of = now;
+    return f;
 }
 
 void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
 {
     const UnsubscribeList l = CurrentList(s);
-    s.shown.clear();
-    const std::vector<std::string> tokens = SearchTokens(s.search);
-    if (l == UnsubscribeList::Count) {
-        for (std::size_t k = 0; k < s.records.size(); ++k) {
-            const Order& o = ws.orders[s.records[k]];
-            bool ok = tokens.empty();
-            for (const std::string& t : tokens) ok = ok || ContainsNoCase(o.order_id, t);
-            if (ok && s.serviceType >= 0 &&
-                o.service_type_name != s.serviceTypes[static_cast<std::size_t>(s.serviceType)])
-                ok = false;
-            if (ok) s.shown.push_back(k);
-        }
-    } else {
-        const std::vector<UnsubscribeRow>& rows = s.lists[static_cast<int>(l)];
-        for (std::size_t k = 0; k < rows.size(); ++k)
-            if (Matches(ws, s, tokens, ws.resources[rows[k].resource], now)) s.shown.push_back(k);
-    }
+    const UnsubscribeFilter filter = FilterOf(s, now);
+    s.shown = l == UnsubscribeList::Count ? FilterUnsubscribeRecords(ws, s.records, filter)
+                                          : FilterUnsubscribeRows(ws, s.lists[static_cast<int>(l)], filter);
     // The selection stays within the current list.
     if (!s.selected.empty()) {
         std::vector<uint8_t> inList(ws.resources.size(), 0);
@@ -639,14 +518,15 @@ void DrawFilters(UnsubscribePageState& s)
 
 // [SECTION] Table cells
 
-// "剩余 23 天" under the expiry: whole days left (less than one: "剩余不足 1 天"); nothing once expired.
-void CountdownLine(const Resource& r, Instant now)
+// "剩余 23 天" under the expiry: DaysLeft (renewal_query.h), the same number as 续费管理's 剩余天数 (calendar
+// days of the profile zone); on the expiry day "剩余不足 1 天"; nothing once expired.
+void CountdownLine(const Workspace& ws, const Resource& r, Instant now)
 {
-    if (r.expire_time < now) {
+    if (r.expire_time < now) {  // drawing only: no line once expired
         ImGui::TextDisabled(" ");
         return;
     }
-    const int64_t days = (r.expire_time - now) / 86400;
+    const int64_t days = DaysLeft(r.expire_time, now, ws.rules.zone);
     if (days < 1) ImGui::TextDisabled("%s", Tr(TextId::UnsLessThanDay));
     else ImGui::TextDisabled("%s", Format(Tr(TextId::UnsDaysLeft), static_cast<int>(days)).c_str());
 }
@@ -666,9 +546,7 @@ void InstanceCell(const Workspace& ws, const UnsubscribeRow& row)
         ImGui::TextDisabled(Tr(TextId::UnsBoundCount), row.bound);
         if (ImGui::IsItemHovered()) {
             std::string ids;
-            for (const Resource* a : ws.attachedTo(r.resource_id))
-                if (a->isBound() && a->status != ResourceStatus::Closed)
-                    ids += a->resource_id + "  " + a->resource_name + "\n";
+            for (const Resource* a : BoundGoingWith(ws, r)) ids += a->resource_id + "  " + a->resource_name + "\n";
             ImGui::SetTooltip("%s\n\n%s", Tr(TextId::UnsBoundNote), ids.c_str());
         }
     }
@@ -802,10 +680,9 @@ void DrawResourceRow(AppState& app, UnsubscribePageState& s, UnsubscribeList l, 
     }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(ConsoleTime(ws, r.expire_time).c_str());
-    CountdownLine(r, AsOf(app));
+    CountdownLine(ws, r, AsOf(app));
     ImGui::TableNextColumn();
-    if (l == UnsubscribeList::FiveDay)
-        ImGui::TextUnformatted(ConsoleTime(ws, r.effective_time.plusHours(ws.rules.five_day_window_hours)).c_str());
+    if (l == UnsubscribeList::FiveDay) ImGui::TextUnformatted(ConsoleTime(ws, FiveDayWindowEnd(r, ws.rules)).c_str());
     else ReasonCell(row, blocked);
     if (!blocked) {
         ImGui::TableNextColumn();

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/report/unsubscribe_query.h"
 #include "ui/expiring_within.h"
 #include "ui/refund_dialog.h"
 
@@ -27,27 +28,8 @@ namespace qd::ui {
 // The page's tabs, as in the console: 退订使用中的资源, 退订未生效的资源, 退订续费周期, 退订记录.
 enum class UnsubscribeTab { InUse, NotEffective, Periods, Records };
 
-// The lists the tabs show: in use has three (seed 4.4.1.2-4.4.1.4), the others "可退订 / 不可退订".
-enum class UnsubscribeList {
-    NonFiveDay,           // 退订使用中的资源 > 非五天无理由退订
-    FiveDay,              // 退订使用中的资源 > 可五天无理由退订
-    InUseNotAllowed,      // 退订使用中的资源 > 不可退订 (with the reason)
-    NotEffective,         // 退订未生效的资源 > 可退订
-    NotEffectiveBlocked,  // 退订未生效的资源 > 不可退订
-    Periods,              // 退订续费周期 > 可退订
-    PeriodsBlocked,       // 退订续费周期 > 不可退订
-    Count
-};
-
-// One instance of a list: a main or mounted resource (its bound resources go with it).
-struct UnsubscribeRow {
-    std::size_t resource = 0;   // index into ws.resources
-    int bound = 0;              // bound attached resources that go with it
-    bool failed = false;        // provisioning failed (4.4.4): full refund
-    int unstartedRenewals = 0;  // renewal periods that have not started
-    std::string reasonCode;     // the engine's code: why not allowed, or why this scenario
-    std::string reason;         // the engine's sentence (tooltip)
-};
+// The lists (UnsubscribeList) and their rows (UnsubscribeRow) are the core's: core/report/unsubscribe_query.h
+// decides which instance is in which list with which reason, and which rows the filters leave.
 
 struct UnsubscribeBuild;  // a rebuild of the lists in progress (page_unsubscribe.cpp)
 

@@ -1,7 +1,6 @@
 // The unsubscribe dialog of 云服务退订 (refund_dialog.h).
 //
 // Index of this file (search for "[SECTION]" to jump):
-//   [SECTION] Reason text and keep-until choices
 //   [SECTION] The refund preview in words (RefundPreviewText)
 //   [SECTION] The dialog: instance table, details, reasons, confirmation, result
 //   [SECTION] Opening and drawing the dialog (public)
@@ -20,29 +19,6 @@
 #include "ui/labels.h"
 
 namespace qd::ui {
-
-// [SECTION] Reason text and keep-until choices
-
-std::size_t CharacterCount(std::string_view utf8)
-{
-    std::size_t n = 0;
-    for (unsigned char c : utf8)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::vector<Instant> KeepUntilChoices(const Resource& r, Instant asOf)
-{
-    // The same cut as the engine (refund.h renewal_periods): the trailing renewal periods that have
-    // not started can go; the expiry kept is the end of the period before any of them.
-    std::size_t firstCut = r.periods.size();
-    while (firstCut > 0 && r.periods[firstCut - 1].kind == PeriodKind::Renewal && CoverageStart(r, firstCut - 1) > asOf)
-        --firstCut;
-    std::vector<Instant> out;
-    for (std::size_t i = firstCut; i < r.periods.size(); ++i)
-        if (i > 0) out.push_back(r.periods[i - 1].end);
-    return out;
-}
 
 // [SECTION] The refund preview in words (RefundPreviewText)
 
@@ -73,33 +49,23 @@ TextId TitleText(RefundKind k)
 
 std::string Day(const Workspace& ws, Instant t) { return FormatLocalDate(LocalDateOf(t, ws.rules.zone)); }
 
-const ResourcePeriod* FindPeriod(const Workspace& ws, const RefundItem& item, const RefundLine& line)
-{
-    const Resource* r = ws.findResource(item.resource_id);
-    if (!r || !line.period_start || !line.period_end) return nullptr;
-    for (const ResourcePeriod& p : r->periods)
-        if (p.start == *line.period_start && p.end == *line.period_end) return &p;
-    return nullptr;
-}
-
-// One computation or refund line of an item in words; `paidBefore` is the paid line the consumed and
-// fee lines are computed from, `standard` whether this paid line is the partly used period.
-std::string LineWords(const Workspace& ws, const RefundPreview& preview, const RefundItem& item, const RefundLine& line,
-                      const RefundLine* paidBefore, bool standard)
+// One computation or refund line of an item in words, from the line's own data (refund.h RefundLine:
+// period kind, paid parts, voucher returned, term, year of use, rate); `paidBefore` is the paid line the
+// consumed and fee lines are computed from.
+std::string LineWords(const Workspace& ws, const RefundLine& line, const RefundLine* paidBefore)
 {
     const bool zh = CurrentLang() == Lang::Zh;
     switch (line.kind) {
         case RefundLineKind::Paid: {
             const std::string from = line.period_start ? Day(ws, *line.period_start) : "?";
             const std::string to = line.period_end ? Day(ws, *line.period_end) : "?";
-            const ResourcePeriod* p = FindPeriod(ws, item, line);
-            const char* kind = Label(p && p->kind == PeriodKind::Renewal ? OrderType::Renewal : OrderType::New);
+            const char* kind = Label(line.period_kind == PeriodKind::Renewal ? OrderType::Renewal : OrderType::New);
             std::string out =
                 line.order_id.empty()
                     ? Format(Tr(TextId::UnsLinePaidNoOrder), from.c_str(), to.c_str(), kind)
                     : Format(Tr(TextId::UnsLinePaid), from.c_str(), to.c_str(), kind, line.order_id.c_str());
-            if (p && p->paid) {
-                const PaidBreakdown& b = *p->paid;
+            if (line.paid_parts) {
+                const PaidBreakdown& b = *line.paid_parts;
                 std::string parts;
                 auto part = [&](TextId name, Money m) {
                     if (m.isZero()) return;
@@ -107,7 +73,7 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
                     parts += std::string(Tr(name)) + " " + m.display();
                 };
                 part(TextId::UnsCash, b.cash);
-                if (!standard) part(TextId::UnsVoucher, b.voucher);
+                if (line.voucher_returned) part(TextId::UnsVoucher, b.voucher);
                 part(TextId::UnsFlexi, b.flexi_coupon);
                 part(TextId::UnsCard, b.stored_card);
                 if (!parts.empty()) out += (zh ? "：" : ": ") + parts;
@@ -115,7 +81,7 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
                     if (m.isPositive())
                         out += (zh ? "；" : "; ") + Format(Tr(TextId::UnsNotReturned), Tr(name), m.display().c_str());
                 };
-                if (standard) kept(TextId::UnsVoucher, b.voucher);
+                if (!line.voucher_returned) kept(TextId::UnsVoucher, b.voucher);
                 kept(TextId::UnsDiscountCoupon, b.discount_coupon);
             }
             return out;
@@ -127,16 +93,11 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
                           static_cast<long long>(line.ordered), Tr(unit));
         }
         case RefundLineKind::Fee: {
-            std::string term = "?";
-            int year = 1;
-            if (paidBefore && paidBefore->period_start && paidBefore->period_end) {
-                const int months = TermMonths(*paidBefore->period_start, *paidBefore->period_end, ws.rules.zone);
-                term = months % 12 == 0 ? Format(Tr(TextId::UnsTermYears), months / 12)
-                                        : Format(Tr(TextId::UnsTermMonths), months);
-                year = UsageYear(*paidBefore->period_start, preview.as_of, ws.rules.zone);
-            }
+            const std::string term = line.term_months % 12 == 0
+                                         ? Format(Tr(TextId::UnsTermYears), line.term_months / 12)
+                                         : Format(Tr(TextId::UnsTermMonths), line.term_months);
             const std::string base = paidBefore ? paidBefore->amount.display() : "?";
-            return Format(Tr(TextId::UnsLineFee), base.c_str(), line.rate_percent, term.c_str(), year);
+            return Format(Tr(TextId::UnsLineFee), base.c_str(), line.rate_percent, term.c_str(), line.usage_year);
         }
         case RefundLineKind::NotCharged: return Tr(TextId::UnsLineNotCharged);
         case RefundLineKind::Cash: return Tr(TextId::UnsLineCash);
@@ -149,14 +110,11 @@ std::string LineWords(const Workspace& ws, const RefundPreview& preview, const R
 
 // Calls fn(words, amount, isPart) for every line of an item, in order.
 template <class Fn>
-void ForEachLine(const Workspace& ws, const RefundPreview& preview, const RefundItem& item, Fn fn)
+void ForEachLine(const Workspace& ws, const RefundItem& item, Fn fn)
 {
     const RefundLine* paidBefore = nullptr;
-    for (std::size_t i = 0; i < item.lines.size(); ++i) {
-        const RefundLine& line = item.lines[i];
-        const bool standard = line.kind == RefundLineKind::Paid && i + 1 < item.lines.size() &&
-                              item.lines[i + 1].kind == RefundLineKind::Consumed;
-        fn(LineWords(ws, preview, item, line, paidBefore, standard), line.amount, IsRefundPart(line.kind));
+    for (const RefundLine& line : item.lines) {
+        fn(LineWords(ws, line, paidBefore), line.amount, IsRefundPart(line.kind));
         if (line.kind == RefundLineKind::Paid) paidBefore = &line;
     }
 }
@@ -187,7 +145,7 @@ std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview)
     for (const RefundItem& item : preview.items) {
         out += "\n" + InstanceName(ws, item.resource_id) + " · " + Tr(ScenarioText(item.scenario)) + " · " +
                ReasonWords(item) + "\n";
-        ForEachLine(ws, preview, item, [&](const std::string& words, Money amount, bool) {
+        ForEachLine(ws, item, [&](const std::string& words, Money amount, bool) {
             out += "  " + words + "  " + amount.display() + "\n";
         });
         out += "  " + std::string(Tr(TextId::UnsActualRefund)) + "  " + item.total.display() + "\n";
@@ -353,7 +311,7 @@ void DrawDetails(const Workspace& ws, const RefundPreview& p)
             ImGui::TableSetupColumn("##amount", ImGuiTableColumnFlags_WidthFixed, em * 8);
             Money computed, parts;
             bool firstPart = true;
-            ForEachLine(ws, p, item, [&](const std::string& words, Money amount, bool isPart) {
+            ForEachLine(ws, item, [&](const std::string& words, Money amount, bool isPart) {
                 if (isPart && firstPart) {
                     // The computation adds up to the total; the parts say where it goes.
                     ImGui::TableNextRow();

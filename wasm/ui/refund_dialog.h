@@ -61,14 +61,7 @@ void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, st
 // Draws the dialog when open (call at the page level, outside tables).
 void DrawRefundDialog(AppState& app, RefundDialogState& dlg);
 
-// The expiries a resource can keep when its renewal periods are unsubscribed (seed 4.4.3): the end of
-// each period after which only renewal periods that have not started follow, earliest first.
-std::vector<Instant> KeepUntilChoices(const Resource& resource, Instant asOf);
-
 // The preview as plain text, one line per computation line, in the current language (the "复制" text).
 std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview);
-
-// Number of characters (UTF-8 code points) of a text: "100字以内" counts characters.
-std::size_t CharacterCount(std::string_view utf8);
 
 }  // namespace qd::ui

@@ -13,11 +13,13 @@ using Scope = RefusalScope;
 
 // How the subject (a resource or order id) enters the words.
 enum class Subject {
-    None,    // the words alone
-    Prefix,  // "subject：words"
-    Named,   // the words hold %s: "name (id)" of the resource, else the id
-    Count,   // the words hold %d: the limit the code is about (CountOf)
-    Amount,  // the words hold %s: the amount the code is about (the large-refund threshold)
+    None,           // the words alone
+    Prefix,         // "subject：words"
+    Named,          // the words hold %s: "name (id)" of the resource, else the id
+    Count,          // the words hold %d: the limit the code is about (CountOf)
+    LimitAndCount,  // the words hold %d, the limit (CountOf), then %s, the count asked for (the subject)
+    Date,           // the words hold %s: the date the subject names (created_range_too_long: the last day allowed)
+    Amount,         // the words hold %s: the amount the code is about (the large-refund threshold)
 };
 
 struct Row {
@@ -104,8 +106,12 @@ constexpr Row kRows[] = {
     {"bad_expiring_days", Scope::Renewal, TextId::RnwRefBadDays, Subject::Count},
     // exports.h: the export pages.
     {"empty_request", Scope::Export, TextId::ExrRefEmpty, Subject::None},
-    {"too_many_resources", Scope::Export, TextId::ExrRefTooManyResources, Subject::Count},
-    {"too_many_rows", Scope::Export, TextId::ExrRefTooManyRows, Subject::Count},
+    {"too_many_resources", Scope::Export, TextId::ExrRefTooManyResources, Subject::LimitAndCount},
+    {"too_many_rows", Scope::Export, TextId::ExrRefTooManyRows, Subject::LimitAndCount},
+    // order_query.h: the 创建时间 filter of 我的订单 and 查看全部记录.
+    {"created_range_missing", Scope::Any, TextId::OdlRefCreatedMissing, Subject::None},
+    {"created_range_reversed", Scope::Any, TextId::OdlRefCreatedReversed, Subject::None},
+    {"created_range_too_long", Scope::Any, TextId::OdlRefCreatedTooLong, Subject::Date},
     {"nothing_to_export", Scope::Export, TextId::ExrRefNothing, Subject::None},
     {"not_pending_payment", Scope::Export, TextId::ExrRefNotPending, Subject::Prefix},
     {"unknown_order", Scope::Export, TextId::ExrRefUnknownOrder, Subject::Prefix},
@@ -163,6 +169,10 @@ std::string RefusalWords(const Refusal& refusal, RefusalScope scope, const Works
             return Format(Tr(row->text), subject.c_str());
         }
         case Subject::Count: return Format(Tr(row->text), CountOf(refusal.code, ws));
+        case Subject::LimitAndCount:
+            return Format(Tr(row->text), CountOf(refusal.code, ws),
+                          refusal.subject.empty() ? "?" : refusal.subject.c_str());
+        case Subject::Date: return Format(Tr(row->text), refusal.subject.c_str());
         case Subject::Amount:
             return Format(Tr(row->text), (ws ? ws->rules : RuleProfile{}).large_refund_warning.display().c_str());
     }

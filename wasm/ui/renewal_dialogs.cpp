@@ -67,18 +67,6 @@ bool EnterPressed() { return KeyPressed(ImGuiKey_Enter) || KeyPressed(ImGuiKey_K
 
 const Product* ProductOf(const Workspace& ws, const Resource& r) { return ws.findProduct(r.product_id); }
 
-// The durations every instance offers, in the first one's order (shortest first).
-std::vector<RenewalDuration> CommonDurations(const std::vector<std::vector<RenewalDuration>>& each)
-{
-    if (each.empty()) return {};
-    std::vector<RenewalDuration> out;
-    for (const RenewalDuration& d : each.front())
-        if (std::all_of(each.begin() + 1, each.end(),
-                        [&](const auto& v) { return std::find(v.begin(), v.end(), d) != v.end(); }))
-            out.push_back(d);
-    return out;
-}
-
 std::vector<std::vector<RenewalDuration>> OfferedEach(const Workspace& ws, const std::vector<std::string>& ids)
 {
     std::vector<std::vector<RenewalDuration>> each;
@@ -660,11 +648,9 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
     for (const std::string& id : d.ids) {
         const Resource* main = ws.findResource(id);
         if (!main) continue;
-        for (const Resource* a : ws.attachedTo(id))
-            if (a->isBound() && a->status != ResourceStatus::Closed)
-                ImGui::BulletText("%s  %s",
-                                  a->resource_name.empty() ? a->resource_id.c_str() : a->resource_name.c_str(),
-                                  Tr(TextId::RnwAlsoReleased));
+        for (const Resource* a : BoundGoingWith(ws, *main))
+            ImGui::BulletText("%s  %s", a->resource_name.empty() ? a->resource_id.c_str() : a->resource_name.c_str(),
+                              Tr(TextId::RnwAlsoReleased));
     }
     ImGui::Spacing();
     ImGui::Checkbox(Tr(TextId::RnwReleaseAck), &d.confirmed);
@@ -741,8 +727,8 @@ void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::stri
     d.resources = 0;
     for (const std::string& id : d.ids) {
         ++d.resources;
-        for (const Resource* a : ws.attachedTo(id))
-            if (a->isBound() && a->status != ResourceStatus::Closed) ++d.resources;
+        if (const Resource* main = ws.findResource(id))
+            d.resources += static_cast<int>(BoundGoingWith(ws, *main).size());
     }
     d.unifiedDay = ChoiceOfDay(AccountUnifiedDay(ws));
     d.allAuto = !d.ids.empty() && std::all_of(d.ids.begin(), d.ids.end(), [&](const std::string& id) {

@@ -32,9 +32,12 @@ bool ExpiresBefore(const Coupon& a, const Coupon& b)
     return false;
 }
 
-// The automatic order of coupons that pay (vouchers, flexi coupons, stored cards): see payment.h.
-bool PaysBefore(const Coupon* a, const Coupon* b)
+}  // namespace
+
+bool CouponPaysBefore(const Coupon& ca, const Coupon& cb)
 {
+    const Coupon* a = &ca;
+    const Coupon* b = &cb;
     if (ExpiresBefore(*a, *b)) return true;
     if (ExpiresBefore(*b, *a)) return false;
     if (a->type != b->type) return a->type == CouponType::Voucher;  // voucher before flexi on the same day
@@ -42,6 +45,10 @@ bool PaysBefore(const Coupon* a, const Coupon* b)
     if (ba != bb) return ba < bb;
     return a->coupon_id < b->coupon_id;
 }
+
+namespace {
+
+bool PaysBefore(const Coupon* a, const Coupon* b) { return CouponPaysBefore(*a, *b); }
 
 std::vector<const Coupon*> AutomaticChoice(const Workspace& ws, Instant asOf)
 {

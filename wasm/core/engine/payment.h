@@ -65,6 +65,10 @@ struct SettlementPlan {
 // Can this coupon pay at `asOf`? Not expired (asOf < expire_time), and a positive balance (discount
 // coupons: a ratio instead).
 bool CouponUsable(const Coupon& coupon, Instant asOf);
+// The automatic order of the coupons that pay (vouchers, flexi coupons, stored cards), as above: soonest
+// expiry first (none last), a voucher before a flexi coupon, smaller balance first, then id. The payment
+// dialog lists them in this order.
+bool CouponPaysBefore(const Coupon& a, const Coupon& b);
 
 // Plans the settlement of `due` (read-only). couponIds absent: automatic choice (see above); given:
 // exactly those, in that order (empty: no coupons, cash only). Refusals: unknown_coupon,

@@ -81,6 +81,31 @@ Consumption MeasureConsumption(Instant coverageStart, Instant end, Instant asOf,
     return c;
 }
 
+Instant FiveDayWindowEnd(const Resource& r, const RuleProfile& rules)
+{
+    return r.effective_time.plusHours(rules.five_day_window_hours);
+}
+
+std::vector<Instant> KeepUntilChoices(const Resource& r, Instant asOf)
+{
+    std::size_t firstCut = r.periods.size();
+    while (firstCut > 0 && r.periods[firstCut - 1].kind == PeriodKind::Renewal && CoverageStart(r, firstCut - 1) > asOf)
+        --firstCut;
+    std::vector<Instant> out;
+    for (std::size_t i = firstCut; i < r.periods.size(); ++i)
+        if (i > 0) out.push_back(r.periods[i - 1].end);
+    return out;
+}
+
+// Characters (UTF-8 code points), as the console counts "100字以内".
+std::size_t CharacterCount(std::string_view utf8)
+{
+    std::size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
 int TermMonths(Instant start, Instant end, ZoneOffset zone)
 {
     const LocalDate a = LocalDateOf(start, zone), b = LocalDateOf(end, zone);
@@ -279,7 +304,7 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const
     e.standing = Standing::InUse;
 
     const ResourcePeriod& cur = r.periods[*e.current];
-    const Instant windowEnd = r.effective_time.plusHours(ws_.rules.five_day_window_hours);
+    const Instant windowEnd = FiveDayWindowEnd(r, ws_.rules);
     const std::string hours = std::to_string(ws_.rules.five_day_window_hours) + " h";
     if (!(req_.as_of < windowEnd)) {
         e.standard_code = "beyond_five_days";
@@ -356,6 +381,9 @@ void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i
     line.period_start = p.start;
     line.period_end = p.end;
     line.order_id = p.order_id;
+    line.period_kind = p.kind;
+    line.paid_parts = paid;
+    line.voucher_returned = true;
     std::string parts;
     auto part = [&](std::string_view name, Money m) {
         if (m.isZero()) return;
@@ -408,6 +436,9 @@ void Previewer::AddStandardPeriod(RefundItem& item, const Resource& r, std::size
     paidLine.period_start = p.start;
     paidLine.period_end = p.end;
     paidLine.order_id = p.order_id;
+    paidLine.period_kind = p.kind;
+    paidLine.paid_parts = paid;
+    paidLine.voucher_returned = false;  // seed 4.4.1.2: vouchers are not returned by a standard refund
     paidLine.label = "paid for " + Day(p.start, z_) + " → " + Day(p.end, z_) + " (" + std::string(ToString(p.kind)) +
                      (p.order_id.empty() ? "" : ", order " + p.order_id) + "): cash " + paid.cash.str() +
                      " + flexi coupon " + paid.flexi_coupon.str() + " + stored card " + paid.stored_card.str();
@@ -431,6 +462,8 @@ void Previewer::AddStandardPeriod(RefundItem& item, const Resource& r, std::size
     feeLine.kind = RefundLineKind::Fee;
     feeLine.amount = -fee;
     feeLine.rate_percent = rate;
+    feeLine.term_months = term;
+    feeLine.usage_year = year;
     const std::string termWords =
         term % 12 == 0 ? std::to_string(term / 12) + "-year term" : std::to_string(term) + "-month term";
     feeLine.label = "handling fee: " + std::to_string(rate) + "% of " + base.str() + " (" + termWords + ", year " +
@@ -550,13 +583,7 @@ void Previewer::AddPeriodsGroup(const std::vector<const Resource*>& group)
     const Resource& main = *group.front();
     const std::string& mainId = main.resource_id;
     // The expiries to choose from: the end of each period after which only unstarted renewals follow.
-    std::size_t firstCut = main.periods.size();
-    while (firstCut > 0 && main.periods[firstCut - 1].kind == PeriodKind::Renewal &&
-           CoverageStart(main, firstCut - 1) > req_.as_of)
-        --firstCut;
-    std::vector<Instant> boundaries;
-    for (std::size_t i = firstCut; i < main.periods.size(); ++i)
-        if (i > 0) boundaries.push_back(main.periods[i - 1].end);
+    const std::vector<Instant> boundaries = KeepUntilChoices(main, req_.as_of);
     Instant keepUntil = boundaries.empty() ? main.expire_time : boundaries.front();
     if (req_.keep_until && !boundaries.empty()) {
         auto match = std::find_if(boundaries.begin(), boundaries.end(), [&](Instant b) {
@@ -720,7 +747,7 @@ std::optional<Instant> NextRefundVerdictChange(const Resource& r, const RuleProf
         if (t > asOf && (!next || t < *next)) next = t;
     };
     consider(r.effective_time);
-    consider(r.effective_time.plusHours(rules.five_day_window_hours));
+    consider(FiveDayWindowEnd(r, rules));
     consider(r.expire_time.plusSeconds(1));
     for (std::size_t i = 0; i < r.periods.size(); ++i) {
         consider(CoverageStart(r, i));
@@ -792,15 +819,6 @@ std::optional<Instant> NextRefundVerdictChange(const Workspace& ws, Instant asOf
 
 namespace {
 
-// Characters (UTF-8 code points), as the console counts "100字以内".
-std::size_t CodePoints(std::string_view s)
-{
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 std::string JsonText(std::string_view s)
 {
     std::string out;
@@ -816,9 +834,9 @@ Refusals UnsubscribeRefusals(const Workspace& ws, const UnsubscribeRequest& requ
     for (const RefundItem& item : preview.items)
         if (item.scenario == UnsubscribeScenario::NotAllowed)
             refusals.push_back({item.reason_code, item.resource_id, item.reason});
-    if (CodePoints(request.reason_text) > kUnsubscribeReasonTextMax)
+    if (CharacterCount(request.reason_text) > kUnsubscribeReasonTextMax)
         refusals.push_back({"reason_too_long", "",
-                            "the reason is " + std::to_string(CodePoints(request.reason_text)) +
+                            "the reason is " + std::to_string(CharacterCount(request.reason_text)) +
                                 " characters long; at most 100 are allowed"});
     if (preview.refund.cash.isPositive() && !ws.account.cash_balance)
         refusals.push_back(CashBalanceUnknown(preview.refund.cash));

@@ -152,6 +152,12 @@ struct RefundLine {
     int64_t used = 0, ordered = 0;                    // consumed: whole hours (or days, see unit)
     ConsumedGranularity unit = ConsumedGranularity::Hour;
     int rate_percent = 0;  // fee: the fee_table percent
+    // The line's own explanation as data, so a face words it without redoing the rule (seed 4.4.1.2):
+    int term_months = 0;  // fee: the period's term for the fee table (TermMonths; 12, 24, 36 = 1, 2, 3 years)
+    int usage_year = 0;   // fee: the year of use the rate is for (UsageYear: 1 = first year)
+    std::optional<PeriodKind> period_kind;    // paid: new purchase or renewal period
+    std::optional<PaidBreakdown> paid_parts;  // paid: how the period was paid (cash, voucher, coupons)
+    bool voucher_returned = false;            // paid: its voucher part comes back (full refunds; standard: not)
 };
 
 struct RefundItem {
@@ -305,6 +311,10 @@ UnsubscribeResult Unsubscribe(Workspace& ws, const UnsubscribeRequest& request);
 // previous period's end (that second belongs to the previous period).
 Instant CoverageStart(const Resource& resource, std::size_t periodIndex);
 
+// The end of the five-day window (seed 4.4.1.3: 产品开通时间起计算5*24小时): effective_time +
+// five_day_window_hours (120 h); 2022/11/24 14:30:30 -> 2022/11/29 14:30:30.
+Instant FiveDayWindowEnd(const Resource& resource, const RuleProfile& rules);
+
 // Used and ordered whole hours (or days) of a period [coverageStart, end] at asOf, per the profile's
 // consumed_granularity (see the standard scenario above); used is clamped to 0..ordered.
 struct Consumption {
@@ -312,6 +322,16 @@ struct Consumption {
     int64_t ordered = 0;
 };
 Consumption MeasureConsumption(Instant coverageStart, Instant end, Instant asOf, const RuleProfile& rules);
+
+// The expiries a resource can keep when its renewal periods are unsubscribed (seed 4.4.3 step 6: 选择退订后
+//的到期时间): the end of each period after which only renewal periods that have not started follow,
+// earliest first; empty when no renewal period is left to cut. The periods_only preview takes keep_until
+// among these (absent: the first).
+std::vector<Instant> KeepUntilChoices(const Resource& resource, Instant asOf);
+
+// Number of characters (UTF-8 code points) of a text: the unsubscribe reason's "100字以内" counts
+// characters, not bytes ("退订" is 2).
+std::size_t CharacterCount(std::string_view utf8);
 
 // Whole months from the period's start day to its end day (at least 1): its term for the fee table.
 int TermMonths(Instant start, Instant end, ZoneOffset zone);

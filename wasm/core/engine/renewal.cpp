@@ -170,16 +170,22 @@ std::optional<RenewalDuration> DefaultDuration(const std::vector<RenewalDuration
         [](const RenewalDuration& a, const RenewalDuration& b) { return a.months() < b.months(); });
 }
 
-std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vector<RenewalDuration>>& offeredEach)
+std::vector<RenewalDuration> CommonDurations(const std::vector<std::vector<RenewalDuration>>& offeredEach)
 {
-    if (offeredEach.empty()) return std::nullopt;
+    if (offeredEach.empty()) return {};
     std::vector<RenewalDuration> common = offeredEach.front();
     for (std::size_t i = 1; i < offeredEach.size(); ++i) {
         const std::vector<RenewalDuration>& other = offeredEach[i];
         std::erase_if(
             common, [&](const RenewalDuration& d) { return std::find(other.begin(), other.end(), d) == other.end(); });
     }
-    return DefaultDuration(common);  // step 7 point 4: the intersection's minimum, 1 year first
+    return common;
+}
+
+std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vector<RenewalDuration>>& offeredEach)
+{
+    if (offeredEach.empty()) return std::nullopt;
+    return DefaultDuration(CommonDurations(offeredEach));  // step 7 point 4: the intersection's minimum, 1 year first
 }
 
 UnifiedExpiryDay AccountUnifiedDay(const Workspace& ws)

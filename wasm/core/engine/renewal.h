@@ -88,6 +88,10 @@ std::vector<RenewalDuration> OfferedDurations(const Resource& resource, const Pr
 // Seed 4.2.1.1 step 7: 1 year when offered, else the shortest; nullopt when nothing is offered.
 std::optional<RenewalDuration> DefaultDuration(const std::vector<RenewalDuration>& offered);
 
+// The durations every instance offers, in the first one's order (shortest first): what a batch dialog
+// offers (seed 4.2.1.1 step 7 point 4); empty when there is none in common or no instance.
+std::vector<RenewalDuration> CommonDurations(const std::vector<std::vector<RenewalDuration>>& offeredEach);
+
 // The same rule over several instances: on the durations every one of them offers (step 7 point 4);
 // nullopt when they have none in common.
 std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vector<RenewalDuration>>& offeredEach);

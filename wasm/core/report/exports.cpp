@@ -104,7 +104,8 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
     const RuleProfile& rules = ws.rules;
     std::vector<const Order*> rows;
     if (request.ids) {
-        if (request.ids->empty()) return Refused({"empty_request", "", "no order to export was given"});
+        // An empty list is a query that matched nothing (导出全部 of a filter, --created): say so.
+        if (request.ids->empty()) return Refused({"nothing_to_export", "", "no order matches the query"});
         Refusals refusals;
         for (const std::string& id : Distinct(*request.ids)) {
             const Order* o = ws.findOrder(id);
@@ -113,10 +114,11 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
                 continue;
             }
             const OrderStatus status = StatusAsOf(*o, rules, request.as_of);
-            if (pendingOnly && status != OrderStatus::PendingPayment) {
-                refusals.push_back({"not_pending_payment", id,
-                                    "order " + id + " is " + std::string(ToString(status)) +
-                                        ", not pending payment; only pending orders are exported here"});
+            if (pendingOnly && !IsAwaitingPayment(*o, status)) {  // seed 4.1: what 待支付订单 lists
+                refusals.push_back(
+                    {"not_pending_payment", id,
+                     "order " + id + " is " + std::string(ToString(status)) +
+                         ", not waiting to be paid; only the orders 待支付订单 lists are exported here"});
                 continue;
             }
             rows.push_back(o);
@@ -128,7 +130,7 @@ ExportResult ExportOrders(const Workspace& ws, const ExportRequest& request)
         }
     } else {
         for (const Order& o : ws.orders)
-            if (!pendingOnly || StatusAsOf(o, rules, request.as_of) == OrderStatus::PendingPayment) rows.push_back(&o);
+            if (!pendingOnly || IsAwaitingPayment(o, StatusAsOf(o, rules, request.as_of))) rows.push_back(&o);
     }
     if (rows.empty())
         return Refused({"nothing_to_export", "",
@@ -299,7 +301,7 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
     renewal.resource_ids = Distinct(*request.ids);
     const int max = ws.rules.renewal_list_max;
     if (static_cast<int64_t>(renewal.resource_ids.size()) > max)  // seed 4.2.7.1 step 5 说明: at most 200 per export
-        return Refused({"too_many_resources", "",
+        return Refused({"too_many_resources", std::to_string(renewal.resource_ids.size()),
                         "a renewal list takes at most " + std::to_string(max) + " resources at a time, got " +
                             std::to_string(renewal.resource_ids.size())});
     renewal.duration = request.duration;
@@ -313,6 +315,13 @@ ExportResult ExportRenewalList(const Workspace& ws, const ExportRequest& request
     }
     if (quote.items.empty())
         return Refused({"nothing_to_export", "", "there is no resource to put on the renewal list"});
+    // seed 4.2.7.1 说明: 最大导出续费资源数为200 counts resources, so the bound attached resources that renew
+    // with a ticked instance count too: 200 instances with 60 bound disks are 260 resources, refused.
+    if (static_cast<int64_t>(quote.items.size()) > max)
+        return Refused({"too_many_resources", std::to_string(quote.items.size()),
+                        "a renewal list takes at most " + std::to_string(max) + " resources at a time, and the " +
+                            std::to_string(renewal.resource_ids.size()) +
+                            " chosen with their bound attached resources are " + std::to_string(quote.items.size())});
 
     const ZoneOffset zone = ws.rules.zone;
     const HeaderLanguage lang = request.language;
@@ -393,10 +402,11 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
     std::vector<const Resource*> resources;
     const int max = ws.rules.price_list_max;
     if (request.ids) {
-        if (request.ids->empty()) return Refused({"empty_request", "", "no resource to export was given"});
+        // seed 4.2.7.2: the query matches no resource (the page's tab and filters list nothing)
+        if (request.ids->empty()) return Refused({"nothing_to_export", "", "no resource matches the query"});
         const std::vector<std::string> ids = Distinct(*request.ids);
         if (static_cast<int64_t>(ids.size()) > max)  // seed 4.2.7.2: 单次最大导出数为10000条
-            return Refused({"too_many_rows", "",
+            return Refused({"too_many_rows", std::to_string(ids.size()),
                             "a renewal price list takes at most " + std::to_string(max) + " rows at a time, got " +
                                 std::to_string(ids.size()) + "; narrow the query"});
         Refusals unknown;
@@ -414,7 +424,7 @@ ExportResult ExportRenewalPrices(const Workspace& ws, const ExportRequest& reque
         for (const Resource& r : ws.resources)
             if (r.status != ResourceStatus::Closed) resources.push_back(&r);  // 全部待续费资源: closed ones are gone
         if (static_cast<int64_t>(resources.size()) > max)
-            return Refused({"too_many_rows", "",
+            return Refused({"too_many_rows", std::to_string(resources.size()),
                             "a renewal price list takes at most " + std::to_string(max) + " rows at a time, and " +
                                 std::to_string(resources.size()) + " resources match; narrow the query"});
     }

@@ -21,12 +21,16 @@
 //                   chosen duration (absent: each resource's own default, seed 4.2.1.1 step 7), from
 //                   QuoteRenewal (renewal.h) - so its refusals (pending_order, delisted_product,
 //                   bound_to_main...) refuse the export. ids are required, at most renewal_list_max
-//                   (200) per export (说明: 批量导出单次操作允许最大导出续费资源数为200); a bound attached
-//                   resource adds its own row under its main. The CSV ends with a 合计 line.
+//                   (200) resources per export (说明: 批量导出单次操作允许最大导出续费资源数为200), the bound
+//                   attached resources that renew with an instance counted: each adds its own row under
+//                   its main, so 200 instances with 60 bound ones (260 rows) are refused. The CSV ends
+//                   with a 合计 line.
 //   renewal_prices  导出续费价目表 (4.2.7.2): one row per resource with the price of every duration it
 //                   can be renewed for (OfferedDurations × the product's month / year price); ids =
-//                   the resources of the page's query (absent = every resource not closed: 不设置查询
-//                   条件，则导出全部待续费资源), at most price_list_max (10000) rows (单次最多导出数量10000条).
+//                   the resources of the page's query (符合查询条件: the current tab and its filters,
+//                   renewal_query.h QueryResourceIds; absent = every resource not closed, the CLI's
+//                   不设置查询条件，则导出全部待续费资源), at most price_list_max (10000) rows
+//                   (单次最多导出数量10000条): more is refused, not cut.
 //
 // Formats. CSV (model/csv.h, docs/exports.md): UTF-8 with a byte order mark (EF BB BF) so Excel
 // reads the Chinese, CRLF line ends, a header row (Chinese by default, HeaderLanguage::English for
@@ -40,8 +44,9 @@
 //
 // Refusals (stable codes; a refused export changes nothing): empty_request (renewal list without
 // resources, or an empty id list), unknown_order, unknown_resource, not_pending_payment,
-// too_many_resources (renewal list over renewal_list_max), too_many_rows (price list over
-// price_list_max), nothing_to_export (no row at all), and the renewal engine's codes.
+// too_many_resources (renewal list over renewal_list_max resources), too_many_rows (price list over
+// price_list_max): both with the count asked for as the refusal's subject ("260", "10001");
+// nothing_to_export (no row at all), and the renewal engine's codes.
 //
 // Records (seed 5 注意事项: 导出记录三天后会自动删除). Every export made with ExportAndRecord becomes an
 // ExportRecord (workspace.h: id "EXP" + yyyyMMddHHmmss of the clock, kind, created_time = the clock,

@@ -1,7 +1,7 @@
 // renewal_query.cpp: the renewal page's tabs and filters (renewal_query.h).
 //
 // Index of this file (search for "[SECTION] name"):
-//   [SECTION] Search terms, sliced sort, days left
+//   [SECTION] Search terms, sliced sort, days left, expiring within, the resources of a query
 //   [SECTION] index
 //   [SECTION] Index builder: one step per phase
 //   [SECTION] queries
@@ -25,7 +25,7 @@ constexpr int64_t kSecondsPerDay = 86400;
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// [SECTION] Search terms, sliced sort, days left
+// [SECTION] Search terms, sliced sort, days left, expiring within, the resources of a query
 void AppendLower(std::string& out, std::string_view s)
 {
     for (char c : s) out.push_back(Lower(c));
@@ -47,10 +47,12 @@ std::string LowerCopy(std::string_view s)
 std::size_t SeparatorAt(std::string_view s, std::size_t i)
 {
     const char c = s[i];
-    if (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+    if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
     if (i + 3 <= s.size()) {
         const std::string_view three = s.substr(i, 3);
-        if (three == "\xEF\xBC\x8C" || three == "\xE3\x80\x80") return 3;
+        // ， ； 、 and the ideographic space
+        if (three == "\xEF\xBC\x8C" || three == "\xEF\xBC\x9B" || three == "\xE3\x80\x81" || three == "\xE3\x80\x80")
+            return 3;
     }
     return 0;
 }
@@ -156,6 +158,33 @@ std::vector<std::string_view> SplitSearchTerms(std::string_view text)
 int64_t DaysLeft(Instant expire, Instant now, ZoneOffset zone)
 {
     return WholeDaysBetween(LocalDateOf(now, zone), LocalDateOf(expire, zone));
+}
+
+std::vector<std::string> QueryResourceIds(const Workspace& ws, const RenewalIndex& index,
+                                          std::span<const std::size_t> heads)
+{
+    std::vector<std::string> ids;
+    ids.reserve(heads.size());
+    for (std::size_t head : heads) {
+        ids.push_back(ws.resources[head].resource_id);
+        for (std::size_t b : index.boundOf(head)) ids.push_back(ws.resources[b].resource_id);
+    }
+    return ids;
+}
+
+std::vector<const Resource*> BoundGoingWith(const Workspace& ws, const Resource& main)
+{
+    std::vector<const Resource*> out;
+    for (const Resource* a : ws.attachedTo(main.resource_id))
+        if (a->isBound() && a->status != ResourceStatus::Closed) out.push_back(a);
+    return out;
+}
+
+bool ExpiresWithin(const Resource& r, Instant asOf, int days)
+{
+    // seed 4.2.1.1 step 4 说明: X天内到期, 状态为使用中
+    return r.status == ResourceStatus::InUse && r.expire_time >= asOf &&
+           r.expire_time <= asOf.plusSeconds(int64_t{days} * kSecondsPerDay);
 }
 
 // [SECTION] index
@@ -679,17 +708,13 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
     };
     const uint32_t productType = numberOf(index.productTypes_, filter.product_type);
     const uint32_t region = numberOf(index.regions_, filter.region);
-    const Instant expiringUntil = filter.as_of.plusSeconds(
-        filter.expiring_within_days ? int64_t{*filter.expiring_within_days} * kSecondsPerDay : 0);
     const std::string_view keys(index.keys_);
 
     for (std::size_t k = 0; k < index.instances_.size(); ++k) {
         const Instance& in = index.instances_[k];
         const Resource& head = ws.resources[in.head];
         if (filter.status && head.status != *filter.status) continue;
-        if (filter.expiring_within_days && (head.status != ResourceStatus::InUse || head.expire_time < filter.as_of ||
-                                            head.expire_time > expiringUntil))
-            continue;
+        if (filter.expiring_within_days && !ExpiresWithin(head, filter.as_of, *filter.expiring_within_days)) continue;
         if (productType != RenewalIndex::kNone && in.productType != productType) continue;
         if (region != RenewalIndex::kNone && in.region != region) continue;
         if (filter.hide_pending && in.pendingOrder != RenewalIndex::kNone) continue;

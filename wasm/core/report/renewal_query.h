@@ -66,6 +66,8 @@ namespace qd {
 
 inline constexpr int kMaxSearchTerms = 200;          // docs/rules.md §5: batch resource-ID search, max 200 IDs
 inline constexpr int kMaxExpiringWithinDays = 3650;  // "X天内到期": X in 1..3650 (ten years)
+// The console's preset choices of 到期时间 / 倒计时 (7 / 15 / 30天内到期), also the overview's cards.
+inline constexpr std::array<int, 3> kExpiringWithinPresets{7, 15, 30};
 
 // 隐藏资源包 / 只显示资源包 (seed 4.2.1.1 step 4 说明; both unticked by default).
 enum class PackageFilter { All, Hide, Only };
@@ -93,8 +95,9 @@ struct RenewalQueryResult {
     bool ok() const { return refusals.empty(); }
 };
 
-// The search text split into terms at commas (, ，), white space (also U+3000) and new lines; empty
-// terms dropped. "a, b\n c" -> {"a", "b", "c"}.
+// The search text split into terms at commas (, ，), semicolons (; ；), 、, white space (also U+3000)
+// and new lines; empty terms dropped. "a, b\n c" -> {"a", "b", "c"}. The one splitter of the search
+// boxes of 续费管理 and 云服务退订.
 std::vector<std::string_view> SplitSearchTerms(std::string_view text);
 
 // Everything about the workspace that the queries need and that only changes with the workspace.
@@ -179,8 +182,26 @@ RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalIndex& index,
 // The same, building the index first (one-off callers: CLI, tests).
 RenewalQueryResult QueryRenewals(const Workspace& ws, const RenewalFilter& filter);
 
+// The bound (绑定) attached resources of `main` that go with it — renew, are released and unsubscribed
+// together (seed 4.2.6, 4.4.1.1 注意 1) — and are not closed, file order. Dialogs name them and count them.
+std::vector<const Resource*> BoundGoingWith(const Workspace& ws, const Resource& main);
+
+// The resources of the listed instances, each head followed by its bound attached resources: what
+// 导出续费价目表 exports (seed 4.2.7.2: 符合查询条件的待续费资源 = the current tab and its filters, in every
+// case; with no filter set, still the current tab's) and, for ticked heads, what 导出续费清单 counts
+// against its 200 (seed 4.2.7.1).
+std::vector<std::string> QueryResourceIds(const Workspace& ws, const RenewalIndex& index,
+                                          std::span<const std::size_t> heads);
+
 // Whole days from the local date of `now` to the local date of `expire` (剩余天数): 0 on the expiry day,
-// negative once expired (-3 = expired 3 days ago).
+// negative once expired (-3 = expired 3 days ago). The one "days left" of every page: 续费管理's 剩余天数,
+// 云服务退订's 倒计时 line and the overview's timeline (docs/rules.md §3: calendar days of the profile zone,
+// so a resource expiring at 23:59:59 on 01-21 has 7 days left all day on 01-14, not 7.58 or 6).
 int64_t DaysLeft(Instant expire, Instant now, ZoneOffset zone);
+
+// X天内到期 (seed 4.2.1.1 step 4 说明, 4.4.1.2 说明 1 倒计时, the overview's 7 / 15 / 30 days): status 使用中
+// and asOf <= expire_time <= asOf + days × 24 h, both ends included, to the second. The one definition
+// of "expiring within N days" for 续费管理, 云服务退订 and the overview.
+bool ExpiresWithin(const Resource& resource, Instant asOf, int days);
 
 }  // namespace qd
