@@ -718,6 +718,8 @@
     // For browser tests: the memory an open may use, in bytes (0: the heap's own ceiling), and what an
     // open of `bytes` would need against it ({fits, needed, available, ceiling}; core/io/load.h).
     setMemoryLimit: (bytes) => { mod._qd_set_memory_limit(bytes); },
+    // For browser tests: {"bytes","fnv1a"} of the open workspace as saved (whole workspaces compared).
+    fingerprint: () => call('qd_fingerprint'),
     checkOpen: (bytes) => mod.UTF8ToString(mod._qd_check_open(bytes)),
     // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording

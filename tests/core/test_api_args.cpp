@@ -39,3 +39,28 @@ TEST_CASE("renew() and refund() word a wrong argument alike")
     for (const char* args : {R"({"resources":"r1"})", R"({"as_of":5})", R"({"as_of":"2025-13-01T00:00:00Z"})"})
         CHECK_MESSAGE(RenewJson(ws, args, Instant()) == RefundJson(ws, args, Instant()), args);
 }
+
+// Found by tests/fuzz/fuzz_api_args: a time argument quoted in its error was cut inside a UTF-8
+// character, so the answer was not valid JSON. Messages quote at most 60 bytes, cut between characters.
+TEST_CASE("an error quoting a long non-ASCII argument is still valid JSON, cut between characters")
+{
+    const Workspace ws;
+    const Instant clock = Instant::FromUnixSeconds(1736820000);
+    std::string args = R"({"keep_until":"2025-03)";
+    for (int i = 0; i < 30; ++i) args += "中";  // 3 bytes each: byte 60 falls inside one
+    args += R"("})";
+    for (const std::string& answer :
+         {RefundJson(ws, args, clock), RenewJson(ws, R"({"as_of":)" + args.substr(14), clock)}) {
+        CAPTURE(answer);
+        const json parsed = json::parse(answer, nullptr, false);
+        REQUIRE_FALSE(parsed.is_discarded());
+        REQUIRE(parsed.contains("error"));
+        const std::string message = parsed["error"].get<std::string>();
+        CHECK(message.size() < 200);
+        CHECK(message.find("...") != std::string::npos);
+    }
+    CHECK(Excerpt("ab中", 3) == "ab...");  // the cut backs up to the character's first byte
+    CHECK(Excerpt("ab中", 5) == "ab中");
+    CHECK(Excerpt("ab中d", 5) == "ab中...");
+    CHECK(Excerpt("中", 0) == "...");
+}

@@ -8,11 +8,13 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "core/model/json_writer.h"
 #include "core/engine/refund.h"
 #include "core/engine/renewal.h"
+#include "core/io/save.h"
 #include "ui/app.h"
 #include "web/backend.h"
 #include "web/gl_state_shadow.h"
@@ -117,6 +119,25 @@ EMSCRIPTEN_KEEPALIVE const char* qd_summary()
     const auto& app = qd::web::Shell().app;
     if (!app.workspace) return NoWorkspace();
     return Result(qd::SummaryJson(*app.workspace));
+}
+
+// For browser tests: {"bytes","fnv1a"} of the open workspace as saved (SaveWorkspace's text), so a
+// test compares whole workspaces (before an operation and after its undo) without a download.
+EMSCRIPTEN_KEEPALIVE const char* qd_fingerprint()
+{
+    const auto& app = qd::web::Shell().app;
+    if (!app.workspace) return NoWorkspace();
+    const std::string text = qd::SaveWorkspace(*app.workspace);
+    uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
+    for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    qd::JsonWriter w;
+    w.beginObject();
+    w.member("bytes", static_cast<int64_t>(text.size()));
+    w.member("fnv1a", std::string(hex));
+    w.endObject();
+    return Result(w.take());
 }
 
 EMSCRIPTEN_KEEPALIVE void qd_set_font(const uint8_t* data, int size)

@@ -1,6 +1,8 @@
 // calendar.cpp: parsing, formatting, zone conversion and calendar rules (see calendar.h).
 #include "core/model/calendar.h"
 
+#include "core/model/diagnostics.h"
+
 #include <algorithm>
 #include <cstddef>
 
@@ -29,11 +31,7 @@ void Append4(std::string& out, int v)
     Append2(out, v % 100);
 }
 
-std::string Shown(std::string_view s, std::size_t limit = 60)
-{
-    if (s.size() <= limit) return std::string(s);
-    return std::string(s.substr(0, limit)) + "...";
-}
+std::string Shown(std::string_view s, std::size_t limit = 60) { return Excerpt(s, limit); }
 
 // A tiny strict cursor over the input.
 struct Cursor {

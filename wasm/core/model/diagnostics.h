@@ -80,6 +80,17 @@ inline TextPosition PositionOf(std::string_view text, std::size_t bytesRead)
     return p;
 }
 
+// User text quoted in a message, cut to at most `limit` bytes plus "..." when longer. The cut never
+// splits a UTF-8 sequence (a message must stay valid UTF-8 for the JSON answers that carry it: the
+// fuzz target fuzz_api_args found one that did, keep_until with 中文 at the 60th byte).
+inline std::string Excerpt(std::string_view s, std::size_t limit)
+{
+    if (s.size() <= limit) return std::string(s);
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // s[cut] continues a character
+    return std::string(s.substr(0, cut)) + "...";
+}
+
 // The message as one line of valid UTF-8, whatever it quotes from the input: control characters
 // (U+0000..U+001F, U+007F) are written as JSON escapes (a newline as backslash-n, NUL as
 // backslash-u0000) and bytes that are not well-formed UTF-8 (stray continuation bytes, overlong

@@ -1,6 +1,8 @@
 // money.cpp: parsing, formatting and exact 128-bit arithmetic for qd::Money (see money.h).
 #include "core/model/money.h"
 
+#include "core/model/diagnostics.h"
+
 #include <cstddef>
 #include <limits>
 
@@ -26,11 +28,7 @@ int64_t Saturate(i128 v)
 }
 
 // Quote user text in an error message, cut to a readable length.
-std::string Shown(std::string_view s, std::size_t limit = 40)
-{
-    if (s.size() <= limit) return std::string(s);
-    return std::string(s.substr(0, limit)) + "...";
-}
+std::string Shown(std::string_view s, std::size_t limit = 40) { return Excerpt(s, limit); }
 
 std::string FormatFen(int64_t fen, bool separators, std::string_view prefix)
 {

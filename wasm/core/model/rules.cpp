@@ -27,9 +27,8 @@ namespace {
 // A short rendering of the offending value for messages ("got 400", "got \"week\"").
 std::string Got(const json& value)
 {
-    std::string text = value.dump();
-    if (text.size() > 40) text = text.substr(0, 37) + "...";
-    return ", got " + text;
+    const std::string text = value.dump();
+    return ", got " + (text.size() > 40 ? Excerpt(text, 37) : text);
 }
 
 bool ReadInt(const json& value, int min, int max, int& out, std::string& error)
