@@ -270,10 +270,9 @@ TEST_CASE("a refused purchase changes nothing (atomic)")
 {
     Fixture f = Catalogue();
     const Workspace before = f.ws;
-    for (const PurchaseRequest& r : {Buy("p-nope", TermUnit::Month, 1, 1, f.now()),
-                                     Buy("p-evs-sas-200", TermUnit::Month, 1, 1, f.now()),
-                                     Buy("p-evs-ssd-40", TermUnit::Year, 4, 1, f.now()),
-                                     Buy("p-evs-ssd-40", TermUnit::Month, 1, 101, f.now())}) {
+    for (const PurchaseRequest& r :
+         {Buy("p-nope", TermUnit::Month, 1, 1, f.now()), Buy("p-evs-sas-200", TermUnit::Month, 1, 1, f.now()),
+          Buy("p-evs-ssd-40", TermUnit::Year, 4, 1, f.now()), Buy("p-evs-ssd-40", TermUnit::Month, 1, 101, f.now())}) {
         CAPTURE(r.product_id);
         const PlacedPurchase p = PlacePurchaseOrder(f.ws, r);
         CHECK(!p.ok());
@@ -282,7 +281,8 @@ TEST_CASE("a refused purchase changes nothing (atomic)")
     }
 }
 
-TEST_CASE("the purchase order is paid (processing: 资源开通中) or cancelled by the existing flows (seed 3.1 step 7, 4.1)")
+TEST_CASE(
+    "the purchase order is paid (processing: 资源开通中) or cancelled by the existing flows (seed 3.1 step 7, 4.1)")
 {
     Fixture f = Catalogue();
     const PlacedPurchase placed = PlacePurchaseOrder(f.ws, Buy("p-evs-ssd-40", TermUnit::Month, 3, 2, f.now()));
@@ -320,11 +320,12 @@ TEST_CASE("buy(argsJson): the quote JSON; malformed arguments answer an error")
           R"("lines":[{"label":"3 months × 28.00 × quantity 2","amount":"168.00"}]}],"total":"168.00"})");
     const nlohmann::json refused = nlohmann::json::parse(BuyJson(ws, R"({"product":"p-evs-ssd-40","years":4})", clock));
     CHECK(refused["refusals"][0]["code"] == "duration_not_offered");
-    for (const char* bad : {R"([])", R"({"months":1})", R"({"product":"p-evs-ssd-40"})",
-                            R"({"product":"p-evs-ssd-40","months":1,"years":1})", R"({"product":"p-evs-ssd-40","months":"1"})",
-                            R"({"product":"p-evs-ssd-40","months":1,"quantity":1.5})",
-                            R"({"product":"p-evs-ssd-40","months":1,"colour":"red"})",
-                            R"({"product":"p-evs-ssd-40","months":1,"as_of":"2024-02-30T00:00:00Z"})"}) {
+    for (const char* bad :
+         {R"([])", R"({"months":1})", R"({"product":"p-evs-ssd-40"})",
+          R"({"product":"p-evs-ssd-40","months":1,"years":1})", R"({"product":"p-evs-ssd-40","months":"1"})",
+          R"({"product":"p-evs-ssd-40","months":1,"quantity":1.5})",
+          R"({"product":"p-evs-ssd-40","months":1,"colour":"red"})",
+          R"({"product":"p-evs-ssd-40","months":1,"as_of":"2024-02-30T00:00:00Z"})"}) {
         CAPTURE(bad);
         CHECK(nlohmann::json::parse(BuyJson(ws, bad, clock)).contains("error"));
     }

@@ -87,34 +87,40 @@ PurchaseQuote QuotePurchase(const Workspace& ws, const PurchaseRequest& request)
     std::string whose;  // "product p-evs-ssd-40" / "the typed prices", for messages
     if (!id.empty()) {
         product = ws.findProduct(id);
-        if (!product) return refuse(Refusal{"unknown_product", id, "product " + id + " is not in the workspace's catalogue"});
+        if (!product)
+            return refuse(Refusal{"unknown_product", id, "product " + id + " is not in the workspace's catalogue"});
         // docs/rules.md §3: a delisted (已下架) product is no longer sold
-        if (product->delisted) return refuse(Refusal{"delisted_product", id, "product " + id + " is delisted (已下架): not sold"});
+        if (product->delisted)
+            return refuse(Refusal{"delisted_product", id, "product " + id + " is delisted (已下架): not sold"});
         prices = product->prices;
         offered = PurchaseDurations(*product);
         whose = "product " + id;
     } else if (request.prices) {
         prices = *request.prices;
         for (const std::optional<Money>& p : {prices.month, prices.year})
-            if (p && p->isNegative()) return refuse(Refusal{"bad_price", id, "a price cannot be below 0.00, got " + p->str()});
+            if (p && p->isNegative())
+                return refuse(Refusal{"bad_price", id, "a price cannot be below 0.00, got " + p->str()});
         offered = PurchaseDurations(prices);
         whose = "the typed prices";
     } else {
         return refuse(Refusal{"empty_request", id, "choose a product, or type a month or year price"});
     }
 
-    if (!request.duration) return refuse(Refusal{"duration_not_offered", id, "choose a duration: " + DurationList(offered)});
+    if (!request.duration)
+        return refuse(Refusal{"duration_not_offered", id, "choose a duration: " + DurationList(offered)});
     const RenewalDuration d = *request.duration;
     const std::optional<Money> unitPrice = PriceOf(prices, d.unit);
     if (!unitPrice)
-        return refuse(Refusal{"price_unknown", id, whose + " has no " + std::string(ToString(d.unit)) + " price: " + d.str() +
-                                           " cannot be priced"});
+        return refuse(
+            Refusal{"price_unknown", id,
+                    whose + " has no " + std::string(ToString(d.unit)) + " price: " + d.str() + " cannot be priced"});
     if (std::find(offered.begin(), offered.end(), d) == offered.end())
         return refuse(Refusal{"duration_not_offered", id,
                               whose + " is not sold for " + d.str() + "; it is sold for " + DurationList(offered)});
     if (request.quantity < 1 || request.quantity > kMaxPurchaseQuantity)
-        return refuse(Refusal{"bad_quantity", id, "quantity must be 1.." + std::to_string(kMaxPurchaseQuantity) + ", got " +
-                                          std::to_string(request.quantity)});
+        return refuse(Refusal{"bad_quantity", id,
+                              "quantity must be 1.." + std::to_string(kMaxPurchaseQuantity) + ", got " +
+                                  std::to_string(request.quantity)});
     const std::optional<Money> perUnit = CheckedMul(*unitPrice, d.num);
     const std::optional<Money> amount = perUnit ? CheckedMul(*perUnit, request.quantity) : std::nullopt;
     if (!amount) return refuse(Refusal{"amount_too_large", id, "the amount of " + whose + " does not fit in money"});
@@ -229,8 +235,8 @@ PlacedPurchase PlacePurchaseOrder(Workspace& ws, const PurchaseRequest& request)
 
     Order o;
     const Instant now = request.as_of;
-    o.order_id = NewOrderId(ws, now,
-                            "buy:" + item.product_id + ":" + item.duration.str() + ":" + std::to_string(item.quantity));
+    o.order_id =
+        NewOrderId(ws, now, "buy:" + item.product_id + ":" + item.duration.str() + ":" + std::to_string(item.quantity));
     o.order_type = OrderType::New;
     o.status = OrderStatus::PendingPayment;
     o.create_time = now;

@@ -84,10 +84,10 @@ struct PurchaseQuoteItem {
     std::string product_id;  // "" for typed prices
     RenewalDuration duration;
     int quantity = 1;
-    Money unit_price;         // the price of one month / one year
-    Instant effective_time;   // if paid at as_of
-    Instant expire_time;      // at the expiry clock, `duration` after the purchase day
-    Money amount;             // unit_price × duration.num × quantity (exact)
+    Money unit_price;              // the price of one month / one year
+    Instant effective_time;        // if paid at as_of
+    Instant expire_time;           // at the expiry clock, `duration` after the purchase day
+    Money amount;                  // unit_price × duration.num × quantity (exact)
     std::vector<QuoteLine> lines;  // the visible arithmetic; they add up to amount
 };
 
