@@ -104,13 +104,13 @@ int RunBuy(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     std::string error;
     Format format = Format::Text;
     if (!ParseFormat(args, {Format::Text, Format::Json}, format, error)) return BadUsage(kCommand, error, err);
-    if (!args.has("product") || args.get("product").empty())
-        return BadUsage(kCommand, "--product ID is required", err);
+    if (!args.has("product") || args.get("product").empty()) return BadUsage(kCommand, "--product ID is required", err);
     PurchaseRequest req;
     req.product_id = args.get("product");
     if (args.has("months") && args.has("years"))
         return BadUsage(kCommand, "give --months N or --years N, not both", err);
-    if (!args.has("months") && !args.has("years")) return BadUsage(kCommand, "--months N or --years N is required", err);
+    if (!args.has("months") && !args.has("years"))
+        return BadUsage(kCommand, "--months N or --years N is required", err);
     for (const char* unit : {"months", "years"}) {
         if (!args.has(unit)) continue;
         int64_t n = 0;
