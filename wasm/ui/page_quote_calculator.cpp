@@ -306,7 +306,11 @@ void DrawPurchase(AppState& state)
     ImGui::SetNextItemWidth(em * 30);
     const std::string preview =
         in.typed ? std::string(Tr(TextId::BuyTypedPrices)) : ProductWords(ws.products[in.product]);
-    if (ImGui::BeginCombo("##buy-product", preview.c_str())) {
+    if (ImGui::BeginCombo("##buy-product", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(Tr(TextId::BuyTypedPrices), in.typed)) {
+            in.typed = true;
+            in.duration = 0;
+        }
         for (int i = 0; i < static_cast<int>(ws.products.size()); ++i) {
             ImGui::PushID(i);
             if (ImGui::Selectable(ProductWords(ws.products[i]).c_str(), !in.typed && in.product == i)) {
@@ -315,10 +319,6 @@ void DrawPurchase(AppState& state)
                 in.duration = 0;
             }
             ImGui::PopID();
-        }
-        if (ImGui::Selectable(Tr(TextId::BuyTypedPrices), in.typed)) {
-            in.typed = true;
-            in.duration = 0;
         }
         ImGui::EndCombo();
     }
