@@ -408,6 +408,24 @@ const failed = await run([
     assert(orderOf(ws, order.order_id).status === 'processing', 'paid order is ' + orderOf(ws, order.order_id).status);
   }],
 
+  ['3.1 in English: New purchase with typed prices, 1 year, a quote only', async () => {
+    await reset('en');
+    await nav('Quote Calculator', 'quote-calculator');
+    await clickItem(page, 'New purchase (yearly/monthly)');
+    await clickItem(page, '##buy-product');
+    await clickItem(page, 'Typed prices');
+    await clickItem(page, '1 year');
+    await waitItem(page, 'Buy now');
+    const live = await page.evaluate(() => document.getElementById('live').textContent);
+    // 1 year × 280.00 × the quantity the tab kept (the 3.1 procedure before leaves 2; alone, 1)
+    const m = /^Price ¥([\d,]+\.\d\d)$/.exec(live);
+    assert(m && Number(m[1].replace(/,/g, '')) % 280 === 0, 'announced: ' + live);
+    await screenshot(page, 'proc-en-3.1-typed');
+    const ordersBefore = (await summary()).orders;
+    await clickItem(page, 'Buy now').catch(() => {});   // greyed: typed prices give a quote only
+    assert((await summary()).orders === ordersBefore, 'typed prices placed an order');
+  }],
+
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],
