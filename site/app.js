@@ -707,6 +707,7 @@
     summary: () => call('qd_summary'),
     // Quotes (docs/architecture.md §3): arguments mirror the CLI flags; the answer is the CLI's --format json.
     renew: (argsJson) => call('qd_renew', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
+    buy: (argsJson) => call('qd_buy', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     refund: (argsJson) => call('qd_refund', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     state: () => call('qd_state'),
     navigate: (page) => call('qd_navigate', page),

@@ -1,6 +1,7 @@
 // The browser test API gives the same JSON as the CLI for the same case (docs/architecture.md §3): renewal
-// quotes (months, years, unified day 1 and month end, the align-only action, a refusal) and refund
-// previews (every in-use main resource, the renewal periods alone) on the sample workspace, computed
+// quotes (months, years, unified day 1 and month end, the align-only action, a refusal), refund
+// previews (every in-use main resource, the renewal periods alone) and new purchase quotes (every
+// product by the month and the year, refusals) on the sample workspace, computed
 // natively by `quotedesk ... --format json` and in the page by the wasm core. The cases are built
 // from the sample's data, not from expected numbers: the check is that the two faces agree byte for
 // byte, and that each answer is a real quote (a total) or a named refusal.
@@ -60,6 +61,17 @@ const alignCases = [
   ['align to day 15', ['--resource', one, '--unified-day', '15'], { resources: [one], unified_day: 15, align_only: true }, 'total'],
 ];
 
+// New purchase (seed 3.1, 3.3): every product of the sample's catalogue, by the month and the year.
+const buyCases = ws.products.flatMap((p) => [
+  [`${p.product_id} 1 month`, ['--product', p.product_id, '--months', '1'], { product: p.product_id, months: 1 }],
+  [`${p.product_id} 1 year × 3`, ['--product', p.product_id, '--years', '1', '--quantity', '3'], { product: p.product_id, years: 1, quantity: 3 }],
+]).concat([
+  ['3 months × 2 as of another time', ['--product', 'p-evs-ssd-40', '--months', '3', '--quantity', '2', '--as-of', '2024-01-31T09:00:00+08:00'],
+    { product: 'p-evs-ssd-40', months: 3, quantity: 2, as_of: '2024-01-31T09:00:00+08:00' }],
+  ['refused: 10 months', ['--product', 'p-evs-ssd-40', '--months', '10'], { product: 'p-evs-ssd-40', months: 10 }],
+  ['refused: quantity 101', ['--product', 'p-evs-ssd-40', '--months', '1', '--quantity', '101'], { product: 'p-evs-ssd-40', months: 1, quantity: 101 }],
+]);
+
 const server = await serve();
 const browser = await launch();
 const { page, problems } = await openPage(browser, server.url, { scale: 1 });
@@ -99,6 +111,18 @@ const failed = await run([
     const id = mains[0].resource_id;
     await same('as of', ['refund', sample, '--resource', id, '--as-of', '2025-01-20T12:00:00+08:00', '--format', 'json'], 'refund',
       { resources: [id], as_of: '2025-01-20T12:00:00+08:00' }, 'as_of');
+  }],
+  [`buy: ${buyCases.length} new purchase quotes and refusals, browser JSON = CLI JSON`, async () => {
+    let quotes = 0;
+    for (const [name, flags, args] of buyCases) {
+      const want = quotedesk(['buy', sample, ...flags, '--format', 'json']);
+      const got = await page.evaluate((a) => window.quotedesk.buy(a), args);
+      assert(got === want, `buy ${name}: browser:\n${got}\ncli:\n${want}`);
+      const answer = JSON.parse(got);
+      assert('total' in answer || 'refusals' in answer, `buy ${name}: neither total nor refusals in ${got}`);
+      if ('total' in answer) quotes++;
+    }
+    assert(quotes >= 10, `only ${quotes} of the buy cases were quotes`);
   }],
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));

@@ -463,6 +463,56 @@ const failed = await run([
     await clickItem(page, '近六个月');
   }],
 
+  ['3.1 新购: 报价计算器 > 新购, a product, 3个月, quantity 2, 立即购买, then paid in 待支付订单', async () => {
+    await reset('zh');
+    await nav('报价计算器', 'quote-calculator');
+    await clickItem(page, '新购（包年/包月）');
+    await clickItem(page, '##buy-product');
+    await clickItem(page, '云硬盘 | 通用型SSD | 40GB (p-evs-ssd-40)');
+    await clickItem(page, '3个月');
+    await clickItem(page, '+');   // 购买数量 1 -> 2 (seed 3.1 step 4: "- 5 +")
+    await waitItem(page, '立即购买');
+    // The total as the console announces it to screen readers (the aria-live region).
+    const live = await page.evaluate(() => document.getElementById('live').textContent);
+    assert(live === '配置费用 ¥168.00', 'announced: ' + live);
+    await screenshot(page, 'proc-3.1-quote');
+    const ordersBefore = (await summary()).orders;
+    await clickItem(page, '立即购买');   // seed 3.1 steps 5-7: the order, pending payment
+    await waitItem(page, '前往待支付订单');
+    await screenshot(page, 'proc-3.1-placed');
+    assert((await summary()).orders === ordersBefore + 1, 'no new order');
+    await clickItem(page, '前往待支付订单');
+    assert((await state()).page === 'pending-orders', '前往待支付订单 did not open 待支付订单');
+    // 待支付订单 lists the new order (searched by its id): 支付, 确认付款 (seed 3.1 step 7, 4.1.1)
+    let ws = await savedWorkspace();
+    const order = ws.orders.find((o) => !sample.orders.some((s) => s.order_id === o.order_id));
+    assert(order && order.order_type === 'new' && order.status === 'pending_payment', 'new order: ' + JSON.stringify(order));
+    assert(order.amount_after_discount === '168.00' && order.items[0].subscription_num === 2, 'order amounts: ' + JSON.stringify(order));
+    await clickItem(page, '支付', { row: order.order_id });
+    await confirmPayment();
+    await screenshot(page, 'proc-3.1-paid');
+    ws = await savedWorkspace();
+    assert(orderOf(ws, order.order_id).status === 'processing', 'paid order is ' + orderOf(ws, order.order_id).status);
+  }],
+
+  ['3.1 in English: New purchase with typed prices, 1 year, a quote only', async () => {
+    await reset('en');
+    await nav('Quote Calculator', 'quote-calculator');
+    await clickItem(page, 'New purchase (yearly/monthly)');
+    await clickItem(page, '##buy-product');
+    await clickItem(page, 'Typed prices');
+    await clickItem(page, '1 year');
+    await waitItem(page, 'Buy now');
+    const live = await page.evaluate(() => document.getElementById('live').textContent);
+    // 1 year × 280.00 × the quantity the tab kept (the 3.1 procedure before leaves 2; alone, 1)
+    const m = /^Price ¥([\d,]+\.\d\d)$/.exec(live);
+    assert(m && Number(m[1].replace(/,/g, '')) % 280 === 0, 'announced: ' + live);
+    await screenshot(page, 'proc-en-3.1-typed');
+    const ordersBefore = (await summary()).orders;
+    await clickItem(page, 'Buy now').catch(() => {});   // greyed: typed prices give a quote only
+    assert((await summary()).orders === ordersBefore, 'typed prices placed an order');
+  }],
+
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],

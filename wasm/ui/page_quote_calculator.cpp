@@ -1,8 +1,15 @@
-// 报价计算器 (beyond the seed): a renewal quote with no file. The inputs describe one resource
-// (its prices, current expiry, anchor day) and the renewal (duration, unified expiry day); the
-// quote comes from the same engine as the renewal page (QuoteRenewal over a one-resource
-// workspace), so its arithmetic lines are the engine's. The inputs live in the URL fragment
-// (#calc?month=28.00&...) so a quote can be shared as a link.
+// 报价计算器 (beyond the seed, and seed 3 选配): two tabs.
+//
+// 续费报价: a renewal quote with no file. The inputs describe one resource (its prices, current expiry,
+// anchor day) and the renewal (duration, unified expiry day); the quote comes from the same engine as
+// the renewal page (QuoteRenewal over a one-resource workspace), so its arithmetic lines are the
+// engine's. The inputs live in the URL fragment (#calc?month=28.00&...) so a quote can be shared as a link.
+//
+// 新购 (seed 3.1 包年/包月商品, 3.3 套餐包): a product of the open workspace (or typed prices), a duration
+// among those the core sells it for (purchase.h PurchaseDurations), a quantity; the quote and its line
+// are QuotePurchase's, the refusals its codes in words (refusal_words.h, scope Purchase). 立即购买 calls
+// PlacePurchaseOrder, says which order it placed and until when it can be paid, and offers 去支付 (the
+// order's payment dialog in 待支付订单) and 前往待支付订单. The UI decides nothing: it draws the core's answers.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,10 +17,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <tuple>
+#include <vector>
 
+#include "core/engine/purchase.h"
 #include "core/engine/renewal.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
+#include "ui/renewal_dialogs.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
@@ -146,11 +158,10 @@ void Row(const char* label, float x)
     ImGui::SameLine(x);
 }
 
-}  // namespace
+// [SECTION] 续费报价
 
-void DrawQuoteCalculatorPage(AppState& state)
+void DrawRenewalQuote(AppState& state)
 {
-    PageHeader(TextId::NavQuoteCalculator, TextId::IntroQuoteCalculator);
     CalculatorInputs& in = g_calc.in;
     if (!g_calc.loadedFragment) {
         FromFragment(state.fragment, in);
@@ -223,6 +234,225 @@ void DrawQuoteCalculatorPage(AppState& state)
     if (ImGui::Button(Tr(TextId::CopyQuote))) state.clipboard = QuoteText(in, r, defaults);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", Tr(TextId::ShareLinkNote));
+}
+
+// [SECTION] 新购 (seed 3.1, 3.3)
+
+struct PurchaseInputs {
+    bool typed = false;        // typed prices instead of a product of the workspace
+    int product = -1;          // index into ws.products; -1 = none chosen yet
+    char month[24] = "28.00";  // typed prices
+    char year[24] = "280.00";
+    int duration = 0;  // index into the offered durations
+    int quantity = 1;
+    std::string placedOrder;  // the order 立即购买 placed last ("" = none)
+    std::string placedMessage;
+};
+
+PurchaseInputs g_buy;
+
+// "[1个月] [2个月] ... [1年]": the durations the core sells the product for.
+void DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float width)
+{
+    float x = 0;
+    for (int i = 0; i < static_cast<int>(ds.size()); ++i) {
+        const std::string label = DurationWords(ds[i]);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (i > 0) {
+            if (x + ImGui::GetStyle().ItemSpacing.x + w > width) x = 0;
+            else {
+                ImGui::SameLine();
+                x += ImGui::GetStyle().ItemSpacing.x;
+            }
+        }
+        x += w;
+        const bool selected = i == choice;
+        if (selected) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.32f, 0.43f, 0.80f, 1));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.38f, 0.50f, 0.88f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        }
+        ImGui::PushID(i);
+        if (ImGui::Button(label.c_str())) choice = i;
+        ImGui::PopID();
+        if (selected) ImGui::PopStyleColor(3);
+    }
+}
+
+// "云硬盘 | 通用型SSD | 40GB (p-evs-ssd-40)".
+std::string ProductWords(const Product& p)
+{
+    std::string out = p.service_type_name.empty() ? p.product_id : p.service_type_name;
+    if (!p.spec_desc.empty()) out += " | " + p.spec_desc;
+    return out + " (" + p.product_id + ")";
+}
+
+void DrawPurchase(AppState& state)
+{
+    PurchaseInputs& in = g_buy;
+    const Workspace empty;
+    const Workspace& ws = state.workspace ? *state.workspace : empty;
+    const float em = ImGui::GetFontSize();
+    const float x = em * 10;
+    ImGui::TextDisabled("%s", Tr(TextId::BuyIntro));
+    ImGui::Spacing();
+
+    if (ws.products.empty()) in.typed = true;
+    if (in.product >= static_cast<int>(ws.products.size())) in.product = -1;
+    if (!in.typed && in.product < 0 && !ws.products.empty()) in.product = 0;
+
+    // 产品: a product of the workspace, or typed prices.
+    Row(Tr(TextId::BuyProduct), x);
+    ImGui::SetNextItemWidth(em * 30);
+    const std::string preview =
+        in.typed ? std::string(Tr(TextId::BuyTypedPrices)) : ProductWords(ws.products[in.product]);
+    if (ImGui::BeginCombo("##buy-product", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(Tr(TextId::BuyTypedPrices), in.typed)) {
+            in.typed = true;
+            in.duration = 0;
+        }
+        for (int i = 0; i < static_cast<int>(ws.products.size()); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(ProductWords(ws.products[i]).c_str(), !in.typed && in.product == i)) {
+                in.typed = false;
+                in.product = i;
+                in.duration = 0;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    if (!state.workspace) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", Tr(TextId::BuyNoWorkspace));
+    } else if (ws.products.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", Tr(TextId::BuyNoProducts));
+    }
+
+    PurchaseRequest req;
+    req.as_of = AsOf(state);
+    req.label_language = QuoteLanguage();
+    std::string problem;  // a typed price that is not money
+    if (in.typed) {
+        ProductPrices prices;
+        for (auto [label, id, text, slot] : {std::tuple{TextId::MonthPrice, "##buy-month", in.month, &prices.month},
+                                             std::tuple{TextId::YearPrice, "##buy-year", in.year, &prices.year}}) {
+            Row(Tr(label), x);
+            ImGui::SetNextItemWidth(em * 10);
+            ImGui::InputText(id, text, sizeof in.month, ImGuiInputTextFlags_CharsDecimal);
+            if (!*text) continue;
+            const MoneyParse p = ParseMoney(text);
+            if (p) *slot = p.value;
+            else problem = p.error;
+        }
+        req.prices = prices;
+    } else {
+        req.product_id = ws.products[in.product].product_id;
+    }
+
+    // 购买时长: what the core sells; 购买数量.
+    const std::vector<RenewalDuration> offered =
+        in.typed ? PurchaseDurations(*req.prices) : PurchaseDurations(ws.products[in.product]);
+    if (in.duration >= static_cast<int>(offered.size())) in.duration = 0;
+    Row(Tr(TextId::BuyDuration), x);
+    ImGui::BeginGroup();
+    DurationButtons(offered, in.duration, ImGui::GetContentRegionAvail().x);
+    ImGui::EndGroup();
+    if (!offered.empty()) req.duration = offered[in.duration];
+    Row(Tr(TextId::BuyQuantity), x);
+    ImGui::SetNextItemWidth(em * 8);
+    ImGui::InputInt("##buy-quantity", &in.quantity);
+    req.quantity = in.quantity;
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (!problem.empty()) {
+        ErrorText(std::string(Tr(TextId::InvalidInput)) + ": " + problem);
+        return;
+    }
+    const PurchaseQuote quote = QuotePurchase(ws, req);
+    for (const Refusal& r : quote.refusals) ErrorText(RefusalWords(r, RefusalScope::Purchase, &ws));
+    if (quote.ok()) {
+        const PurchaseQuoteItem& item = quote.items.front();
+        ImGui::Text("%s: %s", Tr(TextId::BuyEffective), ConsoleTime(ws, item.effective_time).c_str());
+        ImGui::Text("%s: %s", Tr(TextId::BuyExpiry), ConsoleTime(ws, item.expire_time).c_str());
+        ImGui::TextDisabled("%s", Tr(TextId::Arithmetic));
+        for (const QuoteLine& line : item.lines)
+            ImGui::BulletText("%s = %s", line.label.c_str(), line.amount.display().c_str());
+        HeadingText((std::string(Tr(TextId::BuyAmount)) + ": " + quote.total.display()).c_str());
+        ImGui::TextDisabled("%s", Tr(TextId::ReferencePrice));
+        state.announcement = std::string(Tr(TextId::BuyAmount)) + " " + quote.total.display();
+    }
+
+    // 立即购买 (seed 3.1 steps 5-7): the order pending payment; typed prices quote only.
+    ImGui::Spacing();
+    const bool can = quote.ok() && state.workspace && !in.typed;
+    ImGui::BeginDisabled(!can);
+    if (ImGui::Button(Tr(TextId::BuyNow))) {
+        const PlacedPurchase placed = PlacePurchaseOrder(*state.workspace, req);
+        if (placed.ok()) {
+            MarkChanged(state);
+            const Order* o = state.workspace->findOrder(placed.order_id);
+            in.placedOrder = placed.order_id;
+            in.placedMessage = Format(
+                Tr(TextId::BuyPlaced), placed.order_id.c_str(), placed.quote.total.display().c_str(),
+                o && o->pending_payment_end_time ? ConsoleTime(*state.workspace, *o->pending_payment_end_time).c_str()
+                                                 : "");
+        } else {
+            in.placedOrder.clear();
+            in.placedMessage = RefusalWords(placed.quote.refusals.front(), RefusalScope::Purchase, &ws);
+        }
+    }
+    ImGui::EndDisabled();
+    if (in.typed && state.workspace) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", Tr(TextId::BuyTypedNote));
+    }
+    if (!in.placedMessage.empty()) {
+        ImGui::Spacing();
+        if (in.placedOrder.empty()) {
+            ErrorText(in.placedMessage);
+            return;
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, SuccessColour());
+        ImGui::TextWrapped("%s", in.placedMessage.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button(Tr(TextId::BuyGoPay))) {
+            const std::string id = in.placedOrder;
+            in.placedOrder.clear();
+            in.placedMessage.clear();
+            GoToPendingOrder(state, id);
+            OpenPaymentDialog(state.pendingOrders, {id}, false);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(TextId::BuyGoPending))) {
+            const std::string id = in.placedOrder;
+            in.placedOrder.clear();
+            in.placedMessage.clear();
+            GoToPendingOrder(state, id);
+        }
+    }
+}
+
+}  // namespace
+
+void DrawQuoteCalculatorPage(AppState& state)
+{
+    PageHeader(TextId::NavQuoteCalculator, TextId::IntroQuoteCalculator);
+    if (ImGui::BeginTabBar("##calc-tabs")) {
+        if (ImGui::BeginTabItem(Tr(TextId::RenewHeading))) {
+            ImGui::Spacing();
+            DrawRenewalQuote(state);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(Tr(TextId::BuyHeading))) {
+            ImGui::Spacing();
+            DrawPurchase(state);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
 }
 
 }  // namespace qd::ui

@@ -2,6 +2,7 @@
 // words themselves are i18n entries (text_*.inc), so the font holds their glyphs.
 #include "ui/refusal_words.h"
 
+#include "core/engine/purchase.h"
 #include "core/report/renewal_query.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
@@ -121,6 +122,16 @@ constexpr Row kRows[] = {
     {"delisted_product", Scope::Export, TextId::ExrRefDelisted, Subject::Prefix},
     {"bound_to_main", Scope::Export, TextId::ExrRefBoundToMain, Subject::Prefix},
     {"duration_not_offered", Scope::Export, TextId::ExrRefDurationNotOffered, Subject::Prefix},
+    // purchase.h: the new purchase of 报价计算器 (seed 3.1; the product id in front).
+    {"empty_request", Scope::Purchase, TextId::BuyRefEmpty, Subject::None},
+    {"unknown_product", Scope::Purchase, TextId::BuyRefUnknownProduct, Subject::Prefix},
+    {"delisted_product", Scope::Purchase, TextId::BuyRefDelisted, Subject::Prefix},
+    {"duration_not_offered", Scope::Purchase, TextId::BuyRefDuration, Subject::Prefix},
+    {"price_unknown", Scope::Purchase, TextId::BuyRefPrice, Subject::Prefix},
+    {"bad_price", Scope::Purchase, TextId::BuyRefBadPrice, Subject::None},
+    {"bad_quantity", Scope::Purchase, TextId::BuyRefQuantity, Subject::Count},
+    {"amount_too_large", Scope::Purchase, TextId::BuyRefTooLarge, Subject::None},
+    {"product_required", Scope::Purchase, TextId::BuyRefProductRequired, Subject::None},
 };
 
 const Row* Find(std::string_view code, Scope scope)
@@ -142,6 +153,7 @@ int CountOf(std::string_view code, const Workspace* ws)
     if (code == "too_many_resources") return ws ? ws->rules.renewal_list_max : RuleProfile{}.renewal_list_max;
     if (code == "five_day_quota_unknown") return ws ? ws->rules.five_day_quota : RuleProfile{}.five_day_quota;
     if (code == "too_many_rows") return ws ? ws->rules.price_list_max : RuleProfile{}.price_list_max;
+    if (code == "bad_quantity") return kMaxPurchaseQuantity;
     return 0;
 }
 

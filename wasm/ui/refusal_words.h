@@ -17,7 +17,7 @@
 
 namespace qd::ui {
 
-enum class RefusalScope { Any, Renewal, Export };
+enum class RefusalScope { Any, Renewal, Export, Purchase };
 
 // The words of a code in a scope; nullptr when it has none.
 const char* CodeWords(std::string_view code, RefusalScope scope = RefusalScope::Any);

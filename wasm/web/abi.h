@@ -12,7 +12,7 @@
 //                       qd_start() -> 1 when WebGL 2 is there                                       main.cpp
 //                       qd_hold_frames(hold)                 no frame until the first workspace     backend.cpp
 //                       qd_set_fragment(text)                the address's #fragment at start       main.cpp
-//   window.quotedesk    qd_renew(args), qd_refund(args), qd_summary(), qd_state(), qd_navigate(page),
+//   window.quotedesk    qd_renew(args), qd_refund(args), qd_buy(args), qd_summary(), qd_state(), qd_navigate(page),
 //                       qd_set_lang("zh"|"en"), qd_set_theme("light"|"dark"), qd_load(json)        main.cpp,
 //                                                                                                    workspace_io.cpp
 //   browser tests       qd_ui_items(names), qd_gl_shadow_check()                                    main.cpp

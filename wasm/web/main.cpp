@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/model/json_writer.h"
+#include "core/engine/purchase.h"
 #include "core/engine/refund.h"
 #include "core/engine/renewal.h"
 #include "core/io/save.h"
@@ -112,6 +113,14 @@ EMSCRIPTEN_KEEPALIVE const char* qd_refund(const char* argsJson)
     const auto& app = qd::web::Shell().app;
     if (!app.workspace) return NoWorkspace();
     return Result(qd::RefundJson(*app.workspace, argsJson, qd::web::Now()));
+}
+
+// docs/architecture.md §3 buy(argsJson): the same JSON as `quotedesk buy --format json`.
+EMSCRIPTEN_KEEPALIVE const char* qd_buy(const char* argsJson)
+{
+    const auto& app = qd::web::Shell().app;
+    if (!app.workspace) return NoWorkspace();
+    return Result(qd::BuyJson(*app.workspace, argsJson, qd::web::Now()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_summary()
