@@ -17,6 +17,8 @@ const browser = await launch();
 let page, problems;
 
 const state = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state()));
+const fingerprint = async () => JSON.parse(await page.evaluate(() => window.quotedesk.fingerprint()));
+let startPrint = null;   // the workspace as reset() left it (undoRoundTrip)
 const summary = async () => JSON.parse(await page.evaluate(() => window.quotedesk.summary()));
 
 // Back to the sample workspace (the only test-API call that changes anything), on a page in a language.
@@ -34,6 +36,27 @@ async function reset(lang = 'zh') {
     assert((await state()).lang === lang, 'language switch did not switch to ' + lang);
   }
   await closeNotice();
+  startPrint = await fingerprint();
+}
+
+// Undo round trip (docs/architecture.md §7): after a procedure that changed the workspace, Ctrl+Z as
+// many times as it made changes gives back the workspace it started from, byte for byte, and
+// Ctrl+Shift+Z as many times the one it ended with. Every operation kind of the procedures (pay,
+// combined pay, cancel, renew, auto-renew, 统一到期日, policies, release, unsubscribe, export,
+// new purchase) goes through it.
+async function undoRoundTrip(name) {
+  const steps = startPrint ? (await state()).history.undo_steps : 0;
+  if (!steps) return;
+  for (let i = 0; i < 5 && (await uiItems(page)).windows.some((w) => w.modal); i++) await pressKey(page, 'Escape');
+  if ((await state()).text_input.wanted) await pressKey(page, 'Escape');   // a field keeps Ctrl+Z for its text
+  const end = await fingerprint();
+  for (let i = 0; i < steps; i++) await pressKey(page, 'Control+z');
+  const back = await fingerprint();
+  assert(back.fnv1a === startPrint.fnv1a, `${name}: Ctrl+Z ×${steps} did not give back the workspace it started from`);
+  for (let i = 0; i < steps; i++) await pressKey(page, 'Control+Shift+z');
+  assert((await fingerprint()).fnv1a === end.fnv1a, `${name}: Ctrl+Shift+Z ×${steps} did not give back the workspace it ended with`);
+  console.log(`     undo round trip: ${steps} change${steps > 1 ? 's' : ''} undone and redone`);
+  startPrint = null;
 }
 
 // The payment dialog (seed 4.1.1 step 5): 确认付款, then 确定 on the result.
@@ -516,7 +539,8 @@ const failed = await run([
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],
-].filter(([name], i) => !only || i === 0 || only.test(name)),
+].filter(([name], i) => !only || i === 0 || only.test(name))
+  .map(([name, fn]) => [name, async () => { startPrint = null; await fn(); await undoRoundTrip(name); }]),
 // Each procedure runs once. On a loaded 2-core machine about one run in three used to lose a key: Ctrl+A
 // in typeInto, when all four key events came between two frames (the console let Ctrl go before it
 // saw A; fixed in wasm/web/backend.cpp OnKey). QD_RETRIES=N runs a failed procedure again from
