@@ -46,6 +46,7 @@ TEST_CASE("load: every member of the full document lands in its field")
     CHECK(a.five_day_quota->used == 2);
     CHECK(a.deduction_days_before == 5);
     CHECK(a.unified_expiry_day == UnifiedExpiryDay::FromDay(15));
+    CHECK(a.frozen_reason == FrozenReason::Violation);
 
     CHECK(ws.rules.grace_days == 30);
     CHECK(ws.rules.rounding == Rounding::Truncate);

@@ -18,7 +18,7 @@ inline constexpr const char* kFullWorkspace = R"({
   "as_of": "2025-01-14T10:00:00+08:00",
   "account": {"customer_id": "c-1", "name": "南京test", "currency": "USD", "cash_balance": "-12.50",
               "five_day_quota": {"year": 2025, "limit": 8, "used": 2},
-              "deduction_days_before": 5, "unified_expiry_day": 15},
+              "deduction_days_before": 5, "unified_expiry_day": 15, "frozen_reason": "violation"},
   "rules": {"grace_days": 30, "rounding": "truncate"},
   "products": [
     {"product_id": "p-ecs", "service_type_code": "hws.service.type.ec2", "service_type_name": "弹性云服务器",

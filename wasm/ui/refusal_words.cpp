@@ -33,6 +33,7 @@ constexpr Row kRows[] = {
     {"not_unsubscribable", Scope::Any, TextId::UnsWhyNotUnsubscribable, Subject::Prefix},
     {"police_frozen", Scope::Any, TextId::UnsWhyPoliceFrozen, Subject::Prefix},
     {"in_transaction", Scope::Any, TextId::UnsWhyInTransaction, Subject::Prefix},
+    {"account_police_frozen", Scope::Any, TextId::UnsWhyAccountPolice, Subject::Prefix},
     {"batch_not_supported", Scope::Any, TextId::UnsWhyBatchNotSupported, Subject::Prefix},
     {"effective_resource_package", Scope::Any, TextId::UnsWhyResourcePackage, Subject::Prefix},
     {"expired", Scope::Any, TextId::UnsWhyExpired, Subject::Prefix},

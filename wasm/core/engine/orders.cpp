@@ -1,6 +1,8 @@
 // orders.cpp: order lifecycle, payment, cancellation, details (orders.h).
 #include "core/engine/orders.h"
 
+#include "core/engine/account_freeze.h"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -204,6 +206,11 @@ PaymentResult PlanPayment(const Workspace& ws, const PaymentRequest& request)
 {
     PaymentResult res;
     res.as_of = request.as_of;
+    // seed 4.2.6: an account frozen by the police pays and cancels nothing (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        res.refusals.push_back(std::move(*frozen));
+        return res;
+    }
     Selection sel = SelectGroups(ws, request.order_ids, ws.rules.combined_pay_max, "pay");
     if (!sel.refusals.empty()) {
         res.refusals = std::move(sel.refusals);
@@ -392,6 +399,11 @@ CancelResult PlanCancel(const Workspace& ws, const CancelRequest& request)
 {
     CancelResult res;
     res.as_of = request.as_of;
+    // seed 4.2.6: an account frozen by the police pays and cancels nothing (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        res.refusals.push_back(std::move(*frozen));
+        return res;
+    }
     Selection sel = SelectGroups(ws, request.order_ids, ws.rules.batch_cancel_max, "cancel");
     if (!sel.refusals.empty()) {
         res.refusals = std::move(sel.refusals);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/api_args.h"
+#include "core/engine/account_freeze.h"
 #include "core/engine/orders.h"
 #include "core/engine/renewal.h"
 
@@ -190,6 +191,9 @@ std::optional<Block> Previewer::CommonBlock(const Resource& r) const
     const std::string& id = r.resource_id;
     if (r.status == ResourceStatus::Closed)
         return Block{"closed", "resource " + id + " is closed (already unsubscribed or released)"};
+    // seed 4.2.6, 4.4.2, 4.4.3: nothing of an account frozen by the police is unsubscribed (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws_, AccountOperation::Other))
+        return Block{frozen->code, frozen->message};
     const Product* p = ws_.findProduct(r.product_id);
     if (p && !p->unsubscribable) {
         // An effective package is refused for that reason first: it is the rule the user can act on (4.4 说明).
@@ -241,6 +245,8 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const
     };
     const std::string& id = r.resource_id;
     if (r.status == ResourceStatus::Closed) return blocked(*CommonBlock(r));
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws_, AccountOperation::Other))  // seed 4.2.6
+        return blocked({frozen->code, frozen->message});
     if (r.provisioning == Provisioning::Failed) {  // auto-unsubscribed whatever else holds (4.4.4)
         if (r.periods.empty())
             return blocked(

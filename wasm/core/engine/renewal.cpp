@@ -9,6 +9,8 @@
 //   [SECTION] orders
 #include "core/engine/renewal.h"
 
+#include "core/engine/account_freeze.h"
+
 #include "core/io/api_args.h"
 #include "core/engine/auto_renew.h"
 #include "core/engine/orders.h"
@@ -800,6 +802,11 @@ RenewalQuote Quote(const Workspace& ws, const RenewalRequest& request, const Ord
     }
     RenewalQuote quote;
     quote.as_of = request.as_of;
+    // seed 4.2.6: an account frozen by the police renews nothing (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        quote.refusals.push_back(std::move(*frozen));
+        return quote;
+    }
     QuoteMemo memo(ws.rules, request.label_language);
 
     QuoteSelection sel = SelectInstances(ws, request, memo);

@@ -440,6 +440,7 @@ const ObjectSchema kAccountSchema{{
                                       ObjectField<&Account::five_day_quota>("five_day_quota", kFiveDayQuotaSchema),
                                       IntField<&Account::deduction_days_before, 1, 7>("deduction_days_before"),
                                       {"unified_expiry_day", false, MemberKind::Scalar, ReadUnifiedExpiryDay},
+                                      Field<&Account::frozen_reason>("frozen_reason"),
                                   },
                                   ExtraOf<Account>};
 

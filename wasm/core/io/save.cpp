@@ -304,6 +304,7 @@ private:
         member("five_day_quota", a.five_day_quota, &WorkspaceWriter::fiveDayQuota);
         member("deduction_days_before", a.deduction_days_before);
         member("unified_expiry_day", a.unified_expiry_day);
+        member("frozen_reason", a.frozen_reason);
         end(a.extra);
     }
     void product(const Product& p)

@@ -160,7 +160,10 @@ struct Account {
     std::optional<Money> cash_balance;           // cash account balance; may be negative (arrears); absent = unknown
     std::optional<FiveDayQuota> five_day_quota;  // absent = unknown: the refund preview says so
     int deduction_days_before = 7;               // auto-renew charge N days before expiry, 1..7; default 7
-    std::optional<UnifiedExpiryDay> unified_expiry_day;  // 1..28 or "last"; absent = never set
+    std::optional<UnifiedExpiryDay> unified_expiry_day;  // 1..28 or "last"; absent = never set (day 1)
+    // 账号冻结 (seed 4.2.6): police blocks every operation, arrears / violation still allow release;
+    // absent = the account is not frozen
+    std::optional<FrozenReason> frozen_reason;
     UnknownMembers extra;
     friend bool operator==(const Account&, const Account&) = default;
 };
