@@ -100,6 +100,7 @@ TEST_CASE("load: every member of the full document lands in its field")
     CHECK(period.paid->flexi_coupon == Yuan("30.00"));
     CHECK(period.paid->stored_card == Yuan("22.28"));
     CHECK(period.paid->discount_coupon == Yuan("5.00"));
+    CHECK(period.paid->voucher_expire_time == At("2025-12-31T23:59:59+08:00"));
     CHECK(period.paid->refundableBase() == Yuan("1852.28"));
     CHECK(period.no_five_day_refund);
     CHECK(period.invoiced);
@@ -330,6 +331,28 @@ void CheckEveryWord(const Doc::json_pointer& at, Get get)
     CHECK(FirstError(doc) == "t.json: " + at.to_string() + ": expected one of " + EnumChoices<E>() + ", got \"Nope\"");
     doc[at] = 1;
     CHECK(FirstError(doc) == "t.json: " + at.to_string() + ": expected one of " + EnumChoices<E>() + ", got 1");
+}
+
+// seed 4.4.1.3: a voucher's expiry on a period's paid parts; files from before it (absent) and "unknown"
+// both read as unknown; anything else is refused with its pointer.
+TEST_CASE("load: paid.voucher_expire_time is a time, \"unknown\" or absent (seed 4.4.1.3)")
+{
+    for (const char* unknown : {"unknown", "absent"}) {
+        CAPTURE(unknown);
+        Doc doc = test::FullDoc();
+        if (std::string(unknown) == "absent") doc["resources"][0]["periods"][0]["paid"].erase("voucher_expire_time");
+        else doc["resources"][0]["periods"][0]["paid"]["voucher_expire_time"] = "unknown";
+        LoadResult r = test::LoadDoc(doc);
+        REQUIRE(r.ok);
+        CHECK_FALSE(r.workspace.resources[0].periods[0].paid->voucher_expire_time);
+        CHECK(SaveWorkspace(r.workspace).find("voucher_expire_time") == std::string::npos);
+    }
+    Doc doc = test::FullDoc();
+    doc["resources"][0]["periods"][0]["paid"]["voucher_expire_time"] = "soon";
+    LoadResult r = test::LoadDoc(doc);
+    REQUIRE_FALSE(r.ok);
+    REQUIRE_FALSE(r.errors.empty());
+    CHECK(r.errors.front().str().find("/resources/0/periods/0/paid/voucher_expire_time") != std::string::npos);
 }
 
 TEST_CASE("load: every enumeration word")

@@ -397,6 +397,77 @@ TEST_CASE("not-yet-effective resource: full paid including vouchers, no fee, no 
     CHECK(item.quota_used == 0);
 }
 
+// seed 4.4.1.3: returned vouchers keep their original expiry; an expired one is not returned ("如果过期则不退").
+TEST_CASE("vouchers: returned with their original expiry, not returned once expired (seed 4.4.1.3, 4.4.3 示例)")
+{
+    // seed 4.4.3 示例: the renewal paid 80.00 cash + 20.00 voucher, the voucher expiring 2020/12/31 23:59:59.
+    auto withRenewal = [](std::string_view asOf, std::optional<Instant> voucherExpiry) {
+        Fixture f = OneResource(asOf, "2020-10-20T10:00:00+08:00", "2020-11-20T23:59:59+08:00", Paid("100.00"));
+        Resource& r = f.ws.resources[0];
+        ResourcePeriod renewal;
+        renewal.order_id = "CS-renewal";
+        renewal.kind = PeriodKind::Renewal;
+        renewal.start = At("2020-11-20T23:59:59+08:00");
+        renewal.end = At("2020-12-20T23:59:59+08:00");
+        renewal.paid = Paid("80.00", "20.00");
+        renewal.paid->voucher_expire_time = voucherExpiry;
+        r.periods.push_back(renewal);
+        r.expire_time = renewal.end;
+        return f;
+    };
+    const Instant expiry = At("2020-12-31T23:59:59+08:00");
+    SUBCASE("2020/11/05: 100.00 back, the 20.00 voucher as a coupon expiring 2020/12/31 23:59:59")
+    {
+        Fixture f = withRenewal("2020-11-05T10:00:00+08:00", expiry);
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, true, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE(u.ok());
+        CHECK(u.preview.total == Yuan("100.00"));
+        CHECK(u.preview.items[0].returned_vouchers == std::vector<ReturnedVoucher>{{Yuan("20.00"), expiry}});
+        REQUIRE(u.returned_coupon_ids.size() == 1);
+        const Coupon* c = f.ws.findCoupon(u.returned_coupon_ids[0]);
+        REQUIRE(c != nullptr);
+        CHECK(c->type == CouponType::Voucher);
+        CHECK(c->balance == Yuan("20.00"));
+        CHECK(c->expire_time == expiry);
+    }
+    SUBCASE("an expired voucher is not returned: 80.00 back, the 20.00 kept, and no coupon")
+    {
+        // the same renewal with a voucher that expired 2020/11/01 23:59:59, unsubscribed 2020/11/05
+        Fixture f = withRenewal("2020-11-05T10:00:00+08:00", At("2020-11-01T23:59:59+08:00"));
+        RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now(), /*periodsOnly=*/true);
+        REQUIRE(p.ok());
+        const RefundItem& item = p.items[0];
+        CHECK(item.total == Yuan("80.00"));
+        CHECK(item.refund.cash == Yuan("80.00"));
+        CHECK(item.refund.voucher.isZero());
+        CHECK(item.voucher_expired == Yuan("20.00"));
+        CHECK(item.voucher_kept == Yuan("20.00"));
+        REQUIRE(LineOf(item, RefundLineKind::Paid) != nullptr);
+        CHECK(LineOf(item, RefundLineKind::Paid)->label.find("voucher 20.00 expired 2020-11-01: not returned") !=
+              std::string::npos);
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, true, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE(u.ok());
+        CHECK(u.returned_coupon_ids.empty());
+        // the very second of the expiry counts as expired; one second before, it is returned
+        Fixture g = withRenewal("2020-11-01T23:59:59+08:00", At("2020-11-01T23:59:59+08:00"));
+        CHECK(Preview(g.ws, {"ecs-1"}, g.now(), true).items[0].refund.voucher.isZero());
+        Fixture h = withRenewal("2020-11-01T23:59:58+08:00", At("2020-11-01T23:59:59+08:00"));
+        CHECK(Preview(h.ws, {"ecs-1"}, h.now(), true).items[0].refund.voucher == Yuan("20.00"));
+    }
+    SUBCASE("expiry unknown (a file from before voucher_expire_time): returned without an expiry")
+    {
+        Fixture f = withRenewal("2020-11-05T10:00:00+08:00", std::nullopt);
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, true, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE(u.ok());
+        REQUIRE(u.returned_coupon_ids.size() == 1);
+        CHECK(f.ws.findCoupon(u.returned_coupon_ids[0])->balance == Yuan("20.00"));
+        CHECK_FALSE(f.ws.findCoupon(u.returned_coupon_ids[0])->expire_time);
+    }
+}
+
 TEST_CASE("renewal periods: the reference example, 100.00 = 80.00 cash + 20.00 voucher (seed 4.4.3 示例)")
 {
     // seed 4.4.3: ECS 03 bought 2020/10/20 for 1 month; renewed 2020/11/01 for 1 month, 100.00 = 代金券 20.00 + cash 80.00;

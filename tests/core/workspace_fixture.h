@@ -35,7 +35,8 @@ inline constexpr const char* kFullWorkspace = R"({
      "periods": [
        {"order_id": "CS1", "kind": "renewal", "start": "2024-04-15T15:58:07+08:00", "end": "2025-04-15T23:59:59+08:00",
         "list_amount": "1952.28",
-        "paid": {"cash": "1800.00", "voucher": "100.00", "flexi_coupon": "30.00", "stored_card": "22.28", "discount_coupon": "5.00"},
+        "paid": {"cash": "1800.00", "voucher": "100.00", "flexi_coupon": "30.00", "stored_card": "22.28", "discount_coupon": "5.00",
+                 "voucher_expire_time": "2025-12-31T23:59:59+08:00"},
         "no_five_day_refund": true, "invoiced": true}],
      "enterprise_project": {"id": "ep-1", "name": "财务处"},
      "renew_rates": [{"period": "month", "period_num": 1, "amount": "219.40"},

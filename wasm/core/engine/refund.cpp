@@ -347,10 +347,23 @@ void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i
 {
     const ResourcePeriod& p = r.periods[i];
     const PaidBreakdown& paid = *p.paid;
-    const Money amount = paid.cash + paid.voucher + paid.flexi_coupon + paid.stored_card;
+    // seed 4.4.1.3: vouchers come back with their original expiry, "如果过期则不退" (an expired one does not)
+    const bool voucherExpired =
+        paid.voucher.isPositive() && paid.voucher_expire_time && !(req_.as_of < *paid.voucher_expire_time);
+    const Money voucher = voucherExpired ? Money() : paid.voucher;
+    const Money amount = paid.cash + voucher + paid.flexi_coupon + paid.stored_card;
     item.paid += amount;
     item.refund.cash += paid.cash;
-    item.refund.voucher += paid.voucher;
+    item.refund.voucher += voucher;
+    if (voucherExpired) {
+        item.voucher_expired += paid.voucher;
+        item.voucher_kept += paid.voucher;
+    } else if (voucher.isPositive()) {
+        auto same = std::find_if(item.returned_vouchers.begin(), item.returned_vouchers.end(),
+                                 [&](const ReturnedVoucher& v) { return v.expire_time == paid.voucher_expire_time; });
+        if (same != item.returned_vouchers.end()) same->amount += voucher;
+        else item.returned_vouchers.push_back({voucher, paid.voucher_expire_time});
+    }
     item.refund.flexi_coupon += paid.flexi_coupon;
     item.refund.stored_card += paid.stored_card;
     item.discount_coupon_kept += paid.discount_coupon;
@@ -369,12 +382,17 @@ void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i
         parts += std::string(name) + " " + m.str();
     };
     part("cash", paid.cash);
-    part("voucher", paid.voucher);
+    part("voucher", voucher);
     part("flexi coupon", paid.flexi_coupon);
     part("stored card", paid.stored_card);
     line.label = "paid for " + Day(p.start, z_) + " → " + Day(p.end, z_) + " (" + std::string(ToString(p.kind)) +
                  (p.order_id.empty() ? "" : ", order " + p.order_id) + "), " + std::string(how) +
                  (parts.empty() ? "" : ": " + parts);
+    if (voucherExpired)
+        line.label +=
+            "; voucher " + paid.voucher.str() + " expired " + Day(*paid.voucher_expire_time, z_) + ": not returned";
+    else if (voucher.isPositive() && paid.voucher_expire_time)  // unknown: returned without one, as before
+        line.label += "; voucher returned with its expiry " + Day(*paid.voucher_expire_time, z_);
     if (paid.discount_coupon.isPositive())
         line.label += "; discount coupon " + paid.discount_coupon.str() + " not returned";
     item.lines.push_back(std::move(line));
@@ -836,8 +854,9 @@ Refusals UnsubscribeRefusals(const Workspace& ws, const UnsubscribeRequest& requ
 // returns and, per item, its order's place in `subs`.
 struct UnsubscribeOrders {
     std::vector<Order> subs;
-    std::vector<RefundComponents> returned;  // per sub-order
-    std::vector<std::size_t> groupOf;        // item -> sub-order
+    std::vector<RefundComponents> returned;              // per sub-order
+    std::vector<std::vector<ReturnedVoucher>> vouchers;  // per sub-order: the vouchers by expiry
+    std::vector<std::size_t> groupOf;                    // item -> sub-order
 };
 
 UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeRequest& request,
@@ -863,6 +882,7 @@ UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeR
                 o.extra.emplace_back("unsubscribe_reason_text", JsonText(request.reason_text));
             subs.push_back(std::move(o));
             out.returned.emplace_back();
+            out.vouchers.emplace_back();
         }
         out.groupOf.push_back(subs.size() - 1);
         Order& o = subs.back();
@@ -883,6 +903,13 @@ UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeR
         o.official_amount = *o.official_amount + item.total;
         RefundComponents& back = out.returned.back();
         back.voucher += item.refund.voucher;
+        for (const ReturnedVoucher& v : item.returned_vouchers) {
+            std::vector<ReturnedVoucher>& vs = out.vouchers.back();
+            auto same = std::find_if(vs.begin(), vs.end(),
+                                     [&](const ReturnedVoucher& x) { return x.expire_time == v.expire_time; });
+            if (same != vs.end()) same->amount += v.amount;
+            else vs.push_back(v);
+        }
         back.flexi_coupon += item.refund.flexi_coupon;
         back.stored_card += item.refund.stored_card;
     }
@@ -921,7 +948,8 @@ void CreditRefund(Workspace& ws, const RefundPreview& preview, UnsubscribeOrders
         Order& s = orders.subs[k];
         res.sub_order_ids.push_back(s.order_id);
         AdvanceStatus(s, OrderStatus::Completed);
-        auto give = [&](CouponType type, Money amount, std::string_view suffix) {
+        auto give = [&](CouponType type, Money amount, std::string_view suffix,
+                        std::optional<Instant> expiry = std::nullopt) {
             if (!amount.isPositive()) return;
             Coupon c;
             c.coupon_id = s.order_id + std::string(suffix);
@@ -929,11 +957,13 @@ void CreditRefund(Workspace& ws, const RefundPreview& preview, UnsubscribeOrders
                 c.coupon_id = s.order_id + std::string(suffix) + "-" + std::to_string(n);
             c.type = type;
             c.balance = amount;
+            c.expire_time = expiry;  // seed 4.4.1.3: a returned voucher keeps its original expiry
             res.returned_coupon_ids.push_back(c.coupon_id);
             ws.coupons.push_back(std::move(c));
             ws.Reindex();
         };
-        give(CouponType::Voucher, orders.returned[k].voucher, "-voucher");
+        for (const ReturnedVoucher& v : orders.vouchers[k])
+            give(CouponType::Voucher, v.amount, "-voucher", v.expire_time);
         give(CouponType::Flexi, orders.returned[k].flexi_coupon, "-flexi");
         give(CouponType::StoredCard, orders.returned[k].stored_card, "-card");
     }

@@ -499,12 +499,30 @@ const ObjectSchema kAutoRenewSchema{{
                                                         "expected 1..5 years, got " + std::to_string(a.period_num));
                                     }};
 
+// seed 4.4.1.3: the vouchers' expiry, a time or "unknown" (what a file from before this member means).
+bool ReadVoucherExpireTime(void* o, const Value& v, std::string& error)
+{
+    auto& field = static_cast<PaidBreakdown*>(o)->voucher_expire_time;
+    if (v.isNull() || (v.type == JsonType::String && v.text == "unknown")) {
+        field.reset();
+        return true;
+    }
+    Instant t;
+    if (!Read(v, t, error)) {
+        if (v.type != JsonType::String) error += " (or \"unknown\")";
+        return false;
+    }
+    field = t;
+    return true;
+}
+
 const ObjectSchema kPaidSchema{{
                                    Field<&PaidBreakdown::cash>("cash"),
                                    Field<&PaidBreakdown::voucher>("voucher"),
                                    Field<&PaidBreakdown::flexi_coupon>("flexi_coupon"),
                                    Field<&PaidBreakdown::stored_card>("stored_card"),
                                    Field<&PaidBreakdown::discount_coupon>("discount_coupon"),
+                                   {"voucher_expire_time", false, MemberKind::Scalar, ReadVoucherExpireTime},
                                },
                                ExtraOf<PaidBreakdown>};
 

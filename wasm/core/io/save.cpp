@@ -351,6 +351,7 @@ private:
         member("flexi_coupon", p.flexi_coupon);
         member("stored_card", p.stored_card);
         member("discount_coupon", p.discount_coupon);
+        member("voucher_expire_time", p.voucher_expire_time);
         end(p.extra);
     }
     void period(const ResourcePeriod& p)

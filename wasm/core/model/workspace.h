@@ -219,6 +219,9 @@ struct PaidBreakdown {
     Money flexi_coupon;     // 现金券: refunded like cash
     Money stored_card;      // 储值卡: refunded like cash
     Money discount_coupon;  // 折扣券: reduced the price, never returned
+    // seed 4.4.1.3: when the vouchers used expire (a returned voucher keeps it; an expired one is not
+    // returned). Resource periods only; absent or "unknown" = unknown (files before this member)
+    std::optional<Instant> voucher_expire_time;
     UnknownMembers extra;
     // 订单实付金额 of the standard rule (no vouchers)
     Money refundableBase() const { return cash + flexi_coupon + stored_card; }
