@@ -186,7 +186,16 @@ std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vect
 
 UnifiedExpiryDay AccountUnifiedDay(const Workspace& ws)
 {
+    // seed 4.2.3 注意事项 1: never set = the system default, the 1st of each month
     return ws.account.unified_expiry_day.value_or(UnifiedExpiryDay());
+}
+
+Refusals SetUnifiedExpiryDay(Workspace& ws, UnifiedExpiryDay day)
+{
+    // seed 4.2.3 step 6: 确定 sets the account's day on its own (设置统一到期日成功)
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) return {*frozen};
+    ws.account.unified_expiry_day = day;
+    return {};
 }
 
 int AnchorDayOf(const Resource& resource, ZoneOffset zone)
