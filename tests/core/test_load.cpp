@@ -101,6 +101,12 @@ TEST_CASE("load: every member of the full document lands in its field")
     CHECK(period.paid->stored_card == Yuan("22.28"));
     CHECK(period.paid->discount_coupon == Yuan("5.00"));
     CHECK(period.paid->voucher_expire_time == At("2025-12-31T23:59:59+08:00"));
+    CHECK(period.promotion);
+    CHECK(period.changed_before_effective);
+    CHECK(ws.products[0].periods_unsubscribable == false);
+    CHECK(ws.resources[0].bandwidth_addon);
+    CHECK(ws.resources[0].special_unsubscribe);
+    CHECK(ws.resources[1].added_after_renewal);
     CHECK(period.paid->refundableBase() == Yuan("1852.28"));
     CHECK(period.no_five_day_refund);
     CHECK(period.invoiced);
@@ -965,6 +971,7 @@ TEST_CASE("check: duplicate ids of each kind")
     doc["resources"][1]["resource_id"] = "ecs-1";
     doc["resources"][1].erase("main_resource_id");
     doc["resources"][1].erase("relation");
+    doc["resources"][1].erase("added_after_renewal");  // attached resources only
     CHECK(FirstError(doc) ==
           "t.json: /resources/1/resource_id: duplicate resource_id \"ecs-1\" (first at /resources/0)");
     doc = test::FullDoc();

@@ -468,6 +468,107 @@ TEST_CASE("vouchers: returned with their original expiry, not returned once expi
     }
 }
 
+// seed 4.4.2 未生效的资源不可退订场景, 4.4.3 续费周期不可退订场景: each case is data of the file and a reason.
+TEST_CASE(
+    "not allowed: promotion, special unsubscription, changed, bandwidth add-on, attached added, 云速建站 "
+    "(seed 4.4.2, 4.4.3)")
+{
+    // seed 4.4.3 示例: ECS 03 bought 2020/10/20, renewal 2020/11/20 → 12/20 paid 80.00 + voucher 20.00; 2020/11/05.
+    auto withRenewal = [] {
+        Fixture f = OneResource("2020-11-05T10:00:00+08:00", "2020-10-20T10:00:00+08:00", "2020-11-20T23:59:59+08:00",
+                                Paid("100.00"));
+        f.product("p-disk", "10.00", "100.00");
+        Resource& r = f.ws.resources[0];
+        ResourcePeriod renewal;
+        renewal.order_id = "CS-renewal";
+        renewal.kind = PeriodKind::Renewal;
+        renewal.start = At("2020-11-20T23:59:59+08:00");
+        renewal.end = At("2020-12-20T23:59:59+08:00");
+        renewal.paid = Paid("80.00", "20.00");
+        r.periods.push_back(renewal);
+        r.expire_time = renewal.end;
+        f.attached("disk", "p-disk", "ecs-1", Relation::Mounted);
+        f.done();
+        return f;
+    };
+    auto periodsReason = [](const Fixture& f) {
+        RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now(), /*periodsOnly=*/true);
+        REQUIRE(p.items.size() == 1);
+        return p.items[0].scenario == UnsubscribeScenario::NotAllowed ? p.items[0].reason_code
+                                                                      : std::string(ToString(p.items[0].scenario));
+    };
+    {
+        Fixture f = withRenewal();
+        CHECK(periodsReason(f) == "renewal_periods");  // 100.00 back (the seed's example)
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].periods[1].changed_before_effective = true;  // 续费周期生效前进行了变更
+        CHECK(periodsReason(f) == "changed_before_renewal");
+        // the resource itself can still be unsubscribed (only the periods alone cannot)
+        CHECK(Preview(f.ws, {"ecs-1"}, f.now()).items[0].scenario == UnsubscribeScenario::Standard);
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].bandwidth_addon = true;  // 存在带宽加油包
+        CHECK(periodsReason(f) == "bandwidth_addon");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.findResource("disk")->added_after_renewal = true;  // 续费成功后再追加附属资源
+        CHECK(periodsReason(f) == "attached_after_renewal");
+        f.ws.findResource("disk")->status = ResourceStatus::Closed;  // gone again: allowed
+        CHECK(periodsReason(f) == "renewal_periods");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.products[0].periods_unsubscribable = false;  // 云速建站
+        CHECK(periodsReason(f) == "periods_not_unsubscribable");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].periods[1].promotion = true;  // 续费订单参与了活动、促销
+        CHECK(periodsReason(f) == "promotion");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].periods[1].invoiced = true;  // 现金券 / 云商店 / 伙伴代付, 开具发票后
+        CHECK(periodsReason(f) == "invoiced");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].special_unsubscribe = true;  // 正在申请特殊退订: nothing is unsubscribed meanwhile
+        CHECK(periodsReason(f) == "special_unsubscribe");
+        CHECK(Preview(f.ws, {"ecs-1"}, f.now()).items[0].reason_code == "special_unsubscribe");
+    }
+    // seed 4.4.2: a resource not yet effective (takes effect 2020-12-01), 100.00 back unless bought in a promotion
+    auto notEffective = [] {
+        return OneResource("2020-11-05T10:00:00+08:00", "2020-12-01T00:00:00+08:00", "2020-12-31T23:59:59+08:00",
+                           Paid("80.00", "20.00"));
+    };
+    {
+        Fixture f = notEffective();
+        RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now());
+        CHECK(p.items[0].scenario == UnsubscribeScenario::NotEffective);
+        CHECK(p.total == Yuan("100.00"));
+        f.ws.resources[0].periods[0].promotion = true;  // 参加促销活动
+        p = Preview(f.ws, {"ecs-1"}, f.now());
+        CHECK(p.items[0].reason_code == "promotion");
+        CHECK(p.total.isZero());
+        const Workspace before = f.ws;
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, false, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE_FALSE(u.ok());
+        CHECK(u.refusals[0].code == "promotion");
+        CHECK(f.ws == before);
+    }
+    {
+        Fixture f = notEffective();
+        f.ws.resources[0].special_unsubscribe = true;
+        CHECK(Preview(f.ws, {"ecs-1"}, f.now()).items[0].reason_code == "special_unsubscribe");
+    }
+}
+
 TEST_CASE("renewal periods: the reference example, 100.00 = 80.00 cash + 20.00 voucher (seed 4.4.3 示例)")
 {
     // seed 4.4.3: ECS 03 bought 2020/10/20 for 1 month; renewed 2020/11/01 for 1 month, 100.00 = 代金券 20.00 + cash 80.00;

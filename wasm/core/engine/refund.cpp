@@ -158,6 +158,8 @@ public:
 private:
     std::optional<Block> CommonBlock(const Resource& r) const;
     std::optional<Block> PeriodsBlock(const Resource& r, const std::vector<std::size_t>& periods) const;
+    std::optional<Block> PromotionBlock(const Resource& r, const std::vector<std::size_t>& periods) const;
+    std::optional<Block> RenewalPeriodsBlock(const Resource& r, const std::vector<std::size_t>& periods) const;
     Evaluation EvaluateResource(const Resource& r) const;
     Evaluation EvaluatePeriods(const Resource& r, Instant keepUntil) const;
     void AddGroup(const std::vector<const Resource*>& group);
@@ -205,6 +207,10 @@ std::optional<Block> Previewer::CommonBlock(const Resource& r) const
     if (r.status == ResourceStatus::Frozen && r.frozen_reason == FrozenReason::Police)
         return Block{"police_frozen",
                      "resource " + id + " is frozen by the police (公安冻结) and cannot be unsubscribed"};
+    // seed 4.4.2: 正在申请特殊退订 — no other unsubscription meanwhile
+    if (r.special_unsubscribe)
+        return Block{"special_unsubscribe", "a special unsubscription (特殊退订) of resource " + id +
+                                                " is in progress: wait until it is done"};
     if (const Order* o = locks_.open(id); o && StatusAsOf(*o, ws_.rules, req_.as_of) != OrderStatus::Cancelled)
         return Block{"in_transaction", "resource " + id + " is in another transaction: order " + o->order_id + " is " +
                                            std::string(ToString(o->status)) +
@@ -218,15 +224,57 @@ std::optional<Block> Previewer::PeriodsBlock(const Resource& r, const std::vecto
         const ResourcePeriod& p = r.periods[i];
         const std::string which = "period " + Day(p.start, z_) + " → " + Day(p.end, z_) +
                                   (p.order_id.empty() ? "" : " (order " + p.order_id + ")");
-        if (p.invoiced)
+        if (p.invoiced)  // seed 4.4.1.4, 4.4.2, 4.4.3: 开具发票后不允许退订
             return Block{"invoiced", which + " of resource " + r.resource_id +
-                                         " was paid with coupons and invoiced: it cannot be unsubscribed"};
+                                         " was paid with coupons (现金券), bought on 云商店 or paid by a partner, and "
+                                         "invoiced: it cannot be unsubscribed"};
         if (!p.paid)
             return Block{"paid_unknown", "how " + which + " of resource " + r.resource_id +
                                              " was paid is not in the file (periods/" + std::to_string(i) +
                                              "/paid): add it to compute the refund"};
     }
     return std::nullopt;
+}
+
+// seed 4.4.2 / 4.4.3: a period bought in a promotion (参加促销活动) is not unsubscribed before it takes effect.
+std::optional<Block> Previewer::PromotionBlock(const Resource& r, const std::vector<std::size_t>& periods) const
+{
+    for (std::size_t i : periods)
+        if (r.periods[i].promotion)
+            return Block{"promotion", "period " + Day(r.periods[i].start, z_) + " → " + Day(r.periods[i].end, z_) +
+                                          " of resource " + r.resource_id +
+                                          " was bought in a promotion (参加促销活动): it cannot be unsubscribed"};
+    return std::nullopt;
+}
+
+// seed 4.4.3 续费周期不可退订场景: renewal periods alone are not unsubscribed when the renewal was changed
+// before it took effect, a bandwidth add-on package is present, an attached resource was added after the
+// renewal, the product is 云速建站 (periods_unsubscribable false), or the renewal was in a promotion.
+std::optional<Block> Previewer::RenewalPeriodsBlock(const Resource& r, const std::vector<std::size_t>& periods) const
+{
+    const std::string& id = r.resource_id;
+    if (const Product* p = ws_.findProduct(r.product_id); p && !p->periods_unsubscribable)
+        return Block{"periods_not_unsubscribable", "product " + p->product_id + " of resource " + id +
+                                                       " (e.g. 云速建站) does not unsubscribe renewal periods alone: "
+                                                       "unsubscribe the resource"};
+    if (r.bandwidth_addon)
+        return Block{"bandwidth_addon", "resource " + id +
+                                            " has a bandwidth add-on package (带宽加油包): unsubscribe the package "
+                                            "first, then the renewal periods"};
+    const Resource* added = r.added_after_renewal ? &r : nullptr;
+    for (const Resource* a : added ? std::vector<const Resource*>{} : ws_.attachedTo(id))
+        if (a->added_after_renewal && a->status != ResourceStatus::Closed) added = a;
+    if (added)
+        return Block{"attached_after_renewal", "attached resource " + added->resource_id +
+                                                   " was added after the renewal of " + id +
+                                                   ": only the resource can be unsubscribed, not its renewal periods"};
+    for (std::size_t i : periods)
+        if (r.periods[i].changed_before_effective)
+            return Block{"changed_before_renewal",
+                         "resource " + id + " was changed (变更) before its renewal " + Day(r.periods[i].start, z_) +
+                             " → " + Day(r.periods[i].end, z_) +
+                             " took effect: only the resource can be unsubscribed, not the renewal period"};
+    return PromotionBlock(r, periods);
 }
 
 Evaluation Previewer::EvaluateResource(const Resource& r) const
@@ -263,6 +311,7 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const
                 {"paid_unknown", "resource " + id + " has no periods in the file: nothing is known to refund"});
         e.full = all();
         if (auto b = PeriodsBlock(r, e.full)) return blocked(*b);
+        if (auto b = PromotionBlock(r, e.full)) return blocked(*b);  // seed 4.4.2: 参加促销活动
         e.standing = Standing::NotEffective;
         return e;
     }
@@ -327,6 +376,10 @@ Evaluation Previewer::EvaluatePeriods(const Resource& r, Instant keepUntil) cons
         return e;
     }
     if (auto b = PeriodsBlock(r, e.full)) {
+        e.block = *b;
+        return e;
+    }
+    if (auto b = RenewalPeriodsBlock(r, e.full)) {  // seed 4.4.3 续费周期不可退订场景
         e.block = *b;
         return e;
     }

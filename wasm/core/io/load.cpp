@@ -482,6 +482,7 @@ const ObjectSchema kProductSchema{{
                                       Field<&Product::five_day_refund>("five_day_refund"),
                                       Field<&Product::unsubscribable>("unsubscribable"),
                                       Field<&Product::to_on_demand>("to_on_demand"),
+                                      Field<&Product::periods_unsubscribable>("periods_unsubscribable"),
                                   },
                                   ExtraOf<Product>};
 
@@ -569,6 +570,8 @@ const ObjectSchema kPeriodSchema{{
                                      ObjectField<&ResourcePeriod::paid>("paid", kPaidSchema),
                                      Field<&ResourcePeriod::no_five_day_refund>("no_five_day_refund"),
                                      Field<&ResourcePeriod::invoiced>("invoiced"),
+                                     Field<&ResourcePeriod::promotion>("promotion"),
+                                     Field<&ResourcePeriod::changed_before_effective>("changed_before_effective"),
                                  },
                                  ExtraOf<ResourcePeriod>,
                                  [](void* o, const ObjectCheck& check) {
@@ -597,6 +600,9 @@ const ObjectSchema kResourceSchema{
         ListField<&Resource::periods>("periods", kPeriodSchema),
         ObjectField<&Resource::enterprise_project>("enterprise_project", kEnterpriseProjectSchema),
         ListField<&Resource::renew_rates>("renew_rates", kRenewRateSchema),
+        Field<&Resource::bandwidth_addon>("bandwidth_addon"),
+        Field<&Resource::added_after_renewal>("added_after_renewal"),
+        Field<&Resource::special_unsubscribe>("special_unsubscribe"),
     },
     ExtraOf<Resource>,
     [](void* o, const ObjectCheck& check) {
@@ -606,6 +612,8 @@ const ObjectSchema kResourceSchema{
             check.error("frozen_reason", "only allowed when status is frozen");
         if (r.relation && r.isMain())
             check.error("relation", "only allowed on an attached resource (one with a main_resource_id)");
+        if (r.added_after_renewal && r.isMain())
+            check.error("added_after_renewal", "only allowed on an attached resource (one with a main_resource_id)");
         if (!r.renew_rates.empty() && !r.isMain())
             check.error("renew_rates", "only allowed on a main resource (Huawei prices an instance by its main)");
     }};

@@ -331,6 +331,7 @@ private:
         member("five_day_refund", p.five_day_refund);
         member("unsubscribable", p.unsubscribable);
         member("to_on_demand", p.to_on_demand);
+        if (!p.periods_unsubscribable) member("periods_unsubscribable", false);  // written when not the default
         end(p.extra);
     }
     void autoRenew(const AutoRenew& a)
@@ -365,6 +366,8 @@ private:
         member("paid", p.paid, &WorkspaceWriter::paid);
         member("no_five_day_refund", p.no_five_day_refund);
         member("invoiced", p.invoiced);
+        if (p.promotion) member("promotion", true);  // seed 4.4.2 / 4.4.3 refusal data: written when true
+        if (p.changed_before_effective) member("changed_before_effective", true);
         end(p.extra);
     }
     void resource(const Resource& r)
@@ -387,6 +390,9 @@ private:
         list("periods", r.periods, &WorkspaceWriter::period);
         member("enterprise_project", r.enterprise_project, &WorkspaceWriter::enterpriseProject);
         listIfAny("renew_rates", r.renew_rates, &WorkspaceWriter::renewRate);
+        if (r.bandwidth_addon) member("bandwidth_addon", true);  // seed 4.4.2 / 4.4.3 refusal data: written when true
+        if (r.added_after_renewal) member("added_after_renewal", true);
+        if (r.special_unsubscribe) member("special_unsubscribe", true);
         end(r.extra);
     }
     void enterpriseProject(const EnterpriseProject& e)
