@@ -670,6 +670,53 @@ TEST_CASE("failed provisioning: full refund including vouchers, even with its or
     CHECK(p.items[0].quota_used == 0);
 }
 
+// seed 4.3.3 说明 / 4.4.4: 处理中 shows which case; failed resources are unsubscribed by the system, in full,
+// and the order's details show that refund.
+TEST_CASE(
+    "failed provisioning: 处理中 case, automatic unsubscription as of the clock, refund in the details "
+    "(seed 4.3.3, 4.4.4)")
+{
+    Fixture f = OneResource("2025-01-14T10:00:00+08:00", "2025-01-14T09:41:15+08:00", "2025-02-14T23:59:59+08:00",
+                            Paid("600.00", "58.00"));
+    f.ws.resources[0].periods[0].order_id = "CS-ecs-1";
+    f.ws.orders[0].status = OrderStatus::Processing;
+    OrderItem item;
+    item.resource_id = "ecs-1";
+    f.ws.orders[0].items.push_back(item);
+    f.done();
+    const Instant now = f.now();
+    // 资源开通中 while every resource is provisioning
+    CHECK(ProcessingCaseOf(f.ws, f.ws.orders[0], now) == ProcessingCase::Provisioning);
+    CHECK(AutoUnsubscribeFailed(f.ws, now).empty());  // nothing failed: nothing is done
+    // 部分资源开通失败 once one failed
+    f.ws.resources[0].provisioning = Provisioning::Failed;
+    CHECK(ProcessingCaseOf(f.ws, f.ws.orders[0], now) == ProcessingCase::PartlyFailed);
+    REQUIRE(DescribeOrder(f.ws, "CS-ecs-1", now)->processing_case == ProcessingCase::PartlyFailed);
+    // a completed order has no processing case
+    f.ws.orders[0].status = OrderStatus::Completed;
+    CHECK_FALSE(ProcessingCaseOf(f.ws, f.ws.orders[0], now));
+    f.ws.orders[0].status = OrderStatus::Processing;
+
+    // the system unsubscribes it as of the clock: 658.00 back (600.00 cash + 58.00 voucher), no fee, no quota
+    const std::vector<std::string> made = AutoUnsubscribeFailed(f.ws, now);
+    REQUIRE(made.size() == 1);
+    const Order* refund = f.ws.findOrder(made[0]);
+    REQUIRE(refund != nullptr);
+    CHECK(refund->order_type == OrderType::Unsubscribe);
+    CHECK(refund->status == OrderStatus::Completed);
+    CHECK(refund->amount_after_discount == Yuan("658.00"));
+    CHECK(f.ws.findResource("ecs-1")->status == ResourceStatus::Closed);
+    CHECK(f.ws.account.cash_balance == Yuan("600.00"));
+    CHECK(f.ws.account.five_day_quota->used == 0);
+    // the purchase order's details show the refund
+    std::optional<OrderDetails> d = DescribeOrder(f.ws, "CS-ecs-1", now);
+    REQUIRE(d);
+    REQUIRE(d->refunds.size() == 1);
+    CHECK(d->refunds[0]->order_id == made[0]);
+    // done once: a closed resource is not unsubscribed again
+    CHECK(AutoUnsubscribeFailed(f.ws, now).empty());
+}
+
 TEST_CASE("not allowed, always with the reason (seed 4.4.1.4, 4.4.2, 4.4.3)")
 {
     auto reasonOf = [](Fixture& f) {
