@@ -470,6 +470,21 @@ const failed = await run([
     await screenshot(page, 'proc-4.4.5-records');
   }],
 
+  ['4.3.3 处理中: 部分资源开通失败; the failed RDS is unsubscribed by the system, the refund in the details (4.4.4)', async () => {
+    await reset('zh');
+    await nav(Z.myOrders, 'my-orders');
+    const id = 'CS25011409400W3MH';   // new order of rds-淼-report, processing; the RDS failed to provision
+    await typeInto(page, '##search', '09400W3MH');
+    await clickItem(page, id);
+    await screenshot(page, 'proc-4.3.3-partly-failed');
+    const ws = await savedWorkspace();
+    const rds = resourceNamed(ws, 'rds-淼-report');
+    assert(rds.status === 'closed', 'rds-淼-report ' + rds.status);
+    const refund = ws.orders.find((o) => o.order_type === 'unsubscribe' && o.items.some((i) => i.resource_id === rds.resource_id));
+    assert(refund && refund.amount_after_discount === '658.00', 'refund ' + JSON.stringify(refund && refund.amount_after_discount));
+    assert(orderOf(ws, id).history.some((h) => h.type === 'unsubscribe' && h.order_id === refund.order_id), 'not in the order\'s history');
+  }],
+
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],
