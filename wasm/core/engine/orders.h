@@ -50,7 +50,7 @@
 // ("not_pending_payment"); nothing to cancel at all is refused ("nothing_to_cancel").
 //
 // Both refuse the whole request, changing nothing, for: empty_request, too_many_orders (31 of 30),
-// unknown_order.
+// unknown_order, account_police_frozen (the account is frozen by the police, account_freeze.h).
 #pragma once
 
 #include <optional>

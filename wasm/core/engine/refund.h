@@ -19,7 +19,11 @@
 //                   effective_resource_package, expired, invoiced (a period to refund was paid with
 //                   coupons and invoiced), paid_unknown (a period to refund has no paid breakdown),
 //                   bound_to_main, group_not_allowed (a resource of its group is not allowed),
-//                   no_unused_renewal_period (periods only, nothing to cut).
+//                   no_unused_renewal_period (periods only, nothing to cut), account_police_frozen
+//                   (account_freeze.h), special_unsubscribe (特殊退订 in progress), promotion (a not yet
+//                   effective resource or renewal bought in a promotion, 4.4.2 / 4.4.3); periods only
+//                   (4.4.3): changed_before_renewal, bandwidth_addon, attached_after_renewal,
+//                   periods_not_unsubscribable (云速建站).
 //   not_effective   effective_time is after the clock (4.4.2): every period in full, voucher
 //                   included, discount coupon not; no fee; no quota.
 //   five_day        (4.4.1.3) within five_day_window_hours (120 h) of effective_time — to the second:

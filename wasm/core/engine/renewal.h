@@ -34,7 +34,8 @@
 // longer ago than grace + retention days: deleted), delisted_product, pending_order (the resource or
 // its instance has an order waiting for payment: pay or cancel it first), not_alignable (only the
 // manual and auto-renew tabs take a unified expiry day), duration_not_offered, no_common_duration,
-// price_unknown, empty_request.
+// price_unknown, empty_request; account_police_frozen (the account is frozen by the police,
+// account_freeze.h: nothing is quoted).
 #pragma once
 
 #include <cstdint>
