@@ -14,7 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/account_freeze.h"
 #include "core/engine/auto_renew.h"
+#include "core/engine/orders.h"
+#include "core/engine/refund.h"
 #include "core/engine/renewal.h"
 #include "test_renewal_fixture.h"
 #include "support.h"
@@ -720,6 +723,71 @@ TEST_CASE("release: expired only; bound attached go along, mounted stay (seed 4.
         CHECK(Codes(r.refusals) == std::vector<std::string>{"not_expired"});
         CHECK(r.released.empty());
         CHECK(f.ws == before);
+    }
+}
+
+// seed 4.2.6: an account frozen by the police blocks every operation; arrears / violation still release.
+TEST_CASE("account freeze: police blocks every operation, arrears and violation still release (seed 4.2.6)")
+{
+    const Instant after = At("2025-02-05T10:00:00+08:00");
+    auto frozenFixture = [](std::optional<FrozenReason> reason) {
+        Fixture f = Instance();
+        f.ws.findResource("ecs")->status = ResourceStatus::Expired;
+        f.pendingOrder("CS-P", "ecs-2");
+        f.done();
+        f.ws.account.frozen_reason = reason;
+        return f;
+    };
+    SUBCASE("police: every engine operation is refused with account_police_frozen and nothing changes")
+    {
+        Fixture f = frozenFixture(FrozenReason::Police);
+        REQUIRE(AccountFreezeRefusal(f.ws, AccountOperation::Release).has_value());
+        const Workspace before = f.ws;
+        const std::string code = "account_police_frozen";
+        CHECK(FirstCode(ReleaseResources(f.ws, {"ecs"}, after).refusals) == code);
+        RenewalRequest renew;
+        renew.resource_ids = {"data"};
+        renew.as_of = f.now();
+        CHECK(FirstCode(QuoteRenewal(f.ws, renew).refusals) == code);
+        CHECK(FirstCode(PlaceRenewalOrders(f.ws, renew).quote.refusals) == code);
+        CHECK(FirstCode(SetManualRenewal(f.ws, {"data"}, f.now()).refusals) == code);
+        CHECK(FirstCode(EnableAutoRenew(f.ws, {"data"}, {Months(1), 3}, f.now()).refusals) == code);
+        CHECK(FirstCode(ModifyAutoRenew(f.ws, {"data"}, {Months(1), false, {}}, f.now()).refusals) == code);
+        CHECK(FirstCode(CancelAutoRenew(f.ws, {"data"}, f.now()).refusals) == code);
+        CHECK(FirstCode(SetToOnDemand(f.ws, {"data"}, f.now()).refusals) == code);
+        CHECK(FirstCode(SetNoRenew(f.ws, {"data"}, f.now()).refusals) == code);
+        CHECK(FirstCode(SetDeductionDaysBefore(f.ws, 3, f.now()).refusals) == code);
+        CHECK(FirstCode(PayOrders(f.ws, {{"CS-P"}, std::nullopt, f.now()}).refusals) == code);
+        CHECK(FirstCode(CancelOrders(f.ws, {{"CS-P"}, f.now()}).refusals) == code);
+        RefundPreview p = PreviewRefund(f.ws, {{"data"}, false, std::nullopt, f.now()});
+        REQUIRE(p.items.size() == 1);
+        CHECK(p.items[0].scenario == UnsubscribeScenario::NotAllowed);
+        CHECK(p.items[0].reason_code == code);
+        CHECK(FirstCode(Unsubscribe(f.ws, {{{"data"}, false, std::nullopt, f.now()}, {}, ""}).refusals) == code);
+        SetPolicy(f.ws, "ecs-2", RenewalPolicy::Auto, Auto(TermUnit::Month, 1, std::nullopt));
+        const Workspace autoBefore = f.ws;
+        AutoRenewRun run = RunDueAutoRenewals(f.ws, At("2025-02-28T10:00:00+08:00"));
+        CHECK(run.charges.empty());
+        CHECK(FirstCode(run.failures) == code);
+        CHECK(f.ws == autoBefore);
+        SetPolicy(f.ws, "ecs-2", RenewalPolicy::Manual);
+        CHECK(f.ws == before);
+    }
+    SUBCASE("arrears or violation: release, renewal and policy changes are allowed")
+    {
+        for (FrozenReason reason : {FrozenReason::Arrears, FrozenReason::Violation}) {
+            CAPTURE(static_cast<int>(reason));
+            Fixture f = frozenFixture(reason);
+            CHECK_FALSE(AccountFreezeRefusal(f.ws, AccountOperation::Release).has_value());
+            RenewalRequest renew;
+            renew.resource_ids = {"data"};
+            renew.as_of = f.now();
+            CHECK(QuoteRenewal(f.ws, renew).ok());
+            CHECK(SetNoRenew(f.ws, {"data"}, f.now()).ok());
+            Release r = ReleaseResources(f.ws, {"ecs"}, after);
+            REQUIRE(r.ok());
+            CHECK(r.released == std::vector<std::string>{"ecs", "sys"});
+        }
     }
 }
 

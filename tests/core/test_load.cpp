@@ -46,6 +46,7 @@ TEST_CASE("load: every member of the full document lands in its field")
     CHECK(a.five_day_quota->used == 2);
     CHECK(a.deduction_days_before == 5);
     CHECK(a.unified_expiry_day == UnifiedExpiryDay::FromDay(15));
+    CHECK(a.frozen_reason == FrozenReason::Violation);
 
     CHECK(ws.rules.grace_days == 30);
     CHECK(ws.rules.rounding == Rounding::Truncate);
@@ -99,6 +100,13 @@ TEST_CASE("load: every member of the full document lands in its field")
     CHECK(period.paid->flexi_coupon == Yuan("30.00"));
     CHECK(period.paid->stored_card == Yuan("22.28"));
     CHECK(period.paid->discount_coupon == Yuan("5.00"));
+    CHECK(period.paid->voucher_expire_time == At("2025-12-31T23:59:59+08:00"));
+    CHECK(period.promotion);
+    CHECK(period.changed_before_effective);
+    CHECK(ws.products[0].periods_unsubscribable == false);
+    CHECK(ws.resources[0].bandwidth_addon);
+    CHECK(ws.resources[0].special_unsubscribe);
+    CHECK(ws.resources[1].added_after_renewal);
     CHECK(period.paid->refundableBase() == Yuan("1852.28"));
     CHECK(period.no_five_day_refund);
     CHECK(period.invoiced);
@@ -329,6 +337,28 @@ void CheckEveryWord(const Doc::json_pointer& at, Get get)
     CHECK(FirstError(doc) == "t.json: " + at.to_string() + ": expected one of " + EnumChoices<E>() + ", got \"Nope\"");
     doc[at] = 1;
     CHECK(FirstError(doc) == "t.json: " + at.to_string() + ": expected one of " + EnumChoices<E>() + ", got 1");
+}
+
+// seed 4.4.1.3: a voucher's expiry on a period's paid parts; files from before it (absent) and "unknown"
+// both read as unknown; anything else is refused with its pointer.
+TEST_CASE("load: paid.voucher_expire_time is a time, \"unknown\" or absent (seed 4.4.1.3)")
+{
+    for (const char* unknown : {"unknown", "absent"}) {
+        CAPTURE(unknown);
+        Doc doc = test::FullDoc();
+        if (std::string(unknown) == "absent") doc["resources"][0]["periods"][0]["paid"].erase("voucher_expire_time");
+        else doc["resources"][0]["periods"][0]["paid"]["voucher_expire_time"] = "unknown";
+        LoadResult r = test::LoadDoc(doc);
+        REQUIRE(r.ok);
+        CHECK_FALSE(r.workspace.resources[0].periods[0].paid->voucher_expire_time);
+        CHECK(SaveWorkspace(r.workspace).find("voucher_expire_time") == std::string::npos);
+    }
+    Doc doc = test::FullDoc();
+    doc["resources"][0]["periods"][0]["paid"]["voucher_expire_time"] = "soon";
+    LoadResult r = test::LoadDoc(doc);
+    REQUIRE_FALSE(r.ok);
+    REQUIRE_FALSE(r.errors.empty());
+    CHECK(r.errors.front().str().find("/resources/0/periods/0/paid/voucher_expire_time") != std::string::npos);
 }
 
 TEST_CASE("load: every enumeration word")
@@ -941,6 +971,7 @@ TEST_CASE("check: duplicate ids of each kind")
     doc["resources"][1]["resource_id"] = "ecs-1";
     doc["resources"][1].erase("main_resource_id");
     doc["resources"][1].erase("relation");
+    doc["resources"][1].erase("added_after_renewal");  // attached resources only
     CHECK(FirstError(doc) ==
           "t.json: /resources/1/resource_id: duplicate resource_id \"ecs-1\" (first at /resources/0)");
     doc = test::FullDoc();

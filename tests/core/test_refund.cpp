@@ -407,6 +407,178 @@ TEST_CASE("not-yet-effective resource: full paid including vouchers, no fee, no 
     CHECK(item.quota_used == 0);
 }
 
+// seed 4.4.1.3: returned vouchers keep their original expiry; an expired one is not returned ("如果过期则不退").
+TEST_CASE("vouchers: returned with their original expiry, not returned once expired (seed 4.4.1.3, 4.4.3 示例)")
+{
+    // seed 4.4.3 示例: the renewal paid 80.00 cash + 20.00 voucher, the voucher expiring 2020/12/31 23:59:59.
+    auto withRenewal = [](std::string_view asOf, std::optional<Instant> voucherExpiry) {
+        Fixture f = OneResource(asOf, "2020-10-20T10:00:00+08:00", "2020-11-20T23:59:59+08:00", Paid("100.00"));
+        Resource& r = f.ws.resources[0];
+        ResourcePeriod renewal;
+        renewal.order_id = "CS-renewal";
+        renewal.kind = PeriodKind::Renewal;
+        renewal.start = At("2020-11-20T23:59:59+08:00");
+        renewal.end = At("2020-12-20T23:59:59+08:00");
+        renewal.paid = Paid("80.00", "20.00");
+        renewal.paid->voucher_expire_time = voucherExpiry;
+        r.periods.push_back(renewal);
+        r.expire_time = renewal.end;
+        return f;
+    };
+    const Instant expiry = At("2020-12-31T23:59:59+08:00");
+    SUBCASE("2020/11/05: 100.00 back, the 20.00 voucher as a coupon expiring 2020/12/31 23:59:59")
+    {
+        Fixture f = withRenewal("2020-11-05T10:00:00+08:00", expiry);
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, true, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE(u.ok());
+        CHECK(u.preview.total == Yuan("100.00"));
+        CHECK(u.preview.items[0].returned_vouchers == std::vector<ReturnedVoucher>{{Yuan("20.00"), expiry}});
+        REQUIRE(u.returned_coupon_ids.size() == 1);
+        const Coupon* c = f.ws.findCoupon(u.returned_coupon_ids[0]);
+        REQUIRE(c != nullptr);
+        CHECK(c->type == CouponType::Voucher);
+        CHECK(c->balance == Yuan("20.00"));
+        CHECK(c->expire_time == expiry);
+    }
+    SUBCASE("an expired voucher is not returned: 80.00 back, the 20.00 kept, and no coupon")
+    {
+        // the same renewal with a voucher that expired 2020/11/01 23:59:59, unsubscribed 2020/11/05
+        Fixture f = withRenewal("2020-11-05T10:00:00+08:00", At("2020-11-01T23:59:59+08:00"));
+        RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now(), /*periodsOnly=*/true);
+        REQUIRE(p.ok());
+        const RefundItem& item = p.items[0];
+        CHECK(item.total == Yuan("80.00"));
+        CHECK(item.refund.cash == Yuan("80.00"));
+        CHECK(item.refund.voucher.isZero());
+        CHECK(item.voucher_expired == Yuan("20.00"));
+        CHECK(item.voucher_kept == Yuan("20.00"));
+        REQUIRE(LineOf(item, RefundLineKind::Paid) != nullptr);
+        CHECK(LineOf(item, RefundLineKind::Paid)->label.find("voucher 20.00 expired 2020-11-01: not returned") !=
+              std::string::npos);
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, true, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE(u.ok());
+        CHECK(u.returned_coupon_ids.empty());
+        // the very second of the expiry counts as expired; one second before, it is returned
+        Fixture g = withRenewal("2020-11-01T23:59:59+08:00", At("2020-11-01T23:59:59+08:00"));
+        CHECK(Preview(g.ws, {"ecs-1"}, g.now(), true).items[0].refund.voucher.isZero());
+        Fixture h = withRenewal("2020-11-01T23:59:58+08:00", At("2020-11-01T23:59:59+08:00"));
+        CHECK(Preview(h.ws, {"ecs-1"}, h.now(), true).items[0].refund.voucher == Yuan("20.00"));
+    }
+    SUBCASE("expiry unknown (a file from before voucher_expire_time): returned without an expiry")
+    {
+        Fixture f = withRenewal("2020-11-05T10:00:00+08:00", std::nullopt);
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, true, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE(u.ok());
+        REQUIRE(u.returned_coupon_ids.size() == 1);
+        CHECK(f.ws.findCoupon(u.returned_coupon_ids[0])->balance == Yuan("20.00"));
+        CHECK_FALSE(f.ws.findCoupon(u.returned_coupon_ids[0])->expire_time);
+    }
+}
+
+// seed 4.4.2 未生效的资源不可退订场景, 4.4.3 续费周期不可退订场景: each case is data of the file and a reason.
+TEST_CASE(
+    "not allowed: promotion, special unsubscription, changed, bandwidth add-on, attached added, 云速建站 "
+    "(seed 4.4.2, 4.4.3)")
+{
+    // seed 4.4.3 示例: ECS 03 bought 2020/10/20, renewal 2020/11/20 → 12/20 paid 80.00 + voucher 20.00; 2020/11/05.
+    auto withRenewal = [] {
+        Fixture f = OneResource("2020-11-05T10:00:00+08:00", "2020-10-20T10:00:00+08:00", "2020-11-20T23:59:59+08:00",
+                                Paid("100.00"));
+        f.product("p-disk", "10.00", "100.00");
+        Resource& r = f.ws.resources[0];
+        ResourcePeriod renewal;
+        renewal.order_id = "CS-renewal";
+        renewal.kind = PeriodKind::Renewal;
+        renewal.start = At("2020-11-20T23:59:59+08:00");
+        renewal.end = At("2020-12-20T23:59:59+08:00");
+        renewal.paid = Paid("80.00", "20.00");
+        r.periods.push_back(renewal);
+        r.expire_time = renewal.end;
+        f.attached("disk", "p-disk", "ecs-1", Relation::Mounted);
+        f.done();
+        return f;
+    };
+    auto periodsReason = [](const Fixture& f) {
+        RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now(), /*periodsOnly=*/true);
+        REQUIRE(p.items.size() == 1);
+        return p.items[0].scenario == UnsubscribeScenario::NotAllowed ? p.items[0].reason_code
+                                                                      : std::string(ToString(p.items[0].scenario));
+    };
+    {
+        Fixture f = withRenewal();
+        CHECK(periodsReason(f) == "renewal_periods");  // 100.00 back (the seed's example)
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].periods[1].changed_before_effective = true;  // 续费周期生效前进行了变更
+        CHECK(periodsReason(f) == "changed_before_renewal");
+        // the resource itself can still be unsubscribed (only the periods alone cannot)
+        CHECK(Preview(f.ws, {"ecs-1"}, f.now()).items[0].scenario == UnsubscribeScenario::Standard);
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].bandwidth_addon = true;  // 存在带宽加油包
+        CHECK(periodsReason(f) == "bandwidth_addon");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.findResource("disk")->added_after_renewal = true;  // 续费成功后再追加附属资源
+        CHECK(periodsReason(f) == "attached_after_renewal");
+        f.ws.findResource("disk")->status = ResourceStatus::Closed;  // gone again: allowed
+        CHECK(periodsReason(f) == "renewal_periods");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.products[0].periods_unsubscribable = false;  // 云速建站
+        CHECK(periodsReason(f) == "periods_not_unsubscribable");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].periods[1].promotion = true;  // 续费订单参与了活动、促销
+        CHECK(periodsReason(f) == "promotion");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].periods[1].invoiced = true;  // 现金券 / 云商店 / 伙伴代付, 开具发票后
+        CHECK(periodsReason(f) == "invoiced");
+    }
+    {
+        Fixture f = withRenewal();
+        f.ws.resources[0].special_unsubscribe = true;  // 正在申请特殊退订: nothing is unsubscribed meanwhile
+        CHECK(periodsReason(f) == "special_unsubscribe");
+        CHECK(Preview(f.ws, {"ecs-1"}, f.now()).items[0].reason_code == "special_unsubscribe");
+    }
+    // seed 4.4.2: a resource not yet effective (takes effect 2020-12-01), 100.00 back unless bought in a promotion
+    auto notEffective = [] {
+        return OneResource("2020-11-05T10:00:00+08:00", "2020-12-01T00:00:00+08:00", "2020-12-31T23:59:59+08:00",
+                           Paid("80.00", "20.00"));
+    };
+    {
+        Fixture f = notEffective();
+        RefundPreview p = Preview(f.ws, {"ecs-1"}, f.now());
+        CHECK(p.items[0].scenario == UnsubscribeScenario::NotEffective);
+        CHECK(p.total == Yuan("100.00"));
+        f.ws.resources[0].periods[0].promotion = true;  // 参加促销活动
+        p = Preview(f.ws, {"ecs-1"}, f.now());
+        CHECK(p.items[0].reason_code == "promotion");
+        CHECK(p.total.isZero());
+        const Workspace before = f.ws;
+        UnsubscribeResult u =
+            Unsubscribe(f.ws, {{{"ecs-1"}, false, std::nullopt, f.now()}, UnsubscribeReason::Other, ""});
+        REQUIRE_FALSE(u.ok());
+        CHECK(u.refusals[0].code == "promotion");
+        CHECK(f.ws == before);
+    }
+    {
+        Fixture f = notEffective();
+        f.ws.resources[0].special_unsubscribe = true;
+        CHECK(Preview(f.ws, {"ecs-1"}, f.now()).items[0].reason_code == "special_unsubscribe");
+    }
+}
+
 TEST_CASE("renewal periods: the reference example, 100.00 = 80.00 cash + 20.00 voucher (seed 4.4.3 示例)")
 {
     // seed 4.4.3: ECS 03 bought 2020/10/20 for 1 month; renewed 2020/11/01 for 1 month, 100.00 = 代金券 20.00 + cash 80.00;
@@ -520,6 +692,53 @@ TEST_CASE("failed provisioning: full refund including vouchers, even with its or
     CHECK(p.items[0].total == Yuan("658.00"));
     CHECK(p.items[0].refund.voucher == Yuan("58.00"));
     CHECK(p.items[0].quota_used == 0);
+}
+
+// seed 4.3.3 说明 / 4.4.4: 处理中 shows which case; failed resources are unsubscribed by the system, in full,
+// and the order's details show that refund.
+TEST_CASE(
+    "failed provisioning: 处理中 case, automatic unsubscription as of the clock, refund in the details "
+    "(seed 4.3.3, 4.4.4)")
+{
+    Fixture f = OneResource("2025-01-14T10:00:00+08:00", "2025-01-14T09:41:15+08:00", "2025-02-14T23:59:59+08:00",
+                            Paid("600.00", "58.00"));
+    f.ws.resources[0].periods[0].order_id = "CS-ecs-1";
+    f.ws.orders[0].status = OrderStatus::Processing;
+    OrderItem item;
+    item.resource_id = "ecs-1";
+    f.ws.orders[0].items.push_back(item);
+    f.done();
+    const Instant now = f.now();
+    // 资源开通中 while every resource is provisioning
+    CHECK(ProcessingCaseOf(f.ws, f.ws.orders[0], now) == ProcessingCase::Provisioning);
+    CHECK(AutoUnsubscribeFailed(f.ws, now).empty());  // nothing failed: nothing is done
+    // 部分资源开通失败 once one failed
+    f.ws.resources[0].provisioning = Provisioning::Failed;
+    CHECK(ProcessingCaseOf(f.ws, f.ws.orders[0], now) == ProcessingCase::PartlyFailed);
+    REQUIRE(DescribeOrder(f.ws, "CS-ecs-1", now)->processing_case == ProcessingCase::PartlyFailed);
+    // a completed order has no processing case
+    f.ws.orders[0].status = OrderStatus::Completed;
+    CHECK_FALSE(ProcessingCaseOf(f.ws, f.ws.orders[0], now));
+    f.ws.orders[0].status = OrderStatus::Processing;
+
+    // the system unsubscribes it as of the clock: 658.00 back (600.00 cash + 58.00 voucher), no fee, no quota
+    const std::vector<std::string> made = AutoUnsubscribeFailed(f.ws, now);
+    REQUIRE(made.size() == 1);
+    const Order* refund = f.ws.findOrder(made[0]);
+    REQUIRE(refund != nullptr);
+    CHECK(refund->order_type == OrderType::Unsubscribe);
+    CHECK(refund->status == OrderStatus::Completed);
+    CHECK(refund->amount_after_discount == Yuan("658.00"));
+    CHECK(f.ws.findResource("ecs-1")->status == ResourceStatus::Closed);
+    CHECK(f.ws.account.cash_balance == Yuan("600.00"));
+    CHECK(f.ws.account.five_day_quota->used == 0);
+    // the purchase order's details show the refund
+    std::optional<OrderDetails> d = DescribeOrder(f.ws, "CS-ecs-1", now);
+    REQUIRE(d);
+    REQUIRE(d->refunds.size() == 1);
+    CHECK(d->refunds[0]->order_id == made[0]);
+    // done once: a closed resource is not unsubscribed again
+    CHECK(AutoUnsubscribeFailed(f.ws, now).empty());
 }
 
 TEST_CASE("not allowed, always with the reason (seed 4.4.1.4, 4.4.2, 4.4.3)")

@@ -430,6 +430,42 @@ TEST_CASE("align-only = the same with 1 month (seed 4.2.3 统一到期日; docs/
     CHECK(q.refusals[0].code == "not_alignable");
 }
 
+// seed 4.2.3 注意事项 1: never set = day 1; seed 4.2.3 step 6: 确定 sets the day alone, 去支付 is a second step.
+TEST_CASE("unified expiry day: never set = the 1st; 确定 sets it alone, 去支付 optional (seed 4.2.3)")
+{
+    Workspace ws = LoadSample();
+    ws.account.unified_expiry_day.reset();  // a file that never set it
+    CHECK(AccountUnifiedDay(ws) == UnifiedExpiryDay::FromDay(1));
+    RenewalRequest req = Request(ws, {sample::R16});
+    req.align_only = true;
+    RenewalQuote q = QuoteRenewal(ws, req);  // R16 expires 2025-02-12: +1 month -> 03-12, day 1 -> 04-01
+    REQUIRE(q.ok());
+    CHECK(Iso(q.items[0].new_expire_time) == "2025-04-01T23:59:59+08:00");
+    CHECK(q.items[0].extra_days == 20);
+
+    // 确定 with day 15: the account's day only; no order, no resource touched
+    const std::size_t orders = ws.orders.size();
+    const std::vector<Resource> resources = ws.resources;
+    CHECK(SetUnifiedExpiryDay(ws, *UnifiedExpiryDay::FromDay(15)).empty());
+    CHECK(ws.account.unified_expiry_day == UnifiedExpiryDay::FromDay(15));
+    CHECK(ws.orders.size() == orders);
+    CHECK(ws.resources == resources);
+    // 去支付 then aligns to the day just set: 02-12 + 1 month = 03-12 -> 03-15, 3 extra days
+    q = QuoteRenewal(ws, req);
+    REQUIRE(q.ok());
+    CHECK(Iso(q.items[0].new_expire_time) == "2025-03-15T23:59:59+08:00");
+    CHECK(q.items[0].extra_days == 3);
+    // month end too
+    CHECK(SetUnifiedExpiryDay(ws, UnifiedExpiryDay::MonthEnd()).empty());
+    CHECK(AccountUnifiedDay(ws).isMonthEnd());
+    // a police-frozen account sets nothing (seed 4.2.6)
+    ws.account.frozen_reason = FrozenReason::Police;
+    const Refusals r = SetUnifiedExpiryDay(ws, *UnifiedExpiryDay::FromDay(2));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].code == "account_police_frozen");
+    CHECK(AccountUnifiedDay(ws).isMonthEnd());
+}
+
 // [SECTION] refusals
 
 TEST_CASE("refusals name each resource with a stable code")

@@ -18,13 +18,14 @@ inline constexpr const char* kFullWorkspace = R"({
   "as_of": "2025-01-14T10:00:00+08:00",
   "account": {"customer_id": "c-1", "name": "南京test", "currency": "USD", "cash_balance": "-12.50",
               "five_day_quota": {"year": 2025, "limit": 8, "used": 2},
-              "deduction_days_before": 5, "unified_expiry_day": 15},
+              "deduction_days_before": 5, "unified_expiry_day": 15, "frozen_reason": "violation"},
   "rules": {"grace_days": 30, "rounding": "truncate"},
   "products": [
     {"product_id": "p-ecs", "service_type_code": "hws.service.type.ec2", "service_type_name": "弹性云服务器",
      "resource_type_code": "hws.resource.type.vm", "spec_desc": "s6.large.2 | 2vCPUs | 4GiB", "region_code": "cn-north-4",
      "prices": {"month": "191.40", "year": 1952.28}, "renew_options": {"months": [1, 2, 3], "years": [1]},
-     "kind": "marketplace", "delisted": true, "five_day_refund": false, "unsubscribable": false, "to_on_demand": false},
+     "kind": "marketplace", "delisted": true, "five_day_refund": false, "unsubscribable": false, "to_on_demand": false,
+     "periods_unsubscribable": false},
     {"product_id": "p-evs-40", "kind": "resource_package"}
   ],
   "resources": [
@@ -35,15 +36,17 @@ inline constexpr const char* kFullWorkspace = R"({
      "periods": [
        {"order_id": "CS1", "kind": "renewal", "start": "2024-04-15T15:58:07+08:00", "end": "2025-04-15T23:59:59+08:00",
         "list_amount": "1952.28",
-        "paid": {"cash": "1800.00", "voucher": "100.00", "flexi_coupon": "30.00", "stored_card": "22.28", "discount_coupon": "5.00"},
-        "no_five_day_refund": true, "invoiced": true}],
+        "paid": {"cash": "1800.00", "voucher": "100.00", "flexi_coupon": "30.00", "stored_card": "22.28", "discount_coupon": "5.00",
+                 "voucher_expire_time": "2025-12-31T23:59:59+08:00"},
+        "no_five_day_refund": true, "invoiced": true, "promotion": true, "changed_before_effective": true}],
      "enterprise_project": {"id": "ep-1", "name": "财务处"},
      "renew_rates": [{"period": "month", "period_num": 1, "amount": "219.40"},
-                     {"period": "year", "period_num": 1, "error_code": "CBC.99003154", "error_msg": "too long"}]},
+                     {"period": "year", "period_num": 1, "error_code": "CBC.99003154", "error_msg": "too long"}],
+     "bandwidth_addon": true, "special_unsubscribe": true},
     {"resource_id": "vol-1", "resource_name": "data-disk", "product_id": "p-evs-40", "main_resource_id": "ecs-1",
      "relation": "mounted", "status": "frozen", "frozen_reason": "police",
      "effective_time": "2024-04-15T07:58:07Z", "expire_time": "2024/05/15 23:59:59 GMT+08:00",
-     "renewal_policy": "no_renew", "periods": []}
+     "renewal_policy": "no_renew", "periods": [], "added_after_renewal": true}
   ],
   "orders": [
     {"order_id": "CS1", "order_type": "change", "status": "processing", "create_time": "2024-04-15T15:50:00+08:00",

@@ -301,7 +301,7 @@ const failed = await run([
     await typeInto(page, '##search', R16.resource_id.slice(-12));
     await clickItem(page, '更多');
     await clickItem(page, '到期转按需', { nth: -1 });
-    await clickItem(page, '确定');
+    await clickItem(page, '到期转按需', { nth: -1 });   // seed 4.2.4 step 6: the page's button reads 到期转按需
     await clickItem(page, '关闭');
     let ws = await savedWorkspace();
     assert(resourceOf(ws, R16.resource_id).renewal_policy === 'to_on_demand', 'not to_on_demand');
@@ -315,15 +315,15 @@ const failed = await run([
     assert(resourceOf(ws, R16.resource_id).renewal_policy === 'no_renew', 'not no_renew');
   }],
 
-  ['4.2.6 释放: an expired resource, 更多 > 释放, acknowledge, 释放', async () => {
+  ['4.2.6 释放: an expired resource, 更多 > 释放, 释放, then 确定', async () => {
     await reset('zh');
     await nav(Z.renewals, 'renewals');
     await clickItem(page, /^手动续费项/);
     await typeInto(page, '##search', R14.resource_id.slice(-12));
     await clickItem(page, '更多');
     await clickItem(page, '释放', { nth: -1 });
-    await clickItem(page, '我已了解释放后数据无法找回');
-    await clickItem(page, '释放', { nth: -1 });
+    await clickItem(page, '释放', { nth: -1 });   // seed 4.2.6 step 7
+    await clickItem(page, '确定');                 // seed 4.2.6 step 8
     await screenshot(page, 'proc-4.2.6-released');
     await clickItem(page, '关闭');
     const ws = await savedWorkspace();
@@ -534,6 +534,116 @@ const failed = await run([
     const ordersBefore = (await summary()).orders;
     await clickItem(page, 'Buy now').catch(() => {});   // greyed: typed prices give a quote only
     assert((await summary()).orders === ordersBefore, 'typed prices placed an order');
+  }],
+
+  ['4.2.3 统一到期日 on its own: day 5, 确定 sets the account\'s day (设置统一到期日成功); 去支付 not needed', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R16.resource_id.slice(-12));
+    await clickItem(page, '更多');
+    await clickItem(page, '统一到期日', { nth: -1 });
+    await clickItem(page, '##day');
+    await clickItem(page, '每月5号');
+    await clickItem(page, '确定');   // seed 4.2.3 step 6
+    await screenshot(page, 'proc-4.2.3-day-set');
+    await clickItem(page, '取消');   // 去支付 (step 7) is a second, optional step
+    const ws = await savedWorkspace();
+    assert(ws.account.unified_expiry_day === 5, 'unified day ' + ws.account.unified_expiry_day);
+    assert(ws.orders.length === sample.orders.length, 'an order was placed: ' + ws.orders.length);
+    assert(resourceOf(ws, R16.resource_id).expire_time === R16.expire_time, 'R16 was renewed');
+  }],
+
+  ['seed words: 到期转按需\'s dialog confirms with 到期转按需, no 确定 (seed 4.2.4 step 6)', async () => {
+    await reset('zh');
+    await nav(Z.renewals, 'renewals');
+    await clickItem(page, /^手动续费项/);
+    await typeInto(page, '##search', R16.resource_id.slice(-12));
+    await clickItem(page, '更多');
+    await clickItem(page, '到期转按需', { nth: -1 });
+    await waitItem(page, '取消');   // the dialog (one window id for every renewal dialog: its name is the first title)
+    const modal = (await uiItems(page)).windows.find((w) => w.modal).name;
+    const labels = (await uiItems(page)).items.filter((it) => it.window.includes(modal)).map((it) => it.label);
+    assert(labels.includes('到期转按需') && !labels.includes('确定'), 'dialog buttons: ' + labels.join(' '));
+    await screenshot(page, 'proc-4.2.4-button');
+    await clickItem(page, '取消');
+  }],
+
+  ['4.4.3 退订续费周期: 可退订, the instance ticked, 批量退订, reason, 退订, confirm', async () => {
+    await reset('zh');
+    await nav(Z.unsubscribe, 'unsubscribe');
+    await clickItem(page, /^退订续费周期/, { nth: 0 });   // the tab
+    const rds = resourceNamed(sample, 'rds-堃-finance');
+    await typeInto(page, '##uns-search', rds.resource_id.slice(0, 12));
+    // step 5: the instance ticked, 批量退订 (the row's own button sits beyond the right edge at 1280 px)
+    await clickItem(page, '##sel', { nth: -1 });
+    await clickItem(page, '批量退订');
+    await clickItem(page, '购买时选错参数');
+    await clickItem(page, '##acknowledged');
+    await screenshot(page, 'proc-4.4.3-preview');
+    await clickItem(page, '退订', { nth: -1 });
+    await waitItem(page, '暂不退订');
+    await clickItem(page, '退订');
+    await waitItem(page, '关闭');
+    await clickItem(page, '关闭');
+    const ws = await savedWorkspace();
+    const r = resourceOf(ws, rds.resource_id);
+    assert(r.status === 'in_use' && r.expire_time.startsWith('2025-06-20'), 'rds ' + r.status + ' ' + r.expire_time);
+  }],
+
+  ['4.4.2 退订未生效的资源: reason, 退订 (no confirmation tick), confirm', async () => {
+    await reset('zh');
+    // The sample has no resource that takes effect later: the same sample with R16 starting on 2025-01-20,
+    // opened through the page's loader (setup only; the procedure itself is clicks).
+    const ws0 = JSON.parse(JSON.stringify(sample));
+    const r16 = resourceOf(ws0, R16.resource_id);
+    r16.effective_time = '2025-01-20T00:00:00+08:00';
+    r16.periods[0].start = r16.effective_time;
+    const before = (await state()).frames_drawn;
+    const answer = JSON.parse(await page.evaluate((t) => window.quotedesk.load(t), JSON.stringify(ws0)));
+    assert(answer.ok, 'load: ' + JSON.stringify(answer));
+    await settle(page, before);
+    await nav(Z.unsubscribe, 'unsubscribe');
+    await clickItem(page, /^退订未生效的资源/, { nth: 0 });
+    await typeInto(page, '##uns-search', R16.resource_id.slice(-12));
+    await clickItem(page, '退订资源', { nth: -1 });
+    await clickItem(page, '购买时选错参数');
+    assert(!(await uiItems(page, ['##acknowledged'])).items.some((it) => it.raw && it.raw.endsWith('##acknowledged')),
+      'a confirmation tick the seed does not show');
+    await screenshot(page, 'proc-4.4.2-preview');
+    await clickItem(page, '退订', { nth: -1 });
+    await waitItem(page, '暂不退订');
+    await clickItem(page, '退订');
+    await waitItem(page, '关闭');
+    await clickItem(page, '关闭');
+    const ws = await savedWorkspace();
+    assert(resourceOf(ws, R16.resource_id).status === 'closed', 'R16 ' + resourceOf(ws, R16.resource_id).status);
+  }],
+
+  ['4.3.3 处理中: 部分资源开通失败; the failed RDS is unsubscribed by the system, the refund in the details (4.4.4)', async () => {
+    await reset('zh');
+    await nav(Z.myOrders, 'my-orders');
+    const id = 'CS25011409400W3MH';   // new order of rds-淼-report, processing; the RDS failed to provision
+    await typeInto(page, '##search', '09400W3MH');
+    await clickItem(page, id);
+    await screenshot(page, 'proc-4.3.3-partly-failed');
+    const ws = await savedWorkspace();
+    const rds = resourceNamed(ws, 'rds-淼-report');
+    assert(rds.status === 'closed', 'rds-淼-report ' + rds.status);
+    const refund = ws.orders.find((o) => o.order_type === 'unsubscribe' && o.items.some((i) => i.resource_id === rds.resource_id));
+    assert(refund && refund.amount_after_discount === '658.00', 'refund ' + JSON.stringify(refund && refund.amount_after_discount));
+    assert(orderOf(ws, id).history.some((h) => h.type === 'unsubscribe' && h.order_id === refund.order_id), 'not in the order\'s history');
+  }],
+
+  // 4.4.5 leaves 我的订单 filtered to 退订 (restoreSample keeps the page's filters): it stays the last to visit it.
+  ['4.4.5 退订记录: the tab, 在我的订单中查看 opens 我的订单 with the unsubscriptions', async () => {
+    await reset('zh');
+    await nav(Z.unsubscribe, 'unsubscribe');
+    await clickItem(page, /^退订记录/, { nth: 0 });
+    await clickItem(page, '在我的订单中查看');
+    const s = await state();
+    assert(s.page === 'my-orders', '退订记录 opened ' + s.page);
+    await screenshot(page, 'proc-4.4.5-records');
   }],
 
   ['no console error, no request outside 127.0.0.1', async () => {

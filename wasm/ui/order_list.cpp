@@ -792,8 +792,20 @@ void DrawOrderAmounts(AppState& app, const Order* o)
 {
     const Workspace& ws = *app.workspace;
     ImGui::Spacing();
+    if (const std::optional<OrderDetails> d = DescribeOrder(ws, o->order_id, AsOf(app)); d && d->processing_case)
+        ImGui::TextUnformatted(Tr(*d->processing_case == ProcessingCase::PartlyFailed
+                                      ? TextId::ProcessingPartlyFailed
+                                      : TextId::ProcessingProvisioning));
     ImGui::TextDisabled("%s", Tr(TextId::AmountInfo));
     if (const std::optional<OrderDetails> d = DescribeOrder(ws, o->order_id, AsOf(app))) {
+        if (!d->refunds.empty()) {  // seed 4.3.3: 可在订单详情页面查看退款详情
+            ImGui::TextDisabled("%s", Tr(TextId::RefundDetails));
+            for (const Order* u : d->refunds)
+                ImGui::BulletText(
+                    "%s", Format(Tr(TextId::RefundDetailsRow), u->order_id.c_str(),
+                                 ConsoleTime(ws, u->create_time).c_str(), u->amount_after_discount.display().c_str())
+                              .c_str());
+        }
         const OrderAmounts& a = d->amounts;
         const auto money = [](const std::optional<Money>& m) { return m ? m->display() : std::string("-"); };
         if (ImGui::BeginTable("##amounts", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -914,6 +926,13 @@ void DrawOrderHistory(AppState& app, OrderListState& list, const Order* o)
 
 void DrawDetails(AppState& app, OrderListState& list)
 {
+    // seed 4.3.3 说明 / 4.4.4: resources that failed are unsubscribed by the system (as of the clock) before
+    // the details are drawn (orders are added: nothing of the workspace is held across it); the order then
+    // shows the refund.
+    if (const Order* failed = app.workspace->findOrder(list.details);
+        failed && ProcessingCaseOf(*app.workspace, *failed, AsOf(app)) == ProcessingCase::PartlyFailed &&
+        !AutoUnsubscribeFailed(*app.workspace, AsOf(app)).empty())
+        MarkChanged(app);
     const Workspace& ws = *app.workspace;
     const Order* o = ws.findOrder(list.details);
     if (!o) {

@@ -233,7 +233,8 @@ const char* SubmitBlocker(const RefundDialogState& dlg)
 {
     if (!AllAllowed(dlg.preview)) return Tr(TextId::UnsNeedAllowed);
     if (dlg.reason < 0) return Tr(TextId::UnsNeedReason);
-    if (!dlg.acknowledged) return Tr(TextId::UnsNeedTick);
+    // seed 4.4.2 step 6: 退订未生效的资源 asks only for the reason, no confirmation tick
+    if (!dlg.acknowledged && dlg.kind != RefundKind::NotEffective) return Tr(TextId::UnsNeedTick);
     return nullptr;
 }
 
@@ -562,6 +563,7 @@ void DrawRefundTotal(RefundDialogState& dlg)
     ImGui::TextDisabled("%s", Tr(TextId::UnsNote1));
     ImGui::TextDisabled("%s", Tr(TextId::UnsNote2));
     ImGui::Spacing();
+    if (dlg.kind == RefundKind::NotEffective) return;  // seed 4.4.2 step 6: no tick
     const TextId tick = dlg.kind == RefundKind::InUse ? TextId::UnsConfirmBackup : TextId::UnsConfirmAmount;
     ImGui::Checkbox("##acknowledged", &dlg.acknowledged);
     ImGui::SameLine();

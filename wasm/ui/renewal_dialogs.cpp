@@ -462,12 +462,27 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     const bool align = d.open == RenewalDialog::Align;
     DrawInstanceList(ws, d, em);
     ImGui::Spacing();
+    // seed 4.2.3 steps 5-7: the day, 确定 (sets the account's day: 设置统一到期日成功), then 去支付 (optional).
+    bool daySet = true;
     if (align) {
         ImGui::TextWrapped("%s", Tr(TextId::RnwAlignNote));
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(Tr(TextId::RnwAlignDay));
         ImGui::SameLine(em * 7);
         DayCombo("##day", d.unifiedDay, em * 10);
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(TextId::RnwAlignConfirm))) {
+            Refusals r = SetUnifiedExpiryDay(*app.workspace, DayOfChoice(d.unifiedDay));
+            if (r.empty()) {
+                app.renewals.message = Tr(TextId::RnwAlignSetDone);
+                d.notes = {Tr(TextId::RnwAlignSetDone)};
+                MarkChanged(app);
+            } else {
+                d.refusals = std::move(r);
+            }
+        }
+        daySet = ws.account.unified_expiry_day == DayOfChoice(d.unifiedDay);
+        if (!daySet) ImGui::TextDisabled("%s", Tr(TextId::RnwAlignSetFirst));
     } else {
         DurationRow(TextId::RnwDuration, d, em, width);
         DrawAutoRenewChoice(d, em);
@@ -488,7 +503,7 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
     DrawRefusals(app, d, d.quote.ok() ? d.refusals : d.quote.refusals);
     ImGui::Spacing();
     ImGui::Separator();
-    const bool can = d.quote.ok() && !d.quote.items.empty();
+    const bool can = d.quote.ok() && !d.quote.items.empty() && daySet;
     ImGui::BeginDisabled(!can);
     const bool confirm = ImGui::Button(Tr(TextId::RnwGoPay)) || (can && EnterPressed());
     ImGui::SameLine();
@@ -619,7 +634,9 @@ void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
                                                               : TextId::RnwNoRenewNote;
     ImGui::TextWrapped("%s", Tr(note));
     DrawRefusals(app, d, d.refusals);
-    if (!ConfirmButtons(d, Tr(TextId::RnwOk))) return;
+    // seed 4.2.4 step 6: the page's button reads 到期转按需
+    const TextId ok = d.open == RenewalDialog::ToOnDemand ? TextId::RnwToOnDemand : TextId::RnwOk;
+    if (!ConfirmButtons(d, Tr(ok))) return;
     const Instant now = AsOf(app);
     switch (d.open) {
         case RenewalDialog::SetManual: {
@@ -653,9 +670,15 @@ void DrawReleaseDialog(AppState& app, RenewalDialogState& d, float em)
                               Tr(TextId::RnwAlsoReleased));
     }
     ImGui::Spacing();
-    ImGui::Checkbox(Tr(TextId::RnwReleaseAck), &d.confirmed);
     DrawRefusals(app, d, d.refusals);
-    if (!ConfirmButtons(d, Tr(TextId::RnwRelease), d.confirmed)) return;
+    // seed 4.2.6 steps 7-8: 释放, then 确定 in a second question
+    if (!d.confirmed) {
+        if (ConfirmButtons(d, Tr(TextId::RnwRelease))) d.confirmed = true;
+        return;
+    }
+    ImGui::Spacing();
+    ErrorText(Tr(TextId::RnwReleaseAsk));
+    if (!ConfirmButtons(d, Tr(TextId::RnwOk))) return;
     Release r = ReleaseResources(ws, d.ids, AsOf(app));
     if (!r.ok()) {
         d.refusals = r.refusals;

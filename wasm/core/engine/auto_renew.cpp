@@ -8,6 +8,8 @@
 //   [SECTION] release
 #include "core/engine/auto_renew.h"
 
+#include "core/engine/account_freeze.h"
+
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
@@ -232,6 +234,11 @@ AutoRenewRun RunCharges(Workspace& ws, Instant upTo, const AutoRenewRunOptions& 
                         const std::vector<std::size_t>* candidates)
 {
     AutoRenewRun run;
+    // seed 4.2.6: nothing is charged on an account frozen by the police (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        run.failures.push_back(std::move(*frozen));
+        return run;
+    }
     if (candidates) AutoRenewRunner(ws, upTo, options, *candidates).Step(SIZE_MAX, run);
     else AutoRenewRunner(ws, upTo, options).Step(SIZE_MAX, run);
     return run;
@@ -253,6 +260,11 @@ PolicyChange ChangePolicy(Workspace& ws, const std::vector<std::string>& ids, st
                           bool honourLocks = true, bool checkOnly = false)
 {
     PolicyChange change;
+    // seed 4.2.6: an account frozen by the police changes no policy (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        change.refusals.push_back(std::move(*frozen));
+        return change;
+    }
     const OrderLocks locks = honourLocks ? OrderLocks::Build(ws) : OrderLocks{};
     std::vector<Target> targets = ResolveTargets(ws, ids, locks, what, change.refusals);
     for (const Target& t : targets) check(ws, t, change.refusals);
@@ -474,6 +486,10 @@ PolicyChange SetNoRenew(Workspace& ws, const std::vector<std::string>& ids, Inst
 PolicyChange SetDeductionDaysBefore(Workspace& ws, int days, Instant now)
 {
     PolicyChange change;
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {  // seed 4.2.6
+        change.refusals.push_back(std::move(*frozen));
+        return change;
+    }
     if (days < kMinDeductionDaysBefore || days > kMaxDeductionDaysBefore) {
         change.refusals.push_back({"bad_deduction_days", "",
                                    "the auto-renew deduction day must be " + std::to_string(kMinDeductionDaysBefore) +
@@ -557,6 +573,11 @@ AutoRenewRun RunDueAutoRenewals(Workspace& ws, Instant upTo, const AutoRenewRunO
 Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Instant now)
 {
     Release out;
+    // seed 4.2.6: a police freeze of the account blocks release; arrears / violation freezes do not.
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Release)) {
+        out.refusals.push_back(std::move(*frozen));
+        return out;
+    }
     const OrderLocks locks = OrderLocks::Build(ws);
     std::vector<std::string> toClose;
     std::unordered_set<std::string_view> seen;

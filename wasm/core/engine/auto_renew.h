@@ -48,7 +48,8 @@
 // Refusal codes: unknown_resource, bound_to_main, closed, pending_order, policy_unchanged,
 // delisted_product, to_on_demand_unsupported, not_auto, duration_not_offered, bad_times,
 // bad_deduction_days, not_expired, police_frozen, frozen_reason_unknown, in_transaction,
-// empty_request. Charge failures: insufficient_balance, balance_unknown (no cash_balance in the
+// empty_request, account_police_frozen (account_freeze.h: every operation and charge of a police-frozen
+// account; arrears / violation freezes of the account still release). Charge failures: insufficient_balance, balance_unknown (no cash_balance in the
 // file), and the renewal quote's refusals (e.g. pending_order, price_unknown, delisted_product).
 #pragma once
 

@@ -1,10 +1,13 @@
 // orders.cpp: order lifecycle, payment, cancellation, details (orders.h).
 #include "core/engine/orders.h"
 
+#include "core/engine/account_freeze.h"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/engine/refund.h"
 #include "core/engine/renewal.h"
 
 namespace qd {
@@ -204,6 +207,11 @@ PaymentResult PlanPayment(const Workspace& ws, const PaymentRequest& request)
 {
     PaymentResult res;
     res.as_of = request.as_of;
+    // seed 4.2.6: an account frozen by the police pays and cancels nothing (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        res.refusals.push_back(std::move(*frozen));
+        return res;
+    }
     Selection sel = SelectGroups(ws, request.order_ids, ws.rules.combined_pay_max, "pay");
     if (!sel.refusals.empty()) {
         res.refusals = std::move(sel.refusals);
@@ -392,6 +400,11 @@ CancelResult PlanCancel(const Workspace& ws, const CancelRequest& request)
 {
     CancelResult res;
     res.as_of = request.as_of;
+    // seed 4.2.6: an account frozen by the police pays and cancels nothing (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        res.refusals.push_back(std::move(*frozen));
+        return res;
+    }
     Selection sel = SelectGroups(ws, request.order_ids, ws.rules.batch_cancel_max, "cancel");
     if (!sel.refusals.empty()) {
         res.refusals = std::move(sel.refusals);
@@ -474,6 +487,37 @@ std::vector<TradeHistoryEntry> TradeHistory(const Workspace& ws, const Order& or
     return out;
 }
 
+std::optional<ProcessingCase> ProcessingCaseOf(const Workspace& ws, const Order& order, Instant asOf)
+{
+    // seed 4.3.3 说明: 处理中 = 资源开通中, or 部分资源开通失败 when a resource of the order failed
+    if (StatusAsOf(order, ws.rules, asOf) != OrderStatus::Processing) return std::nullopt;
+    for (const OrderItem& item : order.items)
+        if (const Resource* r = item.resource_id ? ws.findResource(*item.resource_id) : nullptr;
+            r && r->provisioning == Provisioning::Failed)
+            return ProcessingCase::PartlyFailed;
+    return ProcessingCase::Provisioning;
+}
+
+std::vector<std::string> AutoUnsubscribeFailed(Workspace& ws, Instant asOf)
+{
+    // seed 4.4.4: the system unsubscribes every resource that failed to provision, in full
+    std::vector<std::string> ids;
+    for (const Resource& r : ws.resources)
+        if (r.provisioning == Provisioning::Failed && r.status != ResourceStatus::Closed && !r.isBound())
+            ids.push_back(r.resource_id);
+    std::vector<std::string> made;
+    for (const std::string& id : ids) {
+        UnsubscribeRequest request;
+        request.refund.resource_ids = {id};
+        request.refund.as_of = asOf;
+        request.reason = UnsubscribeReason::Other;
+        request.reason_text = std::string(kAutoUnsubscribeText);
+        UnsubscribeResult u = Unsubscribe(ws, request);
+        if (u.ok()) made.push_back(u.order_id);
+    }
+    return made;
+}
+
 std::optional<OrderDetails> DescribeOrder(const Workspace& ws, std::string_view orderId, Instant asOf)
 {
     const Order* order = ws.findOrder(orderId);
@@ -507,6 +551,11 @@ std::optional<OrderDetails> DescribeOrder(const Workspace& ws, std::string_view 
         }
         d.resources.push_back(line);
     }
+
+    d.processing_case = ProcessingCaseOf(ws, *order, asOf);
+    for (const TradeHistoryEntry& h : order->history)  // seed 4.3.3: the refund of its resources in its details
+        if (h.type == OrderType::Unsubscribe)
+            if (const Order* u = ws.findOrder(h.order_id)) d.refunds.push_back(u);
 
     d.amounts.list = order->official_amount;
     d.amounts.after_discount = order->amount_after_discount;

@@ -50,7 +50,7 @@
 // ("not_pending_payment"); nothing to cancel at all is refused ("nothing_to_cancel").
 //
 // Both refuse the whole request, changing nothing, for: empty_request, too_many_orders (31 of 30),
-// unknown_order.
+// unknown_order, account_police_frozen (the account is frozen by the police, account_freeze.h).
 #pragma once
 
 #include <optional>
@@ -188,6 +188,27 @@ struct OrderResourceLine {
     const ResourcePeriod* period = nullptr;  // the period this order bought for the resource, if any
 };
 
+// 处理中 has two cases (seed 4.3.3 说明): 资源开通中 (its resources are being created) and 部分资源开通失败
+// (a resource of the order failed to provision; the system unsubscribes it, AutoUnsubscribeFailed).
+enum class ProcessingCase { Provisioning, PartlyFailed };
+template <>
+struct EnumNames<ProcessingCase> {
+    static constexpr std::array<std::string_view, 2> names{"provisioning", "partly_failed"};
+};
+// nullopt unless the order is processing as of the clock; PartlyFailed when a resource its items name
+// (or whose period it bought) has provisioning failed.
+std::optional<ProcessingCase> ProcessingCaseOf(const Workspace& ws, const Order& order, Instant asOf);
+
+// seed 4.3.3 说明, 4.4.4: "当订单中有资源开通失败时，系统会自动退订开通失败的资源" — every resource whose
+// provisioning failed and that is not closed yet is unsubscribed by the system as of `asOf` (a main with
+// its bound resources; refund.h scenario failed: everything paid back, vouchers included, no fee), one
+// unsubscribe order each, reason "other" with the text kAutoUnsubscribeText. The unsubscribe order
+// enters the trade history of the resource's purchase order, so its details show the refund
+// (OrderDetails::refunds). Returns the unsubscribe orders made; a resource refused (e.g. its paid
+// breakdown is unknown, or the account is police-frozen) is left as it was.
+inline constexpr std::string_view kAutoUnsubscribeText = "系统自动退订开通失败的资源";
+std::vector<std::string> AutoUnsubscribeFailed(Workspace& ws, Instant asOf);
+
 struct OrderDetails {
     const Order* order = nullptr;
     OrderStatus status = OrderStatus::Completed;  // as of the clock
@@ -196,7 +217,10 @@ struct OrderDetails {
     std::vector<const Order*> sub_orders;         // a combined trade order's orders
     std::vector<OrderResourceLine> resources;
     OrderAmounts amounts;
-    std::vector<TradeHistoryEntry> history;  // all of it, oldest first (TradeHistory with no filter)
+    std::vector<TradeHistoryEntry> history;         // all of it, oldest first (TradeHistory with no filter)
+    std::optional<ProcessingCase> processing_case;  // 处理中: which of the two cases (seed 4.3.3 说明)
+    std::vector<const Order*> refunds;              // unsubscribe orders of its resources (e.g. the automatic one of a
+        // failed resource, seed 4.3.3: 可在订单详情页面查看退款详情), oldest first
 };
 
 // nullopt when the order is unknown.

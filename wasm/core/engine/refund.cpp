@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/api_args.h"
+#include "core/engine/account_freeze.h"
 #include "core/engine/orders.h"
 #include "core/engine/renewal.h"
 
@@ -182,6 +183,8 @@ public:
 private:
     std::optional<Block> CommonBlock(const Resource& r) const;
     std::optional<Block> PeriodsBlock(const Resource& r, const std::vector<std::size_t>& periods) const;
+    std::optional<Block> PromotionBlock(const Resource& r, const std::vector<std::size_t>& periods) const;
+    std::optional<Block> RenewalPeriodsBlock(const Resource& r, const std::vector<std::size_t>& periods) const;
     Evaluation EvaluateResource(const Resource& r) const;
     Evaluation EvaluatePeriods(const Resource& r, Instant keepUntil) const;
     void AddGroup(const std::vector<const Resource*>& group);
@@ -215,6 +218,9 @@ std::optional<Block> Previewer::CommonBlock(const Resource& r) const
     const std::string& id = r.resource_id;
     if (r.status == ResourceStatus::Closed)
         return Block{"closed", "resource " + id + " is closed (already unsubscribed or released)"};
+    // seed 4.2.6, 4.4.2, 4.4.3: nothing of an account frozen by the police is unsubscribed (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws_, AccountOperation::Other))
+        return Block{frozen->code, frozen->message};
     const Product* p = ws_.findProduct(r.product_id);
     if (p && !p->unsubscribable) {
         // An effective package is refused for that reason first: it is the rule the user can act on (4.4 说明).
@@ -226,6 +232,10 @@ std::optional<Block> Previewer::CommonBlock(const Resource& r) const
     if (r.status == ResourceStatus::Frozen && r.frozen_reason == FrozenReason::Police)
         return Block{"police_frozen",
                      "resource " + id + " is frozen by the police (公安冻结) and cannot be unsubscribed"};
+    // seed 4.4.2: 正在申请特殊退订 — no other unsubscription meanwhile
+    if (r.special_unsubscribe)
+        return Block{"special_unsubscribe", "a special unsubscription (特殊退订) of resource " + id +
+                                                " is in progress: wait until it is done"};
     if (const Order* o = locks_.open(id); o && StatusAsOf(*o, ws_.rules, req_.as_of) != OrderStatus::Cancelled)
         return Block{"in_transaction", "resource " + id + " is in another transaction: order " + o->order_id + " is " +
                                            std::string(ToString(o->status)) +
@@ -239,15 +249,57 @@ std::optional<Block> Previewer::PeriodsBlock(const Resource& r, const std::vecto
         const ResourcePeriod& p = r.periods[i];
         const std::string which = "period " + Day(p.start, z_) + " → " + Day(p.end, z_) +
                                   (p.order_id.empty() ? "" : " (order " + p.order_id + ")");
-        if (p.invoiced)
+        if (p.invoiced)  // seed 4.4.1.4, 4.4.2, 4.4.3: 开具发票后不允许退订
             return Block{"invoiced", which + " of resource " + r.resource_id +
-                                         " was paid with coupons and invoiced: it cannot be unsubscribed"};
+                                         " was paid with coupons (现金券), bought on 云商店 or paid by a partner, and "
+                                         "invoiced: it cannot be unsubscribed"};
         if (!p.paid)
             return Block{"paid_unknown", "how " + which + " of resource " + r.resource_id +
                                              " was paid is not in the file (periods/" + std::to_string(i) +
                                              "/paid): add it to compute the refund"};
     }
     return std::nullopt;
+}
+
+// seed 4.4.2 / 4.4.3: a period bought in a promotion (参加促销活动) is not unsubscribed before it takes effect.
+std::optional<Block> Previewer::PromotionBlock(const Resource& r, const std::vector<std::size_t>& periods) const
+{
+    for (std::size_t i : periods)
+        if (r.periods[i].promotion)
+            return Block{"promotion", "period " + Day(r.periods[i].start, z_) + " → " + Day(r.periods[i].end, z_) +
+                                          " of resource " + r.resource_id +
+                                          " was bought in a promotion (参加促销活动): it cannot be unsubscribed"};
+    return std::nullopt;
+}
+
+// seed 4.4.3 续费周期不可退订场景: renewal periods alone are not unsubscribed when the renewal was changed
+// before it took effect, a bandwidth add-on package is present, an attached resource was added after the
+// renewal, the product is 云速建站 (periods_unsubscribable false), or the renewal was in a promotion.
+std::optional<Block> Previewer::RenewalPeriodsBlock(const Resource& r, const std::vector<std::size_t>& periods) const
+{
+    const std::string& id = r.resource_id;
+    if (const Product* p = ws_.findProduct(r.product_id); p && !p->periods_unsubscribable)
+        return Block{"periods_not_unsubscribable", "product " + p->product_id + " of resource " + id +
+                                                       " (e.g. 云速建站) does not unsubscribe renewal periods alone: "
+                                                       "unsubscribe the resource"};
+    if (r.bandwidth_addon)
+        return Block{"bandwidth_addon", "resource " + id +
+                                            " has a bandwidth add-on package (带宽加油包): unsubscribe the package "
+                                            "first, then the renewal periods"};
+    const Resource* added = r.added_after_renewal ? &r : nullptr;
+    for (const Resource* a : added ? std::vector<const Resource*>{} : ws_.attachedTo(id))
+        if (a->added_after_renewal && a->status != ResourceStatus::Closed) added = a;
+    if (added)
+        return Block{"attached_after_renewal", "attached resource " + added->resource_id +
+                                                   " was added after the renewal of " + id +
+                                                   ": only the resource can be unsubscribed, not its renewal periods"};
+    for (std::size_t i : periods)
+        if (r.periods[i].changed_before_effective)
+            return Block{"changed_before_renewal",
+                         "resource " + id + " was changed (变更) before its renewal " + Day(r.periods[i].start, z_) +
+                             " → " + Day(r.periods[i].end, z_) +
+                             " took effect: only the resource can be unsubscribed, not the renewal period"};
+    return PromotionBlock(r, periods);
 }
 
 Evaluation Previewer::EvaluateResource(const Resource& r) const
@@ -266,6 +318,8 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const
     };
     const std::string& id = r.resource_id;
     if (r.status == ResourceStatus::Closed) return blocked(*CommonBlock(r));
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws_, AccountOperation::Other))  // seed 4.2.6
+        return blocked({frozen->code, frozen->message});
     if (r.provisioning == Provisioning::Failed) {  // auto-unsubscribed whatever else holds (4.4.4)
         if (r.periods.empty())
             return blocked(
@@ -282,6 +336,7 @@ Evaluation Previewer::EvaluateResource(const Resource& r) const
                 {"paid_unknown", "resource " + id + " has no periods in the file: nothing is known to refund"});
         e.full = all();
         if (auto b = PeriodsBlock(r, e.full)) return blocked(*b);
+        if (auto b = PromotionBlock(r, e.full)) return blocked(*b);  // seed 4.4.2: 参加促销活动
         e.standing = Standing::NotEffective;
         return e;
     }
@@ -349,6 +404,10 @@ Evaluation Previewer::EvaluatePeriods(const Resource& r, Instant keepUntil) cons
         e.block = *b;
         return e;
     }
+    if (auto b = RenewalPeriodsBlock(r, e.full)) {  // seed 4.4.3 续费周期不可退订场景
+        e.block = *b;
+        return e;
+    }
     e.standing = Standing::Periods;
     e.new_expire_time = e.full.front() > 0 ? r.periods[e.full.front() - 1].end : keepUntil;
     return e;
@@ -366,10 +425,23 @@ void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i
 {
     const ResourcePeriod& p = r.periods[i];
     const PaidBreakdown& paid = *p.paid;
-    const Money amount = paid.cash + paid.voucher + paid.flexi_coupon + paid.stored_card;
+    // seed 4.4.1.3: vouchers come back with their original expiry, "如果过期则不退" (an expired one does not)
+    const bool voucherExpired =
+        paid.voucher.isPositive() && paid.voucher_expire_time && !(req_.as_of < *paid.voucher_expire_time);
+    const Money voucher = voucherExpired ? Money() : paid.voucher;
+    const Money amount = paid.cash + voucher + paid.flexi_coupon + paid.stored_card;
     item.paid += amount;
     item.refund.cash += paid.cash;
-    item.refund.voucher += paid.voucher;
+    item.refund.voucher += voucher;
+    if (voucherExpired) {
+        item.voucher_expired += paid.voucher;
+        item.voucher_kept += paid.voucher;
+    } else if (voucher.isPositive()) {
+        auto same = std::find_if(item.returned_vouchers.begin(), item.returned_vouchers.end(),
+                                 [&](const ReturnedVoucher& v) { return v.expire_time == paid.voucher_expire_time; });
+        if (same != item.returned_vouchers.end()) same->amount += voucher;
+        else item.returned_vouchers.push_back({voucher, paid.voucher_expire_time});
+    }
     item.refund.flexi_coupon += paid.flexi_coupon;
     item.refund.stored_card += paid.stored_card;
     item.discount_coupon_kept += paid.discount_coupon;
@@ -391,12 +463,17 @@ void Previewer::AddFullPeriod(RefundItem& item, const Resource& r, std::size_t i
         parts += std::string(name) + " " + m.str();
     };
     part("cash", paid.cash);
-    part("voucher", paid.voucher);
+    part("voucher", voucher);
     part("flexi coupon", paid.flexi_coupon);
     part("stored card", paid.stored_card);
     line.label = "paid for " + Day(p.start, z_) + " → " + Day(p.end, z_) + " (" + std::string(ToString(p.kind)) +
                  (p.order_id.empty() ? "" : ", order " + p.order_id) + "), " + std::string(how) +
                  (parts.empty() ? "" : ": " + parts);
+    if (voucherExpired)
+        line.label +=
+            "; voucher " + paid.voucher.str() + " expired " + Day(*paid.voucher_expire_time, z_) + ": not returned";
+    else if (voucher.isPositive() && paid.voucher_expire_time)  // unknown: returned without one, as before
+        line.label += "; voucher returned with its expiry " + Day(*paid.voucher_expire_time, z_);
     if (paid.discount_coupon.isPositive())
         line.label += "; discount coupon " + paid.discount_coupon.str() + " not returned";
     item.lines.push_back(std::move(line));
@@ -848,8 +925,9 @@ Refusals UnsubscribeRefusals(const Workspace& ws, const UnsubscribeRequest& requ
 // returns and, per item, its order's place in `subs`.
 struct UnsubscribeOrders {
     std::vector<Order> subs;
-    std::vector<RefundComponents> returned;  // per sub-order
-    std::vector<std::size_t> groupOf;        // item -> sub-order
+    std::vector<RefundComponents> returned;              // per sub-order
+    std::vector<std::vector<ReturnedVoucher>> vouchers;  // per sub-order: the vouchers by expiry
+    std::vector<std::size_t> groupOf;                    // item -> sub-order
 };
 
 UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeRequest& request,
@@ -875,6 +953,7 @@ UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeR
                 o.extra.emplace_back("unsubscribe_reason_text", JsonText(request.reason_text));
             subs.push_back(std::move(o));
             out.returned.emplace_back();
+            out.vouchers.emplace_back();
         }
         out.groupOf.push_back(subs.size() - 1);
         Order& o = subs.back();
@@ -895,6 +974,13 @@ UnsubscribeOrders BuildUnsubscribeOrders(const Workspace& ws, const UnsubscribeR
         o.official_amount = *o.official_amount + item.total;
         RefundComponents& back = out.returned.back();
         back.voucher += item.refund.voucher;
+        for (const ReturnedVoucher& v : item.returned_vouchers) {
+            std::vector<ReturnedVoucher>& vs = out.vouchers.back();
+            auto same = std::find_if(vs.begin(), vs.end(),
+                                     [&](const ReturnedVoucher& x) { return x.expire_time == v.expire_time; });
+            if (same != vs.end()) same->amount += v.amount;
+            else vs.push_back(v);
+        }
         back.flexi_coupon += item.refund.flexi_coupon;
         back.stored_card += item.refund.stored_card;
     }
@@ -933,7 +1019,8 @@ void CreditRefund(Workspace& ws, const RefundPreview& preview, UnsubscribeOrders
         Order& s = orders.subs[k];
         res.sub_order_ids.push_back(s.order_id);
         AdvanceStatus(s, OrderStatus::Completed);
-        auto give = [&](CouponType type, Money amount, std::string_view suffix) {
+        auto give = [&](CouponType type, Money amount, std::string_view suffix,
+                        std::optional<Instant> expiry = std::nullopt) {
             if (!amount.isPositive()) return;
             Coupon c;
             c.coupon_id = s.order_id + std::string(suffix);
@@ -941,11 +1028,13 @@ void CreditRefund(Workspace& ws, const RefundPreview& preview, UnsubscribeOrders
                 c.coupon_id = s.order_id + std::string(suffix) + "-" + std::to_string(n);
             c.type = type;
             c.balance = amount;
+            c.expire_time = expiry;  // seed 4.4.1.3: a returned voucher keeps its original expiry
             res.returned_coupon_ids.push_back(c.coupon_id);
             ws.coupons.push_back(std::move(c));
             ws.Reindex();
         };
-        give(CouponType::Voucher, orders.returned[k].voucher, "-voucher");
+        for (const ReturnedVoucher& v : orders.vouchers[k])
+            give(CouponType::Voucher, v.amount, "-voucher", v.expire_time);
         give(CouponType::Flexi, orders.returned[k].flexi_coupon, "-flexi");
         give(CouponType::StoredCard, orders.returned[k].stored_card, "-card");
     }

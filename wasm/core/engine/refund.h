@@ -19,7 +19,11 @@
 //                   effective_resource_package, expired, invoiced (a period to refund was paid with
 //                   coupons and invoiced), paid_unknown (a period to refund has no paid breakdown),
 //                   bound_to_main, group_not_allowed (a resource of its group is not allowed),
-//                   no_unused_renewal_period (periods only, nothing to cut).
+//                   no_unused_renewal_period (periods only, nothing to cut), account_police_frozen
+//                   (account_freeze.h), special_unsubscribe (特殊退订 in progress), promotion (a not yet
+//                   effective resource or renewal bought in a promotion, 4.4.2 / 4.4.3); periods only
+//                   (4.4.3): changed_before_renewal, bandwidth_addon, attached_after_renewal,
+//                   periods_not_unsubscribable (云速建站).
 //   not_effective   effective_time is after the clock (4.4.2): every period in full, voucher
 //                   included, discount coupon not; no fee; no quota.
 //   five_day        (4.4.1.3) within five_day_window_hours (120 h) of effective_time — to the second:
@@ -69,8 +73,10 @@
 // unsubscribe order per group (type unsubscribe, status refunding, then completed when the refund is
 // credited; several groups get a combined trade order), adds an unsubscribe entry to each resource's
 // purchase order history, uses the quota, credits the cash balance, returns voucher / flexi coupon /
-// stored card parts as coupons of the workspace (ids "<order id>-voucher", "-flexi", "-card"; the
-// original coupon's expiry is not in the format, so they carry none), and changes the resources: the
+// stored card parts as coupons of the workspace (ids "<order id>-voucher", "-flexi", "-card"; a
+// returned voucher keeps the expiry of the vouchers used — periods' paid.voucher_expire_time — one
+// coupon per expiry, none when unknown; a voucher already expired as of the clock is not returned at
+// all, seed 4.4.1.3: it is left out of the paid line and the refund), and changes the resources: the
 // periods refunded in full are removed; the resource is closed (the standard rule's current period
 // stays, it was partly used) with its expiry at the end of its last remaining period — or, for
 // periods_only, stays as it is with keep_until as its expiry.
@@ -160,6 +166,14 @@ struct RefundLine {
     bool voucher_returned = false;            // paid: its voucher part comes back (full refunds; standard: not)
 };
 
+// Vouchers a refund gives back (seed 4.4.1.3 "已使用的代金券全额退还(如果过期则不退)"): they keep the
+// expiry of the vouchers used (PaidBreakdown::voucher_expire_time; nullopt = unknown, returned without one).
+struct ReturnedVoucher {
+    Money amount;
+    std::optional<Instant> expire_time;
+    friend bool operator==(const ReturnedVoucher&, const ReturnedVoucher&) = default;
+};
+
 struct RefundItem {
     std::string resource_id;
     std::string main_resource_id;  // the group's main for a bound attached resource; "" otherwise
@@ -177,7 +191,9 @@ struct RefundItem {
     Money total;                 // = refund.total() = paid − consumed − fee + not_charged
     Money voucher_kept;          // vouchers of the refunded periods not returned (standard)
     Money discount_coupon_kept;  // discount coupons of the refunded periods (never returned)
-    int quota_used = 0;          // five-day quota this item uses (1 on the first five-day item of a group)
+    Money voucher_expired;       // vouchers not returned because they expired (seed 4.4.1.3); also in voucher_kept
+    std::vector<ReturnedVoucher> returned_vouchers;  // refund.voucher by expiry, one entry per expiry
+    int quota_used = 0;  // five-day quota this item uses (1 on the first five-day item of a group)
     std::vector<RefundLine> lines;
 
     // What confirming does to the resource.

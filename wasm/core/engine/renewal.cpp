@@ -9,6 +9,8 @@
 //   [SECTION] orders
 #include "core/engine/renewal.h"
 
+#include "core/engine/account_freeze.h"
+
 #include "core/io/api_args.h"
 #include "core/engine/auto_renew.h"
 #include "core/engine/orders.h"
@@ -190,7 +192,16 @@ std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vect
 
 UnifiedExpiryDay AccountUnifiedDay(const Workspace& ws)
 {
+    // seed 4.2.3 注意事项 1: never set = the system default, the 1st of each month
     return ws.account.unified_expiry_day.value_or(UnifiedExpiryDay());
+}
+
+Refusals SetUnifiedExpiryDay(Workspace& ws, UnifiedExpiryDay day)
+{
+    // seed 4.2.3 step 6: 确定 sets the account's day on its own (设置统一到期日成功)
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) return {*frozen};
+    ws.account.unified_expiry_day = day;
+    return {};
 }
 
 int AnchorDayOf(const Resource& resource, ZoneOffset zone)
@@ -806,6 +817,11 @@ RenewalQuote Quote(const Workspace& ws, const RenewalRequest& request, const Ord
     }
     RenewalQuote quote;
     quote.as_of = request.as_of;
+    // seed 4.2.6: an account frozen by the police renews nothing (account_freeze.h).
+    if (std::optional<Refusal> frozen = AccountFreezeRefusal(ws, AccountOperation::Other)) {
+        quote.refusals.push_back(std::move(*frozen));
+        return quote;
+    }
     QuoteMemo memo(ws.rules, request.label_language);
 
     QuoteSelection sel = SelectInstances(ws, request, memo);

@@ -34,7 +34,8 @@
 // longer ago than grace + retention days: deleted), delisted_product, pending_order (the resource or
 // its instance has an order waiting for payment: pay or cancel it first), not_alignable (only the
 // manual and auto-renew tabs take a unified expiry day), duration_not_offered, no_common_duration,
-// price_unknown, empty_request.
+// price_unknown, empty_request; account_police_frozen (the account is frozen by the police,
+// account_freeze.h: nothing is quoted).
 #pragma once
 
 #include <cstdint>
@@ -98,6 +99,11 @@ std::optional<RenewalDuration> CommonDefaultDuration(const std::vector<std::vect
 
 // The account's unified expiry day; never set = day 1 (seed 4.2.3 注意事项: the system default).
 UnifiedExpiryDay AccountUnifiedDay(const Workspace& ws);
+
+// 统一到期日 > 确定 (seed 4.2.3 steps 5-6): sets the account's unified expiry day, nothing else ("设置统一
+// 到期日成功"); renewing the instances to it (去支付, step 7) is a second, optional step
+// (PlaceRenewalOrders with align_only). Refused (unchanged): account_police_frozen (account_freeze.h).
+Refusals SetUnifiedExpiryDay(Workspace& ws, UnifiedExpiryDay day);
 
 // The day of month the resource's periods end on: anchor_day, or the day of its effective time.
 int AnchorDayOf(const Resource& resource, ZoneOffset zone);

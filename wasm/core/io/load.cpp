@@ -441,6 +441,7 @@ const ObjectSchema kAccountSchema{{
                                       ObjectField<&Account::five_day_quota>("five_day_quota", kFiveDayQuotaSchema),
                                       IntField<&Account::deduction_days_before, 1, 7>("deduction_days_before"),
                                       {"unified_expiry_day", false, MemberKind::Scalar, ReadUnifiedExpiryDay},
+                                      Field<&Account::frozen_reason>("frozen_reason"),
                                   },
                                   ExtraOf<Account>};
 
@@ -482,6 +483,7 @@ const ObjectSchema kProductSchema{{
                                       Field<&Product::five_day_refund>("five_day_refund"),
                                       Field<&Product::unsubscribable>("unsubscribable"),
                                       Field<&Product::to_on_demand>("to_on_demand"),
+                                      Field<&Product::periods_unsubscribable>("periods_unsubscribable"),
                                   },
                                   ExtraOf<Product>};
 
@@ -499,12 +501,30 @@ const ObjectSchema kAutoRenewSchema{{
                                                         "expected 1..5 years, got " + std::to_string(a.period_num));
                                     }};
 
+// seed 4.4.1.3: the vouchers' expiry, a time or "unknown" (what a file from before this member means).
+bool ReadVoucherExpireTime(void* o, const Value& v, std::string& error)
+{
+    auto& field = static_cast<PaidBreakdown*>(o)->voucher_expire_time;
+    if (v.isNull() || (v.type == JsonType::String && v.text == "unknown")) {
+        field.reset();
+        return true;
+    }
+    Instant t;
+    if (!Read(v, t, error)) {
+        if (v.type != JsonType::String) error += " (or \"unknown\")";
+        return false;
+    }
+    field = t;
+    return true;
+}
+
 const ObjectSchema kPaidSchema{{
                                    Field<&PaidBreakdown::cash>("cash"),
                                    Field<&PaidBreakdown::voucher>("voucher"),
                                    Field<&PaidBreakdown::flexi_coupon>("flexi_coupon"),
                                    Field<&PaidBreakdown::stored_card>("stored_card"),
                                    Field<&PaidBreakdown::discount_coupon>("discount_coupon"),
+                                   {"voucher_expire_time", false, MemberKind::Scalar, ReadVoucherExpireTime},
                                },
                                ExtraOf<PaidBreakdown>};
 
@@ -551,6 +571,8 @@ const ObjectSchema kPeriodSchema{{
                                      ObjectField<&ResourcePeriod::paid>("paid", kPaidSchema),
                                      Field<&ResourcePeriod::no_five_day_refund>("no_five_day_refund"),
                                      Field<&ResourcePeriod::invoiced>("invoiced"),
+                                     Field<&ResourcePeriod::promotion>("promotion"),
+                                     Field<&ResourcePeriod::changed_before_effective>("changed_before_effective"),
                                  },
                                  ExtraOf<ResourcePeriod>,
                                  [](void* o, const ObjectCheck& check) {
@@ -579,6 +601,9 @@ const ObjectSchema kResourceSchema{
         ListField<&Resource::periods>("periods", kPeriodSchema),
         ObjectField<&Resource::enterprise_project>("enterprise_project", kEnterpriseProjectSchema),
         ListField<&Resource::renew_rates>("renew_rates", kRenewRateSchema),
+        Field<&Resource::bandwidth_addon>("bandwidth_addon"),
+        Field<&Resource::added_after_renewal>("added_after_renewal"),
+        Field<&Resource::special_unsubscribe>("special_unsubscribe"),
     },
     ExtraOf<Resource>,
     [](void* o, const ObjectCheck& check) {
@@ -588,6 +613,8 @@ const ObjectSchema kResourceSchema{
             check.error("frozen_reason", "only allowed when status is frozen");
         if (r.relation && r.isMain())
             check.error("relation", "only allowed on an attached resource (one with a main_resource_id)");
+        if (r.added_after_renewal && r.isMain())
+            check.error("added_after_renewal", "only allowed on an attached resource (one with a main_resource_id)");
         if (!r.renew_rates.empty() && !r.isMain())
             check.error("renew_rates", "only allowed on a main resource (Huawei prices an instance by its main)");
     }};

@@ -304,6 +304,7 @@ private:
         member("five_day_quota", a.five_day_quota, &WorkspaceWriter::fiveDayQuota);
         member("deduction_days_before", a.deduction_days_before);
         member("unified_expiry_day", a.unified_expiry_day);
+        member("frozen_reason", a.frozen_reason);
         end(a.extra);
     }
     void product(const Product& p)
@@ -330,6 +331,7 @@ private:
         member("five_day_refund", p.five_day_refund);
         member("unsubscribable", p.unsubscribable);
         member("to_on_demand", p.to_on_demand);
+        if (!p.periods_unsubscribable) member("periods_unsubscribable", false);  // written when not the default
         end(p.extra);
     }
     void autoRenew(const AutoRenew& a)
@@ -350,6 +352,7 @@ private:
         member("flexi_coupon", p.flexi_coupon);
         member("stored_card", p.stored_card);
         member("discount_coupon", p.discount_coupon);
+        member("voucher_expire_time", p.voucher_expire_time);
         end(p.extra);
     }
     void period(const ResourcePeriod& p)
@@ -363,6 +366,8 @@ private:
         member("paid", p.paid, &WorkspaceWriter::paid);
         member("no_five_day_refund", p.no_five_day_refund);
         member("invoiced", p.invoiced);
+        if (p.promotion) member("promotion", true);  // seed 4.4.2 / 4.4.3 refusal data: written when true
+        if (p.changed_before_effective) member("changed_before_effective", true);
         end(p.extra);
     }
     void resource(const Resource& r)
@@ -385,6 +390,9 @@ private:
         list("periods", r.periods, &WorkspaceWriter::period);
         member("enterprise_project", r.enterprise_project, &WorkspaceWriter::enterpriseProject);
         listIfAny("renew_rates", r.renew_rates, &WorkspaceWriter::renewRate);
+        if (r.bandwidth_addon) member("bandwidth_addon", true);  // seed 4.4.2 / 4.4.3 refusal data: written when true
+        if (r.added_after_renewal) member("added_after_renewal", true);
+        if (r.special_unsubscribe) member("special_unsubscribe", true);
         end(r.extra);
     }
     void enterpriseProject(const EnterpriseProject& e)

@@ -160,7 +160,10 @@ struct Account {
     std::optional<Money> cash_balance;           // cash account balance; may be negative (arrears); absent = unknown
     std::optional<FiveDayQuota> five_day_quota;  // absent = unknown: the refund preview says so
     int deduction_days_before = 7;               // auto-renew charge N days before expiry, 1..7; default 7
-    std::optional<UnifiedExpiryDay> unified_expiry_day;  // 1..28 or "last"; absent = never set
+    std::optional<UnifiedExpiryDay> unified_expiry_day;  // 1..28 or "last"; absent = never set (day 1)
+    // 账号冻结 (seed 4.2.6): police blocks every operation, arrears / violation still allow release;
+    // absent = the account is not frozen
+    std::optional<FrozenReason> frozen_reason;
     UnknownMembers extra;
     friend bool operator==(const Account&, const Account&) = default;
 };
@@ -195,6 +198,8 @@ struct Product {
     bool five_day_refund = true;               // eligible for the five-day no-reason refund
     bool unsubscribable = true;                // false: trial / free / one-off products, never unsubscribed
     bool to_on_demand = true;                  // may switch to pay-per-use at expiry
+    // false: its renewal periods are never unsubscribed alone, e.g. 云速建站 (seed 4.4.3); default true
+    bool periods_unsubscribable = true;
     UnknownMembers extra;
     friend bool operator==(const Product&, const Product&) = default;
 };
@@ -216,6 +221,9 @@ struct PaidBreakdown {
     Money flexi_coupon;     // 现金券: refunded like cash
     Money stored_card;      // 储值卡: refunded like cash
     Money discount_coupon;  // 折扣券: reduced the price, never returned
+    // seed 4.4.1.3: when the vouchers used expire (a returned voucher keeps it; an expired one is not
+    // returned). Resource periods only; absent or "unknown" = unknown (files before this member)
+    std::optional<Instant> voucher_expire_time;
     UnknownMembers extra;
     // 订单实付金额 of the standard rule (no vouchers)
     Money refundableBase() const { return cash + flexi_coupon + stored_card; }
@@ -232,7 +240,13 @@ struct ResourcePeriod {
     std::optional<Money> list_amount;   // list price of the period; absent = unknown
     std::optional<PaidBreakdown> paid;  // what was paid; absent = unknown (refund preview says so)
     bool no_five_day_refund = false;    // bought in a promotion marked 不支持五天无理由退订
-    bool invoiced = false;              // invoiced coupon order: cannot be unsubscribed
+    // invoiced, and paid with coupons (现金券), bought on 云商店 or paid by a partner (伙伴代付): cannot be
+    // unsubscribed (seed 4.4.1.4, 4.4.2, 4.4.3)
+    bool invoiced = false;
+    bool promotion =
+        false;  // bought in a promotion (参加促销活动): not unsubscribed while not yet effective (4.4.2, 4.4.3)
+    // a renewal changed (变更) before it took effect: the renewal period is not unsubscribed alone (4.4.3)
+    bool changed_before_effective = false;
     UnknownMembers extra;
     friend bool operator==(const ResourcePeriod&, const ResourcePeriod&) = default;
 };
@@ -275,6 +289,10 @@ struct Resource {
     std::vector<ResourcePeriod> periods;                   // bought periods, oldest first; default none
     std::optional<EnterpriseProject> enterprise_project;   // absent = unknown
     std::vector<RenewRate> renew_rates;                    // main resources only; default none
+    bool bandwidth_addon =
+        false;  // has a bandwidth add-on package (带宽加油包): no periods-only unsubscription (4.4.3)
+    bool added_after_renewal = false;  // attached resources only: added after the main was renewed (4.4.3)
+    bool special_unsubscribe = false;  // a special unsubscription (特殊退订) is in progress: no unsubscription (4.4.2)
     UnknownMembers extra;
 
     // The renew rate Huawei gave for this duration, nullptr when none.
