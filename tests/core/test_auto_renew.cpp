@@ -646,6 +646,23 @@ TEST_CASE("charges skip closed resources and fail for delisted products (seed 4.
 
 // [SECTION] release
 
+// seed 4.2.6: 释放 is offered for 已过期 (expired, or in use past its expiry) and frozen resources.
+TEST_CASE("OffersRelease: expired, frozen, or in use past its expiry; never in use before it or closed")
+{
+    Resource r;
+    r.expire_time = At("2025-02-01T23:59:59+08:00");
+    const Instant before = At("2025-02-01T23:59:59+08:00"), after = At("2025-02-02T00:00:00+08:00");
+    r.status = ResourceStatus::InUse;
+    CHECK_FALSE(OffersRelease(r, before));  // the expiry second itself is still in use
+    CHECK(OffersRelease(r, after));
+    r.status = ResourceStatus::Expired;
+    CHECK(OffersRelease(r, before));
+    r.status = ResourceStatus::Frozen;
+    CHECK(OffersRelease(r, before));
+    r.status = ResourceStatus::Closed;
+    CHECK_FALSE(OffersRelease(r, after));
+}
+
 TEST_CASE("release: expired only; bound attached go along, mounted stay (seed 4.2.6)")
 {
     const Instant after = At("2025-02-05T10:00:00+08:00");

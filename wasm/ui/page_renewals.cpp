@@ -18,6 +18,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/engine/auto_renew.h"
 #include "core/report/renewal_query.h"
 #include "ui/labels.h"
 #include "ui/page_export_records.h"
@@ -418,15 +419,6 @@ const char* FrozenWords(std::optional<FrozenReason> r)
     return "";
 }
 
-// Whether 释放 is offered in the menu: a hint only (expired, or frozen); ReleaseResources (auto_renew.h)
-// decides and words its refusals (police freeze, unknown freeze reason, in a transaction) when the dialog
-// confirms. Kept here while that engine's release rules change (issue 15 point 7, account freezes).
-bool Releasable(const Resource& r, Instant now)
-{
-    return r.status == ResourceStatus::Expired || r.status == ResourceStatus::Frozen ||
-           (r.status == ResourceStatus::InUse && r.expire_time < now);
-}
-
 // The 更多 menu of a row: the operations the tab offers besides 续费 and the auto-renew one.
 void DrawMoreMenu(AppState& app, RenewalPolicy tab, const Resource& r, Instant now)
 {
@@ -440,7 +432,7 @@ void DrawMoreMenu(AppState& app, RenewalPolicy tab, const Resource& r, Instant n
     if (tab != RenewalPolicy::NoRenew && ImGui::MenuItem(Tr(TextId::RnwNoRenew)))
         OpenRenewalDialog(app, RenewalDialog::NoRenew, id);
     ImGui::Separator();
-    if (ImGui::MenuItem(Tr(TextId::RnwRelease), nullptr, false, Releasable(r, now)))
+    if (ImGui::MenuItem(Tr(TextId::RnwRelease), nullptr, false, OffersRelease(r, now)))
         OpenRenewalDialog(app, RenewalDialog::Release, id);
 }
 

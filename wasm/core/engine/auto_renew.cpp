@@ -570,6 +570,12 @@ AutoRenewRun RunDueAutoRenewals(Workspace& ws, Instant upTo, const AutoRenewRunO
 
 // [SECTION] release
 
+bool OffersRelease(const Resource& r, Instant now)
+{
+    return r.status == ResourceStatus::Expired || r.status == ResourceStatus::Frozen ||
+           (r.status == ResourceStatus::InUse && r.expire_time < now);
+}
+
 Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Instant now)
 {
     Release out;

@@ -198,4 +198,9 @@ struct Release {
 // 释放资源: closes the resources and their bound attached resources.
 Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Instant now);
 
+// seed 4.2.6: the console offers 释放 for "已过期" resources (status expired, or in use past its expiry
+// as of `now`) and for frozen ones (欠费 / 违规 freezes still release); ReleaseResources then decides
+// the freezes that forbid it (police) with their reasons.
+bool OffersRelease(const Resource& r, Instant now);
+
 }  // namespace qd
