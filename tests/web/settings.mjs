@@ -1,6 +1,6 @@
 // 设置 > 计费规则 in words (docs/rules.md §6) and the keyboard shortcuts dialog: a number rule is changed
 // with the keyboard, a value just outside its range is refused at the field with the reason, and the
-// quote follows the rule; `?` shows every shortcut. Screenshots: build/screenshots/settings-rules-*.png.
+// quote follows the rule; `?` shows every shortcut (and is text in a text field). Screenshots: build/screenshots/settings-rules-*.png.
 import { serve, launch, openPage, waitFrames, screenshot, run, assert, uiItems, findItem, waitItem, typeInto, pressKey,
   settle } from './harness.mjs';
 
@@ -61,6 +61,32 @@ const failed = await run([
     await screenshot(page, 'settings-rules-en');
     await page.evaluate(() => window.quotedesk.setLanguage('zh'));
     await waitFrames(page, (await frames()) + 1);
+  }],
+  ['? shows every shortcut of the console in a dialog; Esc closes it', async () => {
+    await page.evaluate(() => window.quotedesk.navigate('overview'));
+    await waitFrames(page, (await frames()) + 1);
+    await pressKey(page, '?');
+    await waitItem(page, 'Ctrl+O', { window: 'shortcuts' });
+    const keys = ['?（Shift+/）', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Z', 'Ctrl+Shift+Z / Ctrl+Y', '方向键', '空格', 'Enter', 'Tab / Shift+Tab',
+      'PageUp / PageDown', 'Esc', 'Ctrl+A', 'Ctrl+C / Ctrl+X / Ctrl+V', 'Ctrl+Z / Ctrl+Y', 'Home / End'];
+    const shown = (await uiItems(page)).items.filter((it) => it.window.includes('shortcuts') && it.label !== null);
+    for (const k of keys) assert(shown.some((it) => it.label === k), 'no shortcut ' + k + ' in ' + shown.map((it) => it.label).join(', '));
+    assert(shown.filter((it) => it.label === 'Enter').length === 2 && shown.filter((it) => it.label === 'Esc').length === 2,
+      'Enter and Esc: once for navigation or text, once for dialogs');
+    await findItem(page, '关闭', { window: 'shortcuts' });
+    await screenshot(page, 'shortcuts-zh');
+    await pressKey(page, 'Escape');
+    const after = (await uiItems(page)).items.filter((it) => it.window.includes('shortcuts'));
+    assert(after.length === 0, 'the dialog stayed after Esc');
+  }],
+  ['? typed into a text field is text, not the dialog', async () => {
+    await page.evaluate(() => window.quotedesk.navigate('settings'));
+    await waitFrames(page, (await frames()) + 1);
+    await typeInto(page, '##asof', 'a?');
+    const s = JSON.parse(await page.evaluate(() => window.quotedesk.state()));
+    assert(s.text_input.wanted && s.text_input.text === 'a?', 'text field: ' + JSON.stringify(s.text_input));
+    assert(!(await uiItems(page)).items.some((it) => it.window.includes('shortcuts')), 'the dialog opened while typing');
+    await pressKey(page, 'Escape');   // leaves the field, dropping the edit
   }],
   ['no console error, no request outside 127.0.0.1', async () => {
     assert(problems.length === 0, problems.join('\n'));
