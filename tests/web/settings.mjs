@@ -62,6 +62,21 @@ const failed = await run([
     await page.evaluate(() => window.quotedesk.setLanguage('zh'));
     await waitFrames(page, (await frames()) + 1);
   }],
+  ['the fee table grid: 101% is refused at the grid, 0% for monthly terms changes a standard refund', async () => {
+    const monthly = 'c41f8e27-6b0d-4a95-b3e2-8f1a7c64d920';   // the sample's monthly resource, fee 10% = 7.00
+    const quote = async () => JSON.parse(await page.evaluate((r) => window.quotedesk.refund(JSON.stringify({ resources: [r] })), monthly));
+    const before = await quote();
+    assert(before.items[0].scenario === 'standard' && before.items[0].fee === '7.00' && before.total === '39.48', 'before: ' + JSON.stringify(before));
+    await typeInto(page, '##cell', '101', { nth: 0 });   // 按月, 第 1 年
+    await pressKey(page, 'Enter');
+    const refusal = await waitItem(page, /^未接受：每格须为 0 至 100 之间的整数百分比/);
+    assert(refusal.label.includes('fee_table "month": expected an integer 0..100, got 101'), 'refusal: ' + refusal.label);
+    assert((await quote()).total === '39.48', 'a refused table changed the quote');
+    await typeInto(page, '##cell', '0', { nth: 0 });
+    await pressKey(page, 'Enter');
+    const after = await quote();
+    assert(after.items[0].fee === '0.00' && after.total === '46.48', 'after: ' + JSON.stringify(after));
+  }],
   ['? shows every shortcut of the console in a dialog; Esc closes it', async () => {
     await page.evaluate(() => window.quotedesk.navigate('overview'));
     await waitFrames(page, (await frames()) + 1);
