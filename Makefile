@@ -23,6 +23,7 @@ test: setup native asan dist fuzzers
 	node tests/web/storage.mjs
 	node tests/web/api_parity.mjs
 	node tests/web/procedures.mjs
+	node tests/web/settings.mjs
 
 setup:
 	@bash tools/setup.sh

@@ -10,6 +10,7 @@
 #include "ui/labels.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
+#include "ui/shortcuts.h"
 
 namespace qd::ui {
 namespace {
@@ -289,6 +290,7 @@ void DrawApp(AppState& state)
     ImGui::Begin("##console", nullptr, flags);
     CommitChanges(state);
     UndoShortcuts(state);
+    DrawShortcutsDialog();  // `?`: every key of the console (ui/shortcuts.h)
 
     DrawTopBar(state);
     DrawImportReport();

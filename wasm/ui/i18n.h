@@ -21,6 +21,7 @@ enum class TextId : int {
 #include "ui/text_platform.inc"
 #include "ui/text_exports.inc"
 #include "ui/text_purchase.inc"
+#include "ui/text_settings.inc"
 #undef QD_TEXT
     Count
 };

@@ -1,14 +1,24 @@
 // 设置: language, theme, the data section (open files, save, sample, browser storage: the web
-// platform's, ui/platform.h), the as-of clock (what-if date) and the rule profile (docs/rules.md §6): every
-// key editable as its JSON value, checked by the core (SetRule) with the error shown in place,
-// and reset to defaults. Rule edits belong to the workspace (saved in its `rules`).
+// platform's, ui/platform.h), the as-of clock (what-if date) and the rule profile (docs/rules.md §6) in
+// words: each key's name, sentence, control of its kind, unit, range, default and source (RuleInfos(),
+// core/model/rules.h), checked by the core (SetRule) with the refusal shown at the field, and reset to
+// defaults. Rule edits belong to the workspace (saved in its `rules` as JSON, only what differs).
+//
+// Index (search "[SECTION] name"):
+//   [SECTION] View state and as-of clock
+//   [SECTION] Rule profile in words (设置 > 计费规则, docs/rules.md §6)
+//   [SECTION] Data and history (设置 > 数据)
+//   [SECTION] The page
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,8 +31,15 @@
 namespace qd::ui {
 namespace {
 
+// [SECTION] View state and as-of clock
+
+// The edit of one rule: the text (times, offsets, amounts) or number being typed, the fee table's
+// cells, and the refusal of the last value tried.
 struct RuleEdit {
-    char text[256] = {};
+    char text[64] = {};
+    long long number = 0;
+    std::vector<int> terms;                     // fee_table: the rows' terms in months (1 = "month", 12 = "1y")
+    std::vector<std::vector<long long>> cells;  // fee_table: percentages by row, year of use
     std::string error;
 };
 
@@ -41,8 +58,14 @@ void Refill(const Workspace& ws, uint64_t revision)
 {
     for (std::string_view key : RuleKeys()) {
         RuleEdit& e = g_view.edits[std::string(key)];
-        std::string value = RuleValue(ws.rules, key).dump();
-        std::snprintf(e.text, sizeof e.text, "%s", value.c_str());
+        const nlohmann::json value = RuleValue(ws.rules, key);
+        std::snprintf(e.text, sizeof e.text, "%s", value.is_string() ? value.get<std::string>().c_str() : "");
+        e.number = value.is_number_integer() ? value.get<long long>() : 0;
+        e.cells.clear();
+        e.terms.clear();
+        for (const FeeRow& row : ws.rules.fee_table) e.terms.push_back(row.term_months);
+        for (const FeeRow& row : ws.rules.fee_table)
+            e.cells.emplace_back(row.percent_by_year.begin(), row.percent_by_year.end());
         e.error.clear();
     }
     std::string asOf = ws.as_of ? FormatIso(*ws.as_of, ws.rules.zone) : "";
@@ -77,47 +100,359 @@ void DrawAsOf(AppState& state)
     ImGui::TextDisabled("%s", Tr(TextId::AsOfExplain));
 }
 
+// [SECTION] Rule profile in words (设置 > 计费规则, docs/rules.md §6)
+// What each key is, its control, unit, range, default and source come from the core (RuleInfos(),
+// core/model/rules.h); a value goes through SetRule, the rules' one validation, and a refusal is
+// shown at its field with the core's reason. The names and sentences are the UI's (text_settings.inc):
+// tests/core/test_rule_info.cpp checks that every key and every choice has a row here.
+
+struct RuleWords {
+    std::string_view key;
+    TextId name, sentence;
+};
+constexpr RuleWords kRuleWords[] = {
+    {"zone", TextId::RulZone, TextId::RulZoneDesc},
+    {"expiry_clock", TextId::RulExpiryClock, TextId::RulExpiryClockDesc},
+    {"deduction_clock", TextId::RulDeductionClock, TextId::RulDeductionClockDesc},
+    {"five_day_window_hours", TextId::RulFiveDayWindow, TextId::RulFiveDayWindowDesc},
+    {"five_day_quota", TextId::RulFiveDayQuota, TextId::RulFiveDayQuotaDesc},
+    {"consumed_granularity", TextId::RulConsumed, TextId::RulConsumedDesc},
+    {"fee_table", TextId::RulFeeTable, TextId::RulFeeTableDesc},
+    {"day_price", TextId::RulDayPrice, TextId::RulDayPriceDesc},
+    {"rounding", TextId::RulRounding, TextId::RulRoundingDesc},
+    {"refund_split", TextId::RulRefundSplit, TextId::RulRefundSplitDesc},
+    {"grace_days", TextId::RulGraceDays, TextId::RulGraceDaysDesc},
+    {"retention_days", TextId::RulRetentionDays, TextId::RulRetentionDaysDesc},
+    {"pending_payment_days", TextId::RulPendingDays, TextId::RulPendingDaysDesc},
+    {"combined_pay_max", TextId::RulCombinedPayMax, TextId::RulCombinedPayMaxDesc},
+    {"batch_cancel_max", TextId::RulBatchCancelMax, TextId::RulBatchCancelMaxDesc},
+    {"renewal_list_max", TextId::RulRenewalListMax, TextId::RulRenewalListMaxDesc},
+    {"price_list_max", TextId::RulPriceListMax, TextId::RulPriceListMaxDesc},
+    {"export_record_days", TextId::RulExportDays, TextId::RulExportDaysDesc},
+    {"large_refund_warning", TextId::RulLargeRefund, TextId::RulLargeRefundDesc},
+};
+
+struct ChoiceWords {
+    std::string_view key, choice;
+    TextId words;
+};
+constexpr ChoiceWords kChoiceWords[] = {
+    {"consumed_granularity", "hour", TextId::RulChHour},    {"consumed_granularity", "day", TextId::RulChDay},
+    {"day_price", "month_div_30", TextId::RulChMonthDiv30}, {"day_price", "month_days", TextId::RulChMonthDays},
+    {"day_price", "year_div_365", TextId::RulChYearDiv365}, {"rounding", "half_up", TextId::RulChHalfUp},
+    {"rounding", "truncate", TextId::RulChTruncate},        {"refund_split", "proportional", TextId::RulChProportional},
+};
+
+const RuleWords* WordsOf(std::string_view key)
+{
+    for (const RuleWords& w : kRuleWords)
+        if (w.key == key) return &w;
+    return nullptr;
+}
+
+std::string ChoiceLabel(std::string_view key, std::string_view choice)
+{
+    for (const ChoiceWords& c : kChoiceWords)
+        if (c.key == key && c.choice == choice) return Tr(c.words);
+    return std::string(choice);  // a choice without words shows its file word (the core test forbids it)
+}
+
+const char* UnitWords(RuleUnit unit)
+{
+    switch (unit) {
+        case RuleUnit::None: return "";
+        case RuleUnit::Hours: return Tr(TextId::RulUnitHours);
+        case RuleUnit::Days: return Tr(TextId::RulUnitDays);
+        case RuleUnit::PerYear: return Tr(TextId::RulUnitPerYear);
+        case RuleUnit::Orders: return Tr(TextId::RulUnitOrders);
+        case RuleUnit::Resources: return Tr(TextId::RulUnitResources);
+        case RuleUnit::Rows: return Tr(TextId::RulUnitRows);
+        case RuleUnit::Percent: return Tr(TextId::RulUnitPercent);
+        case RuleUnit::Yuan: return Tr(TextId::RulUnitYuan);
+    }
+    return "";
+}
+
+std::string TermWords(int termMonths)
+{
+    return termMonths == 1 ? std::string(Tr(TextId::RulFeeMonthly)) : Format(Tr(TextId::RulFeeYears), termMonths / 12);
+}
+
+// What a value must be, in the user's words, from the core's description (the range SetRule applies).
+std::string NeedWords(const RuleInfo& info)
+{
+    const long long lo = info.min, hi = info.max;
+    switch (info.kind) {
+        case RuleKind::Number: return Format(Tr(TextId::RulNeedNumber), lo, hi);
+        case RuleKind::FeeTable: return Format(Tr(TextId::RulNeedPercent), lo, hi);
+        case RuleKind::Time: return Tr(TextId::RulNeedTime);
+        case RuleKind::Offset: return Tr(TextId::RulNeedOffset);
+        case RuleKind::Money: return Tr(TextId::RulNeedMoney);
+        case RuleKind::Choice: return "";
+    }
+    return "";
+}
+
+// A value shown as words: "120 小时", "按小时（现行规则）", "按月 10% · 1 年 10% · 2 年 15/10%".
+std::string ValueWords(const RuleInfo& info, const RuleProfile& rules)
+{
+    const nlohmann::json v = RuleValue(rules, info.key);
+    const std::string unit = UnitWords(info.unit);
+    switch (info.kind) {
+        case RuleKind::Choice: return ChoiceLabel(info.key, v.get<std::string>());
+        case RuleKind::Number: return std::to_string(v.get<long long>()) + " " + unit;
+        case RuleKind::Money: return v.get<std::string>() + " " + unit;
+        case RuleKind::Time:
+        case RuleKind::Offset: return v.get<std::string>();
+        case RuleKind::FeeTable: {
+            std::string out;
+            for (const FeeRow& row : rules.fee_table) {
+                out += (out.empty() ? "" : " · ") + TermWords(row.term_months) + " ";
+                for (std::size_t i = 0; i < row.percent_by_year.size(); ++i)
+                    out += (i ? "/" : "") + std::to_string(row.percent_by_year[i]);
+                out += unit;
+            }
+            return out;
+        }
+    }
+    return v.dump();
+}
+
+// Tries one value through the core. Taken: the workspace changes (saved, logged, every quote follows).
+// Refused: the field keeps what was typed and shows why.
+void TryRule(AppState& state, const RuleInfo& info, const nlohmann::json& value, RuleEdit& e)
+{
+    Workspace& ws = *state.workspace;
+    RuleProfile changed = ws.rules;
+    std::string error;
+    if (!SetRule(changed, info.key, value, error)) {
+        const std::string need = NeedWords(info);
+        e.error = std::string(Tr(TextId::RulRefused)) + (need.empty() ? error : need + " (" + error + ")");
+        return;
+    }
+    e.error.clear();
+    if (changed == ws.rules) return;
+    ws.rules = changed;
+    ++state.revision;
+}
+
+// The fee table as a grid: a row per term, a column per year of use (later years repeat a row's last
+// value, shown greyed), + / − a year, remove a term, add a term.
+void DrawFeeTable(AppState& state, const RuleInfo& info, RuleEdit& e)
+{
+    std::size_t years = 1;
+    for (const auto& row : e.cells) years = std::max(years, row.size());
+    bool commit = false;
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInner | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("##fee-grid", static_cast<int>(years) + 2, flags)) {
+        ImGui::TableSetupColumn(Tr(TextId::RulFeeTerm));
+        for (std::size_t y = 0; y < years; ++y) {
+            const std::string head =
+                Format(Tr(TextId::RulFeeYear), static_cast<int>(y + 1)) + "##y" + std::to_string(y);
+            ImGui::TableSetupColumn(head.c_str());
+        }
+        ImGui::TableSetupColumn("##actions");
+        ImGui::TableHeadersRow();
+        const float cellWidth = ImGui::GetFontSize() * 2.8f;
+        for (std::size_t r = 0; r < e.cells.size() && r < e.terms.size(); ++r) {
+            ImGui::PushID(static_cast<int>(r));
+            auto& row = e.cells[r];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(TermWords(e.terms[r]).c_str());
+            for (std::size_t y = 0; y < years; ++y) {
+                ImGui::TableNextColumn();
+                if (y < row.size()) {
+                    ImGui::PushID(static_cast<int>(y));
+                    ImGui::SetNextItemWidth(cellWidth);
+                    commit |= ImGui::InputScalar("##cell", ImGuiDataType_S64, &row[y], nullptr, nullptr, "%lld",
+                                                 ImGuiInputTextFlags_EnterReturnsTrue);
+                    ImGui::PopID();
+                } else if (!row.empty()) {
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextDisabled("%lld", row.back());
+                }
+            }
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(row.size() >= static_cast<std::size_t>(kFeeTableMaxYears));
+            if (ImGui::SmallButton(Tr(TextId::RulFeeAddYear))) {
+                row.push_back(row.empty() ? 0 : row.back());
+                commit = true;
+            }
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            ImGui::BeginDisabled(row.size() <= 1);
+            if (ImGui::SmallButton(Tr(TextId::RulFeeRemoveYear))) {
+                row.pop_back();
+                commit = true;
+            }
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            ImGui::BeginDisabled(e.cells.size() <= 1);
+            if (ImGui::SmallButton(Tr(TextId::RulFeeRemoveTerm))) {
+                e.cells.erase(e.cells.begin() + static_cast<std::ptrdiff_t>(r));
+                e.terms.erase(e.terms.begin() + static_cast<std::ptrdiff_t>(r));
+                commit = true;
+            }
+            ImGui::EndDisabled();
+            ImGui::PopID();
+            if (commit) break;  // the rows changed: draw them again next frame
+        }
+        ImGui::EndTable();
+    }
+    // Add a term the table lacks; it starts as a copy of the row that priced it until now.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo("##fee-add", Tr(TextId::RulFeeAddTerm))) {
+        for (int termYears = 0; termYears <= kFeeTableMaxTermYears; ++termYears) {
+            const int term = termYears == 0 ? 1 : termYears * 12;
+            if (std::find(e.terms.begin(), e.terms.end(), term) != e.terms.end()) continue;
+            if (ImGui::Selectable(TermWords(term).c_str())) {
+                std::size_t from = 0;  // the longest row not longer, else the shortest (RuleProfile::feePercent)
+                for (std::size_t i = 0; i < e.terms.size(); ++i)
+                    if (e.terms[i] <= term && e.terms[i] >= e.terms[from]) from = i;
+                e.terms.push_back(term);
+                e.cells.push_back(e.cells.empty() ? std::vector<long long>{0} : e.cells[from]);
+                commit = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (!commit) return;
+    nlohmann::json table = nlohmann::json::object();
+    for (std::size_t r = 0; r < e.cells.size() && r < e.terms.size(); ++r)
+        table[e.terms[r] == 1 ? std::string("month") : std::to_string(e.terms[r] / 12) + "y"] = e.cells[r];
+    TryRule(state, info, table, e);
+}
+
+// The refusal under a field; also a labelled item of the frame (items, not pixels, are what the
+// browser tests read: wasm/web/ui_locator.h), kept out of keyboard navigation.
+void RefusalText(const std::string& text)
+{
+    ErrorText(text);
+    ImGuiContext& g = *GImGui;
+    const ImGuiID id = ImGui::GetID("##refusal");
+    ImGui::ItemAdd(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), id, nullptr, ImGuiItemFlags_NoNav);
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, text.c_str(), 0);
+    (void)g;
+}
+
+// The control of one rule, by its kind.
+void DrawRuleControl(AppState& state, const RuleInfo& info, RuleEdit& e)
+{
+    const std::string id = "##rule-" + std::string(info.key);
+    const float em = ImGui::GetFontSize();
+    switch (info.kind) {
+        case RuleKind::Number: {
+            // No step buttons: a number is typed (and the field keeps its label's id for the tests).
+            ImGui::SetNextItemWidth(em * 9);
+            if (ImGui::InputScalar(id.c_str(), ImGuiDataType_S64, &e.number, nullptr, nullptr, "%lld",
+                                   ImGuiInputTextFlags_EnterReturnsTrue))
+                TryRule(state, info, nlohmann::json(e.number), e);
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(UnitWords(info.unit));
+            ImGui::TextDisabled(
+                "%s", Format(Tr(TextId::RulRange), static_cast<long long>(info.min), static_cast<long long>(info.max))
+                          .c_str());
+            break;
+        }
+        case RuleKind::Choice: {
+            const std::string current = RuleValue(state.workspace->rules, info.key).get<std::string>();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            if (ImGui::BeginCombo(id.c_str(), ChoiceLabel(info.key, current).c_str())) {
+                for (std::string_view choice : info.choices) {
+                    const std::string label = ChoiceLabel(info.key, choice) + "##" + std::string(choice);
+                    if (ImGui::Selectable(label.c_str(), choice == current))
+                        TryRule(state, info, nlohmann::json(std::string(choice)), e);
+                }
+                ImGui::EndCombo();
+            }
+            break;
+        }
+        case RuleKind::Time:
+        case RuleKind::Offset:
+        case RuleKind::Money: {
+            ImGui::SetNextItemWidth(em * 9);
+            if (ImGui::InputText(id.c_str(), e.text, sizeof e.text, ImGuiInputTextFlags_EnterReturnsTrue))
+                TryRule(state, info, nlohmann::json(std::string(e.text)), e);
+            if (info.unit != RuleUnit::None) {
+                ImGui::SameLine();
+                ImGui::TextUnformatted(UnitWords(info.unit));
+            }
+            break;
+        }
+        case RuleKind::FeeTable: DrawFeeTable(state, info, e); break;
+    }
+    if (!e.error.empty()) RefusalText(e.error);
+}
+
+// Where the rule comes from: the seed section, the assumption of docs/rules.md §7, the section, Huawei.
+void DrawRuleSource(const RuleInfo& info)
+{
+    ImGui::PushTextWrapPos(0.0f);
+    if (!info.seed.empty()) ImGui::TextUnformatted(Format(Tr(TextId::RulSeed), std::string(info.seed).c_str()).c_str());
+    if (info.assumption > 0) ImGui::TextUnformatted(Format(Tr(TextId::RulAssumption), info.assumption).c_str());
+    ImGui::TextDisabled("%s", Format(Tr(TextId::RulSection), std::string(info.section).c_str()).c_str());
+    if (!info.huawei.empty()) ImGui::TextDisabled("%s", std::string(info.huawei).c_str());
+    ImGui::PopTextWrapPos();
+}
+
 void DrawRules(AppState& state)
 {
     Workspace& ws = *state.workspace;
-    ImGui::TextDisabled("%s", Tr(TextId::RulesExplain));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", Tr(TextId::RulExplain));
+    ImGui::PopTextWrapPos();
+    const RuleProfile defaults;
+    ImGui::BeginDisabled(ws.rules == defaults);
     if (ImGui::Button(Tr(TextId::ResetToDefaults))) {
         ws.rules = RuleProfile{};
         ++state.revision;
     }
-    const RuleProfile defaults;
-    if (ImGui::BeginTable("##rules", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(Tr(TextId::RuleKey), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(TextId::RuleValue), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(Tr(TextId::Default), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableHeadersRow();
-        for (std::string_view key : RuleKeys()) {
-            RuleEdit& e = g_view.edits[std::string(key)];
-            ImGui::PushID(key.data(), key.data() + key.size());
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(key.data(), key.data() + key.size());
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-1);
-            if (ImGui::InputText("##v", e.text, sizeof e.text, ImGuiInputTextFlags_EnterReturnsTrue)) {
-                nlohmann::json value = nlohmann::json::parse(e.text, nullptr, false);
-                RuleProfile changed = ws.rules;
-                if (value.is_discarded()) e.error = "not JSON";
-                else if (SetRule(changed, key, value, e.error)) {
-                    ws.rules = changed;
-                    ++state.revision;
-                }
-            }
-            if (!e.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", e.error.c_str());
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextDisabled("%s", RuleValue(defaults, key).dump().c_str());
-            ImGui::PopID();
+    ImGui::EndDisabled();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##rules", 4, flags)) return;
+    ImGui::TableSetupColumn(Tr(TextId::RulColRule), ImGuiTableColumnFlags_WidthStretch, 1.9f);
+    ImGui::TableSetupColumn(Tr(TextId::RulColValue), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(Tr(TextId::RulColDefault), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(TextId::RulColSource), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableHeadersRow();
+    for (const RuleInfo& info : RuleInfos()) {
+        RuleEdit& e = g_view.edits[std::string(info.key)];
+        const RuleWords* words = WordsOf(info.key);
+        const bool changed = RuleValue(ws.rules, info.key) != RuleValue(defaults, info.key);
+        ImGui::PushID(info.key.data(), info.key.data() + info.key.size());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(words ? Tr(words->name) : std::string(info.key).c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", std::string(info.key).c_str());
+        if (words) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", Tr(words->sentence));
+            ImGui::PopTextWrapPos();
         }
-        ImGui::EndTable();
+        ImGui::TableNextColumn();
+        DrawRuleControl(state, info, e);
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(ValueWords(info, defaults).c_str());
+        ImGui::PopTextWrapPos();
+        if (changed) {  // differs from the default: said, with the way back
+            ImGui::TextColored(WarningColour(), "%s", Tr(TextId::RulChanged));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(Tr(TextId::RulResetOne))) TryRule(state, info, RuleValue(defaults, info.key), e);
+        }
+        ImGui::TableNextColumn();
+        DrawRuleSource(info);
+        ImGui::PopID();
     }
+    ImGui::EndTable();
 }
+
+// [SECTION] Data and history (设置 > 数据)
 
 std::string ShownTime(const AppState& state, Instant t)
 {
@@ -278,6 +613,8 @@ void DrawHistory(AppState& state)
 }
 
 }  // namespace
+
+// [SECTION] The page
 
 void DrawSettingsPage(AppState& state)
 {

@@ -7,12 +7,19 @@
 //   int fee = p.feePercent(36, 2);                               // 3-year term, 2nd year of use -> 10
 //   std::string all = RuleProfileJson(p);                        // every key, for Settings
 //   nlohmann::ordered_json saved = RuleOverrides(p);             // only what differs from the defaults
+//   const RuleInfo* info = FindRuleInfo("grace_days");           // Number, Days, 0..365, §3, open question 6
+//
+// RuleInfos() describes each key for Settings (设置 > 计费规则, docs/rules.md §6): the kind of
+// control, the unit, the accepted range or words, and where the rule comes from. It is read from the
+// same table SetRule validates with, so a range shown is the range enforced. The words (names,
+// sentences, units) are the UI's (wasm/ui/text_settings.inc), in both languages.
 //
 // Writing back: SaveWorkspace writes only the keys whose value differs from the default (a key set
 // to its default value is dropped), so a workspace follows future changes of a default it never
 // overrode. Unknown keys are refused (a misspelt rule silently ignored would change every quote).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +107,42 @@ struct RuleProfile {                        // file key: default
 
     friend bool operator==(const RuleProfile&, const RuleProfile&) = default;
 };
+
+// The kind of value a rule key takes, i.e. the control Settings draws for it.
+enum class RuleKind {
+    Number,    // an integer in [min, max]
+    Choice,    // one of `choices`
+    Time,      // a time of day "HH:MM:SS"
+    Offset,    // a UTC offset "+08:00"
+    FeeTable,  // terms "month", "1y".."10y" -> 1..kFeeTableMaxYears percentages in [min, max]
+    Money,     // an amount "50000.00" of at least min fen
+};
+
+// The unit a rule's number is in (the UI words it).
+enum class RuleUnit { None, Hours, Days, PerYear, Orders, Resources, Rows, Percent, Yuan };
+
+// The fee table's limits (docs/rules.md §6): terms up to 10 years, 1..10 years of use per row.
+inline constexpr int kFeeTableMaxTermYears = 10;
+inline constexpr int kFeeTableMaxYears = 10;
+
+// What Settings shows of one key. Where it comes from: the seed section that states the number (empty
+// when the seed gives none), the docs/rules.md §7 open question it is our assumption for (0 when not
+// one), the docs/rules.md section that uses it and the Huawei source tags of docs/rules.md#sources.
+struct RuleInfo {
+    std::string_view key;
+    RuleKind kind = RuleKind::Number;
+    RuleUnit unit = RuleUnit::None;
+    std::int64_t min = 0, max = 0;          // Number: the accepted integers; FeeTable: a percentage's; Money: fen
+    std::vector<std::string_view> choices;  // Choice: the accepted words, in order
+    std::string_view section;               // "§4.3"
+    std::string_view seed;                  // "4.4.1.3"
+    int assumption = 0;                     // docs/rules.md §7 question number
+    std::string_view huawei;                // "[U-5DAY-CN] [G-5DAY-COUNT]"
+};
+
+// Every key's description, in RuleKeys() order; FindRuleInfo gives nullptr for an unknown key.
+const std::vector<RuleInfo>& RuleInfos();
+const RuleInfo* FindRuleInfo(std::string_view key);
 
 // The rule keys in the order of docs/rules.md §6 (the order Settings and RuleProfileJson use).
 const std::vector<std::string_view>& RuleKeys();
