@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repo, serve, launch, openPage, waitFrames, screenshot, run, assert, clickItem, waitItem } from './harness.mjs';
+import { repo, serve, launch, openPage, waitFrames, screenshot, run, assert, clickItem, waitItem, findItem } from './harness.mjs';
 
 const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
 const sample = JSON.parse(sampleText);
@@ -48,9 +48,8 @@ async function until(fn, what, ms = 15000) {
 }
 const savedInStorage = () => until(async () => { const s = await state(); return !s.storage.save_pending && s.storage.saved_at; }, 'the save to browser storage');
 
-// Positions in CSS pixels on the 1280x800 Settings page (wasm/ui/page_settings.cpp), no load errors shown.
+// The 打开文件 button's position in CSS pixels on the 1280x800 Settings page (wasm/ui/page_settings.cpp), no load errors shown.
 const OPEN_BUTTON = { x: 392, y: 241 };
-const AS_OF_FIELD = { x: 500, y: 342 };
 
 const failed = await run([
   ['page starts on the sample; nothing stored yet', async () => {
@@ -166,6 +165,9 @@ const failed = await run([
     // The click as a touchpad tap or a loaded machine gives it: the pointer moves there, goes down and
     // up, all before the next frame (sent without waiting). The console must see the pointer there
     // first, then the button down for a frame, then up (wasm/web/backend.cpp OnMouse).
+    // The as-of field where the console drew it (sections above it grow: 操作记录).
+    const field = await findItem(page, '##asof');
+    const AS_OF_FIELD = { x: field.vx + field.vw / 2, y: field.vy + field.vh / 2 };
     const cdp = await context.newCDPSession(page);
     const mouse = (type, buttons) => cdp.send('Input.dispatchMouseEvent',
       { type, x: AS_OF_FIELD.x, y: AS_OF_FIELD.y, button: type === 'mouseMoved' ? 'none' : 'left', buttons, clickCount: 1 });
