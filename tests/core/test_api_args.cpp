@@ -22,6 +22,21 @@ TEST_CASE("ReadResourceIds: an array of strings, appended in order; anything els
     }
 }
 
+TEST_CASE("ReadApiDuration: months or years, a whole number 1..120; renew() and buy() word it alike")
+{
+    TermUnit unit = TermUnit::Month;
+    int num = 0;
+    CHECK(ReadApiDuration(json(3), "years", unit, num).empty());
+    CHECK((unit == TermUnit::Year && num == 3));
+    CHECK(ReadApiDuration(json(120), "months", unit, num).empty());
+    CHECK((unit == TermUnit::Month && num == 120));
+    for (const char* bad : {"0", "121", "1.5", "\"2\"", "null", "[1]"}) {
+        CHECK_MESSAGE(
+            ReadApiDuration(json::parse(bad), "months", unit, num) == "months: expected a whole number of months", bad);
+    }
+    CHECK((unit == TermUnit::Month && num == 120));  // unchanged by a refusal
+}
+
 TEST_CASE("ReadApiInstant: a time string in any form ParseInstant takes; the key names the argument")
 {
     Instant t;

@@ -926,13 +926,15 @@ void DrawOrderHistory(AppState& app, OrderListState& list, const Order* o)
 
 void DrawDetails(AppState& app, OrderListState& list)
 {
-    // seed 4.3.3 说明 / 4.4.4: resources that failed are unsubscribed by the system (as of the clock) before
-    // the details are drawn (orders are added: nothing of the workspace is held across it); the order then
-    // shows the refund.
-    if (const Order* failed = app.workspace->findOrder(list.details);
-        failed && ProcessingCaseOf(*app.workspace, *failed, AsOf(app)) == ProcessingCase::PartlyFailed &&
-        !AutoUnsubscribeFailed(*app.workspace, AsOf(app)).empty())
-        MarkChanged(app);
+    // seed 4.3.3 说明 / 4.4.4: resources that failed are unsubscribed by the system (as of the clock) when
+    // the details are opened (orders are added: nothing of the workspace is held across it); the order then
+    // shows the refund. Once per opening: an undo (Ctrl+Z) with the details open is not redone at once.
+    if (const Order* failed = app.workspace->findOrder(list.details); list.systemActedFor != list.details && failed) {
+        list.systemActedFor = list.details;
+        if (ProcessingCaseOf(*app.workspace, *failed, AsOf(app)) == ProcessingCase::PartlyFailed &&
+            !AutoUnsubscribeFailed(*app.workspace, AsOf(app)).empty())
+            MarkChanged(app);
+    }
     const Workspace& ws = *app.workspace;
     const Order* o = ws.findOrder(list.details);
     if (!o) {
@@ -1136,6 +1138,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
         ImGui::EndTable();
     }
     if (!list.details.empty()) DrawDetails(app, list);
+    else list.systemActedFor.clear();
 
     DrawPaymentDialog(app, list);
     DrawCancelDialog(app, list);

@@ -81,6 +81,7 @@ struct OrderListState {
     bool dirty = true;                            // filter edited since the rows were built
     std::set<std::string> selected;               // order ids ticked for the batch actions
     std::string details;                          // order shown in the details panel; "" = none
+    std::string systemActedFor;                   // the details the system's unsubscription ran for (DrawDetails)
     bool showAllHistory = false;                  // the "查看全部记录" window
     std::vector<TradeHistoryEntry> history;       // TradeHistory of `details` (later orders included), built for:
     std::string historyOf;

@@ -251,34 +251,6 @@ struct PurchaseInputs {
 
 PurchaseInputs g_buy;
 
-// "[1个月] [2个月] ... [1年]": the durations the core sells the product for.
-void DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float width)
-{
-    float x = 0;
-    for (int i = 0; i < static_cast<int>(ds.size()); ++i) {
-        const std::string label = DurationWords(ds[i]);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (i > 0) {
-            if (x + ImGui::GetStyle().ItemSpacing.x + w > width) x = 0;
-            else {
-                ImGui::SameLine();
-                x += ImGui::GetStyle().ItemSpacing.x;
-            }
-        }
-        x += w;
-        const bool selected = i == choice;
-        if (selected) {
-            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.32f, 0.43f, 0.80f, 1));
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.38f, 0.50f, 0.88f, 1));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-        }
-        ImGui::PushID(i);
-        if (ImGui::Button(label.c_str())) choice = i;
-        ImGui::PopID();
-        if (selected) ImGui::PopStyleColor(3);
-    }
-}
-
 // "云硬盘 | 通用型SSD | 40GB (p-evs-ssd-40)".
 std::string ProductWords(const Product& p)
 {

@@ -180,39 +180,6 @@ void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals
     if (refusals.size() > shown) ImGui::TextDisabled("… +%d", static_cast<int>(refusals.size() - shown));
 }
 
-// A row of choice buttons over the durations; true when the choice changed.
-bool DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float width)
-{
-    bool changed = false;
-    float x = 0;
-    for (int i = 0; i < static_cast<int>(ds.size()); ++i) {
-        const std::string label = DurationWords(ds[i]);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (i > 0) {
-            if (x + ImGui::GetStyle().ItemSpacing.x + w > width) x = 0;
-            else {
-                ImGui::SameLine();
-                x += ImGui::GetStyle().ItemSpacing.x;
-            }
-        }
-        x += w;
-        const bool selected = i == choice;
-        if (selected) {
-            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.32f, 0.43f, 0.80f, 1));
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.38f, 0.50f, 0.88f, 1));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-        }
-        ImGui::PushID(i);
-        if (ImGui::Button(label.c_str())) {
-            changed = choice != i;
-            choice = i;
-        }
-        ImGui::PopID();
-        if (selected) ImGui::PopStyleColor(3);
-    }
-    return changed;
-}
-
 bool DayCombo(const char* id, int& choice, float width)
 {
     bool changed = false;

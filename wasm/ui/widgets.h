@@ -11,7 +11,9 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/engine/renewal.h"
 #include "ui/refusal_words.h"
 
 struct ImVec4;
@@ -49,6 +51,10 @@ void ErrorText(const std::string& text);
 ImVec4 WarningColour();
 ImVec4 ErrorColour();
 ImVec4 SuccessColour();
+
+// "[1个月] [2个月] ... [1年]": a row of choice buttons over the durations, wrapped at `width`, the chosen
+// one highlighted (the renewal dialogs, the quote calculator's 新购); true when the choice changed.
+bool DurationButtons(const std::vector<RenewalDuration>& ds, int& choice, float width);
 
 // True when `needle` occurs in `hay`, ASCII letters compared without case; an empty needle is found.
 bool ContainsNoCase(std::string_view hay, std::string_view needle);

@@ -198,9 +198,9 @@ std::string BuyJson(const Workspace& ws, std::string_view argsJson, Instant cloc
                 return ErrorJson("product: expected a product id");
             req.product_id = value.get<std::string>();
         } else if (key == "months" || key == "years") {
-            if (!value.is_number_integer() || value.get<int64_t>() < 1 || value.get<int64_t>() > 120)
-                return ErrorJson(key + ": expected a whole number of " + key);
-            req.duration = RenewalDuration{key == "years" ? TermUnit::Year : TermUnit::Month, value.get<int>()};
+            RenewalDuration d;
+            if (std::string e = ReadApiDuration(value, key, d.unit, d.num); !e.empty()) return ErrorJson(e);
+            req.duration = d;
         } else if (key == "quantity") {
             // the range is the engine's to refuse (bad_quantity), as the console's
             if (!value.is_number_integer() || value.get<int64_t>() < -1000000 || value.get<int64_t>() > 1000000)

@@ -908,9 +908,9 @@ std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant cl
         if (key == "resources") {
             if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return ErrorJson(e);
         } else if (key == "months" || key == "years") {
-            if (!value.is_number_integer() || value.get<int64_t>() < 1 || value.get<int64_t>() > 120)
-                return ErrorJson(key + ": expected a whole number of " + key);
-            req.duration = RenewalDuration{key == "years" ? TermUnit::Year : TermUnit::Month, value.get<int>()};
+            RenewalDuration d;
+            if (std::string e = ReadApiDuration(value, key, d.unit, d.num); !e.empty()) return ErrorJson(e);
+            req.duration = d;
         } else if (key == "unified_day") {
             std::optional<UnifiedExpiryDay> u;
             if (value.is_number_integer()) u = UnifiedExpiryDay::FromDay(value.get<int>());

@@ -22,4 +22,13 @@ std::string ReadApiInstant(const nlohmann::json& value, const std::string& key, 
     return {};
 }
 
+std::string ReadApiDuration(const nlohmann::json& value, const std::string& key, TermUnit& unit, int& num)
+{
+    if (!value.is_number_integer() || value.get<int64_t>() < 1 || value.get<int64_t>() > 120)
+        return key + ": expected a whole number of " + key;
+    unit = key == "years" ? TermUnit::Year : TermUnit::Month;
+    num = value.get<int>();
+    return {};
+}
+
 }  // namespace qd

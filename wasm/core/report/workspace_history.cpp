@@ -285,27 +285,17 @@ void WorkspaceHistory::commit(const Workspace& ws, Instant now, LabelLanguage la
     trim();
 }
 
-bool WorkspaceHistory::undo(Workspace& ws)
-{
-    if (undo_.empty()) return false;
-    Step step = std::move(undo_.back());
-    undo_.pop_back();
-    markUndone(step.seq, true);
-    redo_.push_back(Step{ws, step.seq, EstimateWorkspaceBytes(ws)});
-    ws = std::move(step.workspace);
-    ws.Reindex();
-    current_ = ws;
-    trim();
-    return true;
-}
+bool WorkspaceHistory::undo(Workspace& ws) { return step(undo_, redo_, true, ws); }
+bool WorkspaceHistory::redo(Workspace& ws) { return step(redo_, undo_, false, ws); }
 
-bool WorkspaceHistory::redo(Workspace& ws)
+// One step: the workspace on the other side of `from`'s last step replaces ws, and ws goes onto `to`.
+bool WorkspaceHistory::step(std::vector<Step>& from, std::vector<Step>& to, bool undone, Workspace& ws)
 {
-    if (redo_.empty()) return false;
-    Step step = std::move(redo_.back());
-    redo_.pop_back();
-    markUndone(step.seq, false);
-    undo_.push_back(Step{ws, step.seq, EstimateWorkspaceBytes(ws)});
+    if (from.empty()) return false;
+    Step step = std::move(from.back());
+    from.pop_back();
+    markUndone(step.seq, undone);
+    to.push_back(Step{ws, step.seq, EstimateWorkspaceBytes(ws)});
     ws = std::move(step.workspace);
     ws.Reindex();
     current_ = ws;

@@ -114,6 +114,7 @@ private:
         uint64_t seq = 0;     // the log entry of the change it undoes / redoes
         uint64_t bytes = 0;   // its estimate
     };
+    bool step(std::vector<Step>& from, std::vector<Step>& to, bool undone, Workspace& ws);
     void trim();
     void markUndone(uint64_t seq, bool undone);
     std::optional<Workspace> current_;  // the last committed workspace (absent: too large to keep)
