@@ -14,6 +14,7 @@ run: dist
 
 test: setup native asan dist fuzzers
 	bash tools/check_format.sh
+	bash tools/check_docs.sh
 	ctest --preset native
 	ctest --preset asan
 	ctest --preset wasm

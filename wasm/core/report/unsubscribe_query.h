@@ -1,4 +1,4 @@
-// unsubscribe_query.h: what the 云服务退订 page lists (seed 4.4; docs/rules.md §4.5), the way
+// unsubscribe_query.h: what the 云服务退订 page lists (seed 4.4; docs/rules.md §4.4), the way
 // renewal_query.h serves 续费管理: which instance lands in which list with which reason, the filters, the
 // counts. The page (ui/page_unsubscribe.cpp) only draws what this decides.
 //
