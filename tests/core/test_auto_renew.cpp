@@ -647,6 +647,22 @@ TEST_CASE("charges skip closed resources and fail for delisted products (seed 4.
 // [SECTION] release
 
 // seed 4.2.6: 释放 is offered for 已过期 (expired, or in use past its expiry) and frozen resources.
+// seed 4.2.2.3: 取消自动续费 when every ticked resource is auto-renew, else 设为手动续费 (4.2.1.2).
+TEST_CASE("AllAutoRenew: every id an auto-renew resource; none, an unknown id or one manual: false")
+{
+    Workspace ws;
+    ws.resources.resize(2);
+    ws.resources[0].resource_id = "a";
+    ws.resources[0].renewal_policy = RenewalPolicy::Auto;
+    ws.resources[1].resource_id = "m";
+    ws.Reindex();
+    CHECK(AllAutoRenew(ws, {"a"}));
+    CHECK(AllAutoRenew(ws, {"a", "a"}));
+    CHECK_FALSE(AllAutoRenew(ws, {"a", "m"}));
+    CHECK_FALSE(AllAutoRenew(ws, {}));
+    CHECK_FALSE(AllAutoRenew(ws, {"a", "x"}));
+}
+
 TEST_CASE("OffersRelease: expired, frozen, or in use past its expiry; never in use before it or closed")
 {
     Resource r;

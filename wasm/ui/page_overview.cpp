@@ -69,6 +69,7 @@ void RebuildExpiry(const Workspace& ws, Instant now, OverviewPageState& s)
         for (std::size_t k = 0; k < kOverviewExpiringDays.size(); ++k)
             if (ExpiresWithin(r, now, kOverviewExpiringDays[k])) {
                 ++s.expiring[k];
+                // drawing: the core's set broken down by the resource's own policy (其中自动续费 N)
                 if (r.renewal_policy == RenewalPolicy::Auto) ++s.expiringAuto[k];
             }
         const int64_t day = DaysLeft(r.expire_time, now, zone);

@@ -608,11 +608,8 @@ void DrawPolicyDialog(AppState& app, RenewalDialogState& d, float em)
     switch (d.open) {
         case RenewalDialog::SetManual: {
             // From 自动续费项 this is 取消自动续费 (seed 4.2.2.3); from the other tabs 设为手动续费 (4.2.1.2).
-            const bool allAuto = std::all_of(d.ids.begin(), d.ids.end(), [&](const std::string& id) {
-                const Resource* r = ws.findResource(id);
-                return r && r->renewal_policy == RenewalPolicy::Auto;
-            });
-            Outcome(app, d, allAuto ? CancelAutoRenew(ws, d.ids, now) : SetManualRenewal(ws, d.ids, now));
+            Outcome(app, d,
+                    AllAutoRenew(ws, d.ids) ? CancelAutoRenew(ws, d.ids, now) : SetManualRenewal(ws, d.ids, now));
             break;
         }
         case RenewalDialog::ToOnDemand: Outcome(app, d, SetToOnDemand(ws, d.ids, now)); break;
@@ -721,10 +718,7 @@ void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::stri
             d.resources += static_cast<int>(BoundGoingWith(ws, *main).size());
     }
     d.unifiedDay = ChoiceOfDay(AccountUnifiedDay(ws));
-    d.allAuto = !d.ids.empty() && std::all_of(d.ids.begin(), d.ids.end(), [&](const std::string& id) {
-        const Resource* r = ws.findResource(id);
-        return r && r->renewal_policy == RenewalPolicy::Auto;
-    });
+    d.allAuto = AllAutoRenew(ws, d.ids);
     d.deductionDays = std::clamp(ws.account.deduction_days_before, kMinDeductionDaysBefore, kMaxDeductionDaysBefore);
     if (which == RenewalDialog::ExportList) ClearExportRefusals(app);
     if (which == RenewalDialog::Renew || which == RenewalDialog::EnableAuto || which == RenewalDialog::ModifyAuto ||
@@ -736,7 +730,8 @@ void OpenRenewalDialog(AppState& app, RenewalDialog which, std::vector<std::stri
             d.duration =
                 IndexOf(d.durations, each.size() == 1 ? DefaultDuration(each.front()) : CommonDefaultDuration(each));
         } else {
-            // Auto-renew: the current period when it is offered (修改), else the shortest in the unit bought.
+            // Auto-renew: the current period when it is offered (修改), else the shortest in the unit bought
+            // (the dialog's pre-selection, a drawing default: the engine checks whatever is chosen).
             const Resource* first = d.ids.empty() ? nullptr : ws.findResource(d.ids.front());
             std::optional<RenewalDuration> pick;
             if (first && first->renewal_policy == RenewalPolicy::Auto) {

@@ -576,6 +576,14 @@ bool OffersRelease(const Resource& r, Instant now)
            (r.status == ResourceStatus::InUse && r.expire_time < now);
 }
 
+bool AllAutoRenew(const Workspace& ws, const std::vector<std::string>& ids)
+{
+    return !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](const std::string& id) {
+        const Resource* r = ws.findResource(id);
+        return r && r->renewal_policy == RenewalPolicy::Auto;
+    });
+}
+
 Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Instant now)
 {
     Release out;

@@ -203,4 +203,9 @@ Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Ins
 // the freezes that forbid it (police) with their reasons.
 bool OffersRelease(const Resource& r, Instant now);
 
+// seed 4.2.2.3 / 4.2.1.2: from 自动续费项 the manual-renewal action is 取消自动续费 (CancelAutoRenew), from
+// the other tabs 设为手动续费 (SetManualRenewal): true when `ids` is not empty and every one names a
+// resource whose policy is auto.
+bool AllAutoRenew(const Workspace& ws, const std::vector<std::string>& ids);
+
 }  // namespace qd
