@@ -164,14 +164,7 @@ void WritePurchaseQuote(JsonWriter& w, const PurchaseQuote& quote, const Workspa
         w.member("expire_time", item.expire_time, zone);
         w.member("amount", item.amount);
         w.key("lines");
-        w.beginArray();
-        for (const QuoteLine& line : item.lines) {
-            w.beginObject();
-            w.member("label", line.label);
-            w.member("amount", line.amount);
-            w.endObject();
-        }
-        w.endArray();
+        WriteQuoteLines(w, item.lines);
         w.endObject();
     }
     w.endArray();

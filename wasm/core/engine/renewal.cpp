@@ -876,19 +876,24 @@ void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone
         w.member("extra_days", item.extra_days);
         w.member("amount", item.amount);
         w.key("lines");
-        w.beginArray();
-        for (const QuoteLine& line : item.lines) {
-            w.beginObject();
-            w.member("label", line.label);
-            w.member("amount", line.amount);
-            w.endObject();
-        }
-        w.endArray();
+        WriteQuoteLines(w, item.lines);
         w.endObject();
     }
     w.endArray();
     w.member("total", quote.total);
     w.endObject();
+}
+
+void WriteQuoteLines(JsonWriter& w, const std::vector<QuoteLine>& lines)
+{
+    w.beginArray();
+    for (const QuoteLine& line : lines) {
+        w.beginObject();
+        w.member("label", line.label);
+        w.member("amount", line.amount);
+        w.endObject();
+    }
+    w.endArray();
 }
 
 std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone)

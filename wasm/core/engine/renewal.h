@@ -159,6 +159,8 @@ struct QuoteLine {
     Money amount;
     friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
 };
+// [{"label","amount"}, ...]: a quote's lines (renewal and new-purchase quotes alike).
+void WriteQuoteLines(JsonWriter& w, const std::vector<QuoteLine>& lines);
 
 // The lines of one item, read like a std::vector<QuoteLine> (size, [i], range-for, front, back):
 // the period line, then the extra days' line when aligned. Never more than kMax, so they are kept

@@ -296,8 +296,7 @@ bool WorkspaceHistory::step(std::vector<Step>& from, std::vector<Step>& to, bool
     from.pop_back();
     markUndone(step.seq, undone);
     to.push_back(Step{ws, step.seq, EstimateWorkspaceBytes(ws)});
-    ws = std::move(step.workspace);
-    ws.Reindex();
+    ws = std::move(step.workspace);  // a copy keeps its index: no Reindex
     current_ = ws;
     trim();
     return true;
