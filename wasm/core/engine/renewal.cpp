@@ -876,7 +876,7 @@ void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone
         w.member("extra_days", item.extra_days);
         w.member("amount", item.amount);
         w.key("lines");
-        WriteQuoteLines(w, item.lines);
+        WriteQuoteLines(w, {item.lines.begin(), item.lines.end()});
         w.endObject();
     }
     w.endArray();
@@ -884,7 +884,7 @@ void WriteRenewalQuote(JsonWriter& w, const RenewalQuote& quote, ZoneOffset zone
     w.endObject();
 }
 
-void WriteQuoteLines(JsonWriter& w, const std::vector<QuoteLine>& lines)
+void WriteQuoteLines(JsonWriter& w, std::span<const QuoteLine> lines)
 {
     w.beginArray();
     for (const QuoteLine& line : lines) {

@@ -40,6 +40,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -160,7 +161,7 @@ struct QuoteLine {
     friend bool operator==(const QuoteLine&, const QuoteLine&) = default;
 };
 // [{"label","amount"}, ...]: a quote's lines (renewal and new-purchase quotes alike).
-void WriteQuoteLines(JsonWriter& w, const std::vector<QuoteLine>& lines);
+void WriteQuoteLines(JsonWriter& w, std::span<const QuoteLine> lines);
 
 // The lines of one item, read like a std::vector<QuoteLine> (size, [i], range-for, front, back):
 // the period line, then the extra days' line when aligned. Never more than kMax, so they are kept
