@@ -561,7 +561,35 @@
     download,
     // From the console's button, during its frame: the download starts in a task of its own.
     downloadWorkspace: () => { setTimeout(downloadWorkspace, 0); },
+    // 打印 / 导出 PDF (docs/architecture.md §8): after the frame that asked, so the dialog does not block it.
+    printSheet: (html, title) => { setTimeout(() => { showSheet(html); printShown(title); }, 0); },
   };
+
+  // ---- the printable quote sheet (docs/architecture.md §8) -------------------------------------------
+  // The core writes the sheet (core/report/quote_sheet.h QuoteSheetHtml): an <article> of a few
+  // elements whose only attributes are class, lang and colspan, every text escaped. It is parsed inert
+  // (DOMParser, through the Trusted Types policy below) and taken in only if it is exactly that: any
+  // other element or attribute refuses the whole sheet. On screen the print area is hidden; in print
+  // (app.css @media print) it is all there is.
+  const SHEET_TAGS = new Set(['ARTICLE', 'HEADER', 'SECTION', 'H1', 'H2', 'DL', 'DT', 'DD', 'TABLE', 'THEAD',
+    'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'UL', 'LI', 'P']);
+  const SHEET_ATTRS = new Set(['class', 'lang', 'colspan']);
+  function showSheet(html) {
+    const doc = new DOMParser().parseFromString(trustedSheet(html), 'text/html');
+    const sheet = doc.body.firstElementChild;
+    if (!sheet || doc.body.childElementCount !== 1 || !sheet.classList.contains('qd-sheet')) throw new Error('not a quote sheet');
+    for (const el of [sheet, ...sheet.querySelectorAll('*')]) {
+      if (!SHEET_TAGS.has(el.tagName)) throw new Error('quote sheet: unexpected <' + el.tagName.toLowerCase() + '>');
+      for (const a of el.attributes) if (!SHEET_ATTRS.has(a.name)) throw new Error('quote sheet: unexpected attribute ' + a.name);
+    }
+    $('qd-print').replaceChildren(document.adoptNode(sheet));
+  }
+  // The print dialog with the sheet's reference as the document's title (the PDF's default file name).
+  function printShown(title) {
+    const pageTitle = document.title;
+    document.title = title;
+    try { window.print(); } finally { document.title = pageTitle; }
+  }
 
   // The WebGL2 context, made while the module streams in and compiles rather than after it: making
   // it and its drawing buffer waits for the GPU process. The attributes are the shell's
@@ -667,12 +695,15 @@
 
   // Trusted Types (the page's CSP: require-trusted-types-for 'script'; trusted-types quotedesk): the
   // one script URL the page hands to the browser is its service worker's; nothing else may become one.
+  // The one HTML it parses is a quote sheet of the core's, and only into an inert document (showSheet).
   const trustedUrls = window.trustedTypes
     ? window.trustedTypes.createPolicy('quotedesk', {
       createScriptURL: (url) => { if (url !== 'sw.js') throw new TypeError('not a QuoteDesk script: ' + url); return url; },
+      createHTML: (html) => { if (!html.startsWith('<article class="qd-sheet"')) throw new TypeError('not a quote sheet'); return html; },
     })
     : null;
   const scriptUrl = (url) => (trustedUrls ? trustedUrls.createScriptURL(url) : url);
+  const trustedSheet = (html) => (trustedUrls ? trustedUrls.createHTML(html) : html);
 
   // Offline: the service worker caches the site's files (not for the standalone file or file://).
   // Registered once the first frame is on screen: its install fetches and stores every file of the
@@ -709,6 +740,14 @@
     renew: (argsJson) => call('qd_renew', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     buy: (argsJson) => call('qd_buy', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
     refund: (argsJson) => call('qd_refund', typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson)),
+    // The printable sheet of the same quote (kind renew | buy | refund): {"kind","reference","title","total","html"}.
+    // print: true also puts it in the print area and opens the print dialog, as the console's button does.
+    quoteSheet: (argsJson, kind = 'renew', { print = false } = {}) => {
+      const answer = call('qd_quote_sheet', kind, typeof argsJson === 'string' ? argsJson : JSON.stringify(argsJson));
+      const sheet = JSON.parse(answer);
+      if (print && sheet.html) { showSheet(sheet.html); printShown(sheet.reference); }
+      return answer;
+    },
     state: () => call('qd_state'),
     navigate: (page) => call('qd_navigate', page),
     setLanguage: (lang) => call('qd_set_lang', lang),

@@ -12,7 +12,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for p in build-essential cmake ninja-build pkg-config emscripten nlohmann-json3-dev doctest-dev \
-         fonts-noto-cjk python3 python3-fonttools chromium clang clang-format libclang-rt-14-dev dpkg-dev ca-certificates; do
+         fonts-noto-cjk python3 python3-fonttools chromium poppler-utils clang clang-format libclang-rt-14-dev dpkg-dev ca-certificates; do
   have_pkg "$p" || need+=("$p")
 done
 # node and npm may come from elsewhere (e.g. a newer Node.js already on the machine): check the commands.

@@ -1,7 +1,7 @@
 // The rule profile in words (设置 > 计费规则, docs/rules.md §6): every key of RuleKeys() has a
 // description (RuleInfo) whose range and choices are the ones SetRule enforces, a value just outside
 // the range is refused with the reason, and the console has words for every key and choice
-// (wasm/ui/page_settings.cpp kRuleWords / kChoiceWords, texts in wasm/ui/text_settings.inc).
+// (wasm/ui/rule_words.cpp kRuleWords / kChoiceWords, texts in wasm/ui/text_settings.inc).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -141,9 +141,9 @@ TEST_CASE("rule descriptions: choices, fee table, money and times are refused as
     CHECK(error == "expected a UTC offset like +08:00, got \"+8\"");
 }
 
-TEST_CASE("rule descriptions: the console has words for every key and choice (wasm/ui/page_settings.cpp)")
+TEST_CASE("rule descriptions: the console has words for every key and choice (wasm/ui/rule_words.cpp)")
 {
-    const std::string ui = qd::test::ReadSourceFile("wasm/ui/page_settings.cpp");
+    const std::string ui = qd::test::ReadSourceFile("wasm/ui/rule_words.cpp");
     const std::string texts = qd::test::ReadSourceFile("wasm/ui/text_settings.inc");
     for (const RuleInfo& info : RuleInfos()) {
         CAPTURE(info.key);

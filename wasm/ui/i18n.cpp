@@ -18,6 +18,7 @@ constexpr Row kRows[] = {
 #include "ui/text_exports.inc"
 #include "ui/text_purchase.inc"
 #include "ui/text_settings.inc"
+#include "ui/text_sheet.inc"
 #undef QD_TEXT
 };
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == static_cast<int>(TextId::Count), "i18n: one row per Text entry");

@@ -22,6 +22,7 @@ enum class TextId : int {
 #include "ui/text_exports.inc"
 #include "ui/text_purchase.inc"
 #include "ui/text_settings.inc"
+#include "ui/text_sheet.inc"
 #undef QD_TEXT
     Count
 };

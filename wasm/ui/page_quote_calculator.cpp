@@ -24,6 +24,7 @@
 #include "core/engine/renewal.h"
 #include "ui/labels.h"
 #include "ui/pages.h"
+#include "ui/quote_sheet.h"
 #include "ui/renewal_dialogs.h"
 #include "ui/widgets.h"
 
@@ -377,6 +378,8 @@ void DrawPurchase(AppState& state)
         }
     }
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (PrintSheetButton(quote.ok() && !quote.items.empty())) PrintQuoteSheet(PurchaseSheet(ws, quote));
     if (in.typed && state.workspace) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", Tr(TextId::BuyTypedNote));

@@ -17,6 +17,7 @@
 #include "ui/app.h"
 #include "ui/i18n.h"
 #include "ui/labels.h"
+#include "ui/quote_sheet.h"
 
 namespace qd::ui {
 
@@ -137,6 +138,19 @@ std::string ReasonWords(const RefundItem& item)
 std::string WarningWords(const Workspace& ws, const Refusal& w) { return RefusalWords(w, RefusalScope::Any, &ws); }
 
 }  // namespace
+
+std::vector<RefundLineText> RefundLineTexts(const Workspace& ws, const RefundItem& item)
+{
+    std::vector<RefundLineText> out;
+    ForEachLine(ws, item, [&](const std::string& words, Money amount, bool isPart) {
+        out.push_back({words, amount, isPart});
+    });
+    return out;
+}
+
+const char* RefundScenarioWords(UnsubscribeScenario s) { return Tr(ScenarioText(s)); }
+std::string RefundReasonWords(const RefundItem& item) { return ReasonWords(item); }
+std::string RefundInstanceName(const Workspace& ws, const std::string& id) { return InstanceName(ws, id); }
 
 std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview)
 {
@@ -600,7 +614,7 @@ void DrawPreviewBody(AppState& app, RefundDialogState& dlg, Instant now)
     }
 }
 
-// 退订 (greyed with the reason while it cannot), 复制, 取消; Enter / Esc. True when the dialog closes.
+// 退订 (greyed with the reason while it cannot), 复制, 打印 / 导出 PDF, 取消; Enter / Esc. True when the dialog closes.
 bool DrawPreviewButtons(AppState& app, RefundDialogState& dlg)
 {
     bool close = false;
@@ -611,6 +625,9 @@ bool DrawPreviewButtons(AppState& app, RefundDialogState& dlg)
     if (blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
     ImGui::SameLine();
     if (ImGui::Button(Tr(TextId::UnsCopy))) app.clipboard = RefundPreviewText(*app.workspace, dlg.preview);
+    ImGui::SameLine();
+    if (PrintSheetButton(dlg.preview.ok() && !dlg.preview.items.empty()))
+        PrintQuoteSheet(RefundSheet(*app.workspace, dlg.preview));
     ImGui::SameLine();
     if (ImGui::Button(Tr(TextId::Cancel))) close = true;
     ImGui::SameLine();

@@ -61,6 +61,17 @@ void OpenRefundDialog(AppState& app, RefundDialogState& dlg, RefundKind kind, st
 // Draws the dialog when open (call at the page level, outside tables).
 void DrawRefundDialog(AppState& app, RefundDialogState& dlg);
 
+// The preview's words, shared by the dialog, its 复制 text and the printed 退费说明 (quote_sheet.h).
+struct RefundLineText {
+    std::string words;  // "已消费：¥100.00 × 已使用 344 小时 ÷ 订购 758 小时"
+    Money amount;
+    bool isPart = false;  // a line of where the money goes (cash, vouchers, …)
+};
+std::vector<RefundLineText> RefundLineTexts(const Workspace& ws, const RefundItem& item);  // in order
+const char* RefundScenarioWords(UnsubscribeScenario s);                                    // 五天无理由退订, …
+std::string RefundReasonWords(const RefundItem& item);                                     // why that scenario
+std::string RefundInstanceName(const Workspace& ws, const std::string& id);                // "name (id)"
+
 // The preview as plain text, one line per computation line, in the current language (the "复制" text).
 std::string RefundPreviewText(const Workspace& ws, const RefundPreview& preview);
 

@@ -23,6 +23,7 @@
 #include "ui/labels.h"
 #include "ui/order_list.h"
 #include "ui/page_export_records.h"
+#include "ui/quote_sheet.h"
 #include "ui/widgets.h"
 
 namespace qd::ui {
@@ -479,6 +480,10 @@ void DrawQuoteDialog(AppState& app, RenewalDialogState& d, float em, float width
         d.notes = {Tr(TextId::RnwCopied)};
     }
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (PrintSheetButton(d.quote.ok() && !d.quote.items.empty()))
+        PrintQuoteSheet(
+            RenewalSheet(ws, d.quote, d.open == RenewalDialog::Align ? SheetKind::Alignment : SheetKind::Renewal));
     ImGui::SameLine();
     if (ImGui::Button(Tr(TextId::RnwCancel))) {
         Close(d);

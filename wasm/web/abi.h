@@ -12,7 +12,7 @@
 //                       qd_start() -> 1 when WebGL 2 is there                                       main.cpp
 //                       qd_hold_frames(hold)                 no frame until the first workspace     backend.cpp
 //                       qd_set_fragment(text)                the address's #fragment at start       main.cpp
-//   window.quotedesk    qd_renew(args), qd_refund(args), qd_buy(args), qd_summary(), qd_state(), qd_navigate(page),
+//   window.quotedesk    qd_renew(args), qd_refund(args), qd_buy(args), qd_quote_sheet(kind, args), qd_summary(), qd_state(), qd_navigate(page),
 //                       qd_set_lang("zh"|"en"), qd_set_theme("light"|"dark"), qd_load(json)        main.cpp,
 //                                                                                                    workspace_io.cpp
 //   browser tests       qd_ui_items(names), qd_gl_shadow_check()                                    main.cpp
@@ -33,4 +33,5 @@
 //   qd_js_set_fragment, qd_js_announce (the aria-live region)                                       main.cpp
 //   qdHost.openFilePicker(), schedulePersist(), restoreSample(), download(...), downloadWorkspace(),
 //   and the preferences in localStorage                                                             workspace_io.cpp
+//   qdHost.printSheet(html, title) (a quote sheet into the print area, then the print dialog)       print.cpp
 #pragma once

@@ -17,6 +17,7 @@
 #include "core/engine/renewal.h"
 #include "core/io/save.h"
 #include "ui/app.h"
+#include "ui/quote_sheet.h"
 #include "web/backend.h"
 #include "web/gl_state_shadow.h"
 #include "web/shell.h"
@@ -121,6 +122,15 @@ EMSCRIPTEN_KEEPALIVE const char* qd_buy(const char* argsJson)
     const auto& app = qd::web::Shell().app;
     if (!app.workspace) return NoWorkspace();
     return Result(qd::BuyJson(*app.workspace, argsJson, qd::web::Now()));
+}
+
+// docs/architecture.md §3 quoteSheet(argsJson, kind): the printable sheet of a renew / buy / refund quote
+// (ui/quote_sheet.h), in the console's language.
+EMSCRIPTEN_KEEPALIVE const char* qd_quote_sheet(const char* kind, const char* argsJson)
+{
+    const auto& app = qd::web::Shell().app;
+    if (!app.workspace) return NoWorkspace();
+    return Result(qd::ui::QuoteSheetJson(*app.workspace, kind, argsJson, qd::web::Now()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_summary()

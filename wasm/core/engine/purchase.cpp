@@ -179,36 +179,48 @@ std::string PurchaseQuoteJson(const PurchaseQuote& quote, const Workspace& ws)
     return w.take();
 }
 
-std::string BuyJson(const Workspace& ws, std::string_view argsJson, Instant clock)
+std::optional<PurchaseRequest> ReadBuyArgs(const Workspace& ws, std::string_view argsJson, Instant clock,
+                                           std::string& error)
 {
+    const auto fail = [&error](std::string e) -> std::optional<PurchaseRequest> {
+        error = std::move(e);
+        return std::nullopt;
+    };
     const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
-    if (args.is_discarded() || !args.is_object()) return ErrorJson("expected a JSON object of buy arguments");
+    if (args.is_discarded() || !args.is_object()) return fail("expected a JSON object of buy arguments");
     PurchaseRequest req;
     req.as_of = ws.as_of.value_or(clock);
     for (const auto& [key, value] : args.items()) {
         if (key == "product") {
-            if (!value.is_string() || value.get<std::string>().empty())
-                return ErrorJson("product: expected a product id");
+            if (!value.is_string() || value.get<std::string>().empty()) return fail("product: expected a product id");
             req.product_id = value.get<std::string>();
         } else if (key == "months" || key == "years") {
             RenewalDuration d;
-            if (std::string e = ReadApiDuration(value, key, d.unit, d.num); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadApiDuration(value, key, d.unit, d.num); !e.empty()) return fail(e);
             req.duration = d;
         } else if (key == "quantity") {
             // the range is the engine's to refuse (bad_quantity), as the console's
             if (!value.is_number_integer() || value.get<int64_t>() < -1000000 || value.get<int64_t>() > 1000000)
-                return ErrorJson("quantity: expected a whole number");
+                return fail("quantity: expected a whole number");
             req.quantity = value.get<int>();
         } else if (key == "as_of") {
-            if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return fail(e);
         } else {
-            return ErrorJson("unknown argument \"" + key + "\"");
+            return fail("unknown argument \"" + key + "\"");
         }
     }
-    if (!args.contains("product")) return ErrorJson("product: required");
-    if (args.contains("months") && args.contains("years")) return ErrorJson("give months or years, not both");
-    if (!req.duration) return ErrorJson("give months or years");
-    return PurchaseQuoteJson(QuotePurchase(ws, req), ws);
+    if (!args.contains("product")) return fail("product: required");
+    if (args.contains("months") && args.contains("years")) return fail("give months or years, not both");
+    if (!req.duration) return fail("give months or years");
+    return req;
+}
+
+std::string BuyJson(const Workspace& ws, std::string_view argsJson, Instant clock)
+{
+    std::string error;
+    const std::optional<PurchaseRequest> req = ReadBuyArgs(ws, argsJson, clock, error);
+    if (!req) return ErrorJson(error);
+    return PurchaseQuoteJson(QuotePurchase(ws, *req), ws);
 }
 
 PlacedPurchase PlacePurchaseOrder(Workspace& ws, const PurchaseRequest& request)

@@ -112,6 +112,9 @@ std::string PurchaseQuoteJson(const PurchaseQuote& quote, const Workspace& ws);
 // "months":N | "years":N, "quantity":Q, "as_of":"..."}; absent quantity = 1, absent as_of = ws.as_of,
 // else `clock`. Returns the quote JSON above, or {"error":"..."} for malformed arguments.
 std::string BuyJson(const Workspace& ws, std::string_view argsJson, Instant clock);
+// The request those arguments ask for; nullopt + `error` when malformed (BuyJson and the quote sheet).
+std::optional<PurchaseRequest> ReadBuyArgs(const Workspace& ws, std::string_view argsJson, Instant clock,
+                                           std::string& error);
 
 struct PlacedPurchase {
     PurchaseQuote quote;   // what was ordered (refusals: nothing was)

@@ -1215,30 +1215,43 @@ void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, cons
     w.endObject();
 }
 
-std::string RefundJson(const Workspace& ws, std::string_view argsJson, Instant clock)
+std::optional<RefundRequest> ReadRefundArgs(const Workspace& ws, std::string_view argsJson, Instant clock,
+                                            std::string& error)
 {
+    const auto fail = [&error](std::string e) -> std::optional<RefundRequest> {
+        error = std::move(e);
+        return std::nullopt;
+    };
     const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
-    if (args.is_discarded() || !args.is_object()) return ErrorJson("expected a JSON object of refund arguments");
+    if (args.is_discarded() || !args.is_object()) return fail("expected a JSON object of refund arguments");
     RefundRequest req;
     req.as_of = ws.as_of.value_or(clock);
     for (const auto& [key, value] : args.items()) {
         if (key == "resources") {
-            if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return fail(e);
         } else if (key == "periods_only") {
-            if (!value.is_boolean()) return ErrorJson("periods_only: expected true or false");
+            if (!value.is_boolean()) return fail("periods_only: expected true or false");
             req.periods_only = value.get<bool>();
         } else if (key == "keep_until" || key == "as_of") {
             if (value.is_null() && key == "keep_until") continue;
             Instant t;
-            if (std::string e = ReadApiInstant(value, key, t); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadApiInstant(value, key, t); !e.empty()) return fail(e);
             if (key == "as_of") req.as_of = t;
             else req.keep_until = t;
         } else {
-            return ErrorJson("unknown argument \"" + key + "\"");
+            return fail("unknown argument \"" + key + "\"");
         }
     }
-    if (req.keep_until && !req.periods_only) return ErrorJson("keep_until: only with periods_only");
-    return RefundPreviewJson(PreviewRefund(ws, req), ws.rules.zone);
+    if (req.keep_until && !req.periods_only) return fail("keep_until: only with periods_only");
+    return req;
+}
+
+std::string RefundJson(const Workspace& ws, std::string_view argsJson, Instant clock)
+{
+    std::string error;
+    const std::optional<RefundRequest> req = ReadRefundArgs(ws, argsJson, clock, error);
+    if (!req) return ErrorJson(error);
+    return RefundPreviewJson(PreviewRefund(ws, *req), ws.rules.zone);
 }
 
 }  // namespace qd

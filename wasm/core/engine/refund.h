@@ -372,5 +372,8 @@ void WriteUnsubscribeResult(JsonWriter& w, const UnsubscribeResult& result, cons
 // "keep_until":"...", "as_of":"..."}; absent as_of = ws.as_of, else `clock`. Returns the preview JSON,
 // or {"error":"..."} for malformed arguments.
 std::string RefundJson(const Workspace& ws, std::string_view argsJson, Instant clock);
+// The request those arguments ask for; nullopt + `error` when malformed (RefundJson and the quote sheet).
+std::optional<RefundRequest> ReadRefundArgs(const Workspace& ws, std::string_view argsJson, Instant clock,
+                                            std::string& error);
 
 }  // namespace qd

@@ -903,36 +903,49 @@ std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone)
     return w.take();
 }
 
-std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock)
+std::optional<RenewalRequest> ReadRenewArgs(const Workspace& ws, std::string_view argsJson, Instant clock,
+                                            std::string& error)
 {
+    const auto fail = [&error](std::string e) -> std::optional<RenewalRequest> {
+        error = std::move(e);
+        return std::nullopt;
+    };
     const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
-    if (args.is_discarded() || !args.is_object()) return ErrorJson("expected a JSON object of renew arguments");
+    if (args.is_discarded() || !args.is_object()) return fail("expected a JSON object of renew arguments");
     RenewalRequest req;
     req.as_of = ws.as_of.value_or(clock);
     for (const auto& [key, value] : args.items()) {
         if (key == "resources") {
-            if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return fail(e);
         } else if (key == "months" || key == "years") {
             RenewalDuration d;
-            if (std::string e = ReadApiDuration(value, key, d.unit, d.num); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadApiDuration(value, key, d.unit, d.num); !e.empty()) return fail(e);
             req.duration = d;
         } else if (key == "unified_day") {
             std::optional<UnifiedExpiryDay> u;
             if (value.is_number_integer()) u = UnifiedExpiryDay::FromDay(value.get<int>());
             else if (value.is_string()) u = UnifiedExpiryDay::Parse(value.get<std::string>());
-            if (!u) return ErrorJson("unified_day: expected 1..28 or \"last\"");
+            if (!u) return fail("unified_day: expected 1..28 or \"last\"");
             req.unified_day = u;
         } else if (key == "align_only") {
-            if (!value.is_boolean()) return ErrorJson("align_only: expected true or false");
+            if (!value.is_boolean()) return fail("align_only: expected true or false");
             req.align_only = value.get<bool>();
         } else if (key == "as_of") {
-            if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return ErrorJson(e);
+            if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return fail(e);
         } else {
-            return ErrorJson("unknown argument \"" + key + "\"");
+            return fail("unknown argument \"" + key + "\"");
         }
     }
-    if (args.contains("months") && args.contains("years")) return ErrorJson("give months or years, not both");
-    return RenewalQuoteJson(QuoteRenewal(ws, req), ws.rules.zone);
+    if (args.contains("months") && args.contains("years")) return fail("give months or years, not both");
+    return req;
+}
+
+std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock)
+{
+    std::string error;
+    const std::optional<RenewalRequest> req = ReadRenewArgs(ws, argsJson, clock, error);
+    if (!req) return ErrorJson(error);
+    return RenewalQuoteJson(QuoteRenewal(ws, *req), ws.rules.zone);
 }
 
 // [SECTION] orders

@@ -282,6 +282,10 @@ std::string RenewalQuoteJson(const RenewalQuote& quote, ZoneOffset zone);
 // "unified_day":D | "last", "align_only":false, "as_of":"..."}; absent as_of = ws.as_of, else `clock`.
 // Returns the quote JSON above, or {"error":"..."} for malformed arguments.
 std::string RenewJson(const Workspace& ws, std::string_view argsJson, Instant clock);
+// The request those arguments ask for; nullopt + `error` ("unknown argument \"x\"", ...) when malformed.
+// Shared by RenewJson and the printable quote sheet (wasm/ui/quote_sheet.h), so both read them alike.
+std::optional<RenewalRequest> ReadRenewArgs(const Workspace& ws, std::string_view argsJson, Instant clock,
+                                            std::string& error);
 
 // ---- orders ---------------------------------------------------------------------------------------
 
