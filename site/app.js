@@ -561,11 +561,11 @@
     download,
     // From the console's button, during its frame: the download starts in a task of its own.
     downloadWorkspace: () => { setTimeout(downloadWorkspace, 0); },
-    // 打印 / 导出 PDF (docs/architecture.md §8): after the frame that asked, so the dialog does not block it.
+    // 打印 / 导出 PDF (docs/architecture.md §10): after the frame that asked, so the dialog does not block it.
     printSheet: (html, title) => { setTimeout(() => { showSheet(html); printShown(title); }, 0); },
   };
 
-  // ---- the printable quote sheet (docs/architecture.md §8) -------------------------------------------
+  // ---- the printable quote sheet (docs/architecture.md §10) -------------------------------------------
   // The core writes the sheet (core/report/quote_sheet.h QuoteSheetHtml): an <article> of a few
   // elements whose only attributes are class, lang and colspan, every text escaped. It is parsed inert
   // (DOMParser, through the Trusted Types policy below) and taken in only if it is exactly that: any

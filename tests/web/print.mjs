@@ -1,4 +1,4 @@
-// The printable quote sheet (docs/architecture.md §8, issue 18 point 3): the sheet the test API gives for
+// The printable quote sheet (docs/architecture.md §10, issue 18 point 3): the sheet the test API gives for
 // renew / buy / refund arguments carries the same total and lines as renew / buy / refund; the console's
 // 打印 / 导出 PDF buttons (renewal dialog, refund dialog) put it in the print area and open the print
 // dialog; the page printed to PDF (Chromium's own print path, A4) reads back with the title, the
@@ -135,6 +135,21 @@ const failed = await run([
     assert(!text.includes('续费管理'), 'the console itself was printed');
     // The page goes on as before: the dialog is still open, nothing changed.
     assert((await uiItems(page)).windows.some((w) => w.modal), 'the renewal dialog closed');
+  }],
+
+  ['English: the purchase sheet printed through the API reads back in English with buy()\'s total', async () => {
+    await reset('en');
+    await recordPrints();
+    const args = { product: 'p-evs-ssd-40', years: 1, quantity: 3 };
+    const buy = await json('buy', args);
+    const sheet = await json('quoteSheet', args, 'buy', { print: true });
+    assert(sheet.title === 'New purchase quote', sheet.title);
+    assert((await page.evaluate(() => window.__printed)).join() === sheet.reference, 'not printed as ' + sheet.reference);
+    const pdf = await printed('sheet-purchase-en');
+    checkA4(pdf);
+    const text = squeeze(pdf.text);
+    for (const want of ['New purchase quote', sheet.reference, yuan(buy.total), buy.items[0].lines[0].label, 'Rules in force', 'internal approval'])
+      assert(text.includes(squeeze(want)), `the PDF lacks "${want}"`);
   }],
 
   ['退订 dialog: 打印 / 导出 PDF prints the refund statement with refund()\'s total', async () => {

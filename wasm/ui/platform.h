@@ -58,7 +58,7 @@ void DismissImportReport();  // the user closed the "opened N, skipped K" notice
 void OpenWithRenewRatePeriod(bool years, int num);
 void CancelRenewRatePeriod();
 
-// Printing (docs/architecture.md §8): the HTML fragment of a quote sheet (core/report/quote_sheet.h
+// Printing (docs/architecture.md §10): the HTML fragment of a quote sheet (core/report/quote_sheet.h
 // QuoteSheetHtml) replaces the page's print area and the browser's print dialog opens; `title` names
 // the document (the PDF's default file name).
 void PrintHtml(const std::string& html, const std::string& title);

@@ -1,4 +1,4 @@
-// quote_sheet: the printable 报价单 / 退费说明 (docs/architecture.md §8) of a renewal, an alignment, a new
+// quote_sheet: the printable 报价单 / 退费说明 (docs/architecture.md §10) of a renewal, an alignment, a new
 // purchase or an unsubscription, in the user's language: the core's quote (renewal.h, purchase.h,
 // refund.h), its reference number and rules (core/report/quote_sheet.h) put into words here, laid out
 // by the core's QuoteSheetHtml and handed to the browser's print dialog (platform.h PrintHtml).

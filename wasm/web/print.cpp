@@ -1,4 +1,4 @@
-// print.cpp: printing a quote sheet (ui/platform.h PrintHtml, docs/architecture.md §8). The page puts the sheet in its print area
+// print.cpp: printing a quote sheet (ui/platform.h PrintHtml, docs/architecture.md §10). The page puts the sheet in its print area
 // (site/app.js printSheet: parsed through the Trusted Types policy, only the sheet's own elements and
 // attributes kept) and opens the print dialog once the frame that asked for it is done.
 #include <emscripten.h>

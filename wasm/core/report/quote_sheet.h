@@ -1,6 +1,6 @@
 // quote_sheet.h: the printable quote sheet: 续费报价单, 统一到期日报价单, 新购报价单 and 退订退费说明, the
 // paper a renewal, an alignment, a purchase or an unsubscription takes to a purchase approval
-// (docs/architecture.md §8).
+// (docs/architecture.md §10).
 //
 // The core decides what a sheet says: its reference number, the rules it depends on, and the document
 // itself as plain data; a face fills in the words of its language and turns it into HTML here:
