@@ -35,8 +35,9 @@ std::set<std::string> EmittedCodes()
         }
     }
     // Literals in the same places that are not codes: JSON member names and enum words written
-    // through brace lists (a {"month", ...} duration, "none" of a summary, a "paid" line kind).
-    for (const char* notCode : {"month", "none", "paid"}) codes.erase(notCode);
+    // through brace lists (a {"month", ...} duration, "none" of a summary, a "paid" line kind), the first
+    // rule key of a quote sheet's RulesBehind list ({"zone", ...}) and its amount column's class ("num").
+    for (const char* notCode : {"month", "none", "paid", "zone", "num"}) codes.erase(notCode);
     return codes;
 }
 

@@ -1152,7 +1152,18 @@ void WritePreviewMembers(JsonWriter& w, const RefundPreview& preview, ZoneOffset
         w.beginObject();
         w.member("voucher", item.voucher_kept);
         w.member("discount_coupon", item.discount_coupon_kept);
+        w.member("voucher_expired", item.voucher_expired);  // of voucher: expired, so not returned (seed 4.4.1.3)
         w.endObject();
+        // The vouchers given back keep the expiry of those used (seed 4.4.1.3); null: unknown.
+        w.key("returned_vouchers");
+        w.beginArray();
+        for (const ReturnedVoucher& v : item.returned_vouchers) {
+            w.beginObject();
+            w.member("amount", v.amount);
+            w.member("expire_time", v.expire_time, zone);
+            w.endObject();
+        }
+        w.endArray();
         w.member("new_expire_time", item.new_expire_time, zone);
         w.endObject();
     }
