@@ -145,7 +145,8 @@ TEST_CASE("quote sheet: the HTML fragment has the header, the items with their l
     s.reference = "QD-R-250415-0000ABCD";
     s.header = {{"编号", s.reference}, {"报价时间", "2025/04/15 10:00:00 GMT+08:00"}};
     s.columns = {"资源", "产品", "续费后到期时间", "金额"};
-    s.items.push_back({"web-1 (ecs-1)", {"弹性云服务器", "2025/06/01"}, Yuan("191.40"), {{"1个月 × ¥191.40", Yuan("191.40")}}});
+    s.items.push_back(
+        {"web-1 (ecs-1)", {"弹性云服务器", "2025/06/01"}, Yuan("191.40"), {{"1个月 × ¥191.40", Yuan("191.40")}}});
     s.totals = {{"合计", "¥191.40"}, {"其中代金券", "¥0.00"}};
     s.notes = {"退款金额较大"};
     s.rulesTitle = "计费规则";
@@ -160,8 +161,9 @@ TEST_CASE("quote sheet: the HTML fragment has the header, the items with their l
     CHECK(html.find("<tr class=\"qd-sheet-item\"><td>web-1 (ecs-1)</td><td>弹性云服务器</td><td>2025/06/01</td>"
                     "<td class=\"num\">¥191.40</td></tr>") != std::string::npos);
     // A line spans the columns before the amount (4 columns: 3).
-    CHECK(html.find("<tr class=\"qd-sheet-line\"><td colspan=\"3\">1个月 × ¥191.40</td><td class=\"num\">¥191.40</td>") !=
-          std::string::npos);
+    CHECK(
+        html.find("<tr class=\"qd-sheet-line\"><td colspan=\"3\">1个月 × ¥191.40</td><td class=\"num\">¥191.40</td>") !=
+        std::string::npos);
     CHECK(html.find("<tfoot><tr class=\"qd-sheet-total\"><th colspan=\"3\">合计</th><td class=\"num\">¥191.40</td></tr>"
                     "<tr class=\"qd-sheet-part\">") != std::string::npos);
     CHECK(html.find("<ul class=\"qd-sheet-notes\"><li>退款金额较大</li></ul>") != std::string::npos);

@@ -86,7 +86,7 @@ QuoteSheet RenewalSheet(const Workspace& ws, const RenewalQuote& quote, SheetKin
     QuoteSheet s = Begin(ws, kind, kind == SheetKind::Alignment ? TextId::SheetAlignment : TextId::SheetRenewal,
                          SheetReference(quote, kind, ws.rules), quote.as_of);
     s.header.push_back({Tr(TextId::SheetCount), std::to_string(quote.items.size())});
-    s.columns = {Tr(TextId::SheetResource), Tr(TextId::SheetProduct),   Tr(TextId::SheetExpires),
+    s.columns = {Tr(TextId::SheetResource),  Tr(TextId::SheetProduct),  Tr(TextId::SheetExpires),
                  Tr(TextId::SheetNewExpiry), Tr(TextId::SheetDuration), Tr(TextId::SheetAmount)};
     const LabelLanguage lang = QuoteLanguage();
     for (const RenewalQuoteItem& item : quote.items) {
@@ -113,7 +113,8 @@ QuoteSheet PurchaseSheet(const Workspace& ws, const PurchaseQuote& quote)
     const LabelLanguage lang = QuoteLanguage();
     for (const PurchaseQuoteItem& item : quote.items) {
         SheetItem row;
-        row.subject = item.product_id.empty() ? std::string(Tr(TextId::BuyTypedPrices)) : ProductWords(ws, item.product_id);
+        row.subject =
+            item.product_id.empty() ? std::string(Tr(TextId::BuyTypedPrices)) : ProductWords(ws, item.product_id);
         row.cells = {item.duration.label(lang), std::to_string(item.quantity), ConsoleTime(ws, item.effective_time),
                      ConsoleTime(ws, item.expire_time)};
         row.amount = item.amount;
@@ -159,7 +160,8 @@ std::string QuoteSheetJson(const Workspace& ws, std::string_view kind, std::stri
         if (!req) return Error(error);
         req->label_language = QuoteLanguage();
         const RenewalQuote quote = QuoteRenewal(ws, *req);
-        return Answer(RenewalSheet(ws, quote, req->align_only ? SheetKind::Alignment : SheetKind::Renewal), quote.total);
+        return Answer(RenewalSheet(ws, quote, req->align_only ? SheetKind::Alignment : SheetKind::Renewal),
+                      quote.total);
     }
     if (kind == "buy") {
         std::optional<PurchaseRequest> req = ReadBuyArgs(ws, argsJson, clock, error);

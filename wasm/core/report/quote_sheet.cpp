@@ -93,12 +93,12 @@ void Element(std::string& out, std::string_view tag, std::string_view cls, std::
 std::span<const std::string_view> RulesBehind(SheetKind kind)
 {
     // docs/rules.md §6: the keys each quote reads (renewal.cpp, purchase.cpp, refund.cpp).
-    static constexpr std::string_view kRenewal[] = {"zone",     "expiry_clock", "day_price",           "rounding",
+    static constexpr std::string_view kRenewal[] = {"zone",       "expiry_clock",   "day_price",           "rounding",
                                                     "grace_days", "retention_days", "pending_payment_days"};
     static constexpr std::string_view kAlignment[] = {"zone", "expiry_clock", "day_price", "rounding"};
     static constexpr std::string_view kPurchase[] = {"zone", "expiry_clock", "pending_payment_days"};
     static constexpr std::string_view kRefund[] = {
-        "zone",     "five_day_window_hours", "five_day_quota", "consumed_granularity", "fee_table",
+        "zone",     "five_day_window_hours", "five_day_quota",      "consumed_granularity", "fee_table",
         "rounding", "refund_split",          "large_refund_warning"};
     switch (kind) {
         case SheetKind::Renewal: return kRenewal;

@@ -77,17 +77,17 @@ struct SheetItem {
 
 struct QuoteSheet {
     SheetKind kind = SheetKind::Renewal;
-    std::string lang = "zh-CN";  // the document's language (BCP 47): zh-CN | en
-    std::string title;           // 续费报价单
-    std::string reference;       // SheetReference
+    std::string lang = "zh-CN";        // the document's language (BCP 47): zh-CN | en
+    std::string title;                 // 续费报价单
+    std::string reference;             // SheetReference
     std::vector<SheetField> header;    // 编号, 账号, 报价时间, …: a two-column block under the title
     std::vector<std::string> columns;  // the items table's heads: subject, the middle cells, amount
     std::vector<SheetItem> items;
-    std::vector<SheetField> totals;  // under the items: the first is the total, then its parts
-    std::vector<std::string> notes;  // warnings and refusals, in words
-    std::string rulesTitle;          // 计费规则
-    std::vector<std::string> ruleColumns;            // 规则, 取值, 依据
-    std::vector<std::vector<std::string>> rules;     // one row per RulesBehind key
+    std::vector<SheetField> totals;               // under the items: the first is the total, then its parts
+    std::vector<std::string> notes;               // warnings and refusals, in words
+    std::string rulesTitle;                       // 计费规则
+    std::vector<std::string> ruleColumns;         // 规则, 取值, 依据
+    std::vector<std::vector<std::string>> rules;  // one row per RulesBehind key
     std::string disclaimer;
 };
 
