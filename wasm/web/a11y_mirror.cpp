@@ -92,7 +92,8 @@ void AppendUtf8(std::string& s, unsigned int c)
 }
 
 // The glyph quads of a window's draw list (ImFont::RenderText: 4 vertices, top-left first, UVs of
-// the glyph's corners) within its visible area, joined into runs left to right on a line.
+// the glyph's corners) within its visible area, joined into runs left to right on a line. A gap wider
+// than 0.6 em (a space is 0.15) ends a run: two items side by side are ItemSpacing + padding apart.
 void CollectRuns(ImGuiWindow* w, float em, std::vector<Run>& runs)
 {
     const ImVector<ImDrawVert>& vtx = w->DrawList->VtxBuffer;
@@ -115,7 +116,7 @@ void CollectRuns(ImGuiWindow* w, float em, std::vector<Run>& runs)
         const float pen = q.Min.x - gl.x0 * scale;  // where the pen stood for this glyph
         const float gap = pen - penX;                // > 0: spaces (they have no quad) or another item
         const bool sameLine = run && std::abs(q.Min.y + q.GetHeight() - lastY) < em * 0.6f;
-        if (!run || !sameLine || gap < -em * 0.25f || gap > em * 1.2f || heading != run->heading) {
+        if (!run || !sameLine || gap < -em * 0.25f || gap > em * 0.6f || heading != run->heading) {
             run = &runs.emplace_back();
             run->window = w;
             run->rect = q;
