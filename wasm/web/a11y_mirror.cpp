@@ -114,7 +114,7 @@ void CollectRuns(ImGuiWindow* w, float em, std::vector<Run>& runs)
         const float scale = gl.height > 0 ? q.GetHeight() / gl.height : 1.0f;  // lent glyphs are drawn bigger
         const bool heading = gl.heading || scale > 1.15f;
         const float pen = q.Min.x - gl.x0 * scale;  // where the pen stood for this glyph
-        const float gap = pen - penX;                // > 0: spaces (they have no quad) or another item
+        const float gap = pen - penX;               // > 0: spaces (they have no quad) or another item
         const bool sameLine = run && std::abs(q.Min.y + q.GetHeight() - lastY) < em * 0.6f;
         if (!run || !sameLine || gap < -em * 0.25f || gap > em * 0.6f || heading != run->heading) {
             run = &runs.emplace_back();
@@ -252,7 +252,8 @@ void WriteTable(std::string& out, const ImGuiTable& t, std::vector<const Element
         return it == tops.begin() ? tops.front() : *(it - 1);
     };
     if (!tops.empty())
-        std::stable_sort(els.begin(), els.end(), [&](const Element* a, const Element* b) { return rowOf(a) < rowOf(b); });
+        std::stable_sort(els.begin(), els.end(),
+                         [&](const Element* a, const Element* b) { return rowOf(a) < rowOf(b); });
 
     std::vector<int> columnOf;  // enabled columns in index order
     for (int c = 0; c < t.ColumnsCount; ++c)
@@ -270,7 +271,8 @@ void WriteTable(std::string& out, const ImGuiTable& t, std::vector<const Element
             while (j < els.size() && rowOf(els[j]) == top) ++j;
         } else {
             float bottom = els[i]->rect.Max.y;
-            while (j < els.size() && els[j]->rect.Min.y < bottom - 1.0f) bottom = std::max(bottom, els[j++]->rect.Max.y);
+            while (j < els.size() && els[j]->rect.Min.y < bottom - 1.0f)
+                bottom = std::max(bottom, els[j++]->rect.Max.y);
         }
         bool header = false;
         std::vector<std::vector<const Element*>> cells(static_cast<std::size_t>(std::max(columns, 1)));
@@ -290,7 +292,8 @@ void WriteTable(std::string& out, const ImGuiTable& t, std::vector<const Element
         for (std::size_t c = 0; c < cells.size(); ++c) {
             auto& cell = cells[c];
             std::sort(cell.begin(), cell.end(), [](const Element* a, const Element* b) {
-                return a->rect.Min.y + 2 < b->rect.Min.y || (a->rect.Min.y < b->rect.Min.y + 2 && a->rect.Min.x < b->rect.Min.x);
+                return a->rect.Min.y + 2 < b->rect.Min.y ||
+                       (a->rect.Min.y < b->rect.Min.y + 2 && a->rect.Min.x < b->rect.Min.x);
             });
             out += c ? ",[" : "[";
             for (std::size_t k = 0; k < cell.size(); ++k) {
@@ -348,7 +351,8 @@ std::string MirrorJson(double dpr)
             e.rect = it.rect;
             e.item = &it;
             e.table = it.table;
-            if (it.labelled && it.kind != UiItemKind::Input) e.name.assign(it.label.c_str(), ImGui::FindRenderedTextEnd(it.label.c_str()));
+            if (it.labelled && it.kind != UiItemKind::Input)
+                e.name.assign(it.label.c_str(), ImGui::FindRenderedTextEnd(it.label.c_str()));
             itemsOf[it.window].push_back(els.size() - 1);
         }
     }
@@ -368,10 +372,9 @@ std::string MirrorJson(double dpr)
         }
     }
     // Unlabelled items with no text (scrollbars, grips, the ✕ of a title bar) are not mirrored.
-    els.erase(std::remove_if(els.begin(), els.end(),
-                             [](const Element& e) {
-                                 return e.item && !e.item->labelled && e.name.empty() && !e.item->headerRow;
-                             }),
+    els.erase(std::remove_if(
+                  els.begin(), els.end(),
+                  [](const Element& e) { return e.item && !e.item->labelled && e.name.empty() && !e.item->headerRow; }),
               els.end());
     for (const Run& r : runs)
         if (!r.taken) {

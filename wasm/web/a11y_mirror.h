@@ -48,7 +48,7 @@ struct MirrorStats {
     double lastMs = 0;
     double maxMs = 0;
     uint64_t frames = 0;
-    uint64_t updates = 0;  // descriptions handed to the page
+    uint64_t updates = 0;   // descriptions handed to the page
     std::size_t bytes = 0;  // of the last description
     uint32_t navId = 0;     // ImGui's navigation item after the last frame (0: none)
 };
