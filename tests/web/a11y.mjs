@@ -99,6 +99,25 @@ const failed = await run([
     console.log(`     mirror: ${s.a11y.updates} descriptions in ${s.a11y.frames} frames, last ${s.a11y.last_ms} ms, ${s.a11y.bytes} bytes`);
   }],
 
+  ['the DOM is rebuilt only when what the frame shows changed (a hover is not a change, a page is)', async () => {
+    await show('renewals');
+    const builds = () => page.evaluate(() => window.qdA11y.builds);
+    const before = await builds();
+    const s0 = await state();
+    // The pointer over the navigation's entries: each hover draws frames, none changes the description.
+    for (const y of [150, 180, 215, 250]) {
+      const f = (await state()).frames_drawn;
+      await page.mouse.move(60, y);
+      await settle(page, f);
+    }
+    const s1 = await state();
+    assert(s1.frames_drawn > s0.frames_drawn, 'the hovers drew no frame');
+    assert(await builds() === before, `hovers rebuilt the mirror ${(await builds()) - before} times in ${s1.frames_drawn - s0.frames_drawn} frames`);
+    await show('my-orders');
+    assert(await builds() > before, 'another page did not rebuild the mirror');
+    await page.mouse.move(5, 795);
+  }],
+
   ['every page lists its navigation, heading, tabs, buttons and table cells (中文)', async () => {
     const pages = {
       overview: ['heading "概览"'],
