@@ -29,6 +29,7 @@
   let quiet = false;       // focus moved by this file: do not echo it to the module
   let navId = 0;
   let builds = 0;
+  let lastTexts = [];      // each region's description as last built
   let editKey = null;      // a text field activated from the mirror: its element gets the focus back
 
   const el = (tag, attrs, text) => {
@@ -167,8 +168,20 @@
       const d = JSON.parse(json);
       const had = inMirror && (root.contains(document.activeElement) || document.activeElement === document.body || !document.activeElement);
       const keep = had ? lastKey : null;
-      const regions = d.regions.map(region);
-      root.replaceChildren(...regions);
+      // A region described as before keeps its elements (a reader's place in the menu survives a
+      // scroll of the page); the others are built anew.
+      const texts = d.regions.map((r) => JSON.stringify(r));
+      const kept = new Map();
+      for (let i = 0; i < lastTexts.length; i++) if (root.children[i]) kept.set(lastTexts[i], root.children[i]);
+      const regions = d.regions.map((r, i) => kept.get(texts[i]) || region(r));
+      // Only what changed leaves the DOM: a kept region (and the focus in it) stays where it is.
+      regions.forEach((e, i) => {
+        const at = root.children[i];
+        if (at === e) return;
+        if (at) root.insertBefore(e, at); else root.appendChild(e);
+      });
+      while (root.children.length > regions.length) root.lastElementChild.remove();
+      lastTexts = texts;
       builds++;
       if (had) {
         // The same item if it is still there; else ImGui's navigation item; else the first of a dialog.
@@ -176,7 +189,7 @@
         const prev = keep && byId(keep);
         const target = (focusable(prev) && prev) || (nav && focusable(byId(nav)) && byId(nav)) ||
           (dialog && dialog.querySelector('[data-id]:not([aria-disabled=true])'));
-        if (target) focusQuietly(target);
+        if (target && target !== document.activeElement) focusQuietly(target);
       }
     }
     if (nav !== navId) {

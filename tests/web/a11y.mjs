@@ -99,7 +99,7 @@ const failed = await run([
     console.log(`     mirror: ${s.a11y.updates} descriptions in ${s.a11y.frames} frames, last ${s.a11y.last_ms} ms, ${s.a11y.bytes} bytes`);
   }],
 
-  ['the DOM is rebuilt only when what the frame shows changed (a hover is not a change, a page is)', async () => {
+  ['the DOM is rebuilt only when what the frame shows changed (a hover is not a change, a page is), the menu kept', async () => {
     await show('renewals');
     const builds = () => page.evaluate(() => window.qdA11y.builds);
     const before = await builds();
@@ -113,8 +113,11 @@ const failed = await run([
     const s1 = await state();
     assert(s1.frames_drawn > s0.frames_drawn, 'the hovers drew no frame');
     assert(await builds() === before, `hovers rebuilt the mirror ${(await builds()) - before} times in ${s1.frames_drawn - s0.frames_drawn} frames`);
+    await page.evaluate(() => { document.querySelector('#qd-a11y nav').dataset.mark = 'kept'; });
     await show('my-orders');
     assert(await builds() > before, 'another page did not rebuild the mirror');
+    // The menu is described as before: its elements stay (a reader's place in it survives).
+    assert(await page.evaluate(() => document.querySelector('#qd-a11y nav').dataset.mark === 'kept'), 'the navigation was rebuilt with the page');
     await page.mouse.move(5, 795);
   }],
 

@@ -7,9 +7,10 @@
 // ImGuiTestEngineHook_ItemInfo(id, label, flags). This file implements those hooks: for each frame it
 // records the items (id, rectangle, window, the ID-stack seed, enabled, checked, label).
 //
-// Cost: nothing until the page first asks for the items (window.quotedesk.items(), site/app.js). The
-// hooks are switched on then (ImGuiContext::TestEngineHookItems) and stay on; one hook call appends a
-// small record to a vector (the label is copied only for labelled widgets).
+// Cost: the hooks are switched on (ImGuiContext::TestEngineHookItems) by the accessibility mirror
+// after the first frame, or when the page first asks for the items (window.quotedesk.items(),
+// site/app.js), and stay on; one hook call appends a small record to a vector (the label is copied
+// only for labelled widgets).
 //
 // The answer (UiItemsJson) describes the last frame drawn, in CSS pixels (device pixels / dpr):
 //   {"frame":N,"recording":true,"dpr":2,
