@@ -183,6 +183,12 @@ const failed = await run([
     await press('Enter');
     await tabTo((f) => f.region === 'main' && f.tag === 'INPUT' && f.type === 'text', 'the search field');
     await typeHere(R16.resource_id.slice(-12));
+    // A greyed button is read (and reached) but cannot be pressed: nothing is ticked yet.
+    await tabTo((f) => f.name === '批量续费', '批量续费');
+    assert(await page.evaluate(() => document.activeElement.getAttribute('aria-disabled')) === 'true', '批量续费 is not marked disabled');
+    await press('Enter');
+    await waitFrames(page, (await state()).frames_drawn + 2);
+    assert(await page.locator('#qd-a11y [role=dialog]').count() === 0, 'Enter on the greyed 批量续费 opened a dialog');
     await tabTo((f) => f.name === '续费' && f.row && f.row.includes(R16.resource_name), 'the row\'s 续费');
     await press('Enter');
     await waitDialog('续费');

@@ -557,6 +557,8 @@ bool FocusItem(uint32_t id)
 
 bool ActivateItem(uint32_t id)
 {
+    for (const UiItem& it : UiItems())
+        if (it.id == id && it.disabled) return false;  // greyed: the mouse could not press it either
     if (!FocusItem(id)) return false;
     ImGui::ActivateItem(id);
     for (const UiItem& it : UiItems())

@@ -40,7 +40,8 @@ uint64_t SyncMirror(double devicePixelRatio);
 // view); false when the last frame had no such item or a modal dialog covers it.
 bool FocusItem(uint32_t id);
 
-// FocusItem, then presses the item in the next frame (text fields start editing).
+// FocusItem, then presses the item in the next frame (text fields start editing); false for an item
+// that is disabled or not in the last frame.
 bool ActivateItem(uint32_t id);
 
 // The cost of the mirror: the last frame's time in SyncMirror (ms), how often the page rebuilt.
