@@ -95,7 +95,8 @@
         return box;
       }
       case 'input': {
-        const f = el('input', { type: 'text', 'data-id': id, 'aria-label': n.t || undefined, 'aria-disabled': dis, readonly: true });
+        const f = el('input', { type: 'text', 'data-id': id, 'aria-label': n.t || n.ph || undefined, 'aria-disabled': dis, readonly: true,
+          placeholder: n.ph || undefined });
         f.value = n.v || '';
         return f;
       }
@@ -103,8 +104,8 @@
         return el('button', { type: 'button', role: 'tab', 'data-id': id, 'aria-selected': n.on ? 'true' : 'false', 'aria-disabled': dis }, n.t);
       case 'tree':
         return el('button', { type: 'button', 'data-id': id, 'aria-expanded': n.on ? 'true' : 'false', 'aria-disabled': dis }, n.t);
-      default:
-        return el('button', { type: 'button', 'data-id': id, 'aria-disabled': dis, 'aria-pressed': undefined }, n.t);
+      default:  // an unlabelled item with a caption beside it (a combo): "到期时间: 全部"
+        return el('button', { type: 'button', 'data-id': id, 'aria-disabled': dis, 'aria-label': n.l ? `${n.l}: ${n.t}` : undefined }, n.t);
     }
   }
 

@@ -157,6 +157,10 @@ const failed = await run([
     for (const n of ['Overview', 'Pending Orders', 'Renewals', 'My Orders', 'Unsubscribe', 'Settings']) has(snap, `button "${n}"`, 'en navigation');
     has(snap, 'heading "Renewals"', 'en');
     has(snap, new RegExp('gridcell "' + R16.resource_name), 'en');
+    // A combo is named by the caption beside it; an empty field's hint is its placeholder, not a value.
+    has(snap, 'button "Expiry: All"', 'en combo');
+    has(snap, /textbox "ID \/ name/, 'en search field named by its hint');
+    assert(!/textbox: ID \/ name/.test(snap), 'the search field\'s hint is read as its value');
     assert(!snap.includes('续费管理'), 'Chinese left after the switch');
     await page.evaluate(() => window.quotedesk.setLanguage('zh'));
     await show('overview');

@@ -82,6 +82,7 @@ struct Run {
     std::string text;
     bool heading = false;
     bool taken = false;  // inside an item: part of its name
+    ImU32 colour = 0;    // of its first glyph: a field's hint is drawn in ImGuiCol_TextDisabled
 };
 
 void AppendUtf8(std::string& s, unsigned int c)
@@ -121,6 +122,7 @@ void CollectRuns(ImGuiWindow* w, float em, std::vector<Run>& runs)
             run->window = w;
             run->rect = q;
             run->heading = heading;
+            run->colour = vtx[i - 4].col;
         } else {
             if (gap > em * 0.1f) run->text += ' ';  // a space is ~0.15 em in the body font, snapped to pixels
             run->rect.Add(q);
@@ -180,8 +182,10 @@ struct Element {
     ImRect rect;
     const UiItem* item = nullptr;  // or a run of text
     const Run* run = nullptr;
-    std::string name;  // the item's own text (its label, or the text drawn inside it)
-    int table = -1;    // index in g.Tables
+    std::string name;     // the item's own text (its label, or the text drawn inside it)
+    std::string caption;  // an unlabelled item's caption: the text just left of it ("到期时间" [全部 v])
+    bool hint = false;    // a field shows its hint, not a value
+    int table = -1;       // index in g.Tables
 };
 
 const char* KindName(UiItemKind k)
@@ -225,10 +229,14 @@ void WriteElement(std::string& out, const Element& e, bool headerRow)
     out += ",\"t\":";
     if (it.kind == UiItemKind::Input) {
         const std::string label(it.label.c_str(), ImGui::FindRenderedTextEnd(it.label.c_str()));
-        AppendJsonString(out, label);
-        out += ",\"v\":";
+        AppendJsonString(out, label.empty() ? e.caption : label);
+        out += e.hint ? ",\"ph\":" : ",\"v\":";
     }
     AppendJsonString(out, e.name);
+    if (it.kind != UiItemKind::Input && !e.caption.empty()) {
+        out += ",\"l\":";
+        AppendJsonString(out, e.caption);
+    }
     if (on) out += ",\"on\":1";
     if (it.disabled) out += ",\"dis\":1";
     out += '}';
@@ -356,6 +364,7 @@ std::string MirrorJson(double dpr)
             itemsOf[it.window].push_back(els.size() - 1);
         }
     }
+    const ImU32 hintColour = ImGui::GetColorU32(ImGuiCol_TextDisabled) | IM_COL32_A_MASK;
     for (Run& r : runs) {
         auto found = itemsOf.find(r.window);
         if (found == itemsOf.end()) continue;
@@ -367,6 +376,7 @@ std::string MirrorJson(double dpr)
             if (!e.item->labelled || e.item->kind == UiItemKind::Input) {
                 if (!e.name.empty()) e.name += ' ';
                 e.name += r.text;
+                e.hint = e.item->kind == UiItemKind::Input && (r.colour | IM_COL32_A_MASK) == hintColour;
             }
             break;
         }
@@ -376,6 +386,24 @@ std::string MirrorJson(double dpr)
                   els.begin(), els.end(),
                   [](const Element& e) { return e.item && !e.item->labelled && e.name.empty() && !e.item->headerRow; }),
               els.end());
+    // An unlabelled item (a combo, a field labelled "##search") takes as caption the free text just
+    // left of it on its line, within 3 em: the way the UI writes "到期时间 [全部 v]".
+    for (Element& e : els) {
+        if (!e.item || (e.item->labelled && !(e.item->kind == UiItemKind::Input && e.item->label.rfind("##", 0) == 0)))
+            continue;
+        Run* best = nullptr;
+        for (Run& r : runs) {
+            if (r.taken || r.window != e.item->window) continue;
+            if (std::abs(r.rect.GetCenter().y - e.rect.GetCenter().y) > e.rect.GetHeight() * 0.5f) continue;
+            const float gap = e.rect.Min.x - r.rect.Max.x;
+            if (gap < 0 || gap > em * 3) continue;
+            if (!best || r.rect.Max.x > best->rect.Max.x) best = &r;
+        }
+        if (best) {
+            e.caption = best->text;
+            best->taken = true;  // said with the item, not again as a paragraph
+        }
+    }
     for (const Run& r : runs)
         if (!r.taken) {
             Element& e = els.emplace_back();
