@@ -1,4 +1,11 @@
 // a11y_mirror: what the canvas shows, for the page's accessible DOM (a11y_mirror.h).
+//
+// Index (search "[SECTION] Name"):
+//   Glyphs      the atlas's glyphs by the UVs of their top-left corner, rebuilt when the atlas changes
+//   Runs        the glyph quads of each window's draw list joined into runs of text
+//   Regions     banner / navigation / main / dialog / window / popup, from a window's root
+//   Elements    items and free runs of text; a table's rows and cells
+//   The description, its hash, focus and activation: MirrorJson, SyncMirror, FocusItem, ActivateItem
 #include "web/a11y_mirror.h"
 
 #include <emscripten.h>
@@ -28,7 +35,7 @@ EM_JS(void, qd_js_a11y_update, (const char* json, unsigned int nav), {
 namespace qd::web {
 namespace {
 
-// ---- glyphs: texture coordinates -> character ----------------------------------------------------
+// [SECTION] Glyphs: texture coordinates -> character
 
 struct Glyph {
     unsigned int codepoint = 0;
@@ -74,7 +81,7 @@ void SyncGlyphTable()
         }
 }
 
-// ---- the frame's text: runs of glyphs -----------------------------------------------------------
+// [SECTION] Runs: the frame's text
 
 struct Run {
     ImGuiWindow* window = nullptr;
@@ -133,7 +140,7 @@ void CollectRuns(ImGuiWindow* w, float em, std::vector<Run>& runs)
     }
 }
 
-// ---- regions ----------------------------------------------------------------------------------------
+// [SECTION] Regions
 
 enum class RegionKind { Banner, Navigation, Main, Dialog, Window, Popup };
 const char* RegionRole(RegionKind k)
@@ -176,7 +183,7 @@ RegionKey RegionOf(ImGuiWindow* w)
     return {root, RegionKind::Window};
 }
 
-// ---- elements: what a region lists ----------------------------------------------------------------
+// [SECTION] Elements and tables: what a region lists
 
 struct Element {
     ImRect rect;
@@ -325,9 +332,10 @@ struct Mirror {
 
 }  // namespace
 
-std::string MirrorJson(double dpr)
+// [SECTION] The description, its hash, focus and activation
+
+std::string MirrorJson()
 {
-    (void)dpr;
     ImGuiContext& g = *GImGui;
     SyncGlyphTable();
     const float em = g.IO.Fonts->Fonts.Size ? g.IO.Fonts->Fonts[0]->FontSize : 16.0f;
@@ -522,12 +530,12 @@ std::string MirrorJson(double dpr)
     return out;
 }
 
-uint64_t SyncMirror(double dpr)
+uint64_t SyncMirror()
 {
     const double start = emscripten_get_now();
     EnableUiLocator();
     ImGuiContext& g = *GImGui;
-    const std::string json = MirrorJson(dpr);
+    const std::string json = MirrorJson();
     uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
     for (unsigned char c : json) h = (h ^ c) * 1099511628211ull;
     const uint32_t nav = g.NavWindow && !g.NavDisableHighlight ? g.NavId : 0;

@@ -30,11 +30,11 @@
 namespace qd::web {
 
 // The description of the last frame drawn (see above).
-std::string MirrorJson(double devicePixelRatio);
+std::string MirrorJson();
 
 // Once a frame after ImGui::Render: describes the frame and hands the description to the page when
 // it changed, and ImGui's navigation item when it moved. Returns the description's hash.
-uint64_t SyncMirror(double devicePixelRatio);
+uint64_t SyncMirror();
 
 // ImGui's navigation moves to the item `id` of the last frame (its window focused, scrolled into
 // view); false when the last frame had no such item or a modal dialog covers it.

@@ -48,7 +48,7 @@ void DrawFrame()
         g.framesLeft = std::max(g.framesLeft, 2);
     }
     ImGui::Render();
-    SyncMirror(g.dpr);  // the accessible DOM follows what this frame shows (web/a11y_mirror.h)
+    SyncMirror();  // the accessible DOM follows what this frame shows (web/a11y_mirror.h)
     const double uiEnd = emscripten_get_now();
     ApplyDeferredInput();
     SyncTextInput();
