@@ -26,6 +26,7 @@ test: setup native asan dist fuzzers
 	node tests/web/procedures.mjs
 	node tests/web/settings.mjs
 	node tests/web/print.mjs
+	node tests/web/a11y.mjs
 
 setup:
 	@bash tools/setup.sh

@@ -41,10 +41,11 @@ const script = (f) => read(f).toString().replace(/<\/(script)/gi, '<\\/$1');
 const css = read('app.css').toString();
 const glue = script('quotedesk.js');
 const app = script('app.js');
+const a11y = script('a11y.js');
 // JSON can only hold "<" inside strings, where \u003c means the same: no "</script" or "<!--".
 const sample = read('sample-workspace.json').toString().replace(/</g, '\\u003c');
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const csp = `default-src 'none'; script-src ${hash(glue)} ${hash(app)} 'wasm-unsafe-eval'; style-src ${hash(css)}; ` +
+const csp = `default-src 'none'; script-src ${hash(a11y)} ${hash(glue)} ${hash(app)} 'wasm-unsafe-eval'; style-src ${hash(css)}; ` +
   "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
   "require-trusted-types-for 'script'; trusted-types quotedesk";
 
@@ -58,11 +59,11 @@ swap(/<link rel="stylesheet" href="app.css">/, `<style>${css}</style>`);
 // Preload hints (fetches over http) would be requests from file://: none in the standalone file.
 html = html.replace(/\n<link rel="preload"[^>]*>/g, '');
 swap(/<link rel="icon" href="favicon.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
-swap(/<script src="quotedesk.js"><\/script>\s*<script src="app.js"><\/script>/,
+swap(/<script src="a11y.js"><\/script>\s*<script src="quotedesk.js"><\/script>\s*<script src="app.js"><\/script>/,
   `<script type="application/octet-stream" id="qd-wasm">${read('quotedesk.wasm').toString('base64')}</script>\n` +
   `<script type="application/octet-stream" id="qd-font">${read('fonts/qd-cjk.otf').toString('base64')}</script>\n` +
   `<script type="application/json" id="qd-sample">${sample}</script>\n` +
-  `<script>${glue}</script>\n<script>${app}</script>`);
+  `<script>${a11y}</script>\n<script>${glue}</script>\n<script>${app}</script>`);
 fs.writeFileSync('dist/quotedesk-standalone.html', html);
 JS
 # ---- precompressed copies: what a static server sends (tools/serve.mjs, nginx's gzip_static) --------

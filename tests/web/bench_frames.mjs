@@ -5,7 +5,7 @@
 // with the wheel (nothing may be rebuilt then). Then the save to browser storage that the open
 // triggers: the longest main-thread block while it runs; last Ctrl+S (the download) the same way.
 // Frame times are the console's own CPU time per frame (state().last_frame_ms: ImGui build + GL
-// submit), read after every frame drawn. Prints figures; asserts nothing. usage: node
+// submit), read after every frame drawn; the accessibility mirror's share of it (state().a11y.last_ms). Prints figures; asserts nothing. usage: node
 // bench_frames.mjs SITE_DIR FILE (FILE inside SITE_DIR; tools/bench/run.sh prepares it);
 // QD_BENCH_PAGES=renewals,... visits only those pages ("none": only the saves).
 import crypto from 'node:crypto';
@@ -29,7 +29,7 @@ await page.evaluate(() => {
   }).observe({ entryTypes: ['longtask'] });
   const tick = () => {
     const s = JSON.parse(window.quotedesk.state());
-    if (rec.on && s.frames_drawn > rec.lastDrawn) rec.frames.push({ at: performance.now(), ms: s.last_frame_ms, n: s.frames_drawn - rec.lastDrawn });
+    if (rec.on && s.frames_drawn > rec.lastDrawn) rec.frames.push({ at: performance.now(), ms: s.last_frame_ms, a11y: s.a11y.last_ms, updates: s.a11y.updates, n: s.frames_drawn - rec.lastDrawn });
     rec.lastDrawn = s.frames_drawn;
     requestAnimationFrame(tick);
   };
@@ -53,8 +53,10 @@ async function framesUntilIdle(quietMs = 400, limitMs = 60000) {
     }
     rec.on = false;
     const ms = rec.frames.map((f) => f.ms);
+    const a11y = rec.frames.map((f) => f.a11y);
+    const rebuilds = rec.frames.length ? rec.frames[rec.frames.length - 1].updates - rec.frames[0].updates : 0;
     const busy = rec.frames.length ? rec.frames[rec.frames.length - 1].at - t0 : 0;
-    return { frames: rec.frames.reduce((n, f) => n + f.n, 0), ms, busyMs: busy };
+    return { frames: rec.frames.reduce((n, f) => n + f.n, 0), ms, a11y, rebuilds, busyMs: busy };
   }, { quietMs, limitMs });
 }
 
@@ -116,6 +118,11 @@ for (const id of pages) {
   })();
   console.log(`${id.padEnd(15)} first visit: ${String(first.frames).padStart(3)} frames in ${first.busyMs.toFixed(0).padStart(5)} ms (${stats(first.ms)})`);
   console.log(`${''.padEnd(15)} scrolling:   ${String(steady.frames).padStart(3)} frames (${stats(steady.ms)})`);
+  // The accessibility mirror's share of those frames (docs/architecture.md §9): describing the frame,
+  // hashing it, and rebuilding the DOM when it changed; the frame itself is the baseline.
+  const med = (a) => { const x = [...a].sort((p, q) => p - q); return x.length ? x[Math.floor(x.length / 2)] : 0; };
+  console.log(`${''.padEnd(15)} a11y mirror: scrolling ${stats(steady.a11y)}; ${(100 * med(steady.a11y) / Math.max(med(steady.ms), 1e-9)).toFixed(0)}% ` +
+    `of the median frame; ${steady.rebuilds} DOM rebuilds in ${steady.frames} frames`);
   if (process.env.QD_BENCH_VERBOSE) console.log('  first visit frames (ms): ' + first.ms.map((m) => m.toFixed(1)).join(' '));
 }
 

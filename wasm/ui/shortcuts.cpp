@@ -20,7 +20,7 @@ constexpr Shortcut kShortcuts[] = {
     {TextId::KbdGroupNavigation, TextId::KbdKeyArrows, TextId::KbdArrows},      // Dear ImGui keyboard navigation
     {TextId::KbdGroupNavigation, TextId::KbdKeySpace, TextId::KbdSpace},
     {TextId::KbdGroupNavigation, TextId::KbdKeyEnter, TextId::KbdEnter},
-    {TextId::KbdGroupNavigation, TextId::KbdKeyTab, TextId::KbdTab},
+    {TextId::KbdGroupNavigation, TextId::KbdKeyTab, TextId::KbdTab},  // site/a11y.js, web/input.cpp
     {TextId::KbdGroupNavigation, TextId::KbdKeyPage, TextId::KbdPage},
     {TextId::KbdGroupDialogs, TextId::KbdKeyEnterDialog, TextId::KbdEnterDialog},  // ui/widgets.cpp ConfirmRow
     {TextId::KbdGroupDialogs, TextId::KbdKeyEsc, TextId::KbdEsc},                  // ui/widgets.cpp, order details

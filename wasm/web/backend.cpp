@@ -16,6 +16,7 @@
 
 #include "ui/app.h"
 #include "ui/i18n.h"
+#include "web/a11y_mirror.h"
 #include "web/backend_state.h"
 #include "web/gl_state_shadow.h"  // before any GL call: glViewport and friends go through it
 #include "web/shell.h"
@@ -47,6 +48,7 @@ void DrawFrame()
         g.framesLeft = std::max(g.framesLeft, 2);
     }
     ImGui::Render();
+    SyncMirror();  // the accessible DOM follows what this frame shows (web/a11y_mirror.h)
     const double uiEnd = emscripten_get_now();
     ApplyDeferredInput();
     SyncTextInput();

@@ -36,6 +36,15 @@ EM_JS(void, qd_js_text_input, (int wanted, double x, double y, double lineHeight
 });EM_JS(int, qd_js_ime_focused, (), {
     const ime = document.getElementById("qd-ime");
     return ime && document.activeElement === ime ? 1 : 0;
+});
+// Whether the page's accessibility mirror (site/a11y.js) takes a key: Tab, Enter, Space while one of
+// its elements has the focus (the browser moves the focus and presses the element), and Tab while
+// nothing has it (Tab enters the mirror).
+EM_JS(int, qd_js_mirror_takes_key, (int tab), {
+    const a = document.activeElement;
+    const root = document.getElementById("qd-a11y");
+    if (root && a && root.contains(a)) return 1;
+    return tab && (!a || a === document.body || a.id === "canvas") ? 1 : 0;
 });  // clang-format on
 
 namespace qd::web {
@@ -96,6 +105,15 @@ void SetModifiers(bool ctrl, bool shift, bool alt, bool meta)
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*)
 {
     ImGuiIO& io = ImGui::GetIO();
+    // Keys of the accessibility mirror are the browser's, not ImGui's (web/a11y_mirror.h); a release
+    // still reaches ImGui, which may have seen the press.
+    if (type != EMSCRIPTEN_EVENT_KEYUP &&
+        (e->keyCode == KeyTab || e->keyCode == KeyEnter || e->keyCode == KeySpace || e->charCode == KeyEnter ||
+         e->charCode == KeySpace) &&
+        qd_js_mirror_takes_key(e->keyCode == KeyTab)) {
+        RequestFrames();
+        return EM_FALSE;
+    }
     // A chord pressed and let go between two frames (Ctrl down, A down, A up, Ctrl up: a fast typist,
     // a loaded machine, synthetic events) must reach ImGui as A with Ctrl: while a key waits for the
     // frame that sees it down, a modifier let go is let go one frame later (ImGui 1.86 polls

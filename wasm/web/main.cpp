@@ -18,6 +18,7 @@
 #include "core/io/save.h"
 #include "ui/app.h"
 #include "ui/quote_sheet.h"
+#include "web/a11y_mirror.h"
 #include "web/backend.h"
 #include "web/gl_state_shadow.h"
 #include "web/shell.h"
@@ -242,6 +243,17 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     w.member("heap_bytes", static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * 65536);
     w.member("last_frame_ms", s.lastFrameMs, 2);
     w.member("last_font_build_ms", s.lastFontBuildMs, 2);
+    // the accessibility mirror (web/a11y_mirror.h): its cost per frame, how often the DOM was rebuilt
+    const qd::web::MirrorStats& mirror = qd::web::MirrorCost();
+    w.key("a11y");
+    w.beginObject();
+    w.member("last_ms", mirror.lastMs, 3);
+    w.member("max_ms", mirror.maxMs, 3);
+    w.member("frames", mirror.frames);
+    w.member("updates", mirror.updates);
+    w.member("bytes", static_cast<uint64_t>(mirror.bytes));
+    w.member("nav_id", static_cast<uint64_t>(mirror.navId));
+    w.endObject();
     w.key("storage");
     w.beginObject();
     w.member("source", SourceName(data.source));

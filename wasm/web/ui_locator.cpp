@@ -15,17 +15,7 @@
 namespace qd::web {
 namespace {
 
-struct Item {
-    ImGuiID id = 0;
-    ImGuiID seed = 0;  // top of the window's ID stack when the item was added
-    ImRect rect;       // device pixels
-    ImRect clip;       // the window's clip rectangle then
-    ImGuiWindow* window = nullptr;
-    bool disabled = false;
-    bool labelled = false;  // ItemInfo came
-    ImGuiItemStatusFlags status = 0;
-    std::string label;  // the whole label as submitted
-};
+using Item = UiItem;
 
 struct Recorder {
     bool installed = false;
@@ -43,6 +33,8 @@ void OnNewFrame(ImGuiContext* ctx, ImGuiContextHook*)
 }
 
 }  // namespace
+
+const std::vector<UiItem>& UiItems() { return r.items; }
 
 void InstallUiLocator()
 {
@@ -164,13 +156,33 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     it.clip = w->ClipRect;
     it.window = w;
     it.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+    it.inputable = ctx->LastItemData.ID == id && (ctx->LastItemData.InFlags & ImGuiItemFlags_Inputable) != 0;
+    if (ImGuiTable* t = ctx->CurrentTable; t && t->InnerWindow == w) {
+        it.table = ctx->Tables.GetIndex(t);
+        it.headerRow = (t->RowFlags & ImGuiTableRowFlags_Headers) != 0;
+        it.row = t->CurrentRow;
+        it.rowTop = t->RowPosY1;
+    }
     if (r.early.id == id && r.early.labelled) {
         it.labelled = true;
         it.status = r.early.status;
         it.label = std::move(r.early.label);
+        it.kind = qd::web::UiItemKind::Tab;
+        if (ctx->CurrentTabBar) it.tabBar = ctx->TabBars.GetIndex(ctx->CurrentTabBar);
         r.early = {};
     }
 }
+
+namespace {
+qd::web::UiItemKind KindOf(const qd::web::UiItem& it)
+{
+    using qd::web::UiItemKind;
+    if (it.status & ImGuiItemStatusFlags_Checkable) return UiItemKind::Checkbox;
+    if (it.status & ImGuiItemStatusFlags_Openable) return UiItemKind::Tree;
+    if (it.inputable) return UiItemKind::Input;
+    return UiItemKind::Button;
+}
+}  // namespace
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
 {
@@ -183,6 +195,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
         it.labelled = true;
         it.status = flags;
         it.label = label ? label : "";
+        it.kind = KindOf(it);
         return;
     }
     // Tabs announce themselves before they are added.
