@@ -25,6 +25,7 @@ test: setup native asan dist fuzzers
 	node tests/web/api_parity.mjs
 	node tests/web/procedures.mjs
 	node tests/web/settings.mjs
+	node tests/web/links.mjs
 
 setup:
 	@bash tools/setup.sh

@@ -840,7 +840,7 @@ bool Tab(UnsubscribePageState& s, UnsubscribeTab tab, TextId label)
     ImGuiTabItemFlags flags = s.switchTab == static_cast<int>(tab) ? ImGuiTabItemFlags_SetSelected : 0;
     const std::string id = std::string(Tr(label)) + "###tab" + std::to_string(static_cast<int>(tab));
     if (!ImGui::BeginTabItem(id.c_str(), nullptr, flags)) return false;
-    if (s.tab != tab) {
+    if (s.tab != tab && (s.switchTab < 0 || s.switchTab == static_cast<int>(tab))) {
         s.tab = tab;
         s.filterDirty = true;
     }
@@ -854,13 +854,18 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<TextId, Un
         const std::string name = std::string(Tr(label)) + " (" +
                                  std::to_string(s.lists[static_cast<int>(list)].size()) + ")###" +
                                  std::to_string(static_cast<int>(list));
-        if (ImGui::BeginTabItem(name.c_str())) {
+        const bool blocked = list == UnsubscribeList::NotEffectiveBlocked || list == UnsubscribeList::PeriodsBlocked;
+        const bool wanted = s.tab == UnsubscribeTab::InUse ? s.inUseList == list : s.blockedOnly == blocked;
+        const ImGuiTabItemFlags flags = s.switchList && wanted ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(name.c_str(), nullptr, flags)) {
+            if (s.switchList) {
+                ImGui::EndTabItem();
+                continue;  // the wanted list is selected from the next frame
+            }
             if (s.tab == UnsubscribeTab::InUse && s.inUseList != list) {
                 s.inUseList = list;
                 s.filterDirty = true;
             }
-            const bool blocked =
-                list == UnsubscribeList::NotEffectiveBlocked || list == UnsubscribeList::PeriodsBlocked;
             if (s.tab != UnsubscribeTab::InUse && s.blockedOnly != blocked) {
                 s.blockedOnly = blocked;
                 s.filterDirty = true;
@@ -916,6 +921,7 @@ void DrawUnsubscribePage(AppState& state)
         if (Tab(s, UnsubscribeTab::Records, TextId::UnsTabRecords)) ImGui::EndTabItem();
         ImGui::EndTabBar();
     }
+    if (s.switchTab < 0) s.switchList = false;  // the sub-tabs are drawn a frame after their tab is selected
     s.switchTab = -1;
 
     DrawFilters(s);

@@ -38,6 +38,7 @@ struct UnsubscribePageState {
     int switchTab = -1;                                       // select this UnsubscribeTab on the next frame
     UnsubscribeList inUseList = UnsubscribeList::NonFiveDay;  // sub-tab of 使用中的资源
     bool blockedOnly = false;                                 // 不可退订 sub-tab of 未生效 / 续费周期
+    bool switchList = false;  // select the sub-tab of inUseList / blockedOnly on the next frame (an address opened)
 
     // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域, 倒计时).
     char search[512] = {};
