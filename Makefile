@@ -26,6 +26,7 @@ test: setup native asan dist fuzzers
 	node tests/web/procedures.mjs
 	node tests/web/settings.mjs
 	node tests/web/links.mjs
+	node tests/web/widths.mjs
 
 setup:
 	@bash tools/setup.sh

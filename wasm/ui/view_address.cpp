@@ -10,8 +10,8 @@ namespace qd::ui {
 namespace {
 
 constexpr std::array<const char*, static_cast<int>(Page::Count)> kPageIds = {
-    "overview", "pending-orders", "renewals", "my-orders", "unsubscribe", "export-records", "quote-calculator",
-    "settings"};
+    "overview",    "pending-orders", "renewals",         "my-orders",
+    "unsubscribe", "export-records", "quote-calculator", "settings"};
 
 template <typename E>
 std::vector<std::string_view> NamesOf(std::size_t count = EnumNames<E>::names.size())
@@ -210,7 +210,8 @@ AddressParse ParseViewAddress(std::string_view fragment)
     if (!subject.empty()) {
         const std::optional<std::string> id = PercentDecode(subject);
         if (!HasSubject(a.page)) out.dropped.push_back("a subject on " + std::string(PageId(a.page)));
-        else if (!id || id->empty() || !ValidUtf8(*id) || !Printable(*id) || subject.find('/') != std::string_view::npos)
+        else if (!id || id->empty() || !ValidUtf8(*id) || !Printable(*id) ||
+                 subject.find('/') != std::string_view::npos)
             out.dropped.push_back("malformed subject");
         else a.subject = *id;
     }
@@ -236,7 +237,8 @@ AddressParse ParseViewAddress(std::string_view fragment)
             continue;
         }
         if (value->empty()) continue;
-        if (!key->choices.empty() && std::find(key->choices.begin(), key->choices.end(), *value) == key->choices.end()) {
+        if (!key->choices.empty() &&
+            std::find(key->choices.begin(), key->choices.end(), *value) == key->choices.end()) {
             out.dropped.push_back(std::string(rawKey) + "=" + *value);
             continue;
         }

@@ -86,7 +86,7 @@ void UnsubscribeTo(const UnsubscribePageState& s, ViewAddress& a)
     const int tab = static_cast<int>(s.tab);
     a.set("tab", tab == 0 ? "" : kUnsubscribeTabs[tab]);
     if (s.tab == UnsubscribeTab::InUse)
-        a.set("list", s.inUseList == UnsubscribeList::FiveDay          ? "five_day"
+        a.set("list", s.inUseList == UnsubscribeList::FiveDay           ? "five_day"
                       : s.inUseList == UnsubscribeList::InUseNotAllowed ? "blocked"
                                                                         : "");
     else if (s.tab != UnsubscribeTab::Records) a.set("list", s.blockedOnly ? "blocked" : "");
