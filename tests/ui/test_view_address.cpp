@@ -28,9 +28,9 @@ TEST_CASE("addresses: every page, key and choice round-trips (docs/architecture.
         CHECK(Parse(PageId(page)).address == bare);
         CHECK(Parse(std::string("#") + PageId(page)).address == bare);
         for (const AddressKey& key : AddressKeys(page)) {
-            const std::vector<std::string> values = key.choices.empty()
-                                                        ? std::vector<std::string>{"web", "a b&c=d#e%f/g?", "云硬盘 EVS"}
-                                                        : std::vector<std::string>(key.choices.begin(), key.choices.end());
+            const std::vector<std::string> values =
+                key.choices.empty() ? std::vector<std::string>{"web", "a b&c=d#e%f/g?", "云硬盘 EVS"}
+                                    : std::vector<std::string>(key.choices.begin(), key.choices.end());
             for (const std::string& v : values) {
                 CAPTURE(key.key);
                 CAPTURE(v);
