@@ -133,6 +133,50 @@ const failed = await run([
     assert(s.address === 'renewals?tab=auto&q=web', 'Forward 2: ' + s.address);
     await screenshot(page, 'links-after-forward');
   }],
+  ['an open dialog has an address: opened by a link, closed by Back, reopened by Forward', async () => {
+    const modal = async () => (await uiItems(page)).windows.filter((w) => w.modal).map((w) => w.name);
+    const id = 'CS25011316401M3QF';   // the sample's pending ECS order
+    await paste('pending-orders?dialog=pay&ids=' + id);
+    let s = await state();
+    assert(s.address === 'pending-orders?dialog=pay&ids=' + id, 'pay link settled on ' + s.address);
+    assert((await modal()).length === 1, 'modal windows after the pay link: ' + JSON.stringify(await modal()));
+    await screenshot(page, 'links-pay-dialog');
+
+    await paste('pending-orders');
+    assert((await modal()).length === 0, 'a dialog stays open on the list\'s link: ' + JSON.stringify(await modal()));
+    const start = await historyLength();
+    await clickItem(page, '支付', { row: id });
+    await quiet();
+    assert(await hash() === 'pending-orders?dialog=pay&ids=' + id, 'after clicking 支付: ' + await hash());
+    assert(await historyLength() === start + 1, 'opening the dialog did not add a history entry');
+    let b = (await state()).frames_drawn;
+    await page.goBack();
+    await settle(page, b);
+    await quiet();
+    assert((await state()).address === 'pending-orders' && (await modal()).length === 0, 'Back did not close the dialog: ' + (await state()).address);
+    b = (await state()).frames_drawn;
+    await page.goForward();
+    await settle(page, b);
+    await quiet();
+    assert((await modal()).length === 1, 'Forward did not reopen the dialog');
+
+    // 续费管理's 续费 dialog and 云服务退订's refund dialog from their links
+    await paste('renewals?dialog=renew&ids=2f6c1d3e-8a47-4b9e-9c21-5d7e0a3b6f18');
+    s = await state();
+    assert(s.address === 'renewals?dialog=renew&ids=2f6c1d3e-8a47-4b9e-9c21-5d7e0a3b6f18' && (await modal()).length === 1,
+      'renew link: ' + s.address + ' ' + JSON.stringify(await modal()));
+    await paste('unsubscribe?tab=periods&dialog=unsubscribe&ids=b7e10c4a-9d2f-4683-a5b1-0e7c3f9d2a86in01');
+    s = await state();
+    assert(s.address === 'unsubscribe?tab=periods&dialog=unsubscribe&ids=b7e10c4a-9d2f-4683-a5b1-0e7c3f9d2a86in01' && (await modal()).length === 1,
+      'unsubscribe link: ' + s.address + ' ' + JSON.stringify(await modal()));
+    await screenshot(page, 'links-unsubscribe-dialog');
+
+    // ids the workspace does not have: a notice, no dialog
+    await paste('renewals?dialog=renew&ids=no-such-instance');
+    s = await state();
+    assert(s.address === 'renewals' && (await modal()).length === 0, 'unknown ids: ' + s.address + ' ' + JSON.stringify(await modal()));
+    assert(s.address_notice.includes('no-such-instance'), 'notice: ' + JSON.stringify(s.address_notice));
+  }],
   ['reload restores the view', async () => {
     await paste('unsubscribe?tab=periods&list=blocked');
     await page.reload();

@@ -270,20 +270,6 @@ static void DrawImportReport()
 
 // [SECTION] The address (docs/architecture.md §8)
 
-// An opened address's order id, looked up once a workspace is open (at start the address comes before
-// the workspace): one not there is said, and the list is shown without details.
-static void CheckAddressSubject(AppState& state)
-{
-    if (!state.addressCheck || !state.workspace) return;
-    state.addressCheck = false;
-    OrderListState* list = state.page == Page::PendingOrders ? &state.pendingOrders
-                           : state.page == Page::MyOrders    ? &state.myOrders
-                                                             : nullptr;
-    if (!list || list->details.empty() || state.workspace->findOrder(list->details)) return;
-    state.addressNotice = Format(Tr(TextId::AdrNoSuchOrder), list->details.c_str());
-    list->details.clear();
-}
-
 static void DrawAddressNotice(AppState& state)
 {
     if (state.addressNotice.empty()) return;
@@ -321,7 +307,8 @@ void DrawApp(AppState& state)
     UndoShortcuts(state);
     DrawShortcutsDialog();  // `?`: every key of the console (ui/shortcuts.h)
 
-    CheckAddressSubject(state);
+    ClosePopupsIfAsked(state);
+    FinishOpenAddress(state);
     DrawTopBar(state);
     DrawImportReport();
     DrawAddressNotice(state);

@@ -44,8 +44,9 @@ struct AppState {
     // (a search typed, a view settling after OpenAddress).
     std::string fragment;
     bool fragmentPush = false;
-    int addressSettling = 0;    // frames after OpenAddress whose changes replace (tabs take a frame to switch)
-    bool addressCheck = false;  // the opened address's subject is to be looked up once a workspace is open
+    int addressSettling = 0;  // frames after OpenAddress whose changes replace (tabs take a frame to switch)
+    std::optional<ViewAddress> addressToFinish;  // an opened address's ids and dialog, for FinishOpenAddress
+    bool closePopups = false;                    // an opened address closed the dialogs: close ImGui's popups
     std::string addressNotice;  // why the opened address could not be shown whole (an order not in the workspace)
     std::string clipboard;      // text a view asks to copy; the shell sends it to the clipboard
     std::string announcement;   // latest quote/refund total for screen readers (aria-live)
@@ -110,6 +111,11 @@ ViewAddress AddressOf(const AppState& state);
 void OpenAddress(AppState& state, const ViewAddress& address);
 // OpenAddress of a fragment as the browser gives it; the address bar gets the canonical form.
 void OpenFragment(AppState& state, std::string_view fragment);
+// Called by DrawApp each frame: once a workspace is open, the opened address's order id is looked up
+// and its dialog opened (ids not in the workspace: a notice, no dialog); ImGui's popups closed when an
+// address closed the dialogs.
+void FinishOpenAddress(AppState& state);
+void ClosePopupsIfAsked(AppState& state);
 
 // Draws the whole console for one frame (call between ImGui::NewFrame and ImGui::Render).
 void DrawApp(AppState& state);

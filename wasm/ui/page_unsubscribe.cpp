@@ -877,6 +877,12 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<TextId, Un
 
 }  // namespace
 
+void OpenUnsubscribeDialog(AppState& app, std::vector<std::string> resourceIds)
+{
+    UnsubscribePageState& s = app.unsubscribe;
+    OpenFor(app, s, CurrentList(s), std::move(resourceIds));
+}
+
 void DrawUnsubscribePage(AppState& state)
 {
     PageHeader(TextId::NavUnsubscribe, TextId::IntroUnsubscribe);

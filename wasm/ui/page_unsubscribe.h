@@ -25,6 +25,8 @@
 
 namespace qd::ui {
 
+struct AppState;
+
 // The page's tabs, as in the console: 退订使用中的资源, 退订未生效的资源, 退订续费周期, 退订记录.
 enum class UnsubscribeTab { InUse, NotEffective, Periods, Records };
 
@@ -77,5 +79,9 @@ struct UnsubscribePageState {
     bool renewalsAskOpening = false, renewalsAskOpen = false;
     RefundDialogState dialog;
 };
+
+// Opens the refund dialog (退订) for these instances in the list shown (its kind: in use, not yet
+// effective, renewal periods): an address with dialog=unsubscribe (ui/view_address.h).
+void OpenUnsubscribeDialog(AppState& app, std::vector<std::string> resourceIds);
 
 }  // namespace qd::ui

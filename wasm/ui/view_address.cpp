@@ -24,14 +24,17 @@ std::vector<std::string_view> NamesOf(std::size_t count = EnumNames<E>::names.si
 const std::vector<AddressKey>& Keys(Page page)
 {
     static const std::vector<AddressKey> none;
+    // An open dialog: its kind, and the ids it acts on (comma-separated).
+    static const AddressKey orderDialog{"dialog", {"pay", "combined_pay", "cancel", "legend"}};
+    static const AddressKey ids{"ids", {}};
     static const std::vector<AddressKey> pendingOrders = {
         {"q", {}, true},
         {"type", NamesOf<OrderType>()},
+        orderDialog,
+        ids,
     };
     static const std::vector<AddressKey> myOrders = {
-        {"q", {}, true},
-        {"type", NamesOf<OrderType>()},
-        {"status", NamesOf<OrderStatus>()},
+        {"q", {}, true}, {"type", NamesOf<OrderType>()}, {"status", NamesOf<OrderStatus>()}, orderDialog, ids,
     };
     static const std::vector<AddressKey> renewals = {
         {"tab", NamesOf<RenewalPolicy>()},
@@ -39,11 +42,17 @@ const std::vector<AddressKey>& Keys(Page page)
         {"expiring", {"7", "15", "30"}},
         {"pending", {"hide"}},
         {"q", {}, true},
+        {"dialog",
+         {"renew", "align", "enable_auto", "modify_auto", "set_manual", "to_on_demand", "no_renew", "release",
+          "deduction_day", "export_list"}},
+        ids,
     };
     static const std::vector<AddressKey> unsubscribe = {
         {"tab", {"in_use", "not_effective", "periods", "records"}},
         {"list", {"five_day", "blocked"}},
         {"q", {}, true},
+        {"dialog", {"unsubscribe"}},
+        ids,
     };
     static const std::vector<AddressKey> calculator = {
         {"tab", {"renewal", "purchase"}},

@@ -11,6 +11,8 @@
 //   #my-orders/CS2501011234567            我的订单 with that order's details open
 //   #my-orders?status=cancelled&type=new  我的订单 filtered
 //   #unsubscribe?tab=periods&list=blocked 云服务退订, 退订续费周期 tab, its 不可退订 list
+//   #renewals?dialog=renew&ids=r1,r2      续费管理 with the 续费 dialog open for two instances
+//   #pending-orders?dialog=pay&ids=CS1    待支付订单 with the 支付 dialog of an order
 //   #quote-calculator?month=28.00&...     the calculator's inputs (its own keys, read by the page)
 //
 //   ViewAddress a = ParseViewAddress(location_hash).address;   // never fails
@@ -19,7 +21,7 @@
 // Parse never fails and never guesses: what it does not know (a page, a key the page does not have,
 // a value outside the key's choices, a subject on a page without one, a broken %-escape, bytes that
 // are not UTF-8) is left out and named in `dropped`; the rest opens. An unknown page opens 概览.
-// Whether a subject (an order id) exists is the workspace's question, asked when the view opens.
+// Whether a subject or the ids of a dialog exist is the workspace's question, asked when the view opens.
 //
 // Format writes the canonical form: the page's id, the subject, then the keys in the page's order
 // (AddressKeys), each value %-encoded (all but A-Z a-z 0-9 - . _ ~ and non-ASCII UTF-8, which the

@@ -6,9 +6,14 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui.h>
+#include <imgui_internal.h>  // ClosePopupToLevel
+
 #include "core/report/renewal_query.h"
 #include "ui/app.h"
+#include "ui/labels.h"
 #include "ui/pages.h"
+#include "ui/renewal_dialogs.h"
 
 namespace qd::ui {
 namespace {
@@ -34,13 +39,47 @@ void CopyText(char (&dst)[N], const std::string& text)
     std::snprintf(dst, N, "%s", text.c_str());
 }
 
-// 待支付订单 / 我的订单: the order number search, type, status and the order whose details are open.
+std::string Joined(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+    return out;
+}
+
+std::vector<std::string> Split(const std::string& ids)
+{
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos <= ids.size()) {
+        std::size_t comma = ids.find(',', pos);
+        if (comma == std::string::npos) comma = ids.size();
+        if (comma > pos) out.push_back(ids.substr(pos, comma - pos));
+        pos = comma + 1;
+    }
+    return out;
+}
+
+// The renewal dialogs' kinds in the order of RenewalDialog after None (view_address.cpp's choices).
+constexpr const char* kRenewalDialogs[] = {"renew",        "align",    "enable_auto", "modify_auto",   "set_manual",
+                                           "to_on_demand", "no_renew", "release",     "deduction_day", "export_list"};
+
+// 待支付订单 / 我的订单: the order number search, type, status, the order whose details are open and
+// an open dialog (支付 / 合并支付 / 取消 with their orders, 订单状态说明).
 void OrdersTo(const OrderListState& list, ViewAddress& a)
 {
     a.subject = list.details;
     a.set("q", list.search);
     a.set("type", NameOf<OrderType>(list.type));
     if (!list.pendingOnly) a.set("status", NameOf<OrderStatus>(list.status));
+    if (list.payment.open || list.payment.opening) {
+        a.set("dialog", list.payment.combined ? "combined_pay" : "pay");
+        a.set("ids", Joined(list.payment.orderIds));
+    } else if (list.cancel.open || list.cancel.opening) {
+        a.set("dialog", "cancel");
+        a.set("ids", Joined(list.cancel.orderIds));
+    } else if (list.legendOpen || list.legendOpening) {
+        a.set("dialog", "legend");
+    }
 }
 
 void OrdersFrom(const ViewAddress& a, OrderListState& list)
@@ -62,6 +101,11 @@ void RenewalsTo(const RenewalsPageState& s, ViewAddress& a)
         a.set("expiring", std::to_string(kExpiringWithinPresets[static_cast<std::size_t>(choice - 1)]));
     a.set("pending", s.hidePending ? "hide" : "");
     a.set("q", s.search);
+    const int dialog = static_cast<int>(s.dialog.open) - 1;  // RenewalDialog::None = 0
+    if (dialog >= 0 && dialog < static_cast<int>(std::size(kRenewalDialogs))) {
+        a.set("dialog", kRenewalDialogs[dialog]);
+        a.set("ids", Joined(s.dialog.ids));
+    }
 }
 
 void RenewalsFrom(const ViewAddress& a, RenewalsPageState& s)
@@ -91,6 +135,10 @@ void UnsubscribeTo(const UnsubscribePageState& s, ViewAddress& a)
                                                                         : "");
     else if (s.tab != UnsubscribeTab::Records) a.set("list", s.blockedOnly ? "blocked" : "");
     a.set("q", s.search);
+    if (s.dialog.open || s.dialog.opening) {
+        a.set("dialog", "unsubscribe");
+        a.set("ids", Joined(s.dialog.resourceIds));
+    }
 }
 
 void UnsubscribeFrom(const ViewAddress& a, UnsubscribePageState& s)
@@ -129,8 +177,80 @@ ViewAddress AddressOf(const AppState& state)
     return a;
 }
 
+namespace {
+
+// Every dialog of the pages closed (an address opened names at most one, opened afterwards).
+void CloseDialogs(AppState& state)
+{
+    for (OrderListState* list : {&state.pendingOrders, &state.myOrders}) {
+        list->payment.open = list->payment.opening = false;
+        list->cancel.open = list->cancel.opening = false;
+        list->legendOpen = list->legendOpening = false;
+    }
+    state.renewals.dialog.open = RenewalDialog::None;
+    state.renewals.dialog.opening = false;
+    state.unsubscribe.dialog.open = state.unsubscribe.dialog.opening = false;
+    state.unsubscribe.renewalsAskOpen = state.unsubscribe.renewalsAskOpening = false;
+    state.closePopups = true;
+}
+
+// The ids of an address's dialog that the workspace does not have, for the notice.
+std::string Missing(const Workspace& ws, const std::vector<std::string>& ids, bool orders)
+{
+    std::string out;
+    for (const std::string& id : ids)
+        if (orders ? !ws.findOrder(id) : !ws.findResource(id)) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+}  // namespace
+
+void FinishOpenAddress(AppState& state)
+{
+    if (!state.addressToFinish || !state.workspace) return;
+    const ViewAddress a = std::move(*state.addressToFinish);
+    state.addressToFinish.reset();
+    if (a.page != state.page) return;  // the user went elsewhere meanwhile
+    const Workspace& ws = *state.workspace;
+    OrderListState* list = a.page == Page::PendingOrders ? &state.pendingOrders
+                           : a.page == Page::MyOrders    ? &state.myOrders
+                                                         : nullptr;
+    if (list && !list->details.empty() && !ws.findOrder(list->details)) {
+        state.addressNotice = Format(Tr(TextId::AdrNoSuchOrder), list->details.c_str());
+        list->details.clear();
+    }
+    const std::string& dialog = a.get("dialog");
+    if (dialog.empty()) return;
+    const std::vector<std::string> ids = Split(a.get("ids"));
+    const bool needsIds = dialog != "legend" && dialog != "deduction_day";
+    if (needsIds && ids.empty()) return;  // nothing to act on: the page without the dialog
+    if (const std::string missing = Missing(ws, ids, list != nullptr); !missing.empty()) {
+        state.addressNotice = Format(Tr(TextId::AdrNoSuchIds), missing.c_str());
+        return;
+    }
+    if (list) {
+        if (dialog == "pay" || dialog == "combined_pay") OpenPaymentDialog(*list, ids, dialog == "combined_pay");
+        else if (dialog == "cancel") OpenCancelDialog(*list, ids);
+        else if (dialog == "legend") list->legendOpening = true;
+    } else if (a.page == Page::Renewals) {
+        for (std::size_t k = 0; k < std::size(kRenewalDialogs); ++k)
+            if (dialog == kRenewalDialogs[k]) OpenRenewalDialog(state, static_cast<RenewalDialog>(k + 1), ids);
+    } else if (a.page == Page::Unsubscribe) {
+        OpenUnsubscribeDialog(state, ids);
+    }
+}
+
+void ClosePopupsIfAsked(AppState& state)
+{
+    if (!state.closePopups) return;
+    state.closePopups = false;
+    if (GImGui->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, false);
+}
+
 void OpenAddress(AppState& state, const ViewAddress& address)
 {
+    if (FormatViewAddress(address) == FormatViewAddress(AddressOf(state))) return;  // already on screen
+    CloseDialogs(state);
     state.page = address.page;
     switch (address.page) {
         case Page::PendingOrders: OrdersFrom(address, state.pendingOrders); break;
@@ -141,7 +261,7 @@ void OpenAddress(AppState& state, const ViewAddress& address)
         default: break;
     }
     state.addressNotice.clear();
-    state.addressCheck = !address.subject.empty();
+    state.addressToFinish = address;  // its order ids and dialog: once a workspace is open (FinishOpenAddress)
     state.fragment = FormatViewAddress(address);
     state.fragmentPush = false;
     state.addressSettling = 3;
