@@ -128,6 +128,37 @@ TEST_CASE("addresses: unknown or malformed parts open the nearest valid view")
     CHECK(Parse(FormatViewAddress(a)).address.get("q") == many);
 }
 
+TEST_CASE("addresses: each page's filters, tabs and dialogs are keys of its addresses")
+{
+    const auto has = [](Page page, std::string_view key) {
+        for (const AddressKey& k : AddressKeys(page))
+            if (k.key == key) return true;
+        return false;
+    };
+    for (Page p : {Page::PendingOrders, Page::MyOrders})
+        for (const char* key : {"q", "type", "product", "project", "dialog", "ids"}) {
+            CAPTURE(key);
+            CHECK(has(p, key));
+        }
+    for (const char* key : {"status", "created", "from", "to"}) {
+        CAPTURE(key);
+        CHECK(has(Page::MyOrders, key));
+        CHECK_FALSE(has(Page::PendingOrders, key));  // 待支付订单 has no status or 创建时间 filter
+    }
+    for (const char* key :
+         {"tab", "status", "expiring", "pending", "q", "product", "region", "packages", "project", "dialog", "ids"}) {
+        CAPTURE(key);
+        CHECK(has(Page::Renewals, key));
+    }
+    for (const char* key : {"tab", "list", "q", "product", "region", "countdown", "dialog", "ids"}) {
+        CAPTURE(key);
+        CHECK(has(Page::Unsubscribe, key));
+    }
+    CHECK(AddressKeys(Page::Overview).empty());
+    CHECK(AddressKeys(Page::ExportRecords).empty());
+    CHECK(AddressKeys(Page::Settings).empty());
+}
+
 TEST_CASE("addresses: a typed search replaces the history entry, any other change adds one")
 {
     const ViewAddress base = Parse("renewals?tab=auto&q=we").address;

@@ -78,6 +78,22 @@ const failed = await run([
     assert(shown.length >= 1 && shown.every((it) => it.label.includes(id)), 'rows of the filtered list: ' + shown.map((it) => it.label).join(' '));
     await paste('my-orders?status=cancelled');
     assert((await state()).address === 'my-orders?status=cancelled', 'status filter: ' + (await state()).address);
+    // Every kind of filter: choices, typed days, and names of the workspace (product types, regions),
+    // which the lists learn only once built; a name the workspace does not have is left out.
+    for (const [address, settles] of [
+      ['my-orders?product=云硬盘&created=last_year', null],
+      ['my-orders?created=custom&from=2024-03-01&to=2024-09-01', null],
+      ['pending-orders?product=弹性云服务器', null],
+      ['renewals?status=in_use&expiring=30&pending=hide&product=云硬盘&region=cn-north-4&packages=only', null],
+      ['renewals?product=NoSuchProduct', 'renewals'],
+      ['unsubscribe?product=云硬盘&region=cn-north-4&countdown=15', null],
+      ['unsubscribe?region=xx-nowhere-1', 'unsubscribe'],
+    ]) {
+      await paste(address);
+      const at = (await state()).address;
+      assert(at === (settles || address), `#${address} settled on #${at}`);
+      assert(decodeURIComponent(await hash()) === at, 'location.hash ' + await hash());
+    }
 
     await paste('my-orders/' + encodeURIComponent(id));
     const s = await state();
@@ -185,6 +201,15 @@ const failed = await run([
     await quiet();
     const s = await state();
     assert(s.page === 'unsubscribe' && s.address === 'unsubscribe?tab=periods&list=blocked', 'after reload: ' + s.address);
+    // names of the workspace chosen before the page has built its lists (a fresh page)
+    await paste('renewals?product=云硬盘&region=cn-north-4');
+    await page.reload();
+    await page.evaluate(() => window.quotedesk.ready.then(() => true));
+    await waitFrames(page, 1);
+    await quiet();
+    const r = await state();
+    assert(r.address === 'renewals?product=云硬盘&region=cn-north-4', 'after reload: ' + r.address);
+    await screenshot(page, 'links-renewals-product-region');
   }],
   ['the test API\'s navigate goes through the address and the history', async () => {
     const before = await historyLength();

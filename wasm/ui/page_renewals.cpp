@@ -215,6 +215,10 @@ void FieldLabel(const char* text)
 
 void DrawFilters(AppState& app, RenewalsPageState& s)
 {
+    if (s.indexFor != UINT64_MAX) {  // names chosen by an address, once the index has the names
+        if (ChooseByName(s.wantProductType, s.index.productTypes(), s.productType)) s.dirty = true;
+        if (ChooseByName(s.wantRegion, s.index.regions(), s.region)) s.dirty = true;
+    }
     const float em = ImGui::GetFontSize();
     // Row 1: 到期时间, 状态, 产品类型, 区域.
     FieldLabel(Tr(TextId::RnwExpiry));

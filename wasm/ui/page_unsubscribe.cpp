@@ -481,6 +481,10 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
 
 void DrawFilters(UnsubscribePageState& s)
 {
+    if (s.builtFor != UINT64_MAX) {  // names chosen by an address, once the lists have the names
+        if (ChooseByName(s.wantServiceType, s.serviceTypes, s.serviceType)) s.filterDirty = true;
+        if (ChooseByName(s.wantRegion, s.regions, s.region)) s.filterDirty = true;
+    }
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 18);
     if (ImGui::InputTextWithHint("##uns-search",

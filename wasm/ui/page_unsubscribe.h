@@ -44,11 +44,12 @@ struct UnsubscribePageState {
 
     // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域, 倒计时).
     char search[512] = {};
-    ExpiringWithin countdown;               // 倒计时: 全部, 7 / 15 / 30 days, or custom
-    int serviceType = -1;                   // index into serviceTypes; -1 = all
-    int region = -1;                        // index into regions; -1 = all
-    std::vector<std::string> serviceTypes;  // distinct service_type_name of the products, sorted
-    std::vector<std::string> regions;       // distinct region_code of the resources, sorted
+    ExpiringWithin countdown;                 // 倒计时: 全部, 7 / 15 / 30 days, or custom
+    int serviceType = -1;                     // index into serviceTypes; -1 = all
+    int region = -1;                          // index into regions; -1 = all
+    std::vector<std::string> serviceTypes;    // distinct service_type_name of the products, sorted
+    std::vector<std::string> regions;         // distinct region_code of the resources, sorted
+    std::string wantServiceType, wantRegion;  // chosen by name (an address) before the lists had the names
 
     // Derived from the workspace (engine verdict per instance).
     std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];

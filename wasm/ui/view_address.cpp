@@ -27,14 +27,22 @@ const std::vector<AddressKey>& Keys(Page page)
     // An open dialog: its kind, and the ids it acts on (comma-separated).
     static const AddressKey orderDialog{"dialog", {"pay", "combined_pay", "cancel", "legend"}};
     static const AddressKey ids{"ids", {}};
+    // Filters whose choices are the workspace's names (product types, regions, enterprise projects).
+    static const AddressKey product{"product", {}}, region{"region", {}}, project{"project", {}};
     static const std::vector<AddressKey> pendingOrders = {
-        {"q", {}, true},
-        {"type", NamesOf<OrderType>()},
-        orderDialog,
-        ids,
+        {"q", {}, true}, {"type", NamesOf<OrderType>()}, product, project, orderDialog, ids,
     };
     static const std::vector<AddressKey> myOrders = {
-        {"q", {}, true}, {"type", NamesOf<OrderType>()}, {"status", NamesOf<OrderStatus>()}, orderDialog, ids,
+        {"q", {}, true},
+        {"type", NamesOf<OrderType>()},
+        {"status", NamesOf<OrderStatus>()},
+        product,
+        project,
+        {"created", {"this_year", "last_year", "custom"}},  // absent: 近六个月 (seed 6)
+        {"from", {}, true},
+        {"to", {}, true},
+        orderDialog,
+        ids,
     };
     static const std::vector<AddressKey> renewals = {
         {"tab", NamesOf<RenewalPolicy>()},
@@ -42,6 +50,10 @@ const std::vector<AddressKey>& Keys(Page page)
         {"expiring", {"7", "15", "30"}},
         {"pending", {"hide"}},
         {"q", {}, true},
+        product,
+        region,
+        {"packages", {"hide", "only"}},
+        project,
         {"dialog",
          {"renew", "align", "enable_auto", "modify_auto", "set_manual", "to_on_demand", "no_renew", "release",
           "deduction_day", "export_list"}},
@@ -51,6 +63,9 @@ const std::vector<AddressKey>& Keys(Page page)
         {"tab", {"in_use", "not_effective", "periods", "records"}},
         {"list", {"five_day", "blocked"}},
         {"q", {}, true},
+        product,
+        region,
+        {"countdown", {"7", "15", "30"}},
         {"dialog", {"unsubscribe"}},
         ids,
     };

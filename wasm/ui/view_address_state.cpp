@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ClosePopupToLevel
 
+#include "core/report/order_query.h"
 #include "core/report/renewal_query.h"
 #include "ui/app.h"
 #include "ui/labels.h"
@@ -63,6 +64,9 @@ std::vector<std::string> Split(const std::string& ids)
 constexpr const char* kRenewalDialogs[] = {"renew",        "align",    "enable_auto", "modify_auto",   "set_manual",
                                            "to_on_demand", "no_renew", "release",     "deduction_day", "export_list"};
 
+// 创建时间 by CreatedPreset (core/report/order_query.h); 近六个月, the default, is no key.
+constexpr const char* kCreated[] = {"", "this_year", "last_year", "custom"};
+
 // 待支付订单 / 我的订单: the order number search, type, status, the order whose details are open and
 // an open dialog (支付 / 合并支付 / 取消 with their orders, 订单状态说明).
 void OrdersTo(const OrderListState& list, ViewAddress& a)
@@ -71,6 +75,15 @@ void OrdersTo(const OrderListState& list, ViewAddress& a)
     a.set("q", list.search);
     a.set("type", NameOf<OrderType>(list.type));
     if (!list.pendingOnly) a.set("status", NameOf<OrderStatus>(list.status));
+    a.set("product", list.serviceType);
+    a.set("project", list.project.project);
+    if (!list.pendingOnly && list.created > 0 && list.created < 4) {
+        a.set("created", kCreated[list.created]);
+        if (list.created == static_cast<int>(CreatedPreset::Custom)) {
+            a.set("from", list.createdFrom);
+            a.set("to", list.createdTo);
+        }
+    }
     if (list.payment.open || list.payment.opening) {
         a.set("dialog", list.payment.combined ? "combined_pay" : "pay");
         a.set("ids", Joined(list.payment.orderIds));
@@ -87,6 +100,15 @@ void OrdersFrom(const ViewAddress& a, OrderListState& list)
     CopyText(list.search, a.get("q"));
     list.type = IndexOf<OrderType>(a.get("type"));
     if (!list.pendingOnly) list.status = IndexOf<OrderStatus>(a.get("status"));
+    list.serviceType = a.get("product");
+    list.project.project = a.get("project");
+    if (!list.pendingOnly) {
+        list.created = 0;
+        for (int c = 1; c < 4; ++c)
+            if (a.get("created") == kCreated[c]) list.created = c;
+        CopyText(list.createdFrom, list.created == 3 ? a.get("from") : std::string());
+        CopyText(list.createdTo, list.created == 3 ? a.get("to") : std::string());
+    }
     list.details = a.subject;
     list.dirty = true;
 }
@@ -101,6 +123,16 @@ void RenewalsTo(const RenewalsPageState& s, ViewAddress& a)
         a.set("expiring", std::to_string(kExpiringWithinPresets[static_cast<std::size_t>(choice - 1)]));
     a.set("pending", s.hidePending ? "hide" : "");
     a.set("q", s.search);
+    const auto& types = s.index.productTypes();
+    const auto& regions = s.index.regions();
+    a.set("product", !s.wantProductType.empty()                                             ? s.wantProductType
+                     : s.productType >= 0 && s.productType < static_cast<int>(types.size()) ? types[s.productType]
+                                                                                            : std::string());
+    a.set("region", !s.wantRegion.empty()                                          ? s.wantRegion
+                    : s.region >= 0 && s.region < static_cast<int>(regions.size()) ? regions[s.region]
+                                                                                   : std::string());
+    a.set("packages", s.packages == 1 ? "hide" : s.packages == 2 ? "only" : "");
+    a.set("project", s.project.project);
     const int dialog = static_cast<int>(s.dialog.open) - 1;  // RenewalDialog::None = 0
     if (dialog >= 0 && dialog < static_cast<int>(std::size(kRenewalDialogs))) {
         a.set("dialog", kRenewalDialogs[dialog]);
@@ -119,6 +151,11 @@ void RenewalsFrom(const ViewAddress& a, RenewalsPageState& s)
         if (a.get("expiring") == std::to_string(kExpiringWithinPresets[i])) s.expiry.choice = static_cast<int>(i) + 1;
     s.hidePending = a.get("pending") == "hide";
     CopyText(s.search, a.get("q"));
+    s.productType = s.region = -1;
+    s.wantProductType = a.get("product");
+    s.wantRegion = a.get("region");
+    s.packages = a.get("packages") == "hide" ? 1 : a.get("packages") == "only" ? 2 : 0;
+    s.project.project = a.get("project");
     s.dirty = true;
 }
 
@@ -135,6 +172,17 @@ void UnsubscribeTo(const UnsubscribePageState& s, ViewAddress& a)
                                                                         : "");
     else if (s.tab != UnsubscribeTab::Records) a.set("list", s.blockedOnly ? "blocked" : "");
     a.set("q", s.search);
+    a.set("product", !s.wantServiceType.empty() ? s.wantServiceType
+                     : s.serviceType >= 0 && s.serviceType < static_cast<int>(s.serviceTypes.size())
+                         ? s.serviceTypes[static_cast<std::size_t>(s.serviceType)]
+                         : std::string());
+    a.set("region", !s.wantRegion.empty() ? s.wantRegion
+                    : s.region >= 0 && s.region < static_cast<int>(s.regions.size())
+                        ? s.regions[static_cast<std::size_t>(s.region)]
+                        : std::string());
+    const int countdown = s.countdown.choice;
+    if (countdown >= 1 && countdown <= static_cast<int>(kExpiringWithinPresets.size()))
+        a.set("countdown", std::to_string(kExpiringWithinPresets[static_cast<std::size_t>(countdown - 1)]));
     if (s.dialog.open || s.dialog.opening) {
         a.set("dialog", "unsubscribe");
         a.set("ids", Joined(s.dialog.resourceIds));
@@ -157,6 +205,13 @@ void UnsubscribeFrom(const ViewAddress& a, UnsubscribePageState& s)
     s.switchList = true;
     s.selected.clear();
     CopyText(s.search, a.get("q"));
+    s.serviceType = s.region = -1;
+    s.wantServiceType = a.get("product");
+    s.wantRegion = a.get("region");
+    s.countdown.choice = 0;
+    for (std::size_t i = 0; i < kExpiringWithinPresets.size(); ++i)
+        if (a.get("countdown") == std::to_string(kExpiringWithinPresets[i]))
+            s.countdown.choice = static_cast<int>(i) + 1;
     s.filterDirty = true;
 }
 

@@ -222,6 +222,15 @@ bool ElidedSelectable(const std::string& text, bool selected)
     return clicked;
 }
 
+bool ChooseByName(std::string& name, const std::vector<std::string>& names, int& index)
+{
+    if (name.empty()) return false;
+    const auto it = std::find(names.begin(), names.end(), name);
+    index = it == names.end() ? -1 : static_cast<int>(it - names.begin());
+    name.clear();
+    return true;
+}
+
 bool ContainsNoCase(std::string_view hay, std::string_view needle)
 {
     if (needle.empty()) return true;

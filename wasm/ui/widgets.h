@@ -92,6 +92,11 @@ void ElidedText(const std::string& text, bool disabled = false);
 // (the UI locator and screen readers read it), the drawing is elided. True when clicked.
 bool ElidedSelectable(const std::string& text, bool selected);
 
+// A combo's choice by name (an address names a product type or a region before the page has its list):
+// `index` becomes the name's place in `names`, -1 when it is not there; `name` is cleared. True when
+// there was a name to choose.
+bool ChooseByName(std::string& name, const std::vector<std::string>& names, int& index);
+
 // True when `needle` occurs in `hay`, ASCII letters compared without case; an empty needle is found.
 bool ContainsNoCase(std::string_view hay, std::string_view needle);
 
