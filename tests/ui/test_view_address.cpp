@@ -168,6 +168,10 @@ TEST_CASE("addresses: a typed search replaces the history entry, any other chang
     CHECK_FALSE(DiffersOnlyInTypedKeys(base, Parse("renewals?tab=auto&q=we&status=expired").address));
     CHECK_FALSE(DiffersOnlyInTypedKeys(base, Parse("my-orders?q=we").address));
     CHECK_FALSE(DiffersOnlyInTypedKeys(Parse("my-orders").address, Parse("my-orders/CS1").address));
+    // the calculator's typed fields and sliders replace; its tab adds an entry
+    const ViewAddress calc = Parse("quote-calculator?month=28.00&anchor=15&months=1").address;
+    CHECK(DiffersOnlyInTypedKeys(calc, Parse("quote-calculator?month=28.5&anchor=16&months=2").address));
+    CHECK_FALSE(DiffersOnlyInTypedKeys(calc, Parse("quote-calculator?tab=purchase").address));
     // set() ignores keys the page does not have, so no view can write an address Parse would refuse.
     ViewAddress o;
     o.page = Page::Overview;

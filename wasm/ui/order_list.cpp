@@ -1035,9 +1035,9 @@ static std::array<ListColumn, 9> OrderColumns(const Workspace& ws)
     return {{
         {Tr(TextId::OrderIdCol), ImGui::GetFrameHeight() + em * 8, 2.2f},
         {Tr(TextId::ProductType), em * 4, 1.3f},
-        {Tr(TextId::OrderTypeCol), em * 2, 0.9f},
+        {Tr(TextId::OrderTypeCol), WidestLabel<OrderType>(), 0.3f},
         {Tr(TextId::CreateTime), TextWidth(ConsoleTime(ws, Instant{}).c_str()), 0.0f},
-        {Tr(TextId::OrderStatusCol), em * 3, 1.2f},
+        {Tr(TextId::OrderStatusCol), WidestLabel<OrderStatus>(), 0.3f},
         {Tr(TextId::OfficialAmount), money, 0.2f},
         {Tr(TextId::OrderAmount), money, 0.2f},
         {Tr(TextId::AmountPaid), money, 0.2f},

@@ -594,11 +594,10 @@ bool BeginRenewalsTable(const Workspace& ws, RenewalsPageState& s)
         {Tr(TextId::RnwColInstance), box + em * 8, 3.0f},
         {Tr(TextId::RnwColProduct), em * 5, 1.4f},
         {Tr(TextId::RnwColRegion), TextWidth("cn-north-4"), 0.5f},
-        {Tr(TextId::RnwColStatus), WidestText({Tr(TextId::RnwPendingTag), qd::ui::Label(ResourceStatus::Frozen)}),
-         0.6f},
+        {Tr(TextId::RnwColStatus), std::max(WidestLabel<ResourceStatus>(), TextWidth(Tr(TextId::RnwPendingTag))), 0.3f},
         {Tr(TextId::RnwColExpiry), TextWidth(ConsoleTime(ws, Instant{}).c_str()), 0.3f},
         {Tr(TextId::RnwColDaysLeft), em * 3, 0.3f},
-        {Tr(TextId::RnwColPolicy), em * 4, 0.6f},
+        {Tr(TextId::RnwColPolicy), WidestLabel<RenewalPolicy>(), 0.6f},
         {Tr(TextId::RnwColActions), actions, 0.0f},
     };
     if (!BeginListTable("##renewals", columns,

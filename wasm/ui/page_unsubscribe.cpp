@@ -748,7 +748,7 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
     const ListColumn columns[] = {
         {Tr(TextId::OrderIdCol), em * 8, 2.0f},
         {Tr(TextId::CreateTime), TextWidth(ConsoleTime(ws, Instant{}).c_str()), 0.0f},
-        {Tr(TextId::OrderStatusCol), em * 3, 0.8f},
+        {Tr(TextId::OrderStatusCol), WidestLabel<OrderStatus>(), 0.3f},
         {Tr(TextId::ProductType), em * 4, 1.2f},
         {Tr(TextId::UnsRefundCol), money, 0.5f},
         {Tr(TextId::UnsubFee), money, 0.3f},

@@ -74,9 +74,9 @@ const std::vector<AddressKey>& Keys(Page page)
         {"month", {}, true},
         {"year", {}, true},
         {"expiry", {}, true},
-        {"anchor", {}},
-        {"months", {}},
-        {"years", {}},
+        {"anchor", {}, true},  // sliders: a drag is many values, one history entry
+        {"months", {}, true},
+        {"years", {}, true},
         {"unified", {}},
     };
     switch (page) {

@@ -9,6 +9,7 @@
 //       EndDialog();
 //   }
 #pragma once
+#include <algorithm>
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "core/engine/renewal.h"
+#include "ui/labels.h"
 #include "ui/refusal_words.h"
 
 struct ImVec2;
@@ -83,6 +85,15 @@ bool BeginListTable(const char* id, std::span<const ListColumn> columns, int fla
 float TextWidth(const char* text);
 float WidestText(std::initializer_list<const char*> texts);
 float ButtonRowWidth(std::initializer_list<const char*> labels);
+// The widest word of an enum's values in the language shown (ui/labels.h Label): a column of statuses or
+// types as wide as its longest one ("Pending confirmation").
+template <typename E>
+float WidestLabel()
+{
+    float w = 0;
+    for (std::size_t i = 0; i < EnumNames<E>::names.size(); ++i) w = std::max(w, TextWidth(Label(static_cast<E>(i))));
+    return w;
+}
 
 // An id (instance, order, file) in a cell narrower than it: drawn cut with "…", the whole id in a
 // tooltip on hover, and 复制 on right click (the clipboard gets the whole id). `disabled`: in the grey of
