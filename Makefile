@@ -27,6 +27,8 @@ test: setup native asan dist fuzzers
 	node tests/web/settings.mjs
 	node tests/web/print.mjs
 	node tests/web/a11y.mjs
+	node tests/web/links.mjs
+	node tests/web/widths.mjs
 
 setup:
 	@bash tools/setup.sh

@@ -634,9 +634,7 @@
     const prefs = readPrefs();
     if (prefs.lang === 'zh' || prefs.lang === 'en') call('qd_set_lang', prefs.lang);
     if (prefs.theme === 'light' || prefs.theme === 'dark') call('qd_set_theme', prefs.theme);
-    let fragment = '';
-    try { fragment = decodeURIComponent(location.hash.slice(1)); } catch { /* a mangled link opens the default page */ }
-    call('qd_set_fragment', fragment);
+    followAddress();
     mark('started');
 
     // The workspace kept in this browser, else the sample. A stored one that cannot be read is left
@@ -769,6 +767,14 @@
     // compared with WebGL's: {"checked":N,"mismatches":[...]}.
     glShadowCheck: () => call('qd_gl_shadow_check'),
   };
+
+  // ---- The view's address (docs/architecture.md §8) -----------------------------------------------
+  // The module owns the address (wasm/ui/view_address.h): it writes location.hash with pushState /
+  // replaceState as the view changes; this only hands it the address the browser moved to (start, Back,
+  // Forward, a link pasted into the address bar), as the browser gives it (still %-encoded).
+  // A pasted link may be reported by both events: opening the same address twice changes nothing.
+  function followAddress() { call('qd_set_fragment', location.hash.slice(1)); }
+  for (const event of ['popstate', 'hashchange']) addEventListener(event, () => { if (mod) followAddress(); });
 
   if (typeof createQuoteDesk !== 'function') { fail('quotedesk.js did not load.'); return; }
   start().catch((e) => fail(e && e.message ? e.message : String(e)));

@@ -11,26 +11,26 @@
 #include "ui/pages.h"
 #include "ui/platform.h"
 #include "ui/shortcuts.h"
+#include "ui/widgets.h"
 
 namespace qd::ui {
 namespace {
 
 struct PageInfo {
     Page page;
-    const char* id;
     TextId title;
     void (*draw)(AppState&);
 };
 
 constexpr PageInfo kPages[] = {
-    {Page::Overview, "overview", TextId::NavOverview, DrawOverviewPage},
-    {Page::PendingOrders, "pending-orders", TextId::NavPendingOrders, DrawPendingOrdersPage},
-    {Page::Renewals, "renewals", TextId::NavRenewals, DrawRenewalsPage},
-    {Page::MyOrders, "my-orders", TextId::NavMyOrders, DrawMyOrdersPage},
-    {Page::Unsubscribe, "unsubscribe", TextId::NavUnsubscribe, DrawUnsubscribePage},
-    {Page::ExportRecords, "export-records", TextId::NavExportRecords, DrawExportRecordsPage},
-    {Page::QuoteCalculator, "quote-calculator", TextId::NavQuoteCalculator, DrawQuoteCalculatorPage},
-    {Page::Settings, "settings", TextId::NavSettings, DrawSettingsPage},
+    {Page::Overview, TextId::NavOverview, DrawOverviewPage},
+    {Page::PendingOrders, TextId::NavPendingOrders, DrawPendingOrdersPage},
+    {Page::Renewals, TextId::NavRenewals, DrawRenewalsPage},
+    {Page::MyOrders, TextId::NavMyOrders, DrawMyOrdersPage},
+    {Page::Unsubscribe, TextId::NavUnsubscribe, DrawUnsubscribePage},
+    {Page::ExportRecords, TextId::NavExportRecords, DrawExportRecordsPage},
+    {Page::QuoteCalculator, TextId::NavQuoteCalculator, DrawQuoteCalculatorPage},
+    {Page::Settings, TextId::NavSettings, DrawSettingsPage},
 };
 static_assert(sizeof(kPages) / sizeof(kPages[0]) == static_cast<int>(Page::Count), "one PageInfo per Page");
 
@@ -72,15 +72,6 @@ void DrawNavigation(AppState& state)
 }
 
 }  // namespace
-
-const char* PageId(Page page) { return Info(page).id; }
-
-std::optional<Page> PageFromId(std::string_view id)
-{
-    for (const PageInfo& p : kPages)
-        if (id == p.id) return p.page;
-    return std::nullopt;
-}
 
 TextId PageTitle(Page page) { return Info(page).title; }
 
@@ -277,6 +268,30 @@ static void DrawImportReport()
     }
 }
 
+// [SECTION] The address (docs/architecture.md §8)
+
+static void DrawAddressNotice(AppState& state)
+{
+    if (state.addressNotice.empty()) return;
+    ImGui::TextColored(WarningColour(), "%s", state.addressNotice.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::string(Tr(TextId::PltDismiss)) + "##address").c_str())) state.addressNotice.clear();
+}
+
+// After the frame: the address of what is on screen. A new page, tab, filter choice or details panel
+// adds a history entry; a search typed, or a view settling after OpenAddress, replaces the current one.
+static void SyncAddress(AppState& state)
+{
+    const ViewAddress now = AddressOf(state);
+    const std::string text = FormatViewAddress(now);
+    const bool settling = state.addressSettling > 0;
+    if (settling) --state.addressSettling;
+    if (text == state.fragment) return;
+    state.fragmentPush =
+        !settling && !state.fragment.empty() && !DiffersOnlyInTypedKeys(ParseViewAddress(state.fragment).address, now);
+    state.fragment = text;
+}
+
 void DrawApp(AppState& state)
 {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -292,8 +307,11 @@ void DrawApp(AppState& state)
     UndoShortcuts(state);
     DrawShortcutsDialog();  // `?`: every key of the console (ui/shortcuts.h)
 
+    ClosePopupsIfAsked(state);
+    FinishOpenAddress(state);
     DrawTopBar(state);
     DrawImportReport();
+    DrawAddressNotice(state);
     ImGui::Separator();
 
     // Square corners: with rounded ones, the gutters' colour would have to show in them.
@@ -326,6 +344,7 @@ void DrawApp(AppState& state)
     }
 
     ImGui::End();
+    SyncAddress(state);
 }
 
 ImVec4 FrameClearColor()

@@ -17,28 +17,15 @@
 #include "ui/page_overview.h"
 #include "ui/page_renewals.h"
 #include "ui/page_unsubscribe.h"
+#include "ui/view_address.h"
 
 struct ImFont;
 struct ImVec4;
 
 namespace qd::ui {
 
-// The pages of the left navigation, in the console's order.
-enum class Page {
-    Overview,
-    PendingOrders,
-    Renewals,
-    MyOrders,
-    Unsubscribe,
-    ExportRecords,
-    QuoteCalculator,
-    Settings,
-    Count
-};
-
-const char* PageId(Page page);                        // stable id for navigate(): "overview", "pending-orders", ...
-std::optional<Page> PageFromId(std::string_view id);  // inverse of PageId
-TextId PageTitle(Page page);                          // the navigation label
+// Page, PageId and PageFromId are in ui/view_address.h (the pages are the first word of an address).
+TextId PageTitle(Page page);  // the navigation label
 
 enum class Theme { Light, Dark };
 
@@ -51,10 +38,18 @@ struct AppState {
     Page page = Page::Overview;          // the page on screen
     Theme theme = Theme::Light;          // console-like light theme by default
     float scale = 1.0f;                  // device pixels per CSS pixel (the shell sets it)
-    std::string fragment;                // the page address's #fragment: the shell sets it at start and
-                                         // mirrors it back when a view changes it (shareable quotes)
-    std::string clipboard;               // text a view asks to copy; the shell sends it to the clipboard
-    std::string announcement;            // latest quote/refund total for screen readers (aria-live)
+    // The view's address (ui/view_address.h, docs/architecture.md §8): DrawApp writes the address of
+    // what is on screen here after each frame; the shell mirrors it to location.hash, adding a history
+    // entry when fragmentPush (a new page, tab, filter or details panel) or replacing the current one
+    // (a search typed, a view settling after OpenAddress).
+    std::string fragment;
+    bool fragmentPush = false;
+    int addressSettling = 0;  // frames after OpenAddress whose changes replace (tabs take a frame to switch)
+    std::optional<ViewAddress> addressToFinish;  // an opened address's ids and dialog, for FinishOpenAddress
+    bool closePopups = false;                    // an opened address closed the dialogs: close ImGui's popups
+    std::string addressNotice;  // why the opened address could not be shown whole (an order not in the workspace)
+    std::string clipboard;      // text a view asks to copy; the shell sends it to the clipboard
+    std::string announcement;   // latest quote/refund total for screen readers (aria-live)
 
     // The operation log and undo (core/report/workspace_history.h): DrawApp commits every change of
     // the workspace (revision moved) before it draws; UndoChange / RedoChange step through it.
@@ -108,6 +103,19 @@ const std::vector<unsigned int>& HeadingCodepoints();
 
 // Style for a theme at a HiDPI scale (sizes in device pixels).
 void ApplyTheme(Theme theme, float scale);
+
+// The address of the view on screen (page, tab, filters, open details).
+ViewAddress AddressOf(const AppState& state);
+// Opens the view an address names (a link pasted, Back / Forward, navigate()): the page, its tab and
+// filters; an order id not in the workspace is said in a notice (addressNotice), the list shown.
+void OpenAddress(AppState& state, const ViewAddress& address);
+// OpenAddress of a fragment as the browser gives it; the address bar gets the canonical form.
+void OpenFragment(AppState& state, std::string_view fragment);
+// Called by DrawApp each frame: once a workspace is open, the opened address's order id is looked up
+// and its dialog opened (ids not in the workspace: a notice, no dialog); ImGui's popups closed when an
+// address closed the dialogs.
+void FinishOpenAddress(AppState& state);
+void ClosePopupsIfAsked(AppState& state);
 
 // Draws the whole console for one frame (call between ImGui::NewFrame and ImGui::Render).
 void DrawApp(AppState& state);

@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 
@@ -1027,6 +1028,23 @@ void DrawBatchBar(AppState& app, OrderListState& list)
 
 }  // namespace
 
+// The table's columns, widths from content (ui/widgets.h BeginListTable); the actions: 支付 取消 详情.
+static std::array<ListColumn, 9> OrderColumns(const Workspace& ws)
+{
+    const float em = ImGui::GetFontSize(), money = TextWidth("¥1,234,567.89");
+    return {{
+        {Tr(TextId::OrderIdCol), ImGui::GetFrameHeight() + em * 8, 2.2f},
+        {Tr(TextId::ProductType), em * 4, 1.3f},
+        {Tr(TextId::OrderTypeCol), WidestLabel<OrderType>(), 0.3f},
+        {Tr(TextId::CreateTime), TextWidth(ConsoleTime(ws, Instant{}).c_str()), 0.0f},
+        {Tr(TextId::OrderStatusCol), WidestLabel<OrderStatus>(), 0.3f},
+        {Tr(TextId::OfficialAmount), money, 0.2f},
+        {Tr(TextId::OrderAmount), money, 0.2f},
+        {Tr(TextId::AmountPaid), money, 0.2f},
+        {Tr(TextId::Actions), ButtonRowWidth({Tr(TextId::Pay), Tr(TextId::Cancel), Tr(TextId::Details)}), 0.0f},
+    }};
+}
+
 // [SECTION] The list (public: OpenPaymentDialog, OpenCancelDialog, DrawOrderList)
 
 void OpenPaymentDialog(OrderListState& list, std::vector<std::string> orderIds, bool combined)
@@ -1060,27 +1078,12 @@ void DrawOrderList(AppState& app, OrderListState& list)
     DrawProjectSubtotals(list);
 
     const float detailsHeight = list.details.empty() ? 0.0f : ImGui::GetFontSize() * 20;
-    const int columns = 9;
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     ImVec2 size(0, detailsHeight > 0 ? -detailsHeight : 0);
     if (list.rows.empty()) {
         ImGui::TextDisabled("%s", Tr(TextId::NoMatchingOrders));
-    } else if (ImGui::BeginTable("##orders", columns, flags, size)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(Tr(TextId::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn(Tr(TextId::OrderTypeCol), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn(Tr(TextId::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.1f);
-        ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(Tr(TextId::OfficialAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(TextId::OrderAmount), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(Tr(TextId::AmountPaid), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const float actions = ImGui::CalcTextSize(Tr(TextId::Pay)).x + ImGui::CalcTextSize(Tr(TextId::Cancel)).x +
-                              ImGui::CalcTextSize(Tr(TextId::Details)).x + style.FramePadding.x * 6 +
-                              style.ItemSpacing.x * 2 + style.CellPadding.x * 2 + ImGui::GetFontSize();
-        ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actions);
+    } else if (BeginListTable("##orders", OrderColumns(ws),
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH,
+                              size)) {
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.rows.size()));
@@ -1100,7 +1103,7 @@ void DrawOrderList(AppState& app, OrderListState& list)
                     }
                     ImGui::SameLine();
                 }
-                if (ImGui::Selectable(o.order_id.c_str(), list.details == o.order_id)) list.details = o.order_id;
+                if (ElidedSelectable(o.order_id, list.details == o.order_id)) list.details = o.order_id;
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(o.service_type_name.c_str());
                 ImGui::TableNextColumn();

@@ -70,8 +70,6 @@ void Download(AppState& app, const ExportRecord& record)
         PendingDownload{std::move(file.file.file_name), std::move(file.file.mime), std::move(file.file.bytes)};
 }
 
-float TextWidth(const char* s) { return ImGui::CalcTextSize(s).x; }
-
 float WidestOf(std::initializer_list<TextId> texts)
 {
     float w = 0;

@@ -3,7 +3,7 @@
 // 续费报价: a renewal quote with no file. The inputs describe one resource (its prices, current expiry,
 // anchor day) and the renewal (duration, unified expiry day); the quote comes from the same engine as
 // the renewal page (QuoteRenewal over a one-resource workspace), so its arithmetic lines are the
-// engine's. The inputs live in the URL fragment (#calc?month=28.00&...) so a quote can be shared as a link.
+// engine's. The inputs are the page's address (#quote-calculator?month=28.00&..., ui/view_address.h) so a quote can be shared as a link.
 //
 // 新购 (seed 3.1 包年/包月商品, 3.3 套餐包): a product of the open workspace (or typed prices), a duration
 // among those the core sells it for (purchase.h PurchaseDurations), a quantity; the quote and its line
@@ -43,54 +43,44 @@ struct CalculatorInputs {
 
 struct CalculatorView {
     CalculatorInputs in;
-    bool loadedFragment = false;
-    std::string lastFragment;
+    int tab = 0;         // 0 续费报价, 1 新购
+    int switchTab = -1;  // select this tab on the next frame (an address opened)
 };
 
 CalculatorView g_calc;
 
-constexpr const char* kPrefix = "calc?";
-
-std::string ToFragment(const CalculatorInputs& in)
+// The inputs as an address's keys (view_address.h: #quote-calculator?month=28.00&...), so a quote can
+// be shared as a link.
+void ToAddress(const CalculatorInputs& in, ViewAddress& a)
 {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%smonth=%s&year=%s&expiry=%s&anchor=%d&%s=%d&unified=%s", kPrefix, in.month,
-                  in.year, in.expiry, in.anchor, in.unit ? "years" : "months", in.num,
-                  in.unified == 0    ? "none"
-                  : in.unified == 29 ? "last"
-                                     : std::to_string(in.unified).c_str());
-    return buf;
+    a.set("month", in.month);
+    a.set("year", in.year);
+    a.set("expiry", in.expiry);
+    a.set("anchor", std::to_string(in.anchor));
+    a.set(in.unit ? "years" : "months", std::to_string(in.num));
+    a.set("unified", in.unified == 0 ? "none" : in.unified == 29 ? "last" : std::to_string(in.unified));
 }
 
 // Reads what it recognises; anything else keeps its default (a hand-edited link cannot break the page).
-void FromFragment(const std::string& fragment, CalculatorInputs& in)
+void FromAddress(const ViewAddress& a, CalculatorInputs& in)
 {
-    if (fragment.rfind(kPrefix, 0) != 0) return;
-    std::string rest = fragment.substr(std::strlen(kPrefix));
-    size_t pos = 0;
-    while (pos <= rest.size()) {
-        size_t amp = rest.find('&', pos);
-        std::string pair = rest.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
-        size_t eq = pair.find('=');
-        if (eq != std::string::npos) {
-            std::string k = pair.substr(0, eq), v = pair.substr(eq + 1);
-            auto copy = [&](char* dst, size_t n) { std::snprintf(dst, n, "%s", v.c_str()); };
-            if (k == "month") copy(in.month, sizeof in.month);
-            else if (k == "year") copy(in.year, sizeof in.year);
-            else if (k == "expiry") copy(in.expiry, sizeof in.expiry);
-            else if (k == "anchor") in.anchor = std::clamp(std::atoi(v.c_str()), 1, 31);
-            else if (k == "months") {
-                in.unit = 0;
-                in.num = std::clamp(std::atoi(v.c_str()), 1, 11);
-            } else if (k == "years") {
-                in.unit = 1;
-                in.num = std::clamp(std::atoi(v.c_str()), 1, 5);
-            } else if (k == "unified")
-                in.unified = v == "last" ? 29 : v == "none" ? 0 : std::clamp(std::atoi(v.c_str()), 0, 28);
-        }
-        if (amp == std::string::npos) break;
-        pos = amp + 1;
+    in = CalculatorInputs{};
+    auto copy = [&](const char* key, char* dst, size_t n) {
+        if (!a.get(key).empty()) std::snprintf(dst, n, "%s", a.get(key).c_str());
+    };
+    copy("month", in.month, sizeof in.month);
+    copy("year", in.year, sizeof in.year);
+    copy("expiry", in.expiry, sizeof in.expiry);
+    if (!a.get("anchor").empty()) in.anchor = std::clamp(std::atoi(a.get("anchor").c_str()), 1, 31);
+    if (!a.get("months").empty()) {
+        in.unit = 0;
+        in.num = std::clamp(std::atoi(a.get("months").c_str()), 1, 11);
+    } else if (!a.get("years").empty()) {
+        in.unit = 1;
+        in.num = std::clamp(std::atoi(a.get("years").c_str()), 1, 5);
     }
+    const std::string& v = a.get("unified");
+    if (!v.empty()) in.unified = v == "last" ? 29 : v == "none" ? 0 : std::clamp(std::atoi(v.c_str()), 0, 28);
 }
 
 // The quote, or the reason there is none (a bad input, or the engine's refusal).
@@ -163,11 +153,8 @@ void Row(const char* label, float x)
 
 void DrawRenewalQuote(AppState& state)
 {
+    (void)state;
     CalculatorInputs& in = g_calc.in;
-    if (!g_calc.loadedFragment) {
-        FromFragment(state.fragment, in);
-        g_calc.loadedFragment = true;
-    }
 
     const float x = ImGui::GetFontSize() * 10;
     const float w = ImGui::GetFontSize() * 10;
@@ -209,9 +196,6 @@ void DrawRenewalQuote(AppState& state)
         }
         ImGui::EndCombo();
     }
-
-    std::string fragment = ToFragment(in);
-    if (fragment != state.fragment) state.fragment = fragment;
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -416,18 +400,31 @@ void DrawQuoteCalculatorPage(AppState& state)
 {
     PageHeader(TextId::NavQuoteCalculator, TextId::IntroQuoteCalculator);
     if (ImGui::BeginTabBar("##calc-tabs")) {
-        if (ImGui::BeginTabItem(Tr(TextId::RenewHeading))) {
+        const TextId titles[] = {TextId::RenewHeading, TextId::BuyHeading};
+        for (int t = 0; t < 2; ++t) {
+            const ImGuiTabItemFlags flags = g_calc.switchTab == t ? ImGuiTabItemFlags_SetSelected : 0;
+            if (!ImGui::BeginTabItem(Tr(titles[t]), nullptr, flags)) continue;
+            if (g_calc.switchTab < 0 || g_calc.switchTab == t) g_calc.tab = t;
             ImGui::Spacing();
-            DrawRenewalQuote(state);
+            if (t == 0) DrawRenewalQuote(state);
+            else DrawPurchase(state);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(Tr(TextId::BuyHeading))) {
-            ImGui::Spacing();
-            DrawPurchase(state);
-            ImGui::EndTabItem();
-        }
+        g_calc.switchTab = -1;
         ImGui::EndTabBar();
     }
+}
+
+void CalculatorToAddress(ViewAddress& address)
+{
+    address.set("tab", g_calc.tab == 1 ? "purchase" : "");
+    if (g_calc.tab == 0) ToAddress(g_calc.in, address);
+}
+
+void OpenCalculatorAddress(const ViewAddress& address)
+{
+    g_calc.tab = g_calc.switchTab = address.get("tab") == "purchase" ? 1 : 0;
+    if (g_calc.tab == 0) FromAddress(address, g_calc.in);
 }
 
 }  // namespace qd::ui

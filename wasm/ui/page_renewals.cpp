@@ -215,6 +215,10 @@ void FieldLabel(const char* text)
 
 void DrawFilters(AppState& app, RenewalsPageState& s)
 {
+    if (s.indexFor != UINT64_MAX) {  // names chosen by an address, once the index has the names
+        if (ChooseByName(s.wantProductType, s.index.productTypes(), s.productType)) s.dirty = true;
+        if (ChooseByName(s.wantRegion, s.index.regions(), s.region)) s.dirty = true;
+    }
     const float em = ImGui::GetFontSize();
     // Row 1: 到期时间, 状态, 产品类型, 区域.
     FieldLabel(Tr(TextId::RnwExpiry));
@@ -479,7 +483,7 @@ bool InstanceCell(const Workspace& ws, RenewalsPageState& s, const RenewalsPageS
         TextFit(Format(Tr(TextId::RnwBoundOf), head ? ws.resources[*head].resource_id.c_str() : "").c_str(), true);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.resource_id.c_str());
     } else {
-        TextFit(r.resource_id.c_str(), true);
+        ElidedText(r.resource_id, true);
     }
     return rowsChanged;
 }
@@ -580,20 +584,25 @@ void ActionsCell(AppState& app, RenewalPolicy tab, const RenewalsPageState::Row&
 // The columns and the header row with the select-all box. False when the table is not shown.
 bool BeginRenewalsTable(const Workspace& ws, RenewalsPageState& s)
 {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##renewals", 8, flags)) return false;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColProduct), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColRegion), ImGuiTableColumnFlags_WidthStretch, 0.85f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColStatus), ImGuiTableColumnFlags_WidthStretch, 0.95f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColExpiry), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColDaysLeft), ImGuiTableColumnFlags_WidthStretch, 0.85f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColPolicy), ImGuiTableColumnFlags_WidthStretch, 1.05f);
-    ImGui::TableSetupColumn(Tr(TextId::RnwColActions), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-
+    // Widths from content (ui/widgets.h BeginListTable): the actions are two lines of link buttons.
+    const float em = ImGui::GetFontSize();
+    const float box = ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemSpacing.x * 2;  // tick box, arrow
+    const float actions =
+        std::max({ButtonRowWidth({Tr(TextId::RnwRenew), Tr(TextId::RnwMore)}),
+                  ButtonRowWidth({Tr(TextId::RnwModifyAuto)}), ButtonRowWidth({Tr(TextId::RnwSetAuto)})});
+    const ListColumn columns[] = {
+        {Tr(TextId::RnwColInstance), box + em * 8, 3.0f},
+        {Tr(TextId::RnwColProduct), em * 5, 1.4f},
+        {Tr(TextId::RnwColRegion), TextWidth("cn-north-4"), 0.5f},
+        {Tr(TextId::RnwColStatus), std::max(WidestLabel<ResourceStatus>(), TextWidth(Tr(TextId::RnwPendingTag))), 0.3f},
+        {Tr(TextId::RnwColExpiry), TextWidth(ConsoleTime(ws, Instant{}).c_str()), 0.3f},
+        {Tr(TextId::RnwColDaysLeft), em * 3, 0.3f},
+        {Tr(TextId::RnwColPolicy), WidestLabel<RenewalPolicy>(), 0.6f},
+        {Tr(TextId::RnwColActions), actions, 0.0f},
+    };
+    if (!BeginListTable("##renewals", columns,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH))
+        return false;
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < 8; ++c) {
         ImGui::TableSetColumnIndex(c);

@@ -34,6 +34,7 @@ struct RenewalsPageState {
     bool hidePending = false;                 // 隐藏有待支付订单的资源
     int packages = 0;                         // PackageFilter: 0 all, 1 hide, 2 only
     ProjectFilter project;                    // 企业项目; "" = all
+    std::string wantProductType, wantRegion;  // chosen by name (an address) before the index had the names
     std::vector<ProjectCount> projectCounts;  // the current tab's instances by project (when there are projects)
     bool batchSearchOpen = false;             // the 批量搜索 popup
     char batchText[16384] = {};

@@ -481,6 +481,10 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
 
 void DrawFilters(UnsubscribePageState& s)
 {
+    if (s.builtFor != UINT64_MAX) {  // names chosen by an address, once the lists have the names
+        if (ChooseByName(s.wantServiceType, s.serviceTypes, s.serviceType)) s.filterDirty = true;
+        if (ChooseByName(s.wantRegion, s.regions, s.region)) s.filterDirty = true;
+    }
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 18);
     if (ImGui::InputTextWithHint("##uns-search",
@@ -550,7 +554,7 @@ void InstanceCell(const Workspace& ws, const UnsubscribeRow& row)
             ImGui::SetTooltip("%s\n\n%s", Tr(TextId::UnsBoundNote), ids.c_str());
         }
     }
-    ImGui::TextDisabled("%s", r.resource_id.c_str());
+    ElidedText(r.resource_id, true);
 }
 
 void ReasonCell(const UnsubscribeRow& row, bool error)
@@ -613,29 +617,25 @@ void DrawBatchBar(AppState& app, UnsubscribePageState& s, UnsubscribeList l)
 // The columns of a list (not-allowed lists have no action). False when the table is not shown.
 bool BeginResourceTable(UnsubscribeList l, bool blocked, bool periods)
 {
-    const int columns = blocked ? 6 : 7;  // not-allowed lists have no action
-    const float timeWidth =
-        ImGui::CalcTextSize("2024/04/15 15:58:49 GMT+08:00").x + ImGui::GetStyle().CellPadding.x * 2;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##uns-resources", columns, flags)) return false;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(TextId::UnsColInstance), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(Tr(TextId::Region), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(Tr(periods ? TextId::UnsColRenewals : TextId::UnsColEffective),
-                            ImGuiTableColumnFlags_WidthFixed, timeWidth);
-    ImGui::TableSetupColumn(Tr(TextId::ExpireTime), ImGuiTableColumnFlags_WidthFixed, timeWidth);
-    ImGui::TableSetupColumn(Tr(blocked                         ? TextId::UnsColWhyNot
-                               : l == UnsubscribeList::FiveDay ? TextId::UnsColFiveDayUntil
-                                                               : TextId::UnsReasonOfType),
-                            ImGuiTableColumnFlags_WidthStretch, blocked ? 3.0f : 2.0f);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float actionWidth =
-        std::max(ImGui::CalcTextSize(Tr(periods ? TextId::UnsTabPeriods : TextId::UnsActionUnsubscribe)).x,
-                 ImGui::CalcTextSize(Tr(TextId::Actions)).x) +
-        style.FramePadding.x * 2 + style.CellPadding.x * 2;
-    if (!blocked) ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actionWidth);
+    const float em = ImGui::GetFontSize();
+    const float timeWidth = TextWidth("2024/04/15 15:58:49 GMT+08:00");
+    const ListColumn columns[] = {
+        {Tr(TextId::UnsColInstance), ImGui::GetFrameHeight() + em * 8, 3.0f},  // tick box and the id
+        {Tr(TextId::ProductType), em * 5, 1.5f},
+        {Tr(TextId::Region), TextWidth("cn-north-4"), 0.5f},
+        {Tr(periods ? TextId::UnsColRenewals : TextId::UnsColEffective), timeWidth, 0.0f},
+        {Tr(TextId::ExpireTime), timeWidth, 0.0f},
+        {Tr(blocked                         ? TextId::UnsColWhyNot
+            : l == UnsubscribeList::FiveDay ? TextId::UnsColFiveDayUntil
+                                            : TextId::UnsReasonOfType),
+         l == UnsubscribeList::FiveDay ? timeWidth : em * 6, blocked ? 3.0f : 2.0f},
+        // the action: 退订 / 退订续费周期 (not-allowed lists have none)
+        {Tr(TextId::Actions), ButtonRowWidth({Tr(periods ? TextId::UnsTabPeriods : TextId::UnsActionUnsubscribe)})},
+    };
+    const std::span<const ListColumn> shown(columns, blocked ? 6 : 7);
+    if (!BeginListTable("##uns-resources", shown,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH))
+        return false;
     ImGui::TableHeadersRow();
     return true;
 }
@@ -743,19 +743,22 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
         ImGui::TextDisabled("%s", Tr(TextId::UnsNoRecords));
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##uns-records", 9, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Tr(TextId::OrderIdCol), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(Tr(TextId::CreateTime), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(Tr(TextId::OrderStatusCol), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(Tr(TextId::ProductType), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(Tr(TextId::UnsRefundCol), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(Tr(TextId::UnsubFee), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(Tr(TextId::UnsubConsumed), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(Tr(TextId::UnsRecordReason), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    const float em = ImGui::GetFontSize();
+    const float money = TextWidth("¥1,234,567.89");
+    const ListColumn columns[] = {
+        {Tr(TextId::OrderIdCol), em * 8, 2.0f},
+        {Tr(TextId::CreateTime), TextWidth(ConsoleTime(ws, Instant{}).c_str()), 0.0f},
+        {Tr(TextId::OrderStatusCol), WidestLabel<OrderStatus>(), 0.3f},
+        {Tr(TextId::ProductType), em * 4, 1.2f},
+        {Tr(TextId::UnsRefundCol), money, 0.5f},
+        {Tr(TextId::UnsubFee), money, 0.3f},
+        {Tr(TextId::UnsubConsumed), money, 0.3f},
+        {Tr(TextId::UnsRecordReason), em * 5, 1.6f},
+        {Tr(TextId::Actions), ButtonRowWidth({Tr(TextId::Details)})},
+    };
+    if (!BeginListTable("##uns-records", columns,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH))
+        return;
     ImGui::TableHeadersRow();
     const TextId reasons[] = {TextId::UnsReason0, TextId::UnsReason1, TextId::UnsReason2, TextId::UnsReason3,
                               TextId::UnsReason4, TextId::UnsReason5, TextId::UnsReason6};
@@ -767,7 +770,7 @@ void DrawRecords(AppState& app, UnsubscribePageState& s)
             ImGui::PushID(k);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(o.order_id.c_str());
+            ElidedText(o.order_id);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ConsoleTime(ws, o.create_time).c_str());
             ImGui::TableNextColumn();
@@ -840,7 +843,7 @@ bool Tab(UnsubscribePageState& s, UnsubscribeTab tab, TextId label)
     ImGuiTabItemFlags flags = s.switchTab == static_cast<int>(tab) ? ImGuiTabItemFlags_SetSelected : 0;
     const std::string id = std::string(Tr(label)) + "###tab" + std::to_string(static_cast<int>(tab));
     if (!ImGui::BeginTabItem(id.c_str(), nullptr, flags)) return false;
-    if (s.tab != tab) {
+    if (s.tab != tab && (s.switchTab < 0 || s.switchTab == static_cast<int>(tab))) {
         s.tab = tab;
         s.filterDirty = true;
     }
@@ -854,13 +857,18 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<TextId, Un
         const std::string name = std::string(Tr(label)) + " (" +
                                  std::to_string(s.lists[static_cast<int>(list)].size()) + ")###" +
                                  std::to_string(static_cast<int>(list));
-        if (ImGui::BeginTabItem(name.c_str())) {
+        const bool blocked = list == UnsubscribeList::NotEffectiveBlocked || list == UnsubscribeList::PeriodsBlocked;
+        const bool wanted = s.tab == UnsubscribeTab::InUse ? s.inUseList == list : s.blockedOnly == blocked;
+        const ImGuiTabItemFlags flags = s.switchList && wanted ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(name.c_str(), nullptr, flags)) {
+            if (s.switchList) {
+                ImGui::EndTabItem();
+                continue;  // the wanted list is selected from the next frame
+            }
             if (s.tab == UnsubscribeTab::InUse && s.inUseList != list) {
                 s.inUseList = list;
                 s.filterDirty = true;
             }
-            const bool blocked =
-                list == UnsubscribeList::NotEffectiveBlocked || list == UnsubscribeList::PeriodsBlocked;
             if (s.tab != UnsubscribeTab::InUse && s.blockedOnly != blocked) {
                 s.blockedOnly = blocked;
                 s.filterDirty = true;
@@ -872,6 +880,12 @@ void SubTabs(UnsubscribePageState& s, std::initializer_list<std::pair<TextId, Un
 }
 
 }  // namespace
+
+void OpenUnsubscribeDialog(AppState& app, std::vector<std::string> resourceIds)
+{
+    UnsubscribePageState& s = app.unsubscribe;
+    OpenFor(app, s, CurrentList(s), std::move(resourceIds));
+}
 
 void DrawUnsubscribePage(AppState& state)
 {
@@ -916,6 +930,7 @@ void DrawUnsubscribePage(AppState& state)
         if (Tab(s, UnsubscribeTab::Records, TextId::UnsTabRecords)) ImGui::EndTabItem();
         ImGui::EndTabBar();
     }
+    if (s.switchTab < 0) s.switchList = false;  // the sub-tabs are drawn a frame after their tab is selected
     s.switchTab = -1;
 
     DrawFilters(s);

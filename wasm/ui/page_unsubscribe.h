@@ -25,6 +25,8 @@
 
 namespace qd::ui {
 
+struct AppState;
+
 // The page's tabs, as in the console: 退订使用中的资源, 退订未生效的资源, 退订续费周期, 退订记录.
 enum class UnsubscribeTab { InUse, NotEffective, Periods, Records };
 
@@ -38,14 +40,16 @@ struct UnsubscribePageState {
     int switchTab = -1;                                       // select this UnsubscribeTab on the next frame
     UnsubscribeList inUseList = UnsubscribeList::NonFiveDay;  // sub-tab of 使用中的资源
     bool blockedOnly = false;                                 // 不可退订 sub-tab of 未生效 / 续费周期
+    bool switchList = false;  // select the sub-tab of inUseList / blockedOnly on the next frame (an address opened)
 
     // Filters (seed 4.4.1.2 说明 1: 实例名称/订单号/ID, 产品类型, 区域, 倒计时).
     char search[512] = {};
-    ExpiringWithin countdown;               // 倒计时: 全部, 7 / 15 / 30 days, or custom
-    int serviceType = -1;                   // index into serviceTypes; -1 = all
-    int region = -1;                        // index into regions; -1 = all
-    std::vector<std::string> serviceTypes;  // distinct service_type_name of the products, sorted
-    std::vector<std::string> regions;       // distinct region_code of the resources, sorted
+    ExpiringWithin countdown;                 // 倒计时: 全部, 7 / 15 / 30 days, or custom
+    int serviceType = -1;                     // index into serviceTypes; -1 = all
+    int region = -1;                          // index into regions; -1 = all
+    std::vector<std::string> serviceTypes;    // distinct service_type_name of the products, sorted
+    std::vector<std::string> regions;         // distinct region_code of the resources, sorted
+    std::string wantServiceType, wantRegion;  // chosen by name (an address) before the lists had the names
 
     // Derived from the workspace (engine verdict per instance).
     std::vector<UnsubscribeRow> lists[static_cast<int>(UnsubscribeList::Count)];
@@ -76,5 +80,9 @@ struct UnsubscribePageState {
     bool renewalsAskOpening = false, renewalsAskOpen = false;
     RefundDialogState dialog;
 };
+
+// Opens the refund dialog (退订) for these instances in the list shown (its kind: in use, not yet
+// effective, renewal periods): an address with dialog=unsubscribe (ui/view_address.h).
+void OpenUnsubscribeDialog(AppState& app, std::vector<std::string> resourceIds);
 
 }  // namespace qd::ui

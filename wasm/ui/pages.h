@@ -13,6 +13,10 @@ void DrawExportRecordsPage(AppState& state);    // 5 订单导出记录
 void DrawQuoteCalculatorPage(AppState& state);  // 报价计算器 (beyond the seed)
 void DrawSettingsPage(AppState& state);         // 设置
 
+// The quote calculator's tab and inputs as address keys (view_address.h), and back.
+void CalculatorToAddress(ViewAddress& address);
+void OpenCalculatorAddress(const ViewAddress& address);
+
 // The heading every page opens with: its title and one line saying what it is for.
 void PageHeader(TextId title, TextId intro);
 

@@ -36,8 +36,11 @@ ShellState& Shell()
 // screen-reader announcement. Written only when they change.
 // EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
 // clang-format off
-EM_JS(void, qd_js_set_fragment, (const char* fragment), {
-    history.replaceState(null, "", "#" + UTF8ToString(fragment));
+// The view's address (docs/architecture.md §8): a new entry in the history, or the current one replaced.
+EM_JS(void, qd_js_set_fragment, (const char* fragment, int push), {
+    const url = "#" + UTF8ToString(fragment);
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
 });
 EM_JS(void, qd_js_announce, (const char* text), {
     const live = document.getElementById("live");
@@ -56,7 +59,7 @@ void DrawShellFrame()
     ui::DrawApp(app);
     if (app.fragment != shell.mirroredFragment) {
         shell.mirroredFragment = app.fragment;
-        qd_js_set_fragment(app.fragment.c_str());
+        qd_js_set_fragment(app.fragment.c_str(), app.fragmentPush ? 1 : 0);
     }
     if (app.announcement != shell.mirroredAnnouncement) {
         shell.mirroredAnnouncement = app.announcement;
@@ -185,26 +188,37 @@ EMSCRIPTEN_KEEPALIVE const char* qd_ui_items(const char* names)
 // For browser tests (window.quotedesk.glShadowCheck()): the GL state the shell keeps against WebGL's.
 EMSCRIPTEN_KEEPALIVE const char* qd_gl_shadow_check() { return Result(qd::web::ShadowCheckJson()); }
 
-// The page address's fragment at start (without '#'): "calc?..." opens the quote calculator on it.
+// The page's address (location.hash without '#', as the browser gives it) at start, and after Back,
+// Forward or an edit of the address bar: opens the view it names (ui/view_address.h); the address bar
+// gets the canonical form.
 EMSCRIPTEN_KEEPALIVE void qd_set_fragment(const char* fragment)
 {
     auto& shell = qd::web::Shell();
-    shell.app.fragment = shell.mirroredFragment = fragment;
-    if (shell.app.fragment.rfind("calc", 0) == 0) shell.app.page = qd::ui::Page::QuoteCalculator;
+    shell.mirroredFragment = fragment;
+    qd::ui::OpenFragment(shell.app, fragment);
     qd::web::RequestFrames();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* qd_navigate(const char* pageId)
+// navigate(address): a page id ("renewals") or a whole address ("renewals?tab=auto&q=web"), opened
+// like a link; the history gets a new entry, as for a click.
+EMSCRIPTEN_KEEPALIVE const char* qd_navigate(const char* address)
 {
-    auto page = qd::ui::PageFromId(pageId);
-    if (!page) {
+    const qd::ui::AddressParse parsed = qd::ui::ParseViewAddress(address);
+    const std::string_view text(address);
+    const std::string_view pageId = text.substr(0, text.find_first_of("/?"));
+    if (!qd::ui::PageFromId(pageId)) {
         std::string json = "{\"error\":{\"code\":\"unknown_page\",\"message\":";
-        qd::AppendJsonString(json, std::string("no page called ") + pageId);
+        qd::AppendJsonString(json, std::string("no page called ") + std::string(pageId));
         return Result(json + "}}");
     }
-    qd::web::Shell().app.page = *page;
+    auto& app = qd::web::Shell().app;
+    qd::ui::OpenAddress(app, parsed.address);
+    app.addressSettling = 0;  // the frames after it add one history entry, as a click would
+    app.fragment = qd::web::Shell().mirroredFragment;
     qd::web::RequestFrames();
-    return Result(std::string("{\"page\":\"") + qd::ui::PageId(*page) + "\"}");
+    std::string json = std::string("{\"page\":\"") + qd::ui::PageId(parsed.address.page) + "\",\"address\":";
+    qd::AppendJsonString(json, qd::ui::FormatViewAddress(parsed.address));
+    return Result(json + "}");
 }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_state()
@@ -216,6 +230,8 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     qd::JsonWriter w;
     w.beginObject();
     w.member("page", qd::ui::PageId(app.page));
+    w.member("address", app.fragment);  // the view's address (docs/architecture.md §8), as in location.hash
+    w.member("address_notice", app.addressNotice);
     w.member("lang", qd::ui::CurrentLang() == qd::ui::Lang::Zh ? "zh" : "en");
     w.member("theme", app.theme == qd::ui::Theme::Light ? "light" : "dark");
     w.member("frames_drawn", s.framesDrawn);
