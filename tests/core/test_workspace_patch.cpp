@@ -62,7 +62,9 @@ std::vector<Operation> Operations()
              REQUIRE(PayOrders(ws, rq).refusals.empty());
          }},
         {"cancel (seed 4.1.2)",
-         [=](Workspace& ws, Instant t) { REQUIRE(!CancelOrders(ws, {{OrderWhere(ws, pending, true)}, t}).cancelled.empty()); }},
+         [=](Workspace& ws, Instant t) {
+             REQUIRE(!CancelOrders(ws, {{OrderWhere(ws, pending, true)}, t}).cancelled.empty());
+         }},
         {"renewal order (seed 4.2.1)",
          [](Workspace& ws, Instant t) {
              REQUIRE(OnFirstAccepted(ws, InUseMain, [&](Workspace& w, const std::string& id) {
@@ -75,7 +77,8 @@ std::vector<Operation> Operations()
         {"to on-demand at expiry (seed 4.2.4)",
          [](Workspace& ws, Instant t) {
              REQUIRE(OnFirstAccepted(ws, InUseMain, [&](Workspace& w, const std::string& id) {
-                 return w.findResource(id)->renewal_policy != RenewalPolicy::ToOnDemand && SetToOnDemand(w, {id}, t).ok();
+                 return w.findResource(id)->renewal_policy != RenewalPolicy::ToOnDemand &&
+                        SetToOnDemand(w, {id}, t).ok();
              }));
          }},
         {"auto-renew on (seed 4.2.2)",
@@ -85,7 +88,8 @@ std::vector<Operation> Operations()
                         EnableAutoRenew(w, {id}, AutoRenewPlan{}, t).ok();
              }));
          }},
-        {"deduction day (seed 4.2.2.4)", [](Workspace& ws, Instant t) { REQUIRE(SetDeductionDaysBefore(ws, 3, t).ok()); }},
+        {"deduction day (seed 4.2.2.4)",
+         [](Workspace& ws, Instant t) { REQUIRE(SetDeductionDaysBefore(ws, 3, t).ok()); }},
         {"release (seed 4.2.6)",
          [](Workspace& ws, Instant t) {
              // Not a frozen one: released, it keeps its frozen_reason beside status closed, which the
@@ -93,8 +97,8 @@ std::vector<Operation> Operations()
              auto main = [](const Resource& r) {
                  return !r.main_resource_id && r.status != ResourceStatus::Closed && !r.frozen_reason;
              };
-             REQUIRE(OnFirstAccepted(ws, main,
-                                     [&](Workspace& w, const std::string& id) { return ReleaseResources(w, {id}, t).ok(); }));
+             REQUIRE(OnFirstAccepted(
+                 ws, main, [&](Workspace& w, const std::string& id) { return ReleaseResources(w, {id}, t).ok(); }));
          }},
         {"unsubscribe (seed 4.4)",
          [](Workspace& ws, Instant t) {
@@ -113,7 +117,8 @@ std::vector<Operation> Operations()
              ws.orders.erase(ws.orders.begin() + 1);
              if (!ws.coupons.empty()) ws.coupons.pop_back();
          }},
-        {"orders reordered (sent whole)", [](Workspace& ws, Instant) { std::swap(ws.orders.front(), ws.orders.back()); }},
+        {"orders reordered (sent whole)",
+         [](Workspace& ws, Instant) { std::swap(ws.orders.front(), ws.orders.back()); }},
         {"a resource removed and added again at the end (sent whole)",
          [](Workspace& ws, Instant) {
              const auto it = std::find_if(ws.resources.begin(), ws.resources.end(), [&](const Resource& r) {
@@ -198,7 +203,8 @@ TEST_CASE("journal patch: one change of a 3,000-resource workspace is a small pa
     Workspace after = big;
     const Instant t = big.as_of ? *big.as_of : Instant::FromUnixSeconds(1713167887);
     REQUIRE(OnFirstAccepted(after, InUseMain, [&](Workspace& w, const std::string& id) {
-        return w.findResource(id)->renewal_policy != RenewalPolicy::Auto && EnableAutoRenew(w, {id}, AutoRenewPlan{}, t).ok();
+        return w.findResource(id)->renewal_policy != RenewalPolicy::Auto &&
+               EnableAutoRenew(w, {id}, AutoRenewPlan{}, t).ok();
     }));
     after.Reindex();
     const std::string patch = DiffWorkspaces(big, after);
@@ -230,10 +236,7 @@ TEST_CASE("journal patch: a broken or foreign patch is refused with why, and the
         CHECK(SaveWorkspace(ws) == saved);
         CHECK(ws == base);
     };
-    SUBCASE("cut short")
-    {
-        refused(good.substr(0, good.size() / 2), sample, "journal 2");
-    }
+    SUBCASE("cut short") { refused(good.substr(0, good.size() / 2), sample, "journal 2"); }
     SUBCASE("no header") { refused(good.substr(good.find('\n') + 1), sample, "patch"); }
     SUBCASE("a header of another version")
     {

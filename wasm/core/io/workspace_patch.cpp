@@ -119,10 +119,10 @@ void WriteCounts(JsonWriter& w, const Workspace& ws)
 // What applying changed, so that a refused patch can be taken back (all or nothing).
 template <typename T>
 struct ListUndo {
-    bool whole = false;                                 // the list was swapped with the fragment's
+    bool whole = false;                                         // the list was swapped with the fragment's
     std::vector<std::pair<std::size_t, std::size_t>> replaced;  // (position in ws, position in fragment)
-    std::size_t sizeBefore = 0;                         // appended records are beyond it
-    std::vector<std::pair<std::size_t, T>> removed;     // (position, record), increasing positions
+    std::size_t sizeBefore = 0;                                 // appended records are beyond it
+    std::vector<std::pair<std::size_t, T>> removed;             // (position, record), increasing positions
 };
 
 struct PatchHeader {
@@ -145,7 +145,7 @@ bool ReadHeader(std::string_view line, PatchHeader& header, std::string& why)
         why = "expected \"quotedesk_patch\": " + std::to_string(kWorkspacePatchVersion);
         return false;
     }
-    const auto counts = [&](const char* key, std::size_t (&into)[kListCount]) {
+    const auto counts = [&](const char* key, std::size_t(&into)[kListCount]) {
         const auto c = h.find(key);
         if (c == h.end() || !c->is_object()) return false;
         for (std::size_t l = 0; l < kListCount; ++l) {
@@ -188,7 +188,8 @@ bool ReadHeader(std::string_view line, PatchHeader& header, std::string& why)
             return false;
         }
         for (const auto& name : *whole) {
-            const auto l = std::find(std::begin(kLists), std::end(kLists), name.is_string() ? name.get<std::string>() : "");
+            const auto l =
+                std::find(std::begin(kLists), std::end(kLists), name.is_string() ? name.get<std::string>() : "");
             if (l == std::end(kLists)) {
                 why = "expected \"whole\" to name lists of a workspace";
                 return false;
@@ -224,35 +225,36 @@ std::string DiffWorkspaces(const Workspace& base, const Workspace& after)
             default: picked.export_records[i] = true; break;
         }
     };
-    ForEachList(base, after, [&](std::size_t l, const auto& was, const auto& now, const IdIndex& wasIndex, const IdIndex&) {
-        std::size_t lastKept = 0;
-        bool anyKept = false, anyNew = false;
-        std::vector<std::size_t> changed;
-        for (std::size_t i = 0; i < now.size(); ++i) {
-            const std::size_t at = PositionIn(wasIndex, IdOf(now[i]));
-            if (at == SIZE_MAX) {
-                anyNew = true;
-                changed.push_back(i);
-                continue;
-            }
-            if (anyNew || (anyKept && at <= lastKept)) whole[l] = true;
-            anyKept = true;
-            lastKept = at;
-            if (!(was[at] == now[i])) changed.push_back(i);
-        }
-        if (whole[l]) {
-            for (std::size_t i = 0; i < now.size(); ++i) pick(l, i);
-            return;
-        }
-        for (std::size_t i : changed) pick(l, i);
-        const IdIndex& nowIndex = l == 0   ? after.index.products
-                                  : l == 1 ? after.index.resources
-                                  : l == 2 ? after.index.orders
-                                  : l == 3 ? after.index.coupons
-                                           : after.index.export_records;
-        for (const auto& r : was)
-            if (PositionIn(nowIndex, IdOf(r)) == SIZE_MAX) removed[l].push_back(IdOf(r));
-    });
+    ForEachList(base, after,
+                [&](std::size_t l, const auto& was, const auto& now, const IdIndex& wasIndex, const IdIndex&) {
+                    std::size_t lastKept = 0;
+                    bool anyKept = false, anyNew = false;
+                    std::vector<std::size_t> changed;
+                    for (std::size_t i = 0; i < now.size(); ++i) {
+                        const std::size_t at = PositionIn(wasIndex, IdOf(now[i]));
+                        if (at == SIZE_MAX) {
+                            anyNew = true;
+                            changed.push_back(i);
+                            continue;
+                        }
+                        if (anyNew || (anyKept && at <= lastKept)) whole[l] = true;
+                        anyKept = true;
+                        lastKept = at;
+                        if (!(was[at] == now[i])) changed.push_back(i);
+                    }
+                    if (whole[l]) {
+                        for (std::size_t i = 0; i < now.size(); ++i) pick(l, i);
+                        return;
+                    }
+                    for (std::size_t i : changed) pick(l, i);
+                    const IdIndex& nowIndex = l == 0   ? after.index.products
+                                              : l == 1 ? after.index.resources
+                                              : l == 2 ? after.index.orders
+                                              : l == 3 ? after.index.coupons
+                                                       : after.index.export_records;
+                    for (const auto& r : was)
+                        if (PositionIn(nowIndex, IdOf(r)) == SIZE_MAX) removed[l].push_back(IdOf(r));
+                });
 
     Workspace fragment;
     fragment.as_of = after.as_of;
@@ -364,7 +366,8 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
         // Removed records back in place (increasing positions), appended ones dropped, replaced swapped back.
         std::size_t appended = items.size() + undo.removed.size() - undo.sizeBefore;
         items.resize(items.size() - appended);
-        for (auto& [at, record] : undo.removed) items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), std::move(record));
+        for (auto& [at, record] : undo.removed)
+            items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), std::move(record));
         for (auto [at, k] : undo.replaced) std::swap(items[at], from[k]);
     };
     merge(0, ws.products, f.products, ws.index.products, undoProducts);
@@ -380,9 +383,9 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
     LoadErrors errors;
     ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, const IdIndex&, const IdIndex&) {
         if (errors.empty() && items.size() != header.after[l])
-            errors = refuse(std::string("the patch does not add up: ") + kLists[l] + " has " +
-                            std::to_string(items.size()) + " records after it, the patch says " +
-                            std::to_string(header.after[l]));
+            errors =
+                refuse(std::string("the patch does not add up: ") + kLists[l] + " has " + std::to_string(items.size()) +
+                       " records after it, the patch says " + std::to_string(header.after[l]));
     });
     if (errors.empty()) errors = CheckWorkspace(ws, fileName);  // across the whole workspace; reindexes
     if (errors.empty()) return errors;
