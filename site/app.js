@@ -707,9 +707,12 @@
     // fetched while the wasm streams in and compiles. The console starts as soon as the module is
     // ready (while the font may still be on its way), but draws nothing until the first workspace is
     // open: one atlas build, with the workspace's characters (not one without them, then another).
-    const fontPromise = asset('fonts/qd-cjk.otf', 'qd-font');
+    // The served page starts with the small font of the UI's and the sample's characters and fetches
+    // the rest (fonts/qd-cjk.otf) after its first frame (wasm/web/backend.h); the standalone file
+    // carries the whole page font in #qd-font.
+    const fontPromise = asset('fonts/qd-cjk-ui.otf', 'qd-font');
     sampleBytes();
-    const storedPromise = storage.get().catch((e) => ({ failed: e }));
+    const storedPromise = storage.read(true).catch((e) => ({ failed: e }));
     const canvas = $('canvas');
     const options = { canvas, qdHost: host };
     if (standalone) options.wasmBinary = base64Bytes($('qd-wasm').textContent);
@@ -785,6 +788,7 @@
       if (JSON.parse(call('qd_state')).frames_drawn > 0) {
         requestAnimationFrame((frameStart) => {
           timings.first_frame = Math.round(frameStart);
+          mod._qd_fonts_after_first_frame();
           registerServiceWorker();
         });
       } else requestAnimationFrame(firstFrame);
