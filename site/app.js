@@ -277,12 +277,12 @@
   }
 
   // Ctrl+S and the console's 保存工作区: the open workspace as a download, exactly SaveWorkspace's
-  // bytes. The text comes in pieces of about half a megabyte, one per task like the save to IndexedDB
+  // bytes. The text comes in pieces of about two megabytes, one per task like the save to IndexedDB
   // (wasm/web/workspace_io.cpp, qd_download_begin...), so the page keeps drawing while a 135 MB
   // workspace is written; past the first piece the busy box shows how far it is. A change of the
   // workspace meanwhile starts it again (the download is of the workspace as it is); after three
   // such restarts it is written in one go. One download at a time: a second Ctrl+S meanwhile joins it.
-  const DOWNLOAD_PIECE = 512 * 1024;
+  const DOWNLOAD_PIECE = 2 * 1024 * 1024;
   let downloading = null;
   function downloadWorkspace() {
     if (!mod) return Promise.resolve(false);
@@ -526,7 +526,11 @@
     persistTimer = 0;
     persisting = persisting.then(persistNow);
   }
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // The next task, without setTimeout(0)'s 4 ms clamp once nested (a 189 MB text is ~100 pieces).
+  const taskChannel = new MessageChannel();
+  const taskQueue = [];
+  taskChannel.port1.onmessage = () => { const resolve = taskQueue.shift(); if (resolve) resolve(); };
+  const nextTask = () => new Promise((resolve) => { taskQueue.push(resolve); taskChannel.port2.postMessage(0); });
   const logSave = (kind, bytes, ok) => {
     storageLog.push({ kind, bytes, ok, changedAt, storedAt: performance.now() });
     if (storageLog.length > 100) storageLog.shift();
@@ -553,11 +557,11 @@
     logSave('entry', text.length, !error);
     withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
   }
-  // The workspace whole, as the journal's new base. The text comes in pieces of about half a megabyte,
+  // The workspace whole, as the journal's new base. The text comes in pieces of about two megabytes,
   // one per task (wasm/web/workspace_io.cpp), so the page keeps drawing while a 135 MB workspace is
   // written; a hidden page takes them all at once (timers are throttled there). A change meanwhile
   // voids this save: the change scheduled the next.
-  const PERSIST_PIECE = 512 * 1024;
+  const PERSIST_PIECE = 2 * 1024 * 1024;
   async function persistWhole() {
     const revision = mod._qd_persist_begin();
     const pieces = [];

@@ -151,6 +151,20 @@ std::string RoundTrip(const Workspace& base, const Workspace& after)
     // The index is current: the next patch applies to it.
     for (const Resource& r : after.resources) REQUIRE(ws.findResource(r.resource_id) != nullptr);
     CHECK(DiffWorkspaces(ws, after) == DiffWorkspaces(after, after));
+    // The browser's kept copy takes its own patch without CheckWorkspace: the same workspace, and an
+    // index equal to one built afresh (the next diff finds records by it).
+    Workspace kept = base;
+    REQUIRE(ApplyWorkspacePatch(kept, patch, "journal 1", PatchChecks::OwnPatch).empty());
+    CHECK(SaveWorkspace(kept) == SaveWorkspace(after));
+    Workspace fresh = kept;
+    fresh.Reindex();
+    CHECK(kept.index.products == fresh.index.products);
+    CHECK(kept.index.resources == fresh.index.resources);
+    CHECK(kept.index.orders == fresh.index.orders);
+    CHECK(kept.index.coupons == fresh.index.coupons);
+    CHECK(kept.index.export_records == fresh.index.export_records);
+    CHECK(kept.index.product_of == fresh.index.product_of);
+    CHECK(kept.index.attached == fresh.index.attached);
     return patch;
 }
 

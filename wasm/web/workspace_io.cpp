@@ -146,8 +146,16 @@ public:
     void Stored(const ui::AppState& app)
     {
         if (!stored_ || patch_.empty()) return;
-        if (!ApplyWorkspacePatch(*stored_, patch_, "journal").empty() ||
-            (revision_ == app.revision && app.workspace && !(*stored_ == *app.workspace))) {
+        // The patch was made from stored_ a moment ago: its fragment is read again, the counts checked,
+        // but not the whole workspace (CheckWorkspace and a comparison cost a 100k workspace most of a
+        // second; docs/performance.md). tests/core/test_workspace_patch.cpp pins that this is exact.
+        const auto sameShape = [](const Workspace& a, const Workspace& b) {
+            return a.products.size() == b.products.size() && a.resources.size() == b.resources.size() &&
+                   a.orders.size() == b.orders.size() && a.coupons.size() == b.coupons.size() &&
+                   a.export_records.size() == b.export_records.size();
+        };
+        if (!ApplyWorkspacePatch(*stored_, patch_, "journal", PatchChecks::OwnPatch).empty() ||
+            (revision_ == app.revision && app.workspace && !sameShape(*stored_, *app.workspace))) {
             stored_.reset();  // never trust a base that disagrees: the next save is whole
         } else {
             ++entries_;

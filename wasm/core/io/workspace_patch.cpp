@@ -293,7 +293,7 @@ std::string DiffWorkspaces(const Workspace& base, const Workspace& after)
     return h.take() + "\n" + SaveWorkspace(fragment);
 }
 
-LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName)
+LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName, PatchChecks checks)
 {
     const auto refuse = [&](std::string message) {
         return LoadErrors{{std::string(fileName), "", 0, 0, std::move(message)}};
@@ -387,7 +387,27 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
                 refuse(std::string("the patch does not add up: ") + kLists[l] + " has " + std::to_string(items.size()) +
                        " records after it, the patch says " + std::to_string(header.after[l]));
     });
-    if (errors.empty()) errors = CheckWorkspace(ws, fileName);  // across the whole workspace; reindexes
+    if (errors.empty() && checks == PatchChecks::Full)
+        errors = CheckWorkspace(ws, fileName);  // across the whole workspace; reindexes
+    if (errors.empty() && checks == PatchChecks::OwnPatch) {
+        // Only positions that moved need the index: records replaced in place keep theirs. Orders,
+        // coupons and export records only appended get their new positions; anything else, Reindex.
+        const bool moved = undoProducts.whole || undoResources.whole || undoOrders.whole || undoCoupons.whole ||
+                           undoExports.whole || !undoProducts.removed.empty() || !undoResources.removed.empty() ||
+                           !undoOrders.removed.empty() || !undoCoupons.removed.empty() ||
+                           !undoExports.removed.empty() || ws.products.size() != undoProducts.sizeBefore ||
+                           ws.resources.size() != undoResources.sizeBefore;
+        if (moved) {
+            ws.Reindex();
+        } else {
+            const auto appended = [](const auto& items, IdIndex& index, std::size_t from) {
+                for (std::size_t i = from; i < items.size(); ++i) index.emplace(IdOf(items[i]), i);
+            };
+            appended(ws.orders, ws.index.orders, undoOrders.sizeBefore);
+            appended(ws.coupons, ws.index.coupons, undoCoupons.sizeBefore);
+            appended(ws.export_records, ws.index.export_records, undoExports.sizeBefore);
+        }
+    }
     if (errors.empty()) return errors;
 
     restore(ws.products, f.products, undoProducts);

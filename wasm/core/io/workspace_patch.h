@@ -46,8 +46,16 @@ inline constexpr int kWorkspacePatchVersion = 1;  // the header's "quotedesk_pat
 // as after LoadWorkspace or CheckWorkspace). Deterministic: the same pair gives the same text.
 std::string DiffWorkspaces(const Workspace& base, const Workspace& after);
 
+// How much of a load's checking an apply does. Full: everything (a patch read back from storage).
+// OwnPatch: the fragment is still read by the loader and the counts checked, but CheckWorkspace over
+// the whole result is skipped and the index is only brought up to date: for the copy the browser
+// keeps of what storage holds, given the patch DiffWorkspaces just made from it (a change of a
+// 100,000-resource workspace is then stored in well under a second; docs/performance.md).
+enum class PatchChecks { Full, OwnPatch };
+
 // Applies a patch made by DiffWorkspaces against a workspace equal to its base. Empty on success (ws
 // is the patched workspace, indexed); otherwise the errors, and ws unchanged.
-LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName);
+LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName,
+                               PatchChecks checks = PatchChecks::Full);
 
 }  // namespace qd
