@@ -38,6 +38,7 @@
       storageFailed: (why) => `无法保存到浏览器存储（${why}），存储中仍是上一次完整保存的工作区。您可以继续操作；请下载工作区以保留您的操作。`,
       storedUnreadable: (why) => `浏览器存储中的工作区无法读取（${why}），已改为打开示例数据。存储的副本在您做出更改前保持不变，可下载保留。`,
       downloadWorkspace: '下载工作区',
+      journalBad: (i, n, why) => `浏览器存储中的第 ${i} 条更改（共 ${n} 条）无法读取（${why}），已打开存储的工作区及其之前的 ${i - 1} 条更改。存储在您做出下一次更改前保持不变；请下载工作区以保留当前内容。`,
       downloadStored: '下载存储的副本',
       synced: '已载入另一个标签页中的更改。',
       conflict: '另一个标签页先更改了工作区，本页刚才的更改未保存，已载入最新的工作区。请在此基础上重新操作。',
@@ -62,6 +63,7 @@
       storageFailed: (why) => `Could not save to browser storage (${why}); it still holds the last workspace saved whole. You can keep working; download the workspace to keep your work.`,
       storedUnreadable: (why) => `The workspace in browser storage could not be read (${why}); the sample is open instead. The stored copy stays as it is until you change something; you can download it.`,
       downloadWorkspace: 'Download workspace',
+      journalBad: (i, n, why) => `Change ${i} of ${n} kept in browser storage could not be read (${why}); the stored workspace is open with the ${i - 1} changes before it. Storage stays as it is until your next change; download the workspace to keep what is open.`,
       downloadStored: 'Download the stored copy',
       synced: 'Loaded the changes made in another tab.',
       conflict: 'Another tab changed the workspace first: this page\'s latest change was not saved and the newest workspace is open. Please redo it on top of that.',
@@ -108,7 +110,11 @@
       const to = withStrings([f.name], (namePtr) => mod._qd_stage_file(namePtr, f.bytes.length));
       if (f.bytes.length) mod.HEAPU8.set(f.bytes, to);   // HEAPU8 read after the call: the heap may have grown
     }
-    return JSON.parse(mod.UTF8ToString(mod._qd_load_staged(source)));
+    const answer = JSON.parse(mod.UTF8ToString(mod._qd_load_staged(source)));
+    // Files opened are a change to store: waiting from now on, not from the console's next frame, so
+    // that another tab's save meanwhile is not followed over it (docs/architecture.md §6).
+    if (answer.ok && source === SOURCE.files) schedulePersist();
+    return answer;
   }
 
   // A file too big for the page (core/io/load.h CheckOpenMemory): refused before anything is read or
@@ -271,12 +277,12 @@
   }
 
   // Ctrl+S and the console's 保存工作区: the open workspace as a download, exactly SaveWorkspace's
-  // bytes. The text comes in pieces of about half a megabyte, one per task like the save to IndexedDB
+  // bytes. The text comes in pieces of about two megabytes, one per task like the save to IndexedDB
   // (wasm/web/workspace_io.cpp, qd_download_begin...), so the page keeps drawing while a 135 MB
   // workspace is written; past the first piece the busy box shows how far it is. A change of the
   // workspace meanwhile starts it again (the download is of the workspace as it is); after three
   // such restarts it is written in one go. One download at a time: a second Ctrl+S meanwhile joins it.
-  const DOWNLOAD_PIECE = 512 * 1024;
+  const DOWNLOAD_PIECE = 2 * 1024 * 1024;
   let downloading = null;
   function downloadWorkspace() {
     if (!mod) return Promise.resolve(false);
@@ -307,12 +313,19 @@
     }
   }
 
-  // ---- browser storage: the workspace in IndexedDB (debounced, chained), preferences in localStorage -
+  // ---- browser storage: the workspace in IndexedDB (a base and a journal), preferences in localStorage -
 
-  // The stored record: {bytes: Blob | null (null: nothing kept, the sample opens), savedAt, size,
-  // generation}. One put per save: IndexedDB writes a record whole or not at all, so a save that
-  // fails (storage full, storage gone) leaves the last one saved whole in place.
-  const DB_NAME = 'quotedesk', STORE = 'workspace', KEY = 'current';
+  // docs/architecture.md §6. The store `workspace` holds
+  //  - 'current', the base: {bytes: Blob | null (null: nothing kept, the sample opens), savedAt, size,
+  //    generation, log}, the workspace saved whole (after an open of files, or to compact the journal);
+  //  - 'head', the journal's: {generation, base (the base's generation), entries, bytes, savedAt, log};
+  //  - ['entry', base, i] for i = 1..head.entries: {base, index, text, savedAt}, the patch of one saved
+  //    change (core/io/workspace_patch.h), a few KB however large the workspace.
+  // A journal belongs to the base whose generation it names; any other is left over and ignored. Each
+  // write is one transaction: the base with the journal's removal, or one entry with the new head. A
+  // write that fails (storage full, storage gone) leaves the last complete state in place.
+  const DB_NAME = 'quotedesk', STORE = 'workspace', KEY = 'current', HEAD = 'head';
+  const ENTRIES = () => IDBKeyRange.bound(['entry'], ['entry', []]);
   let dbPromise = null;
   function db() {
     if (!dbPromise) {
@@ -328,18 +341,30 @@
     }
     return dbPromise;
   }
+  // One transaction: fn(store) makes the requests and returns a function giving the result once the
+  // transaction is complete.
   async function storeRun(mode, fn) {
     const database = await db();
     return new Promise((resolve, reject) => {
       const tx = database.transaction(STORE, mode);
-      const rq = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(rq.result);
+      const result = fn(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(result());
       tx.onerror = tx.onabort = () => reject(tx.error || new Error('IndexedDB transaction aborted'));
     });
   }
   const storage = {
-    get: () => storeRun('readonly', (s) => s.get(KEY)),
-    put: (record) => storeRun('readwrite', (s) => s.put(record, KEY)),
+    // {base, head, entries?}: what a reload opens (entries: every stored one, any base) or, without
+    // entries, what a save needs to know (reading the base record does not read its Blob).
+    read: (withEntries) => storeRun('readonly', (s) => {
+      const base = s.get(KEY), head = s.get(HEAD), entries = withEntries ? s.getAll(ENTRIES()) : null;
+      return () => ({ base: base.result, head: head.result, entries: entries ? entries.result : null });
+    }),
+  };
+  // The journal of the stored base, or null (none, or one left over from another base).
+  const journalOf = (st) => (st && st.head && st.base && st.head.base === st.base.generation ? st.head : null);
+  const storedGeneration = (st) => {
+    const journal = journalOf(st);
+    return journal ? journal.generation : (st && st.base && st.base.generation) || 0;
   };
 
   // ---- two tabs: saves in turn; every change is kept or refused in words ---------------------------
@@ -350,35 +375,97 @@
   // saved first) does not overwrite: its change is refused with a notice and the newest workspace opens.
   const tabs = { base: 0, channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('quotedesk') : null };
   const withStorageLock = (fn) => (navigator.locks ? navigator.locks.request('quotedesk-storage', fn) : fn());
-  const storedGeneration = (record) => (record && record.generation) || 0;
+  const announce = (generation) => {
+    tabs.base = generation;
+    if (tabs.channel) tabs.channel.postMessage({ generation });
+  };
 
-  // Writes `bytes` (a Blob, or null to keep nothing) as the next generation. `onlyOver` (a generation)
-  // makes it conditional: 'stale' and nothing written when the stored one is another.
+  // Writes `bytes` (a Blob, or null to keep nothing) as the next generation's base, dropping the
+  // journal. `onlyOver` (a generation) makes it conditional: 'stale' and nothing written when the
+  // stored one is another.
   function storeNext(bytes, size, onlyOver) {
     const log = bytes ? mod.UTF8ToString(mod._qd_history_log()) : '[]';   // the operation log goes with it
     return withStorageLock(async () => {
-      const generation = storedGeneration(await storage.get());
+      const generation = storedGeneration(await storage.read(false));
       if (onlyOver !== undefined && generation !== onlyOver) return 'stale';
       const savedAt = Date.now();
-      await storage.put({ bytes, savedAt, size, generation: generation + 1, log });
-      tabs.base = generation + 1;
-      if (tabs.channel) tabs.channel.postMessage({ generation: tabs.base });
+      await storeRun('readwrite', (s) => {
+        s.put({ bytes, savedAt, size, generation: generation + 1, log }, KEY);
+        s.delete(HEAD);
+        s.delete(ENTRIES());
+        return () => undefined;
+      });
+      announce(generation + 1);
+      return savedAt;
+    });
+  }
+  // Appends one entry (a patch's text) to the journal as the next generation, over `onlyOver` only:
+  // 'stale' when another tab saved first, 'whole' when storage holds no base to append to.
+  function storeEntry(text, onlyOver) {
+    const log = mod.UTF8ToString(mod._qd_history_log());
+    return withStorageLock(async () => {
+      const st = await storage.read(false);
+      const generation = storedGeneration(st);
+      if (generation !== onlyOver) return 'stale';
+      if (!st.base || !st.base.bytes) return 'whole';
+      const journal = journalOf(st);
+      const base = st.base.generation, index = (journal ? journal.entries : 0) + 1;
+      const bytes = (journal ? journal.bytes : 0) + text.length;
+      const savedAt = Date.now();
+      await storeRun('readwrite', (s) => {
+        s.put({ base, index, text, savedAt }, ['entry', base, index]);
+        s.put({ generation: generation + 1, base, entries: index, bytes, savedAt, log }, HEAD);
+        return () => undefined;
+      });
+      announce(generation + 1);
       return savedAt;
     });
   }
 
+  // Opens what storage holds (`st`, read with its entries): the base, then the journal's entries in
+  // order, each with a load's checks. An entry that cannot be read or applied stops the replay there:
+  // the base and the entries before it stay open, and {bad: {index, count, why}} says so. Returns
+  // {answer} (the base's open; not ok: nothing changed), {bad}, {savedAt}.
+  async function openStoredState(st) {
+    const answer = loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await st.base.bytes.arrayBuffer()) }], SOURCE.storage);
+    if (!answer.ok) return { answer };
+    const journal = journalOf(st);
+    const entries = journal ? (st.entries || []).filter((e) => e && e.base === journal.base).sort((a, b) => a.index - b.index) : [];
+    let applied = 0, bytes = 0, bad = null;
+    for (let i = 1; journal && i <= journal.entries; i++) {
+      const entry = entries.find((e) => e.index === i);
+      const name = `browser-storage journal ${i}`;
+      let why = '';
+      if (!entry || typeof entry.text !== 'string') why = `${name}: missing`;
+      else {
+        const r = JSON.parse(call('qd_journal_apply', entry.text, name));
+        if (!r.ok) why = r.errors.map((e) => e.text).join('\n');
+      }
+      if (why) { bad = { index: i, count: journal.entries, why }; break; }
+      applied++;
+      bytes += entry.text.length;
+    }
+    mod._qd_journal_restored(st.base.size || 0, applied, bytes, bad ? 0 : 1);
+    const last = journal && !bad ? journal : st.base;
+    mod._qd_note_restored(last.savedAt || 0);
+    restoreLog(last);
+    return { answer, bad };
+  }
+  const reportBadEntry = (bad) => notice(words().journalBad(bad.index, bad.count, bad.why), 'error',
+    { label: words().downloadWorkspace, run: downloadWorkspace });
+
   // Opens the stored workspace, the newest of every tab's: after another tab saved ('synced'), or
   // because this tab's change lost the race ('conflict').
   async function openStored(reason) {
-    const record = await storage.get();
+    const st = await storage.read(true);
     clearTimeout(persistTimer);
     persistTimer = 0;
-    tabs.base = storedGeneration(record);
-    const answer = record && record.bytes
-      ? loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await record.bytes.arrayBuffer()) }], SOURCE.storage)
-      : loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
-    if (!answer.ok) { reportOpen(answer, 'browser-storage.json'); return; }
-    if (record && record.bytes) { mod._qd_note_restored(record.savedAt || 0); restoreLog(record); }
+    tabs.base = storedGeneration(st);
+    let opened = null;
+    if (st.base && st.base.bytes) opened = await openStoredState(st);
+    else opened = { answer: loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample) };
+    if (!opened.answer.ok) { reportOpen(opened.answer, 'browser-storage.json'); return; }
+    if (opened.bad) { reportBadEntry(opened.bad); return; }
     notice(reason === 'conflict' ? words().conflict : words().synced, reason === 'conflict' ? 'warn' : 'ok');
   }
   // The operation log saved with a workspace comes back with it (the undo steps do not: memory only).
@@ -388,7 +475,7 @@
   // a change of its own on the way, whose save then finds the stored generation moved and is refused.
   function followOtherTabs(generation) {
     persisting = persisting.then(async () => {
-      if (generation === undefined) generation = storedGeneration(await storage.get());
+      if (generation === undefined) generation = storedGeneration(await storage.read(false));
       if (generation > tabs.base && !changeWaiting()) await openStored('synced');
     }).catch((e) => storageFailure(e));
   }
@@ -419,11 +506,19 @@
     return why;
   }
 
+  // For benchmarks and tests (window.quotedesk.storageLog): each save's kind ('entry' or 'whole'),
+  // bytes written, and when (performance.now()) the first change it carries was made and when it was stored.
+  const storageLog = [];
+  let changedAt = 0;
   let persistTimer = 0;
   let persisting = Promise.resolve();   // saves run one after the other, in order
+  // A change is stored a moment later (PERSIST_DELAY: typing into a field makes one entry, not one per
+  // key); within 1 s of the change whatever the workspace's size (docs/performance.md).
+  const PERSIST_DELAY = 300;
   function schedulePersist() {
+    if (!changedAt) changedAt = performance.now();
     clearTimeout(persistTimer);
-    persistTimer = setTimeout(() => { persistTimer = 0; persisting = persisting.then(persistNow); }, 600);
+    persistTimer = setTimeout(() => { persistTimer = 0; persisting = persisting.then(persistNow); }, PERSIST_DELAY);
   }
   function flushPersist() {
     if (!persistTimer) return;
@@ -431,12 +526,43 @@
     persistTimer = 0;
     persisting = persisting.then(persistNow);
   }
-  // The text comes in pieces of about half a megabyte, one per task (wasm/web/workspace_io.cpp), so
-  // the page keeps drawing while a 135 MB workspace is written; a hidden page takes them all at once
-  // (timers are throttled there). A change meanwhile voids this save: the change scheduled the next.
-  const PERSIST_PIECE = 512 * 1024;
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // The next task, without setTimeout(0)'s 4 ms clamp once nested (a 189 MB text is ~100 pieces).
+  const taskChannel = new MessageChannel();
+  const taskQueue = [];
+  taskChannel.port1.onmessage = () => { const resolve = taskQueue.shift(); if (resolve) resolve(); };
+  const nextTask = () => new Promise((resolve) => { taskQueue.push(resolve); taskChannel.port2.postMessage(0); });
+  const logSave = (kind, bytes, ok) => {
+    storageLog.push({ kind, bytes, ok, changedAt, storedAt: performance.now() });
+    if (storageLog.length > 100) storageLog.shift();
+    changedAt = 0;
+  };
+  // A change: one journal entry (the patch since storage was last written), unless the core says the
+  // workspace is to be saved whole (just opened from files, no base stored, the journal full).
   async function persistNow() {
+    const size = mod._qd_journal_next();
+    if (size < 0) return persistWhole();
+    const revision = mod._qd_journal_revision();
+    const text = mod.UTF8ToString(mod._qd_journal_data(), size);
+    let savedAt = 0, error = '';
+    try {
+      savedAt = await storeEntry(text, tabs.base);
+      if (savedAt === 'stale') { mod._qd_journal_forget(); await openStored('conflict'); return; }
+      if (savedAt === 'whole') { mod._qd_journal_forget(); return persistWhole(); }
+      mod._qd_journal_stored();
+      storageFailure(null);
+    } catch (e) {
+      mod._qd_journal_forget();
+      error = storageFailure(e);
+    }
+    logSave('entry', text.length, !error);
+    withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
+  }
+  // The workspace whole, as the journal's new base. The text comes in pieces of about two megabytes,
+  // one per task (wasm/web/workspace_io.cpp), so the page keeps drawing while a 135 MB workspace is
+  // written; a hidden page takes them all at once (timers are throttled there). A change meanwhile
+  // voids this save: the change scheduled the next.
+  const PERSIST_PIECE = 2 * 1024 * 1024;
+  async function persistWhole() {
     const revision = mod._qd_persist_begin();
     const pieces = [];
     let n = 0;
@@ -450,14 +576,18 @@
       if (document.visibilityState !== 'hidden') await nextTask();
     }
     mod._qd_saved_release();
+    mod._qd_journal_base_written(n);
     let savedAt = 0, error = '';
     try {
       savedAt = await storeNext(n ? new Blob(pieces, { type: 'application/json' }) : null, n, tabs.base);
-      if (savedAt === 'stale') { await openStored('conflict'); return; }
+      if (savedAt === 'stale') { mod._qd_journal_base_stored(0); await openStored('conflict'); return; }
+      mod._qd_journal_base_stored(1);
       storageFailure(null);
     } catch (e) {
+      mod._qd_journal_base_stored(0);
       error = storageFailure(e);
     }
+    logSave('whole', n, !error);
     withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
   }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushPersist(); });
@@ -609,9 +739,12 @@
     // fetched while the wasm streams in and compiles. The console starts as soon as the module is
     // ready (while the font may still be on its way), but draws nothing until the first workspace is
     // open: one atlas build, with the workspace's characters (not one without them, then another).
-    const fontPromise = asset('fonts/qd-cjk.otf', 'qd-font');
+    // The served page starts with the small font of the UI's and the sample's characters and fetches
+    // the rest (fonts/qd-cjk.otf) after its first frame (wasm/web/backend.h); the standalone file
+    // carries the whole page font in #qd-font.
+    const fontPromise = asset('fonts/qd-cjk-ui.otf', 'qd-font');
     sampleBytes();
-    const storedPromise = storage.get().catch((e) => ({ failed: e }));
+    const storedPromise = storage.read(true).catch((e) => ({ failed: e }));
     const canvas = $('canvas');
     const options = { canvas, qdHost: host };
     if (standalone) options.wasmBinary = base64Bytes($('qd-wasm').textContent);
@@ -647,16 +780,19 @@
       mark('storage');
       if (stored && stored.failed) storageFailure(stored.failed);
       else tabs.base = storedGeneration(stored);
-      if (stored && stored.bytes) {
-        let answer = null;
+      const base = stored && !stored.failed ? stored.base : null;
+      let bad = null;
+      if (base && base.bytes) {
+        let result = null;
         try {
-          answer = loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await stored.bytes.arrayBuffer()) }], SOURCE.storage);
+          result = await openStoredState(stored);
         } catch (e) {
-          unreadable = { why: e && e.message ? e.message : String(e), blob: stored.bytes };
+          unreadable = { why: e && e.message ? e.message : String(e), blob: base.bytes };
         }
-        if (answer && answer.ok) { mod._qd_note_restored(stored.savedAt || 0); restoreLog(stored); opened = true; }
-        else if (answer) unreadable = { why: answer.errors.map((e) => e.text).join('\n'), blob: stored.bytes };
+        if (result && result.answer.ok) { opened = true; bad = result.bad; }
+        else if (result) unreadable = { why: result.answer.errors.map((e) => e.text).join('\n'), blob: base.bytes };
       }
+      if (bad) reportBadEntry(bad);
       if (!opened) {
         const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
         if (!answer.ok) throw new Error(answer.errors.map((e) => e.text).join('\n'));
@@ -682,6 +818,7 @@
       if (JSON.parse(call('qd_state')).frames_drawn > 0) {
         requestAnimationFrame((frameStart) => {
           timings.first_frame = Math.round(frameStart);
+          mod._qd_fonts_after_first_frame();
           registerServiceWorker();
         });
       } else requestAnimationFrame(firstFrame);
@@ -759,6 +896,9 @@
     // For browser tests: {"bytes","fnv1a"} of the open workspace as saved (whole workspaces compared).
     fingerprint: () => call('qd_fingerprint'),
     checkOpen: (bytes) => mod.UTF8ToString(mod._qd_check_open(bytes)),
+    // For benchmarks and tests: the last saves to browser storage, [{kind: 'entry'|'whole', bytes, ok,
+    // changedAt, storedAt}] (performance.now() of the first change a save carries and of its end).
+    storageLog: () => JSON.stringify(storageLog),
     // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording
     // on ("recording": false until a frame was drawn with it); `names` resolves unlabelled items.

@@ -5,7 +5,9 @@
 #    never precached, so they are no part of a first visit unless its data needs them),
 #  - writes dist/quotedesk-standalone.html: one self-contained file (scripts and styles inline, the
 #    wasm and the font base64-embedded, the sample inline) that works from file:// with a strict CSP
-#    of its own (script and style hashes instead of 'self'). It carries the main font only: the
+#    of its own (script and style hashes instead of 'self'). It carries the main font only (qd-cjk.otf,
+#    GB 2312 + the sources' characters, as its page font; the served page starts with the small
+#    qd-cjk-ui.otf and fetches qd-cjk.otf after its first frame): the
 #    fallback fonts (6 MB gzip, 8 MB raw, 10.7 MB as base64) would triple it, so there a character
 #    outside the main subset (GB 2312 + the sources' characters) draws as an empty box,
 #  - writes FILE.gz beside each compressible file, which tools/serve.mjs (like nginx's gzip_static)
@@ -16,7 +18,7 @@ B=build/wasm
 rm -rf dist && mkdir -p dist/fonts
 cp -r site/. dist/
 cp "$B/wasm/quotedesk.js" "$B/wasm/quotedesk.wasm" dist/
-cp "$B/fonts/qd-cjk.otf" "$B"/fonts/qd-cjk-x*.otf dist/fonts/
+cp "$B/fonts/qd-cjk-ui.otf" "$B/fonts/qd-cjk.otf" "$B"/fonts/qd-cjk-x*.otf dist/fonts/
 for f in assets/*.json; do [ -e "$f" ] && cp "$f" dist/; done
 
 # ---- service worker: cache name from a hash of everything it serves ----------------------------------

@@ -3,7 +3,9 @@
 // page with a big list: the frames after navigating to it (the first visit builds its derived rows;
 // the overview computes its forecast a slice per frame) and the frames while the list is scrolled
 // with the wheel (nothing may be rebuilt then). Then the save to browser storage that the open
-// triggers: the longest main-thread block while it runs; last Ctrl+S (the download) the same way.
+// triggers: the longest main-thread block while it runs; Ctrl+S (the download) the same way; last a
+// change (a rule typed on 设置 > 计费规则, QD_BENCH_CHANGES times) from the change to its journal
+// entry being stored (docs/architecture.md §6), beside the whole save the open made.
 // Frame times are the console's own CPU time per frame (state().last_frame_ms: ImGui build + GL
 // submit), read after every frame drawn; the accessibility mirror's share of it (state().a11y.last_ms). Prints figures; asserts nothing. usage: node
 // bench_frames.mjs SITE_DIR FILE (FILE inside SITE_DIR; tools/bench/run.sh prepares it);
@@ -11,7 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, findItem, typeInto, pressKey, settle } from './harness.mjs';
 
 const [siteDir, file] = process.argv.slice(2);
 const name = path.basename(file);
@@ -169,5 +171,41 @@ console.log(`Ctrl+S download: ${(downloaded.length / 1e6).toFixed(1)} MB in ${ct
   `${ctrlS.longest.toFixed(0)} ms (${ctrlS.blocks} blocks over 50 ms); wasm heap then ${(ctrlS.heap / 1e6).toFixed(1)} MB`);
 console.log(`  bytes: sha256 ${downloadHash.slice(0, 16)}, ${downloadHash === ctrlS.storedHash && downloaded.length === ctrlS.storedSize
   ? 'the same as' : 'DIFFERENT FROM'} the text saved to browser storage (${ctrlS.storedSize} bytes)`);
+// A change stored: typed on 设置 > 计费规则 (Enter makes the change), stored as a journal entry.
+const frames = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state())).frames_drawn;
+await page.evaluate(() => window.quotedesk.navigate('settings'));
+await settle(page, (await frames()) - 1, 60000);
+for (let i = 0; i < 40; i++) {
+  const it = await findItem(page, '##rule-five_day_window_hours');
+  if (it.vh > 0 && it.vy > 40 && it.vy < 600) break;
+  const before = await frames();
+  await page.mouse.move(700, 400);
+  await page.mouse.wheel(0, (it.vh > 0 ? it.vy : it.y) < 40 ? -200 : 200);   // hidden: vy is 0, y is where it lies
+  await settle(page, before, 60000);
+}
+const changes = [];
+const saves = async () => JSON.parse(await page.evaluate(() => window.quotedesk.storageLog()));
+const wholeSave = (await saves()).filter((e) => e.kind === 'whole').pop();
+for (let i = 0; i < Number(process.env.QD_BENCH_CHANGES || 3); i++) {
+  const n = (await saves()).length;
+  await typeInto(page, '##rule-five_day_window_hours', String(2 + i));
+  await page.evaluate(() => { window.__qdBench.longTasks = []; });
+  await pressKey(page, 'Enter');
+  for (let t = 0; t < 1200 && (await saves()).length <= n; t++) await page.waitForTimeout(25);
+  const save = (await saves()).pop();
+  const blocks = await page.evaluate(() => window.__qdBench.longTasks.map((e) => e.ms));
+  changes.push({ ...save, ms: save.storedAt - save.changedAt, longest: blocks.length ? Math.max(...blocks) : 0 });
+}
+for (const c of changes) {
+  console.log(`a change stored: ${c.kind}${c.ok ? '' : ' (FAILED)'} of ${(c.bytes / 1e3).toFixed(1)} KB, stored ${c.ms.toFixed(0)} ms after the change ` +
+    `(of which ${300} ms the wait for more typing); longest main-thread block ${c.longest.toFixed(0)} ms`);
+}
+if (wholeSave && changes.length) {
+  const best = Math.min(...changes.map((c) => c.ms));
+  console.log(`  the whole workspace (what every change wrote before the journal): ${(wholeSave.bytes / 1e6).toFixed(1)} MB stored ` +
+    `${(wholeSave.storedAt - wholeSave.changedAt).toFixed(0)} ms after its change; a change now ${best.toFixed(0)} ms ` +
+    `(${((wholeSave.storedAt - wholeSave.changedAt) / best).toFixed(1)}x faster), ${(wholeSave.bytes / changes[0].bytes).toFixed(0)}x fewer bytes`);
+}
+
 await browser.close();
 server.close();

@@ -36,7 +36,8 @@ async function appVisit(page, reload) {
     for (const e of performance.getEntriesByType('resource')) {
       const name = e.name.split('/').pop();
       if (name === 'quotedesk.wasm') t.wasm_fetched = Math.round(e.responseEnd);
-      if (name === 'qd-cjk.otf') t.font_fetched = Math.round(e.responseEnd);
+      if (name === 'qd-cjk-ui.otf') t.font_fetched = Math.round(e.responseEnd);   // the first frame's font
+      if (name === 'qd-cjk.otf') t.rest_font_fetched = Math.round(e.responseEnd);  // the rest, after the first frame
     }
     const s = JSON.parse(window.quotedesk.state());
     return { ...t, ...(s.startup || {}) };
@@ -81,7 +82,10 @@ report('warm: reload', rows.warm);
 const base = median(rows.baseline.map((r) => r.first_frame));
 for (const kind of ['cold', 'warm']) {
   const ff = median(rows[kind].map((r) => r.first_frame));
-  console.log(`${kind} first frame ${ff} ms (budget 1500): ${(ff / base).toFixed(2)}x the baseline's ${base} ms`);
+  // Per run: the app's visit against the baseline visit made just before it in the same browser.
+  const ratios = rows[kind].map((r, i) => r.first_frame / rows.baseline[i].first_frame);
+  console.log(`${kind} first frame ${ff} ms (budget 1500): ${(ff / base).toFixed(2)}x the baseline's ${base} ms; ` +
+    `per run: best ${Math.min(...ratios).toFixed(2)}x, median ${median(ratios).toFixed(2)}x (goal: ${kind === 'cold' ? '2.0' : '1.2'}x)`);
 }
 await browser.close();
 server.close();

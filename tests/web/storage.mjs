@@ -2,10 +2,11 @@
 // storage that is missing, full or holds a record that cannot be read, and a file too big for the page.
 // Every change is kept or refused in words; the last workspace saved whole is never replaced by one that
 // failed to save; the page stays alive. Workspace changes here are file opens (the sample under another
-// account name), the one change a test can make in both tabs at the same moment.
+// account name), the one change a test can make in both tabs at the same moment, and rule edits typed
+// on 设置 > 计费规则, which the journal keeps as small entries (a base and the patches since).
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo, serve, launch, screenshot, run, assert, uiItems, clickItem } from './harness.mjs';
+import { repo, serve, launch, screenshot, run, assert, uiItems, clickItem, findItem, typeInto, pressKey, settle } from './harness.mjs';
 
 const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
 // The sample under another account name: one workspace per name.
@@ -51,6 +52,64 @@ const storedOf = (page) => page.evaluate(() => new Promise((resolve, reject) => 
     };
   };
 }));
+// The journal as stored: {generation, base (the base's generation), entries: [{index, text}], head}.
+const journalOf = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const rq = indexedDB.open('quotedesk', 1);
+  rq.onerror = () => reject(rq.error);
+  rq.onsuccess = () => {
+    const store = rq.result.transaction('workspace', 'readonly').objectStore('workspace');
+    const base = store.get('current'), head = store.get('head');
+    const entries = store.getAll(IDBKeyRange.bound(['entry'], ['entry', []]));
+    entries.onerror = () => reject(entries.error);
+    entries.onsuccess = () => resolve({ base: base.result ? base.result.generation : null, head: head.result || null,
+      entries: entries.result.map((e) => ({ base: e.base, index: e.index, text: e.text })) });
+  };
+}));
+// Replaces the text of stored journal entry `index` (a broken write, a foreign tool).
+const breakEntry = (page, index, text) => page.evaluate(({ index, text }) => new Promise((resolve, reject) => {
+  const rq = indexedDB.open('quotedesk', 1);
+  rq.onerror = () => reject(rq.error);
+  rq.onsuccess = () => {
+    const tx = rq.result.transaction('workspace', 'readwrite');
+    const store = tx.objectStore('workspace');
+    const head = store.get('head');
+    head.onsuccess = () => store.put({ base: head.result.base, index, text, savedAt: Date.now() }, ['entry', head.result.base, index]);
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  };
+}), { index, text });
+const savesOf = async (page) => JSON.parse(await page.evaluate(() => window.quotedesk.storageLog()));
+const fingerprintOf = async (page) => JSON.parse(await page.evaluate(() => window.quotedesk.fingerprint()));
+// A change of the workspace through the console: 设置 > 计费规则, 五天无理由退订 window in hours.
+async function setRule(page, hours) {
+  const frames = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state())).frames_drawn;
+  await page.evaluate(() => window.quotedesk.navigate('settings'));
+  await settle(page, (await frames()) - 1);
+  for (let i = 0; ; i++) {
+    const it = await findItem(page, '##rule-five_day_window_hours');
+    if (it.vh > 0 && it.vy > 40 && it.vy < 600) break;
+    if (i > 30) { await screenshot(page, 'storage-journal-no-rules'); throw new Error('the rule table did not come into view: ' + JSON.stringify(it)); }
+    const before = await frames();
+    await page.mouse.move(700, 400);
+    await page.mouse.wheel(0, (it.vh > 0 ? it.vy : it.y) < 40 ? -200 : 200);   // hidden: vy is 0, y is where it lies
+    await settle(page, before);
+  }
+  const saves = (await savesOf(page)).length;
+  await typeInto(page, '##rule-five_day_window_hours', String(hours));
+  await pressKey(page, 'Enter');
+  return saves;
+}
+// Waits for the save after `before` saves: the newest one.
+async function nextSave(page, before) {
+  await until(async () => (await savesOf(page)).length > before && !(await storageOf(page)).save_pending, 'the change to be stored');
+  const saves = await savesOf(page);
+  return saves[saves.length - 1];
+}
+const reloaded = async (page) => {
+  await page.reload();
+  await page.evaluate(() => window.quotedesk.ready.then(() => true));
+};
+
 async function until(fn, what, ms = 20000) {
   const t0 = Date.now();
   for (;;) {
@@ -68,7 +127,9 @@ async function noticeDownload(page) {
   return fs.readFileSync(await download.path(), 'utf8');
 }
 
-const failed = await run([
+// QD_ONLY=words runs only the cases whose name has them (and the last, which gathers page errors).
+const only = (cases) => cases.filter(([name], i) => !process.env.QD_ONLY || name.includes(process.env.QD_ONLY) || i === cases.length - 1);
+const failed = await run(only([
   ['two tabs: a change in one is followed by the other, both ways', async () => {
     const context = await newContext();
     const a = await tab(context, 'tab A');
@@ -233,10 +294,122 @@ const failed = await run([
       after.undo_steps === 0, 'after reload: ' + JSON.stringify(after));
     await context.close();
   }],
+  ['the journal: each change is a small entry, a reload applies them all, opening a file or a long journal writes it whole', async () => {
+    const context = await newContext();
+    const page = await tab(context, 'journal');
+    await open(page, '甲单位');
+    await saved(page);
+    const whole = (await savesOf(page)).pop();
+    assert(whole.kind === 'whole' && whole.ok, 'the open is not saved whole: ' + JSON.stringify(whole));
+    for (const hours of [1, 2, 3]) {
+      const entry = await nextSave(page, await setRule(page, hours));
+      assert(entry.kind === 'entry' && entry.ok && entry.bytes * 10 < whole.bytes,
+        `change ${hours}: not a small entry: ${JSON.stringify(entry)} (the workspace: ${whole.bytes} bytes)`);
+    }
+    let stored = await journalOf(page);
+    assert(stored.head && stored.head.entries === 3 && stored.head.base === stored.base && stored.entries.length === 3 &&
+      stored.entries.every((e) => e.base === stored.base && e.text.startsWith('{"quotedesk_patch":1')),
+    'the journal: ' + JSON.stringify({ head: stored.head, n: stored.entries.length }));
+    const before = await fingerprintOf(page);
+    await reloaded(page);
+    const after = await fingerprintOf(page);
+    assert(after.fnv1a === before.fnv1a && after.bytes === before.bytes, `after reload: ${JSON.stringify(after)} != ${JSON.stringify(before)}`);
+    assert((await storageOf(page)).source === 'browser_storage', 'not reopened from storage');
+    assert((await noticeOf(page)) === '', 'a notice after the reload: ' + await noticeOf(page));
+    // Another file: written whole, the journal gone.
+    await open(page, '乙单位');
+    await saved(page);
+    stored = await journalOf(page);
+    assert((await savesOf(page)).pop().kind === 'whole' && !stored.head && stored.entries.length === 0,
+      'a file open kept the journal: ' + JSON.stringify(stored.head));
+    // A journal grown past its share of the base is compacted: the base is written whole again.
+    let kinds = '';
+    for (let i = 0; i < 25 && !kinds.includes('whole'); i++) kinds += ' ' + (await nextSave(page, await setRule(page, 10 + i))).kind;
+    assert(/entry.*whole/.test(kinds), 'no compaction: ' + kinds);
+    stored = await journalOf(page);
+    assert(!stored.head || stored.head.entries < 3, 'after compaction: ' + JSON.stringify(stored.head));
+    const compacted = await fingerprintOf(page);
+    await reloaded(page);
+    assert((await fingerprintOf(page)).fnv1a === compacted.fnv1a, 'the compacted workspace did not come back');
+    await context.close();
+  }],
+  ['the journal: a broken entry is said, the base and the entries before it open, the download is offered', async () => {
+    const context = await newContext();
+    const page = await tab(context, 'journal broken');
+    await open(page, '丙单位');
+    await saved(page);
+    await nextSave(page, await setRule(page, 1));
+    const first = await fingerprintOf(page);
+    await nextSave(page, await setRule(page, 2));
+    const broken = (await journalOf(page)).entries[1].text.slice(0, 300);
+    await breakEntry(page, 2, broken);
+    await reloaded(page);
+    const said = await noticeOf(page);
+    assert(said.includes('第 2 条更改（共 2 条）无法读取') && said.includes('browser-storage journal 2'), 'notice: ' + said);
+    const open1 = await fingerprintOf(page);
+    assert(open1.fnv1a === first.fnv1a, 'not the base with the first change');
+    await screenshot(page, 'storage-journal-broken');
+    const text = await noticeDownload(page);
+    assert(JSON.parse(text).rules.five_day_window_hours === 1, 'the download is not the open workspace');
+    let stored = await journalOf(page);
+    assert(stored.head.entries === 2 && stored.entries[1].text === broken, 'storage changed before any change');
+    // The next change writes the workspace whole: the broken journal is gone.
+    const save = await nextSave(page, await setRule(page, 5));
+    stored = await journalOf(page);
+    assert(save.kind === 'whole' && save.ok && !stored.head && stored.entries.length === 0, 'after the next change: ' + JSON.stringify(stored.head));
+    await context.close();
+  }],
+  ['the journal in two tabs: a change stored as an entry in one is followed by the other, both ways', async () => {
+    const context = await newContext();
+    const a = await tab(context, 'journal tab A');
+    const b = await tab(context, 'journal tab B');
+    await open(a, '丁单位');
+    await saved(a);
+    await until(async () => (await accountOf(b)) === '丁单位', 'tab B to follow the open');
+    await nextSave(a, await setRule(a, 1));
+    const fa = await fingerprintOf(a);
+    await until(async () => (await fingerprintOf(b)).fnv1a === fa.fnv1a, 'tab B to follow the entry');
+    assert((await savesOf(a)).pop().kind === 'entry', 'tab A did not store an entry');
+    await nextSave(b, await setRule(b, 2));
+    assert((await savesOf(b)).pop().kind === 'entry', 'tab B did not store an entry');
+    const fb = await fingerprintOf(b);
+    await until(async () => (await fingerprintOf(a)).fnv1a === fb.fnv1a, 'tab A to follow the entry');
+    const stored = await journalOf(a);
+    assert(stored.head.entries === 2, 'the journal: ' + JSON.stringify(stored.head));
+    await context.close();
+  }],
+  ['the journal: a failed write is told, the stored state stays; the next entry carries both changes', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__qdFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const page = await tab(context, 'journal full');
+    await open(page, '戊单位');
+    await saved(page);
+    const before = await journalOf(page);
+    await page.evaluate(() => { window.__qdFull = true; });
+    const failedSave = await nextSave(page, await setRule(page, 1));
+    assert(failedSave.kind === 'entry' && !failedSave.ok, 'the failed write: ' + JSON.stringify(failedSave));
+    assert((await noticeOf(page)).includes('浏览器存储空间已满'), 'no storage-full notice: ' + await noticeOf(page));
+    const still = await journalOf(page);
+    assert(JSON.stringify(still) === JSON.stringify(before), 'the stored state changed');
+    await page.evaluate(() => { window.__qdFull = false; });
+    await nextSave(page, await setRule(page, 2));
+    const kept = await journalOf(page);
+    assert(kept.head.entries === 1, 'one entry for both changes: ' + JSON.stringify(kept.head));
+    const fp = await fingerprintOf(page);
+    await reloaded(page);
+    assert((await fingerprintOf(page)).fnv1a === fp.fnv1a, 'both changes did not come back');
+    await context.close();
+  }],
   ['no page error, no console error', async () => {
     assert(problems.length === 0, problems.join('\n'));
   }],
-]);
+]));
 await browser.close();
 server.close();
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,11 @@
 #!/usr/bin/python3
 """Subset Noto Sans CJK SC into the font the page loads (build time; python3-fonttools).
 
+Two page fonts: --ui-out (qd-cjk-ui.otf), what the served page's first frame is drawn with: ASCII,
+Latin-1, punctuation and every non-ASCII character of the scanned sources (the UI strings, the core's
+labels, the sample: about 700 characters, a tenth of the bytes); and --out (qd-cjk.otf), described
+below, which the served page fetches after its first frame and the standalone file carries.
+
 The glyph set is: printable ASCII and Latin-1, general punctuation, CJK symbols and full-width
 forms, the 6,763 hanzi of GB 2312 (everyday Chinese, from Python's own gb2312 codec), and every
 non-ASCII character found in the UI sources and the sample workspaces, so rare characters of the
@@ -89,8 +94,8 @@ def pick_sc(path):
     sys.exit("subset.py: no SC face in " + path)
 
 
-def base_chars():
-    """What the page's font always holds, whatever the sources say."""
+def ui_base_chars():
+    """What the small first-frame font always holds besides the sources' characters: no hanzi."""
     chars = set(chr(c) for c in range(0x20, 0x7F))
     chars.update(chr(c) for c in range(0xA0, 0x100))                  # Latin-1 (¥, ·, ×)
     chars.update(chr(c) for c in range(0x2010, 0x2070))               # general punctuation
@@ -98,14 +103,20 @@ def base_chars():
     chars.update(chr(c) for c in range(0x2460, 0x24A0))               # circled numbers
     chars.update(chr(c) for c in range(0x3000, 0x3040))               # CJK symbols and punctuation
     chars.update(chr(c) for c in range(0xFF00, 0xFFF0))               # full-width forms
-    chars.update(gb2312_hanzi())
     return chars
+
+
+def base_chars():
+    """What the page's font always holds, whatever the sources say."""
+    return ui_base_chars() | set(gb2312_hanzi())
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--font", required=True)
     ap.add_argument("--out", help="the page's font: base characters + those of the scanned sources")
+    ap.add_argument("--ui-out", help="the first frame's font: the base characters without GB 2312's hanzi + those "
+                    "of the scanned sources (docs/performance.md, First frame); the page then fetches --out")
     ap.add_argument("--scan", nargs="*", default=[])
     ap.add_argument("--fallback-dir", help="write the fallback files here: the face minus the base characters "
                     "(independent of the sources, so built once; the few scanned rare characters are in both)")
@@ -113,9 +124,13 @@ def main():
 
     index = pick_sc(args.font)
     base = base_chars()
+    scanned = scanned_chars(args.scan) if (args.out or args.ui_out) else set()
     if args.out:
-        chars = base | scanned_chars(args.scan)
+        chars = base | scanned
         write_subset(args.font, index, sorted(ord(c) for c in chars), args.out, truetype=True)
+    if args.ui_out:
+        chars = ui_base_chars() | scanned
+        write_subset(args.font, index, sorted(ord(c) for c in chars), args.ui_out, truetype=True)
     if args.fallback_dir:
         face = TTFont(args.font, fontNumber=index, lazy=True).getBestCmap()
         rest = [cp for cp in sorted(face) if chr(cp) not in base and cp >= 0x20]

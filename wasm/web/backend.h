@@ -37,7 +37,9 @@ struct BackendStats {
     int fallbackGlyphs = 0;       // glyphs of the body font drawn from fallback files
     int placeholders = 0;         // characters drawn as an empty box (no loaded file has them)
     int fallbackLoading = 0, fallbackLoaded = 0, fallbackFailed = 0;  // fallback files by status
-    bool textInput = false;  // a text field is active (the IME textarea has the focus)
+    int restGlyphs = 0;  // glyphs of the body font drawn from the rest of the page's font (fonts/qd-cjk.otf)
+    const char* restFont = "absent";  // ... that file: absent, loading, loaded, failed
+    bool textInput = false;           // a text field is active (the IME textarea has the focus)
 
     // Where start-up time goes (docs/architecture.md §4: first frame < 1.5 s), ms of main-thread time.
     struct Startup {
@@ -57,6 +59,13 @@ bool StartBackend();
 // The CJK font file (an OpenType subset fetched by the page); the atlas is built from it with only
 // the glyphs the UI strings and the loaded data need. The bytes are copied.
 //
+// The served page's font is small (fonts/qd-cjk-ui.otf: the characters of the UI strings, the
+// core's labels and the sample, about 700; docs/performance.md "First frame"), so the first frame
+// waits for a tenth of the bytes. The rest of the everyday characters (GB 2312's 6,763 hanzi: the
+// file fonts/qd-cjk.otf, which the standalone file carries as its page font) is fetched after the
+// first frame (FetchRestOfFont), or at once by an atlas build that meets a character the page's font
+// lacks; such a character draws as an empty box until it arrives.
+//
 // Characters it lacks (traditional U+5C0D, CJK Ext A U+4DAE, the supplementary planes' U+20BB7; ImWchar is 32-bit,
 // IMGUI_USE_WCHAR32) come from the fallback files fonts/qd-cjk-x1..6.otf (tools/font/subset.py: the
 // rest of Noto Sans CJK SC, split by code point): the atlas build that first meets such a character
@@ -66,8 +75,13 @@ bool StartBackend();
 // fallback files: there the boxes stay.
 void SetFontData(const uint8_t* data, size_t size);
 
-// A fallback file's bytes (chunk 1..6), or size 0 when it could not be fetched. The bytes are copied.
+// A fallback file's bytes (chunk 1..6; kRestOfFontChunk: fonts/qd-cjk.otf), or size 0 when it could
+// not be fetched. The bytes are copied.
+inline constexpr int kRestOfFontChunk = 7;
 void SetFallbackFontData(int chunk, const uint8_t* data, size_t size);
+
+// After the first frame: fetches the rest of the page's font (kRestOfFontChunk) unless it is there.
+void FetchRestOfFont();
 
 // Adds text whose characters must be renderable (e.g. every string of a loaded workspace); the atlas
 // is rebuilt before the next frame if this brought new characters.

@@ -25,7 +25,8 @@
 
 // EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
 // clang-format off
-// Fetches a fallback font file (fonts/qd-cjk-x<chunk>.otf, same origin; the service worker caches it)
+// Fetches a fallback font file (fonts/qd-cjk-x<chunk>.otf, same origin; the service worker caches it;
+// chunk 7, kRestOfFontChunk, is fonts/qd-cjk.otf, the rest of the page's font)
 // and hands its bytes to qd_font_chunk_loaded; size 0 when it cannot be had (the standalone file
 // carries no fallback fonts and cannot fetch from file://: its placeholders stay).
 EM_JS(void, qd_js_fetch_font_chunk, (int chunk), {
@@ -36,7 +37,7 @@ EM_JS(void, qd_js_fetch_font_chunk, (int chunk), {
         if (p) _free(p);
     };
     if (location.protocol === "file:" || document.getElementById("qd-wasm")) { give(new Uint8Array(0)); return; }
-    fetch("fonts/qd-cjk-x" + chunk + ".otf")
+    fetch(chunk === 7 ? "fonts/qd-cjk.otf" : "fonts/qd-cjk-x" + chunk + ".otf")
         .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
         .then((b) => give(new Uint8Array(b)),
               (e) => { console.warn("QuoteDesk: fallback font " + chunk + " not loaded:", e); give(new Uint8Array(0)); });
@@ -87,11 +88,11 @@ struct FontFile {
 };
 
 struct Fonts {
-    FontFile font;                                  // the page's font (GB 2312 + the sources' characters)
-    FontFile fallback[kFallbackChunks + 1];         // [1..6], fetched when shown text needs them
-    std::set<unsigned int> codepoints;              // every character the body font must hold
-    std::size_t headingChars = 0;                   // ui::HeadingCodepoints().size() the atlas was built with
-    ImVector<ImWchar> ranges[kFallbackChunks + 1];  // per file; must outlive the atlas build
+    FontFile font;                            // the page's font (the sources' characters; standalone: + GB 2312)
+    FontFile fallback[kRestOfFontChunk + 1];  // [1..6], fetched when shown text needs them; [7] after the first frame
+    std::set<unsigned int> codepoints;        // every character the body font must hold
+    std::size_t headingChars = 0;             // ui::HeadingCodepoints().size() the atlas was built with
+    ImVector<ImWchar> ranges[kRestOfFontChunk + 1];  // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
     GLuint fontTexture = 0;  // the atlas on the GPU (UploadAtlas)
 } f;                         // the font state (g, backend_state.h, is the frames')
@@ -182,14 +183,25 @@ void RebuildFonts()
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any height: no rows of nothing to upload
-    g.stats.fallbackGlyphs = g.stats.placeholders = 0;
+    g.stats.fallbackGlyphs = g.stats.restGlyphs = g.stats.placeholders = 0;
 
     if (f.font.status == FontFile::Status::Loaded) {
         // Which file draws each character: the page's font first, then its fallback chunk.
-        std::vector<unsigned int> per[kFallbackChunks + 1], heading, missing;
+        std::vector<unsigned int> per[kRestOfFontChunk + 1], heading, missing;
+        FontFile& rest = f.fallback[kRestOfFontChunk];
         for (unsigned int c : f.codepoints) {
             if (f.font.Has(c)) {
                 per[0].push_back(c);
+                continue;
+            }
+            // The rest of the page's font first (GB 2312: most characters of any data), then the chunk.
+            if (rest.status == FontFile::Status::Absent) FetchRestOfFont();
+            if (rest.status == FontFile::Status::Loading) {
+                missing.push_back(c);
+                continue;
+            }
+            if (rest.Has(c)) {
+                per[kRestOfFontChunk].push_back(c);
                 continue;
             }
             const int k = FallbackChunkOf(c);
@@ -214,14 +226,14 @@ void RebuildFonts()
         ToRanges(per[0], f.ranges[0]);
         ImFont* body = io.Fonts->AddFontFromMemoryTTF(f.font.bytes.data(), static_cast<int>(f.font.bytes.size()),
                                                       bodyPx, &cfg, f.ranges[0].Data);
-        for (int k = 1; k <= kFallbackChunks; ++k) {
+        for (int k = 1; k <= kRestOfFontChunk; ++k) {
             if (per[k].empty()) continue;
             ToRanges(per[k], f.ranges[k]);
             ImFontConfig merge = cfg;
             merge.MergeMode = true;
             io.Fonts->AddFontFromMemoryTTF(f.fallback[k].bytes.data(), static_cast<int>(f.fallback[k].bytes.size()),
                                            bodyPx, &merge, f.ranges[k].Data);
-            g.stats.fallbackGlyphs += static_cast<int>(per[k].size());
+            (k == kRestOfFontChunk ? g.stats.restGlyphs : g.stats.fallbackGlyphs) += static_cast<int>(per[k].size());
         }
         // Headings (page titles, totals, big numbers) hold only the characters of heading text
         // (ui::HeadingCodepoints, about 150 instead of every UI string's 600: most of the raster work).
@@ -262,6 +274,8 @@ void RebuildFonts()
     g.stats.fallbackLoading = loading;
     g.stats.fallbackLoaded = loaded;
     g.stats.fallbackFailed = failed;
+    static const char* const kStatusNames[] = {"absent", "loading", "loaded", "failed"};
+    g.stats.restFont = kStatusNames[static_cast<int>(f.fallback[kRestOfFontChunk].status)];
     g.stats.atlasWidth = io.Fonts->TexWidth;
     g.stats.atlasHeight = io.Fonts->TexHeight;
     g.fontsDirty = false;
@@ -307,10 +321,23 @@ void SetFontData(const uint8_t* data, size_t size)
 
 void SetFallbackFontData(int chunk, const uint8_t* data, size_t size)
 {
-    if (chunk < 1 || chunk > kFallbackChunks) return;
+    if (chunk < 1 || chunk > kRestOfFontChunk) return;
     f.fallback[chunk].Set(data, size);  // size 0: not available, its characters keep their boxes
-    g.fontsDirty = true;
+    // The rest of the page's font comes after the first frame whether needed or not: the atlas is
+    // built again only when a character waits for it (a box now).
+    if (chunk != kRestOfFontChunk || g.stats.placeholders > 0) g.fontsDirty = true;
+    if (chunk == kRestOfFontChunk)
+        g.stats.restFont = f.fallback[chunk].status == FontFile::Status::Loaded ? "loaded" : "failed";
     RequestFrames();
+}
+
+void FetchRestOfFont()
+{
+    FontFile& rest = f.fallback[kRestOfFontChunk];
+    if (rest.status != FontFile::Status::Absent) return;
+    rest.status = FontFile::Status::Loading;
+    g.stats.restFont = "loading";
+    qd_js_fetch_font_chunk(kRestOfFontChunk);
 }
 
 void AddDisplayText(const std::string& utf8)
@@ -328,5 +355,8 @@ EMSCRIPTEN_KEEPALIVE void qd_font_chunk_loaded(int chunk, const uint8_t* data, i
 {
     qd::web::SetFallbackFontData(chunk, data, static_cast<size_t>(std::max(0, size)));
 }
+
+// The page's first frame is on screen: the rest of the page's font may come now (backend.h).
+EMSCRIPTEN_KEEPALIVE void qd_fonts_after_first_frame() { qd::web::FetchRestOfFont(); }
 
 }  // extern "C"

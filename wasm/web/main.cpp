@@ -254,6 +254,8 @@ EMSCRIPTEN_KEEPALIVE const char* qd_state()
     w.member("fallback_loading", s.fallbackLoading);
     w.member("fallback_loaded", s.fallbackLoaded);
     w.member("fallback_failed", s.fallbackFailed);
+    w.member("rest_glyphs", s.restGlyphs);
+    w.member("rest_font", s.restFont);
     w.member("upload_ms", s.lastFontUploadMs, 2);
     w.endObject();
     w.member("heap_bytes", static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * 65536);

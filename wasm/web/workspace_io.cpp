@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "core/model/json_writer.h"
 #include "core/io/load.h"
 #include "core/io/save.h"
+#include "core/io/workspace_patch.h"
 #include "ui/app.h"
 #include "ui/page_export_records.h"
 #include "web/backend.h"
@@ -105,7 +107,102 @@ private:
     const Workspace* workspace_ = nullptr;         // ... of this workspace
 };
 
-WorkspaceTextOut g_persist;   // the save to browser storage (qd_persist_begin)
+WorkspaceTextOut g_persist;  // the save to browser storage (qd_persist_begin)
+
+// The journal (docs/architecture.md §6): browser storage holds a base (the workspace saved whole) and
+// the patches of the changes since (core/io/workspace_patch.h). `stored` is the workspace storage holds
+// as this tab last wrote or read it, so that the next change is stored as DiffWorkspaces(stored, now);
+// absent, the next save writes the workspace whole (a compaction). A whole save also comes when the
+// journal would pass kJournalMaxEntries entries or a kJournalShareOfBase share of the base's size:
+// a reload opens the base and applies every entry, so the journal must stay small beside it.
+constexpr int kJournalMaxEntries = 200;
+constexpr uint64_t kJournalShareOfBase = 4;  // entries up to a quarter of the base's bytes
+class Journal {
+public:
+    void Forget()
+    {
+        stored_.reset();
+        pendingBase_.reset();
+        std::string().swap(patch_);
+    }
+    // The next entry for the open workspace: its size in patch(); -1 when the workspace must be
+    // saved whole instead (no base stored, the journal full, or no workspace).
+    int Next(const ui::AppState& app)
+    {
+        std::string().swap(patch_);
+        if (!stored_ || !app.workspace) return -1;
+        patch_ = DiffWorkspaces(*stored_, *app.workspace);
+        revision_ = app.revision;
+        if (entries_ + 1 > kJournalMaxEntries || (journalBytes_ + patch_.size()) * kJournalShareOfBase > baseBytes_) {
+            std::string().swap(patch_);
+            return -1;
+        }
+        return static_cast<int>(patch_.size());
+    }
+    const std::string& patch() const { return patch_; }
+    void DropPatch() { std::string().swap(patch_); }  // not stored: the next entry covers its changes too
+    uint64_t revision() const { return revision_; }
+    // The entry from Next() is stored: storage now holds stored + patch.
+    void Stored(const ui::AppState& app)
+    {
+        if (!stored_ || patch_.empty()) return;
+        // The patch was made from stored_ a moment ago: its fragment is read again, the counts checked,
+        // but not the whole workspace (CheckWorkspace and a comparison cost a 100k workspace most of a
+        // second; docs/performance.md). tests/core/test_workspace_patch.cpp pins that this is exact.
+        const auto sameShape = [](const Workspace& a, const Workspace& b) {
+            return a.products.size() == b.products.size() && a.resources.size() == b.resources.size() &&
+                   a.orders.size() == b.orders.size() && a.coupons.size() == b.coupons.size() &&
+                   a.export_records.size() == b.export_records.size();
+        };
+        if (!ApplyWorkspacePatch(*stored_, patch_, "journal", PatchChecks::OwnPatch).empty() ||
+            (revision_ == app.revision && app.workspace && !sameShape(*stored_, *app.workspace))) {
+            stored_.reset();  // never trust a base that disagrees: the next save is whole
+        } else {
+            ++entries_;
+            journalBytes_ += patch_.size();
+        }
+        std::string().swap(patch_);
+    }
+    // A whole save's text is complete (of the open workspace, unchanged meanwhile): keep its copy
+    // until storage has taken it.
+    void BaseWritten(const ui::AppState& app, uint64_t bytes)
+    {
+        pendingBase_.reset();
+        if (app.workspace) pendingBase_ = *app.workspace;
+        pendingBaseBytes_ = bytes;
+    }
+    void BaseStored(bool ok)
+    {
+        if (ok && pendingBase_) {
+            stored_ = std::move(pendingBase_);
+            baseBytes_ = pendingBaseBytes_;
+            entries_ = 0;
+            journalBytes_ = 0;
+        }
+        pendingBase_.reset();
+    }
+    // Opened from storage: the base of `baseBytes` and `entries` entries of `journalBytes`; complete
+    // when every entry applied (else the next save rewrites storage whole).
+    void Restored(const ui::AppState& app, uint64_t baseBytes, int entries, uint64_t journalBytes, bool complete)
+    {
+        Forget();
+        if (!complete || !app.workspace) return;
+        stored_ = *app.workspace;
+        baseBytes_ = baseBytes;
+        entries_ = entries;
+        journalBytes_ = journalBytes;
+    }
+
+private:
+    std::optional<Workspace> stored_;
+    std::optional<Workspace> pendingBase_;
+    uint64_t pendingBaseBytes_ = 0;
+    uint64_t baseBytes_ = 0, journalBytes_ = 0;
+    int entries_ = 0;
+    std::string patch_;
+    uint64_t revision_ = 0;
+};
+Journal g_journal;
 WorkspaceTextOut g_download;  // the download (qd_download_begin)
 std::string g_downloadName;   // ... its file name
 
@@ -246,6 +343,7 @@ const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> fil
     }
     qd::ui::AppState& app = shell.app;
     app.workspace = std::move(r.workspace);
+    g_journal.Forget();  // storage does not hold this one yet (from storage: qd_journal_restored says so)
     qd::ui::MarkChanged(app);
     if (source != kFromFiles) qd::ui::StartHistory(app);  // opened fresh; files opened are a change to undo
     AddWorkspaceText(*app.workspace);
@@ -437,5 +535,46 @@ EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
 
 // Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
+
+// The journal (docs/architecture.md §6, Journal above). qd_journal_next() makes the entry of the
+// changes since storage was last written: its size (the text at qd_journal_data(), of revision
+// qd_journal_revision()), or -1 when the workspace is to be saved whole (qd_persist_begin...).
+// qd_journal_stored() after the entry was stored; qd_journal_forget() when it was not (refused,
+// failed): the next entry then covers both changes. A whole save: qd_journal_base_written(bytes) once
+// its text is complete, qd_journal_base_stored(ok) once storage took it or failed.
+EMSCRIPTEN_KEEPALIVE int qd_journal_next() { return g_journal.Next(qd::web::Shell().app); }
+EMSCRIPTEN_KEEPALIVE const char* qd_journal_data() { return g_journal.patch().data(); }
+EMSCRIPTEN_KEEPALIVE double qd_journal_revision() { return static_cast<double>(g_journal.revision()); }
+EMSCRIPTEN_KEEPALIVE void qd_journal_stored() { g_journal.Stored(qd::web::Shell().app); }
+EMSCRIPTEN_KEEPALIVE void qd_journal_forget() { g_journal.DropPatch(); }
+EMSCRIPTEN_KEEPALIVE void qd_journal_base_written(double bytes)
+{
+    g_journal.BaseWritten(qd::web::Shell().app, static_cast<uint64_t>(bytes));
+}
+EMSCRIPTEN_KEEPALIVE void qd_journal_base_stored(int ok) { g_journal.BaseStored(ok != 0); }
+
+// Reopening from storage: after the base was opened (qd_load_staged(2)), each entry in order is applied
+// to the open workspace with a load's checks (ApplyWorkspacePatch): {"ok":true} or the errors as
+// qd_load_staged gives them, the workspace then unchanged. qd_journal_restored() at the end says how
+// much of the journal applied; the history starts over and nothing is waiting to be saved.
+EMSCRIPTEN_KEEPALIVE const char* qd_journal_apply(const char* patch, const char* fileName)
+{
+    auto& app = qd::web::Shell().app;
+    if (!app.workspace) return Result(R"({"ok":false,"errors":[{"text":"no workspace is open"}]})");
+    const qd::LoadErrors errors = qd::ApplyWorkspacePatch(*app.workspace, patch ? patch : "", fileName ? fileName : "");
+    if (!errors.empty()) return Result(ErrorsJson(errors));
+    qd::ui::MarkChanged(app);
+    AddWorkspaceText(*app.workspace);
+    return Result(R"({"ok":true})");
+}
+EMSCRIPTEN_KEEPALIVE void qd_journal_restored(double baseBytes, int entries, double journalBytes, int complete)
+{
+    auto& shell = qd::web::Shell();
+    g_journal.Restored(shell.app, static_cast<uint64_t>(baseBytes), entries, static_cast<uint64_t>(journalBytes),
+                       complete != 0);
+    qd::ui::StartHistory(shell.app);
+    shell.persistedRevision = shell.scheduledRevision = shell.app.revision;
+    qd::web::RequestFrames();
+}
 
 }  // extern "C"
