@@ -44,7 +44,8 @@ public:
 private:
     void string(const char* field, const std::string& s)
     {
-        if (s.capacity() > std::string().capacity()) bytes_[std::string("strings: ") + field] += BlockBytes(s.capacity() + 1);
+        if (s.capacity() > std::string().capacity())
+            bytes_[std::string("strings: ") + field] += BlockBytes(s.capacity() + 1);
     }
     void string(const char* field, const std::optional<std::string>& s)
     {
@@ -88,9 +89,8 @@ private:
             string("products.*", p.resource_type_code);
             string("products.*", p.spec_desc);
             string("products.*", p.region_code);
-            bytes_["arrays: int (renew options)"] +=
-                BlockBytes(sizeof(int) * p.renew_options.months.capacity()) +
-                BlockBytes(sizeof(int) * p.renew_options.years.capacity());
+            bytes_["arrays: int (renew options)"] += BlockBytes(sizeof(int) * p.renew_options.months.capacity()) +
+                                                     BlockBytes(sizeof(int) * p.renew_options.years.capacity());
             extra(p.extra);
         }
         array("Resource", ws.resources);

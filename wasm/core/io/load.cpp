@@ -1376,11 +1376,9 @@ private:
 
 bool RootScan::feed(const char* s, std::size_t base, std::size_t n)
 {
-    static const auto kStops = [] {  // 1: what a string stops at; 2: what a value stops at outside strings
+    static const auto kStops = [] {  // what a value stops at outside strings
         std::array<unsigned char, 256> stops{};
-        stops['"'] = 1 | 2;
-        stops['\\'] = 1;
-        for (const unsigned char c : {'{', '}', '[', ']'}) stops[c] = 2;
+        for (const unsigned char c : {'"', '{', '}', '[', ']'}) stops[c] = 2;
         return stops;
     }();
     std::size_t i = 0;
@@ -1390,16 +1388,21 @@ bool RootScan::feed(const char* s, std::size_t base, std::size_t n)
     }
     while (i < n) {
         if (inString_) {
-            while (i < n && !(kStops[static_cast<unsigned char>(s[i])] & 1)) ++i;
-            if (i >= n) break;
-            if (s[i] == '\\') {
-                i += 2;
-                if (i > n) skipNext_ = true;
-                continue;
+            // The next quote; it closes the string unless an odd run of backslashes comes before it.
+            // Such a run starts at i at the earliest: s[i - 1] is the opening quote, an escaped quote,
+            // or (at the start of a piece) the byte escaped by the last piece's final backslash.
+            const void* q = std::memchr(s + i, '"', n - i);
+            const std::size_t quote = q ? static_cast<std::size_t>(static_cast<const char*>(q) - s) : n;
+            std::size_t run = quote;
+            while (run > i && s[run - 1] == '\\') --run;
+            if (!q) {  // the string goes on in the next piece
+                skipNext_ = (quote - run) % 2 == 1;
+                break;
             }
+            i = quote + 1;
+            if ((quote - run) % 2 == 1) continue;  // an escaped quote
             inString_ = false;
-            if (!stringClosed(base + i + 1)) return false;
-            ++i;
+            if (!stringClosed(base + i)) return false;
             continue;
         }
         if (depth_ >= deepFrom_) {
