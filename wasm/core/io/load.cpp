@@ -1793,14 +1793,23 @@ bool FastReader::object(simdjson::ondemand::object obj, const ObjectSchema& sche
     for (auto item : obj) {
         simdjson::ondemand::field field;
         std::string_view key;
-        if (std::move(item).get(field) || field.unescaped_key().get(key)) return false;
+        if (std::move(item).get(field)) return false;
         std::size_t i = count;
-        for (std::size_t tried = 0; tried < count; ++tried) {
-            const std::size_t at = next + tried < count ? next + tried : next + tried - count;
-            if (members[at].name == key) {
-                i = at;
-                next = at + 1 < count ? at + 1 : 0;
-                break;
+        // The member expected next is compared with the key's raw bytes, not unescaping it first (a
+        // member name has no backslash, so equal raw bytes are the same key); any other key is
+        // unescaped and searched for.
+        if (count > 0 && field.key().unsafe_is_equal(members[next].name)) {
+            i = next;
+            next = next + 1 < count ? next + 1 : 0;
+        } else {
+            if (field.unescaped_key().get(key)) return false;
+            for (std::size_t tried = 0; tried < count; ++tried) {
+                const std::size_t at = next + tried < count ? next + tried : next + tried - count;
+                if (members[at].name == key) {
+                    i = at;
+                    next = at + 1 < count ? at + 1 : 0;
+                    break;
+                }
             }
         }
         if (i < count) {
