@@ -106,6 +106,16 @@
   function loadFiles(files, source) {
     const refusal = memoryRefusal(files.reduce((n, f) => n + f.bytes.length, 0));
     if (refusal) return refusal;
+    // One file: the loader reads it from here a piece at a time (qd_load_streamed), so the wasm heap
+    // never holds the whole text; "" when it needs the whole text (a Huawei response, a problem to report).
+    if (files.length === 1 && files[0].bytes.length > 0) {
+      mod.qdStreamed = files[0].bytes instanceof Uint8Array ? files[0].bytes : new Uint8Array(files[0].bytes);
+      try {
+        const answer = withStrings([files[0].name],
+          (namePtr) => mod.UTF8ToString(mod._qd_load_streamed(namePtr, files[0].bytes.length, source)));
+        if (answer) return JSON.parse(answer);
+      } finally { mod.qdStreamed = null; }
+    }
     for (const f of files) {
       const to = withStrings([f.name], (namePtr) => mod._qd_stage_file(namePtr, f.bytes.length));
       if (f.bytes.length) mod.HEAPU8.set(f.bytes, to);   // HEAPU8 read after the call: the heap may have grown

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,41 @@
 #include "core/io/save.h"
 
 namespace qd::test {
+
+// A text lent a piece at a time, as the browser lends an opened file (load.h TextSource).
+class StringSource final : public TextSource {
+public:
+    explicit StringSource(std::string_view text) : text_(text) {}
+    std::size_t size() const override { return text_.size(); }
+    void copy(std::size_t offset, std::size_t n, char* to) const override
+    {
+        if (offset + n > text_.size()) FAIL("a piece past the end of the file: ", offset, " + ", n);
+        text_.copy(to, n, offset);
+    }
+
+private:
+    std::string_view text_;
+};
+
+// The streamed fast path (LoadWorkspaceStreamed) on `text`, cut into pieces of several sizes: it
+// gives the precise reader's workspace or nothing (never a refusal of its own), and takes every
+// workspace file the fast path takes.
+inline void CheckStreamed(std::string_view text, std::string_view name, const LoadResult& precise, bool fastOk)
+{
+    const bool inWindows = text.size() > (std::size_t{256} << 10);  // smaller files are read whole
+    for (const std::size_t piece : {kStreamPieceBytes, std::size_t{4093}, std::size_t{1}}) {
+        if (piece != kStreamPieceBytes && !inWindows) break;
+        const std::optional<LoadResult> streamed = LoadWorkspaceStreamed(StringSource(text), name, piece);
+        CAPTURE(piece);
+        if (streamed) {
+            CHECK(streamed->ok);
+            CHECK(precise.ok);
+            if (precise.ok) CHECK(SaveWorkspace(streamed->workspace) == SaveWorkspace(precise.workspace));
+        } else {
+            CHECK_FALSE((fastOk && DetectInputKind(text) == InputKind::Workspace));
+        }
+    }
+}
 
 // Returns the precise reader's result (what LoadWorkspace gave before the fast path).
 inline LoadResult LoadBothPaths(std::string_view text, std::string_view name = "t.json")
@@ -25,6 +61,7 @@ inline LoadResult LoadBothPaths(std::string_view text, std::string_view name = "
     LoadResult copied = LoadWorkspace(text, name, LoadPath::Fast);  // read from a padded copy
     LoadResult automatic = LoadWorkspace(text, name);
     INFO("file: " << name);
+    CheckStreamed(text, name, precise, fast.ok);
     CHECK(fast.ok == precise.ok);
     CHECK(copied.ok == precise.ok);
     CHECK(automatic.ok == precise.ok);

@@ -117,6 +117,48 @@ TEST_CASE("load paths: a file over 256 KiB is read in windows of whole elements,
         test::LoadBothPaths(ReplaceAll(text, R"("resource_name":")", "\"resource_name\":\"\xC3"), "big.json").ok);
 }
 
+TEST_CASE(
+    "load paths: a file lent a piece at a time (the browser's open) reads as LoadFiles reads it, or is left to it")
+{
+    GeneratorOptions o;
+    o.resources = 1500;  // ~2 MB: read in windows
+    const std::string text = GenerateWorkspace(o);
+    const LoadResult whole = LoadFiles({{"big.json", text}});
+    REQUIRE(whole.ok);
+    const std::string saved = SaveWorkspace(whole.workspace);
+    for (const std::size_t piece : {kStreamPieceBytes, std::size_t{65536}, std::size_t{4093}, std::size_t{1}}) {
+        CAPTURE(piece);
+        const std::optional<LoadResult> streamed = LoadWorkspaceStreamed(test::StringSource(text), "big.json", piece);
+        REQUIRE(streamed);
+        CHECK(SaveWorkspace(streamed->workspace) == saved);
+    }
+    const std::string bom = "\xEF\xBB\xBF" + text;  // a UTF-8 byte order mark, skipped as LoadFiles skips it
+    const std::optional<LoadResult> withBom = LoadWorkspaceStreamed(test::StringSource(bom), "big.json");
+    REQUIRE(withBom);
+    CHECK(SaveWorkspace(withBom->workspace) == saved);
+
+    // What LoadFiles reads as something else or refuses is not taken: LoadFiles then says why.
+    REQUIRE(text.substr(0, 1) == "{");
+    const std::string huawei = R"({"data":[],)" + text.substr(1);  // DetectInputKind: a Huawei response
+    CHECK(DetectInputKind(huawei) == InputKind::HuaweiResources);
+    CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(huawei), "big.json"));
+    std::string nul = text;
+    nul[nul.find("resource_name", nul.size() / 2) + 20] = '\0';
+    CHECK_FALSE(LoadFiles({{"big.json", nul}}).ok);
+    CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(nul), "big.json"));
+    const std::size_t second = text.find(R"("resource_id":)", text.find(R"("resource_id":)") + 1);
+    const std::string duplicate = text.substr(0, second) + R"("resource_id":"x","resource_id":)" +
+                                  text.substr(second + std::string_view(R"("resource_id":)").size());
+    CHECK_FALSE(LoadFiles({{"big.json", duplicate}}).ok);
+    CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(duplicate), "big.json"));
+    for (const std::string_view small : {R"({"format":"quotedesk/1"})", R"({"data":[]})", "", "  ", "{\"format\":1}"}) {
+        CAPTURE(small);
+        const LoadResult files = LoadFiles({{"small.json", std::string(small)}});
+        const std::optional<LoadResult> streamed = LoadWorkspaceStreamed(test::StringSource(small), "small.json");
+        CHECK(streamed.has_value() == (files.ok && DetectInputKind(small) == InputKind::Workspace));
+    }
+}
+
 TEST_CASE("load paths: what the fast path hands over exactly as the precise reader does")
 {
     const auto agree = [](std::string_view text) { return test::LoadBothPaths(text).ok; };

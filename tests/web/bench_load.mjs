@@ -20,6 +20,8 @@ for (const file of files) {
   const r = await page.evaluate(async ({ name, runs }) => {
     const bytes = new Uint8Array(await (await fetch(name)).arrayBuffer());
     const heap = () => JSON.parse(window.quotedesk.state()).heap_bytes;
+    // what malloc has handed out and not taken back: the memory check's ceiling minus what is available
+    const inUse = () => { const m = JSON.parse(window.quotedesk.checkOpen(0)); return m.ceiling - m.available; };
     const out = { size: bytes.length, decode: [], parse: [], load: [], ok: true, heapBefore: heap() };
     for (let run = 0; run < runs; ++run) {
       let t0 = performance.now();
@@ -32,20 +34,23 @@ for (const file of files) {
       const answer = JSON.parse(await window.quotedesk.loadBytes(bytes, name));
       out.load.push(performance.now() - t0);
       out.ok &&= answer.ok;
-      if (run === 0) out.heapFirst = heap();
+      out.streamed = answer.streamed;
+      if (run === 0) { out.heapFirst = heap(); out.inUseFirst = inUse(); }
       await new Promise((resolve) => setTimeout(resolve, 50));  // let the page draw between runs
     }
     out.heapLast = heap();
+    out.inUseLast = inUse();
     return out;
   }, { name: path.basename(file), runs });
   const mb = r.size / 1e6;
   const fmt = (xs) => `best ${Math.min(...xs).toFixed(1).padStart(7)} ms  median ${median(xs).toFixed(1).padStart(7)} ms`;
-  console.log(`${path.basename(file)}: ${mb.toFixed(1)} MB${r.ok ? '' : ' (LOAD FAILED)'}, ${runs} alternating runs`);
+  console.log(`${path.basename(file)}: ${mb.toFixed(1)} MB${r.ok ? '' : ' (LOAD FAILED)'}, ${runs} alternating runs${r.streamed ? ', read a piece at a time' : ', staged whole'}`);
   console.log(`  chromium qd load  ${fmt(r.load)}   runs: ${r.load.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  JSON.parse        ${fmt(r.parse)}   runs: ${r.parse.map((x) => x.toFixed(0)).join(' ')} (+ TextDecoder ${median(r.decode).toFixed(1)} ms)`);
   const ratios = r.load.map((x, i) => x / r.parse[i]);
   console.log(`  ratio load/JSON.parse  median ${median(ratios).toFixed(2)}  (per run: ${ratios.map((x) => x.toFixed(2)).join(' ')}; to decode + parse ${(median(r.load) / (median(r.parse) + median(r.decode))).toFixed(2)})`);
   console.log(`  wasm heap  ${(r.heapFirst / 1e6).toFixed(1)} MB after the first open (${(r.heapFirst / r.size).toFixed(2)}x file; was ${(r.heapBefore / 1e6).toFixed(1)}), ${(r.heapLast / 1e6).toFixed(1)} MB after ${runs} (${(r.heapLast / r.size).toFixed(2)}x)`);
+  console.log(`  malloc in use  ${(r.inUseFirst / 1e6).toFixed(1)} MB after the first open (${(r.inUseFirst / r.size).toFixed(2)}x file), ${(r.inUseLast / 1e6).toFixed(1)} MB after ${runs} (${(r.inUseLast / r.size).toFixed(2)}x)`);
   await context.close();
 }
 await browser.close();

@@ -3,6 +3,8 @@
 //   native: `bench_load FILE...`        baseline = nlohmann::json::parse (a DOM of the same text);
 //                                        the fast path (LoadPath::Auto) beside the precise reader
 //   wasm:   bench_load.js under node    baseline = JSON.parse (tools/bench/bench_load_node.mjs)
+//   `bench_load --bytes FILE` (and bench_load_bytes in wasm): where the bytes of the workspace go
+//                                        (workspace_bytes.h), beside what malloc says is in use
 // Prints figures and ratios; asserts nothing (budgets are read, not tested).
 #include <algorithm>
 #include <chrono>
@@ -11,9 +13,12 @@
 #include <sstream>
 #include <string>
 
+#include <malloc.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/io/load.h"
+#include "workspace_bytes.h"  // beside this file
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -52,9 +57,53 @@ std::string Padded(const char* data, size_t size)
     return text;
 }
 
+// Bytes malloc has handed out and not taken back.
+uint64_t InUse()
+{
+#ifdef __EMSCRIPTEN__
+    return static_cast<unsigned>(mallinfo().uordblks);
+#else
+    return mallinfo2().uordblks + mallinfo2().hblkhd;  // hblkhd: the large blocks glibc maps apart
+#endif
+}
+
+// Where the bytes of the workspace read from `text` go (workspace_bytes.h), by category, as MB and
+// as a ratio of the file's size, beside what malloc says the workspace holds.
+int PrintBytes(const std::string& text)
+{
+    const uint64_t before = InUse();
+    qd::LoadResult r = qd::LoadWorkspace(text, "bench.json", qd::LoadPath::Auto, text.capacity());
+    const uint64_t after = InUse();
+    if (!r.ok) return 1;
+    const qd::bench::WorkspaceBytes bytes(r.workspace);
+    const double file = static_cast<double>(text.size());
+    std::printf("  where the bytes go (%zu-bit, file %.1f MB):\n", sizeof(void*) * 8, file / 1e6);
+    std::vector<std::pair<uint64_t, std::string>> rows;
+    for (const auto& [k, v] : bytes.byCategory()) rows.emplace_back(v, k);
+    std::sort(rows.rbegin(), rows.rend());
+    for (const auto& [v, k] : rows)
+        std::printf("    %-40s %8.1f MB  %5.3fx file\n", k.c_str(), static_cast<double>(v) / 1e6,
+                    static_cast<double>(v) / file);
+    std::printf("    %-40s %8.1f MB  %5.3fx file\n", "total (counted)", static_cast<double>(bytes.total()) / 1e6,
+                static_cast<double>(bytes.total()) / file);
+    std::printf("    %-40s %8.1f MB  %5.3fx file\n", "malloc in use after the load - before",
+                static_cast<double>(after - before) / 1e6, static_cast<double>(after - before) / file);
+#ifdef __EMSCRIPTEN__
+    std::printf("    %-40s %8.1f MB  %5.3fx file\n", "malloc's peak footprint (text included)",
+                static_cast<double>(static_cast<unsigned>(mallinfo().usmblks)) / 1e6,
+                static_cast<double>(static_cast<unsigned>(mallinfo().usmblks)) / file);
+#endif
+    return 0;
+}
+
 }  // namespace
 
 #ifdef __EMSCRIPTEN__
+extern "C" EMSCRIPTEN_KEEPALIVE int bench_load_bytes(const char* data, int size)
+{
+    return PrintBytes(Padded(data, static_cast<size_t>(size)));
+}
+
 // path: 0 auto (the fast path), 2 precise (docs/performance.md).
 extern "C" EMSCRIPTEN_KEEPALIVE double bench_load(const char* data, int size, int path)
 {
@@ -88,6 +137,14 @@ int LoadOnce(const char* pathName, const char* fileName)
 int main(int argc, char** argv)
 {
     if (argc == 4 && std::string(argv[1]) == "--only") return LoadOnce(argv[2], argv[3]);
+    if (argc == 3 && std::string(argv[1]) == "--bytes") {
+        std::ifstream in(argv[2], std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const std::string file = ss.str();
+        std::printf("%s\n", argv[2]);
+        return PrintBytes(Padded(file.data(), file.size()));
+    }
     for (int i = 1; i < argc; ++i) {
         std::ifstream in(argv[i], std::ios::binary);
         std::stringstream ss;

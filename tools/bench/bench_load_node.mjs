@@ -40,4 +40,9 @@ for (const file of files) {
   line('JSON.parse (+decode)', min.parse);
   console.log(`  ratio fast/JSON.parse ${(min.fast / min.parse).toFixed(2).padStart(8)}   precise/JSON.parse ${(min.precise / min.parse).toFixed(2)}   fast/precise ${(min.fast / min.precise).toFixed(2)}`);
   console.log(`  wasm heap after the first load ${(heapAfterFirst / 1e6).toFixed(1)} MB (was ${(heapBefore / 1e6).toFixed(1)} with the file), ${(heapAfterFirst / bytes.length).toFixed(2)}x file`);
+  // Where the bytes of the workspace go (tools/bench/workspace_bytes.h), in a fresh module: wasm32's sizes.
+  const fresh = await require(modulePath)();
+  const q = fresh._malloc(bytes.length);
+  fresh.HEAPU8.set(bytes, q);
+  fresh._bench_load_bytes(q, bytes.length);
 }

@@ -49,6 +49,11 @@ EM_JS(void, qd_js_download, (const char* name, const char* mime, const char* dat
 EM_JS(void, qd_js_download_workspace, (), {
     if (Module.qdHost) Module.qdHost.downloadWorkspace();
 });
+// The file qd_load_streamed opens: the page keeps its bytes (Module.qdStreamed, a Uint8Array) and
+// lends the loader a piece at a time.
+EM_JS(void, qd_js_streamed_copy, (double offset, int n, char* to), {
+    HEAPU8.set(Module.qdStreamed.subarray(offset, offset + n), to);
+});
 EM_JS(void, qd_js_save_prefs, (const char* lang, const char* theme), {
     try {
         localStorage.setItem("quotedesk.lang", UTF8ToString(lang));
@@ -317,6 +322,8 @@ namespace qd::web {
 std::vector<std::pair<std::string, std::string>> g_awaitingPeriod;
 int g_awaitingSource = 0;
 
+const char* Opened(qd::LoadResult r, const std::string& names, int source, bool streamed);
+
 // LoadFiles over the files, then the workspace, the load errors or the import report (see qd_load_staged).
 const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> files, int source,
                             const qd::LoadOptions& options)
@@ -341,6 +348,15 @@ const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> fil
         for (const qd::LoadError& e : r.errors) shell.data.loadErrors.push_back(e.str());
         return Result(ErrorsJson(r.errors));
     }
+    return Opened(std::move(r), names, source, false);
+}
+
+// The workspace of a successful open replaces the open one (the old one is freed here, once the new
+// one is whole); the answer of qd_load_staged. streamed: read a piece at a time (qd_load_streamed).
+const char* Opened(qd::LoadResult r, const std::string& names, int source, bool streamed)
+{
+    ShellState& shell = Shell();
+    RequestFrames();
     qd::ui::AppState& app = shell.app;
     app.workspace = std::move(r.workspace);
     g_journal.Forget();  // storage does not hold this one yet (from storage: qd_journal_restored says so)
@@ -361,7 +377,8 @@ const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> fil
     for (const qd::LoadError& w : r.warnings) shell.data.importWarnings.push_back(w.str());
     // The sample and what storage already holds need no save; files the user opened do.
     if (source != kFromFiles) shell.persistedRevision = shell.scheduledRevision = app.revision;
-    std::string out = "{\"ok\":true,\"summary\":" + qd::SummaryJson(*app.workspace);
+    std::string out = "{\"ok\":true,\"streamed\":" + std::string(streamed ? "true" : "false") +
+                      ",\"summary\":" + qd::SummaryJson(*app.workspace);
     out += ",\"records\":" + std::to_string(r.records) + ",\"skipped\":" + std::to_string(r.skipped);
     JsonWriter warnings;
     warnings.beginArray();
@@ -427,6 +444,34 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
     std::vector<std::pair<std::string, std::string>> files;
     files.swap(g_staged);
     return LoadStagedFiles(std::move(files), source, {});
+}
+
+// One file the page keeps (Module.qdStreamed, `size` bytes), opened without staging it: the loader
+// reads it a piece at a time (core/io/load.h LoadWorkspaceStreamed), so the wasm heap, which never
+// shrinks, never holds the whole text beside the workspace read from it (docs/performance.md
+// "Streamed"). The answer of qd_load_staged, or "" when the fast path does not take the file (a
+// Huawei response, a file with a problem): the page then stages it and calls qd_load_staged, which
+// reads it whole and says what is wrong. source: as for qd_load_staged.
+EMSCRIPTEN_KEEPALIVE const char* qd_load_streamed(const char* fileName, double size, int source)
+{
+    class PageBytes final : public qd::TextSource {
+    public:
+        explicit PageBytes(std::size_t size) : size_(size) {}
+        std::size_t size() const override { return size_; }
+        void copy(std::size_t offset, std::size_t n, char* to) const override
+        {
+            qd_js_streamed_copy(static_cast<double>(offset), static_cast<int>(n), to);
+        }
+
+    private:
+        std::size_t size_;
+    };
+    std::optional<qd::LoadResult> r =
+        qd::LoadWorkspaceStreamed(PageBytes(static_cast<std::size_t>(size > 0 ? size : 0)), fileName);
+    if (!r) return Result("");
+    g_awaitingPeriod.clear();
+    Shell().data.askRenewRatePeriod = false;
+    return Opened(std::move(*r), fileName, source, true);
 }
 
 // One file at once (kept for callers of the first API): a staged open of just this file.

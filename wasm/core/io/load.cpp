@@ -1244,12 +1244,16 @@ bool IsJsonNumber(std::string_view t)
     return std::isfinite(std::strtod(copy.c_str(), nullptr));
 }
 
+class FileBytes;
+
 class FastReader final : public CheckSink {
 public:
     explicit FastReader(Workspace& ws) : ws_(ws) {}
 
-    // Reads text (which has `readable` bytes readable from its start, for simdjson's padding).
-    bool read(std::string_view text, std::size_t readable);
+    // Reads the file from `begin` on (after a byte order mark); an in-memory text has `readable`
+    // bytes readable from its start, for simdjson's padding.
+    bool read(const FileBytes& bytes, std::size_t begin, std::size_t readable,
+              std::size_t pieceBytes = kStreamPieceBytes);
     void checkError(std::string_view, std::string) override { ok_ = false; }
     void checkErrorBelow(std::string_view, std::string) override { ok_ = false; }
 
@@ -1272,159 +1276,345 @@ private:
 //
 // simdjson's parser needs about 5.7 bytes per byte of the document it reads (a 32-bit index entry
 // per byte, a string buffer of 5/3 the size), so a 135 MB file read at once would take 900 MB of a
-// wasm heap that never shrinks. So a large file is read in windows: a plain scan follows the root
-// object's brackets and strings only (never their content), the root is read from a skeleton in
-// which every large array of objects (resources, orders...) is [], and each such array is then read
-// in windows of whole elements, each window a copy "[ element, element, ... ]" of at most about
-// kWindowBytes. simdjson checks every byte of the skeleton and of every window; what lies between
-// them (whitespace, the commas between windows) is checked by the scan.
+// wasm heap that never shrinks. So a large file is read in windows: a plain scan (RootScan) follows
+// the root object's brackets and strings only (never their content), the root is read from a
+// skeleton in which every large array of objects (resources, orders...) is [], and each such array
+// is then read in windows of whole elements, each window a copy "[ element, element, ... ]" of at
+// most about kWindowBytes. simdjson checks every byte of the skeleton and of every window; what lies
+// between them (whitespace, the commas between elements) is checked by the scan.
+//
+// The scan looks at the file a chunk at a time and only ever forwards, so the file need not be in
+// memory whole: a TextSource (load.h) lends it a piece at a time (docs/performance.md "Streamed").
 constexpr std::size_t kWindowBytes = std::size_t{256} << 10;
 constexpr std::size_t kNoEnd = std::string_view::npos;
 
-std::size_t SkipSpace(std::string_view t, std::size_t p)
-{
-    while (p < t.size() && (t[p] == ' ' || t[p] == '\n' || t[p] == '\r' || t[p] == '\t')) ++p;
-    return p;
-}
+// A file's bytes as the fast path reads them: a text in memory, or a TextSource read in pieces.
+class FileBytes {
+public:
+    explicit FileBytes(std::string_view text) : text_(text) {}
+    explicit FileBytes(const TextSource& source) : source_(&source) {}
 
-// t[p] is '"': the position after the string's closing quote.
-std::size_t EndOfString(std::string_view t, std::size_t p)
-{
-    const std::size_t open = p + 1;
-    for (p = open; p < t.size();) {
-        const void* q = std::memchr(t.data() + p, '"', t.size() - p);
-        if (!q) return kNoEnd;
-        const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(q) - t.data());
-        std::size_t b = quote;
-        while (b > open && t[b - 1] == '\\') --b;
-        if ((quote - b) % 2 == 0) return quote + 1;  // not escaped
-        p = quote + 1;
+    std::size_t size() const { return source_ ? source_->size() : text_.size(); }
+    bool inMemory() const { return source_ == nullptr; }
+    std::string_view text() const { return text_; }  // in memory only
+    // Copies the bytes [offset, offset + n) to `to`.
+    void copy(std::size_t offset, std::size_t n, char* to) const
+    {
+        if (n == 0) return;
+        if (source_) source_->copy(offset, n, to);
+        else std::memcpy(to, text_.data() + offset, n);
     }
-    return kNoEnd;
-}
+    // Appends the bytes [offset, offset + n) to `out`.
+    void append(std::size_t offset, std::size_t n, std::string& out) const
+    {
+        const std::size_t at = out.size();
+        out.resize(at + n);
+        copy(offset, n, out.data() + at);
+    }
 
-// The position after the value that starts at t[p]: brackets and strings followed, nothing checked.
-std::size_t EndOfValue(std::string_view t, std::size_t p)
+private:
+    std::string_view text_;
+    const TextSource* source_ = nullptr;
+};
+
+// A large array of objects of the root, read after the skeleton in windows of whole elements.
+struct DeferredArray {
+    const MemberSpec* spec = nullptr;
+    std::vector<std::pair<std::size_t, std::size_t>> windows;  // [first, last): elements, about kWindowBytes each
+    std::size_t count = 0;                                     // elements
+};
+
+// The scan of a large file: the skeleton and the windows of its large arrays (see above). Fed the
+// file's bytes in order, a chunk at a time (feed), it stops at the first thing that is not a
+// plain root object of members (false): the fast path then gives up and the precise reader says why.
+class RootScan {
+public:
+    explicit RootScan(const FileBytes& bytes) : bytes_(bytes) {}
+
+    bool feed(const char* s, std::size_t base, std::size_t n);  // the bytes [base, base + n)
+    bool finished() const { return state_ == State::Done && !inString_; }
+
+    std::string skeleton;                 // the root object, its large arrays of objects written []
+    std::vector<DeferredArray> deferred;  // ... and those arrays, in file order
+    // The root's first key that tells what the file is (DetectInputKind): "format" for a workspace;
+    // "?" when a key that may decide otherwise came first (or an escaped key: not compared here).
+    std::string decidingKey;
+
+private:
+    enum class State {
+        Start,       // before the root's '{'
+        KeyOrEnd,    // after '{'
+        Key,         // after ','
+        Colon,       // after a key
+        Value,       // after ':'
+        Token,       // in a number or literal
+        AfterValue,  // ',' or '}'
+        Elements,    // in a large array, after '[': an element or ']'
+        Element,     // after ',' in an array: an element
+        AfterElement,
+        Done,  // after the root's '}': whitespace only
+    };
+    static bool Space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+    bool structural(char c, std::size_t at);
+    bool stringClosed(std::size_t end);
+    bool valueClosed(std::size_t end);
+    bool member(std::size_t end);
+
+    const FileBytes& bytes_;
+    State state_ = State::Start;
+    bool inString_ = false;
+    bool skipNext_ = false;   // a backslash ended the last chunk: the next byte is escaped
+    int depth_ = 0;           // brackets open, the root's included
+    int deepFrom_ = INT_MAX;  // from this depth on the scan is inside a value: brackets and strings only
+    std::size_t keyStart_ = 0, keyEnd_ = 0, valueStart_ = 0;
+    bool keyEscaped_ = false;            // the key has a backslash
+    const MemberSpec* array_ = nullptr;  // the member's value is an array of objects read in windows
+    DeferredArray current_;
+    std::size_t first_ = kNoEnd;  // where the open window's first element starts
+    std::size_t lastEnd_ = 0;     // where the last element ended
+};
+
+bool RootScan::feed(const char* s, std::size_t base, std::size_t n)
 {
-    if (p >= t.size()) return kNoEnd;
-    if (t[p] != '{' && t[p] != '[' && t[p] != '"') {  // a number or literal: up to what ends it
-        while (p < t.size() && !std::strchr(",}] \t\r\n", t[p])) ++p;
-        return p;
-    }
-    static const auto kStops = [] {  // what the scan stops at outside strings
-        std::array<bool, 256> stops{};
-        for (const unsigned char c : {'"', '{', '}', '[', ']'}) stops[c] = true;
+    static const auto kStops = [] {  // what a value stops at outside strings
+        std::array<unsigned char, 256> stops{};
+        for (const unsigned char c : {'"', '{', '}', '[', ']'}) stops[c] = 2;
         return stops;
     }();
-    const char* s = t.data();
-    const std::size_t n = t.size();
-    std::size_t depth = 0;
-    while (p < n) {
-        while (p < n && !kStops[static_cast<unsigned char>(s[p])]) ++p;
-        if (p >= n) break;
-        const char c = s[p];
-        if (c == '"') {
-            p = EndOfString(t, p);
-            if (p == kNoEnd || depth == 0) return p;
+    std::size_t i = 0;
+    if (skipNext_) {
+        skipNext_ = false;
+        ++i;
+    }
+    while (i < n) {
+        if (inString_) {
+            // The next quote; it closes the string unless an odd run of backslashes comes before it.
+            // Such a run starts at i at the earliest: s[i - 1] is the opening quote, an escaped quote,
+            // or (at the start of a piece) the byte escaped by the last piece's final backslash.
+            const void* q = std::memchr(s + i, '"', n - i);
+            const std::size_t quote = q ? static_cast<std::size_t>(static_cast<const char*>(q) - s) : n;
+            std::size_t run = quote;
+            while (run > i && s[run - 1] == '\\') --run;
+            if (!q) {  // the string goes on in the next piece
+                skipNext_ = (quote - run) % 2 == 1;
+                break;
+            }
+            i = quote + 1;
+            if ((quote - run) % 2 == 1) continue;  // an escaped quote
+            inString_ = false;
+            if (!stringClosed(base + i)) return false;
             continue;
         }
-        if (c == '{' || c == '[') ++depth;
-        else if (--depth == 0) return p + 1;
-        ++p;
-    }
-    return kNoEnd;
-}
-
-// t[p] is the '[' of an array of objects: the position after its ']', and its elements in windows
-// [first, last) of about kWindowBytes each (the element boundaries, for FastReader::elements).
-std::size_t ScanObjectArray(std::string_view t, std::size_t p,
-                            std::vector<std::pair<std::size_t, std::size_t>>& windows, std::size_t& count)
-{
-    p = SkipSpace(t, p + 1);
-    if (p < t.size() && t[p] == ']') return p + 1;
-    std::size_t first = p;
-    while (true) {
-        if (p >= t.size() || t[p] != '{') return kNoEnd;
-        const std::size_t last = EndOfValue(t, p);
-        if (last == kNoEnd) return kNoEnd;
-        ++count;
-        p = SkipSpace(t, last);
-        const bool more = p < t.size() && t[p] == ',';
-        if (!more && (p >= t.size() || t[p] != ']')) return kNoEnd;
-        if (!more || last - first >= kWindowBytes) windows.emplace_back(first, last);
-        if (!more) return p + 1;
-        p = SkipSpace(t, p + 1);
-        if (last - first >= kWindowBytes) first = p;
-    }
-}
-
-bool FastReader::read(std::string_view text, std::size_t readable)
-{
-    struct Deferred {
-        const MemberSpec* spec;
-        std::vector<std::pair<std::size_t, std::size_t>> windows;
-        std::size_t count = 0;  // elements
-    };
-    std::vector<Deferred> deferred;
-    std::string skeleton;
-    if (text.size() > kWindowBytes) {
-        // The root's members as they are, but for the large arrays of objects, written [].
-        std::size_t p = SkipSpace(text, 0);
-        if (p >= text.size() || text[p] != '{') return false;
-        skeleton = "{";
-        p = SkipSpace(text, p + 1);
-        bool more = p < text.size() && text[p] != '}';
-        while (more) {
-            if (p >= text.size() || text[p] != '"') return false;
-            const std::size_t keyEnd = EndOfString(text, p);
-            if (keyEnd == kNoEnd) return false;
-            const std::string_view key = text.substr(p + 1, keyEnd - p - 2);  // escaped: compared only if plain
-            const std::string_view keyText = text.substr(p, keyEnd - p);
-            p = SkipSpace(text, keyEnd);
-            if (p >= text.size() || text[p] != ':') return false;
-            p = SkipSpace(text, p + 1);
-            const MemberSpec* array = nullptr;
-            if (p < text.size() && text[p] == '[')
-                for (const MemberSpec& m : kWorkspaceSchema.members)
-                    if (m.kind == MemberKind::ObjectArray && m.name == key) array = &m;
-            Deferred d{array, {}, 0};
-            // An array of objects is scanned element by element (its windows found on the way).
-            const std::size_t end = array ? ScanObjectArray(text, p, d.windows, d.count) : EndOfValue(text, p);
-            if (end == kNoEnd) return false;
-            const bool big = array && end - p > kWindowBytes;
-            if (skeleton.size() > 1) skeleton += ',';
-            skeleton += keyText;
-            skeleton += ':';
-            skeleton += big ? std::string_view("[]") : text.substr(p, end - p);
-            if (big) deferred.push_back(std::move(d));
-            p = SkipSpace(text, end);
-            if (p < text.size() && text[p] == ',') p = SkipSpace(text, p + 1);
-            else if (p < text.size() && text[p] == '}') more = false;
-            else return false;
+        if (depth_ >= deepFrom_) {
+            while (i < n && !(kStops[static_cast<unsigned char>(s[i])] & 2)) ++i;
+            if (i >= n) break;
+            const char c = s[i++];
+            if (c == '"') inString_ = true;
+            else if (c == '{' || c == '[') ++depth_;
+            else if (--depth_ < deepFrom_ && !valueClosed(base + i)) return false;
+            continue;
         }
-        if (SkipSpace(text, p + 1) != text.size()) return false;  // nothing after the root object
-        skeleton += '}';
+        if (!structural(s[i], base + i)) return false;
+        ++i;
     }
+    return true;
+}
+
+// A character where the scan is at the root's members or between the elements of a large array.
+bool RootScan::structural(char c, std::size_t at)
+{
+    switch (state_) {
+        case State::Start:
+            if (Space(c)) return true;
+            if (c != '{') return false;
+            depth_ = 1;
+            skeleton = "{";
+            state_ = State::KeyOrEnd;
+            return true;
+        case State::KeyOrEnd:
+        case State::Key:
+            if (Space(c)) return true;
+            if (c == '}' && state_ == State::KeyOrEnd) {
+                depth_ = 0;
+                state_ = State::Done;
+                skeleton += '}';
+                return true;
+            }
+            if (c != '"') return false;
+            keyStart_ = at;
+            inString_ = true;
+            return true;
+        case State::Colon:
+            if (Space(c)) return true;
+            if (c != ':') return false;
+            state_ = State::Value;
+            return true;
+        case State::Value:
+            if (Space(c)) return true;
+            valueStart_ = at;
+            array_ = nullptr;
+            if (c == '"') {
+                inString_ = true;
+            } else if (c == '[' && !keyEscaped_) {
+                std::string key;  // raw: compared only when it has no escapes
+                bytes_.append(keyStart_ + 1, keyEnd_ - keyStart_ - 2, key);
+                for (const MemberSpec& m : kWorkspaceSchema.members)
+                    if (m.kind == MemberKind::ObjectArray && m.name == key) array_ = &m;
+                depth_ = 2;
+                if (array_) {
+                    current_ = DeferredArray{array_, {}, 0};
+                    first_ = kNoEnd;
+                    state_ = State::Elements;
+                } else {
+                    deepFrom_ = 2;
+                }
+            } else if (c == '{' || c == '[') {
+                depth_ = 2;
+                deepFrom_ = 2;
+            } else {
+                state_ = State::Token;
+            }
+            return true;
+        case State::Token:
+            if (!Space(c) && c != ',' && c != '}' && c != ']') return true;
+            if (!member(at)) return false;
+            return structural(c, at);
+        case State::AfterValue:
+            if (Space(c)) return true;
+            if (c == ',') {
+                state_ = State::Key;
+                return true;
+            }
+            if (c != '}') return false;
+            depth_ = 0;
+            skeleton += '}';
+            state_ = State::Done;
+            return true;
+        case State::Elements:
+        case State::Element:
+            if (Space(c)) return true;
+            if (c == ']' && state_ == State::Elements) return member(at + 1);
+            if (c != '{') return false;
+            if (first_ == kNoEnd) first_ = at;
+            depth_ = 3;
+            deepFrom_ = 3;
+            return true;
+        case State::AfterElement:
+            if (Space(c)) return true;
+            if (c == ',') {
+                state_ = State::Element;
+                return true;
+            }
+            if (c != ']') return false;
+            if (first_ != kNoEnd) current_.windows.emplace_back(first_, lastEnd_);
+            return member(at + 1);
+        case State::Done: return Space(c);
+    }
+    return false;
+}
+
+// A string closed at `end` (after its quote): a key, a member's value, or a string deeper down.
+bool RootScan::stringClosed(std::size_t end)
+{
+    if (depth_ >= deepFrom_) return true;
+    if (state_ == State::Value) return member(end);
+    // a key of the root
+    keyEnd_ = end;
+    std::string key;
+    bytes_.append(keyStart_ + 1, keyEnd_ - keyStart_ - 2, key);
+    keyEscaped_ = key.find('\\') != std::string::npos;
+    if (decidingKey.empty()) {
+        if (keyEscaped_ || key == "response" || key == "order_infos" || key == "order_info" ||
+            key == "order_line_items" || key == "data" || key == "renew_inquiry_results")
+            decidingKey = "?";
+        else if (key == "format") decidingKey = key;
+    }
+    state_ = State::Colon;
+    return true;
+}
+
+// The value that ends at `end` closed: an element of a large array, or a member's value.
+bool RootScan::valueClosed(std::size_t end)
+{
+    deepFrom_ = INT_MAX;
+    if (depth_ == 2 && array_) {  // an element
+        ++current_.count;
+        lastEnd_ = end;
+        if (end - first_ >= kWindowBytes) {
+            current_.windows.emplace_back(first_, end);
+            first_ = kNoEnd;
+        }
+        state_ = State::AfterElement;
+        return true;
+    }
+    depth_ = 1;
+    return member(end);
+}
+
+// The member whose value ends at `end` is complete: into the skeleton, [] when it is read in windows.
+bool RootScan::member(std::size_t end)
+{
+    const bool big = array_ && end - valueStart_ > kWindowBytes;
+    if (skeleton.size() > 1) skeleton += ',';
+    bytes_.append(keyStart_, keyEnd_ - keyStart_, skeleton);
+    skeleton += ':';
+    if (big) {
+        skeleton += "[]";
+        deferred.push_back(std::move(current_));
+    } else {
+        bytes_.append(valueStart_, end - valueStart_, skeleton);
+    }
+    current_ = DeferredArray{};
+    array_ = nullptr;
+    depth_ = 1;
+    state_ = State::AfterValue;
+    return true;
+}
+
+bool FastReader::read(const FileBytes& bytes, std::size_t begin, std::size_t readable, std::size_t pieceBytes)
+{
+    const std::size_t size = bytes.size() - begin;
     simdjson::ondemand::parser parser;
-    simdjson::padded_string copy;
-    simdjson::padded_string_view input(text.data(), text.size(), readable);
-    if (!deferred.empty()) {
-        skeleton.reserve(skeleton.size() + simdjson::SIMDJSON_PADDING);
-        input = simdjson::padded_string_view(skeleton.data(), skeleton.size(), skeleton.capacity());
-    } else if (readable < text.size() + simdjson::SIMDJSON_PADDING) {
-        copy = simdjson::padded_string(text);
-        input = copy;
+    if (size <= kWindowBytes) {  // small: read at once, in place when there is room for the padding
+        if (bytes.inMemory() && readable >= bytes.size() + simdjson::SIMDJSON_PADDING)
+            return document(parser, simdjson::padded_string_view(bytes.text().data() + begin, size, readable - begin));
+        std::string copy;
+        copy.reserve(size + simdjson::SIMDJSON_PADDING);
+        bytes.append(begin, size, copy);
+        // What LoadFiles checks first: a file it would refuse or read as a Huawei response is not taken here
+        if (!bytes.inMemory() && (CheckFileText(copy, "") || DetectInputKind(copy) != InputKind::Workspace))
+            return false;
+        return document(parser, simdjson::padded_string_view(copy.data(), copy.size(), copy.capacity()));
     }
-    if (!document(parser, input)) return false;
+    RootScan scan(bytes);
+    if (bytes.inMemory()) {
+        if (!scan.feed(bytes.text().data() + begin, begin, size)) return false;
+    } else {
+        std::string chunk;
+        for (std::size_t at = begin; at < bytes.size(); at += pieceBytes) {
+            const std::size_t n = std::min(pieceBytes, bytes.size() - at);
+            chunk.resize(n);
+            bytes.copy(at, n, chunk.data());
+            // A NUL byte: CheckFileText's message, which LoadWorkspace checks before it reads a text in memory
+            if (std::memchr(chunk.data(), '\0', n)) return false;
+            if (!scan.feed(chunk.data(), at, n)) return false;
+        }
+        if (scan.decidingKey != "format") return false;  // LoadFiles would not read it as a workspace
+    }
+    if (!scan.finished()) return false;
+    scan.skeleton.reserve(scan.skeleton.size() + simdjson::SIMDJSON_PADDING);
+    if (!document(parser,
+                  simdjson::padded_string_view(scan.skeleton.data(), scan.skeleton.size(), scan.skeleton.capacity())))
+        return false;
     std::string window;
-    for (const Deferred& array : deferred) {
+    for (const DeferredArray& array : scan.deferred) {
         array.spec->reserve(&ws_, array.count);  // exactly: no doubling copies of 100,000 resources
         std::size_t index = 0;
         for (const auto& [first, last] : array.windows) {
             window.clear();
             window.reserve(last - first + 2 + simdjson::SIMDJSON_PADDING);
             window += '[';
-            window += text.substr(first, last - first);
+            bytes.append(first, last - first, window);
             window += ']';
             if (!elements(parser, window, *array.spec, index)) return false;
         }
@@ -1603,14 +1793,23 @@ bool FastReader::object(simdjson::ondemand::object obj, const ObjectSchema& sche
     for (auto item : obj) {
         simdjson::ondemand::field field;
         std::string_view key;
-        if (std::move(item).get(field) || field.unescaped_key().get(key)) return false;
+        if (std::move(item).get(field)) return false;
         std::size_t i = count;
-        for (std::size_t tried = 0; tried < count; ++tried) {
-            const std::size_t at = next + tried < count ? next + tried : next + tried - count;
-            if (members[at].name == key) {
-                i = at;
-                next = at + 1 < count ? at + 1 : 0;
-                break;
+        // The member expected next is compared with the key's raw bytes, not unescaping it first (a
+        // member name has no backslash, so equal raw bytes are the same key); any other key is
+        // unescaped and searched for.
+        if (count > 0 && field.key().unsafe_is_equal(members[next].name)) {
+            i = next;
+            next = next + 1 < count ? next + 1 : 0;
+        } else {
+            if (field.unescaped_key().get(key)) return false;
+            for (std::size_t tried = 0; tried < count; ++tried) {
+                const std::size_t at = next + tried < count ? next + tried : next + tried - count;
+                if (members[at].name == key) {
+                    i = at;
+                    next = at + 1 < count ? at + 1 : 0;
+                    break;
+                }
             }
         }
         if (i < count) {
@@ -1702,7 +1901,8 @@ LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadP
         if (json.substr(0, 3) == "\xEF\xBB\xBF")
             json.remove_prefix(3);  // a UTF-8 byte order mark, as nlohmann skips it
         const std::size_t readableJson = readable >= text.size() ? readable - (text.size() - json.size()) : 0;
-        if (FastReader(fast.workspace).read(json, readableJson) && CheckWorkspace(fast.workspace, fileName).empty()) {
+        if (FastReader(fast.workspace).read(FileBytes(json), 0, readableJson) &&
+            CheckWorkspace(fast.workspace, fileName).empty()) {
             fast.ok = true;
             return fast;
         }
@@ -1716,6 +1916,25 @@ LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadP
     if (!result.errors.empty()) return Failed(std::move(result.errors));
     result.ok = true;
     return result;
+}
+
+std::optional<LoadResult> LoadWorkspaceStreamed(const TextSource& source, std::string_view fileName,
+                                                std::size_t pieceBytes)
+{
+    const std::size_t size = source.size();
+    if (size == 0 || size > kMaxFileBytes) return std::nullopt;
+    std::size_t begin = 0;
+    if (size >= 3) {
+        char head[3];
+        source.copy(0, 3, head);
+        if (std::string_view(head, 3) == "\xEF\xBB\xBF") begin = 3;  // a UTF-8 byte order mark, as nlohmann skips it
+    }
+    LoadResult fast;
+    if (!FastReader(fast.workspace).read(FileBytes(source), begin, 0, pieceBytes > 0 ? pieceBytes : 1) ||
+        !CheckWorkspace(fast.workspace, fileName).empty())
+        return std::nullopt;
+    fast.ok = true;
+    return fast;
 }
 
 InputKind DetectInputKind(std::string_view text)

@@ -110,6 +110,27 @@ inline constexpr std::size_t kLoadPadding = 64;
 LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadPath path = LoadPath::Auto,
                          std::size_t readable = 0);
 
+// A file the loader reads a piece at a time instead of whole (docs/performance.md "Streamed"): the
+// browser keeps an opened file's bytes in JavaScript and lends them a piece at a time, so the wasm
+// heap (which never shrinks) never holds the whole text beside the workspace read from it.
+class TextSource {
+public:
+    virtual ~TextSource() = default;
+    virtual std::size_t size() const = 0;
+    // Copies the bytes [offset, offset + n) to `to`; offset + n <= size().
+    virtual void copy(std::size_t offset, std::size_t n, char* to) const = 0;
+};
+
+// LoadFiles of that one file on the fast path, reading it from `source` a piece at a time (about
+// 1 MiB for the scan of its structure, then windows of about 256 KiB): the very workspace LoadFiles
+// gives, or nullopt when the fast path does not take the file (anything LoadFiles would refuse or
+// read as a Huawei response, any problem at all). The caller then opens the whole text with
+// LoadFiles, which reads it again and says what is wrong. Never a failed LoadResult.
+// pieceBytes: how much the scan asks for at a time (tests make it small to cut the file anywhere).
+inline constexpr std::size_t kStreamPieceBytes = std::size_t{1} << 20;
+std::optional<LoadResult> LoadWorkspaceStreamed(const TextSource& source, std::string_view fileName,
+                                                std::size_t pieceBytes = kStreamPieceBytes);
+
 // What a file holds, from its top-level keys (the first deciding key wins).
 enum class InputKind {
     Workspace,           // "format" (or nothing recognisable: read as a workspace, which says what is missing)
