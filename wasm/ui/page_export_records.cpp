@@ -91,9 +91,6 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
     const Workspace& ws = *app.workspace;
     const Instant now = page.builtAsOf;
     const float em = ImGui::GetFontSize();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    // Every column but the file name is as wide as its widest content, so nothing is clipped; the
-    // file name takes the rest, and a narrow window scrolls sideways instead of cutting text.
     const float timeW =
         std::max(TextWidth(ConsoleTime(ws, Instant{}).c_str()) + em * 0.3f, WidestOf({TextId::ExrCreated}));
     const float kindW = WidestOf({TextId::ExrKind, TextId::ExrKindOrders, TextId::ExrKindPendingOrders,
@@ -104,23 +101,20 @@ void DrawTable(AppState& app, ExportRecordsPageState& page)
     const float leftW =
         std::max({TextWidth(Format(Tr(TextId::ExrDaysHours), 88, 88).c_str()),
                   TextWidth(Format(Tr(TextId::ExrHoursMinutes), 88, 88).c_str()), WidestOf({TextId::ExrTimeLeft})});
-    const float actionsW =
-        std::max(TextWidth(Tr(TextId::ExrDownload)) + style.FramePadding.x * 2, WidestOf({TextId::Actions}));
-    const float nameMin = em * 10;
-    const float fixed = timeW + leftW + kindW + rowsW + statusW + actionsW + nameMin + style.CellPadding.x * 2 * 7 + em;
-    const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed);
-
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("##export-records", 7, flags, ImVec2(0, 0), inner)) return;
-    ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(Tr(TextId::ExrFileName), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(Tr(TextId::ExrKind), ImGuiTableColumnFlags_WidthFixed, kindW);
-    ImGui::TableSetupColumn(Tr(TextId::ExrCreated), ImGuiTableColumnFlags_WidthFixed, timeW);
-    ImGui::TableSetupColumn(Tr(TextId::ExrRows), ImGuiTableColumnFlags_WidthFixed, rowsW);
-    ImGui::TableSetupColumn(Tr(TextId::ExrStatus), ImGuiTableColumnFlags_WidthFixed, statusW);
-    ImGui::TableSetupColumn(Tr(TextId::ExrTimeLeft), ImGuiTableColumnFlags_WidthFixed, leftW);
-    ImGui::TableSetupColumn(Tr(TextId::Actions), ImGuiTableColumnFlags_WidthFixed, actionsW);
+    const float actionsW = ButtonRowWidth({Tr(TextId::ExrDownload)});
+    // Every column but the file name is as wide as its widest content; the file name takes the rest
+    // and stays in view while a narrow window scrolls sideways (ui/widgets.h BeginListTable).
+    const ListColumn columns[] = {
+        {Tr(TextId::ExrFileName), em * 10, 1.0f}, {Tr(TextId::ExrKind), kindW},
+        {Tr(TextId::ExrCreated), timeW},          {Tr(TextId::ExrRows), rowsW},
+        {Tr(TextId::ExrStatus), statusW},         {Tr(TextId::ExrTimeLeft), leftW},
+        {Tr(TextId::Actions), actionsW},
+    };
+    if (!BeginListTable("##export-records", columns,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_BordersInnerV,
+                        ImVec2(0, 0), 1))
+        return;
     ImGui::TableHeadersRow();
 
     const ExportRecord* download = nullptr;

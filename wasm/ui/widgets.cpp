@@ -126,7 +126,8 @@ bool BeginListTable(const char* id, std::span<const ListColumn> columns, int fla
     return BeginListTable(id, columns, flags, ImVec2(0, 0));
 }
 
-bool BeginListTable(const char* id, std::span<const ListColumn> columns, int flags, const ImVec2& size)
+bool BeginListTable(const char* id, std::span<const ListColumn> columns, int flags, const ImVec2& size,
+                    int frozenColumns)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     const int n = static_cast<int>(columns.size());
@@ -150,7 +151,7 @@ bool BeginListTable(const char* id, std::span<const ListColumn> columns, int fla
         flags | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
     const float inner = (scrollX ? needed : avail) + frame - style.ScrollbarSize;
     if (!ImGui::BeginTable(id, n, all, size, inner)) return false;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupScrollFreeze(frozenColumns, 1);
     for (std::size_t i = 0; i < columns.size(); ++i)
         ImGui::TableSetupColumn(columns[i].header, ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
                                 widths[i]);

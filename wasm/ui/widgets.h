@@ -79,7 +79,9 @@ struct ListColumn {
 };
 // BeginTable with those widths, a frozen header row, ScrollY and, when needed, ScrollX; `flags` adds
 // to them (row colours, borders). False when the table is not shown (then do not call EndTable).
-bool BeginListTable(const char* id, std::span<const ListColumn> columns, int flags, const ImVec2& size);
+// `frozenColumns`: columns that stay in view while the table scrolls sideways (a file name).
+bool BeginListTable(const char* id, std::span<const ListColumn> columns, int flags, const ImVec2& size,
+                    int frozenColumns = 0);
 bool BeginListTable(const char* id, std::span<const ListColumn> columns, int flags = 0);
 // The widest of these texts / a row of small buttons side by side on one line.
 float TextWidth(const char* text);
