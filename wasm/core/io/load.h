@@ -74,8 +74,9 @@ struct LoadOptions {
 // Memory for an open (docs/architecture.md §5, "A file too big for the page"). The browser's wasm heap
 // has a ceiling (2 GiB in this build; less on a device with little memory) and never shrinks, and an
 // open is atomic, so the open workspace stays while the new one is read. Opening F bytes of files
-// takes about kOpenBytesPerFileByte * F more: the staged text (1x), the workspace read from it (2.22x
-// after opening 100k resources, docs/performance.md) and the reader's transient structures. An open
+// takes about kOpenBytesPerFileByte * F more: the workspace read from it (1.31x at 100k resources,
+// docs/performance.md "Where the bytes go"), and for a file that is not streamed (LoadWorkspaceStreamed)
+// the staged text (1x) and a second reading by the precise reader; the reader's transient structures. An open
 // that would not fit is refused before a byte is read, so the page stays alive and nothing changes.
 inline constexpr uint64_t kOpenBytesPerFileByte = 4;
 struct OpenMemoryCheck {
