@@ -181,6 +181,23 @@ public:
         }
         pendingBase_.reset();
     }
+    // Another tab's entry, applied to the open workspace (which equals stored_, nothing of this tab's
+    // waiting): stored_ takes it too. False, and nothing changed, when there is no stored_ or the
+    // entry does not apply (the page then reopens storage whole); errors in `errors`.
+    bool Follow(ui::AppState& app, std::string_view patch, std::string_view fileName, LoadErrors& errors)
+    {
+        errors.clear();
+        if (!stored_ || !app.workspace) return false;
+        errors = ApplyWorkspacePatch(*app.workspace, patch, fileName);
+        if (!errors.empty()) return false;
+        if (!ApplyWorkspacePatch(*stored_, patch, fileName, PatchChecks::OwnPatch).empty()) {
+            stored_.reset();  // the next save is whole
+        } else {
+            ++entries_;
+            journalBytes_ += patch.size();
+        }
+        return true;
+    }
     // Opened from storage: the base of `baseBytes` and `entries` entries of `journalBytes`; complete
     // when every entry applied (else the next save rewrites storage whole).
     void Restored(const ui::AppState& app, uint64_t baseBytes, int entries, uint64_t journalBytes, bool complete)
@@ -567,6 +584,29 @@ EMSCRIPTEN_KEEPALIVE const char* qd_journal_apply(const char* patch, const char*
     AddWorkspaceText(*app.workspace);
     return Result(R"({"ok":true})");
 }
+// Following another tab that stored entries (docs/architecture.md §6): each new entry in order,
+// applied to the open workspace and to the kept copy; {"ok":true} or the errors (then the page reopens
+// storage whole). qd_journal_followed() once all are in: the history starts over, nothing is waiting.
+EMSCRIPTEN_KEEPALIVE const char* qd_journal_follow(const char* patch, const char* fileName)
+{
+    auto& app = qd::web::Shell().app;
+    qd::LoadErrors errors;
+    if (!g_journal.Follow(app, patch ? patch : "", fileName ? fileName : "", errors)) {
+        if (errors.empty()) errors.push_back({fileName ? fileName : "", "", 0, 0, "no stored workspace to follow"});
+        return Result(ErrorsJson(errors));
+    }
+    qd::ui::MarkChanged(app);
+    AddWorkspaceText(*app.workspace);
+    return Result(R"({"ok":true})");
+}
+EMSCRIPTEN_KEEPALIVE void qd_journal_followed()
+{
+    auto& shell = qd::web::Shell();
+    qd::ui::StartHistory(shell.app);
+    shell.persistedRevision = shell.scheduledRevision = shell.app.revision;
+    qd::web::RequestFrames();
+}
+
 EMSCRIPTEN_KEEPALIVE void qd_journal_restored(double baseBytes, int entries, double journalBytes, int complete)
 {
     auto& shell = qd::web::Shell();
