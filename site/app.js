@@ -5,6 +5,18 @@
 // worker. It also exposes window.quotedesk (docs/architecture.md §3), the test API, which calls the same
 // exported core functions the console uses. No network access beyond this site's own files; the
 // standalone file (tools/dist.sh) carries the wasm, the font and the sample inside itself.
+//
+// Sections (each opens with a "// ---- name" line):
+//   words of the HTML parts        the notices' texts, Chinese and English
+//   calling the core               strings in and out, the staged open of files
+//   the status line and the busy overlay
+//   opening files                  picker, drop, Ctrl+O; downloads and Ctrl+S
+//   browser storage                IndexedDB: the base, the journal's head and entries (docs/architecture.md §6)
+//   two tabs                       generations, the storage lock, following another tab, replaying the journal
+//   storage that fails             notices; the debounced save of a change (an entry, or the workspace whole)
+//   the IME textarea and paste
+//   debug                          the input log
+//   start                          module, font, stored workspace or sample, first frame; window.quotedesk
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);

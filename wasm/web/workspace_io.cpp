@@ -4,6 +4,16 @@
 //
 // The DOM half lives in site/app.js (Module.qdHost): it reads files, talks to IndexedDB and makes
 // downloads. The calls between the two halves: web/abi.h.
+//
+// Sections (search for "[SECTION] name"):
+//   wasm -> page                          the EM_JS calls into site/app.js
+//   The journal                           what browser storage holds, kept to diff the next change against
+//   The platform side of ui/platform.h    file picker, downloads, SyncPlatform (the debounced save)
+//   Opening staged files                  LoadStagedFiles, the renew-rate duration question
+//   Exports: opening, memory, the log     qd_stage_file, qd_load_staged, qd_check_open, qd_history_*
+//   Exports: the save to browser storage  qd_persist_* (the workspace whole, in pieces)
+//   Exports: the download                 qd_download_* (Ctrl+S)
+//   Exports: the journal                  qd_journal_* (docs/architecture.md §6)
 #include <emscripten.h>
 #include <emscripten/heap.h>
 #include <malloc.h>
@@ -27,7 +37,7 @@
 #include "ui/platform.h"
 #include "web/shell.h"
 
-// ---- wasm -> page ------------------------------------------------------------------------------
+// [SECTION] wasm -> page
 
 // EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
 // clang-format off
@@ -109,6 +119,7 @@ private:
 
 WorkspaceTextOut g_persist;  // the save to browser storage (qd_persist_begin)
 
+// [SECTION] The journal
 // The journal (docs/architecture.md §6): browser storage holds a base (the workspace saved whole) and
 // the patches of the changes since (core/io/workspace_patch.h). `stored` is the workspace storage holds
 // as this tab last wrote or read it, so that the next change is stored as DiffWorkspaces(stored, now);
@@ -269,6 +280,7 @@ Instant FromMs(double ms) { return Instant::FromUnixSeconds(static_cast<int64_t>
 
 }  // namespace qd::web
 
+// [SECTION] The platform side of ui/platform.h
 // The platform side of ui/platform.h.
 namespace qd::ui {
 
@@ -327,6 +339,7 @@ void SyncPlatform(ShellState& shell)
 
 }  // namespace qd::web
 
+// [SECTION] Opening staged files
 namespace qd::web {
 
 // The files of an open that needs the user to name a renew-rate duration (LoadResult::
@@ -420,6 +433,7 @@ void CancelRenewRatePeriod()
 
 using namespace qd::web;
 
+// [SECTION] Exports: opening, memory, the log
 extern "C" {
 
 // Stages one file of the next qd_load_staged: returns where the page writes its `size` bytes. The
@@ -497,6 +511,7 @@ EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
     qd::web::RequestFrames();
 }
 
+// [SECTION] Exports: the save to browser storage
 // Browser storage gets the open workspace in pieces, one per task, so that saving 135 MB never
 // blocks the page for long (docs/architecture.md §4): qd_persist_begin() starts it and returns the revision it
 // is of; each qd_persist_next(bytes) writes the next piece of about `bytes` bytes (WorkspaceSaveStream:
@@ -529,6 +544,7 @@ EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, con
     qd::web::RequestFrames(2);
 }
 
+// [SECTION] Exports: the download
 // Ctrl+S, the settings page's button and the test API: the open workspace as a download
 // (quotedesk-workspace-2024-04-15.json), exactly SaveWorkspace's bytes, written by the page a piece
 // per task like the save to browser storage: qd_download_begin() starts it and returns the file name
@@ -553,6 +569,7 @@ EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
 // Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
 
+// [SECTION] Exports: the journal
 // The journal (docs/architecture.md §6, Journal above). qd_journal_next() makes the entry of the
 // changes since storage was last written: its size (the text at qd_journal_data(), of revision
 // qd_journal_revision()), or -1 when the workspace is to be saved whole (qd_persist_begin...).
