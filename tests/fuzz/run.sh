@@ -12,12 +12,13 @@ huawei=("$root/tests/huawei" "$root/tests/huawei/published" "$root/tests/huawei/
 declare -A seeds=(
   [fuzz_load]="$root/assets $root/tests/bad-input ${huawei[*]}"
   [fuzz_api_args]="$root/tests/fuzz/seeds/api_args"
+  [fuzz_patch]="$root/tests/fuzz/seeds/patch"
   [fuzz_huawei_orders]="${huawei[*]}"
   [fuzz_huawei_order_details]="${huawei[*]}"
   [fuzz_huawei_resources]="${huawei[*]}"
   [fuzz_huawei_renew_prices]="${huawei[*]}"
 )
-for target in fuzz_load fuzz_api_args fuzz_huawei_orders fuzz_huawei_order_details fuzz_huawei_resources \
+for target in fuzz_load fuzz_api_args fuzz_patch fuzz_huawei_orders fuzz_huawei_order_details fuzz_huawei_resources \
               fuzz_huawei_renew_prices; do
   corpus=$root/build/fuzz/corpus-${target#fuzz_}
   mkdir -p "$corpus"

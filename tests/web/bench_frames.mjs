@@ -207,5 +207,16 @@ if (wholeSave && changes.length) {
     `(${((wholeSave.storedAt - wholeSave.changedAt) / best).toFixed(1)}x faster), ${(wholeSave.bytes / changes[0].bytes).toFixed(0)}x fewer bytes`);
 }
 
+// A reload opens the base and applies the journal's entries: the time from the IndexedDB read to the
+// open workspace (window.quotedesk.timings), and whether it is the workspace left before the reload.
+const before = JSON.parse(await page.evaluate(() => window.quotedesk.fingerprint()));
+await page.reload();
+await page.evaluate(() => window.quotedesk.ready);
+const reload = await page.evaluate(() => ({ t: window.quotedesk.timings, fp: JSON.parse(window.quotedesk.fingerprint()),
+  entries: JSON.parse(window.quotedesk.state()).history.log.length }));
+console.log(`reload: base + journal opened in ${reload.t.workspace - reload.t.storage} ms (IndexedDB read done at ` +
+  `${reload.t.storage} ms, first frame at ${reload.t.first_frame ?? '?'} ms); the workspace is ` +
+  `${reload.fp.fnv1a === before.fnv1a && reload.fp.bytes === before.bytes ? 'the same as' : 'DIFFERENT FROM'} before the reload`);
+
 await browser.close();
 server.close();

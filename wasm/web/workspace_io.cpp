@@ -4,6 +4,16 @@
 //
 // The DOM half lives in site/app.js (Module.qdHost): it reads files, talks to IndexedDB and makes
 // downloads. The calls between the two halves: web/abi.h.
+//
+// Sections (search for "[SECTION] name"):
+//   wasm -> page                          the EM_JS calls into site/app.js
+//   The journal                           what browser storage holds, kept to diff the next change against
+//   The platform side of ui/platform.h    file picker, downloads, SyncPlatform (the debounced save)
+//   Opening staged files                  LoadStagedFiles, the renew-rate duration question
+//   Exports: opening, memory, the log     qd_stage_file, qd_load_staged, qd_check_open, qd_history_*
+//   Exports: the save to browser storage  qd_persist_* (the workspace whole, in pieces)
+//   Exports: the download                 qd_download_* (Ctrl+S)
+//   Exports: the journal                  qd_journal_* (docs/architecture.md §6)
 #include <emscripten.h>
 #include <emscripten/heap.h>
 #include <malloc.h>
@@ -27,7 +37,7 @@
 #include "ui/platform.h"
 #include "web/shell.h"
 
-// ---- wasm -> page ------------------------------------------------------------------------------
+// [SECTION] wasm -> page
 
 // EM_JS bodies are JavaScript, not C++: the formatter leaves them alone.
 // clang-format off
@@ -114,6 +124,7 @@ private:
 
 WorkspaceTextOut g_persist;  // the save to browser storage (qd_persist_begin)
 
+// [SECTION] The journal
 // The journal (docs/architecture.md §6): browser storage holds a base (the workspace saved whole) and
 // the patches of the changes since (core/io/workspace_patch.h). `stored` is the workspace storage holds
 // as this tab last wrote or read it, so that the next change is stored as DiffWorkspaces(stored, now);
@@ -186,6 +197,23 @@ public:
         }
         pendingBase_.reset();
     }
+    // Another tab's entry, applied to the open workspace (which equals stored_, nothing of this tab's
+    // waiting): stored_ takes it too. False, and nothing changed, when there is no stored_ or the
+    // entry does not apply (the page then reopens storage whole); errors in `errors`.
+    bool Follow(ui::AppState& app, std::string_view patch, std::string_view fileName, LoadErrors& errors)
+    {
+        errors.clear();
+        if (!stored_ || !app.workspace) return false;
+        errors = ApplyWorkspacePatch(*app.workspace, patch, fileName);
+        if (!errors.empty()) return false;
+        if (!ApplyWorkspacePatch(*stored_, patch, fileName, PatchChecks::OwnPatch).empty()) {
+            stored_.reset();  // the next save is whole
+        } else {
+            ++entries_;
+            journalBytes_ += patch.size();
+        }
+        return true;
+    }
     // Opened from storage: the base of `baseBytes` and `entries` entries of `journalBytes`; complete
     // when every entry applied (else the next save rewrites storage whole).
     void Restored(const ui::AppState& app, uint64_t baseBytes, int entries, uint64_t journalBytes, bool complete)
@@ -257,6 +285,7 @@ Instant FromMs(double ms) { return Instant::FromUnixSeconds(static_cast<int64_t>
 
 }  // namespace qd::web
 
+// [SECTION] The platform side of ui/platform.h
 // The platform side of ui/platform.h.
 namespace qd::ui {
 
@@ -315,6 +344,7 @@ void SyncPlatform(ShellState& shell)
 
 }  // namespace qd::web
 
+// [SECTION] Opening staged files
 namespace qd::web {
 
 // The files of an open that needs the user to name a renew-rate duration (LoadResult::
@@ -420,6 +450,7 @@ void CancelRenewRatePeriod()
 
 using namespace qd::web;
 
+// [SECTION] Exports: opening, memory, the log
 extern "C" {
 
 // Stages one file of the next qd_load_staged: returns where the page writes its `size` bytes. The
@@ -525,6 +556,7 @@ EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
     qd::web::RequestFrames();
 }
 
+// [SECTION] Exports: the save to browser storage
 // Browser storage gets the open workspace in pieces, one per task, so that saving 135 MB never
 // blocks the page for long (docs/architecture.md §4): qd_persist_begin() starts it and returns the revision it
 // is of; each qd_persist_next(bytes) writes the next piece of about `bytes` bytes (WorkspaceSaveStream:
@@ -557,6 +589,7 @@ EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, con
     qd::web::RequestFrames(2);
 }
 
+// [SECTION] Exports: the download
 // Ctrl+S, the settings page's button and the test API: the open workspace as a download
 // (quotedesk-workspace-2024-04-15.json), exactly SaveWorkspace's bytes, written by the page a piece
 // per task like the save to browser storage: qd_download_begin() starts it and returns the file name
@@ -581,6 +614,7 @@ EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
 // Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
 
+// [SECTION] Exports: the journal
 // The journal (docs/architecture.md §6, Journal above). qd_journal_next() makes the entry of the
 // changes since storage was last written: its size (the text at qd_journal_data(), of revision
 // qd_journal_revision()), or -1 when the workspace is to be saved whole (qd_persist_begin...).
@@ -612,6 +646,29 @@ EMSCRIPTEN_KEEPALIVE const char* qd_journal_apply(const char* patch, const char*
     AddWorkspaceText(*app.workspace);
     return Result(R"({"ok":true})");
 }
+// Following another tab that stored entries (docs/architecture.md §6): each new entry in order,
+// applied to the open workspace and to the kept copy; {"ok":true} or the errors (then the page reopens
+// storage whole). qd_journal_followed() once all are in: the history starts over, nothing is waiting.
+EMSCRIPTEN_KEEPALIVE const char* qd_journal_follow(const char* patch, const char* fileName)
+{
+    auto& app = qd::web::Shell().app;
+    qd::LoadErrors errors;
+    if (!g_journal.Follow(app, patch ? patch : "", fileName ? fileName : "", errors)) {
+        if (errors.empty()) errors.push_back({fileName ? fileName : "", "", 0, 0, "no stored workspace to follow"});
+        return Result(ErrorsJson(errors));
+    }
+    qd::ui::MarkChanged(app);
+    AddWorkspaceText(*app.workspace);
+    return Result(R"({"ok":true})");
+}
+EMSCRIPTEN_KEEPALIVE void qd_journal_followed()
+{
+    auto& shell = qd::web::Shell();
+    qd::ui::StartHistory(shell.app);
+    shell.persistedRevision = shell.scheduledRevision = shell.app.revision;
+    qd::web::RequestFrames();
+}
+
 EMSCRIPTEN_KEEPALIVE void qd_journal_restored(double baseBytes, int entries, double journalBytes, int complete)
 {
     auto& shell = qd::web::Shell();
