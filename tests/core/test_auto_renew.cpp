@@ -19,6 +19,8 @@
 #include "core/engine/orders.h"
 #include "core/engine/refund.h"
 #include "core/engine/renewal.h"
+#include "core/io/load.h"
+#include "core/io/save.h"
 #include "test_renewal_fixture.h"
 #include "support.h"
 
@@ -835,6 +837,13 @@ TEST_CASE("sample: release R14 (expired, grace), R12 + R13 (arrears-frozen); not
     REQUIRE(r.ok());
     CHECK(r.released == std::vector<std::string>{sample::R14, sample::R12, sample::R13});
     CHECK(ws.findResource(sample::R13)->status == ResourceStatus::Closed);
+    // A released frozen resource keeps no frozen_reason (the format allows one only with status frozen),
+    // so the workspace saved after the release opens again as it was.
+    CHECK_FALSE(ws.findResource(sample::R12)->frozen_reason.has_value());
+    const std::string saved = SaveWorkspace(ws);
+    LoadResult again = LoadWorkspace(saved, "released.json");
+    REQUIRE_MESSAGE(again.ok, (again.errors.empty() ? std::string() : again.errors.front().str()));
+    CHECK(SaveWorkspace(*again.workspace) == saved);
 }
 
 TEST_CASE("a run taken in steps makes the same charges in the same order")

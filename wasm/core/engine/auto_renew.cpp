@@ -664,7 +664,9 @@ Release ReleaseResources(Workspace& ws, const std::vector<std::string>& ids, Ins
     if (ids.empty()) out.refusals.push_back({"empty_request", "", "no resource to release was given"});
     if (!out.refusals.empty()) return out;
     for (const std::string& id : toClose) {
-        ws.findResource(id)->status = ResourceStatus::Closed;  // bound attached go along; mounted ones stay
+        Resource& closed = *ws.findResource(id);
+        closed.status = ResourceStatus::Closed;  // bound attached go along; mounted ones stay
+        closed.frozen_reason.reset();            // only a frozen resource has one (docs/workspace-format.md)
         out.released.push_back(id);
     }
     return out;
