@@ -843,7 +843,7 @@ TEST_CASE("sample: release R14 (expired, grace), R12 + R13 (arrears-frozen); not
     const std::string saved = SaveWorkspace(ws);
     LoadResult again = LoadWorkspace(saved, "released.json");
     REQUIRE_MESSAGE(again.ok, (again.errors.empty() ? std::string() : again.errors.front().str()));
-    CHECK(SaveWorkspace(*again.workspace) == saved);
+    CHECK(SaveWorkspace(again.workspace) == saved);
 }
 
 TEST_CASE("a run taken in steps makes the same charges in the same order")
