@@ -149,8 +149,16 @@ const failed = await run(only([
     const context = await newContext();
     const a = await tab(context, 'tab A');
     const b = await tab(context, 'tab B');
+    // Both changes must wait for their save at once: tab A holds the storage lock (the one every save
+    // takes, site/app.js withStorageLock) while both files are opened, then lets go. One tab saves
+    // first, the other finds storage moved on. (Without the lock the first open may be saved before the
+    // second is made: then the second is a later change, followed by the other tab, and nothing is refused.)
+    await a.evaluate(() => { navigator.locks.request('quotedesk-storage', () => new Promise((r) => { window.__qdRelease = r; })); });
+    await until(() => a.evaluate(() => !!window.__qdRelease), 'the test to hold the storage lock');
     await Promise.all([open(a, '丙单位'), open(b, '丁单位')]);
-    // Both changes wait for their save; one tab saves first, the other finds storage moved on.
+    await until(async () => (await accountOf(a)) === '丙单位' && (await accountOf(b)) === '丁单位' &&
+      (await storageOf(a)).save_pending && (await storageOf(b)).save_pending, 'both opens waiting for their save');
+    await a.evaluate(() => window.__qdRelease());
     // (Both still on the sample agree too: wait for one of the two files.)
     await until(async () => ['丙单位', '丁单位'].includes(await accountOf(a)) && (await accountOf(a)) === (await accountOf(b)) &&
       !(await storageOf(a)).save_pending && !(await storageOf(b)).save_pending, 'the two tabs to agree');
