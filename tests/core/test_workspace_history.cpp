@@ -12,6 +12,7 @@
 #include "core/engine/renewal.h"
 #include "core/io/save.h"
 #include "core/report/workspace_history.h"
+#include "operations_fixture.h"
 #include "test_renewal_fixture.h"
 
 namespace qd {
@@ -28,20 +29,8 @@ std::string OrderWhere(const Workspace& ws, const std::function<bool(const Order
     FAIL("no such order in the sample");
     return {};
 }
-bool InUseMain(const Resource& r) { return !r.main_resource_id && r.status == ResourceStatus::InUse; }
-
-// Applies `op` to the sample's resources that `pick` accepts, one after the other, until one is not
-// refused (operations are atomic: a refused one changed nothing); false when every one was refused.
-bool OnFirstAccepted(Workspace& ws, const std::function<bool(const Resource&)>& pick,
-                     const std::function<bool(Workspace&, const std::string&)>& op)
-{
-    std::vector<std::string> ids;
-    for (const Resource& r : ws.resources)
-        if (pick(r)) ids.push_back(r.resource_id);
-    for (const std::string& id : ids)
-        if (op(ws, id)) return true;
-    return false;
-}
+using test::InUseMain;
+using test::OnFirstAccepted;
 
 struct Operation {
     const char* name;

@@ -16,6 +16,7 @@
 #include "core/io/save.h"
 #include "core/io/workspace_patch.h"
 #include "generated_workspace.h"
+#include "operations_fixture.h"
 #include "test_renewal_fixture.h"
 
 namespace qd {
@@ -32,18 +33,8 @@ std::string OrderWhere(const Workspace& ws, const std::function<bool(const Order
     REQUIRE_MESSAGE(!found.empty(), "no such order in the workspace");
     return found;
 }
-bool InUseMain(const Resource& r) { return !r.main_resource_id && r.status == ResourceStatus::InUse; }
-
-bool OnFirstAccepted(Workspace& ws, const std::function<bool(const Resource&)>& pick,
-                     const std::function<bool(Workspace&, const std::string&)>& op)
-{
-    std::vector<std::string> ids;
-    for (const Resource& r : ws.resources)
-        if (pick(r)) ids.push_back(r.resource_id);
-    for (const std::string& id : ids)
-        if (op(ws, id)) return true;
-    return false;
-}
+using test::InUseMain;
+using test::OnFirstAccepted;
 
 struct Operation {
     const char* name;
