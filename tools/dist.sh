@@ -61,11 +61,13 @@ swap(/<link rel="stylesheet" href="app.css">/, `<style>${css}</style>`);
 // Preload hints (fetches over http) would be requests from file://: none in the standalone file.
 html = html.replace(/\n<link rel="preload"[^>]*>/g, '');
 swap(/<link rel="icon" href="favicon.svg"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
-swap(/<script src="a11y.js"><\/script>\s*<script src="quotedesk.js"><\/script>\s*<script src="app.js"><\/script>/,
-  `<script type="application/octet-stream" id="qd-wasm">${read('quotedesk.wasm').toString('base64')}</script>\n` +
+// The served page's scripts are deferred in <head>; inline scripts cannot be, so the standalone file runs
+// them at the end of <body>, after the data blocks they read.
+swap(/\n<script defer src="a11y.js"><\/script>\s*<script defer src="quotedesk.js"><\/script>\s*<script defer src="app.js"><\/script>/, '');
+swap(/<\/body>/, `<script type="application/octet-stream" id="qd-wasm">${read('quotedesk.wasm').toString('base64')}</script>\n` +
   `<script type="application/octet-stream" id="qd-font">${read('fonts/qd-cjk.otf').toString('base64')}</script>\n` +
   `<script type="application/json" id="qd-sample">${sample}</script>\n` +
-  `<script>${a11y}</script>\n<script>${glue}</script>\n<script>${app}</script>`);
+  `<script>${a11y}</script>\n<script>${glue}</script>\n<script>${app}</script>\n</body>`);
 fs.writeFileSync('dist/quotedesk-standalone.html', html);
 JS
 # ---- precompressed copies: what a static server sends (tools/serve.mjs, nginx's gzip_static) --------

@@ -302,7 +302,9 @@ void AddUiCodepoints()
         char s[2] = {c, 0};
         AddCodepoints(s);
     }
-    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓✓✗（）【】《》“”‘’、。，：；！？");
+    // Only characters the first frame's font holds (tools/font/subset.py ui_base_chars): one it lacks
+    // fetches the rest of the font at once, during the first frame (✓ and ✗ did, and no UI text uses them).
+    AddCodepoints("¥…—·×÷①②③④⑤⑥⑦→←↑↓（）【】《》“”‘’、。，：；！？");
     ui::ForEachUiString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
     ui::ForEachLabelString([](const char* s, void*) { AddCodepoints(s); }, nullptr);
 }
