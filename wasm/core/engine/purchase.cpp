@@ -186,11 +186,11 @@ std::optional<PurchaseRequest> ReadBuyArgs(const Workspace& ws, std::string_view
         error = std::move(e);
         return std::nullopt;
     };
-    const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
-    if (args.is_discarded() || !args.is_object()) return fail("expected a JSON object of buy arguments");
+    const std::optional<nlohmann::json> args = ReadApiObject(argsJson, "buy", error);
+    if (!args) return std::nullopt;
     PurchaseRequest req;
     req.as_of = ws.as_of.value_or(clock);
-    for (const auto& [key, value] : args.items()) {
+    for (const auto& [key, value] : args->items()) {
         if (key == "product") {
             if (!value.is_string() || value.get<std::string>().empty()) return fail("product: expected a product id");
             req.product_id = value.get<std::string>();
@@ -206,11 +206,11 @@ std::optional<PurchaseRequest> ReadBuyArgs(const Workspace& ws, std::string_view
         } else if (key == "as_of") {
             if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return fail(e);
         } else {
-            return fail("unknown argument \"" + key + "\"");
+            return fail(UnknownApiArgument(key));
         }
     }
-    if (!args.contains("product")) return fail("product: required");
-    if (args.contains("months") && args.contains("years")) return fail("give months or years, not both");
+    if (!args->contains("product")) return fail("product: required");
+    if (args->contains("months") && args->contains("years")) return fail("give months or years, not both");
     if (!req.duration) return fail("give months or years");
     return req;
 }

@@ -1233,11 +1233,11 @@ std::optional<RefundRequest> ReadRefundArgs(const Workspace& ws, std::string_vie
         error = std::move(e);
         return std::nullopt;
     };
-    const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
-    if (args.is_discarded() || !args.is_object()) return fail("expected a JSON object of refund arguments");
+    const std::optional<nlohmann::json> args = ReadApiObject(argsJson, "refund", error);
+    if (!args) return std::nullopt;
     RefundRequest req;
     req.as_of = ws.as_of.value_or(clock);
-    for (const auto& [key, value] : args.items()) {
+    for (const auto& [key, value] : args->items()) {
         if (key == "resources") {
             if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return fail(e);
         } else if (key == "periods_only") {
@@ -1250,7 +1250,7 @@ std::optional<RefundRequest> ReadRefundArgs(const Workspace& ws, std::string_vie
             if (key == "as_of") req.as_of = t;
             else req.keep_until = t;
         } else {
-            return fail("unknown argument \"" + key + "\"");
+            return fail(UnknownApiArgument(key));
         }
     }
     if (req.keep_until && !req.periods_only) return fail("keep_until: only with periods_only");

@@ -910,11 +910,11 @@ std::optional<RenewalRequest> ReadRenewArgs(const Workspace& ws, std::string_vie
         error = std::move(e);
         return std::nullopt;
     };
-    const nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
-    if (args.is_discarded() || !args.is_object()) return fail("expected a JSON object of renew arguments");
+    const std::optional<nlohmann::json> args = ReadApiObject(argsJson, "renew", error);
+    if (!args) return std::nullopt;
     RenewalRequest req;
     req.as_of = ws.as_of.value_or(clock);
-    for (const auto& [key, value] : args.items()) {
+    for (const auto& [key, value] : args->items()) {
         if (key == "resources") {
             if (std::string e = ReadResourceIds(value, req.resource_ids); !e.empty()) return fail(e);
         } else if (key == "months" || key == "years") {
@@ -933,10 +933,10 @@ std::optional<RenewalRequest> ReadRenewArgs(const Workspace& ws, std::string_vie
         } else if (key == "as_of") {
             if (std::string e = ReadApiInstant(value, key, req.as_of); !e.empty()) return fail(e);
         } else {
-            return fail("unknown argument \"" + key + "\"");
+            return fail(UnknownApiArgument(key));
         }
     }
-    if (args.contains("months") && args.contains("years")) return fail("give months or years, not both");
+    if (args->contains("months") && args->contains("years")) return fail("give months or years, not both");
     return req;
 }
 

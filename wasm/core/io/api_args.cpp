@@ -2,6 +2,18 @@
 
 namespace qd {
 
+std::optional<nlohmann::json> ReadApiObject(std::string_view argsJson, std::string_view what, std::string& error)
+{
+    nlohmann::json args = nlohmann::json::parse(argsJson, nullptr, /*allow_exceptions=*/false);
+    if (args.is_discarded() || !args.is_object()) {
+        error = "expected a JSON object of " + std::string(what) + " arguments";
+        return std::nullopt;
+    }
+    return args;
+}
+
+std::string UnknownApiArgument(const std::string& key) { return "unknown argument \"" + key + "\""; }
+
 std::string ReadResourceIds(const nlohmann::json& value, std::vector<std::string>& ids)
 {
     const std::string error = "resources: expected an array of resource ids";

@@ -3,11 +3,17 @@
 // refund(argsJson) (refund.h RefundJson) and buy(argsJson) (purchase.h BuyJson), so all word a wrong
 // argument the same way.
 //
-//   std::string error = ReadResourceIds(value, req.resource_ids);   // "" = fine
-//   if (!error.empty()) return ErrorJson(error);
+//   std::string error;
+//   const std::optional<nlohmann::json> args = ReadApiObject(argsJson, "renew", error);
+//   if (!args) return ...;                                          // error says why
+//   for (const auto& [key, value] : args->items())
+//       if (key == "resources") error = ReadResourceIds(value, req.resource_ids);   // "" = fine
+//       else error = UnknownApiArgument(key);
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +22,13 @@
 #include "core/model/workspace.h"
 
 namespace qd {
+
+// The arguments as one JSON object. Error: "expected a JSON object of WHAT arguments" (WHAT: "renew",
+// "refund", "buy"), for text that is not JSON or JSON that is not an object.
+std::optional<nlohmann::json> ReadApiObject(std::string_view argsJson, std::string_view what, std::string& error);
+
+// Error for a member no reader knows: "unknown argument \"KEY\"".
+std::string UnknownApiArgument(const std::string& key);
 
 // "resources": an array of resource id strings, appended to `ids`.
 // Error: "resources: expected an array of resource ids".
