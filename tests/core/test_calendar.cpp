@@ -344,6 +344,41 @@ TEST_SUITE("calendar")
         CHECK(I("0001-01-01T00:00:00+14:00").unixSeconds() == -62135596800 - 14 * 3600);
     }
 
+    TEST_CASE("ParseInstant: the written form (read by position) agrees with the general reading")
+    {
+        // calendar.cpp reads YYYY-MM-DDTHH:MM:SS+HH:MM by position and every other text the general way;
+        // with ".0" before the offset the same time takes the general way: both must agree, on valid
+        // times and on every field out of range (docs/performance.md).
+        int bad = 0;
+        const auto two = [](int v) {
+            return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+        };
+        for (const int y : {1, 1969, 1970, 2000, 2023, 2024, 2100, 9999})
+            for (int m = 0; m <= 13; ++m)
+                for (const int d : {0, 1, 28, 29, 30, 31, 32})
+                    for (const char* time : {"00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60", "99:99:99"})
+                        for (const char* zone :
+                             {"+08:00", "-05:30", "+14:00", "-14:00", "+14:01", "+00:60", "-00:00"}) {
+                            std::string date = std::to_string(y);
+                            date = std::string(4 - date.size(), '0') + date + "-" + two(m) + "-" + two(d);
+                            const std::string written = date + "T" + time + zone;
+                            const std::string general = date + "T" + time + ".0" + zone;
+                            const InstantParse a = qd::ParseInstant(written), b = qd::ParseInstant(general);
+                            if (a.ok != b.ok || a.value != b.value) {
+                                ++bad;
+                                MESSAGE(written);
+                            }
+                        }
+        CHECK(bad == 0);
+        // Not the written form: read the general way (as before).
+        CHECK(qd::ParseInstant("2024-04-15T15:58:07Z").ok);
+        CHECK_FALSE(qd::ParseInstant("2024-04-15T15:58:07+8:000").ok);
+        CHECK_FALSE(qd::ParseInstant("2024-04-15t15:58:07+08:00").ok);
+        CHECK_FALSE(qd::ParseInstant("2024-04-15T15:58:0a+08:00").ok);
+        CHECK_FALSE(qd::ParseInstant("2024-04-15T15:58:07 08:00").ok);
+        CHECK(qd::ParseInstant("2024-04-15T15:58:07+08:0x").error.starts_with("expected a time like"));
+    }
+
     TEST_CASE("ParseInstant: rejected input says what was expected (docs/architecture.md §5)")
     {
         const std::string lead = "expected a time like 2024-04-15T15:58:07+08:00, got ";

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/gen/generator.h"
+#include "core/io/json_structure.h"
 #include "core/io/load.h"
 #include "core/io/save.h"
 #include "load_paths.h"
@@ -156,6 +157,63 @@ TEST_CASE(
         const LoadResult files = LoadFiles({{"small.json", std::string(small)}});
         const std::optional<LoadResult> streamed = LoadWorkspaceStreamed(test::StringSource(small), "small.json");
         CHECK(streamed.has_value() == (files.ok && DetectInputKind(small) == InputKind::Workspace));
+    }
+}
+
+// The browser's stage 1 (core/io/json_structure.h: 64 bytes at a time with 128-bit SIMD) chosen
+// natively too, where simdjson would use its own kernel; restored at the end.
+struct SimdStage1 {
+    SimdStage1() { ChooseStage1(Stage1::Simd128); }
+    ~SimdStage1() { ChooseStage1(Stage1::Auto); }
+};
+
+TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tokens fall in the blocks of 64 bytes")
+{
+    const SimdStage1 simd;
+    std::vector<std::string> files;
+    for (const char* dir : {"assets", "tests/bad-input", "tests/cli/cases", "tests/huawei"})
+        JsonFilesUnder(std::string(QD_SOURCE_DIR) + "/" + dir, files);
+    REQUIRE(files.size() >= 100);
+    int loaded = 0;
+    for (const std::string& path : files) {
+        const std::string name = path.substr(path.rfind('/') + 1);
+        const std::string text = ReadText(path);
+        // Leading spaces move every token, escape, string end and UTF-8 sequence to another place in
+        // its block: the carries between blocks (in a string, after a backslash, in a number) all run.
+        const bool sample = name == "sample-workspace.json";
+        for (int shift = 0; shift < 64; shift += sample ? 1 : 21) {
+            CAPTURE(name);
+            CAPTURE(shift);
+            if (test::LoadBothPaths(std::string(static_cast<std::size_t>(shift), ' ') + text, name).ok) ++loaded;
+        }
+    }
+    CHECK(loaded >= 64 + 3);  // the sample at every offset, the CLI cases' workspace at three
+    // Generated workspaces, read whole and in windows, with escapes and nesting in their strings.
+    GeneratorOptions o;
+    o.resources = 1500;
+    const std::string text = GenerateWorkspace(o);
+    const std::string tricky = ReplaceAll(text, R"("resource_name":")", R"("resource_name":"\\\"},{[\\\\\"]} ],[{ \\)");
+    for (const std::string* t : {&text, &tricky}) {
+        CHECK(test::LoadBothPaths(*t, "big.json").ok);
+        CHECK(LoadWorkspace(*t, "big.json", LoadPath::Fast).ok);
+    }
+    // What stage 1 refuses (the precise reader then says why): refused by both, at every offset.
+    const std::string head = R"({"format":"quotedesk/1","x":)";
+    for (const std::string& bad :
+         {std::string("\"abc}"), std::string("\"a\x01b\"}"), std::string("\"\xC3\"}"), std::string("\"\xED\xA0\x80\"}"),
+          std::string("\"\xC0\xAF\"}"), std::string("\"\\\"}"), std::string("1\x80}"),
+          std::string("\"\xF4\x90\x80\x80\"}")}) {
+        for (int shift = 0; shift < 64; ++shift) {
+            CAPTURE(bad);
+            CAPTURE(shift);
+            CHECK_FALSE(test::LoadBothPaths(std::string(static_cast<std::size_t>(shift), ' ') + head + bad).ok);
+        }
+    }
+    // ... and what it must take: runs of backslashes of every length against the block's end.
+    for (int run = 0; run < 70; ++run) {
+        const std::string escapes(static_cast<std::size_t>(2 * run), '\\');
+        CAPTURE(run);
+        CHECK(test::LoadBothPaths(head + "\"" + escapes + "\\\"\",\"y\":[1,-2.5e3,true,null,\"é\"]}").ok);
     }
 }
 

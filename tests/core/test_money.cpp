@@ -316,6 +316,52 @@ TEST_SUITE("money")
         CHECK(bad == 0);
     }
 
+    TEST_CASE("ParseMoney: the plain forms (read straight into fen) agree with the general reading")
+    {
+        // money.cpp reads -?(0|[1-9][0-9]{0,12})(.[0-9]{1,2})? directly and everything else through the
+        // general parser: the same amount written both ways must give the same result, at every length
+        // of the yuan digits up to the limit and one past it (docs/performance.md).
+        int64_t bad = 0;
+        int64_t yuan = 0;
+        for (int digits = 1; digits <= 14; ++digits) {
+            yuan = yuan * 10 + digits % 10;  // 1, 12, 123, ..., 12345678901234
+            for (const int cents : {0, 5, 10, 99}) {
+                for (const bool negative : {false, true}) {
+                    const std::string sign = negative ? "-" : "";
+                    const std::string y = std::to_string(yuan);
+                    const std::string c2 =
+                        std::string(1, static_cast<char>('0' + cents / 10)) + static_cast<char>('0' + cents % 10);
+                    const std::vector<std::pair<std::string, std::string>> pairs = {
+                        {sign + y + "." + c2, sign + y + c2 + "e-2"},
+                        {sign + y, sign + y + "00e-2"},
+                        {sign + y + "." + c2.substr(0, 1), sign + y + c2.substr(0, 1) + "e-1"},
+                    };
+                    for (const auto& [plain, general] : pairs) {
+                        const MoneyParse a = qd::ParseMoney(plain), b = qd::ParseMoney(general);
+                        if (a.ok != b.ok || a.value != b.value) {
+                            ++bad;
+                            MESSAGE(plain << " vs " << general);
+                        }
+                        if (a.ok != (digits <= 13)) ++bad;  // 9,999,999,999,999.99 is the largest amount
+                    }
+                }
+            }
+        }
+        CHECK(bad == 0);
+        CHECK(qd::ParseMoney("9999999999999.99").value.fen() == Money::kMaxParsedFen);
+        CHECK(qd::ParseMoney("-9999999999999.99").value.fen() == -Money::kMaxParsedFen);
+        CHECK_FALSE(qd::ParseMoney("10000000000000.00").ok);
+        CHECK(qd::ParseMoney("-0").value.fen() == 0);
+        CHECK(qd::ParseMoney("0.5").value.fen() == 50);
+        CHECK(qd::ParseMoney("0.05").value.fen() == 5);
+        // Not plain, read the general way with its messages: leading zeros, a bare point, 3 decimals.
+        for (const char* text : {"01", "00.5", "1.", ".5", "-", "-.5", "1.234", "1.2.3", "+1", "1 "}) {
+            CAPTURE(text);
+            CHECK_FALSE(qd::ParseMoney(text).ok);
+        }
+        CHECK(qd::ParseMoney("1.500").value.fen() == 150);  // trailing zeros: general path, still exact
+    }
+
     TEST_CASE("ParseMoney vs ParseMoneyRounded: every 3-decimal amount -20.000..20.000 (docs/rules.md §6 rounding)")
     {
         // Strict accepts exactly the multiples of 0.01; rounded mode follows the reference rule.

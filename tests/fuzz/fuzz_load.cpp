@@ -4,18 +4,21 @@
 // (docs/performance.md: simdjson's fast path, nlohmann's precise reader) must agree on every input:
 // the same model (compared as saved JSON) or both refuse; a disagreement aborts. The browser's open
 // of one file, lent a piece at a time (LoadWorkspaceStreamed), must give LoadFiles' workspace or
-// leave the file to it.
+// leave the file to it. Inputs of odd size are read with the browser's stage 1 (core/io/json_structure.h,
+// chosen here natively too), the others with simdjson's own kernel.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
 
+#include "core/io/json_structure.h"
 #include "core/io/load.h"
 #include "core/io/save.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
+    qd::ChooseStage1(size % 2 == 1 ? qd::Stage1::Simd128 : qd::Stage1::Auto);
     std::string text(reinterpret_cast<const char*>(data), size);
     qd::LoadResult r = qd::LoadFiles({{"fuzz.json", text}});
     if (!r.ok) {

@@ -91,7 +91,11 @@ struct Fonts {
     FontFile font;                            // the page's font (the sources' characters; standalone: + GB 2312)
     FontFile fallback[kRestOfFontChunk + 1];  // [1..6], fetched when shown text needs them; [7] after the first frame
     std::set<unsigned int> codepoints;        // every character the body font must hold
-    std::size_t headingChars = 0;             // ui::HeadingCodepoints().size() the atlas was built with
+    // The characters of the Basic Multilingual Plane already in `codepoints`: opening 100,000 resources
+    // hands AddCodepoints millions of characters of a few thousand kinds, and a bit says "already
+    // there" where the set walked its tree for each (docs/performance.md "The page around the open").
+    std::vector<bool> inBmp = std::vector<bool>(0x10000);
+    std::size_t headingChars = 0;                    // ui::HeadingCodepoints().size() the atlas was built with
     ImVector<ImWchar> ranges[kRestOfFontChunk + 1];  // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
     GLuint fontTexture = 0;  // the atlas on the GPU (UploadAtlas)
@@ -286,11 +290,19 @@ void AddCodepoints(const char* utf8)
 {
     const char* p = utf8;
     while (*p) {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, nullptr);
-        if (n <= 0) break;
-        p += n;
+        unsigned int c = static_cast<unsigned char>(*p);
+        if (c < 0x80) {  // ASCII, most of the ids and codes of a workspace: no decoding
+            ++p;
+        } else {
+            const int n = ImTextCharFromUtf8(&c, p, nullptr);
+            if (n <= 0) break;
+            p += n;
+        }
         if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || c == IM_UNICODE_CODEPOINT_INVALID) continue;
+        if (c < 0x10000) {
+            if (f.inBmp[c]) continue;
+            f.inBmp[c] = true;
+        }
         if (f.codepoints.insert(c).second) g.fontsDirty = true;
     }
 }

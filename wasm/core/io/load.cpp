@@ -21,7 +21,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <map>
+#include <memory>
 #include <set>
 #include <charconv>
 #include <climits>
@@ -35,6 +37,13 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "core/io/json_structure.h"
 #include "core/model/json_writer.h"
 
 #if __has_include("core/io/huawei_import.h")
@@ -1248,7 +1257,7 @@ class FileBytes;
 
 class FastReader final : public CheckSink {
 public:
-    explicit FastReader(Workspace& ws) : ws_(ws) {}
+    explicit FastReader(Workspace& ws) : ws_(ws) { ChooseStage1Once(); }
 
     // Reads the file from `begin` on (after a byte order mark); an in-memory text has `readable`
     // bytes readable from its start, for simdjson's padding.
@@ -1259,7 +1268,7 @@ public:
 
 private:
     bool document(simdjson::ondemand::parser& parser, simdjson::padded_string_view input);
-    bool elements(simdjson::ondemand::parser& parser, const std::string& window, const MemberSpec& spec,
+    bool elements(simdjson::ondemand::parser& parser, simdjson::padded_string_view window, const MemberSpec& spec,
                   std::size_t& index);
     bool object(simdjson::ondemand::object obj, const ObjectSchema& schema, void* target, std::size_t elementIndex);
     bool member(simdjson::ondemand::value v, const MemberSpec& spec, void* target);
@@ -1317,12 +1326,98 @@ private:
     const TextSource* source_ = nullptr;
 };
 
+// One window's text "[element, ...]" and simdjson's padding after it. The buffer is kept from window
+// to window and never zero-filled first (a std::string resized to the window wrote every byte twice:
+// 3% of a load's instructions); simdjson only reads the padding, whatever it holds.
+class Window {
+public:
+    // The bytes [first, last) of the file between '[' and ']'.
+    void fill(const FileBytes& bytes, std::size_t first, std::size_t last)
+    {
+        size_ = last - first + 2;
+        if (capacity_ < size_ + simdjson::SIMDJSON_PADDING) {
+            capacity_ = size_ + simdjson::SIMDJSON_PADDING;
+            buffer_.reset(new char[capacity_]);  // default-initialised: not zeroed
+        }
+        buffer_[0] = '[';
+        bytes.copy(first, last - first, buffer_.get() + 1);
+        buffer_[size_ - 1] = ']';
+    }
+    simdjson::padded_string_view view() const { return simdjson::padded_string_view(buffer_.get(), size_, capacity_); }
+
+private:
+    std::unique_ptr<char[]> buffer_;
+    std::size_t capacity_ = 0, size_ = 0;
+};
+
 // A large array of objects of the root, read after the skeleton in windows of whole elements.
 struct DeferredArray {
     const MemberSpec* spec = nullptr;
     std::vector<std::pair<std::size_t, std::size_t>> windows;  // [first, last): elements, about kWindowBytes each
     std::size_t count = 0;                                     // elements
 };
+
+// Where the scan is inside a value it needs only the quotes and brackets. BlockMasks classifies 64
+// bytes at once (bit k: byte k), with WebAssembly SIMD in the browser (-msimd128), SSE2 natively,
+// else byte by byte; RootScan::feed then walks only the brackets outside strings.
+struct BlockMasks {
+    std::uint64_t quote = 0, backslash = 0, open = 0, close = 0;  // '"'; '\\'; '{' or '['; '}' or ']'
+};
+
+BlockMasks ClassifyBlock(const char* p)
+{
+    BlockMasks m;
+#if defined(__wasm_simd128__) || defined(__SSE2__)
+    for (int k = 0; k < 4; ++k) {
+        // '{' 0x7B and '[' 0x5B are the only bytes whose value | 0x20 is 0x7B; '}' 0x7D and ']' 0x5D for 0x7D.
+#if defined(__wasm_simd128__)
+        const v128_t v = wasm_v128_load(p + 16 * k);
+        const v128_t folded = wasm_v128_or(v, wasm_i8x16_splat(0x20));
+        const auto bits = [](v128_t eq) { return static_cast<std::uint64_t>(wasm_i8x16_bitmask(eq)); };
+        const std::uint64_t q = bits(wasm_i8x16_eq(v, wasm_i8x16_splat('"')));
+        const std::uint64_t b = bits(wasm_i8x16_eq(v, wasm_i8x16_splat('\\')));
+        const std::uint64_t o = bits(wasm_i8x16_eq(folded, wasm_i8x16_splat(0x7B)));
+        const std::uint64_t c = bits(wasm_i8x16_eq(folded, wasm_i8x16_splat(0x7D)));
+#else
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const auto bits = [](__m128i eq) {
+            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(eq)));
+        };
+        const std::uint64_t q = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+        const std::uint64_t b = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+        const std::uint64_t o = bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8(0x7B)));
+        const std::uint64_t c = bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8(0x7D)));
+#endif
+        m.quote |= q << (16 * k);
+        m.backslash |= b << (16 * k);
+        m.open |= o << (16 * k);
+        m.close |= c << (16 * k);
+    }
+#else
+    for (int k = 0; k < 64; ++k) {
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        const char c = p[k];
+        if (c == '"') m.quote |= bit;
+        else if (c == '\\') m.backslash |= bit;
+        else if (c == '{' || c == '[') m.open |= bit;
+        else if (c == '}' || c == ']') m.close |= bit;
+    }
+#endif
+    return m;
+}
+
+// Bit k: the xor of bits 0..k (of the quotes: 1 from an opening quote up to its closing one).
+std::uint64_t PrefixXor(std::uint64_t x)
+{
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
 
 // The scan of a large file: the skeleton and the windows of its large arrays (see above). Fed the
 // file's bytes in order, a chunk at a time (feed), it stops at the first thing that is not a
@@ -1386,7 +1481,38 @@ bool RootScan::feed(const char* s, std::size_t base, std::size_t n)
         skipNext_ = false;
         ++i;
     }
+    std::size_t byteByByteUntil = 0;  // a block with a backslash is read the byte-by-byte way below
     while (i < n) {
+        // Inside a value, 64 bytes at a time: the brackets outside strings. A block with a backslash
+        // (escapes) or the last bytes of the chunk go the byte-by-byte way.
+        if (depth_ >= deepFrom_ && i >= byteByByteUntil && n - i >= 64) {
+            const BlockMasks m = ClassifyBlock(s + i);
+            if (m.backslash != 0) {
+                byteByByteUntil = i + 64;
+                continue;
+            }
+            // In a string: from an opening quote up to (not with) its closing quote.
+            const std::uint64_t inside = PrefixXor(m.quote) ^ (inString_ ? ~std::uint64_t{0} : 0);
+            std::uint64_t brackets = (m.open | m.close) & ~inside;
+            bool closed = false;  // the value closed: the scan is back at the root's members or elements
+            while (brackets != 0) {
+                const int at = std::countr_zero(brackets);
+                brackets &= brackets - 1;
+                if ((m.open >> at) & 1) {
+                    ++depth_;
+                } else if (--depth_ < deepFrom_) {
+                    i += static_cast<std::size_t>(at) + 1;
+                    inString_ = false;
+                    if (!valueClosed(base + i)) return false;
+                    closed = true;
+                    break;
+                }
+            }
+            if (closed) continue;
+            inString_ = (inside >> 63) != 0;
+            i += 64;
+            continue;
+        }
         if (inString_) {
             // The next quote; it closes the string unless an odd run of backslashes comes before it.
             // Such a run starts at i at the earliest: s[i - 1] is the opening quote, an escaped quote,
@@ -1606,17 +1732,13 @@ bool FastReader::read(const FileBytes& bytes, std::size_t begin, std::size_t rea
     if (!document(parser,
                   simdjson::padded_string_view(scan.skeleton.data(), scan.skeleton.size(), scan.skeleton.capacity())))
         return false;
-    std::string window;
+    Window window;
     for (const DeferredArray& array : scan.deferred) {
         array.spec->reserve(&ws_, array.count);  // exactly: no doubling copies of 100,000 resources
         std::size_t index = 0;
         for (const auto& [first, last] : array.windows) {
-            window.clear();
-            window.reserve(last - first + 2 + simdjson::SIMDJSON_PADDING);
-            window += '[';
-            bytes.append(first, last - first, window);
-            window += ']';
-            if (!elements(parser, window, *array.spec, index)) return false;
+            window.fill(bytes, first, last);
+            if (!elements(parser, window.view(), *array.spec, index)) return false;
         }
     }
     return true;
@@ -1635,13 +1757,12 @@ bool FastReader::document(simdjson::ondemand::parser& parser, simdjson::padded_s
 }
 
 // One window "[{...},{...}]" of the root's array `spec`: its elements appended, from number `index` on.
-bool FastReader::elements(simdjson::ondemand::parser& parser, const std::string& window, const MemberSpec& spec,
-                          std::size_t& index)
+bool FastReader::elements(simdjson::ondemand::parser& parser, simdjson::padded_string_view window,
+                          const MemberSpec& spec, std::size_t& index)
 {
     simdjson::ondemand::document doc;
     simdjson::ondemand::array arr;
-    if (parser.iterate(window.data(), window.size(), window.capacity()).get(doc) || doc.get_array().get(arr))
-        return false;
+    if (parser.iterate(window).get(doc) || doc.get_array().get(arr)) return false;
     depth_ = 2;  // the root object, the array
     for (auto item : arr) {
         simdjson::ondemand::value element;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <optional>
 
 namespace qd {
 
@@ -59,9 +60,42 @@ MoneyParse Fail(std::string what, std::string_view lexeme)
     return r;
 }
 
+// The amounts files hold almost always: -?(0|[1-9][0-9]{0,12})(.[0-9]{1,2})?, at most 13 digits of
+// yuan, so always within kMaxParsedFen and never rounded. Read straight into fen (the loader reads
+// five amounts per order: docs/performance.md "Where the remaining time goes"); anything else
+// (an exponent, more decimals, an error) answers nullopt and goes through Parse below, whose result
+// is the same for every text this one takes.
+std::optional<int64_t> PlainFen(std::string_view s)
+{
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    const bool negative = n > 0 && s[0] == '-';
+    if (negative) ++i;
+    if (i >= n || !IsDigit(s[i])) return std::nullopt;
+    int64_t yuan = 0;
+    if (s[i] == '0') {
+        ++i;
+    } else {
+        const std::size_t from = i;
+        while (i < n && IsDigit(s[i])) yuan = yuan * 10 + (s[i++] - '0');
+        if (i - from > 13) return std::nullopt;
+    }
+    int64_t cents = 0;
+    if (i < n && s[i] == '.') {
+        ++i;
+        if (i >= n || !IsDigit(s[i])) return std::nullopt;
+        cents = (s[i++] - '0') * 10;
+        if (i < n && IsDigit(s[i])) cents += s[i++] - '0';
+    }
+    if (i != n) return std::nullopt;
+    const int64_t fen = yuan * 100 + cents;
+    return negative ? -fen : fen;
+}
+
 // Shared parser. strict: any non-zero digit below the fen is an error; otherwise rounded with `mode`.
 MoneyParse Parse(std::string_view s, bool strict, Rounding mode)
 {
+    if (const std::optional<int64_t> fen = PlainFen(s)) return MoneyParse{true, Money::FromFen(*fen), {}};
     // ---- grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
     std::size_t i = 0;
     const std::size_t n = s.size();
