@@ -466,7 +466,7 @@ TEST_CASE("an export adds a record that can be downloaded again, also after save
     CHECK(r.created_time == *ws.as_of);
     CHECK(r.file_name == "续费清单_20250114100000.csv");
     CHECK(r.rows == 1);
-    CHECK(ws.index.export_records.count(r.id) == 1);
+    CHECK(ws.positionOfExportRecord(r.id) == ws.export_records.size() - 1);
     CHECK(RecordFileOf(r) == RecordFile::Stored);
     ExportResult again = DownloadRecord(ws, r);
     REQUIRE(again.ok());
@@ -510,7 +510,7 @@ TEST_CASE("records without their file: rebuilt from the request, or unavailable"
     REQUIRE(rec.ok());
     ExportRecord& r = ws.export_records.back();
     // as for a file over kMaxStoredExportBytes
-    std::erase_if(r.extra, [](const auto& m) { return m.first == "content"; });
+    erase_if(r.extra, [](const auto& m) { return m.first == "content"; });
     CHECK(RecordFileOf(r) == RecordFile::Regenerated);
     std::optional<ExportRequest> back = RecordRequest(r);
     REQUIRE(back);
@@ -547,8 +547,8 @@ TEST_CASE("records disappear 3 days after the export (seed 5 注意事项, expor
     CHECK(ws == copy);
     CHECK(PruneExportRecords(ws, At("2025-01-17T10:00:00+08:00")) == std::vector<std::string>{"EXP20250114100000"});
     REQUIRE(ws.export_records.size() == 1);
-    CHECK(ws.index.export_records.count("EXP20250114100000") == 0);
-    CHECK(ws.index.export_records.at("EXP20250115080000") == 0);
+    CHECK(!ws.positionOfExportRecord("EXP20250114100000"));
+    CHECK(ws.positionOfExportRecord("EXP20250115080000") == 0u);
 
     // A new export prunes what expired as of its clock; newest first in the live list.
     req.as_of = At("2025-01-18T09:00:00+08:00");

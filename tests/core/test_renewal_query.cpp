@@ -72,7 +72,7 @@ struct QueryFixture {
         for (std::size_t i : r.rows) out.push_back(f.ws.resources[i].resource_id);
         return out;
     }
-    std::size_t at(std::string_view id) const { return f.ws.index.resources.at(std::string(id)); }
+    std::size_t at(std::string_view id) const { return f.ws.positionOfResource(id).value(); }
 };
 
 using Counts = std::array<int, 4>;  // manual, auto, to_on_demand, no_renew
@@ -365,7 +365,7 @@ TEST_CASE("renewal query: an order past its payment deadline no longer hides its
     const Counts after = QueryRenewals(ws, f).tab_counts;
     CHECK(after[0] == before[0] + 1);
     const RenewalIndex ix = RenewalIndex::Build(ws, f.as_of);
-    const std::size_t r6 = ws.index.resources.find(sample::R6)->second;
+    const std::size_t r6 = *ws.positionOfResource(sample::R6);
     CHECK_FALSE(ix.pendingOrderOf(r6).has_value());
     CHECK(RenewalIndex::Build(ws).pendingOrderOf(r6).has_value());  // by the stored status
 }
@@ -432,7 +432,7 @@ TEST_CASE("renewal query: the index says until when its pending orders hold (see
     // R6's order CS25011316401M3QF is due by 2025-01-20 16:40:12 (the test above): an index built before
     // then holds until that instant at the latest, and one built at it no longer counts that order.
     const Workspace ws = LoadSample();
-    const std::size_t r6 = ws.index.resources.find(sample::R6)->second;
+    const std::size_t r6 = *ws.positionOfResource(sample::R6);
     const RenewalIndex before = RenewalIndex::Build(ws, At("2025-01-20T16:40:11+08:00"));
     REQUIRE(before.pendingUntil().has_value());
     CHECK(*before.pendingUntil() <= At("2025-01-20T16:40:12+08:00"));

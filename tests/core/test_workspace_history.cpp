@@ -1,8 +1,10 @@
 // The operation log and undo (core/report/workspace_history.h, docs/architecture.md §7): every kind of
 // operation on the sample is committed, described, undone to the byte and redone to the byte.
 #include <doctest/doctest.h>
+#include <malloc.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "core/engine/renewal.h"
 #include "core/io/save.h"
 #include "core/report/workspace_history.h"
+#include "generated_workspace.h"
 #include "operations_fixture.h"
 #include "test_renewal_fixture.h"
 
@@ -170,13 +173,16 @@ TEST_CASE("the log: a status change in words; nothing logged for no change; a ne
     CHECK(history.log()[1].seq == 3);
 }
 
-TEST_CASE("the budget: a workspace estimated over 192 MiB keeps its log but no undo step")
+TEST_CASE("the budget: a workspace over 96 MiB keeps its log but no undo step")
 {
     Workspace big;
-    big.resources.resize(150000);  // 1,400 bytes each in the estimate: 210 MB > 192 MiB (201,326,592 bytes)
-    for (std::size_t i = 0; i < big.resources.size(); ++i) big.resources[i].resource_id = "r" + std::to_string(i);
+    big.resources.resize(400000);  // each its struct and a 36-character id (a heap block): over 96 MiB
+    for (std::size_t i = 0; i < big.resources.size(); ++i) {
+        big.resources[i].resource_id = "4b7e2a90-0000-4000-8000-" + std::to_string(100000000000 + i);
+        big.resources[i].product_id = "p";
+    }
     big.Reindex();
-    CHECK(EstimateWorkspaceBytes(big) == 4096 + 1400 * uint64_t{150000});
+    CHECK(EstimateWorkspaceBytes(big) > 400000 * (sizeof(Resource) + 37));
     CHECK(EstimateWorkspaceBytes(big) > kHistoryBudgetBytes);
     WorkspaceHistory history;
     history.reset(big);
@@ -187,6 +193,38 @@ TEST_CASE("the budget: a workspace estimated over 192 MiB keeps its log but no u
     CHECK(history.log()[0].what.total == 1);
     CHECK(history.log()[0].what.changes.empty());
     CHECK_FALSE(history.canUndo());
+}
+
+// What malloc says is in use, where the allocator says it (glibc natively, dlmalloc in wasm); 0 when
+// it cannot (a sanitizer's allocator).
+uint64_t MallocInUse()
+{
+#if defined(__EMSCRIPTEN__)
+    return static_cast<uint64_t>(mallinfo().uordblks);
+#elif defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+    return static_cast<uint64_t>(mallinfo2().uordblks + mallinfo2().hblkhd);  // hblkhd: blocks mapped apart
+#else
+    return 0;
+#endif
+}
+
+TEST_CASE("the budget: EstimateWorkspaceBytes is what a copy of the workspace takes from malloc, within 3%")
+{
+    for (int64_t resources : {300, 3000}) {
+        CAPTURE(resources);
+        const Workspace generated = test::GeneratedWorkspace(resources, 11);
+        const uint64_t before = MallocInUse();
+        auto copy = std::make_unique<Workspace>(generated);
+        const uint64_t after = MallocInUse();
+        const uint64_t estimate = EstimateWorkspaceBytes(*copy);
+        CAPTURE(estimate);
+        CAPTURE(after - before);
+        CHECK(estimate > generated.resources.size() * sizeof(Resource) + generated.orders.size() * sizeof(Order));
+        if (before == 0 || after <= before) continue;  // no allocator statistics here
+        const uint64_t measured = after - before;
+        CHECK(estimate * 100 <= measured * 103);
+        CHECK(estimate * 100 >= measured * 97);
+    }
 }
 
 TEST_CASE("the log kept in browser storage reads back the same; anything else is no log")

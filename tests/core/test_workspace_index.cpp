@@ -3,6 +3,7 @@
 // and for a copy from elsewhere.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -93,4 +94,48 @@ TEST_CASE("WorkspaceIndex: an index older than the vectors is not read by positi
     empty.Reindex();
     CHECK(empty.index.attached_begin == std::vector<uint32_t>{0});
     CHECK(empty.productOf(MakeResource("x", "p")) == nullptr);
+}
+
+TEST_CASE("IdIndex: positions by id, the first of a duplicated id, growth by Add, no copy of the ids")
+{
+    std::vector<std::string> ids;
+    for (int i = 0; i < 1000; ++i) ids.push_back("id-" + std::to_string(i * 7919 % 1000));
+    ids.push_back("id-5");  // a duplicate: the first stays
+    const auto idAt = [&ids](std::size_t i) -> std::string_view { return ids[i]; };
+    IdIndex index;
+    CHECK(!index.find("id-1", idAt));  // empty
+    index.Build(ids.size(), idAt);
+    CHECK(index.size() == 1000);
+    CHECK(index.positions() == ids.size());
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) CHECK(index.find(ids[i], idAt) == i);
+    CHECK(index.find("id-5", idAt) == std::find(ids.begin(), ids.end(), "id-5") - ids.begin());
+    CHECK(!index.find("id-1000", idAt));
+    CHECK(!index.find("", idAt));
+    CHECK(index.slotCount() <= 4 * 1024);  // at most half full, a power of two: 4 bytes a slot
+    // Appended one at a time from empty: the table grows and keeps every position.
+    IdIndex grown;
+    for (std::size_t i = 0; i < ids.size(); ++i) grown.Add(i, idAt);
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) CHECK(grown.find(ids[i], idAt) == i);
+    CHECK(grown.size() == 1000);
+    CHECK(grown.positions() == ids.size());
+}
+
+TEST_CASE("Workspace::positionOf*: nullopt for an unknown id, for a list changed without Reindex; IndexAppended")
+{
+    Workspace ws = Sample();
+    CHECK(ws.positionOfResource("ecs-2") == 2u);
+    CHECK(ws.positionOfProduct("p-evs") == 1u);
+    CHECK(!ws.positionOfResource("p-evs"));
+    CHECK(!ws.positionOfOrder("ecs-2"));
+    ws.resources.pop_back();  // shrunk without Reindex: no position past the end is answered
+    CHECK(!ws.positionOfResource("odd"));
+    CHECK(ws.positionOfResource("ecs-2") == 2u);
+    ws.Reindex();
+    CHECK(ws.positionOfResource("ecs-2") == 2u);
+    ws.orders.push_back(Order{});
+    ws.orders.back().order_id = "CS1";
+    CHECK(!ws.positionOfOrder("CS1"));
+    ws.IndexAppended();
+    CHECK(ws.positionOfOrder("CS1") == 0u);
+    CHECK(ws.findOrder("CS1") == &ws.orders[0]);
 }

@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "core/io/load.h"
 #include "core/io/save.h"
 #include "core/io/workspace_patch.h"
+#include "core/model/record_fingerprint.h"
 #include "generated_workspace.h"
 #include "operations_fixture.h"
 #include "test_renewal_fixture.h"
@@ -142,20 +145,14 @@ std::string RoundTrip(const Workspace& base, const Workspace& after)
     // The index is current: the next patch applies to it.
     for (const Resource& r : after.resources) REQUIRE(ws.findResource(r.resource_id) != nullptr);
     CHECK(DiffWorkspaces(ws, after) == DiffWorkspaces(after, after));
-    // The browser's kept copy takes its own patch without CheckWorkspace: the same workspace, and an
-    // index equal to one built afresh (the next diff finds records by it).
-    Workspace kept = base;
-    REQUIRE(ApplyWorkspacePatch(kept, patch, "journal 1", PatchChecks::OwnPatch).empty());
-    CHECK(SaveWorkspace(kept) == SaveWorkspace(after));
-    Workspace fresh = kept;
-    fresh.Reindex();
-    CHECK(kept.index.products == fresh.index.products);
-    CHECK(kept.index.resources == fresh.index.resources);
-    CHECK(kept.index.orders == fresh.index.orders);
-    CHECK(kept.index.coupons == fresh.index.coupons);
-    CHECK(kept.index.export_records == fresh.index.export_records);
-    CHECK(kept.index.product_of == fresh.index.product_of);
-    CHECK(kept.index.attached == fresh.index.attached);
+    // The browser's journal keeps only the base's fingerprints: the same patch from them, which
+    // reads back against them, and the fingerprints of `after` for the next one.
+    const WorkspaceFingerprints basePrints = WorkspaceFingerprints::Of(base);
+    WorkspaceFingerprints afterPrints;
+    CHECK(DiffWorkspaces(basePrints, after, &afterPrints) == patch);
+    const LoadErrors check = CheckWorkspacePatch(basePrints, patch, "journal 1");
+    CHECK_MESSAGE(check.empty(), (check.empty() ? std::string() : check.front().str()));
+    CHECK(DiffWorkspaces(afterPrints, after) == DiffWorkspaces(after, after));
     return patch;
 }
 
@@ -230,7 +227,16 @@ TEST_CASE("journal patch: a broken or foreign patch is refused with why, and the
     const std::string good = DiffWorkspaces(sample, after);
     const std::string before = SaveWorkspace(sample);
 
-    const auto refused = [&](const std::string& patch, const Workspace& base, const std::string& expected) {
+    // The journal checks its own entries against the base's fingerprints before storing them: the
+    // same refusal (but for references across the whole workspace, which only a full apply sees).
+    const auto refused = [&](const std::string& patch, const Workspace& base, const std::string& expected,
+                             bool seenByCheck = true) {
+        if (seenByCheck) {
+            const LoadErrors checked = CheckWorkspacePatch(WorkspaceFingerprints::Of(base), patch, "journal 2");
+            REQUIRE_FALSE(checked.empty());
+            CAPTURE(checked.front().str());
+            CHECK(checked.front().str().find(expected) != std::string::npos);
+        }
         Workspace ws = base;
         const std::string saved = SaveWorkspace(ws);
         const LoadErrors errors = ApplyWorkspacePatch(ws, patch, "journal 2");
@@ -277,9 +283,110 @@ TEST_CASE("journal patch: a broken or foreign patch is refused with why, and the
         const std::string count = "\"resources\":" + std::to_string(sample.resources.size());
         const std::size_t afterAt = p.find("\"after\":");
         p.replace(p.find(count, afterAt), count.size(), "\"resources\":" + std::to_string(sample.resources.size() - 1));
-        refused(p, fewer, "unknown main_resource_id");
+        refused(p, fewer, "unknown main_resource_id", false);
+        CHECK(CheckWorkspacePatch(WorkspaceFingerprints::Of(fewer), p, "journal 2").empty());
     }
     CHECK(SaveWorkspace(sample) == before);
+}
+
+// Makes one field different from what it was, whatever its type.
+struct Perturb {
+    void operator()(std::string& s) const { s += "x"; }
+    void operator()(bool& b) const { b = !b; }
+    void operator()(int& i) const { ++i; }
+    void operator()(Money& m) const { m = m + Money::FromFen(1); }
+    void operator()(Instant& t) const { t = t.plusSeconds(1); }
+    template <class E>
+    requires std::is_enum_v<E>
+    void operator()(E& e) const { e = static_cast<E>(static_cast<int>(e) == 0 ? 1 : 0); }
+    template <class T>
+    void operator()(std::optional<T>& o) const
+    {
+        if (o) o.reset();
+        else o.emplace();
+    }
+    void operator()(UnknownMembers& u) const { u.emplace_back("x_new", "1"); }
+    template <class T>
+    void operator()(std::vector<T>& v) const
+    {
+        v.emplace_back();
+    }
+    template <class T>
+    requires(kFieldCount<T> > 0) void operator()(T& record) const
+    {
+        int k = 0;
+        ForEachField(record, [&](auto& field) {
+            if (k++ == 0) (*this)(field);
+        });
+    }
+};
+
+// Every field of T, changed alone, changes the record's fingerprint; the same record has the same one.
+template <class T>
+void EachFieldChangesTheFingerprint(const char* type)
+{
+    CAPTURE(type);
+    const T record{};
+    const uint64_t before = RecordFingerprint(record);
+    CHECK(RecordFingerprint(T{}) == before);
+    for (int field = 0; field < kFieldCount<T>; ++field) {
+        CAPTURE(field);
+        T changed = record;
+        int k = 0;
+        ForEachField(changed, [&](auto& f) {
+            if (k++ == field) Perturb{}(f);
+        });
+        CHECK_FALSE(changed == record);
+        CHECK(RecordFingerprint(changed) != before);
+    }
+}
+
+TEST_CASE("journal fingerprints: any field of any record, changed alone, changes its fingerprint")
+{
+    EachFieldChangesTheFingerprint<Product>("Product");
+    EachFieldChangesTheFingerprint<ProductPrices>("ProductPrices");
+    EachFieldChangesTheFingerprint<RenewOptions>("RenewOptions");
+    EachFieldChangesTheFingerprint<Resource>("Resource");
+    EachFieldChangesTheFingerprint<AutoRenew>("AutoRenew");
+    EachFieldChangesTheFingerprint<ResourcePeriod>("ResourcePeriod");
+    EachFieldChangesTheFingerprint<PaidBreakdown>("PaidBreakdown");
+    EachFieldChangesTheFingerprint<EnterpriseProject>("EnterpriseProject");
+    EachFieldChangesTheFingerprint<RenewRate>("RenewRate");
+    EachFieldChangesTheFingerprint<Order>("Order");
+    EachFieldChangesTheFingerprint<OrderItem>("OrderItem");
+    EachFieldChangesTheFingerprint<Discount>("Discount");
+    EachFieldChangesTheFingerprint<TradeHistoryEntry>("TradeHistoryEntry");
+    EachFieldChangesTheFingerprint<Coupon>("Coupon");
+    EachFieldChangesTheFingerprint<ExportRecord>("ExportRecord");
+    // A character moved from one string to the next is a change too (lengths are hashed).
+    Resource a, b;
+    a.resource_id = "ab";
+    a.resource_name = "c";
+    b.resource_id = "a";
+    b.resource_name = "bc";
+    CHECK(RecordFingerprint(a) != RecordFingerprint(b));
+}
+
+TEST_CASE("journal fingerprints: the ids of every list in order, found by id, a fraction of the workspace")
+{
+    const Workspace big = test::GeneratedWorkspace(3000, 7);
+    const WorkspaceFingerprints prints = WorkspaceFingerprints::Of(big);
+    const WorkspaceFingerprints::List& resources = prints.list(1);
+    REQUIRE(resources.size() == big.resources.size());
+    for (std::size_t i = 0; i < big.resources.size(); ++i) {
+        CHECK(resources.id(i) == big.resources[i].resource_id);
+        CHECK(resources.find(big.resources[i].resource_id) == i);
+        CHECK(resources.fingerprint(i) == RecordFingerprint(big.resources[i]));
+    }
+    CHECK(!resources.find("no-such-resource"));
+    CHECK(prints.list(2).size() == big.orders.size());
+    // About 60 bytes a record (the id, its end, the fingerprint, the table): far less than the records'
+    // text (SaveWorkspace's), let alone the structs.
+    const uint64_t records =
+        big.products.size() + big.resources.size() + big.orders.size() + big.coupons.size() + big.export_records.size();
+    CAPTURE(prints.bytes());
+    CHECK(prints.bytes() < 80 * records);
+    CHECK(prints.bytes() * 10 < SaveWorkspace(big).size());
 }
 
 }  // namespace

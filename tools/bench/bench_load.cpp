@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/load.h"
+#include "core/io/workspace_patch.h"
+#include "core/report/workspace_history.h"
 #include "workspace_bytes.h"  // beside this file
 
 #ifdef __EMSCRIPTEN__
@@ -88,6 +90,15 @@ int PrintBytes(const std::string& text)
                 static_cast<double>(bytes.total()) / file);
     std::printf("    %-40s %8.1f MB  %5.3fx file\n", "malloc in use after the load - before",
                 static_cast<double>(after - before) / 1e6, static_cast<double>(after - before) / file);
+    const uint64_t estimate = qd::EstimateWorkspaceBytes(r.workspace);
+    std::printf("    %-40s %8.1f MB  %5.3fx file\n", "EstimateWorkspaceBytes (the history's)",
+                static_cast<double>(estimate) / 1e6, static_cast<double>(estimate) / file);
+    const uint64_t beforePrints = InUse();
+    const qd::WorkspaceFingerprints prints = qd::WorkspaceFingerprints::Of(r.workspace);
+    const uint64_t afterPrints = InUse();
+    std::printf("    %-40s %8.1f MB  %5.3fx file (malloc: %.1f MB)\n", "the journal's fingerprints of it",
+                static_cast<double>(prints.bytes()) / 1e6, static_cast<double>(prints.bytes()) / file,
+                static_cast<double>(afterPrints - beforePrints) / 1e6);
 #ifdef __EMSCRIPTEN__
     std::printf("    %-40s %8.1f MB  %5.3fx file\n", "malloc's peak footprint (text included)",
                 static_cast<double>(static_cast<unsigned>(mallinfo().usmblks)) / 1e6,

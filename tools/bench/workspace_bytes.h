@@ -1,8 +1,8 @@
 // workspace_bytes.h: where the bytes of an open workspace go, for the load benchmark
 // (docs/performance.md "Where the bytes go"). Counts what the model holds on the heap, by field:
 // the arrays of structs (sizeof x capacity), every std::string too long for its in-place buffer
-// (a block of its capacity + 1), the unknown members, and the index (hash nodes, their key copies,
-// buckets, the position tables). Blocks are counted as the allocator hands them out (8-byte
+// (a block of its capacity + 1), the unknown members, and the index (the id position tables, the
+// resource position tables). Blocks are counted as the allocator hands them out (8-byte
 // granules plus a header: dlmalloc in wasm32, glibc natively), so the total is comparable with
 // what malloc reports in use. An estimate for the benchmark's table, never used by the product.
 #pragma once
@@ -58,8 +58,10 @@ private:
     }
     void extra(const UnknownMembers& e)
     {
-        if (e.empty()) return;
-        bytes_["unknown members"] += BlockBytes(sizeof(e[0]) * e.capacity());
+        if (e.capacity() == 0) return;
+        // the list behind the pointer (a std::vector), then its elements
+        bytes_["unknown members"] += BlockBytes(sizeof(std::vector<UnknownMembers::value_type>)) +
+                                     BlockBytes(sizeof(UnknownMembers::value_type) * e.capacity());
         for (const auto& [k, v] : e) {
             if (k.capacity() > std::string().capacity()) bytes_["unknown members"] += BlockBytes(k.capacity() + 1);
             if (v.capacity() > std::string().capacity()) bytes_["unknown members"] += BlockBytes(v.capacity() + 1);
@@ -69,15 +71,7 @@ private:
     {
         if (p) extra(p->extra);
     }
-    void index(const IdIndex& ids)
-    {
-        // libstdc++ / libc++ node: next pointer, cached hash (libstdc++) and the (key, position) pair
-        const std::size_t node = sizeof(void*) + sizeof(std::size_t) + sizeof(IdIndex::value_type);
-        bytes_["index: id hash nodes"] += ids.size() * BlockBytes(node);
-        bytes_["index: id hash buckets"] += BlockBytes(ids.bucket_count() * sizeof(void*));
-        for (const auto& [id, at] : ids)
-            if (id.capacity() > std::string().capacity()) bytes_["index: id copies"] += BlockBytes(id.capacity() + 1);
-    }
+    void index(const IdIndex& ids) { bytes_["index: id position tables"] += BlockBytes(4 * ids.slotCount()); }
 
     void count(const Workspace& ws)
     {

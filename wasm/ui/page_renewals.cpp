@@ -140,9 +140,8 @@ void Refresh(AppState& app, RenewalsPageState& s)
         std::vector<uint8_t> listed(ws.resources.size(), 0);
         for (std::size_t i : s.result.rows) listed[i] = 1;
         for (auto it = s.selected.begin(); it != s.selected.end();) {
-            auto found = ws.index.resources.find(*it);
-            const bool keep =
-                found != ws.index.resources.end() && found->second < listed.size() && listed[found->second];
+            const std::optional<std::size_t> found = ws.positionOfResource(*it);
+            const bool keep = found && *found < listed.size() && listed[*found];
             it = keep ? std::next(it) : s.selected.erase(it);
         }
     }

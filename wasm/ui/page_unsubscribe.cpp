@@ -467,9 +467,8 @@ void Refilter(const Workspace& ws, UnsubscribePageState& s, Instant now)
         if (l != UnsubscribeList::Count)
             for (const UnsubscribeRow& row : s.lists[static_cast<int>(l)]) inList[row.resource] = 1;
         for (auto it = s.selected.begin(); it != s.selected.end();) {
-            const auto found = ws.index.resources.find(*it);
-            const bool keep =
-                found != ws.index.resources.end() && found->second < inList.size() && inList[found->second];
+            const std::optional<std::size_t> found = ws.positionOfResource(*it);
+            const bool keep = found && *found < inList.size() && inList[*found];
             it = keep ? std::next(it) : s.selected.erase(it);
         }
     }

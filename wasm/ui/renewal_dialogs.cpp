@@ -161,9 +161,9 @@ void DrawRefusals(AppState& app, RenewalDialogState& d, const Refusals& refusals
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", r.code.c_str(), r.message.c_str());
         if (r.code == "pending_order") {
-            const auto at = ws.index.resources.find(r.subject);
+            const std::optional<std::size_t> at = ws.positionOfResource(r.subject);
             const RenewalIndex& ix = app.renewals.index;
-            std::optional<std::size_t> head = at != ws.index.resources.end() ? ix.headOf(at->second) : std::nullopt;
+            std::optional<std::size_t> head = at ? ix.headOf(*at) : std::nullopt;
             if (auto o = head ? ix.pendingOrderOf(*head) : std::nullopt; o && *o < ws.orders.size()) {
                 const Order& order = ws.orders[*o];
                 const std::string id = order.combined_order_id.value_or(order.order_id);

@@ -126,11 +126,13 @@ WorkspaceTextOut g_persist;  // the save to browser storage (qd_persist_begin)
 
 // [SECTION] The journal
 // The journal (docs/architecture.md §6): browser storage holds a base (the workspace saved whole) and
-// the patches of the changes since (core/io/workspace_patch.h). `stored` is the workspace storage holds
-// as this tab last wrote or read it, so that the next change is stored as DiffWorkspaces(stored, now);
-// absent, the next save writes the workspace whole (a compaction). A whole save also comes when the
-// journal would pass kJournalMaxEntries entries or a kJournalShareOfBase share of the base's size:
-// a reload opens the base and applies every entry, so the journal must stay small beside it.
+// the patches of the changes since (core/io/workspace_patch.h). `stored` is what this tab knows of the
+// workspace storage holds as it last wrote or read it: not a copy (for 100,000 resources that was one
+// more workspace, +1.31x the file in the heap) but its records' ids and fingerprints, which is all
+// DiffWorkspaces(stored, now) needs; absent, the next save writes the workspace whole (a compaction).
+// A whole save also comes when the journal would pass kJournalMaxEntries entries or a
+// kJournalShareOfBase share of the base's size: a reload opens the base and applies every entry, so
+// the journal must stay small beside it.
 constexpr int kJournalMaxEntries = 200;
 constexpr uint64_t kJournalShareOfBase = 4;  // entries up to a quarter of the base's bytes
 class Journal {
@@ -139,52 +141,57 @@ public:
     {
         stored_.reset();
         pendingBase_.reset();
+        pendingStored_.reset();
         std::string().swap(patch_);
     }
     // The next entry for the open workspace: its size in patch(); -1 when the workspace must be
-    // saved whole instead (no base stored, the journal full, or no workspace).
+    // saved whole instead (no base stored, the journal full, no workspace, or a patch that would not
+    // read back).
     int Next(const ui::AppState& app)
     {
         std::string().swap(patch_);
+        pendingStored_.reset();
         if (!stored_ || !app.workspace) return -1;
-        patch_ = DiffWorkspaces(*stored_, *app.workspace);
+        WorkspaceFingerprints now;
+        patch_ = DiffWorkspaces(*stored_, *app.workspace, &now);
         revision_ = app.revision;
         if (entries_ + 1 > kJournalMaxEntries || (journalBytes_ + patch_.size()) * kJournalShareOfBase > baseBytes_) {
             std::string().swap(patch_);
             return -1;
         }
+        // Never store an entry a reload could not apply: its fragment is read as a file is (a few
+        // records: milliseconds) and its counts checked against what storage holds.
+        if (!CheckWorkspacePatch(*stored_, patch_, "journal").empty()) {
+            std::string().swap(patch_);
+            stored_.reset();
+            return -1;
+        }
+        pendingStored_ = std::move(now);
         return static_cast<int>(patch_.size());
     }
     const std::string& patch() const { return patch_; }
-    void DropPatch() { std::string().swap(patch_); }  // not stored: the next entry covers its changes too
-    uint64_t revision() const { return revision_; }
-    // The entry from Next() is stored: storage now holds stored + patch.
-    void Stored(const ui::AppState& app)
+    void DropPatch()  // not stored: the next entry covers its changes too
     {
-        if (!stored_ || patch_.empty()) return;
-        // The patch was made from stored_ a moment ago: its fragment is read again, the counts checked,
-        // but not the whole workspace (CheckWorkspace and a comparison cost a 100k workspace most of a
-        // second; docs/performance.md). tests/core/test_workspace_patch.cpp pins that this is exact.
-        const auto sameShape = [](const Workspace& a, const Workspace& b) {
-            return a.products.size() == b.products.size() && a.resources.size() == b.resources.size() &&
-                   a.orders.size() == b.orders.size() && a.coupons.size() == b.coupons.size() &&
-                   a.export_records.size() == b.export_records.size();
-        };
-        if (!ApplyWorkspacePatch(*stored_, patch_, "journal", PatchChecks::OwnPatch).empty() ||
-            (revision_ == app.revision && app.workspace && !sameShape(*stored_, *app.workspace))) {
-            stored_.reset();  // never trust a base that disagrees: the next save is whole
-        } else {
-            ++entries_;
-            journalBytes_ += patch_.size();
-        }
+        std::string().swap(patch_);
+        pendingStored_.reset();
+    }
+    uint64_t revision() const { return revision_; }
+    // The entry from Next() is stored: storage now holds the workspace the patch was made from.
+    void Stored(const ui::AppState&)
+    {
+        if (!stored_ || patch_.empty() || !pendingStored_) return;
+        stored_ = std::move(pendingStored_);
+        pendingStored_.reset();
+        ++entries_;
+        journalBytes_ += patch_.size();
         std::string().swap(patch_);
     }
-    // A whole save's text is complete (of the open workspace, unchanged meanwhile): keep its copy
-    // until storage has taken it.
+    // A whole save's text is complete (of the open workspace, unchanged meanwhile): keep its
+    // fingerprints until storage has taken it.
     void BaseWritten(const ui::AppState& app, uint64_t bytes)
     {
         pendingBase_.reset();
-        if (app.workspace) pendingBase_ = *app.workspace;
+        if (app.workspace) pendingBase_ = WorkspaceFingerprints::Of(*app.workspace);
         pendingBaseBytes_ = bytes;
     }
     void BaseStored(bool ok)
@@ -197,21 +204,19 @@ public:
         }
         pendingBase_.reset();
     }
-    // Another tab's entry, applied to the open workspace (which equals stored_, nothing of this tab's
-    // waiting): stored_ takes it too. False, and nothing changed, when there is no stored_ or the
-    // entry does not apply (the page then reopens storage whole); errors in `errors`.
+    // Another tab's entry, applied to the open workspace (which is what storage held, nothing of this
+    // tab's waiting): what storage holds is then the open workspace. False, and nothing changed, when
+    // nothing is stored or the entry does not apply (the page then reopens storage whole); errors in
+    // `errors`.
     bool Follow(ui::AppState& app, std::string_view patch, std::string_view fileName, LoadErrors& errors)
     {
         errors.clear();
         if (!stored_ || !app.workspace) return false;
         errors = ApplyWorkspacePatch(*app.workspace, patch, fileName);
         if (!errors.empty()) return false;
-        if (!ApplyWorkspacePatch(*stored_, patch, fileName, PatchChecks::OwnPatch).empty()) {
-            stored_.reset();  // the next save is whole
-        } else {
-            ++entries_;
-            journalBytes_ += patch.size();
-        }
+        stored_ = WorkspaceFingerprints::Of(*app.workspace);
+        ++entries_;
+        journalBytes_ += patch.size();
         return true;
     }
     // Opened from storage: the base of `baseBytes` and `entries` entries of `journalBytes`; complete
@@ -220,15 +225,16 @@ public:
     {
         Forget();
         if (!complete || !app.workspace) return;
-        stored_ = *app.workspace;
+        stored_ = WorkspaceFingerprints::Of(*app.workspace);
         baseBytes_ = baseBytes;
         entries_ = entries;
         journalBytes_ = journalBytes;
     }
 
 private:
-    std::optional<Workspace> stored_;
-    std::optional<Workspace> pendingBase_;
+    std::optional<WorkspaceFingerprints> stored_;         // what storage holds
+    std::optional<WorkspaceFingerprints> pendingStored_;  // ... once the entry in patch_ is stored
+    std::optional<WorkspaceFingerprints> pendingBase_;    // ... once the whole save is stored
     uint64_t pendingBaseBytes_ = 0;
     uint64_t baseBytes_ = 0, journalBytes_ = 0;
     int entries_ = 0;

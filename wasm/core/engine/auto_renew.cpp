@@ -52,12 +52,12 @@ std::vector<Target> ResolveTargets(const Workspace& ws, const std::vector<std::s
     std::unordered_set<std::string_view> seen;
     for (const std::string& id : ids) {
         if (!seen.insert(id).second) continue;
-        const auto it = ws.index.resources.find(id);
-        if (it == ws.index.resources.end()) {
+        const std::optional<std::size_t> at = ws.positionOfResource(id);
+        if (!at) {
             refusals.push_back({"unknown_resource", id, "no resource " + id + " in the workspace"});
             continue;
         }
-        const Resource& r = ws.resources[it->second];
+        const Resource& r = ws.resources[*at];
         if (r.isBound()) {
             refusals.push_back({"bound_to_main", id,
                                 "resource " + id + " is bound to " + *r.main_resource_id + " and follows it; " +
@@ -69,7 +69,7 @@ std::vector<Target> ResolveTargets(const Workspace& ws, const std::vector<std::s
             continue;
         }
         Target t;
-        t.index = it->second;
+        t.index = *at;
         t.members = InstanceOf(ws, r);
         bool locked = false;
         for (const Resource* m : t.members)

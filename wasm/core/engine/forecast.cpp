@@ -324,8 +324,7 @@ void ForecastBuilder::SimulateNextInstances()
     std::vector<ForecastCharge> charges;
     charges.reserve(run.charges.size());
     for (AutoRenewCharge& c : run.charges) {
-        const auto at = part.index.resources.find(c.resource_id);
-        const std::size_t position = s.placed + (at == part.index.resources.end() ? 0 : at->second);
+        const std::size_t position = s.placed + part.positionOfResource(c.resource_id).value_or(0);
         s.order.push_back({c.deduction_time.unixSeconds(), position, static_cast<uint32_t>(s.charges.size()),
                            static_cast<uint32_t>(charges.size())});
         charges.push_back(ToForecastCharge(part, c, f.as_of));

@@ -230,9 +230,9 @@ void ApplyCouponUses(Workspace& ws, const std::vector<CouponUse>& uses)
 {
     std::vector<std::string> consumed;
     for (const CouponUse& use : uses) {
-        auto it = ws.index.coupons.find(use.coupon_id);
-        if (it == ws.index.coupons.end()) continue;
-        Coupon& c = ws.coupons[it->second];
+        const std::optional<std::size_t> at = ws.positionOfCoupon(use.coupon_id);
+        if (!at) continue;
+        Coupon& c = ws.coupons[*at];
         if (c.type == CouponType::Discount) consumed.push_back(c.coupon_id);
         else c.balance = c.balance.value_or(Money()) - use.amount;
     }

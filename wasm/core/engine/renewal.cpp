@@ -237,14 +237,14 @@ bool OrderLocks::Scan(std::size_t orders)
             continue;  // expired unpaid (seed 4.1 说明)
         for (const OrderItem& item : o.items) {
             if (!item.resource_id) continue;
-            const auto r = ws.index.resources.find(*item.resource_id);
-            if (r == ws.index.resources.end() || r->second >= ws.resources.size()) continue;
+            const std::optional<std::size_t> r = ws.positionOfResource(*item.resource_id);
+            if (!r) continue;
             // The first order naming the resource is kept.
             if (open_.empty()) open_.assign(ws.resources.size(), kNone);
-            if (open_[r->second] == kNone) open_[r->second] = static_cast<uint32_t>(next_);
+            if (open_[*r] == kNone) open_[*r] = static_cast<uint32_t>(next_);
             if (o.status != OrderStatus::PendingPayment) continue;
             if (pending_.empty()) pending_.assign(ws.resources.size(), kNone);
-            if (pending_[r->second] == kNone) pending_[r->second] = static_cast<uint32_t>(next_);
+            if (pending_[*r] == kNone) pending_[*r] = static_cast<uint32_t>(next_);
         }
     }
     return next_ >= ws.orders.size();
@@ -252,8 +252,7 @@ bool OrderLocks::Scan(std::size_t orders)
 
 std::size_t OrderLocks::positionOf(std::string_view resourceId) const
 {
-    const auto r = ws_->index.resources.find(resourceId);
-    return r == ws_->index.resources.end() ? static_cast<std::size_t>(-1) : r->second;
+    return ws_->positionOfResource(resourceId).value_or(static_cast<std::size_t>(-1));
 }
 
 std::size_t OrderLocks::positionOf(const Resource& resource) const
@@ -1028,7 +1027,7 @@ void AddOrders(Workspace& ws, std::vector<Order> orders)
     for (Order& o : orders) {
         ws.orders.push_back(std::move(o));
         const Order& added = ws.orders.back();
-        ws.index.orders.emplace(added.order_id, ws.orders.size() - 1);
+        ws.IndexAppended();
         // Trade history (交易记录跟踪) on each resource's purchase order, once per purchase order.
         std::vector<std::string> noted;
         for (const OrderItem& line : added.items) {
@@ -1144,13 +1143,13 @@ Refusals ApplyPaidRenewalOrder(Workspace& ws, std::string_view orderId,
     for (const Order* part : parts) {
         for (const OrderItem& item : part->items) {
             if (!item.resource_id || (item.period != ItemPeriod::Month && item.period != ItemPeriod::Year)) continue;
-            const auto it = ws.index.resources.find(*item.resource_id);
-            if (it == ws.index.resources.end())
+            const std::optional<std::size_t> at = ws.positionOfResource(*item.resource_id);
+            if (!at)
                 return {{"unknown_resource", *item.resource_id,
                          "order " + part->order_id + " names unknown resource " + *item.resource_id}};
-            Resource r = ws.resources[it->second];
+            Resource r = ws.resources[*at];
             for (const Change& c : changes)
-                if (c.index == it->second) r = c.updated;  // a resource named twice renews twice
+                if (c.index == *at) r = c.updated;  // a resource named twice renews twice
             int64_t extraDays = 0;
             Money listAmount = item.amount.value_or(Money());
             for (const OrderItem& other : part->items)
@@ -1183,11 +1182,11 @@ Refusals ApplyPaidRenewalOrder(Workspace& ws, std::string_view orderId,
             if (r.status == ResourceStatus::Expired) r.status = ResourceStatus::InUse;
             bool merged = false;
             for (Change& c : changes)
-                if (c.index == it->second) {
+                if (c.index == *at) {
                     c.updated = r;
                     merged = true;
                 }
-            if (!merged) changes.push_back({it->second, std::move(r)});
+            if (!merged) changes.push_back({*at, std::move(r)});
         }
     }
     for (Change& c : changes) ws.resources[c.index] = std::move(c.updated);

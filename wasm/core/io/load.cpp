@@ -2184,14 +2184,14 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
     };
 
     // Empty ids, then duplicates: the index keeps the first occurrence of each id.
-    const auto duplicates = [&](const auto& items, const IdIndex& index, std::string_view array,
-                                std::string_view idName, auto id) {
+    const auto duplicates = [&](const auto& items, auto positionOf, std::string_view array, std::string_view idName,
+                                auto id) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (id(items[i]).empty()) {
                 add(at(array, i, idName), "expected a non-empty " + std::string(idName) + ", got \"\"");
                 continue;
             }
-            const std::size_t first = index.find(id(items[i]))->second;
+            const std::size_t first = *(ws.*positionOf)(id(items[i]));
             if (first != i) {
                 std::string firstAt;
                 AppendPointerToken(firstAt, array);
@@ -2201,15 +2201,15 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
             }
         }
     };
-    duplicates(ws.products, ws.index.products, "products", "product_id",
+    duplicates(ws.products, &Workspace::positionOfProduct, "products", "product_id",
                [](const Product& p) -> const std::string& { return p.product_id; });
-    duplicates(ws.resources, ws.index.resources, "resources", "resource_id",
+    duplicates(ws.resources, &Workspace::positionOfResource, "resources", "resource_id",
                [](const Resource& r) -> const std::string& { return r.resource_id; });
-    duplicates(ws.orders, ws.index.orders, "orders", "order_id",
+    duplicates(ws.orders, &Workspace::positionOfOrder, "orders", "order_id",
                [](const Order& o) -> const std::string& { return o.order_id; });
-    duplicates(ws.coupons, ws.index.coupons, "coupons", "coupon_id",
+    duplicates(ws.coupons, &Workspace::positionOfCoupon, "coupons", "coupon_id",
                [](const Coupon& c) -> const std::string& { return c.coupon_id; });
-    duplicates(ws.export_records, ws.index.export_records, "export_records", "id",
+    duplicates(ws.export_records, &Workspace::positionOfExportRecord, "export_records", "id",
                [](const ExportRecord& e) -> const std::string& { return e.id; });
 
     for (std::size_t i = 0; i < ws.resources.size(); ++i) {

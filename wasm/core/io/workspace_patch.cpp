@@ -14,6 +14,7 @@
 #include "core/io/load.h"
 #include "core/io/save.h"
 #include "core/model/json_writer.h"
+#include "core/model/record_fingerprint.h"
 
 namespace qd {
 namespace {
@@ -28,21 +29,18 @@ const std::string& IdOf(const Order& o) { return o.order_id; }
 const std::string& IdOf(const Coupon& c) { return c.coupon_id; }
 const std::string& IdOf(const ExportRecord& e) { return e.id; }
 
-// Calls fn(listNumber, items of a, items of b, index of a, index of b) for each list.
+// Calls fn(listNumber, items of a, items of b, the position of an id in a's list) for each list.
 template <typename W1, typename W2, typename Fn>
 void ForEachList(W1& a, W2& b, Fn&& fn)
 {
-    fn(0, a.products, b.products, a.index.products, b.index.products);
-    fn(1, a.resources, b.resources, a.index.resources, b.index.resources);
-    fn(2, a.orders, b.orders, a.index.orders, b.index.orders);
-    fn(3, a.coupons, b.coupons, a.index.coupons, b.index.coupons);
-    fn(4, a.export_records, b.export_records, a.index.export_records, b.index.export_records);
-}
-
-std::size_t PositionIn(const IdIndex& index, std::string_view id)
-{
-    const auto it = index.find(id);
-    return it == index.end() ? SIZE_MAX : it->second;
+    const auto in = [&a](auto positionOf) {
+        return [&a, positionOf](std::string_view id) { return (a.*positionOf)(id).value_or(SIZE_MAX); };
+    };
+    fn(0, a.products, b.products, in(&Workspace::positionOfProduct));
+    fn(1, a.resources, b.resources, in(&Workspace::positionOfResource));
+    fn(2, a.orders, b.orders, in(&Workspace::positionOfOrder));
+    fn(3, a.coupons, b.coupons, in(&Workspace::positionOfCoupon));
+    fn(4, a.export_records, b.export_records, in(&Workspace::positionOfExportRecord));
 }
 
 // [SECTION] Diff
@@ -57,8 +55,7 @@ public:
     Closure(const Workspace& after, Picked& picked) : after_(after), picked_(picked) {}
     void product(std::string_view id)
     {
-        const std::size_t i = PositionIn(after_.index.products, id);
-        if (i != SIZE_MAX) picked_.products[i] = true;
+        if (const auto i = after_.positionOfProduct(id)) picked_.products[*i] = true;
     }
     void resource(std::size_t i)
     {
@@ -67,8 +64,7 @@ public:
         const Resource& r = after_.resources[i];
         product(r.product_id);
         if (r.main_resource_id) {
-            const std::size_t m = PositionIn(after_.index.resources, *r.main_resource_id);
-            if (m != SIZE_MAX) resource(m);
+            if (const auto m = after_.positionOfResource(*r.main_resource_id)) resource(*m);
         }
     }
     void order(std::size_t i)
@@ -77,14 +73,12 @@ public:
         picked_.orders[i] = true;
         const Order& o = after_.orders[i];
         if (o.combined_order_id) {
-            const std::size_t c = PositionIn(after_.index.orders, *o.combined_order_id);
-            if (c != SIZE_MAX) order(c);
+            if (const auto c = after_.positionOfOrder(*o.combined_order_id)) order(*c);
         }
         for (const OrderItem& item : o.items) {
             if (item.product_id) product(*item.product_id);
             if (item.resource_id) {
-                const std::size_t r = PositionIn(after_.index.resources, *item.resource_id);
-                if (r != SIZE_MAX) resource(r);
+                if (const auto r = after_.positionOfResource(*item.resource_id)) resource(*r);
             }
         }
     }
@@ -103,14 +97,10 @@ std::vector<T> Filter(const std::vector<T>& items, const std::vector<bool>& keep
     return out;
 }
 
-void WriteCounts(JsonWriter& w, const Workspace& ws)
+void WriteCounts(JsonWriter& w, const WorkspaceFingerprints& ws)
 {
     w.beginObject();
-    w.member("products", static_cast<int64_t>(ws.products.size()));
-    w.member("resources", static_cast<int64_t>(ws.resources.size()));
-    w.member("orders", static_cast<int64_t>(ws.orders.size()));
-    w.member("coupons", static_cast<int64_t>(ws.coupons.size()));
-    w.member("export_records", static_cast<int64_t>(ws.export_records.size()));
+    for (std::size_t l = 0; l < kListCount; ++l) w.member(kLists[l], static_cast<int64_t>(ws.list(l).size()));
     w.endObject();
 }
 
@@ -202,8 +192,51 @@ bool ReadHeader(std::string_view line, PatchHeader& header, std::string& why)
 
 }  // namespace
 
+// [SECTION] Fingerprints
+
+uint64_t WorkspaceFingerprints::List::bytes() const
+{
+    return ids_.capacity() + 4 * idEnd_.capacity() + 8 * prints_.capacity() + 4 * index_.slotCount();
+}
+
+uint64_t WorkspaceFingerprints::bytes() const
+{
+    uint64_t sum = 0;
+    for (const List& l : lists_) sum += l.bytes();
+    return sum;
+}
+
+WorkspaceFingerprints WorkspaceFingerprints::Of(const Workspace& ws)
+{
+    WorkspaceFingerprints out;
+    ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, auto) {
+        List& list = out.lists_[l];
+        std::size_t idBytes = 0;
+        for (const auto& r : items) idBytes += IdOf(r).size();
+        list.ids_.reserve(idBytes);
+        list.idEnd_.reserve(items.size());
+        list.prints_.reserve(items.size());
+        for (const auto& r : items) {
+            list.ids_ += IdOf(r);
+            list.idEnd_.push_back(static_cast<uint32_t>(list.ids_.size()));
+            list.prints_.push_back(RecordFingerprint(r));
+        }
+        list.index_.Build(items.size(), [&list](std::size_t i) { return list.id(i); });
+    });
+    return out;
+}
+
+// [SECTION] DiffWorkspaces
+
 std::string DiffWorkspaces(const Workspace& base, const Workspace& after)
 {
+    return DiffWorkspaces(WorkspaceFingerprints::Of(base), after);
+}
+
+std::string DiffWorkspaces(const WorkspaceFingerprints& base, const Workspace& after,
+                           WorkspaceFingerprints* afterPrints)
+{
+    WorkspaceFingerprints now = WorkspaceFingerprints::Of(after);
     Picked picked;
     picked.products.assign(after.products.size(), false);
     picked.resources.assign(after.resources.size(), false);
@@ -225,36 +258,34 @@ std::string DiffWorkspaces(const Workspace& base, const Workspace& after)
             default: picked.export_records[i] = true; break;
         }
     };
-    ForEachList(base, after,
-                [&](std::size_t l, const auto& was, const auto& now, const IdIndex& wasIndex, const IdIndex&) {
-                    std::size_t lastKept = 0;
-                    bool anyKept = false, anyNew = false;
-                    std::vector<std::size_t> changed;
-                    for (std::size_t i = 0; i < now.size(); ++i) {
-                        const std::size_t at = PositionIn(wasIndex, IdOf(now[i]));
-                        if (at == SIZE_MAX) {
-                            anyNew = true;
-                            changed.push_back(i);
-                            continue;
-                        }
-                        if (anyNew || (anyKept && at <= lastKept)) whole[l] = true;
-                        anyKept = true;
-                        lastKept = at;
-                        if (!(was[at] == now[i])) changed.push_back(i);
-                    }
-                    if (whole[l]) {
-                        for (std::size_t i = 0; i < now.size(); ++i) pick(l, i);
-                        return;
-                    }
-                    for (std::size_t i : changed) pick(l, i);
-                    const IdIndex& nowIndex = l == 0   ? after.index.products
-                                              : l == 1 ? after.index.resources
-                                              : l == 2 ? after.index.orders
-                                              : l == 3 ? after.index.coupons
-                                                       : after.index.export_records;
-                    for (const auto& r : was)
-                        if (PositionIn(nowIndex, IdOf(r)) == SIZE_MAX) removed[l].push_back(IdOf(r));
-                });
+    for (std::size_t l = 0; l < kListCount; ++l) {
+        const WorkspaceFingerprints::List& was = base.list(l);
+        const WorkspaceFingerprints::List& is = now.list(l);
+        std::size_t lastKept = 0;
+        bool anyKept = false, anyNew = false;
+        std::vector<std::size_t> changed;
+        for (std::size_t i = 0; i < is.size(); ++i) {
+            // Most records stay where they were: the same id at the same position needs no lookup.
+            const std::optional<std::size_t> at =
+                i < was.size() && was.id(i) == is.id(i) ? std::optional<std::size_t>(i) : was.find(is.id(i));
+            if (!at) {
+                anyNew = true;
+                changed.push_back(i);
+                continue;
+            }
+            if (anyNew || (anyKept && *at <= lastKept)) whole[l] = true;
+            anyKept = true;
+            lastKept = *at;
+            if (was.fingerprint(*at) != is.fingerprint(i)) changed.push_back(i);
+        }
+        if (whole[l]) {
+            for (std::size_t i = 0; i < is.size(); ++i) pick(l, i);
+            continue;
+        }
+        for (std::size_t i : changed) pick(l, i);
+        for (std::size_t i = 0; i < was.size(); ++i)
+            if (!(i < is.size() && is.id(i) == was.id(i)) && !is.find(was.id(i))) removed[l].emplace_back(was.id(i));
+    }
 
     Workspace fragment;
     fragment.as_of = after.as_of;
@@ -273,7 +304,7 @@ std::string DiffWorkspaces(const Workspace& base, const Workspace& after)
     h.key("base");
     WriteCounts(h, base);
     h.key("after");
-    WriteCounts(h, after);
+    WriteCounts(h, now);
     h.key("removed");
     h.beginObject();
     for (std::size_t l = 0; l < kListCount; ++l) {
@@ -290,10 +321,12 @@ std::string DiffWorkspaces(const Workspace& base, const Workspace& after)
         if (whole[l]) h.string(kLists[l]);
     h.endArray();
     h.endObject();
-    return h.take() + "\n" + SaveWorkspace(fragment);
+    std::string patch = h.take() + "\n" + SaveWorkspace(fragment);
+    if (afterPrints) *afterPrints = std::move(now);
+    return patch;
 }
 
-LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName, PatchChecks checks)
+LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName)
 {
     const auto refuse = [&](std::string message) {
         return LoadErrors{{std::string(fileName), "", 0, 0, std::move(message)}};
@@ -304,14 +337,14 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
     std::string why;
     if (!ReadHeader(patch.substr(0, eol), header, why)) return refuse(why);
     bool fits = true;
-    ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, const IdIndex& index, const IdIndex&) {
+    ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, auto positionIn) {
         if (items.size() != header.base[l]) {
             why = std::string("the patch is of another workspace: ") + kLists[l] + " has " +
                   std::to_string(items.size()) + " records, the patch expects " + std::to_string(header.base[l]);
             fits = false;
         }
         for (const std::string& id : header.removed[l])
-            if (fits && (header.whole[l] || PositionIn(index, id) == SIZE_MAX)) {
+            if (fits && (header.whole[l] || positionIn(id) == SIZE_MAX)) {
                 why = std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" + id +
                       "\", which is not there";
                 fits = false;
@@ -329,7 +362,7 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
     ListUndo<Order> undoOrders;
     ListUndo<Coupon> undoCoupons;
     ListUndo<ExportRecord> undoExports;
-    const auto merge = [&](std::size_t l, auto& items, auto& from, const IdIndex& index, auto& undo) {
+    const auto merge = [&](std::size_t l, auto& items, auto& from, auto positionOf, auto& undo) {
         undo.sizeBefore = items.size();
         if (header.whole[l]) {
             undo.whole = true;
@@ -337,7 +370,7 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
             return;
         }
         for (std::size_t k = 0; k < from.size(); ++k) {
-            const std::size_t at = PositionIn(index, IdOf(from[k]));
+            const std::size_t at = (ws.*positionOf)(IdOf(from[k])).value_or(SIZE_MAX);
             if (at == SIZE_MAX) {
                 items.push_back(from[k]);
                 continue;
@@ -370,44 +403,24 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
             items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), std::move(record));
         for (auto [at, k] : undo.replaced) std::swap(items[at], from[k]);
     };
-    merge(0, ws.products, f.products, ws.index.products, undoProducts);
-    merge(1, ws.resources, f.resources, ws.index.resources, undoResources);
-    merge(2, ws.orders, f.orders, ws.index.orders, undoOrders);
-    merge(3, ws.coupons, f.coupons, ws.index.coupons, undoCoupons);
-    merge(4, ws.export_records, f.export_records, ws.index.export_records, undoExports);
+    merge(0, ws.products, f.products, &Workspace::positionOfProduct, undoProducts);
+    merge(1, ws.resources, f.resources, &Workspace::positionOfResource, undoResources);
+    merge(2, ws.orders, f.orders, &Workspace::positionOfOrder, undoOrders);
+    merge(3, ws.coupons, f.coupons, &Workspace::positionOfCoupon, undoCoupons);
+    merge(4, ws.export_records, f.export_records, &Workspace::positionOfExportRecord, undoExports);
     std::swap(ws.as_of, f.as_of);
     std::swap(ws.account, f.account);
     std::swap(ws.rules, f.rules);
     std::swap(ws.extra, f.extra);
 
     LoadErrors errors;
-    ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, const IdIndex&, const IdIndex&) {
+    ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, auto) {
         if (errors.empty() && items.size() != header.after[l])
             errors =
                 refuse(std::string("the patch does not add up: ") + kLists[l] + " has " + std::to_string(items.size()) +
                        " records after it, the patch says " + std::to_string(header.after[l]));
     });
-    if (errors.empty() && checks == PatchChecks::Full)
-        errors = CheckWorkspace(ws, fileName);  // across the whole workspace; reindexes
-    if (errors.empty() && checks == PatchChecks::OwnPatch) {
-        // Only positions that moved need the index: records replaced in place keep theirs. Orders,
-        // coupons and export records only appended get their new positions; anything else, Reindex.
-        const bool moved = undoProducts.whole || undoResources.whole || undoOrders.whole || undoCoupons.whole ||
-                           undoExports.whole || !undoProducts.removed.empty() || !undoResources.removed.empty() ||
-                           !undoOrders.removed.empty() || !undoCoupons.removed.empty() ||
-                           !undoExports.removed.empty() || ws.products.size() != undoProducts.sizeBefore ||
-                           ws.resources.size() != undoResources.sizeBefore;
-        if (moved) {
-            ws.Reindex();
-        } else {
-            const auto appended = [](const auto& items, IdIndex& index, std::size_t from) {
-                for (std::size_t i = from; i < items.size(); ++i) index.emplace(IdOf(items[i]), i);
-            };
-            appended(ws.orders, ws.index.orders, undoOrders.sizeBefore);
-            appended(ws.coupons, ws.index.coupons, undoCoupons.sizeBefore);
-            appended(ws.export_records, ws.index.export_records, undoExports.sizeBefore);
-        }
-    }
+    if (errors.empty()) errors = CheckWorkspace(ws, fileName);  // across the whole workspace; reindexes
     if (errors.empty()) return errors;
 
     restore(ws.products, f.products, undoProducts);
@@ -421,6 +434,47 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
     std::swap(ws.extra, f.extra);
     ws.Reindex();
     return errors;
+}
+
+LoadErrors CheckWorkspacePatch(const WorkspaceFingerprints& base, std::string_view patch, std::string_view fileName)
+{
+    const auto refuse = [&](std::string message) {
+        return LoadErrors{{std::string(fileName), "", 0, 0, std::move(message)}};
+    };
+    const std::size_t eol = patch.find('\n');
+    if (eol == std::string_view::npos) return refuse("expected a QuoteDesk patch: a header line, then a workspace");
+    PatchHeader header;
+    std::string why;
+    if (!ReadHeader(patch.substr(0, eol), header, why)) return refuse(why);
+    LoadResult fragment = LoadWorkspace(patch.substr(eol + 1), fileName);
+    if (!fragment.ok) return fragment.errors;
+    const WorkspaceFingerprints added = WorkspaceFingerprints::Of(fragment.workspace);
+    // The same arithmetic as ApplyWorkspacePatch's: records replaced in place, new ones appended,
+    // removed ones dropped, a list sent whole taken as the fragment's.
+    for (std::size_t l = 0; l < kListCount; ++l) {
+        const WorkspaceFingerprints::List& was = base.list(l);
+        const WorkspaceFingerprints::List& in = added.list(l);
+        if (was.size() != header.base[l])
+            return refuse(std::string("the patch is of another workspace: ") + kLists[l] + " has " +
+                          std::to_string(was.size()) + " records, the patch expects " + std::to_string(header.base[l]));
+        std::size_t after = in.size();
+        if (!header.whole[l]) {
+            for (const std::string& id : header.removed[l])
+                if (!was.find(id))
+                    return refuse(std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" +
+                                  id + "\", which is not there");
+            after = was.size() - header.removed[l].size();
+            for (std::size_t k = 0; k < in.size(); ++k)
+                if (!was.find(in.id(k))) ++after;
+        } else if (!header.removed[l].empty()) {
+            return refuse(std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" +
+                          header.removed[l].front() + "\", which is not there");
+        }
+        if (after != header.after[l])
+            return refuse(std::string("the patch does not add up: ") + kLists[l] + " has " + std::to_string(after) +
+                          " records after it, the patch says " + std::to_string(header.after[l]));
+    }
+    return {};
 }
 
 }  // namespace qd

@@ -10,6 +10,14 @@
 //   // errors empty: SaveWorkspace(ws) == SaveWorkspace(now), to the byte
 //   // else ws is exactly as it was (all or nothing) and the errors say why
 //
+// The journal keeps no copy of the workspace storage holds, only its WorkspaceFingerprints: per list,
+// each record's id and a 64-bit fingerprint of its content (core/model/record_fingerprint.h), about
+// 60 bytes a record instead of the record (for 100,000 resources and orders ~12 MB instead of a
+// 175 MB copy). That is all a diff needs of its base:
+//
+//   WorkspaceFingerprints stored = WorkspaceFingerprints::Of(ws);      // when storage took ws
+//   std::string patch = DiffWorkspaces(stored, now, &nowPrints);        // the same text as Diff(ws, now)
+//
 // The text of a patch (docs/architecture.md §6):
 //
 //   {"quotedesk_patch":1,"base":{COUNTS},"after":{COUNTS},"removed":{"orders":["o-1"]},"whole":["coupons"]}
@@ -32,30 +40,73 @@
 // back as it was; the errors name `fileName` and, for the fragment, the JSON pointer inside it.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model/diagnostics.h"
+#include "core/model/id_index.h"
 #include "core/model/workspace.h"
 
 namespace qd {
 
 inline constexpr int kWorkspacePatchVersion = 1;  // the header's "quotedesk_patch"
 
+// What a diff needs of its base: per list (products, resources, orders, coupons, export_records),
+// every record's id and fingerprint in order, and an index by id.
+class WorkspaceFingerprints {
+public:
+    static constexpr std::size_t kLists = 5;
+    class List {
+    public:
+        std::size_t size() const { return prints_.size(); }
+        std::string_view id(std::size_t i) const
+        {
+            const uint32_t b = i == 0 ? 0 : idEnd_[i - 1];
+            return std::string_view(ids_).substr(b, idEnd_[i] - b);
+        }
+        uint64_t fingerprint(std::size_t i) const { return prints_[i]; }
+        std::optional<std::size_t> find(std::string_view id) const
+        {
+            return index_.find(id, [this](std::size_t i) { return this->id(i); });
+        }
+        uint64_t bytes() const;  // what it holds on the heap (for the benchmark and the journal's notes)
+
+    private:
+        friend class WorkspaceFingerprints;
+        std::string ids_;               // every id, one after the other
+        std::vector<uint32_t> idEnd_;   // record i's id ends at idEnd_[i] (and starts where i - 1's ends)
+        std::vector<uint64_t> prints_;  // RecordFingerprint of record i
+        IdIndex index_;
+    };
+
+    // The fingerprints of a committed workspace (unique ids).
+    static WorkspaceFingerprints Of(const Workspace& ws);
+    const List& list(std::size_t l) const { return lists_[l]; }
+    uint64_t bytes() const;
+
+private:
+    List lists_[kLists];
+};
+
 // The patch from `base` to `after`. Both must be committed workspaces (unique ids, `index` current,
 // as after LoadWorkspace or CheckWorkspace). Deterministic: the same pair gives the same text.
 std::string DiffWorkspaces(const Workspace& base, const Workspace& after);
+// The same from the base's fingerprints (the same text as from the base itself, but for a chance of
+// 2^-64 per record that a change goes unseen). `afterPrints`, when given, receives `after`'s.
+std::string DiffWorkspaces(const WorkspaceFingerprints& base, const Workspace& after,
+                           WorkspaceFingerprints* afterPrints = nullptr);
 
-// How much of a load's checking an apply does. Full: everything (a patch read back from storage).
-// OwnPatch: the fragment is still read by the loader and the counts checked, but CheckWorkspace over
-// the whole result is skipped and the index is only brought up to date: for the copy the browser
-// keeps of what storage holds, given the patch DiffWorkspaces just made from it (a change of a
-// 100,000-resource workspace is then stored in well under a second; docs/performance.md).
-enum class PatchChecks { Full, OwnPatch };
+// Whether a patch that DiffWorkspaces made from `base` reads back: its header fits `base` (counts,
+// removed ids there) and its fragment loads with every check of a file. Empty when it does; the
+// journal checks its own entries so before it stores them (docs/architecture.md §6).
+LoadErrors CheckWorkspacePatch(const WorkspaceFingerprints& base, std::string_view patch, std::string_view fileName);
 
 // Applies a patch made by DiffWorkspaces against a workspace equal to its base. Empty on success (ws
 // is the patched workspace, indexed); otherwise the errors, and ws unchanged.
-LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName,
-                               PatchChecks checks = PatchChecks::Full);
+LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::string_view fileName);
 
 }  // namespace qd

@@ -7,20 +7,48 @@ namespace qd {
 
 namespace {
 
-template <class T, class GetId>
-void IndexVector(IdIndex& index, const std::vector<T>& items, GetId getId)
+const std::string& IdOf(const Product& p) { return p.product_id; }
+const std::string& IdOf(const Resource& r) { return r.resource_id; }
+const std::string& IdOf(const Order& o) { return o.order_id; }
+const std::string& IdOf(const Coupon& c) { return c.coupon_id; }
+const std::string& IdOf(const ExportRecord& e) { return e.id; }
+
+// The id of the record at position i of `items`, for an IdIndex over them.
+template <class T>
+auto IdsOf(const std::vector<T>& items)
 {
-    index.clear();
-    index.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(getId(items[i]), i);  // emplace keeps the first
+    return [&items](std::size_t i) -> std::string_view { return IdOf(items[i]); };
+}
+
+template <class T>
+void IndexVector(IdIndex& index, const std::vector<T>& items)
+{
+    index.Build(items.size(), IdsOf(items));  // the first occurrence of an id stays
+}
+
+template <class T>
+void IndexAppendedTo(IdIndex& index, const std::vector<T>& items)
+{
+    for (std::size_t i = index.positions(); i < items.size(); ++i) index.Add(i, IdsOf(items));
+}
+
+template <class T>
+std::optional<std::size_t> PositionIn(const IdIndex& index, const std::vector<T>& items, std::string_view id)
+{
+    // A position past the end (the vector shrank without a Reindex) matches no id: 0xFF is never
+    // in UTF-8, so no id read from a file is this.
+    constexpr std::string_view kGone = "\xff(gone)";
+    return index.find(id, [&items, kGone](std::size_t i) -> std::string_view {
+        return i < items.size() ? std::string_view(IdOf(items[i])) : kGone;
+    });
 }
 
 // Works for const and mutable vectors (returns `const T*` or `T*`).
 template <class Vector>
 auto Find(const IdIndex& index, Vector& items, std::string_view id) -> decltype(&items[0])
 {
-    auto it = index.find(id);
-    return it == index.end() || it->second >= items.size() ? nullptr : &items[it->second];
+    const std::optional<std::size_t> at = PositionIn(index, items, id);
+    return at ? &items[*at] : nullptr;
 }
 
 // {"word": count, ...} over every value of E, in declaration order (0 when none).
@@ -41,11 +69,11 @@ void CountBy(JsonWriter& w, const Items& items, GetEnum getEnum)
 
 void Workspace::Reindex()
 {
-    IndexVector(index.products, products, [](const Product& p) -> const std::string& { return p.product_id; });
-    IndexVector(index.resources, resources, [](const Resource& r) -> const std::string& { return r.resource_id; });
-    IndexVector(index.orders, orders, [](const Order& o) -> const std::string& { return o.order_id; });
-    IndexVector(index.coupons, coupons, [](const Coupon& c) -> const std::string& { return c.coupon_id; });
-    IndexVector(index.export_records, export_records, [](const ExportRecord& e) -> const std::string& { return e.id; });
+    IndexVector(index.products, products);
+    IndexVector(index.resources, resources);
+    IndexVector(index.orders, orders);
+    IndexVector(index.coupons, coupons);
+    IndexVector(index.export_records, export_records);
     // Positions fit in 32 bits: a workspace of 4 billion resources does not fit in wasm32's memory.
     const std::size_t n = resources.size();
     index.product_of.assign(n, WorkspaceIndex::kNone);
@@ -53,12 +81,11 @@ void Workspace::Reindex()
     index.attached_begin.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
         const Resource& r = resources[i];
-        if (auto p = index.products.find(r.product_id); p != index.products.end())
-            index.product_of[i] = static_cast<uint32_t>(p->second);
+        if (auto p = positionOfProduct(r.product_id)) index.product_of[i] = static_cast<uint32_t>(*p);
         if (!r.main_resource_id) continue;
-        if (auto m = index.resources.find(*r.main_resource_id); m != index.resources.end()) {
-            mainOf[i] = static_cast<uint32_t>(m->second);
-            ++index.attached_begin[m->second + 1];
+        if (auto m = positionOfResource(*r.main_resource_id)) {
+            mainOf[i] = static_cast<uint32_t>(*m);
+            ++index.attached_begin[*m + 1];
         }
     }
     for (std::size_t i = 0; i < n; ++i) index.attached_begin[i + 1] += index.attached_begin[i];
@@ -66,6 +93,34 @@ void Workspace::Reindex()
     std::vector<uint32_t> next(index.attached_begin.begin(), index.attached_begin.end() - 1);
     for (std::size_t i = 0; i < n; ++i)
         if (mainOf[i] != WorkspaceIndex::kNone) index.attached[next[mainOf[i]]++] = static_cast<uint32_t>(i);
+}
+
+void Workspace::IndexAppended()
+{
+    IndexAppendedTo(index.orders, orders);
+    IndexAppendedTo(index.coupons, coupons);
+    IndexAppendedTo(index.export_records, export_records);
+}
+
+std::optional<std::size_t> Workspace::positionOfProduct(std::string_view id) const
+{
+    return PositionIn(index.products, products, id);
+}
+std::optional<std::size_t> Workspace::positionOfResource(std::string_view id) const
+{
+    return PositionIn(index.resources, resources, id);
+}
+std::optional<std::size_t> Workspace::positionOfOrder(std::string_view id) const
+{
+    return PositionIn(index.orders, orders, id);
+}
+std::optional<std::size_t> Workspace::positionOfCoupon(std::string_view id) const
+{
+    return PositionIn(index.coupons, coupons, id);
+}
+std::optional<std::size_t> Workspace::positionOfExportRecord(std::string_view id) const
+{
+    return PositionIn(index.export_records, export_records, id);
 }
 
 const Product* Workspace::findProduct(std::string_view id) const { return Find(index.products, products, id); }

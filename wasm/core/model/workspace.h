@@ -19,18 +19,22 @@
 // their object, so a file written by a newer version survives a round trip through this one.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/model/calendar.h"
 #include "core/model/enum_names.h"
+#include "core/model/id_index.h"
 #include "core/model/json_writer.h"
 #include "core/model/money.h"
 #include "core/model/rules.h"
@@ -40,47 +44,107 @@ namespace qd {
 inline constexpr std::string_view kWorkspaceFormat = "quotedesk/1";  // value of the root "format" member
 
 // Members of an object that this build does not know: (key, value as compact JSON text), file order.
-using UnknownMembers = std::vector<std::pair<std::string, std::string>>;
+// Almost every object has none, so none is one null pointer: 4 bytes in wasm32 where a std::vector
+// is 12, in each of the ~700,000 structs of a 100,000-resource workspace (docs/performance.md "Where
+// the bytes go"). Used as a vector: iterated, emplace_back, compared; a copy is a deep copy.
+class UnknownMembers {
+public:
+    using value_type = std::pair<std::string, std::string>;
+
+    UnknownMembers() = default;
+    UnknownMembers(std::initializer_list<value_type> members)
+    {
+        if (members.size() != 0) list_ = std::make_unique<List>(members);
+    }
+    UnknownMembers(const UnknownMembers& other) : list_(other.empty() ? nullptr : std::make_unique<List>(*other.list_))
+    {}
+    UnknownMembers(UnknownMembers&&) noexcept = default;
+    UnknownMembers& operator=(const UnknownMembers& other)
+    {
+        if (this != &other) list_ = other.empty() ? nullptr : std::make_unique<List>(*other.list_);
+        return *this;
+    }
+    UnknownMembers& operator=(UnknownMembers&&) noexcept = default;
+
+    bool empty() const { return !list_ || list_->empty(); }
+    std::size_t size() const { return list_ ? list_->size() : 0; }
+    const value_type& operator[](std::size_t i) const { return (*list_)[i]; }  // i < size()
+    std::size_t capacity() const { return list_ ? list_->capacity() : 0; }     // for the benchmark's byte count
+    const value_type* begin() const { return list_ ? list_->data() : nullptr; }
+    const value_type* end() const { return list_ ? list_->data() + list_->size() : nullptr; }
+    value_type* begin() { return list_ ? list_->data() : nullptr; }
+    value_type* end() { return list_ ? list_->data() + list_->size() : nullptr; }
+    template <class... Args>
+    value_type& emplace_back(Args&&... args)
+    {
+        if (!list_) list_ = std::make_unique<List>();
+        return list_->emplace_back(std::forward<Args>(args)...);
+    }
+    void push_back(value_type member) { emplace_back(std::move(member)); }
+    void clear() { list_.reset(); }
+    // Drops the members `pred` accepts; how many (as std::erase_if).
+    template <class Pred>
+    friend std::size_t erase_if(UnknownMembers& members, Pred pred)
+    {
+        if (!members.list_) return 0;
+        const std::size_t n = std::erase_if(*members.list_, pred);
+        if (members.list_->empty()) members.list_.reset();
+        return n;
+    }
+    friend bool operator==(const UnknownMembers& a, const UnknownMembers& b)
+    {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    }
+
+private:
+    using List = std::vector<value_type>;
+    std::unique_ptr<List> list_;  // null: none
+};
 
 // ---- enumerations (snake_case words in the file) ------------------------------------------------
 // Each enum has its file words in EnumNames<E>::names (enum_names.h: ToString, EnumFromString, EnumChoices).
+// One byte each: they sit in every resource, order and period (docs/performance.md "Where the bytes go").
 
-enum class ProductKind { Standard, ResourcePackage, Marketplace };  // standard | resource_package | marketplace
+enum class ProductKind : uint8_t {
+    Standard,
+    ResourcePackage,
+    Marketplace
+};  // standard | resource_package | marketplace
 // attached resource: bound (绑定, goes with its main) | mounted (挂载, independent)
-enum class Relation { Bound, Mounted };
+enum class Relation : uint8_t { Bound, Mounted };
 // in_use 使用中 | expired 已过期 | frozen 已冻结 | closed 已关闭
-enum class ResourceStatus { InUse, Expired, Frozen, Closed };
-enum class FrozenReason { Arrears, Violation, Police };  // arrears 欠费 | violation 违规 | police 公安冻结
-enum class Provisioning { Ok, Failed };                  // ok | failed (创建/变更失败: full refund)
+enum class ResourceStatus : uint8_t { InUse, Expired, Frozen, Closed };
+enum class FrozenReason : uint8_t { Arrears, Violation, Police };  // arrears 欠费 | violation 违规 | police 公安冻结
+enum class Provisioning : uint8_t { Ok, Failed };                  // ok | failed (创建/变更失败: full refund)
 // manual | auto | to_on_demand | no_renew (the 4 renewal tabs)
-enum class RenewalPolicy { Manual, Auto, ToOnDemand, NoRenew };
-enum class TermUnit { Month, Year };     // month | year: a subscription term's unit
-enum class PeriodKind { New, Renewal };  // new (first purchase) | renewal
-enum class OrderType {                   // Huawei order_type code in brackets
-    New,                                 // new 开通 [1]
-    Renewal,                             // renewal 续订 [2]
-    Change,                              // change 变更 [3]
-    Unsubscribe,                         // unsubscribe 退订 [4]
-    ToOnDemand,                          // to_on_demand 包年/包月转按需 [10]
-    OnDemandToPeriod,                    // on_demand_to_period 按需转包年/包月 [11]
-    Trial,                               // trial 试用 [13]
-    TrialToCommercial,                   // trial_to_commercial 转商用 [14]
-    FeeAdjustment,                       // fee_adjustment 费用调整 [15]
+enum class RenewalPolicy : uint8_t { Manual, Auto, ToOnDemand, NoRenew };
+enum class TermUnit : uint8_t { Month, Year };     // month | year: a subscription term's unit
+enum class PeriodKind : uint8_t { New, Renewal };  // new (first purchase) | renewal
+enum class OrderType : uint8_t {                   // Huawei order_type code in brackets
+    New,                                           // new 开通 [1]
+    Renewal,                                       // renewal 续订 [2]
+    Change,                                        // change 变更 [3]
+    Unsubscribe,                                   // unsubscribe 退订 [4]
+    ToOnDemand,                                    // to_on_demand 包年/包月转按需 [10]
+    OnDemandToPeriod,                              // on_demand_to_period 按需转包年/包月 [11]
+    Trial,                                         // trial 试用 [13]
+    TrialToCommercial,                             // trial_to_commercial 转商用 [14]
+    FeeAdjustment,                                 // fee_adjustment 费用调整 [15]
 };
-enum class OrderStatus {  // Huawei status code in brackets
-    PendingPayment,       // pending_payment 待支付 [6]
-    PendingReview,        // pending_review 待审核 [1]
-    Refunding,            // refunding 待退款 [2]
-    Processing,           // processing 处理中 [3]
-    Completed,            // completed 已完成 [5]
-    Cancelled,            // cancelled 已取消 [4]
-    PendingConfirmation,  // pending_confirmation 待确认 [9]
+enum class OrderStatus : uint8_t {  // Huawei status code in brackets
+    PendingPayment,                 // pending_payment 待支付 [6]
+    PendingReview,                  // pending_review 待审核 [1]
+    Refunding,                      // refunding 待退款 [2]
+    Processing,                     // processing 处理中 [3]
+    Completed,                      // completed 已完成 [5]
+    Cancelled,                      // cancelled 已取消 [4]
+    PendingConfirmation,            // pending_confirmation 待确认 [9]
 };
-enum class ItemPeriod { Month, Year, Day, Once };  // month [2] | year [3] | day [0] | once 一次性 [5]
+enum class ItemPeriod : uint8_t { Month, Year, Day, Once };  // month [2] | year [3] | day [0] | once 一次性 [5]
 // voucher 代金券 | discount 折扣券 | flexi 现金券 | stored_card 储值卡
-enum class CouponType { Voucher, Discount, Flexi, StoredCard };
+enum class CouponType : uint8_t { Voucher, Discount, Flexi, StoredCard };
 // orders | pending_orders | renewal_list | renewal_prices
-enum class ExportKind { Orders, PendingOrders, RenewalList, RenewalPrices };
+enum class ExportKind : uint8_t { Orders, PendingOrders, RenewalList, RenewalPrices };
 
 template <>
 struct EnumNames<ProductKind> {
@@ -409,13 +473,8 @@ struct ExportRecord {
 
 // ---- the workspace --------------------------------------------------------------------------------
 
-struct IdHash {  // lets the indexes be searched with a std::string_view
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;  // id -> position in its vector
-
 // Derived lookups, rebuilt by Workspace::Reindex(); never saved.
+// The id indexes keep positions, not ids (core/model/id_index.h): Workspace::positionOf* asks them.
 // Besides the id indexes, two tables by resource position spare a batch over thousands of
 // resources a hash of each one's product id and main id (docs/architecture.md §4: a 10,000 resource quote).
 struct WorkspaceIndex {
@@ -440,6 +499,17 @@ struct Workspace {
 
     // Rebuilds `index` from the vectors (first occurrence wins for a duplicated id).
     void Reindex();
+    // Indexes the orders, coupons and export records appended since the index was built, when nothing
+    // else moved (cheaper than Reindex for an added order; a product or resource added needs Reindex).
+    void IndexAppended();
+
+    // The position of the record with this id in its vector, nullopt when none. Valid until the
+    // vectors change.
+    std::optional<std::size_t> positionOfProduct(std::string_view id) const;
+    std::optional<std::size_t> positionOfResource(std::string_view id) const;
+    std::optional<std::size_t> positionOfOrder(std::string_view id) const;
+    std::optional<std::size_t> positionOfCoupon(std::string_view id) const;
+    std::optional<std::size_t> positionOfExportRecord(std::string_view id) const;
 
     // nullptr when the id is unknown. Valid until the vectors change.
     const Product* findProduct(std::string_view id) const;

@@ -639,8 +639,8 @@ RecordedExport ExportAndRecord(Workspace& ws, const ExportRequest& request)
     out.pruned = PruneExportRecords(ws, request.as_of);
     record.id = NewRecordId(ws, request.as_of);
     out.record_id = record.id;
-    ws.index.export_records[record.id] = ws.export_records.size();
     ws.export_records.push_back(std::move(record));
+    ws.IndexAppended();
     return out;
 }
 

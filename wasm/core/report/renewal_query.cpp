@@ -259,9 +259,9 @@ struct RenewalIndexBuilder::State {
 
     std::optional<std::size_t> positionOf(std::string_view id) const
     {
-        const auto it = ws->index.resources.find(id);
-        if (it == ws->index.resources.end() || it->second >= n) return std::nullopt;
-        return it->second;
+        const std::optional<std::size_t> at = ws->positionOfResource(id);
+        if (!at || *at >= n) return std::nullopt;
+        return at;
     }
     // Advances the cursor of a phase over [0, size) by at most units; true when the phase is through.
     bool range(std::size_t size, std::size_t units, std::size_t& from, std::size_t& to)
@@ -548,16 +548,15 @@ void RenewalIndexBuilder::State::StepTypes(std::size_t units)
     for (std::size_t k = from; k < to; ++k) {
         Instance& in = ix.instances_[k];
         const Resource& head = w.resources[in.head];
-        const auto p = w.index.products.find(head.product_id);
-        const Product* product =
-            p != w.index.products.end() && p->second < w.products.size() ? &w.products[p->second] : nullptr;
+        const std::optional<std::size_t> p = w.positionOfProduct(head.product_id);
+        const Product* product = p ? &w.products[*p] : nullptr;
         if (product) {
-            productOf[k] = static_cast<uint32_t>(p->second);
+            productOf[k] = static_cast<uint32_t>(*p);
             in.package = product->kind == ProductKind::ResourcePackage;
             const std::string_view type =
                 product->service_type_name.empty() ? product->service_type_code : product->service_type_name;
-            if (typeOfProduct[p->second] == kNone && !type.empty()) {
-                typeOfProduct[p->second] = 0;
+            if (typeOfProduct[*p] == kNone && !type.empty()) {
+                typeOfProduct[*p] = 0;
                 typeNames.push_back(type);
             }
         }

@@ -41,7 +41,7 @@ const RefundItem* Blocked(const RefundItem* items, std::size_t n)
     return blocked;
 }
 
-std::size_t IndexOf(const Workspace& ws, const std::string& id) { return ws.index.resources.find(id)->second; }
+std::size_t IndexOf(const Workspace& ws, const std::string& id) { return *ws.positionOfResource(id); }
 
 }  // namespace
 

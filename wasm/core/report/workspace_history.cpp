@@ -1,6 +1,12 @@
 #include "core/report/workspace_history.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -8,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/json_writer.h"
+#include "core/model/record_fields.h"
 
 namespace qd {
 namespace {
@@ -180,16 +187,75 @@ ChangeSummary DescribeChanges(const Workspace& before, const Workspace& after, L
     return std::move(out.summary);
 }
 
-// Strings and vectors dominate: a measured 2.22 bytes of heap per byte of the saved file at 100k
-// resources (docs/performance.md), and a saved resource with its periods is about 1.3 KB, an order
-// with its items about 0.9 KB. Within a factor of two is all the budget needs.
+namespace {
+
+// One heap block of `n` bytes as this build's allocator hands it out: dlmalloc in wasm32 (a 4-byte
+// header, 8-byte granules, 16 at least), glibc natively (8, 16, 32).
+uint64_t BlockBytes(std::size_t n)
+{
+    if (n == 0) return 0;
+    constexpr std::size_t header = sizeof(void*);
+    constexpr std::size_t granule = 2 * sizeof(void*) > 8 ? 2 * sizeof(void*) : 8;
+    const std::size_t block = (n + header + granule - 1) / granule * granule;
+    return block < 4 * sizeof(void*) ? 4 * sizeof(void*) : block;
+}
+
+// The heap blocks behind the fields of a record (its own bytes are counted by whoever holds it).
+struct HeapBytes {
+    uint64_t sum = 0;
+    void operator()(const std::string& s)
+    {
+        if (s.capacity() > std::string().capacity()) sum += BlockBytes(s.capacity() + 1);  // beyond the in-place buffer
+    }
+    void operator()(const UnknownMembers& members)
+    {
+        if (members.capacity() == 0) return;
+        sum += BlockBytes(sizeof(std::vector<UnknownMembers::value_type>)) +
+               BlockBytes(sizeof(UnknownMembers::value_type) * members.capacity());
+        for (const auto& [key, json] : members) (*this)(key), (*this)(json);
+    }
+    template <class T>
+    void operator()(const std::optional<T>& o)
+    {
+        if (o) (*this)(*o);
+    }
+    template <class T>
+    void operator()(const std::vector<T>& v)
+    {
+        sum += BlockBytes(sizeof(T) * v.capacity());
+        if constexpr (!std::is_trivially_copyable_v<T>)
+            for (const T& item : v) (*this)(item);
+    }
+    template <class T>
+    requires(kFieldCount<T> > 0) void operator()(const T& record) { ForEachField(record, *this); }
+    template <class T>
+    requires(std::is_trivially_copyable_v<T>) void operator()(const T&) {}
+};
+
+}  // namespace
+
+// Measured, not guessed: every vector's block (sizeof(T) x capacity), every string beyond its
+// in-place buffer, the unknown members and the index, as the allocator hands them out. For the
+// 100,000-resource benchmark file this is malloc's bytes in use to within 1% (docs/performance.md
+// "Where the bytes go"; tests/core/test_workspace_history.cpp checks it against malloc natively).
 uint64_t EstimateWorkspaceBytes(const Workspace& ws)
 {
-    uint64_t periods = 0, items = 0;
-    for (const Resource& r : ws.resources) periods += r.periods.size();
-    for (const Order& o : ws.orders) items += o.items.size();
-    return 4096 + 1400 * uint64_t{ws.resources.size()} + 700 * periods + 1000 * uint64_t{ws.orders.size()} +
-           500 * items + 400 * uint64_t{ws.products.size() + ws.coupons.size() + ws.export_records.size()};
+    HeapBytes heap;
+    heap(ws.products);
+    heap(ws.resources);
+    heap(ws.orders);
+    heap(ws.coupons);
+    heap(ws.export_records);
+    heap(ws.extra);
+    heap(ws.account.customer_id);
+    heap(ws.account.name);
+    const WorkspaceIndex& index = ws.index;
+    for (const IdIndex* ids : {&index.products, &index.resources, &index.orders, &index.coupons, &index.export_records})
+        heap.sum += BlockBytes(sizeof(uint32_t) * ids->slotCount());
+    heap(index.product_of);
+    heap(index.attached_begin);
+    heap(index.attached);
+    return sizeof(Workspace) + 4096 + heap.sum;  // 4096: the rule profile and the account, roughly
 }
 
 std::string HistoryLogJson(const std::vector<HistoryEntry>& log)
@@ -259,7 +325,8 @@ void WorkspaceHistory::reset(const Workspace& ws)
     log_.clear();
     limited_ = false;
     current_.reset();
-    if (EstimateWorkspaceBytes(ws) <= kHistoryBudgetBytes) current_ = ws;
+    currentBytes_ = EstimateWorkspaceBytes(ws);
+    if (currentBytes_ <= kHistoryBudgetBytes) current_ = ws;
     else limited_ = true;
 }
 
@@ -279,8 +346,9 @@ void WorkspaceHistory::commit(const Workspace& ws, Instant now, LabelLanguage la
     if (log_.size() > kHistoryMaxEntries) log_.erase(log_.begin());
     redo_.clear();
     const uint64_t bytes = EstimateWorkspaceBytes(ws);
-    if (current_) undo_.push_back(Step{std::move(*current_), log_.back().seq, bytes});
+    if (current_) undo_.push_back(Step{std::move(*current_), log_.back().seq, currentBytes_});
     current_.reset();
+    currentBytes_ = bytes;
     if (bytes <= kHistoryBudgetBytes) current_ = ws;
     trim();
 }
@@ -298,6 +366,7 @@ bool WorkspaceHistory::step(std::vector<Step>& from, std::vector<Step>& to, bool
     to.push_back(Step{ws, step.seq, EstimateWorkspaceBytes(ws)});
     ws = std::move(step.workspace);  // a copy keeps its index: no Reindex
     current_ = ws;
+    currentBytes_ = step.bytes;
     trim();
     return true;
 }
@@ -323,7 +392,7 @@ void WorkspaceHistory::markUndone(uint64_t seq, bool undone)
 void WorkspaceHistory::trim()
 {
     auto total = [&] {
-        uint64_t sum = current_ ? EstimateWorkspaceBytes(*current_) : 0;
+        uint64_t sum = current_ ? currentBytes_ : 0;
         for (const Step& s : undo_) sum += s.bytes;
         for (const Step& s : redo_) sum += s.bytes;
         return sum;

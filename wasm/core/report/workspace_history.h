@@ -80,11 +80,17 @@ struct HistoryEntry {
     bool undone = false;  // stepped back over (redo brings it back; the next change drops it)
 };
 
-// Estimated bytes of one copy of `ws` in memory (for the budget; within a factor of two).
+// The bytes one copy of `ws` takes in memory: its structs, the heap blocks of every vector and of
+// every string beyond its in-place buffer, its unknown members and its index, counted field by field
+// (core/model/record_fields.h) and rounded as the allocator rounds them. Within a few percent of what
+// malloc reports for a copy (tests/core/test_workspace_history.cpp).
 uint64_t EstimateWorkspaceBytes(const Workspace& ws);
 
-inline constexpr uint64_t kHistoryBudgetBytes = uint64_t{192} << 20;  // the copies' estimated size at most
-inline constexpr std::size_t kHistoryMaxEntries = 200;                // log entries kept, oldest dropped
+// The undo copies' bytes at most. 96 MiB: a 100,000-resource workspace (~150 MB in wasm32) keeps no
+// copy, since the open workspace and the one being opened already take two (docs/architecture.md §5,
+// docs/performance.md "Where the bytes go"); a 10,000-resource one keeps about six.
+inline constexpr uint64_t kHistoryBudgetBytes = uint64_t{96} << 20;
+inline constexpr std::size_t kHistoryMaxEntries = 200;  // log entries kept, oldest dropped
 
 // The log as kept beside the workspace in browser storage, so that a reload shows it again:
 // [{"seq","at":"ISO","undone","total","changes":[{"kind":N,"subject","before","after"}]}]. Reading
@@ -118,6 +124,7 @@ private:
     void trim();
     void markUndone(uint64_t seq, bool undone);
     std::optional<Workspace> current_;  // the last committed workspace (absent: too large to keep)
+    uint64_t currentBytes_ = 0;         // its EstimateWorkspaceBytes
     std::vector<Step> undo_, redo_;     // the last step at the back
     std::vector<HistoryEntry> log_;
     uint64_t nextSeq_ = 1;

@@ -1,0 +1,102 @@
+// id_index.h: finding a record of a list by its id without a copy of the ids.
+//
+// An IdIndex is an open-addressed table of positions (uint32) in a list, hashed by id. A lookup
+// hashes the id asked for and compares it with the id of the record at each candidate position, as
+// the caller's `idAt(position)` gives it: the ids stay in the records. For 100,000 resources this is
+// 1 MB; a std::unordered_map<std::string, std::size_t> was 9.6 MB of id copies, 6.4 MB of nodes and
+// 0.8 MB of buckets per 200,000 records (docs/performance.md "Where the bytes go").
+//
+//   IdIndex index;
+//   index.Build(ws.resources.size(), [&](std::size_t i) -> std::string_view { return ws.resources[i].resource_id; });
+//   std::optional<std::size_t> at = index.find("vol-1", sameIdAt);   // nullopt when none
+//   ws.resources.push_back(r);  index.Add(ws.resources.size() - 1, sameIdAt);
+//
+// The table is a power of two of slots, at most half full, so a lookup looks at 1.5 slots on
+// average. A duplicated id is indexed once, at its first position (the loader reports the others).
+// Positions fit in 32 bits: a list of 4 billion records does not fit in wasm32's memory.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace qd {
+
+class IdIndex {
+public:
+    // Indexes positions 0..count-1 (whatever was indexed before is dropped).
+    template <class IdAt>
+    void Build(std::size_t count, IdAt idAt)
+    {
+        count_ = 0;
+        positions_ = count;
+        std::size_t capacity = 16;
+        while (capacity < 2 * count) capacity *= 2;
+        slots_.assign(count ? capacity : 0, 0);
+        for (std::size_t i = 0; i < count; ++i) Place(i, idAt);
+    }
+    // Indexes one more position (a record appended to the list), unless its id is indexed already.
+    template <class IdAt>
+    void Add(std::size_t position, IdAt idAt)
+    {
+        if (2 * (count_ + 1) > slots_.size()) Grow(idAt);
+        Place(position, idAt);
+        if (position >= positions_) positions_ = position + 1;
+    }
+    // The position of the record whose id is `id`, nullopt when none.
+    template <class IdAt>
+    std::optional<std::size_t> find(std::string_view id, IdAt idAt) const
+    {
+        if (slots_.empty()) return std::nullopt;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = Hash(id) & mask;; s = (s + 1) & mask) {
+            const uint32_t slot = slots_[s];
+            if (slot == 0) return std::nullopt;
+            if (std::string_view(idAt(slot - 1)) == id) return slot - 1;
+        }
+    }
+    std::size_t size() const { return count_; }                  // ids indexed
+    std::size_t positions() const { return positions_; }         // positions 0..positions()-1 are indexed
+    std::size_t slotCount() const { return slots_.capacity(); }  // for the byte count of the benchmark
+    void clear()
+    {
+        slots_.clear();
+        count_ = positions_ = 0;
+    }
+
+private:
+    static std::size_t Hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+    template <class IdAt>
+    void Place(std::size_t position, IdAt idAt)
+    {
+        const std::string_view id = idAt(position);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = Hash(id) & mask;; s = (s + 1) & mask) {
+            if (slots_[s] == 0) {
+                slots_[s] = static_cast<uint32_t>(position + 1);
+                ++count_;
+                return;
+            }
+            if (std::string_view(idAt(slots_[s] - 1)) == id) return;  // the first occurrence stays
+        }
+    }
+    template <class IdAt>
+    void Grow(IdAt idAt)
+    {
+        std::vector<uint32_t> old;
+        old.swap(slots_);
+        slots_.assign(old.empty() ? 16 : 2 * old.size(), 0);
+        count_ = 0;
+        for (uint32_t slot : old)
+            if (slot != 0) Place(slot - 1, idAt);
+    }
+
+    std::vector<uint32_t> slots_;  // position + 1; 0 = empty
+    std::size_t count_ = 0;
+    std::size_t positions_ = 0;
+};
+
+}  // namespace qd
