@@ -32,14 +32,14 @@
   // ---- words of the HTML parts (the console's own are in the wasm i18n tables) ------------------
   const WORDS = {
     zh: {
-      reading: (name, i, n) => `正在读取 ${name}（${i}/${n}）…`,
-      parsing: (size) => `正在解析 ${size}…`,
       saving: (name) => `正在保存 ${name}…`,
       opened: (names, s) => `已打开 ${names}：${s.resources} 个资源，${s.orders} 个订单。`,
       imported: (a) => `华为云数据：已打开 ${a.records} 条，跳过 ${a.skipped} 条${a.warnings.length ? '（导入报告见页面顶部“查看”）' : ''}。`,
       refused: (names) => `无法打开 ${names}，当前工作区保持不变：`,
       readFailed: (name, why) => `无法读取 ${name}：${why}`,
       sample: '已恢复示例数据。',
+      openCancelled: (names) => `已取消打开 ${names}，当前工作区保持不变。`,
+      openBusy: (running, names) => `正在打开 ${running}，请等它完成或取消后再打开 ${names}。`,
       close: '关闭',
       openPrompt: '打开工作区或华为云 BSS 接口响应（可多选），也可以把文件拖放到页面上。',
       choose: '选择文件…',
@@ -57,14 +57,14 @@
       tooBig: (size, m) => `文件太大，本页无法打开：打开 ${size} 的文件约需 ${formatSize(m.needed)} 内存，本页还能使用 ${formatSize(m.available)}（上限 ${formatSize(m.ceiling)}）。请关闭其他标签页后重试、只导出需要的资源或订单，或使用命令行工具 quotedesk（不受此限制）。`,
     },
     en: {
-      reading: (name, i, n) => `Reading ${name} (${i}/${n})…`,
-      parsing: (size) => `Parsing ${size}…`,
       saving: (name) => `Saving ${name}…`,
       opened: (names, s) => `Opened ${names}: ${s.resources} resources, ${s.orders} orders.`,
       imported: (a) => `Huawei Cloud data: opened ${a.records}, skipped ${a.skipped}${a.warnings.length ? ' (import report: “Show” at the top of the page)' : ''}.`,
       refused: (names) => `Could not open ${names}; the workspace is unchanged:`,
       readFailed: (name, why) => `Could not read ${name}: ${why}`,
       sample: 'Sample data restored.',
+      openCancelled: (names) => `Opening ${names} was cancelled; the workspace is unchanged.`,
+      openBusy: (running, names) => `Still opening ${running}: wait for it or cancel it, then open ${names}.`,
       close: 'Close',
       openPrompt: 'Open a workspace or Huawei Cloud BSS responses (several at once), or drop files on the page.',
       choose: 'Choose files…',
@@ -113,30 +113,100 @@
     return withStrings(strings, (...ptrs) => mod.UTF8ToString(mod['_' + name](...ptrs)));
   }
 
+  // ---- opening files: a step per slice of a frame, with the console's bar and Cancel ----------------
+  // docs/architecture.md §2 "Opening a file". The core reads the files between animation frames
+  // (core/io/load.h StreamedLoad: a slice, then the frame), so the console keeps drawing its
+  // bar (ui/open_progress.h) with 取消; Cancel or Esc drops the open and nothing changes. One open at a
+  // time: a second while one runs is refused (busy), the first goes on. A file that opens within one
+  // slice (the sample) never waits for a frame.
+  // A slice of reading: at least OPEN_SLICE_MIN_MS, and twice what the last frame took (with software
+  // GL a frame costs 30-50 ms), so reading keeps about two thirds of the time; at most OPEN_SLICE_MAX_MS.
+  const OPEN_SLICE_MIN_MS = 12, OPEN_SLICE_MAX_MS = 50;
+  const OPEN_STEP_BYTES = 256 * 1024;     // a window of the loader: a few ms in wasm
+  let openInProgress = null;              // the names of the open in progress
+  const busyAnswer = (names) => ({ ok: false, busy: true, errors: [{ text: words().openBusy(openInProgress, names) }] });
+  const cancelledAnswer = () => ({ ok: false, cancelled: true, errors: [] });
+  const openCancelled = () => mod._qd_open_cancelled() !== 0;
+  // After the next frame is on screen (the bar drawn); a hidden page draws no frames, nor does the page
+  // while it starts (the canvas is shown with its first frame): the next task.
+  let framesHeld = true;
+  const afterNextFrame = () => new Promise((resolve) => {
+    if (framesHeld || document.visibilityState === 'hidden') { nextTask().then(resolve); return; }
+    const t = setTimeout(resolve, 100);
+    requestAnimationFrame(() => nextTask().then(() => { clearTimeout(t); resolve(); }));
+  });
+  // Calls step() (1 done, 0 more, -1 cancelled) until it is done or cancelled, a frame after each slice.
+  async function stepOpen(step) {
+    let slice = OPEN_SLICE_MIN_MS;
+    let sliceStart = performance.now();
+    for (;;) {
+      const r = step();
+      if (r !== 0) return r;
+      const now = performance.now();
+      if (now - sliceStart < slice) continue;
+      await afterNextFrame();
+      sliceStart = performance.now();
+      slice = Math.min(OPEN_SLICE_MAX_MS, Math.max(OPEN_SLICE_MIN_MS, 2 * (sliceStart - now)));
+    }
+  }
+  function beginOpen(names, count, total, source) {
+    openInProgress = names;
+    withStrings([names], (p) => mod._qd_open_begin(p, count, total, source === SOURCE.files ? 1 : 0));
+  }
+  function endOpen() {
+    mod.qdStreamed = null;
+    mod._qd_open_end();
+    openInProgress = null;
+  }
+
   // Opens [{name, bytes}] as one workspace (a quotedesk/1 file and/or Huawei BSS responses,
-  // merged by the core in one call; atomic). Returns the answer object: {ok, summary} or {ok, errors}.
-  function loadFiles(files, source) {
-    const refusal = memoryRefusal(files.reduce((n, f) => n + f.bytes.length, 0));
+  // merged by the core; atomic). Resolves to the answer object: {ok, summary}, {ok: false, errors},
+  // {ok: false, cancelled: true} (Cancel: nothing changed) or {ok: false, busy: true} (another open runs).
+  async function loadFiles(files, source) {
+    const names = files.map((f) => f.name).join(', ');
+    if (openInProgress !== null) return busyAnswer(names);
+    const total = files.reduce((n, f) => n + f.bytes.length, 0);
+    const refusal = memoryRefusal(total);
     if (refusal) return refusal;
-    // One file: the loader reads it from here a piece at a time (qd_load_streamed), so the wasm heap
-    // never holds the whole text; "" when it needs the whole text (a Huawei response, a problem to report).
+    beginOpen(names, files.length, total, source);
+    try { return await openSteps(files, source); } finally { endOpen(); }
+  }
+
+  // The open itself, once the bar is up (beginOpen). One file: the loader reads it from here a piece
+  // at a time (qd_open_stream_*), so the wasm heap never holds the whole text; "" from its finish when
+  // it needs the whole text (a Huawei response, a problem to report). Several files, or that one: each
+  // staged in the heap (one per slice, Cancel checked between them), then opened in one call.
+  async function openSteps(files, source) {
+    const opened = (answer) => {
+      // Files opened are a change to store: waiting from now on, not from the console's next frame, so
+      // that another tab's save meanwhile is not followed over it (docs/architecture.md §6).
+      if (answer.ok && source === SOURCE.files) schedulePersist();
+      return answer;
+    };
     if (files.length === 1 && files[0].bytes.length > 0) {
       mod.qdStreamed = files[0].bytes instanceof Uint8Array ? files[0].bytes : new Uint8Array(files[0].bytes);
-      try {
-        const answer = withStrings([files[0].name],
-          (namePtr) => mod.UTF8ToString(mod._qd_load_streamed(namePtr, files[0].bytes.length, source)));
-        if (answer) return JSON.parse(answer);
-      } finally { mod.qdStreamed = null; }
+      mod._qd_open_file(0, 0);
+      if (!withStrings([files[0].name], (p) => mod._qd_open_stream_begin(p, files[0].bytes.length))) return cancelledAnswer();
+      if (await stepOpen(() => mod._qd_open_stream_step(OPEN_STEP_BYTES)) < 0) return cancelledAnswer();
+      const answer = mod.UTF8ToString(mod._qd_open_stream_finish(source));
+      mod.qdStreamed = null;
+      // (A streamed open's save is scheduled by the console's next frame, as before: scheduling it here
+      // too changed the order of two tabs' saves in tests/web/storage.mjs "two tabs changing at once".)
+      if (answer) return JSON.parse(answer);
     }
-    for (const f of files) {
+    let done = 0;
+    let sliceStart = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      if (performance.now() - sliceStart >= OPEN_SLICE_MIN_MS) { await afterNextFrame(); sliceStart = performance.now(); }
+      if (openCancelled()) return cancelledAnswer();
+      mod._qd_open_file(i, done);
+      const f = files[i];
       const to = withStrings([f.name], (namePtr) => mod._qd_stage_file(namePtr, f.bytes.length));
       if (f.bytes.length) mod.HEAPU8.set(f.bytes, to);   // HEAPU8 read after the call: the heap may have grown
+      done += f.bytes.length;
     }
-    const answer = JSON.parse(mod.UTF8ToString(mod._qd_load_staged(source)));
-    // Files opened are a change to store: waiting from now on, not from the console's next frame, so
-    // that another tab's save meanwhile is not followed over it (docs/architecture.md §6).
-    if (answer.ok && source === SOURCE.files) schedulePersist();
-    return answer;
+    if (openCancelled()) return cancelledAnswer();
+    return opened(JSON.parse(mod.UTF8ToString(mod._qd_load_staged(source))));
   }
 
   // A file too big for the page (core/io/load.h CheckOpenMemory): refused before anything is read or
@@ -172,51 +242,47 @@
     const bar = $('busy-progress');
     if (fraction === undefined) bar.removeAttribute('value'); else bar.value = fraction;
   }
-  // Lets the browser draw (the overlay) before a long synchronous call; never hangs in a hidden tab.
-  const nextPaint = () => new Promise((resolve) => {
-    const t = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); resolve(); }, 0));
-  });
 
   function reportOpen(answer, names) {
     const w = words();
     // Huawei responses: "opened N, skipped K" (docs/huawei-data.md); kept until closed when records were skipped.
     const imported = answer.ok && (answer.records > 0 || answer.skipped > 0 || (answer.warnings || []).length > 0);
-    if (answer.ok) notice(w.opened(names, answer.summary) + (imported ? ' ' + w.imported(answer) : ''), answer.skipped > 0 ? 'warn' : 'ok');
+    if (answer.cancelled) notice(w.openCancelled(names), 'ok');
+    else if (answer.ok) notice(w.opened(names, answer.summary) + (imported ? ' ' + w.imported(answer) : ''), answer.skipped > 0 ? 'warn' : 'ok');
     else notice(w.refused(names) + '\n' + answer.errors.map((e) => e.text).join('\n'), 'error');
   }
 
   // ---- opening files: picker, drop, Ctrl+O ----------------------------------------------------------
 
-  let opening = false;
-  // Reads the files (File.arrayBuffer, one after the other, with progress), yields so the overlay is
-  // drawn, then opens them all in one call. The open workspace changes only if every file is good.
+  // Reads the files (File.arrayBuffer, one after the other, the console's bar from the first), then
+  // opens them (openSteps). The open workspace changes only if every file is good and no one cancelled.
   async function openFileList(list) {
     list = Array.from(list || []);
-    if (!list.length || opening || !mod) return null;
-    opening = true;
+    if (!list.length || !mod) return null;
     const names = list.map((f) => f.name).join(', ');
+    if (openInProgress !== null) { const busy = busyAnswer(names); reportOpen(busy, names); return busy; }
     const total = list.reduce((n, f) => n + f.size, 0);
     const refusal = memoryRefusal(total);
-    if (refusal) { reportOpen(refusal, names); opening = false; return refusal; }
+    if (refusal) { reportOpen(refusal, names); return refusal; }
+    beginOpen(names, list.length, total, SOURCE.files);
     try {
       const files = [];
+      let done = 0;
       for (let i = 0; i < list.length; i++) {
-        busy(words().reading(list[i].name, i + 1, list.length), i / list.length);
+        mod._qd_open_file(i, done);
         let bytes;
         try { bytes = new Uint8Array(await list[i].arrayBuffer()); }
         catch (e) { notice(words().readFailed(list[i].name, e && e.message ? e.message : String(e)), 'error'); return null; }
+        if (openCancelled()) { reportOpen(cancelledAnswer(), names); return cancelledAnswer(); }
         files.push({ name: list[i].name, bytes });
+        done += bytes.length;
       }
-      busy(words().parsing(formatSize(total)));
-      await nextPaint();
-      const answer = loadFiles(files, SOURCE.files);
+      const answer = await openSteps(files, SOURCE.files);
       files.length = 0;
       reportOpen(answer, names);
       return answer;
     } finally {
-      busy(null);
-      opening = false;
+      endOpen();
     }
   }
 
@@ -453,7 +519,7 @@
   // the base and the entries before it stay open, and {bad: {index, count, why}} says so. Returns
   // {answer} (the base's open; not ok: nothing changed), {bad}, {savedAt}.
   async function openStoredState(st) {
-    const answer = loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await st.base.bytes.arrayBuffer()) }], SOURCE.storage);
+    const answer = await loadFiles([{ name: 'browser-storage.json', bytes: new Uint8Array(await st.base.bytes.arrayBuffer()) }], SOURCE.storage);
     if (!answer.ok) return { answer };
     const journal = journalOf(st);
     const entries = journal ? (st.entries || []).filter((e) => e && e.base === journal.base).sort((a, b) => a.index - b.index) : [];
@@ -491,7 +557,7 @@
     if (reason === 'synced' && followEntries(st)) { notice(words().synced, 'ok'); return; }
     let opened = null;
     if (st.base && st.base.bytes) opened = await openStoredState(st);
-    else opened = { answer: loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample) };
+    else opened = { answer: await loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample) };
     if (!opened.answer.ok) { reportOpen(opened.answer, 'browser-storage.json'); return; }
     if (opened.bad) { reportBadEntry(opened.bad); return; }
     notice(reason === 'conflict' ? words().conflict : words().synced, reason === 'conflict' ? 'warn' : 'ok');
@@ -521,7 +587,8 @@
   }
   // The operation log saved with a workspace comes back with it (the undo steps do not: memory only).
   const restoreLog = (record) => { if (typeof record.log === 'string') call('qd_history_restore', record.log); };
-  const changeWaiting = () => !!persistTimer || JSON.parse(call('qd_state')).storage.save_pending;
+  // An open in progress counts: files opened are a change of this tab's own (loadFiles).
+  const changeWaiting = () => !!persistTimer || openInProgress !== null || JSON.parse(call('qd_state')).storage.save_pending;
   // Another tab saved (its message, or this tab coming back into view): follow it unless this tab has
   // a change of its own on the way, whose save then finds the stored generation moved and is refused.
   function followOtherTabs(generation) {
@@ -730,7 +797,7 @@
   async function restoreSample() {
     clearTimeout(persistTimer);
     persistTimer = 0;
-    const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
+    const answer = await loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
     if (!answer.ok) { reportOpen(answer, 'sample-workspace.json'); return answer; }
     persisting = persisting.then(() => storeNext(null, 0)).catch((e) => storageFailure(e));
     notice(words().sample, 'ok');
@@ -847,7 +914,7 @@
       }
       if (bad) reportBadEntry(bad);
       if (!opened) {
-        const answer = loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
+        const answer = await loadFiles([{ name: 'sample-workspace.json', bytes: await sampleBytes() }], SOURCE.sample);
         if (!answer.ok) throw new Error(answer.errors.map((e) => e.text).join('\n'));
       }
       if (unreadable) {
@@ -856,6 +923,7 @@
       }
     } finally {
       mod._qd_hold_frames(0);
+      framesHeld = false;
       // The canvas is shown with its first frame (drawn in the coming animation frame, before the
       // browser composites): a blank canvas is never composited, which in software GL costs a
       // read-back of the whole drawing buffer, and the loading line stays until there is a console.
@@ -916,12 +984,12 @@
     timings: {},          // ms since navigation start: module, backend, font, started, storage, workspace, first_frame
     // Opens a workspace (JSON text); resolves to {"ok":true,"summary":...} or {"ok":false,"errors":[...]}.
     load: async (jsonText, fileName = 'workspace.json') =>
-      JSON.stringify(loadFiles([{ name: fileName, bytes: new TextEncoder().encode(jsonText) }], SOURCE.files)),
+      JSON.stringify(await loadFiles([{ name: fileName, bytes: new TextEncoder().encode(jsonText) }], SOURCE.files)),
     // The same from the file's bytes (file picker, drop, benchmarks): no decode/encode round trip.
     loadBytes: async (bytes, fileName = 'workspace.json') =>
-      JSON.stringify(loadFiles([{ name: fileName, bytes }], SOURCE.files)),
+      JSON.stringify(await loadFiles([{ name: fileName, bytes }], SOURCE.files)),
     // Several files opened as one workspace: [{name, text} | {name, bytes}] (a workspace + Huawei responses).
-    loadFiles: async (files) => JSON.stringify(loadFiles(files.map((f) =>
+    loadFiles: async (files) => JSON.stringify(await loadFiles(files.map((f) =>
       ({ name: f.name, bytes: f.bytes || new TextEncoder().encode(f.text) })), SOURCE.files)),
     summary: () => call('qd_summary'),
     // Quotes (docs/architecture.md §3): arguments mirror the CLI flags; the answer is the CLI's --format json.
@@ -949,6 +1017,11 @@
     // For browser tests: {"bytes","fnv1a"} of the open workspace as saved (whole workspaces compared).
     fingerprint: () => call('qd_fingerprint'),
     checkOpen: (bytes) => mod.UTF8ToString(mod._qd_check_open(bytes)),
+    // The open in progress (docs/architecture.md §2): {"active","cancellable","names","files","file",
+    // "done","total","cancelled"} (bytes); cancelLoad() drops it as the console's 取消 does (an open of
+    // files the user opened; the load() waiting on it resolves to {"ok":false,"cancelled":true}).
+    loadProgress: () => call('qd_open_progress'),
+    cancelLoad: () => { mod._qd_open_cancel(); return call('qd_open_progress'); },
     // For benchmarks and tests: the last saves to browser storage, [{kind: 'entry'|'whole', bytes, ok,
     // changedAt, storedAt}] (performance.now() of the first change a save carries and of its end).
     storageLog: () => JSON.stringify(storageLog),

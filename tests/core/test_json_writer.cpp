@@ -1,9 +1,11 @@
 // JsonWriter: commas, nesting, escaping, money and instants (the shared answer format, docs/cli.md).
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model/json_writer.h"
 
@@ -103,4 +105,93 @@ TEST_CASE("number: fixed decimals, or the shortest text that reads back; null fo
     w.number(std::numeric_limits<double>::infinity(), 2);
     w.endArray();
     CHECK(w.take() == "[1.5,0.1,2,12.3,null,null]");
+}
+
+// The appenders the workspace writer uses instead of temporaries (docs/performance.md "Saving") give
+// exactly the text of the functions they replace, over each value type's whole range.
+TEST_CASE(
+    "AppendMoney, AppendIso, AppendInteger, AppendJsonString: the same bytes as Money::str, FormatIso, "
+    "std::to_string and the escape table")
+{
+    std::vector<int64_t> fens = {
+        0,    1,         -1,         9,     10,   99,        100,       101,           -100,
+        -101, 123456789, -123456789, 27941, -300, INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1};
+    for (int64_t f = -100000; f <= 100000; f += 7) fens.push_back(f);
+    for (int64_t p = 10; p < INT64_MAX / 10; p *= 10) {
+        fens.push_back(p - 1);
+        fens.push_back(-p);
+        fens.push_back(p + 1);
+    }
+    for (const int64_t f : fens) {
+        CAPTURE(f);
+        std::string out = "x";
+        AppendMoney(out, Money::FromFen(f));
+        CHECK(out == "x" + Money::FromFen(f).str());
+        std::string n;
+        AppendInteger(n, f);
+        CHECK(n == std::to_string(f));
+    }
+    const std::vector<ZoneOffset> zones = {ZoneOffset::UTC(),
+                                           ZoneOffset::China(),
+                                           *ZoneOffset::FromMinutes(-330),
+                                           *ZoneOffset::FromMinutes(840),
+                                           *ZoneOffset::FromMinutes(-840),
+                                           *ZoneOffset::FromMinutes(345)};
+    // 0001-01-02 .. 9999-12-30 (the times a file may hold), in steps that reach every field's values.
+    for (int64_t s = -62135510400; s <= 253402214399; s += 86400 * 37 + 3671) {
+        for (const ZoneOffset z : zones) {
+            std::string out;
+            AppendIso(out, Instant::FromUnixSeconds(s), z);
+            if (out != FormatIso(Instant::FromUnixSeconds(s), z)) {
+                CAPTURE(s);
+                CHECK(out == FormatIso(Instant::FromUnixSeconds(s), z));
+            }
+        }
+    }
+    // The escape table, a byte at a time, against AppendJsonString (which looks at 8 bytes at a time
+    // where it can): every byte at every place of strings longer and shorter than a word.
+    const auto reference = [](const std::string& s) {
+        std::string out = "\"";
+        for (const char ch : s) {
+            const int c = static_cast<unsigned char>(ch);
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                default:
+                    if (c < 0x20) {
+                        char u[8];
+                        std::snprintf(u, sizeof u, "\\u%04x", c);
+                        out += u;
+                    } else {
+                        out += ch;
+                    }
+            }
+        }
+        return out + "\"";
+    };
+    for (int c = 0; c < 256; ++c) {
+        for (const std::size_t length : {std::size_t{1}, std::size_t{3}, std::size_t{8}, std::size_t{17}}) {
+            for (std::size_t at = 0; at < length; ++at) {
+                std::string s(length, 'x');
+                s[at] = static_cast<char>(c);
+                if (c == 200 && at + 1 < length) s[at + 1] = static_cast<char>(0x1f);  // two in a row
+                std::string out;
+                AppendJsonString(out, s);
+                if (out != reference(s)) {
+                    CAPTURE(c);
+                    CAPTURE(at);
+                    CHECK(out == reference(s));
+                }
+            }
+        }
+    }
+    const std::string text = "资源 \"web-01\"\tin\\region\x01 \xE4\xB8\xAD long enough for words: 0123456789";
+    std::string out;
+    AppendJsonString(out, text);
+    CHECK(out == reference(text));
 }

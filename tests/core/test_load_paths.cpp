@@ -215,6 +215,148 @@ TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tok
         CAPTURE(run);
         CHECK(test::LoadBothPaths(head + "\"" + escapes + "\\\"\",\"y\":[1,-2.5e3,true,null,\"é\"]}").ok);
     }
+// A text that counts the bytes lent, to see that a dropped open reads no further.
+class CountingSource final : public TextSource {
+public:
+    explicit CountingSource(std::string_view text) : inner_(text) {}
+    std::size_t size() const override { return inner_.size(); }
+    void copy(std::size_t offset, std::size_t n, char* to) const override
+    {
+        lent += n;
+        inner_.copy(offset, n, to);
+    }
+    mutable std::size_t lent = 0;
+
+private:
+    test::StringSource inner_;
+};
+
+// Steps `load` with `stepBytes` until done, checking that progress only grows and ends at the file's
+// size; the number of steps taken.
+std::size_t StepToTheEnd(StreamedLoad& load, std::size_t stepBytes, std::size_t fileBytes)
+{
+    std::size_t steps = 0;
+    LoadProgress last = load.progress();
+    CHECK(last.total == fileBytes);
+    CHECK(last.done < last.total);
+    while (!load.Step(stepBytes)) {
+        ++steps;
+        const LoadProgress now = load.progress();
+        CHECK(now.total == fileBytes);
+        CHECK(now.done >= last.done);
+        CHECK(now.done < now.total);  // all of it only once finished
+        last = now;
+        REQUIRE(steps < fileBytes + 10);
+    }
+    CHECK(load.done());
+    CHECK(load.progress().done == fileBytes);
+    return steps + 1;
+}
+
+TEST_CASE(
+    "streamed load: stepped, it gives LoadWorkspaceStreamed's workspace for any step size, and "
+    "progress grows to the file's size")
+{
+    GeneratorOptions o;
+    o.resources = 1500;  // ~2 MB: the scan in pieces, resources and orders in several windows each
+    const std::string text = GenerateWorkspace(o);
+    const std::optional<LoadResult> oneShot = LoadWorkspaceStreamed(test::StringSource(text), "big.json");
+    REQUIRE(oneShot);
+    const std::string saved = SaveWorkspace(oneShot->workspace);
+    std::size_t previousSteps = 0;
+    for (const std::size_t stepBytes :
+         {std::size_t{1}, std::size_t{4093}, std::size_t{1} << 18, std::size_t{1} << 30}) {
+        for (const std::size_t piece : {kStreamPieceBytes, std::size_t{65536}}) {
+            CAPTURE(stepBytes);
+            CAPTURE(piece);
+            test::StringSource source(text);
+            StreamedLoad load(source, "big.json", piece);
+            CHECK(load.fileName() == "big.json");
+            const std::size_t steps = StepToTheEnd(load, stepBytes, text.size());
+            if (piece == kStreamPieceBytes) {
+                if (previousSteps) CHECK(steps <= previousSteps);  // a larger step: fewer of them
+                previousSteps = steps;
+            }
+            if (stepBytes == 1) CHECK(steps > 10);  // a piece or a window per step: a frame's worth
+            std::optional<LoadResult> r = load.Finish();
+            REQUIRE(r);
+            CHECK(r->ok);
+            CHECK(SaveWorkspace(r->workspace) == saved);
+            CHECK_FALSE(load.Finish());  // given once
+        }
+    }
+    // A small file (read at once) and one with a byte order mark take the same path.
+    const std::string small = R"({"format":"quotedesk/1"})";
+    test::StringSource smallSource(small);
+    StreamedLoad smallLoad(smallSource, "small.json");
+    CHECK(StepToTheEnd(smallLoad, 1, small.size()) <= 3);
+    CHECK(smallLoad.Finish());
+    const std::string bom = "\xEF\xBB\xBF" + text;
+    test::StringSource bomSource(bom);
+    StreamedLoad bomLoad(bomSource, "bom.json");
+    StepToTheEnd(bomLoad, 1 << 16, bom.size());
+    const std::optional<LoadResult> withBom = bomLoad.Finish();
+    REQUIRE(withBom);
+    CHECK(SaveWorkspace(withBom->workspace) == saved);
+}
+
+TEST_CASE(
+    "streamed load: dropped midway it reads no further and changes nothing; a file it does not take gives "
+    "nullopt stepped as in one go")
+{
+    GeneratorOptions o;
+    o.resources = 1500;
+    const std::string text = GenerateWorkspace(o);
+    // The caller's open workspace is elsewhere: a load only ever builds its own.
+    LoadResult open = LoadFiles({{"open.json", std::string(R"({"format":"quotedesk/1"})")}});
+    REQUIRE(open.ok);
+    const std::string before = SaveWorkspace(open.workspace);
+    for (const std::size_t stop : {std::size_t{1}, std::size_t{3}, std::size_t{12}, std::size_t{30}}) {
+        CAPTURE(stop);
+        CountingSource source(text);
+        std::size_t lentWhenDropped = 0;
+        {
+            StreamedLoad load(source, "big.json", 65536);
+            for (std::size_t i = 0; i < stop && !load.done(); ++i) load.Step(65536);
+            CHECK_FALSE(load.done());
+            CHECK(load.progress().done < text.size());
+            lentWhenDropped = source.lent;
+        }  // destroyed: cancelled
+        CHECK(source.lent == lentWhenDropped);
+        CHECK(source.lent < 2 * text.size());  // the scan reads it once, the windows once more
+        CHECK(SaveWorkspace(open.workspace) == before);
+    }
+    // Bad files: a duplicate key inside a window, broken JSON in the middle, a Huawei response, a NUL byte,
+    // a dangling reference (found by the last step, the check across objects). Stepped or not: nullopt.
+    const std::size_t second = text.find(R"("resource_id":)", text.find(R"("resource_id":)") + 1);
+    const std::string duplicate = text.substr(0, second) + R"("resource_id":"x","resource_id":)" +
+                                  text.substr(second + std::string_view(R"("resource_id":)").size());
+    const std::size_t middle = text.find("},", text.size() / 2) + 1;
+    const std::string broken = text.substr(0, middle) + ",," + text.substr(middle + 1);
+    const std::string huawei = R"({"data":[],)" + text.substr(1);
+    std::string nul = text;
+    nul[nul.find("resource_name", nul.size() / 2) + 20] = '\0';
+    const std::size_t product = text.find(R"("product_id":")", text.find(R"("resources":)"));
+    REQUIRE(product != std::string::npos);
+    const std::string dangling =
+        text.substr(0, product) + R"("product_id":"no-such-product-)" + text.substr(product + 14);
+    CHECK_FALSE(LoadFiles({{"big.json", dangling}}).ok);
+    for (const std::string* bad :
+         std::initializer_list<const std::string*>{&duplicate, &broken, &huawei, &nul, &dangling}) {
+        CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(*bad), "big.json"));
+        for (const std::size_t stepBytes : {std::size_t{1}, std::size_t{1} << 18}) {
+            test::StringSource source(*bad);
+            StreamedLoad load(source, "big.json", 65536);
+            std::size_t steps = 0;
+            while (!load.Step(stepBytes)) REQUIRE(++steps < bad->size());
+            CHECK(load.progress().done == bad->size());
+            CHECK_FALSE(load.Finish());
+        }
+    }
+    test::StringSource empty("");
+    StreamedLoad nothing(empty, "empty.json");
+    CHECK(nothing.done());
+    CHECK_FALSE(nothing.Finish());
 }
 
 TEST_CASE("load paths: what the fast path hands over exactly as the precise reader does")

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ui/labels.h"
+#include "ui/open_progress.h"
 #include "ui/pages.h"
 #include "ui/platform.h"
 #include "ui/shortcuts.h"
@@ -328,6 +329,7 @@ void DrawApp(AppState& state)
     ImGui::EndChild();
     const ImRect page(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleVar();
+    DrawOpenProgress();  // over the page: the bar of an open in progress (ui/open_progress.h)
 
     // The gutters: the screen but the two panels (side by side, the same height). And the navigation's
     // border, which ImGui draws only with the background.

@@ -19,6 +19,7 @@
 // comes without input. When no view asks any more, the page goes idle again.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,17 @@ namespace qd::ui {
 
 // Where the open workspace came from.
 enum class WorkspaceSource { None, Sample, BrowserStorage, Files };
+
+// An open in progress (docs/architecture.md §2 "Opening a file"): the page reads the files between
+// animation frames and the console draws a bar (ui/open_progress.h); 取消 or Esc drops the open
+// (CancelOpen) and the open workspace, its history, storage and the address stay as they were.
+struct OpenProgress {
+    bool active = false;
+    bool cancellable = false;      // files the user opened; not the sample or browser storage being reopened
+    std::string fileNames;         // "a.json" or "a.json, b.json"
+    int file = 0, files = 0;       // the file being read (1-based) of how many
+    uint64_t done = 0, total = 0;  // bytes of all the files (core/io/load.h LoadProgress)
+};
 
 struct DataStatus {
     WorkspaceSource source = WorkspaceSource::None;
@@ -44,6 +56,7 @@ struct DataStatus {
     std::size_t importRecords = 0, importSkipped = 0;
     std::vector<std::string> importWarnings;
     bool askRenewRatePeriod = false;  // a bare renew-rate response: the user names the duration it prices
+    OpenProgress opening;             // an open in progress
 };
 
 const DataStatus& GetDataStatus();
@@ -57,6 +70,7 @@ void DismissImportReport();  // the user closed the "opened N, skipped K" notice
 // years 1..3); years == false: months. CancelRenewRatePeriod() drops them (the open workspace stays).
 void OpenWithRenewRatePeriod(bool years, int num);
 void CancelRenewRatePeriod();
+void CancelOpen();  // the user dropped the open in progress (OpenProgress::cancellable): nothing changes
 
 // Printing (docs/architecture.md §10): the HTML fragment of a quote sheet (core/report/quote_sheet.h
 // QuoteSheetHtml) replaces the page's print area and the browser's print dialog opens; `title` names

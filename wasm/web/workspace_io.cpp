@@ -11,6 +11,7 @@
 //   The platform side of ui/platform.h    file picker, downloads, SyncPlatform (the debounced save)
 //   Opening staged files                  LoadStagedFiles, the renew-rate duration question
 //   Exports: opening, memory, the log     qd_stage_file, qd_load_staged, qd_check_open, qd_history_*
+//   Exports: an open in progress          qd_open_* (a step per slice of a frame, progress, Cancel)
 //   Exports: the save to browser storage  qd_persist_* (the workspace whole, in pieces)
 //   Exports: the download                 qd_download_* (Ctrl+S)
 //   Exports: the journal                  qd_journal_* (docs/architecture.md §6)
@@ -364,6 +365,29 @@ void SyncPlatform(ShellState& shell)
 // [SECTION] Opening staged files
 namespace qd::web {
 
+// The file the page keeps for a streamed open (Module.qdStreamed), lent a piece at a time.
+class PageBytes final : public qd::TextSource {
+public:
+    explicit PageBytes(std::size_t size) : size_(size) {}
+    std::size_t size() const override { return size_; }
+    void copy(std::size_t offset, std::size_t n, char* to) const override
+    {
+        qd_js_streamed_copy(static_cast<double>(offset), static_cast<int>(n), to);
+    }
+
+private:
+    std::size_t size_;
+};
+
+// The open in progress (qd_open_begin ... qd_open_end): the load being stepped, what it reads from.
+struct OpenInProgress {
+    std::unique_ptr<PageBytes> bytes;
+    std::unique_ptr<qd::StreamedLoad> load;  // destroyed = dropped: nothing of it is kept
+    uint64_t bytesBefore = 0;                // bytes of the files before this one
+    bool cancelled = false;
+};
+OpenInProgress g_open;
+
 // The files of an open that needs the user to name a renew-rate duration (LoadResult::
 // needs_renew_rate_period), kept until OpenWithRenewRatePeriod or CancelRenewRatePeriod.
 std::vector<std::pair<std::string, std::string>> g_awaitingPeriod;
@@ -455,6 +479,19 @@ void OpenWithRenewRatePeriod(bool years, int num)
     web::LoadStagedFiles(std::move(files), web::g_awaitingSource, options);
 }
 
+void CancelOpen()
+{
+    DataStatus& data = web::Shell().data;
+    if (!data.opening.active || !data.opening.cancellable) return;
+    web::g_open.cancelled = true;
+    web::g_open.load.reset();  // what was read so far is freed at once
+    web::g_open.bytes.reset();
+    web::g_staged.clear();
+    web::g_staged.shrink_to_fit();
+    data.opening.active = false;  // the bar goes with the next frame; the page ends the open at its next step
+    web::RequestFrames();
+}
+
 void CancelRenewRatePeriod()
 {
     web::g_awaitingPeriod.clear();
@@ -499,27 +536,113 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_staged(int source)
 // shrinks, never holds the whole text beside the workspace read from it (docs/performance.md
 // "Streamed"). The answer of qd_load_staged, or "" when the fast path does not take the file (a
 // Huawei response, a file with a problem): the page then stages it and calls qd_load_staged, which
-// reads it whole and says what is wrong. source: as for qd_load_staged.
+// reads it whole and says what is wrong. source: as for qd_load_staged. In one call: the page opens
+// with qd_open_begin... instead, a step per slice of a frame.
 EMSCRIPTEN_KEEPALIVE const char* qd_load_streamed(const char* fileName, double size, int source)
 {
-    class PageBytes final : public qd::TextSource {
-    public:
-        explicit PageBytes(std::size_t size) : size_(size) {}
-        std::size_t size() const override { return size_; }
-        void copy(std::size_t offset, std::size_t n, char* to) const override
-        {
-            qd_js_streamed_copy(static_cast<double>(offset), static_cast<int>(n), to);
-        }
-
-    private:
-        std::size_t size_;
-    };
     std::optional<qd::LoadResult> r =
         qd::LoadWorkspaceStreamed(PageBytes(static_cast<std::size_t>(size > 0 ? size : 0)), fileName);
     if (!r) return Result("");
     g_awaitingPeriod.clear();
     Shell().data.askRenewRatePeriod = false;
     return Opened(std::move(*r), fileName, source, true);
+}
+
+// [SECTION] Exports: an open in progress
+// The page opens files between animation frames (docs/architecture.md §2 "Opening a file"), so the
+// console keeps drawing its bar (ui/open_progress.h) and 取消 / Esc can drop the open:
+//   qd_open_begin(names, files, bytes, cancellable)      the bar appears (from the next frame drawn)
+//   qd_open_file(i, bytesBefore)                         file i (0-based) is being read or staged
+//   qd_open_stream_begin(name, size)                     one file: a StreamedLoad over Module.qdStreamed
+//   qd_open_stream_step(bytes) -> 1 done, 0 more, -1 cancelled    about `bytes` more of it read
+//   qd_open_stream_finish(source)                        qd_load_streamed's answer ("" : stage it)
+//   qd_open_cancelled() -> 1 when the user cancelled     checked by the page after every wait
+//   qd_open_end()                                        the bar goes; whatever is left is dropped
+//   qd_open_cancel()                                     the test API's cancel, as the button's
+//   qd_open_progress()                                   {"active","cancellable","files","file","done","total","names","cancelled"}
+// One open at a time: site/app.js refuses a second while one runs. Cancel drops the StreamedLoad and
+// the staged files at once; nothing else was touched, so the workspace, its history, storage and
+// the address are as they were.
+EMSCRIPTEN_KEEPALIVE void qd_open_begin(const char* names, int files, double bytes, int cancellable)
+{
+    g_open = OpenInProgress{};
+    qd::ui::OpenProgress& p = Shell().data.opening;
+    p = qd::ui::OpenProgress{};
+    p.active = true;
+    p.cancellable = cancellable != 0;
+    p.fileNames = names;
+    p.files = files;
+    p.total = static_cast<uint64_t>(bytes > 0 ? bytes : 0);
+    RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE void qd_open_file(int index, double bytesBefore)
+{
+    qd::ui::OpenProgress& p = Shell().data.opening;
+    g_open.bytesBefore = static_cast<uint64_t>(bytesBefore > 0 ? bytesBefore : 0);
+    p.file = index + 1;
+    p.done = std::max(p.done, g_open.bytesBefore);
+    RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE int qd_open_stream_begin(const char* fileName, double size)
+{
+    if (g_open.cancelled) return 0;
+    g_open.bytes = std::make_unique<PageBytes>(static_cast<std::size_t>(size > 0 ? size : 0));
+    g_open.load = std::make_unique<qd::StreamedLoad>(*g_open.bytes, fileName);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int qd_open_stream_step(int bytes)
+{
+    if (g_open.cancelled || !g_open.load) return -1;
+    const bool done = g_open.load->Step(static_cast<std::size_t>(bytes > 0 ? bytes : 1));
+    qd::ui::OpenProgress& p = Shell().data.opening;
+    p.done = std::max(p.done, g_open.bytesBefore + g_open.load->progress().done);
+    RequestFrames();
+    return done ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qd_open_stream_finish(int source)
+{
+    if (!g_open.load) return Result("");
+    std::optional<qd::LoadResult> r = g_open.load->Finish();
+    const std::string name = g_open.load->fileName();
+    g_open.load.reset();
+    g_open.bytes.reset();
+    if (!r) return Result("");
+    g_awaitingPeriod.clear();
+    Shell().data.askRenewRatePeriod = false;
+    return Opened(std::move(*r), name, source, true);
+}
+
+EMSCRIPTEN_KEEPALIVE int qd_open_cancelled() { return g_open.cancelled ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void qd_open_end()
+{
+    g_open.load.reset();
+    g_open.bytes.reset();
+    Shell().data.opening = qd::ui::OpenProgress{};
+    RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE void qd_open_cancel() { qd::ui::CancelOpen(); }
+
+EMSCRIPTEN_KEEPALIVE const char* qd_open_progress()
+{
+    const qd::ui::OpenProgress& p = Shell().data.opening;
+    qd::JsonWriter w;
+    w.beginObject();
+    w.member("active", p.active);
+    w.member("cancellable", p.cancellable);
+    w.member("names", p.fileNames);
+    w.member("files", p.files);
+    w.member("file", p.file);
+    w.member("done", static_cast<int64_t>(p.done));
+    w.member("total", static_cast<int64_t>(p.total));
+    w.member("cancelled", g_open.cancelled);
+    w.endObject();
+    return Result(w.take());
 }
 
 // One file at once (kept for callers of the first API): a staged open of just this file.

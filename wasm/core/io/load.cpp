@@ -1254,6 +1254,7 @@ bool IsJsonNumber(std::string_view t)
 }
 
 class FileBytes;
+class SteppedRead;
 
 class FastReader final : public CheckSink {
 public:
@@ -1275,6 +1276,7 @@ private:
     bool scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_type type, Value& out);
     bool capture(simdjson::ondemand::value v, JsonWriter& out);
     bool enter() { return ++depth_ <= kMaxNesting; }
+    friend class SteppedRead;  // read(), a piece at a time
 
     Workspace& ws_;
     int depth_ = 0;
@@ -1697,51 +1699,171 @@ bool RootScan::member(std::size_t end)
     return true;
 }
 
+// FastReader::read, resumable: the scan a piece at a time, then the skeleton, then the windows one at a
+// time, so that the browser can read a 135 MB file between animation frames and drop it midway
+// (StreamedLoad, load.h). Step(budget) does about `budget` bytes of that work (at least a piece or a
+// window) and says when it is finished; read() is one Step without limit, so there is one loop.
+// Progress is counted in units: a byte scanned is kScanUnits, a byte read by simdjson kReadUnits (the
+// scan costs about a third of the reading per byte: docs/performance.md "Where the remaining time goes").
+constexpr uint64_t kScanUnits = 1;
+constexpr uint64_t kReadUnits = 3;
+
+class SteppedRead {
+public:
+    SteppedRead(FastReader& reader, Workspace& ws, const FileBytes& bytes, std::size_t begin, std::size_t readable,
+                std::size_t pieceBytes)
+        : reader_(reader),
+          ws_(ws),
+          bytes_(bytes),
+          begin_(begin),
+          readable_(readable),
+          pieceBytes_(pieceBytes > 0 ? pieceBytes : 1),
+          scan_(bytes_),
+          at_(begin)
+    {
+        const uint64_t size = bytes_.size() - begin_;
+        phase_ = size <= kWindowBytes ? Phase::Small : Phase::Scan;
+        total_ = size * (kScanUnits + kReadUnits);  // until the scan knows what the windows hold
+    }
+
+    // About `budget` more bytes of the file read; true once finished (ok() says whether it was taken).
+    bool Step(std::size_t budget)
+    {
+        std::size_t spent = 0;
+        while (phase_ != Phase::Done && phase_ != Phase::Failed && spent < budget) {
+            const std::size_t before = spent;
+            if (!advance(budget - spent, spent)) {
+                phase_ = Phase::Failed;
+                release();
+            }
+            if (spent == before) spent = before + 1;  // a step of the skeleton: counted as work done
+        }
+        return phase_ == Phase::Done || phase_ == Phase::Failed;
+    }
+    bool ok() const { return phase_ == Phase::Done; }
+    uint64_t unitsDone() const { return done_; }
+    uint64_t unitsTotal() const { return total_; }
+
+private:
+    enum class Phase { Small, Scan, Skeleton, Windows, Done, Failed };
+
+    // One piece of the current phase; false at the first thing the fast path does not take.
+    bool advance(std::size_t budget, std::size_t& spent)
+    {
+        const std::size_t size = bytes_.size() - begin_;
+        switch (phase_) {
+            case Phase::Small: {  // read at once, in place when there is room for the padding
+                spent += size;
+                done_ = total_;
+                phase_ = Phase::Done;
+                if (bytes_.inMemory() && readable_ >= bytes_.size() + simdjson::SIMDJSON_PADDING)
+                    return reader_.document(
+                        parser_, simdjson::padded_string_view(bytes_.text().data() + begin_, size, readable_ - begin_));
+                std::string copy;
+                copy.reserve(size + simdjson::SIMDJSON_PADDING);
+                bytes_.append(begin_, size, copy);
+                // What LoadFiles checks first: a file it would refuse or read as a Huawei response is not taken here
+                if (!bytes_.inMemory() && (CheckFileText(copy, "") || DetectInputKind(copy) != InputKind::Workspace))
+                    return false;
+                return reader_.document(parser_,
+                                        simdjson::padded_string_view(copy.data(), copy.size(), copy.capacity()));
+            }
+            case Phase::Scan: {
+                if (bytes_.inMemory()) {  // the text is there: as much of it as the budget allows at once
+                    const std::size_t n = std::min(budget, bytes_.size() - at_);
+                    if (!scan_.feed(bytes_.text().data() + at_, at_, n)) return false;
+                    at_ += n;
+                    spent += n;
+                    done_ += n * kScanUnits;
+                } else {
+                    const std::size_t n = std::min(pieceBytes_, bytes_.size() - at_);
+                    chunk_.resize(n);
+                    bytes_.copy(at_, n, chunk_.data());
+                    // A NUL byte: CheckFileText's message, which LoadWorkspace checks before it reads a text in memory
+                    if (std::memchr(chunk_.data(), '\0', n)) return false;
+                    if (!scan_.feed(chunk_.data(), at_, n)) return false;
+                    at_ += n;
+                    spent += n;
+                    done_ += n * kScanUnits;
+                }
+                if (at_ < bytes_.size()) return true;
+                std::string().swap(chunk_);
+                // LoadFiles would not read it as a workspace
+                if (!bytes_.inMemory() && scan_.decidingKey != "format") return false;
+                if (!scan_.finished()) return false;
+                uint64_t read = scan_.skeleton.size();
+                for (const DeferredArray& array : scan_.deferred)
+                    for (const auto& [first, last] : array.windows) read += last - first;
+                total_ = done_ + read * kReadUnits;
+                phase_ = Phase::Skeleton;
+                return true;
+            }
+            case Phase::Skeleton: {
+                scan_.skeleton.reserve(scan_.skeleton.size() + simdjson::SIMDJSON_PADDING);
+                if (!reader_.document(parser_,
+                                      simdjson::padded_string_view(scan_.skeleton.data(), scan_.skeleton.size(),
+                                                                   scan_.skeleton.capacity())))
+                    return false;
+                spent += scan_.skeleton.size();
+                done_ += scan_.skeleton.size() * kReadUnits;
+                std::string().swap(scan_.skeleton);
+                phase_ = Phase::Windows;
+                return true;
+            }
+            case Phase::Windows: {
+                while (array_ < scan_.deferred.size() && window_ >= scan_.deferred[array_].windows.size()) {
+                    ++array_;
+                    window_ = 0;
+                    element_ = 0;
+                }
+                if (array_ == scan_.deferred.size()) {
+                    done_ = total_;
+                    phase_ = Phase::Done;
+                    release();
+                    return true;
+                }
+                const DeferredArray& array = scan_.deferred[array_];
+                // exactly: no doubling copies of 100,000 resources
+                if (window_ == 0) array.spec->reserve(&ws_, array.count);
+                const auto [first, last] = array.windows[window_++];
+                windowText_.fill(bytes_, first, last);
+                spent += last - first;
+                done_ += (last - first) * kReadUnits;
+                return reader_.elements(parser_, windowText_.view(), *array.spec, element_);
+            }
+            case Phase::Done:
+            case Phase::Failed: return true;
+        }
+        return false;
+    }
+    void release()  // what the reading needed and the workspace does not
+    {
+        std::string().swap(chunk_);
+        windowText_ = Window();
+        std::string().swap(scan_.skeleton);
+        std::vector<DeferredArray>().swap(scan_.deferred);
+        parser_ = simdjson::ondemand::parser();
+    }
+
+    FastReader& reader_;
+    Workspace& ws_;
+    FileBytes bytes_;  // before scan_, which keeps a reference to it
+    std::size_t begin_, readable_, pieceBytes_;
+    RootScan scan_;
+    simdjson::ondemand::parser parser_;
+    Phase phase_ = Phase::Small;
+    std::string chunk_;  // the piece of a TextSource being scanned
+    Window windowText_;  // the window being read
+    std::size_t at_;     // the next byte to scan
+    std::size_t array_ = 0, window_ = 0, element_ = 0;
+    uint64_t done_ = 0, total_ = 0;
+};
+
 bool FastReader::read(const FileBytes& bytes, std::size_t begin, std::size_t readable, std::size_t pieceBytes)
 {
-    const std::size_t size = bytes.size() - begin;
-    simdjson::ondemand::parser parser;
-    if (size <= kWindowBytes) {  // small: read at once, in place when there is room for the padding
-        if (bytes.inMemory() && readable >= bytes.size() + simdjson::SIMDJSON_PADDING)
-            return document(parser, simdjson::padded_string_view(bytes.text().data() + begin, size, readable - begin));
-        std::string copy;
-        copy.reserve(size + simdjson::SIMDJSON_PADDING);
-        bytes.append(begin, size, copy);
-        // What LoadFiles checks first: a file it would refuse or read as a Huawei response is not taken here
-        if (!bytes.inMemory() && (CheckFileText(copy, "") || DetectInputKind(copy) != InputKind::Workspace))
-            return false;
-        return document(parser, simdjson::padded_string_view(copy.data(), copy.size(), copy.capacity()));
-    }
-    RootScan scan(bytes);
-    if (bytes.inMemory()) {
-        if (!scan.feed(bytes.text().data() + begin, begin, size)) return false;
-    } else {
-        std::string chunk;
-        for (std::size_t at = begin; at < bytes.size(); at += pieceBytes) {
-            const std::size_t n = std::min(pieceBytes, bytes.size() - at);
-            chunk.resize(n);
-            bytes.copy(at, n, chunk.data());
-            // A NUL byte: CheckFileText's message, which LoadWorkspace checks before it reads a text in memory
-            if (std::memchr(chunk.data(), '\0', n)) return false;
-            if (!scan.feed(chunk.data(), at, n)) return false;
-        }
-        if (scan.decidingKey != "format") return false;  // LoadFiles would not read it as a workspace
-    }
-    if (!scan.finished()) return false;
-    scan.skeleton.reserve(scan.skeleton.size() + simdjson::SIMDJSON_PADDING);
-    if (!document(parser,
-                  simdjson::padded_string_view(scan.skeleton.data(), scan.skeleton.size(), scan.skeleton.capacity())))
-        return false;
-    Window window;
-    for (const DeferredArray& array : scan.deferred) {
-        array.spec->reserve(&ws_, array.count);  // exactly: no doubling copies of 100,000 resources
-        std::size_t index = 0;
-        for (const auto& [first, last] : array.windows) {
-            window.fill(bytes, first, last);
-            if (!elements(parser, window.view(), *array.spec, index)) return false;
-        }
-    }
-    return true;
+    SteppedRead steps(*this, ws_, bytes, begin, readable, pieceBytes);
+    steps.Step(SIZE_MAX);
+    return steps.ok();
 }
 
 bool FastReader::document(simdjson::ondemand::parser& parser, simdjson::padded_string_view input)
@@ -2039,23 +2161,87 @@ LoadResult LoadWorkspace(std::string_view text, std::string_view fileName, LoadP
     return result;
 }
 
-std::optional<LoadResult> LoadWorkspaceStreamed(const TextSource& source, std::string_view fileName,
-                                                std::size_t pieceBytes)
+struct StreamedLoad::Impl {
+    Impl(const TextSource& source, std::string_view name) : bytes(source), fileName(name) {}
+    FileBytes bytes;
+    std::string fileName;
+    LoadResult result;
+    FastReader reader{result.workspace};
+    std::optional<SteppedRead> steps;
+    enum class Phase { Read, Check, Done, Failed } phase = Phase::Failed;
+    uint64_t shown = 0;  // the largest progress().done given: it never goes back
+};
+
+StreamedLoad::StreamedLoad(const TextSource& source, std::string_view fileName, std::size_t pieceBytes)
+    : impl_(std::make_unique<Impl>(source, fileName))
 {
     const std::size_t size = source.size();
-    if (size == 0 || size > kMaxFileBytes) return std::nullopt;
+    if (size == 0 || size > kMaxFileBytes) return;  // LoadFiles refuses it: not taken
     std::size_t begin = 0;
     if (size >= 3) {
         char head[3];
         source.copy(0, 3, head);
         if (std::string_view(head, 3) == "\xEF\xBB\xBF") begin = 3;  // a UTF-8 byte order mark, as nlohmann skips it
     }
-    LoadResult fast;
-    if (!FastReader(fast.workspace).read(FileBytes(source), begin, 0, pieceBytes > 0 ? pieceBytes : 1) ||
-        !CheckWorkspace(fast.workspace, fileName).empty())
-        return std::nullopt;
-    fast.ok = true;
-    return fast;
+    impl_->steps.emplace(impl_->reader, impl_->result.workspace, impl_->bytes, begin, 0, pieceBytes);
+    impl_->phase = Impl::Phase::Read;
+}
+
+StreamedLoad::~StreamedLoad() = default;
+
+bool StreamedLoad::Step(std::size_t bytes)
+{
+    Impl& d = *impl_;
+    switch (d.phase) {
+        case Impl::Phase::Read:
+            if (d.steps->Step(bytes > 0 ? bytes : 1))
+                d.phase = d.steps->ok() ? Impl::Phase::Check : Impl::Phase::Failed;
+            break;
+        case Impl::Phase::Check:  // a step of its own: for 100,000 resources it takes a frame or more
+            d.phase = CheckWorkspace(d.result.workspace, d.fileName).empty() ? Impl::Phase::Done : Impl::Phase::Failed;
+            break;
+        case Impl::Phase::Done:
+        case Impl::Phase::Failed: break;
+    }
+    if (d.phase == Impl::Phase::Failed && d.steps) {
+        d.steps.reset();
+        d.result = LoadResult{};  // nothing of the file is kept
+    }
+    return done();
+}
+
+bool StreamedLoad::done() const { return impl_->phase == Impl::Phase::Done || impl_->phase == Impl::Phase::Failed; }
+
+LoadProgress StreamedLoad::progress() const
+{
+    Impl& d = *impl_;
+    const uint64_t size = d.bytes.size();
+    if (done()) return {size, size};
+    // Never all of it before the end: the check across objects is the last step.
+    uint64_t at = 0;
+    if (d.steps && d.steps->unitsTotal() > 0)
+        at = std::min(size - 1, size * d.steps->unitsDone() / d.steps->unitsTotal());
+    d.shown = std::max(d.shown, at);
+    return {d.shown, size};
+}
+
+const std::string& StreamedLoad::fileName() const { return impl_->fileName; }
+
+std::optional<LoadResult> StreamedLoad::Finish()
+{
+    while (!Step(SIZE_MAX)) {}
+    if (impl_->phase != Impl::Phase::Done) return std::nullopt;
+    impl_->steps.reset();
+    impl_->phase = Impl::Phase::Failed;  // spent: a second Finish gives nothing
+    LoadResult out = std::move(impl_->result);
+    out.ok = true;
+    return out;
+}
+
+std::optional<LoadResult> LoadWorkspaceStreamed(const TextSource& source, std::string_view fileName,
+                                                std::size_t pieceBytes)
+{
+    return StreamedLoad(source, fileName, pieceBytes).Finish();
 }
 
 InputKind DetectInputKind(std::string_view text)

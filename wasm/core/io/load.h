@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,9 +129,51 @@ public:
 // read as a Huawei response, any problem at all). The caller then opens the whole text with
 // LoadFiles, which reads it again and says what is wrong. Never a failed LoadResult.
 // pieceBytes: how much the scan asks for at a time (tests make it small to cut the file anywhere).
+// It is a loop over StreamedLoad (below), which the browser steps between animation frames.
 inline constexpr std::size_t kStreamPieceBytes = std::size_t{1} << 20;
 std::optional<LoadResult> LoadWorkspaceStreamed(const TextSource& source, std::string_view fileName,
                                                 std::size_t pieceBytes = kStreamPieceBytes);
+
+// How far an open is, in bytes of the file: done <= total (the file's size); done == total once it
+// is finished, never before; done never goes back.
+struct LoadProgress {
+    uint64_t done = 0;
+    uint64_t total = 0;
+};
+
+// LoadWorkspaceStreamed a step at a time, so that the page keeps drawing while a 135 MB file is read
+// and the user may drop the open midway (docs/architecture.md §2 "Opening a file", docs/performance.md
+// "Progress and Cancel"):
+//
+//   StreamedLoad load(source, "ws.json");     // source outlives load
+//   while (!load.Step(1 << 20)) ShowBar(load.progress());   // between frames; destroy load = cancel
+//   std::optional<LoadResult> r = load.Finish();             // LoadWorkspaceStreamed's answer
+//
+// Step(bytes) reads about `bytes` more of the file (at least one piece of the scan or one window of
+// about 256 KiB; the check across objects, CheckWorkspace, is a step of its own at the end) and
+// answers true when nothing is left. The work is: the scan of the whole file, then the skeleton and
+// the windows, then the check; progress weighs a byte read by simdjson 3 and a byte scanned 1.
+// Finish() runs what is left and gives the result, once; nullopt exactly when LoadWorkspaceStreamed
+// gives it. Nothing outside the object changes before Finish, so destroying it at any point (the
+// Cancel button) leaves the caller's workspace as it was; a file the fast path does not take frees
+// what it had read at once.
+class StreamedLoad {
+public:
+    StreamedLoad(const TextSource& source, std::string_view fileName, std::size_t pieceBytes = kStreamPieceBytes);
+    ~StreamedLoad();
+    StreamedLoad(const StreamedLoad&) = delete;
+    StreamedLoad& operator=(const StreamedLoad&) = delete;
+
+    bool Step(std::size_t bytes);
+    std::optional<LoadResult> Finish();
+    bool done() const;  // Step has nothing left: Finish gives the answer at once
+    LoadProgress progress() const;
+    const std::string& fileName() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // What a file holds, from its top-level keys (the first deciding key wins).
 enum class InputKind {

@@ -26,6 +26,16 @@ public:
         out_ += ": ";
         afterKey_ = true;
     }
+    // A key of the format (a literal of WorkspaceWriter: plain ASCII, nothing to escape) without the
+    // escape scan: ~60 of them per resource and order (docs/performance.md "Saving")
+    void formatKey(std::string_view k)
+    {
+        beforeValue();
+        out_ += '"';
+        out_.append(k);
+        out_.append("\": ", 3);
+        afterKey_ = true;
+    }
     void string(std::string_view s)
     {
         beforeValue();
@@ -36,6 +46,27 @@ public:
     {
         beforeValue();
         out_ += json;
+    }
+    // Money, times and integers straight into the text, no std::string of their own (a 100k workspace
+    // has ~5 million of them: docs/performance.md "Saving")
+    void money(Money m)
+    {
+        beforeValue();
+        out_ += '"';
+        AppendMoney(out_, m);
+        out_ += '"';
+    }
+    void instant(Instant t, ZoneOffset z)
+    {
+        beforeValue();
+        out_ += '"';
+        AppendIso(out_, t, z);
+        out_ += '"';
+    }
+    void integer(int64_t n)
+    {
+        beforeValue();
+        AppendInteger(out_, n);
     }
     void json(std::string_view compact);  // any value kept as text (unknown members)
     std::string take() { return std::move(out_); }
@@ -51,10 +82,21 @@ private:
         bool empty = true;
         bool oneLine = false;
     };
-    void newline()
+    // ",\n" and the indentation of a level in one append (a 100k workspace has ~10 million lines)
+    static constexpr std::size_t kMaxIndentLevels = 64;  // deeper (unknown members only): appended in two
+    static constexpr std::string_view kBreak{
+        ",\n                                                                "
+        "                                                                ",
+        2 + 2 * kMaxIndentLevels};
+    void newline(bool comma)
     {
-        out_ += '\n';
-        out_.append(2 * levels_.size(), ' ');
+        const std::size_t indent = 2 * levels_.size();
+        if (levels_.size() <= kMaxIndentLevels) {
+            out_.append(kBreak.substr(comma ? 0 : 1, (comma ? 2 : 1) + indent));
+            return;
+        }
+        out_.append(kBreak.substr(comma ? 0 : 1, comma ? 2 : 1));
+        out_.append(indent, ' ');
     }
     void beforeValue()
     {
@@ -64,8 +106,11 @@ private:
         }
         if (levels_.empty()) return;
         Level& level = levels_.back();
-        if (!level.empty) out_ += level.oneLine ? ", " : ",";
-        if (!level.oneLine) newline();
+        if (level.oneLine) {
+            if (!level.empty) out_ += ", ";
+        } else {
+            newline(!level.empty);
+        }
         level.empty = false;
     }
     void open(char c, bool oneLine)
@@ -78,7 +123,7 @@ private:
     {
         const Level level = levels_.back();
         levels_.pop_back();
-        if (!level.empty && !level.oneLine) newline();
+        if (!level.empty && !level.oneLine) newline(false);
         out_ += c;
     }
 
@@ -102,7 +147,7 @@ struct ReplayJson {
     }
     bool number_integer(std::int64_t n)
     {
-        w.literal(std::to_string(n));
+        w.integer(n);
         return true;
     }
     bool number_unsigned(std::uint64_t n)
@@ -188,16 +233,16 @@ public:
         w_.beginObject();
         member("format", std::string(kWorkspaceFormat));
         member("as_of", ws.as_of);
-        w_.key("account");
+        w_.formatKey("account");
         account(ws.account);
         if (nlohmann::ordered_json rules = RuleOverrides(ws.rules); !rules.empty()) {
-            w_.key("rules");
+            w_.formatKey("rules");
             w_.json(rules.dump());
         }
     }
     void openList(std::string_view key)
     {
-        w_.key(key);
+        w_.formatKey(key);
         w_.beginArray();
     }
     void closeList() { w_.endArray(); }
@@ -219,9 +264,9 @@ public:
 private:
     // ---- one value of each model type
     void value(const std::string& s) { w_.string(s); }
-    void value(Money m) { w_.string(m.str()); }
-    void value(Instant t) { w_.string(FormatIso(t, zone_)); }
-    void value(int n) { w_.literal(std::to_string(n)); }
+    void value(Money m) { w_.money(m); }
+    void value(Instant t) { w_.instant(t, zone_); }
+    void value(int n) { w_.integer(n); }
     void value(bool b) { w_.literal(b ? "true" : "false"); }
     template <class E>
     requires std::is_enum_v<E>
@@ -235,7 +280,7 @@ private:
     template <class T>
     void member(std::string_view key, const T& v)
     {
-        w_.key(key);
+        w_.formatKey(key);
         value(v);
     }
     template <class T>
@@ -247,13 +292,13 @@ private:
     void member(std::string_view key, const std::optional<T>& v, void (WorkspaceWriter::*write)(const T&))
     {
         if (!v) return;
-        w_.key(key);
+        w_.formatKey(key);
         (this->*write)(*v);
     }
     template <class T>
     void list(std::string_view key, const std::vector<T>& items, void (WorkspaceWriter::*write)(const T&))
     {
-        w_.key(key);
+        w_.formatKey(key);
         w_.beginArray();
         for (const T& item : items) (this->*write)(item);
         w_.endArray();
@@ -271,7 +316,7 @@ private:
     }
     void numbers(std::string_view key, const std::vector<int>& items)
     {
-        w_.key(key);
+        w_.formatKey(key);
         w_.beginArray(true);
         for (int n : items) value(n);
         w_.endArray();
@@ -316,12 +361,12 @@ private:
         member("resource_type_code", p.resource_type_code);
         member("spec_desc", p.spec_desc);
         member("region_code", p.region_code);
-        w_.key("prices");
+        w_.formatKey("prices");
         w_.beginObject();
         member("month", p.prices.month);
         member("year", p.prices.year);
         end(p.prices.extra);
-        w_.key("renew_options");
+        w_.formatKey("renew_options");
         w_.beginObject();
         numbers("months", p.renew_options.months);
         numbers("years", p.renew_options.years);
@@ -339,7 +384,7 @@ private:
         w_.beginObject();
         member("period", a.period);
         member("period_num", a.period_num);
-        w_.key("times_left");  // null = unlimited, written out because that is what it means
+        w_.formatKey("times_left");  // null = unlimited, written out because that is what it means
         if (a.times_left) value(*a.times_left);
         else w_.literal("null");
         end(a.extra);

@@ -31,6 +31,11 @@ namespace qd {
 
 // Appends s as a JSON string literal (with quotes) to out.
 void AppendJsonString(std::string& out, std::string_view s);
+// Append the text of a value without a temporary std::string (the workspace writer appends tens of
+// millions of them: docs/performance.md "Saving"), byte for byte what the named function gives:
+void AppendMoney(std::string& out, Money m);                // Money::str(): "279.41", "-3.00"
+void AppendIso(std::string& out, Instant t, ZoneOffset z);  // FormatIso(t, z): "2024-04-15T15:58:07+08:00"
+void AppendInteger(std::string& out, int64_t v);            // std::to_string(v)
 
 class JsonWriter {
 public:
