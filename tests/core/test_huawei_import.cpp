@@ -8,6 +8,7 @@
 
 #include "core/io/huawei_import.h"
 #include "core/io/load.h"
+#include "huawei_paths.h"
 #include "support.h"
 
 namespace {
@@ -19,7 +20,7 @@ std::string Fixture(const std::string& name) { return qd::test::ReadSourceFile("
 // Imports a fixture into ws and requires success.
 void Import(qd::Workspace& ws, InputKind kind, const std::string& name)
 {
-    qd::LoadErrors errors = qd::ImportHuawei(kind, Fixture(name), name, ws);
+    qd::LoadErrors errors = qd::test::ImportBothPaths(kind, Fixture(name), name, ws);
     for (const qd::LoadError& e : errors) FAIL_CHECK(e.str());
     REQUIRE(errors.empty());
 }
@@ -45,7 +46,7 @@ const qd::Resource& ResourceOf(const qd::Workspace& ws, std::string_view id)
 std::string OnlyError(InputKind kind, const std::string& text, qd::Workspace ws = {})
 {
     qd::HuaweiFileReport report;
-    qd::LoadErrors errors = qd::ImportHuawei(kind, text, "raw.json", ws, {}, &report);
+    qd::LoadErrors errors = qd::test::ImportBothPaths(kind, text, "raw.json", ws, {}, &report);
     if (errors.empty()) {
         REQUIRE(report.warnings.size() == 1);
         return "warning: " + report.warnings[0].str();
@@ -275,7 +276,7 @@ TEST_CASE("huawei: renewal inquiries become product prices when they split exact
     qd::Workspace ws3;
     Import(ws3, InputKind::HuaweiResources, "resources.json");
     CHECK(
-        qd::ImportHuawei(
+        qd::test::ImportBothPaths(
             InputKind::HuaweiRenewPrices,
             R"({"period_type":2,"period_num":3,"renew_inquiry_results":[{"resource_id":"b7e10c4a9d2f4683a5b10e7c3f9d2a86in01","amount":"1974.00"},
                              {"resource_id":"mkp-9f2c4e7a0b3d4618","amount":"100.01"}]})",
@@ -285,7 +286,7 @@ TEST_CASE("huawei: renewal inquiries become product prices when they split exact
     CHECK_FALSE(ws3.findProduct("00301-229051-0--0")->prices.month);
     // a yearly inquiry sets the yearly price
     CHECK(
-        qd::ImportHuawei(
+        qd::test::ImportBothPaths(
             InputKind::HuaweiRenewPrices,
             R"({"period_type":3,"period_num":1,"renew_inquiry_results":[{"resource_id":"b7e10c4a9d2f4683a5b10e7c3f9d2a86in01","amount":6580}]})",
             "y.json", ws3)
@@ -295,8 +296,8 @@ TEST_CASE("huawei: renewal inquiries become product prices when they split exact
     // results for resources the workspace does not hold change nothing and are reported
     qd::Workspace unrelated;
     qd::HuaweiFileReport report;
-    CHECK(qd::ImportHuawei(InputKind::HuaweiRenewPrices, Fixture("renew_rate_month.json"), "r.json", unrelated, {},
-                           &report)
+    CHECK(qd::test::ImportBothPaths(InputKind::HuaweiRenewPrices, Fixture("renew_rate_month.json"), "r.json", unrelated,
+                                    {}, &report)
               .empty());
     CHECK(unrelated.products.empty());
     CHECK(report.skipped == 3);
@@ -473,7 +474,7 @@ TEST_CASE("huawei: a refused file leaves the workspace as it was; a bad record i
         R"({"data":[{"resource_id":"new-1","product_id":"P","status":2,"effective_time":"2025-01-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"},
                                   {"resource_id":"new-2","product_id":"P","status":9,"effective_time":"2025-01-01T00:00:00Z","expire_time":"2025-02-01T15:59:59Z"}]})";
     qd::HuaweiFileReport report;
-    CHECK(qd::ImportHuawei(InputKind::HuaweiResources, text, "part.json", ws, {}, &report).empty());
+    CHECK(qd::test::ImportBothPaths(InputKind::HuaweiResources, text, "part.json", ws, {}, &report).empty());
     CHECK(ws.findResource("new-1"));
     CHECK_FALSE(ws.findResource("new-2"));
     CHECK(report.read == 1);
@@ -485,7 +486,7 @@ TEST_CASE("huawei: a refused file leaves the workspace as it was; a bad record i
 
     // what makes the whole file unreadable is still an error, and nothing is merged
     qd::Workspace same = before;
-    CHECK(qd::ImportHuawei(InputKind::HuaweiResources, R"({"data": {}})", "bad.json", same).size() == 1);
+    CHECK(qd::test::ImportBothPaths(InputKind::HuaweiResources, R"({"data": {}})", "bad.json", same).size() == 1);
     CHECK(same == before);
 }
 

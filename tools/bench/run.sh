@@ -31,3 +31,17 @@ echo "-- wasm under node"
 node --no-experimental-fetch build/wasm/bench_engine.js "$out/ws-100k.json" 10000
 echo "== headless Chromium: start-up, first frame on screen (budget < 1.5 s), cold and warm, beside a bare WebGL page"
 node tests/web/bench_start.mjs 7
+echo "== Huawei BSS responses (docs/huawei-data.md §7): 10k resources in pages of 500 and in one page each"
+for layout in "10k 500" "10k-one 0"; do
+  set -- $layout
+  d=$out/hw-$1
+  [ -d "$d" ] || node tools/bench/gen_huawei.mjs "$d" 10000 "$2" >/dev/null
+done
+cmake --build --preset native --target bench_huawei >/dev/null
+cmake --build --preset wasm --target bench_huawei >/dev/null
+for d in "$out/hw-10k" "$out/hw-10k-one"; do
+  echo "-- native, $d"
+  build/native/bench_huawei "$d"/*.json
+  echo "-- wasm under node, $d"
+  node --no-experimental-fetch build/wasm/bench_huawei.js "$d"/*.json
+done

@@ -1,10 +1,13 @@
-// huawei_import.cpp: see huawei_import.h. A response is small (one API page), so it is read into a
-// nlohmann DOM; numbers with a fraction keep their exact text (see ExactDom) so amounts are never
-// floats. Each response is read into staging vectors first and merged only when it had no error.
+// huawei_import.cpp: see huawei_import.h. A response is read into a tree of its values (JsonTree) by
+// simdjson's On-Demand parser (the fast path) or, when that stops, by nlohmann's SAX parser (the
+// precise reader, which says what is wrong and where); the record readers read only the tree, so
+// each member's meaning is written once (docs/huawei-data.md §7). Numbers other than 64-bit integers
+// keep their exact text, so amounts are never floats. Each response is read into staging vectors
+// first and merged only when it had no error.
 //
 // Index of this file (search for "[SECTION] name"):
 //   [SECTION] code tables (docs/huawei-data.md)
-//   [SECTION] reading: a DOM whose fractional numbers keep their text
+//   [SECTION] reading: the response as a tree, built by simdjson (fast) or nlohmann (precise)
 //   [SECTION] staging: what one response contributes
 //   [SECTION] merging
 //   [SECTION] linking order lines to resources (see huawei_import.h)
@@ -12,8 +15,13 @@
 #include "core/io/huawei_import.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -21,6 +29,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/model/json_writer.h"
 
@@ -107,79 +116,209 @@ std::optional<ItemPeriod> HuaweiPeriodType(int64_t code)
 
 namespace {
 
-using nlohmann::json;
+// [SECTION] reading: the response as a tree, built by simdjson (fast) or nlohmann (precise)
+//
+// Both readers build the same JsonTree, and the record readers further down read only that tree, so
+// what each member means is written once, whichever parser read the text (docs/huawei-data.md §7).
+// The fast path (simdjson On-Demand) reports nothing: at the first problem of the text it stops and
+// the precise reader (nlohmann's SAX parser) reads the text again and says what and where.
 
-// [SECTION] reading: a DOM whose fractional numbers keep their text
+// One JSON value of a response. Numbers are kept as nlohmann hands them over: an integer that fits
+// 64 bits by value (so `-0` is 0), any other number (a fraction, an exponent, a longer integer) as
+// its exact text, so amounts are never floats.
+struct JsonNode {
+    enum class Type : std::uint8_t { Null, Boolean, Integer, Unsigned, Number, String, Object, Array };
+    Type type = Type::Null;
+    bool boolean = false;
+    std::uint32_t count = 0;             // Object: its members; Array: its elements
+    std::int64_t integer = 0;            // Integer; Unsigned (above INT64_MAX) as its bits
+    std::string_view key;                // the member's name, when inside an object
+    std::string_view text;               // String: its characters, unescaped; Number: as written
+    const JsonNode* children = nullptr;  // Object / Array: `count` of them, in document order
 
-// A number with a fraction or exponent is stored as a binary value of this subtype holding the
-// number's exact text; JSON text can never produce a binary value, so there is no ambiguity.
-constexpr std::uint8_t kNumberText = 0x4E;
-
-// nlohmann SAX handler building the DOM (as nlohmann's own json_sax_dom_parser, but numbers kept).
-// Like the quotedesk/1 reader it refuses a member that appears twice in one object (the DOM would
-// keep only the last) and nesting deeper than kMaxNesting; those errors carry a JSON pointer.
-class ExactDom {
-public:
-    explicit ExactDom(json& root) : root_(root) {}
-
-    bool null()
+    bool is_null() const { return type == Type::Null; }
+    bool is_string() const { return type == Type::String; }
+    bool is_object() const { return type == Type::Object; }
+    bool is_array() const { return type == Type::Array; }
+    bool is_number_integer() const { return type == Type::Integer || type == Type::Unsigned; }
+    std::size_t size() const { return count; }
+    const JsonNode& operator[](std::size_t i) const { return children[i]; }
+    // The member `name` of an object (nullptr when absent, or when this is no object).
+    const JsonNode* find(std::string_view name) const
     {
-        add(nullptr);
+        if (type != Type::Object) return nullptr;
+        for (std::uint32_t i = 0; i < count; ++i)
+            if (children[i].key == name) return &children[i];
+        return nullptr;
+    }
+    bool contains(std::string_view name) const { return find(name) != nullptr; }
+};
+
+// Memory handed out in blocks that never move, so a node's children and the texts it points to stay
+// where they are while the rest of the tree is built.
+template <class T>
+class Blocks {
+public:
+    T* take(std::size_t n)
+    {
+        if (n > left_) {
+            const std::size_t size = std::max<std::size_t>(n, kBlock);
+            blocks_.push_back(std::make_unique<T[]>(size));
+            next_ = blocks_.back().get();
+            left_ = size;
+        }
+        T* out = next_;
+        next_ += n;
+        left_ -= n;
+        return out;
+    }
+
+private:
+    static constexpr std::size_t kBlock = 65536 / sizeof(T) > 0 ? 65536 / sizeof(T) : 1;
+    std::vector<std::unique_ptr<T[]>> blocks_;
+    T* next_ = nullptr;
+    std::size_t left_ = 0;
+};
+
+// A response as a tree of JsonNode, built value by value in document order by either reader. It
+// refuses what the quotedesk/1 reader refuses too (load.h): a member repeated in one object, nesting
+// deeper than kMaxNesting.
+class JsonTree {
+public:
+    const JsonNode& root() const { return root_; }
+    std::size_t depth() const { return open_.size(); }
+    bool inArray() const { return !open_.empty() && open_.back().node.type == JsonNode::Type::Array; }
+    std::size_t valuesInOpen() const { return pending_.size() - open_.back().first; }  // so far, in the innermost
+    std::string_view currentKey() const { return key_; }
+
+    // A copy of `s` owned by the tree (the precise reader's texts are temporaries).
+    std::string_view keep(std::string_view s)
+    {
+        if (s.empty()) return {};
+        char* to = chars_.take(s.size());
+        std::memcpy(to, s.data(), s.size());
+        return {to, s.size()};
+    }
+    // The name of the next member of the open object; false when the object already has one so named.
+    bool key(std::string_view name)
+    {
+        for (std::size_t i = open_.back().first; i < pending_.size(); ++i)
+            if (pending_[i].key == name) return false;
+        key_ = name;
         return true;
     }
+    void add(JsonNode value)
+    {
+        value.key = open_.empty() || inArray() ? std::string_view() : key_;
+        place(value);
+    }
+    // false (and nothing opened) when that would nest deeper than kMaxNesting
+    bool open(JsonNode::Type type)
+    {
+        if (open_.size() >= static_cast<std::size_t>(kMaxNesting)) return false;
+        JsonNode node;
+        node.type = type;
+        if (!open_.empty() && !inArray()) node.key = key_;
+        open_.push_back({node, pending_.size()});
+        return true;
+    }
+    void close()
+    {
+        Open o = open_.back();
+        open_.pop_back();
+        const std::size_t n = pending_.size() - o.first;
+        JsonNode* children = n > 0 ? nodes_.take(n) : nullptr;
+        std::copy(pending_.begin() + static_cast<std::ptrdiff_t>(o.first), pending_.end(), children);
+        pending_.resize(o.first);
+        o.node.count = static_cast<std::uint32_t>(n);
+        o.node.children = children;
+        place(o.node);
+    }
+
+private:
+    void place(JsonNode value)
+    {
+        if (open_.empty()) {
+            root_ = value;
+            return;
+        }
+        pending_.push_back(value);  // a container keeps the key it was opened with (key_ is the last inside it)
+    }
+
+    struct Open {
+        JsonNode node;
+        std::size_t first;  // its first value in pending_
+    };
+    JsonNode root_;
+    std::vector<JsonNode> pending_;  // the values of the open containers, innermost last
+    std::vector<Open> open_;
+    std::string_view key_;
+    Blocks<JsonNode> nodes_;
+    Blocks<char> chars_;
+};
+
+// The precise reader: nlohmann's SAX events into a JsonTree, every problem with its message: a syntax
+// error at its byte offset, a repeated member or too deep a nesting at its JSON pointer.
+class PreciseTreeReader {
+public:
+    explicit PreciseTreeReader(JsonTree& tree) : tree_(tree) {}
+
+    bool null() { return scalar(JsonNode::Type::Null); }
     bool boolean(bool b)
     {
-        add(b);
+        JsonNode v;
+        v.type = JsonNode::Type::Boolean;
+        v.boolean = b;
+        tree_.add(v);
         return true;
     }
-    bool number_integer(json::number_integer_t v)
+    bool number_integer(std::int64_t n)
     {
-        add(v);
+        JsonNode v;
+        v.type = JsonNode::Type::Integer;
+        v.integer = n;
+        tree_.add(v);
         return true;
     }
-    bool number_unsigned(json::number_unsigned_t v)
+    bool number_unsigned(std::uint64_t n)
     {
-        add(v);
+        JsonNode v;
+        v.type = n > static_cast<std::uint64_t>(INT64_MAX) ? JsonNode::Type::Unsigned : JsonNode::Type::Integer;
+        v.integer = static_cast<std::int64_t>(n);
+        tree_.add(v);
         return true;
     }
-    bool number_float(json::number_float_t, const json::string_t& text)
+    bool number_float(double, const std::string& text)
     {
-        add(json::binary(std::vector<std::uint8_t>(text.begin(), text.end()), kNumberText));
+        JsonNode v;
+        v.type = JsonNode::Type::Number;
+        v.text = tree_.keep(text);
+        tree_.add(v);
         return true;
     }
-    bool string(json::string_t& s)
+    bool string(std::string& s)
     {
-        add(std::move(s));
+        JsonNode v;
+        v.type = JsonNode::Type::String;
+        v.text = tree_.keep(s);
+        tree_.add(v);
         return true;
     }
-    bool binary(json::binary_t& b)
+    bool binary(nlohmann::json::binary_t&) { return scalar(JsonNode::Type::Null); }  // never in JSON text
+    bool start_object(std::size_t) { return open(JsonNode::Type::Object); }
+    bool key(std::string& k)
     {
-        add(json::binary(std::move(b)));
-        return true;
-    }
-    bool start_object(std::size_t) { return open(json::object()); }
-    bool key(json::string_t& k)
-    {
-        if (stack_.back()->contains(k)) {
+        if (!tree_.key(tree_.keep(k))) {
             error_ = "duplicate member \"" + k + "\"";
             for (const std::string& token : path_) AppendPointerToken(pointer_, token);
             AppendPointerToken(pointer_, k);
             return false;
         }
-        key_ = std::move(k);
         return true;
     }
-    bool end_object()
-    {
-        close();
-        return true;
-    }
-    bool start_array(std::size_t) { return open(json::array()); }
-    bool end_array()
-    {
-        close();
-        return true;
-    }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t) { return open(JsonNode::Type::Array); }
+    bool end_array() { return close(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e)
     {
         error_ = JsonParserMessage(e.what());  // "syntax error while parsing ..."
@@ -194,70 +333,205 @@ public:
     bool syntaxError() const { return !error_.empty() && pointer_.empty() && position_ > 0; }
 
 private:
-    json* add(json v)
+    bool scalar(JsonNode::Type type)
     {
-        if (stack_.empty()) {
-            root_ = std::move(v);
-            return &root_;
-        }
-        json& parent = *stack_.back();
-        if (parent.is_array()) {
-            parent.push_back(std::move(v));
-            return &parent.back();
-        }
-        return &(parent[key_] = std::move(v));
+        JsonNode v;
+        v.type = type;
+        tree_.add(v);
+        return true;
     }
-    // Where the next value goes: the tokens of the open containers plus the current key or index.
-    std::string pointer() const
+    bool open(JsonNode::Type type)
     {
-        std::string out;
-        for (const std::string& token : path_) AppendPointerToken(out, token);
-        if (!stack_.empty())
-            stack_.back()->is_array() ? AppendPointerIndex(out, stack_.back()->size()) : AppendPointerToken(out, key_);
-        return out;
-    }
-    bool open(json v)
-    {
-        if (stack_.size() >= static_cast<std::size_t>(kMaxNesting)) {
+        if (tree_.depth() >= static_cast<std::size_t>(kMaxNesting)) {
             error_ = "nesting deeper than " + std::to_string(kMaxNesting) + " levels";
             // the top-level member it is in (the full pointer would be as long as the nesting)
             pointer_ = "/" + path_.front();
             return false;
         }
-        if (!stack_.empty()) path_.push_back(stack_.back()->is_array() ? std::to_string(stack_.back()->size()) : key_);
-        stack_.push_back(add(std::move(v)));
+        if (tree_.depth() > 0)
+            path_.push_back(tree_.inArray() ? std::to_string(tree_.valuesInOpen()) : std::string(tree_.currentKey()));
+        tree_.open(type);
         return true;
     }
-    void close()
+    bool close()
     {
-        stack_.pop_back();
+        tree_.close();
         if (!path_.empty()) path_.pop_back();
+        return true;
     }
 
-    json& root_;
-    std::vector<json*> stack_;
+    JsonTree& tree_;
     std::vector<std::string> path_;  // reference tokens (unescaped) of the open containers below the root
-    std::string key_;
     std::string error_;
     std::string pointer_;
     std::size_t position_ = 0;
 };
 
-// The exact text of a number value (integer or fractional), or nullopt when v is not a number.
-std::optional<std::string> NumberText(const json& v)
+// The JSON number grammar (RFC 8259 §6), which simdjson On-Demand leaves to whoever reads the token.
+bool IsJsonNumber(std::string_view t)
 {
-    if (v.is_number_integer()) return v.dump();
-    if (v.is_binary() && v.get_binary().has_subtype() && v.get_binary().subtype() == kNumberText)
-        return std::string(v.get_binary().begin(), v.get_binary().end());
-    return std::nullopt;
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    const auto digits = [&] {
+        const std::size_t from = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+        return i > from;
+    };
+    if (i < n && t[i] == '-') ++i;
+    if (i < n && t[i] == '0') ++i;
+    else if (!digits()) return false;
+    if (i < n && t[i] == '.') {
+        ++i;
+        if (!digits()) return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    return i == n;
 }
 
-std::string Describe(const json& v)
+// A number token as nlohmann classifies it (see JsonNode); false for what nlohmann refuses: not the
+// number grammar, or too large for a double (1e400).
+bool ReadNumber(std::string_view raw, JsonNode& out)
+{
+    if (!IsJsonNumber(raw)) return false;
+    if (raw.find_first_of(".eE") == std::string_view::npos) {
+        if (raw.front() == '-') {
+            std::int64_t v = 0;
+            if (std::from_chars(raw.data(), raw.data() + raw.size(), v).ec == std::errc()) {
+                out.type = JsonNode::Type::Integer;
+                out.integer = v;
+                return true;
+            }
+        } else {
+            std::uint64_t v = 0;
+            if (std::from_chars(raw.data(), raw.data() + raw.size(), v).ec == std::errc()) {
+                out.type =
+                    v > static_cast<std::uint64_t>(INT64_MAX) ? JsonNode::Type::Unsigned : JsonNode::Type::Integer;
+                out.integer = static_cast<std::int64_t>(v);
+                return true;
+            }
+        }
+        // an integer beyond 64 bits: nlohmann reads it as a floating-point number
+    }
+    const std::string copy(raw);
+    if (!std::isfinite(std::strtod(copy.c_str(), nullptr))) return false;
+    out.type = JsonNode::Type::Number;
+    out.text = raw;
+    return true;
+}
+
+// The fast path: simdjson On-Demand into a JsonTree. It owns the padded copy of the text and the
+// parser, whose buffers the tree's texts point into. A response larger than kFastPathMaxBytes is left
+// to the precise reader: simdjson's parser needs about 5.7 bytes per byte of text up front, and the
+// wasm heap never shrinks (a real page, 500 resources at most, is under 1 MB).
+class FastTreeReader {
+public:
+    static constexpr std::size_t kFastPathMaxBytes = std::size_t{16} << 20;
+
+    // false at the first problem of any kind; the tree is then incomplete
+    bool read(std::string_view text)
+    {
+        if (text.size() > kFastPathMaxBytes) return false;
+        padded_ = simdjson::padded_string(text);
+        simdjson::ondemand::document doc;
+        simdjson::ondemand::object root;
+        if (parser_.iterate(padded_).get(doc) || doc.get_object().get(root)) return false;
+        if (!tree_.open(JsonNode::Type::Object) || !members(root)) return false;
+        tree_.close();
+        // nothing may follow the root object
+        return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+    }
+    const JsonTree& tree() const { return tree_; }
+
+private:
+    bool members(simdjson::ondemand::object object)
+    {
+        for (auto item : object) {
+            simdjson::ondemand::field field;
+            std::string_view key;
+            if (std::move(item).get(field) || field.unescaped_key().get(key) || !tree_.key(key) ||
+                !value(field.value()))
+                return false;
+        }
+        return true;
+    }
+    bool value(simdjson::ondemand::value v)
+    {
+        using simdjson::ondemand::json_type;
+        json_type type;
+        if (v.type().get(type)) return false;
+        JsonNode node;
+        switch (type) {
+            case json_type::object: {
+                simdjson::ondemand::object object;
+                if (v.get_object().get(object) || !tree_.open(JsonNode::Type::Object) || !members(object)) return false;
+                tree_.close();
+                return true;
+            }
+            case json_type::array: {
+                simdjson::ondemand::array array;
+                if (v.get_array().get(array) || !tree_.open(JsonNode::Type::Array)) return false;
+                for (auto item : array) {
+                    simdjson::ondemand::value element;
+                    if (std::move(item).get(element) || !value(element)) return false;
+                }
+                tree_.close();
+                return true;
+            }
+            case json_type::string:
+                node.type = JsonNode::Type::String;
+                if (v.get_string().get(node.text)) return false;
+                break;
+            case json_type::number: {
+                std::string_view raw = v.raw_json_token();
+                while (!raw.empty() &&
+                       (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+                    raw.remove_suffix(1);
+                if (!ReadNumber(raw, node)) return false;
+                break;
+            }
+            case json_type::boolean:
+                node.type = JsonNode::Type::Boolean;
+                if (v.get_bool().get(node.boolean)) return false;
+                break;
+            case json_type::null: {
+                bool isNull = false;
+                if (v.is_null().get(isNull) || !isNull) return false;
+                break;
+            }
+            default: return false;
+        }
+        tree_.add(node);
+        return true;
+    }
+
+    simdjson::padded_string padded_;
+    simdjson::ondemand::parser parser_;
+    JsonTree tree_;
+};
+
+// The exact text of a number value (integer or not), or nullopt when v is not a number.
+std::optional<std::string> NumberText(const JsonNode& v)
+{
+    switch (v.type) {
+        case JsonNode::Type::Integer: return std::to_string(v.integer);
+        case JsonNode::Type::Unsigned: return std::to_string(static_cast<std::uint64_t>(v.integer));
+        case JsonNode::Type::Number: return std::string(v.text);
+        default: return std::nullopt;
+    }
+}
+
+std::string Describe(const JsonNode& v)
 {  // ", got ..." for messages
     if (auto number = NumberText(v)) return ", got " + *number;
     if (v.is_object()) return ", got an object";
     if (v.is_array()) return ", got an array";
-    std::string shown = v.dump();
+    std::string shown = v.is_string()                       ? nlohmann::json(std::string(v.text)).dump()
+                        : v.type == JsonNode::Type::Boolean ? (v.boolean ? "true" : "false")
+                                                            : "null";
     if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
     return ", got " + shown;
 }
@@ -282,45 +556,44 @@ public:
     }
 
     // The member `key` of object `o` (at `pointer`), or nullptr when absent or null; a required one is an error then.
-    const json* member(const json& o, std::string_view key, const std::string& pointer, bool required)
+    const JsonNode* member(const JsonNode& o, std::string_view key, const std::string& pointer, bool required)
     {
-        auto it = o.find(key);
-        if (it == o.end() || it->is_null()) {  // worded like the quotedesk/1 loader's messages
-            if (required && it == o.end()) fail(pointer, "missing required member \"" + std::string(key) + "\"");
+        const JsonNode* it = o.find(key);
+        if (!it || it->is_null()) {  // worded like the quotedesk/1 loader's messages
+            if (required && !it) fail(pointer, "missing required member \"" + std::string(key) + "\"");
             else if (required) fail(At(pointer, key), "required, got null");
             return nullptr;
         }
-        return &*it;
+        return it;
     }
 
-    std::optional<std::string> text(const json& o, std::string_view key, const std::string& pointer,
+    std::optional<std::string> text(const JsonNode& o, std::string_view key, const std::string& pointer,
                                     bool required = false)
     {
-        const json* v = member(o, key, pointer, required);
+        const JsonNode* v = member(o, key, pointer, required);
         if (!v) return std::nullopt;
         if (!v->is_string()) {
             fail(At(pointer, key), "expected a string" + Describe(*v));
             return std::nullopt;
         }
-        return v->get<std::string>();
+        return std::string(v->text);
     }
 
-    std::optional<int64_t> integer(const json& o, std::string_view key, const std::string& pointer,
+    std::optional<int64_t> integer(const JsonNode& o, std::string_view key, const std::string& pointer,
                                    bool required = false)
     {
-        const json* v = member(o, key, pointer, required);
+        const JsonNode* v = member(o, key, pointer, required);
         if (!v) return std::nullopt;
         if (v->is_number_integer()) {
-            if (v->is_number_unsigned() &&
-                v->get<json::number_unsigned_t>() > static_cast<json::number_unsigned_t>(INT64_MAX)) {
+            if (v->type == JsonNode::Type::Unsigned) {  // above INT64_MAX
                 fail(At(pointer, key), "expected an integer" + Describe(*v));
                 return std::nullopt;
             }
-            return v->get<int64_t>();
+            return v->integer;
         }
         // BSS is not consistent about int vs string ("measure_id", request echoes): accept "3" too.
         if (v->is_string()) {
-            const std::string& s = v->get_ref<const std::string&>();
+            const std::string_view s = v->text;
             int64_t n = 0;
             if (!s.empty() && s.size() < 19 &&
                 std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -333,13 +606,13 @@ public:
     }
 
     // An amount in 元: a number or a string, any number of decimals, rounded to the fen per the profile.
-    std::optional<Money> amount(const json& o, std::string_view key, const std::string& pointer, bool required = false,
-                                bool mayBeNegative = false)
+    std::optional<Money> amount(const JsonNode& o, std::string_view key, const std::string& pointer,
+                                bool required = false, bool mayBeNegative = false)
     {
-        const json* v = member(o, key, pointer, required);
+        const JsonNode* v = member(o, key, pointer, required);
         if (!v) return std::nullopt;
         std::optional<std::string> lexeme = NumberText(*v);
-        if (!lexeme && v->is_string()) lexeme = v->get<std::string>();
+        if (!lexeme && v->is_string()) lexeme = std::string(v->text);
         if (!lexeme) {
             fail(At(pointer, key), "expected an amount like 279.41" + Describe(*v));
             return std::nullopt;
@@ -356,10 +629,10 @@ public:
         return m.value;
     }
 
-    std::optional<Instant> instant(const json& o, std::string_view key, const std::string& pointer,
+    std::optional<Instant> instant(const JsonNode& o, std::string_view key, const std::string& pointer,
                                    bool required = false)
     {
-        if (const json* v = member(o, key, pointer, false); v && !v->is_string()) {
+        if (const JsonNode* v = member(o, key, pointer, false); v && !v->is_string()) {
             fail(At(pointer, key), "expected a time like 2024-04-15T07:58:07Z" + Describe(*v));
             return std::nullopt;
         }
@@ -382,10 +655,14 @@ public:
     }
 
     // An array member (absent or null = empty), or nullptr after an error.
-    const json* array(const json& o, std::string_view key, const std::string& pointer, bool required = false)
+    const JsonNode* array(const JsonNode& o, std::string_view key, const std::string& pointer, bool required = false)
     {
-        static const json kEmpty = json::array();
-        const json* v = member(o, key, pointer, required);
+        static const JsonNode kEmpty = [] {
+            JsonNode empty;
+            empty.type = JsonNode::Type::Array;
+            return empty;
+        }();
+        const JsonNode* v = member(o, key, pointer, required);
         if (!v) return required ? nullptr : &kEmpty;
         if (!v->is_array()) {
             fail(At(pointer, key), "expected an array" + Describe(*v));
@@ -394,7 +671,7 @@ public:
         return v;
     }
 
-    bool object(const json& v, const std::string& pointer)
+    bool object(const JsonNode& v, const std::string& pointer)
     {
         if (v.is_object()) return true;
         fail(pointer, "expected an object" + Describe(v));
@@ -429,7 +706,7 @@ private:
 };
 
 template <class T>
-std::optional<T> Code(Reader& r, const json& o, std::string_view key, const std::string& pointer, bool required,
+std::optional<T> Code(Reader& r, const JsonNode& o, std::string_view key, const std::string& pointer, bool required,
                       std::optional<T> (*table)(int64_t), std::string_view accepted)
 {
     std::optional<int64_t> code = r.integer(o, key, pointer, required);
@@ -465,7 +742,7 @@ struct Staged {
     std::vector<Rate> rates;
 };
 
-void NoteCustomer(Reader& r, Staged& s, const json& o, const std::string& pointer)
+void NoteCustomer(Reader& r, Staged& s, const JsonNode& o, const std::string& pointer)
 {
     std::optional<std::string> id = r.text(o, "customer_id", pointer);
     if (!id || id->empty()) return;
@@ -488,10 +765,10 @@ struct AmountInfo {
     std::optional<Money> fee, consumed;
 };
 
-AmountInfo ReadAmountInfo(Reader& r, const json& o, const std::string& pointer)
+AmountInfo ReadAmountInfo(Reader& r, const JsonNode& o, const std::string& pointer)
 {
     AmountInfo out;
-    const json* info = r.member(o, "amount_info", pointer, false);
+    const JsonNode* info = r.member(o, "amount_info", pointer, false);
     if (!info) return out;
     const std::string p = Reader::At(pointer, "amount_info");
     if (!r.object(*info, p)) return out;
@@ -501,16 +778,16 @@ AmountInfo ReadAmountInfo(Reader& r, const json& o, const std::string& pointer)
     out.parts.stored_card = r.amount(*info, "stored_card_amount", p).value_or(Money());
     out.fee = r.amount(*info, "commission_amount", p);
     out.consumed = r.amount(*info, "consumed_amount", p);
-    const json* discounts = r.array(*info, "discounts", p);
+    const JsonNode* discounts = r.array(*info, "discounts", p);
     for (std::size_t i = 0; discounts && i < discounts->size(); ++i) {
         std::string dp = Reader::At(p, "discounts");
         AppendPointerIndex(dp, i);
-        const json& d = (*discounts)[i];
+        const JsonNode& d = (*discounts)[i];
         if (!r.object(d, dp)) continue;
         Discount discount;
-        const json* type = r.member(d, "discount_type", dp, true);
-        if (type && type->is_string()) discount.type = type->get<std::string>();
-        else if (type && type->is_number_integer()) discount.type = type->dump();  // some SDKs send an integer
+        const JsonNode* type = r.member(d, "discount_type", dp, true);
+        if (type && type->is_string()) discount.type = std::string(type->text);
+        else if (type && type->is_number_integer()) discount.type = *NumberText(*type);  // some SDKs send an integer
         else if (type)
             r.fail(Reader::At(dp, "discount_type"), "expected a discount type like \"700\"" + Describe(*type));
         discount.amount = r.amount(d, "discount_amount", dp).value_or(Money());
@@ -530,7 +807,8 @@ struct Amounts {
     AmountInfo info;
 };
 
-std::optional<Amounts> ReadAmounts(Reader& r, const json& o, const std::string& pointer, OrderType type, bool required)
+std::optional<Amounts> ReadAmounts(Reader& r, const JsonNode& o, const std::string& pointer, OrderType type,
+                                   bool required)
 {
     const std::size_t before = r.errors.size();
     Amounts out;
@@ -549,14 +827,14 @@ std::optional<Amounts> ReadAmounts(Reader& r, const json& o, const std::string& 
     return out;
 }
 
-void ReadEnterpriseProject(Reader& r, const json& o, const std::string& pointer, EnterpriseProject& out)
+void ReadEnterpriseProject(Reader& r, const JsonNode& o, const std::string& pointer, EnterpriseProject& out)
 {
     if (auto id = r.text(o, "id", pointer)) out.id = *id;
     if (auto name = r.text(o, "name", pointer)) out.name = *name;
 }
 
 // The scalar fields CustomerOrderV2 / SubCustomerOrderV2 / CustomerOrderV3 share.
-std::optional<Order> ReadOrder(Reader& r, Staged& s, const json& o, const std::string& pointer)
+std::optional<Order> ReadOrder(Reader& r, Staged& s, const JsonNode& o, const std::string& pointer)
 {
     if (!r.object(o, pointer)) return std::nullopt;
     const std::size_t before = r.errors.size();
@@ -584,7 +862,7 @@ std::optional<Order> ReadOrder(Reader& r, Staged& s, const json& o, const std::s
         order.currency = *c;  // empty = RMB on the Chinese site (docs/huawei-data.md "Currency")
     if (auto n = r.text(o, "service_type_name", pointer)) order.service_type_name = *n;
     if (auto c = r.text(o, "contract_id", pointer)) order.contract_id = *c;
-    if (const json* eps = r.array(o, "enterprise_projects", pointer)) {
+    if (const JsonNode* eps = r.array(o, "enterprise_projects", pointer)) {
         const std::string ep = Reader::At(pointer, "enterprise_projects");
         for (std::size_t i = 0; i < eps->size(); ++i) {
             std::string p = ep;
@@ -601,24 +879,24 @@ std::optional<Order> ReadOrder(Reader& r, Staged& s, const json& o, const std::s
 }
 
 // "order CS1 skipped" / "the record skipped" for a warning.
-std::string SkippedWhat(const json& o, std::string_view idKey, std::string_view what)
+std::string SkippedWhat(const JsonNode& o, std::string_view idKey, std::string_view what)
 {
     if (o.is_object())
-        if (auto it = o.find(idKey); it != o.end() && it->is_string())
-            return std::string(what) + " " + it->get<std::string>() + " skipped";
+        if (const JsonNode* it = o.find(idKey); it && it->is_string())
+            return std::string(what) + " " + std::string(it->text) + " skipped";
     return std::string(what) + " skipped";
 }
 
 // Stages `order` and its sub-orders (sub_order_infos of a combined trade order); a sub-order that
 // cannot be read is skipped with a warning.
-void StageOrderWithSubs(Reader& r, Staged& s, const json& o, const std::string& pointer, Order order, bool detailed)
+void StageOrderWithSubs(Reader& r, Staged& s, const JsonNode& o, const std::string& pointer, Order order, bool detailed)
 {
     const std::string parentId = order.order_id;
     s.orders.push_back(std::move(order));
     s.detailed.push_back(detailed);
     const std::string subsPointer = Reader::At(pointer, "sub_order_infos");
     const std::size_t before = r.errors.size();
-    const json* subs = r.array(o, "sub_order_infos", pointer);
+    const JsonNode* subs = r.array(o, "sub_order_infos", pointer);
     if (!subs) {
         r.skipSince(before, "its sub-orders skipped");
         return;
@@ -638,17 +916,16 @@ void StageOrderWithSubs(Reader& r, Staged& s, const json& o, const std::string& 
     }
 }
 
-void ReadOrders(Reader& r, Staged& s, const json& root, HuaweiFileReport& report)
+void ReadOrders(Reader& r, Staged& s, const JsonNode& root, HuaweiFileReport& report)
 {
-    const json* infos = r.array(root, "order_infos", "", true);
+    const JsonNode* infos = r.array(root, "order_infos", "", true);
     if (!infos) return;
     for (std::size_t i = 0; i < infos->size(); ++i) {
         std::string p = "/order_infos";
         AppendPointerIndex(p, i);
-        const json& o = (*infos)[i];
-        report.ids.push_back(o.is_object() && o.contains("order_id") && o["order_id"].is_string()
-                                 ? o["order_id"].get<std::string>()
-                                 : "#" + p);
+        const JsonNode& o = (*infos)[i];
+        const JsonNode* idNode = o.find("order_id");
+        report.ids.push_back(idNode && idNode->is_string() ? std::string(idNode->text) : "#" + p);
         const std::size_t before = r.errors.size();
         if (std::optional<Order> order = ReadOrder(r, s, o, p)) {
             ++r.read;
@@ -659,9 +936,9 @@ void ReadOrders(Reader& r, Staged& s, const json& root, HuaweiFileReport& report
     }
 }
 
-void ReadOrderDetails(Reader& r, Staged& s, const json& root, HuaweiFileReport& report)
+void ReadOrderDetails(Reader& r, Staged& s, const JsonNode& root, HuaweiFileReport& report)
 {
-    const json* info = r.member(root, "order_info", "", true);
+    const JsonNode* info = r.member(root, "order_info", "", true);
     if (!info) return;
     const std::size_t before = r.errors.size();
     std::optional<Order> order = ReadOrder(r, s, *info, "/order_info");
@@ -679,11 +956,11 @@ void ReadOrderDetails(Reader& r, Staged& s, const json& root, HuaweiFileReport& 
     ++r.read;
     report.order_id = order->order_id;
 
-    const json* lines = r.array(root, "order_line_items", "");
+    const JsonNode* lines = r.array(root, "order_line_items", "");
     for (std::size_t i = 0; lines && i < lines->size(); ++i) {
         std::string p = "/order_line_items";
         AppendPointerIndex(p, i);
-        const json& line = (*lines)[i];
+        const JsonNode& line = (*lines)[i];
         const std::size_t mark = r.errors.size();
         if (!r.object(line, p)) {
             r.skipSince(mark, "line skipped");
@@ -741,17 +1018,16 @@ void ReadOrderDetails(Reader& r, Staged& s, const json& root, HuaweiFileReport& 
     StageOrderWithSubs(r, s, *info, "/order_info", std::move(*order), true);
 }
 
-void ReadResources(Reader& r, Staged& s, const json& root, HuaweiFileReport& report)
+void ReadResources(Reader& r, Staged& s, const JsonNode& root, HuaweiFileReport& report)
 {
-    const json* data = r.array(root, "data", "", true);
+    const JsonNode* data = r.array(root, "data", "", true);
     if (!data) return;
     for (std::size_t i = 0; i < data->size(); ++i) {
         std::string p = "/data";
         AppendPointerIndex(p, i);
-        const json& o = (*data)[i];
-        report.ids.push_back(o.is_object() && o.contains("resource_id") && o["resource_id"].is_string()
-                                 ? o["resource_id"].get<std::string>()
-                                 : "#" + p);
+        const JsonNode& o = (*data)[i];
+        const JsonNode* idNode = o.find("resource_id");
+        report.ids.push_back(idNode && idNode->is_string() ? std::string(idNode->text) : "#" + p);
         const std::size_t before = r.errors.size();
         if (!r.object(o, p)) {
             r.skipSince(before, "resource skipped");
@@ -782,7 +1058,7 @@ void ReadResources(Reader& r, Staged& s, const json& root, HuaweiFileReport& rep
             }
             // a main resource (1) may name a parent_resource_id (Huawei's published example does): ignored
         }
-        if (const json* ep = r.member(o, "enterprise_project", p, false)) {
+        if (const JsonNode* ep = r.member(o, "enterprise_project", p, false)) {
             const std::string epp = Reader::At(p, "enterprise_project");
             if (r.object(*ep, epp)) {
                 EnterpriseProject project;
@@ -817,7 +1093,7 @@ void ReadResources(Reader& r, Staged& s, const json& root, HuaweiFileReport& rep
 }
 
 // The duration of a renew-rate request: period_type 2 month / 3 year, period_num 1..11 / 1..3.
-bool ReadRatePeriod(Reader& r, const json& o, const std::string& pointer, RenewRatePeriod& out)
+bool ReadRatePeriod(Reader& r, const JsonNode& o, const std::string& pointer, RenewRatePeriod& out)
 {
     const std::size_t before = r.errors.size();
     std::optional<int64_t> t = r.integer(o, "period_type", pointer, true);
@@ -836,16 +1112,16 @@ bool ReadRatePeriod(Reader& r, const json& o, const std::string& pointer, RenewR
     return true;
 }
 
-void ReadRenewPrices(Reader& r, Staged& s, const json& root, const LoadOptions& options, HuaweiFileReport& report)
+void ReadRenewPrices(Reader& r, Staged& s, const JsonNode& root, const LoadOptions& options, HuaweiFileReport& report)
 {
     // Three forms (docs/huawei-data.md "Renewal prices"): {"request": <body>, "response": <response>} as API
     // Explorer shows them; the response with the request's period_type / period_num added at its top level;
     // the bare response, whose duration the user names (CLI --renew-rate-period, the browser asks).
-    const json* response = &root;
+    const JsonNode* response = &root;
     std::string at;  // pointer of the response in the file
     RenewRatePeriod period;
     if (root.contains("response")) {
-        const json* req = r.member(root, "request", "", true);
+        const JsonNode* req = r.member(root, "request", "", true);
         response = r.member(root, "response", "", true);
         if (!req || !response || !r.object(*req, "/request") || !r.object(*response, "/response")) return;
         at = "/response";
@@ -863,11 +1139,11 @@ void ReadRenewPrices(Reader& r, Staged& s, const json& root, const LoadOptions& 
         return;
     }
     report.period = period;
-    const json* results = r.array(*response, "renew_inquiry_results", at, true);
+    const JsonNode* results = r.array(*response, "renew_inquiry_results", at, true);
     for (std::size_t i = 0; results && i < results->size(); ++i) {
         std::string p = at + "/renew_inquiry_results";
         AppendPointerIndex(p, i);
-        const json& o = (*results)[i];
+        const JsonNode& o = (*results)[i];
         const std::size_t before = r.errors.size();
         if (!r.object(o, p)) {
             r.skipSince(before, "renewal price skipped");
@@ -886,11 +1162,11 @@ void ReadRenewPrices(Reader& r, Staged& s, const json& root, const LoadOptions& 
         rate.amount = *amount;
         s.rates.push_back({*id, p, std::move(rate)});
     }
-    const json* fails = r.array(*response, "fail_resource_infos", at);
+    const JsonNode* fails = r.array(*response, "fail_resource_infos", at);
     for (std::size_t i = 0; fails && i < fails->size(); ++i) {
         std::string p = at + "/fail_resource_infos";
         AppendPointerIndex(p, i);
-        const json& o = (*fails)[i];
+        const JsonNode& o = (*fails)[i];
         const std::size_t before = r.errors.size();
         if (!r.object(o, p)) {
             r.skipSince(before, "failure skipped");
@@ -1073,8 +1349,20 @@ bool LinksOrderLines(const Order& o)
            o.status != OrderStatus::Cancelled;
 }
 
+// A line LinkOrderLines may link (in an order that LinksOrderLines): a term, a product, one resource.
+bool LinkableLine(const OrderItem& item)
+{
+    return item.effective_time && item.expire_time && item.product_id && item.subscription_num.value_or(1) == 1;
+}
+
 void LinkOrderLines(Workspace& ws)
 {
+    // Most responses (resources and order-list pages) bring no line: then there is nothing to link, and
+    // the maps below, built over the whole workspace for every file, were most of an import of many pages.
+    if (std::none_of(ws.orders.begin(), ws.orders.end(), [](const Order& o) {
+            return LinksOrderLines(o) && std::any_of(o.items.begin(), o.items.end(), LinkableLine);
+        }))
+        return;
     std::unordered_map<std::string, std::vector<std::size_t>> byProduct;
     for (std::size_t i = 0; i < ws.resources.size(); ++i) byProduct[ws.resources[i].product_id].push_back(i);
     auto orders = IndexBy(ws.orders, &Order::order_id);
@@ -1086,8 +1374,7 @@ void LinkOrderLines(Workspace& ws)
         if (!LinksOrderLines(o)) continue;
         for (std::size_t ii = 0; ii < o.items.size(); ++ii) {
             OrderItem& item = o.items[ii];
-            if (!item.effective_time || !item.expire_time || !item.product_id) continue;
-            if (item.subscription_num.value_or(1) != 1) continue;
+            if (!LinkableLine(item)) continue;
             Line line{oi, ii, *item.effective_time, *item.expire_time};
             std::optional<std::size_t> match;
             if (item.resource_id) {  // by resource id first
@@ -1213,32 +1500,23 @@ std::vector<LoadError> UnlinkedLines(const Workspace& ws)
     return out;
 }
 
-LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
-                        const LoadOptions& options, HuaweiFileReport* report)
+namespace {
+
+// The records of one response read from its tree (either reader's: they are the same) and merged into
+// `into`; see ImportHuawei.
+LoadErrors ImportTree(InputKind kind, const JsonNode& root, std::string_view fileName, Workspace& into,
+                      const LoadOptions& options, HuaweiFileReport& rep)
 {
-    HuaweiFileReport local;
-    HuaweiFileReport& rep = report ? *report : local;
     rep = {};
     Reader r(fileName, into.rules.rounding);
-    json root;
-    ExactDom dom(root);
-    if (std::optional<LoadError> e = CheckFileText(text, fileName)) return {std::move(*e)};  // LoadFiles did it already
-    if (!json::sax_parse(text, &dom, json::input_format_t::json, true)) {
-        if (!dom.syntaxError())
-            return {LoadError{std::string(fileName), dom.errorPointer(), 0, 0, OneLine(dom.error())}};
-        // nlohmann reports a byte offset; errors in JSON text are shown as LINE:COL (diagnostics.h).
-        const TextPosition at = PositionOf(text, dom.position());
-        return {LoadError{std::string(fileName), "", at.line, at.column, OneLine(dom.error())}};
-    }
     if (!root.is_object())
         return {LoadError{std::string(fileName), "", 0, 0,
                           "expected a JSON object (a Huawei BSS response)" + Describe(root)}};
 
-    const json& body = kind == InputKind::HuaweiRenewPrices && root.contains("response") && root["response"].is_object()
-                           ? root["response"]
-                           : root;
-    if (auto total = body.find("total_count"); total != body.end() && total->is_number_integer())
-        rep.total_count = total->get<int64_t>();
+    const JsonNode* response = root.find("response");
+    const JsonNode& body = kind == InputKind::HuaweiRenewPrices && response && response->is_object() ? *response : root;
+    if (const JsonNode* total = body.find("total_count"); total && total->type == JsonNode::Type::Integer)
+        rep.total_count = total->integer;
 
     Staged s;
     switch (kind) {
@@ -1256,12 +1534,21 @@ LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view 
         r.warn(s.customerPointer, "customer " + s.customerId + " is not the workspace's customer " +
                                       into.account.customer_id + ": the data of two accounts are merged");
     if (!s.customerId.empty() && into.account.customer_id.empty()) into.account.customer_id = s.customerId;
-    auto products = IndexBy(into.products, &Product::product_id);
-    for (Product& p : s.products) MergeProduct(into, products, std::move(p));
-    auto orders = IndexBy(into.orders, &Order::order_id);
-    for (std::size_t i = 0; i < s.orders.size(); ++i) MergeOrder(into, orders, std::move(s.orders[i]), s.detailed[i]);
-    auto resources = IndexBy(into.resources, &Resource::resource_id);
-    for (Resource& res : s.resources) MergeResource(into, resources, std::move(res));
+    // (an index of what the workspace holds only for what this response brings: a page of orders
+    // does not index every resource again)
+    if (!s.products.empty()) {
+        auto products = IndexBy(into.products, &Product::product_id);
+        for (Product& p : s.products) MergeProduct(into, products, std::move(p));
+    }
+    if (!s.orders.empty()) {
+        auto orders = IndexBy(into.orders, &Order::order_id);
+        for (std::size_t i = 0; i < s.orders.size(); ++i)
+            MergeOrder(into, orders, std::move(s.orders[i]), s.detailed[i]);
+    }
+    if (!s.resources.empty()) {
+        auto resources = IndexBy(into.resources, &Resource::resource_id);
+        for (Resource& res : s.resources) MergeResource(into, resources, std::move(res));
+    }
     ApplyRenewRates(into, s, r);
     LinkOrderLines(into);
     into.Reindex();
@@ -1269,6 +1556,41 @@ LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view 
     rep.read = r.read;
     rep.skipped = r.skipped;
     return {};
+}
+
+}  // namespace
+
+LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
+                        const LoadOptions& options, HuaweiFileReport* report, LoadPath path)
+{
+    HuaweiFileReport local;
+    HuaweiFileReport& rep = report ? *report : local;
+    rep = {};
+    if (std::optional<LoadError> e = CheckFileText(text, fileName)) return {std::move(*e)};  // LoadFiles did it already
+    if (path != LoadPath::Precise) {
+        // The fast path. nlohmann skips a UTF-8 byte order mark at the start (CheckFileText accepts it
+        // there); simdjson is given the text after it.
+        const std::string_view json = text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+        FastTreeReader fast;
+        if (fast.read(json)) {
+            LoadErrors e = ImportTree(kind, fast.tree().root(), fileName, into, options, rep);
+            // A file refused as a whole is read again by the precise reader, whose messages are the
+            // ones every refusal gives (records skipped with a warning are not refusals: same tree, same words).
+            if (e.empty() || path == LoadPath::Fast) return e;
+        } else if (path == LoadPath::Fast) {
+            return {LoadError{std::string(fileName), "", 0, 0, "not read by the fast path"}};
+        }
+    }
+    JsonTree tree;
+    PreciseTreeReader precise(tree);
+    if (!nlohmann::json::sax_parse(text, &precise, nlohmann::json::input_format_t::json, true)) {
+        if (!precise.syntaxError())
+            return {LoadError{std::string(fileName), precise.errorPointer(), 0, 0, OneLine(precise.error())}};
+        // nlohmann reports a byte offset; errors in JSON text are shown as LINE:COL (diagnostics.h).
+        const TextPosition at = PositionOf(text, precise.position());
+        return {LoadError{std::string(fileName), "", at.line, at.column, OneLine(precise.error())}};
+    }
+    return ImportTree(kind, tree.root(), fileName, into, options, rep);
 }
 
 // [SECTION] what is missing

@@ -91,8 +91,17 @@ struct HuaweiFileReport {
 // skipped with a warning in report->warnings; errors (nothing merged) are reserved for what makes the
 // whole file unreadable: broken JSON, a missing top-level array, another customer's data, a
 // renew-rate response whose duration is unknown.
+//
+// How the text is read (docs/huawei-data.md §7): LoadPath::Auto (the default) reads it with simdjson
+// (the fast path) and, when that finds any problem with the text or the file is refused as a whole,
+// again with nlohmann's SAX parser (the precise reader), whose messages (file, JSON pointer or line and
+// column, what was expected) every refusal gives. Both build the same tree of the response, read by
+// the same record readers, so a partial import skips the same records with the same warnings.
+// Fast / Precise: one path only, for tests, the fuzz targets and benchmarks (a text the fast path does
+// not take gives the single error "not read by the fast path").
 LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
-                        const LoadOptions& options = {}, HuaweiFileReport* report = nullptr);
+                        const LoadOptions& options = {}, HuaweiFileReport* report = nullptr,
+                        LoadPath path = LoadPath::Auto);
 
 // Order lines of new, renewal and unsubscribe orders with a term that no resource took (only when
 // the workspace has resources), one warning each, pointing into the merged workspace.
