@@ -215,6 +215,8 @@ TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tok
         CAPTURE(run);
         CHECK(test::LoadBothPaths(head + "\"" + escapes + "\\\"\",\"y\":[1,-2.5e3,true,null,\"é\"]}").ok);
     }
+}
+
 // A text that counts the bytes lent, to see that a dropped open reads no further.
 class CountingSource final : public TextSource {
 public:
