@@ -6,8 +6,9 @@
 // literal) and checks the UTF-8; stage 2 (On-Demand) walks the tokens. For WebAssembly simdjson 3.0.1
 // has no SIMD kernel, and its portable one finds the tokens a byte at a time: half of a load's time
 // in the browser. ChooseStage1 makes simdjson's parsers use a stage 1 that classifies
-// 64 bytes at a time with WebAssembly SIMD (SSE2 natively, where the same code is tested) and keeps
-// everything else of the implementation simdjson chose (string unescaping, UTF-8 validation).
+// 64 bytes at a time with WebAssembly SIMD (SSE2 natively, where the same code is tested), copies
+// strings 16 bytes at a time up to their first backslash, and keeps everything else of the
+// implementation simdjson chose (unescaping from that backslash on, UTF-8 validation).
 //
 // The index it writes is the one simdjson's own stage 1 writes for every valid document; for an
 // invalid one either stage refuses (an unclosed string, a control character inside a string, bad
