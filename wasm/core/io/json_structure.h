@@ -36,8 +36,9 @@ struct JsonBlock {
     std::uint64_t control = 0;          // below 0x20
 };
 // `p`: 64 readable bytes. With WebAssembly SIMD or SSE2 where the build has them, else a byte at a time.
-// Inline: a caller that reads only some of the masks does not compute the others.
-inline JsonBlock ClassifyJsonBlock(const char* p)
+// Always inline (the wasm build left it a call): a caller that reads only some of the masks does not
+// compute the others.
+[[gnu::always_inline]] inline JsonBlock ClassifyJsonBlock(const char* p)
 {
     JsonBlock b;
 #if defined(__wasm_simd128__) || defined(__SSE2__)
