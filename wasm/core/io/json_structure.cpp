@@ -18,12 +18,6 @@
 #include <cstring>
 #include <memory>
 
-#if defined(__wasm_simd128__)
-#include <wasm_simd128.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace qd {
 
 namespace {
@@ -35,61 +29,6 @@ bool g_chosen = false;  // ChooseStage1 was called
 namespace {
 
 using simdjson::error_code;
-
-// The bytes of one block of 64 that stage 1 looks at.
-struct BlockBits {
-    std::uint64_t quote = 0, backslash = 0, op = 0, space = 0, control = 0;
-};
-
-BlockBits ClassifyBlock(const std::uint8_t* p)
-{
-    BlockBits b;
-    for (int k = 0; k < 4; ++k) {
-#if defined(__wasm_simd128__)
-        const v128_t v = wasm_v128_load(p + 16 * k);
-        const auto eq = [&v](int c) { return wasm_i8x16_eq(v, wasm_i8x16_splat(static_cast<std::int8_t>(c))); };
-        const auto bits = [](v128_t m) {
-            return static_cast<std::uint64_t>(static_cast<std::uint32_t>(wasm_i8x16_bitmask(m)));
-        };
-        const auto any = [](v128_t a, v128_t c) { return wasm_v128_or(a, c); };
-        const v128_t folded = wasm_v128_or(v, wasm_i8x16_splat(0x20));
-        const auto foldedEq = [&folded](int c) {
-            return wasm_i8x16_eq(folded, wasm_i8x16_splat(static_cast<std::int8_t>(c)));
-        };
-        const v128_t control = wasm_u8x16_lt(v, wasm_i8x16_splat(0x20));
-#else
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-        const auto eq = [&v](int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
-        const auto bits = [](__m128i m) {
-            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(m)));
-        };
-        const auto any = [](__m128i a, __m128i c) { return _mm_or_si128(a, c); };
-        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        const auto foldedEq = [&folded](int c) { return _mm_cmpeq_epi8(folded, _mm_set1_epi8(static_cast<char>(c))); };
-        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
-#endif
-        // '{' 0x7B and '[' 0x5B are the bytes whose value | 0x20 is 0x7B; '}' 0x7D and ']' 0x5D for 0x7D.
-        const int shift = 16 * k;
-        b.quote |= bits(eq('"')) << shift;
-        b.backslash |= bits(eq('\\')) << shift;
-        b.op |= bits(any(any(foldedEq(0x7B), foldedEq(0x7D)), any(eq(','), eq(':')))) << shift;
-        b.space |= bits(any(any(eq(' '), eq('\t')), any(eq('\n'), eq('\r')))) << shift;
-        b.control |= bits(control) << shift;
-    }
-    return b;
-}
-
-// Bit k: the xor of bits 0..k.
-std::uint64_t PrefixXor(std::uint64_t x)
-{
-    x ^= x << 1;
-    x ^= x << 2;
-    x ^= x << 4;
-    x ^= x << 8;
-    x ^= x << 16;
-    x ^= x << 32;
-    return x;
-}
 
 // The parser's side of the implementation: the structural index (this file's stage 1) and, from the
 // implementation simdjson chose, string unescaping and everything the DOM API needs.
@@ -115,7 +54,7 @@ public:
                 std::memcpy(tail, p, len - at);
                 p = tail;
             }
-            const BlockBits b = ClassifyBlock(p);
+            const JsonBlock b = ClassifyJsonBlock(reinterpret_cast<const char*>(p));
             std::uint64_t escaped = 0;
             if ((b.backslash | escapedNext) != 0) {  // rare: escapes, a byte at a time
                 std::uint64_t next = escapedNext;
@@ -135,11 +74,12 @@ public:
             inString = static_cast<std::uint64_t>(static_cast<std::int64_t>(inside) >> 63);
             const std::uint64_t stringTail = inside ^ quote;  // after the opening quote .. the closing one
             controlInString |= b.control & inside & ~quote;
-            const std::uint64_t scalar = ~(b.op | b.space);
+            const std::uint64_t op = b.open | b.close | b.separator;
+            const std::uint64_t scalar = ~(op | b.space);
             const std::uint64_t nonQuoteScalar = scalar & ~quote;
             const std::uint64_t followsScalar = (nonQuoteScalar << 1) | scalarBefore;
             scalarBefore = nonQuoteScalar >> 63;
-            std::uint64_t starts = (b.op | (scalar & ~followsScalar)) & ~stringTail;
+            std::uint64_t starts = (op | (scalar & ~followsScalar)) & ~stringTail;
             while (starts != 0) {
                 const std::size_t i = at + static_cast<std::size_t>(std::countr_zero(starts));
                 if (i >= len) break;  // a token in the spaces padding the last block
@@ -159,9 +99,31 @@ public:
         return simdjson::SUCCESS;
     }
 
+    // A string's characters (src: after its opening quote) to dst, unescaped; the end of what was
+    // written. 16 bytes at a time up to the closing quote, as simdjson's SIMD kernels copy (its buffers
+    // have room for it); from the first backslash on, the chosen implementation's (escapes are rare).
     std::uint8_t* parse_string(const std::uint8_t* src, std::uint8_t* dst) const noexcept override
     {
-        return strings_->parse_string(src, dst);
+        for (;;) {
+#if defined(__wasm_simd128__)
+            const v128_t v = wasm_v128_load(src);
+            wasm_v128_store(dst, v);
+            const std::uint32_t stops = static_cast<std::uint32_t>(wasm_i8x16_bitmask(
+                wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('"')), wasm_i8x16_eq(v, wasm_i8x16_splat('\\')))));
+#else
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), v);
+            const std::uint32_t stops = static_cast<std::uint32_t>(_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+#endif
+            if (stops != 0) {
+                const int at = std::countr_zero(stops);
+                if (src[at] == '"') return dst + at;
+                return strings_->parse_string(src + at, dst + at);  // a backslash: escapes from here on
+            }
+            src += 16;
+            dst += 16;
+        }
     }
 
     error_code set_capacity(std::size_t capacity) noexcept override

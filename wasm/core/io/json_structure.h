@@ -6,8 +6,9 @@
 // literal) and checks the UTF-8; stage 2 (On-Demand) walks the tokens. For WebAssembly simdjson 3.0.1
 // has no SIMD kernel, and its portable one finds the tokens a byte at a time: half of a load's time
 // in the browser. ChooseStage1 makes simdjson's parsers use a stage 1 that classifies
-// 64 bytes at a time with WebAssembly SIMD (SSE2 natively, where the same code is tested) and keeps
-// everything else of the implementation simdjson chose (string unescaping, UTF-8 validation).
+// 64 bytes at a time with WebAssembly SIMD (SSE2 natively, where the same code is tested), copies
+// strings 16 bytes at a time up to their first backslash, and keeps everything else of the
+// implementation simdjson chose (unescaping from that backslash on, UTF-8 validation).
 //
 // The index it writes is the one simdjson's own stage 1 writes for every valid document; for an
 // invalid one either stage refuses (an unclosed string, a control character inside a string, bad
@@ -15,7 +16,94 @@
 // reader, so no message depends on which stage refused.
 #pragma once
 
+#include <cstdint>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace qd {
+
+// The bytes of a block of 64 that a scan of JSON looks at, as bit masks (bit k: byte k). The loader's
+// scan of a large file (RootScan) and this stage 1 both classify blocks with it.
+struct JsonBlock {
+    std::uint64_t quote = 0, backslash = 0;
+    std::uint64_t open = 0, close = 0;  // { or [; } or ]
+    std::uint64_t separator = 0;        // , or :
+    std::uint64_t space = 0;            // space, tab, line feed, carriage return
+    std::uint64_t control = 0;          // below 0x20
+};
+// `p`: 64 readable bytes. With WebAssembly SIMD or SSE2 where the build has them, else a byte at a time.
+// Always inline (the wasm build left it a call): a caller that reads only some of the masks does not
+// compute the others.
+[[gnu::always_inline]] inline JsonBlock ClassifyJsonBlock(const char* p)
+{
+    JsonBlock b;
+#if defined(__wasm_simd128__) || defined(__SSE2__)
+    for (int k = 0; k < 4; ++k) {
+#if defined(__wasm_simd128__)
+        const v128_t v = wasm_v128_load(p + 16 * k);
+        const auto eq = [&v](int c) { return wasm_i8x16_eq(v, wasm_i8x16_splat(static_cast<std::int8_t>(c))); };
+        const auto bits = [](v128_t m) {
+            return static_cast<std::uint64_t>(static_cast<std::uint32_t>(wasm_i8x16_bitmask(m)));
+        };
+        const auto any = [](v128_t a, v128_t c) { return wasm_v128_or(a, c); };
+        const v128_t folded = wasm_v128_or(v, wasm_i8x16_splat(0x20));
+        const auto foldedEq = [&folded](int c) {
+            return wasm_i8x16_eq(folded, wasm_i8x16_splat(static_cast<std::int8_t>(c)));
+        };
+        const v128_t control = wasm_u8x16_lt(v, wasm_i8x16_splat(0x20));
+#else
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        const auto eq = [&v](int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+        const auto bits = [](__m128i m) {
+            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(m)));
+        };
+        const auto any = [](__m128i a, __m128i c) { return _mm_or_si128(a, c); };
+        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const auto foldedEq = [&folded](int c) { return _mm_cmpeq_epi8(folded, _mm_set1_epi8(static_cast<char>(c))); };
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
+#endif
+        // '{' 0x7B and '[' 0x5B are the bytes whose value | 0x20 is 0x7B; '}' 0x7D and ']' 0x5D for 0x7D.
+        const int shift = 16 * k;
+        b.quote |= bits(eq('"')) << shift;
+        b.backslash |= bits(eq('\\')) << shift;
+        b.open |= bits(foldedEq(0x7B)) << shift;
+        b.close |= bits(foldedEq(0x7D)) << shift;
+        b.separator |= bits(any(eq(','), eq(':'))) << shift;
+        b.space |= bits(any(any(eq(' '), eq('\t')), any(eq('\n'), eq('\r')))) << shift;
+        b.control |= bits(control) << shift;
+    }
+#else
+    for (int k = 0; k < 64; ++k) {
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        const unsigned char c = static_cast<unsigned char>(p[k]);
+        if (c == '"') b.quote |= bit;
+        if (c == '\\') b.backslash |= bit;
+        if (c == '{' || c == '[') b.open |= bit;
+        if (c == '}' || c == ']') b.close |= bit;
+        if (c == ',' || c == ':') b.separator |= bit;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') b.space |= bit;
+        if (c < 0x20) b.control |= bit;
+    }
+#endif
+    return b;
+}
+
+// Bit k: the xor of bits 0..k. Of the unescaped quotes: the strings, each from its opening quote up
+// to (not with) its closing one.
+inline std::uint64_t PrefixXor(std::uint64_t x)
+{
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
 
 // Which stage 1 simdjson's parsers use.
 enum class Stage1 {

@@ -37,12 +37,6 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
-#if defined(__wasm_simd128__)
-#include <wasm_simd128.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "core/io/json_structure.h"
 #include "core/model/json_writer.h"
 
@@ -1359,68 +1353,6 @@ struct DeferredArray {
     std::size_t count = 0;                                     // elements
 };
 
-// Where the scan is inside a value it needs only the quotes and brackets. BlockMasks classifies 64
-// bytes at once (bit k: byte k), with WebAssembly SIMD in the browser (-msimd128), SSE2 natively,
-// else byte by byte; RootScan::feed then walks only the brackets outside strings.
-struct BlockMasks {
-    std::uint64_t quote = 0, backslash = 0, open = 0, close = 0;  // '"'; '\\'; '{' or '['; '}' or ']'
-};
-
-BlockMasks ClassifyBlock(const char* p)
-{
-    BlockMasks m;
-#if defined(__wasm_simd128__) || defined(__SSE2__)
-    for (int k = 0; k < 4; ++k) {
-        // '{' 0x7B and '[' 0x5B are the only bytes whose value | 0x20 is 0x7B; '}' 0x7D and ']' 0x5D for 0x7D.
-#if defined(__wasm_simd128__)
-        const v128_t v = wasm_v128_load(p + 16 * k);
-        const v128_t folded = wasm_v128_or(v, wasm_i8x16_splat(0x20));
-        const auto bits = [](v128_t eq) { return static_cast<std::uint64_t>(wasm_i8x16_bitmask(eq)); };
-        const std::uint64_t q = bits(wasm_i8x16_eq(v, wasm_i8x16_splat('"')));
-        const std::uint64_t b = bits(wasm_i8x16_eq(v, wasm_i8x16_splat('\\')));
-        const std::uint64_t o = bits(wasm_i8x16_eq(folded, wasm_i8x16_splat(0x7B)));
-        const std::uint64_t c = bits(wasm_i8x16_eq(folded, wasm_i8x16_splat(0x7D)));
-#else
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        const auto bits = [](__m128i eq) {
-            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(eq)));
-        };
-        const std::uint64_t q = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-        const std::uint64_t b = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-        const std::uint64_t o = bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8(0x7B)));
-        const std::uint64_t c = bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8(0x7D)));
-#endif
-        m.quote |= q << (16 * k);
-        m.backslash |= b << (16 * k);
-        m.open |= o << (16 * k);
-        m.close |= c << (16 * k);
-    }
-#else
-    for (int k = 0; k < 64; ++k) {
-        const std::uint64_t bit = std::uint64_t{1} << k;
-        const char c = p[k];
-        if (c == '"') m.quote |= bit;
-        else if (c == '\\') m.backslash |= bit;
-        else if (c == '{' || c == '[') m.open |= bit;
-        else if (c == '}' || c == ']') m.close |= bit;
-    }
-#endif
-    return m;
-}
-
-// Bit k: the xor of bits 0..k (of the quotes: 1 from an opening quote up to its closing one).
-std::uint64_t PrefixXor(std::uint64_t x)
-{
-    x ^= x << 1;
-    x ^= x << 2;
-    x ^= x << 4;
-    x ^= x << 8;
-    x ^= x << 16;
-    x ^= x << 32;
-    return x;
-}
-
 // The scan of a large file: the skeleton and the windows of its large arrays (see above). Fed the
 // file's bytes in order, a chunk at a time (feed), it stops at the first thing that is not a
 // plain root object of members (false): the fast path then gives up and the precise reader says why.
@@ -1488,7 +1420,7 @@ bool RootScan::feed(const char* s, std::size_t base, std::size_t n)
         // Inside a value, 64 bytes at a time: the brackets outside strings. A block with a backslash
         // (escapes) or the last bytes of the chunk go the byte-by-byte way.
         if (depth_ >= deepFrom_ && i >= byteByByteUntil && n - i >= 64) {
-            const BlockMasks m = ClassifyBlock(s + i);
+            const JsonBlock m = ClassifyJsonBlock(s + i);  // core/io/json_structure.h
             if (m.backslash != 0) {
                 byteByByteUntil = i + 64;
                 continue;
