@@ -6,6 +6,7 @@
 // between animation frames, the cancel latency (pointer up to the open's answer).
 // QD_PROGRESS_RESOURCES=N sets the generated workspace's size (default 50,000: ~67 MB).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { repo, serve, launch, openPage, run, assert, pickItem, waitFor, screenshot, waitFrames, uiItems } from './harness.mjs';
 
@@ -15,13 +16,17 @@ const big = execFileSync(cli, ['gen', '--resources', String(resources), '--seed'
 const mb = (n) => (n / 1e6).toFixed(1) + ' MB';
 console.log(`generated workspace: ${resources} resources, ${mb(big.length)}`);
 
-const server = await serve();
+// The site served from a copy of dist/ with the file beside it (a route's body of 135 MB crashes the
+// page), fetched by the page like any file of the site.
+const site = path.join(repo, 'build', 'load-progress-site');
+fs.rmSync(site, { recursive: true, force: true });
+fs.cpSync(process.env.QD_SITE ? path.resolve(process.env.QD_SITE) : path.join(repo, 'dist'), site, { recursive: true });
+fs.writeFileSync(path.join(site, 'load-progress-big.json'), big);
+const server = await serve(site);
 const browser = await launch();
 const { page, problems } = await openPage(browser, server.url, { scale: 1 });
-// The file comes from a route of the test (the page fetches it like any file of the site).
-await page.route('**/__load-progress__/big.json', (route) => route.fulfill({ body: big, contentType: 'application/json' }));
 await page.evaluate(async () => {
-  const r = await fetch('__load-progress__/big.json');
+  const r = await fetch('load-progress-big.json');
   window.__big = new Uint8Array(await r.arrayBuffer());
 });
 const fingerprint = async () => page.evaluate(() => window.quotedesk.fingerprint());
