@@ -116,13 +116,20 @@ const failed = await run([
     const after = JSON.parse(await page.evaluate(() => window.quotedesk.loadProgress()));
     assert(!after.active, 'still active after the answer: ' + JSON.stringify(after));
   }],
-  ['the bar is the console\'s: 取消 in a dialog over the page, with the file name', async () => {
+  ['the bar is the console\'s: 取消 in a dialog over the page, with the file name; Cancel in English', async () => {
+    await throttle(4);
     await startOpen();
     await waitUnderWay();
     const items = await uiItems(page);
     const cancel = items.items.filter((it) => it.label === '取消' && !it.blocked);
     const modal = items.windows.find((w) => w.name.includes('open-progress'));
+    await page.evaluate(() => window.quotedesk.setLanguage('en'));
+    await page.waitForFunction(() => JSON.parse(window.quotedesk.items()).items.some((it) => it.label === 'Cancel' && !it.blocked),
+      null, { timeout: 20000, polling: 'raf' });
+    await screenshot(page, 'load-progress-en');
+    await page.evaluate(() => window.quotedesk.setLanguage('zh'));
     await page.evaluate(() => window.quotedesk.cancelLoad());
+    await throttle(1);
     const r = await waitOpen();
     assert(r.answer.cancelled === true, 'not cancelled: ' + JSON.stringify(r.answer).slice(0, 200));
     assert(modal && modal.modal, 'no modal bar: ' + JSON.stringify(items.windows));
