@@ -200,6 +200,28 @@ const failed = await run([
     assert(answer.a.ok && answer.a.summary.resources === resources, JSON.stringify(answer.a).slice(0, 300));
     assert(answer.seen.every((s) => s.files === 2), 'files: ' + JSON.stringify(answer.seen.slice(0, 3)));
   }],
+  ['several files: cancelled between two files (staged a file per slice), nothing changes', async () => {
+    const before = await fingerprint();
+    await throttle(4);
+    const r = JSON.parse(await page.evaluate(async () => {
+      let seen = null;
+      // The first frame the page lets through is after the first file was staged: cancel there.
+      const tick = () => {
+        const p = JSON.parse(window.quotedesk.loadProgress());
+        if (!p.active) { requestAnimationFrame(tick); return; }
+        seen = p;
+        window.quotedesk.cancelLoad();
+      };
+      requestAnimationFrame(tick);
+      const a = JSON.parse(await window.quotedesk.loadFiles([{ name: 'big.json', bytes: window.__big },
+        { name: 'orders.json', text: '{"order_infos":[],"total_count":0}' }]));
+      return JSON.stringify({ a, seen });
+    }));
+    await throttle(1);
+    assert(r.a.cancelled === true, 'not cancelled: ' + JSON.stringify(r.a).slice(0, 300));
+    assert(r.seen && r.seen.files === 2 && r.seen.file >= 1 && r.seen.done >= 0, 'progress: ' + JSON.stringify(r.seen));
+    assert((await fingerprint()) === before, 'the workspace changed');
+  }],
   ['no page error, no console error', async () => {
     await waitFrames(page, 1);
     assert(problems.length === 0, problems.join('\n'));
