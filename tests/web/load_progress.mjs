@@ -6,6 +6,7 @@
 // between animation frames, the cancel latency (pointer up to the open's answer).
 // QD_PROGRESS_RESOURCES=N sets the generated workspace's size (default 50,000: ~67 MB).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { repo, serve, launch, openPage, run, assert, pickItem, waitFor, screenshot, waitFrames, uiItems } from './harness.mjs';
 
@@ -15,13 +16,17 @@ const big = execFileSync(cli, ['gen', '--resources', String(resources), '--seed'
 const mb = (n) => (n / 1e6).toFixed(1) + ' MB';
 console.log(`generated workspace: ${resources} resources, ${mb(big.length)}`);
 
-const server = await serve();
+// The site served from a copy of dist/ with the file beside it (a route's body of 135 MB crashes the
+// page), fetched by the page like any file of the site.
+const site = path.join(repo, 'build', 'load-progress-site');
+fs.rmSync(site, { recursive: true, force: true });
+fs.cpSync(process.env.QD_SITE ? path.resolve(process.env.QD_SITE) : path.join(repo, 'dist'), site, { recursive: true });
+fs.writeFileSync(path.join(site, 'load-progress-big.json'), big);
+const server = await serve(site);
 const browser = await launch();
 const { page, problems } = await openPage(browser, server.url, { scale: 1 });
-// The file comes from a route of the test (the page fetches it like any file of the site).
-await page.route('**/__load-progress__/big.json', (route) => route.fulfill({ body: big, contentType: 'application/json' }));
 await page.evaluate(async () => {
-  const r = await fetch('__load-progress__/big.json');
+  const r = await fetch('load-progress-big.json');
   window.__big = new Uint8Array(await r.arrayBuffer());
 });
 const fingerprint = async () => page.evaluate(() => window.quotedesk.fingerprint());
@@ -111,13 +116,20 @@ const failed = await run([
     const after = JSON.parse(await page.evaluate(() => window.quotedesk.loadProgress()));
     assert(!after.active, 'still active after the answer: ' + JSON.stringify(after));
   }],
-  ['the bar is the console\'s: 取消 in a dialog over the page, with the file name', async () => {
+  ['the bar is the console\'s: 取消 in a dialog over the page, with the file name; Cancel in English', async () => {
+    await throttle(4);
     await startOpen();
     await waitUnderWay();
     const items = await uiItems(page);
     const cancel = items.items.filter((it) => it.label === '取消' && !it.blocked);
     const modal = items.windows.find((w) => w.name.includes('open-progress'));
+    await page.evaluate(() => window.quotedesk.setLanguage('en'));
+    await page.waitForFunction(() => JSON.parse(window.quotedesk.items()).items.some((it) => it.label === 'Cancel' && !it.blocked),
+      null, { timeout: 20000, polling: 'raf' });
+    await screenshot(page, 'load-progress-en');
+    await page.evaluate(() => window.quotedesk.setLanguage('zh'));
     await page.evaluate(() => window.quotedesk.cancelLoad());
+    await throttle(1);
     const r = await waitOpen();
     assert(r.answer.cancelled === true, 'not cancelled: ' + JSON.stringify(r.answer).slice(0, 200));
     assert(modal && modal.modal, 'no modal bar: ' + JSON.stringify(items.windows));
@@ -187,6 +199,28 @@ const failed = await run([
     }));
     assert(answer.a.ok && answer.a.summary.resources === resources, JSON.stringify(answer.a).slice(0, 300));
     assert(answer.seen.every((s) => s.files === 2), 'files: ' + JSON.stringify(answer.seen.slice(0, 3)));
+  }],
+  ['several files: cancelled between two files (staged a file per slice), nothing changes', async () => {
+    const before = await fingerprint();
+    await throttle(4);
+    const r = JSON.parse(await page.evaluate(async () => {
+      let seen = null;
+      // The first frame the page lets through is after the first file was staged: cancel there.
+      const tick = () => {
+        const p = JSON.parse(window.quotedesk.loadProgress());
+        if (!p.active) { requestAnimationFrame(tick); return; }
+        seen = p;
+        window.quotedesk.cancelLoad();
+      };
+      requestAnimationFrame(tick);
+      const a = JSON.parse(await window.quotedesk.loadFiles([{ name: 'big.json', bytes: window.__big },
+        { name: 'orders.json', text: '{"order_infos":[],"total_count":0}' }]));
+      return JSON.stringify({ a, seen });
+    }));
+    await throttle(1);
+    assert(r.a.cancelled === true, 'not cancelled: ' + JSON.stringify(r.a).slice(0, 300));
+    assert(r.seen && r.seen.files === 2 && r.seen.file >= 1 && r.seen.done >= 0, 'progress: ' + JSON.stringify(r.seen));
+    assert((await fingerprint()) === before, 'the workspace changed');
   }],
   ['no page error, no console error', async () => {
     await waitFrames(page, 1);

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
-cmake --build --preset native --target bench_load bench_engine quotedesk >/dev/null
+cmake --build --preset native --target bench_load bench_engine bench_save quotedesk >/dev/null
 cmake --build --preset wasm --target bench_load bench_engine >/dev/null
 out=build/bench
 mkdir -p "$out"
@@ -17,6 +17,8 @@ done
 files=("$out/ws-10k.json" "$out/ws-100k.json")
 echo "== native: qd load, fast path and precise reader, vs nlohmann DOM"
 build/native/bench_load "${files[@]}"
+echo "== native: saving (SaveWorkspace, the 2 MB-piece stream of Ctrl+S) vs a copy of the same bytes"
+for f in "${files[@]}"; do build/native/bench_save "$f"; done
 echo "== wasm under node: qd load, fast path and precise reader, vs JSON.parse (alternating runs)"
 node --no-experimental-fetch tools/bench/bench_load_node.mjs "$PWD/build/wasm/bench_load.js" "${files[@]}"
 echo "== headless Chromium: qd load vs JSON.parse in the same page (alternating runs), wasm heap"
