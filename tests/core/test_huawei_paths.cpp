@@ -237,5 +237,25 @@ TEST_CASE("huawei paths: generated pages of resources and orders read alike, and
     CHECK(SaveWorkspace(fast) == SaveWorkspace(ws));
 }
 
+TEST_CASE("huawei paths: a response over 4 MiB is read by the precise reader alone, and opens the same")
+{
+    // simdjson's parser would take about 5.7 bytes per byte of it in a heap that never shrinks
+    const std::string big = R"({"total_count": 1, "padding": ")" + std::string(std::size_t{4} << 20, 'x') +
+                            R"(", "data": [{"resource_id": "r-1", "product_id": "p-1", "status": 2,
+      "effective_time": "2025-01-01T00:00:00Z", "expire_time": "2025-02-01T00:00:00Z"}]})";
+    Workspace fast;
+    CHECK(test::Lines(ImportHuawei(InputKind::HuaweiResources, big, "big.json", fast, {}, nullptr, LoadPath::Fast)) ==
+          "big.json: not read by the fast path\n");
+    Workspace automatic, precise;
+    HuaweiFileReport report;
+    CHECK(ImportHuawei(InputKind::HuaweiResources, big, "big.json", automatic, {}, &report).empty());
+    CHECK(report.read == 1);
+    CHECK(ImportHuawei(InputKind::HuaweiResources, big, "big.json", precise, {}, nullptr, LoadPath::Precise).empty());
+    CHECK(SaveWorkspace(automatic) == SaveWorkspace(precise));
+    const std::string small = R"({"total_count": 1, "padding": ")" + std::string((std::size_t{4} << 20) - 300, 'x') +
+                              big.substr(big.find(R"(", "data")"));
+    CHECK(ImportHuawei(InputKind::HuaweiResources, small, "small.json", fast, {}, nullptr, LoadPath::Fast).empty());
+}
+
 }  // namespace
 }  // namespace qd

@@ -426,10 +426,11 @@ bool ReadNumber(std::string_view raw, JsonNode& out)
 // The fast path: simdjson On-Demand into a JsonTree. It owns the padded copy of the text and the
 // parser, whose buffers the tree's texts point into. A response larger than kFastPathMaxBytes is left
 // to the precise reader: simdjson's parser needs about 5.7 bytes per byte of text up front, and the
-// wasm heap never shrinks (a real page, 500 resources at most, is under 1 MB).
+// wasm heap never shrinks (docs/huawei-data.md §7: a 7.8 MB page read fast left a heap of 117 MB, 70
+// before). A real page, 500 resources at most, is under 0.5 MB.
 class FastTreeReader {
 public:
-    static constexpr std::size_t kFastPathMaxBytes = std::size_t{16} << 20;
+    static constexpr std::size_t kFastPathMaxBytes = std::size_t{4} << 20;
 
     // false at the first problem of any kind; the tree is then incomplete
     bool read(std::string_view text)
