@@ -380,7 +380,7 @@ TEST_CASE("journal fingerprints: the ids of every list in order, found by id, a 
     }
     CHECK(!resources.find("no-such-resource"));
     CHECK(prints.list(2).size() == big.orders.size());
-    // About 60 bytes a record (the id, its end, the fingerprint, the table): far less than the records'
+    // About 50 bytes a record (the id, its end, the fingerprint, the table): far less than the records'
     // text (SaveWorkspace's), let alone the structs.
     const uint64_t records =
         big.products.size() + big.resources.size() + big.orders.size() + big.coupons.size() + big.export_records.size();
