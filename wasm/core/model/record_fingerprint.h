@@ -83,7 +83,7 @@ public:
     template <class T>
     requires(kFieldCount<T> > 0) void Add(const T& record)
     {
-        ForEachField(record, [this](const auto& field) { Add(field); });
+        ForEachField(record, [&](const auto& field) { Add(field); });  // [&]: clang warns of an unused [this] in a generic lambda
     }
 
 private:

@@ -53,7 +53,9 @@ bool Replaced(const Workspace& before, const Workspace& after)
 
 class Collector {
 public:
-    Collector(LabelLanguage lang, std::size_t limit, ZoneOffset zone) : lang(lang), zone(zone), limit_(limit) {}
+    Collector(LabelLanguage language, std::size_t limit, ZoneOffset offset)
+        : lang(language), zone(offset), limit_(limit)
+    {}
     void add(Kind kind, std::string subject, std::string before, std::string after)
     {
         ++summary.total;
