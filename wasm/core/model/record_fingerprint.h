@@ -83,9 +83,8 @@ public:
     template <class T>
     requires(kFieldCount<T> > 0) void Add(const T& record)
     {
-        ForEachField(record, [&](const auto& field) {
-            Add(field);
-        });  // [&]: clang warns of an unused [this] in a generic lambda
+        // [&], not [this]: clang warns of an unused [this] in a generic lambda
+        ForEachField(record, [&](const auto& field) { Add(field); });
     }
 
 private:
