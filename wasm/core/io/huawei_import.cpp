@@ -1552,7 +1552,6 @@ LoadErrors ImportTree(InputKind kind, const JsonNode& root, std::string_view fil
     }
     ApplyRenewRates(into, s, r);
     LinkOrderLines(into);
-    into.Reindex();
     rep.warnings = std::move(r.warnings);
     rep.read = r.read;
     rep.skipped = r.skipped;
@@ -1563,6 +1562,14 @@ LoadErrors ImportTree(InputKind kind, const JsonNode& root, std::string_view fil
 
 LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
                         const LoadOptions& options, HuaweiFileReport* report, LoadPath path)
+{
+    LoadErrors errors = MergeHuawei(kind, text, fileName, into, options, report, path);
+    if (errors.empty()) into.Reindex();
+    return errors;
+}
+
+LoadErrors MergeHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
+                       const LoadOptions& options, HuaweiFileReport* report, LoadPath path)
 {
     HuaweiFileReport local;
     HuaweiFileReport& rep = report ? *report : local;

@@ -103,6 +103,13 @@ LoadErrors ImportHuawei(InputKind kind, std::string_view text, std::string_view 
                         const LoadOptions& options = {}, HuaweiFileReport* report = nullptr,
                         LoadPath path = LoadPath::Auto);
 
+// ImportHuawei without its last step, rebuilding `into`'s index: for a caller that merges many responses
+// (LoadFiles: hundreds of pages of one export) and runs CheckWorkspace, which rebuilds it, after the last.
+// Until then the index does not cover what was merged: nothing may look records up through it.
+LoadErrors MergeHuawei(InputKind kind, std::string_view text, std::string_view fileName, Workspace& into,
+                       const LoadOptions& options = {}, HuaweiFileReport* report = nullptr,
+                       LoadPath path = LoadPath::Auto);
+
 // Order lines of new, renewal and unsubscribe orders with a term that no resource took (only when
 // the workspace has resources), one warning each, pointing into the merged workspace.
 std::vector<LoadError> UnlinkedLines(const Workspace& ws);

@@ -2225,7 +2225,8 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
     bool needsPeriod = false;
     for (const auto& [file, kind] : huawei) {
         HuaweiFileReport report;
-        LoadErrors e = ImportHuawei(kind, file->second, file->first, result.workspace, options, &report);
+        // The index is rebuilt once, by CheckWorkspace below, not once per page (docs/huawei-data.md §7).
+        LoadErrors e = MergeHuawei(kind, file->second, file->first, result.workspace, options, &report);
         needsPeriod = needsPeriod || report.needs_period;
         errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
         if (!e.empty()) continue;
