@@ -143,10 +143,19 @@ TEST_CASE(
     const std::string huawei = R"({"data":[],)" + text.substr(1);  // DetectInputKind: a Huawei response
     CHECK(DetectInputKind(huawei) == InputKind::HuaweiResources);
     CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(huawei), "big.json"));
-    std::string nul = text;
-    nul[nul.find("resource_name", nul.size() / 2) + 20] = '\0';
-    CHECK_FALSE(LoadFiles({{"big.json", nul}}).ok);
-    CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(nul), "big.json"));
+    // A NUL byte anywhere (nothing looks for one: the scan or simdjson refuses it): in a string of a
+    // window, before a number, between two elements of a large array, between root members, after the root.
+    const std::size_t resources = text.find(R"("resources":)");
+    const std::size_t between = text.find("},{", resources) + 1;
+    for (const std::size_t at : {text.find("resource_name", text.size() / 2) + 20, text.find(R"("period_num":)") + 13,
+                                 between, resources - 1, text.size()}) {
+        CAPTURE(at);
+        std::string nul = text;
+        nul.insert(at, 1, '\0');
+        CHECK_FALSE(LoadFiles({{"big.json", nul}}).ok);
+        for (const std::size_t piece : {kStreamPieceBytes, std::size_t{4093}})
+            CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(nul), "big.json", piece));
+    }
     const std::size_t second = text.find(R"("resource_id":)", text.find(R"("resource_id":)") + 1);
     const std::string duplicate = text.substr(0, second) + R"("resource_id":"x","resource_id":)" +
                                   text.substr(second + std::string_view(R"("resource_id":)").size());

@@ -1709,17 +1709,18 @@ private:
                     done_ += n * kScanUnits;
                 } else {
                     const std::size_t n = std::min(pieceBytes_, bytes_.size() - at_);
-                    chunk_.resize(n);
-                    bytes_.copy(at_, n, chunk_.data());
-                    // A NUL byte: CheckFileText's message, which LoadWorkspace checks before it reads a text in memory
-                    if (std::memchr(chunk_.data(), '\0', n)) return false;
-                    if (!scan_.feed(chunk_.data(), at_, n)) return false;
+                    if (!chunk_) chunk_.reset(new char[pieceBytes_]);  // default-initialised: not zeroed
+                    bytes_.copy(at_, n, chunk_.get());
+                    // A NUL byte is not looked for here: the scan refuses one where it checks every
+                    // character, and simdjson one anywhere else (every byte is in the skeleton or a window),
+                    // so the file is staged and LoadFiles gives CheckFileText's message.
+                    if (!scan_.feed(chunk_.get(), at_, n)) return false;
                     at_ += n;
                     spent += n;
                     done_ += n * kScanUnits;
                 }
                 if (at_ < bytes_.size()) return true;
-                std::string().swap(chunk_);
+                chunk_.reset();
                 // LoadFiles would not read it as a workspace
                 if (!bytes_.inMemory() && scan_.decidingKey != "format") return false;
                 if (!scan_.finished()) return false;
@@ -1770,7 +1771,7 @@ private:
     }
     void release()  // what the reading needed and the workspace does not
     {
-        std::string().swap(chunk_);
+        chunk_.reset();
         windowText_ = Window();
         std::string().swap(scan_.skeleton);
         std::vector<DeferredArray>().swap(scan_.deferred);
@@ -1784,9 +1785,9 @@ private:
     RootScan scan_;
     simdjson::ondemand::parser parser_;
     Phase phase_ = Phase::Small;
-    std::string chunk_;  // the piece of a TextSource being scanned
-    Window windowText_;  // the window being read
-    std::size_t at_;     // the next byte to scan
+    std::unique_ptr<char[]> chunk_;  // the piece of a TextSource being scanned (pieceBytes_)
+    Window windowText_;              // the window being read
+    std::size_t at_;                 // the next byte to scan
     std::size_t array_ = 0, window_ = 0, element_ = 0;
     uint64_t done_ = 0, total_ = 0;
 };
