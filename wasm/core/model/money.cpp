@@ -77,8 +77,10 @@ std::optional<int64_t> PlainFen(std::string_view s)
         ++i;
     } else {
         const std::size_t from = i;
-        while (i < n && IsDigit(s[i])) yuan = yuan * 10 + (s[i++] - '0');
-        if (i - from > 13) return std::nullopt;
+        while (i < n && IsDigit(s[i])) {
+            if (i - from == 13) return std::nullopt;  // before a 14th digit: yuan stays far from overflowing
+            yuan = yuan * 10 + (s[i++] - '0');
+        }
     }
     int64_t cents = 0;
     if (i < n && s[i] == '.') {
