@@ -31,6 +31,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include "core/io/json_structure.h"
 #include "core/model/json_writer.h"
 
 namespace qd {
@@ -367,31 +368,6 @@ private:
     std::size_t position_ = 0;
 };
 
-// The JSON number grammar (RFC 8259 §6), which simdjson On-Demand leaves to whoever reads the token.
-bool IsJsonNumber(std::string_view t)
-{
-    std::size_t i = 0;
-    const std::size_t n = t.size();
-    const auto digits = [&] {
-        const std::size_t from = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
-        return i > from;
-    };
-    if (i < n && t[i] == '-') ++i;
-    if (i < n && t[i] == '0') ++i;
-    else if (!digits()) return false;
-    if (i < n && t[i] == '.') {
-        ++i;
-        if (!digits()) return false;
-    }
-    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
-        if (!digits()) return false;
-    }
-    return i == n;
-}
-
 // A number token as nlohmann classifies it (see JsonNode); false for what nlohmann refuses: not the
 // number grammar, or too large for a double (1e400).
 bool ReadNumber(std::string_view raw, JsonNode& out)
@@ -414,10 +390,8 @@ bool ReadNumber(std::string_view raw, JsonNode& out)
                 return true;
             }
         }
-        // an integer beyond 64 bits: nlohmann reads it as a floating-point number
+        // an integer beyond 64 bits: nlohmann reads it as a floating-point number (IsJsonNumber: finite)
     }
-    const std::string copy(raw);
-    if (!std::isfinite(std::strtod(copy.c_str(), nullptr))) return false;
     out.type = JsonNode::Type::Number;
     out.text = raw;
     return true;
@@ -436,6 +410,7 @@ public:
     bool read(std::string_view text)
     {
         if (text.size() > kFastPathMaxBytes) return false;
+        ChooseStage1Once();  // the browser's SIMD stage 1, as the workspace reader's (json_structure.h)
         padded_ = simdjson::padded_string(text);
         simdjson::ondemand::document doc;
         simdjson::ondemand::object root;

@@ -14,9 +14,12 @@
 #include <simdjson.h>
 
 #include <bit>
+#include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
 
 namespace qd {
 
@@ -224,6 +227,37 @@ void ChooseStage1(Stage1) { g_chosen = true; }
 void ChooseStage1Once()
 {
     if (!g_chosen) ChooseStage1(Stage1::Auto);
+}
+
+// json_structure.h
+bool IsJsonNumber(std::string_view t)
+{
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    const auto digits = [&] {
+        const std::size_t from = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+        return i > from;
+    };
+    if (i < n && t[i] == '-') ++i;
+    if (i < n && t[i] == '0') ++i;
+    else if (!digits()) return false;
+    bool plain = true;  // no fraction, no exponent
+    if (i < n && t[i] == '.') {
+        ++i;
+        plain = false;
+        if (!digits()) return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        plain = false;
+        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    if (i != n) return false;
+    if ((plain && n <= 19) || (!plain && n <= 24 && t.find_first_of("eE") == std::string_view::npos)) return true;
+    const std::string copy(t);  // rare: long or with an exponent, check that it is finite
+    return std::isfinite(std::strtod(copy.c_str(), nullptr));
 }
 
 }  // namespace qd

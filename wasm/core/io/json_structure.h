@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -115,5 +116,11 @@ enum class Stage1 {
 void ChooseStage1(Stage1 which);
 // Auto, unless ChooseStage1 chose before: the loader's fast path calls it before it reads.
 void ChooseStage1Once();
+
+// What On-Demand leaves to whoever reads a number token: the JSON number grammar (RFC 8259 §6), and the
+// range nlohmann accepts (a number that does not fit a double, 1e400, is refused there). Both fast
+// paths (load.cpp, huawei_import.cpp) check every number token with it, so they refuse what the
+// precise readers refuse.
+bool IsJsonNumber(std::string_view token);
 
 }  // namespace qd

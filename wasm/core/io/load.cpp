@@ -1215,38 +1215,6 @@ private:
 // as the precise reader would give them: strings unescaped, numbers as their exact text (the integer
 // -0 as 0, as nlohmann hands integers over by value), unknown members as the same compact JSON text.
 
-// The JSON number grammar (RFC 8259 §6), which simdjson leaves to whoever reads the token, and the
-// range nlohmann accepts: a number that does not fit a double (1e400) is refused there.
-bool IsJsonNumber(std::string_view t)
-{
-    std::size_t i = 0;
-    const std::size_t n = t.size();
-    const auto digits = [&] {
-        const std::size_t from = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
-        return i > from;
-    };
-    if (i < n && t[i] == '-') ++i;
-    if (i < n && t[i] == '0') ++i;
-    else if (!digits()) return false;
-    bool plain = true;  // no fraction, no exponent
-    if (i < n && t[i] == '.') {
-        ++i;
-        plain = false;
-        if (!digits()) return false;
-    }
-    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        plain = false;
-        if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
-        if (!digits()) return false;
-    }
-    if (i != n) return false;
-    if ((plain && n <= 19) || (!plain && n <= 24 && t.find_first_of("eE") == std::string_view::npos)) return true;
-    const std::string copy(t);  // rare: long or with an exponent, check that it is finite
-    return std::isfinite(std::strtod(copy.c_str(), nullptr));
-}
-
 class FileBytes;
 class SteppedRead;
 
