@@ -190,6 +190,31 @@ bool ReadHeader(std::string_view line, PatchHeader& header, std::string& why)
     return true;
 }
 
+// The header line read, and the fragment after it; nullopt with `why` when there is no header line or
+// it cannot be read.
+std::optional<std::string_view> SplitPatch(std::string_view patch, PatchHeader& header, std::string& why)
+{
+    const std::size_t eol = patch.find('\n');
+    if (eol == std::string_view::npos) {
+        why = "expected a QuoteDesk patch: a header line, then a workspace";
+        return std::nullopt;
+    }
+    if (!ReadHeader(patch.substr(0, eol), header, why)) return std::nullopt;
+    return patch.substr(eol + 1);
+}
+
+// What a patch made from another workspace is refused with (list `l`).
+std::string OtherWorkspaceCount(std::size_t l, std::size_t has, std::size_t expected)
+{
+    return std::string("the patch is of another workspace: ") + kLists[l] + " has " + std::to_string(has) +
+           " records, the patch expects " + std::to_string(expected);
+}
+std::string OtherWorkspaceRemoval(std::size_t l, const std::string& id)
+{
+    return std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" + id +
+           "\", which is not there";
+}
+
 }  // namespace
 
 // [SECTION] Fingerprints
@@ -331,29 +356,26 @@ LoadErrors ApplyWorkspacePatch(Workspace& ws, std::string_view patch, std::strin
     const auto refuse = [&](std::string message) {
         return LoadErrors{{std::string(fileName), "", 0, 0, std::move(message)}};
     };
-    const std::size_t eol = patch.find('\n');
-    if (eol == std::string_view::npos) return refuse("expected a QuoteDesk patch: a header line, then a workspace");
     PatchHeader header;
     std::string why;
-    if (!ReadHeader(patch.substr(0, eol), header, why)) return refuse(why);
+    const std::optional<std::string_view> fragmentText = SplitPatch(patch, header, why);
+    if (!fragmentText) return refuse(why);
     bool fits = true;
     ForEachList(ws, ws, [&](std::size_t l, const auto& items, const auto&, auto positionIn) {
         if (items.size() != header.base[l]) {
-            why = std::string("the patch is of another workspace: ") + kLists[l] + " has " +
-                  std::to_string(items.size()) + " records, the patch expects " + std::to_string(header.base[l]);
+            why = OtherWorkspaceCount(l, items.size(), header.base[l]);
             fits = false;
         }
         for (const std::string& id : header.removed[l])
             if (fits && (header.whole[l] || positionIn(id) == SIZE_MAX)) {
-                why = std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" + id +
-                      "\", which is not there";
+                why = OtherWorkspaceRemoval(l, id);
                 fits = false;
             }
     });
     if (!fits) return refuse(why);
 
     // The fragment is read as any file is: every value checked, references resolved within it.
-    LoadResult fragment = LoadWorkspace(patch.substr(eol + 1), fileName);
+    LoadResult fragment = LoadWorkspace(*fragmentText, fileName);
     if (!fragment.ok) return fragment.errors;
     Workspace& f = fragment.workspace;
 
@@ -441,12 +463,11 @@ LoadErrors CheckWorkspacePatch(const WorkspaceFingerprints& base, std::string_vi
     const auto refuse = [&](std::string message) {
         return LoadErrors{{std::string(fileName), "", 0, 0, std::move(message)}};
     };
-    const std::size_t eol = patch.find('\n');
-    if (eol == std::string_view::npos) return refuse("expected a QuoteDesk patch: a header line, then a workspace");
     PatchHeader header;
     std::string why;
-    if (!ReadHeader(patch.substr(0, eol), header, why)) return refuse(why);
-    LoadResult fragment = LoadWorkspace(patch.substr(eol + 1), fileName);
+    const std::optional<std::string_view> fragmentText = SplitPatch(patch, header, why);
+    if (!fragmentText) return refuse(why);
+    LoadResult fragment = LoadWorkspace(*fragmentText, fileName);
     if (!fragment.ok) return fragment.errors;
     const WorkspaceFingerprints added = WorkspaceFingerprints::Of(fragment.workspace);
     // The same arithmetic as ApplyWorkspacePatch's: records replaced in place, new ones appended,
@@ -454,21 +475,16 @@ LoadErrors CheckWorkspacePatch(const WorkspaceFingerprints& base, std::string_vi
     for (std::size_t l = 0; l < kListCount; ++l) {
         const WorkspaceFingerprints::List& was = base.list(l);
         const WorkspaceFingerprints::List& in = added.list(l);
-        if (was.size() != header.base[l])
-            return refuse(std::string("the patch is of another workspace: ") + kLists[l] + " has " +
-                          std::to_string(was.size()) + " records, the patch expects " + std::to_string(header.base[l]));
+        if (was.size() != header.base[l]) return refuse(OtherWorkspaceCount(l, was.size(), header.base[l]));
         std::size_t after = in.size();
         if (!header.whole[l]) {
             for (const std::string& id : header.removed[l])
-                if (!was.find(id))
-                    return refuse(std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" +
-                                  id + "\", which is not there");
+                if (!was.find(id)) return refuse(OtherWorkspaceRemoval(l, id));
             after = was.size() - header.removed[l].size();
             for (std::size_t k = 0; k < in.size(); ++k)
                 if (!was.find(in.id(k))) ++after;
         } else if (!header.removed[l].empty()) {
-            return refuse(std::string("the patch is of another workspace: it removes ") + kLists[l] + " id \"" +
-                          header.removed[l].front() + "\", which is not there");
+            return refuse(OtherWorkspaceRemoval(l, header.removed[l].front()));
         }
         if (after != header.after[l])
             return refuse(std::string("the patch does not add up: ") + kLists[l] + " has " + std::to_string(after) +
