@@ -218,6 +218,12 @@ TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tok
             CHECK_FALSE(test::LoadBothPaths(std::string(static_cast<std::size_t>(shift), ' ') + head + bad).ok);
         }
     }
+    // Nothing to index (the fuzzer's byte order mark alone: the index was never allocated).
+    for (const std::string& empty : {std::string(), std::string("\xEF\xBB\xBF"), std::string(" ")}) {
+        CAPTURE(empty);
+        CHECK_FALSE(LoadWorkspace(empty, "empty.json", LoadPath::Fast).ok);
+        CHECK_FALSE(LoadWorkspaceStreamed(test::StringSource(empty), "empty.json"));
+    }
     // ... and what it must take: runs of backslashes of every length against the block's end.
     for (int run = 0; run < 70; ++run) {
         const std::string escapes(static_cast<std::size_t>(2 * run), '\\');

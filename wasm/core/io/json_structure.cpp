@@ -44,6 +44,7 @@ public:
         // Only whole documents (iterate): the streaming modes of iterate_many are not used here.
         if (mode != simdjson::stage1_mode::regular) return simdjson::UNSUPPORTED_ARCHITECTURE;
         if (len > _capacity) return simdjson::CAPACITY;
+        if (len == 0) return simdjson::EMPTY;  // (as simdjson's kernels: no index, which may not be allocated)
         std::uint32_t* out = structural_indexes.get();
         std::uint64_t inString = 0;      // all ones when the last block ended inside a string
         std::uint64_t escapedNext = 0;   // 1 when the last block ended in an unescaped backslash
