@@ -258,6 +258,23 @@ TEST_CASE("huawei: a list entry and the details of the same order merge")
     CHECK(ws.orders.size() == 11);  // not duplicated
 }
 
+TEST_CASE("huawei: a list entry created after the details' payment deadline keeps no deadline")
+{
+    // Found by fuzz_huawei_orders: the details' deadline (2024-04-22T07:58:27Z) was kept beside a list
+    // entry's later create_time, a workspace the loader refuses ("must not be before create_time").
+    qd::Workspace ws;
+    Import(ws, InputKind::HuaweiOrderDetails, "order_details_new.json");
+    REQUIRE(OrderOf(ws, "CS24041515582CL27").pending_payment_end_time);
+    std::string list = Fixture("list_customer_orders.json");
+    const std::size_t created = list.find("2024-04-15T07:58:27Z");  // the order's create_time in the list
+    REQUIRE(created != std::string::npos);
+    list.replace(created, 20, "2024-04-25T07:58:27Z");
+    CHECK(qd::test::ImportBothPaths(InputKind::HuaweiOrders, list, "list.json", ws).empty());
+    CHECK_FALSE(OrderOf(ws, "CS24041515582CL27").pending_payment_end_time);
+    CHECK(qd::CheckWorkspace(ws, "merged.json").empty());
+    CHECK(qd::LoadWorkspace(qd::SaveWorkspace(ws), "merged.json").ok);  // it loads back
+}
+
 TEST_CASE("huawei: renewal inquiries become product prices when they split exactly")
 {
     qd::Workspace ws;

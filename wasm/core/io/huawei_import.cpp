@@ -1205,7 +1205,11 @@ void MergeOrder(Workspace& ws, std::unordered_map<std::string, std::size_t>& ind
     if (!detailed) {  // a list entry knows no items, creator, deadline or history
         o.items = std::move(have.items);
         if (o.created_by.empty()) o.created_by = std::move(have.created_by);
-        if (!o.pending_payment_end_time) o.pending_payment_end_time = have.pending_payment_end_time;
+        // the details' deadline, unless this entry's create_time is after it (the two disagree: no deadline
+        // is kept rather than one the file format refuses, docs/workspace-format.md)
+        if (!o.pending_payment_end_time && have.pending_payment_end_time &&
+            !(*have.pending_payment_end_time < o.create_time))
+            o.pending_payment_end_time = have.pending_payment_end_time;
     } else {
         // another page of the same order's lines: keep the lines this page does not repeat (by line id)
         std::vector<OrderItem> merged = std::move(have.items);
