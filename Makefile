@@ -23,6 +23,7 @@ test: setup native asan dist fuzzers
 	node tests/web/platform.mjs
 	node tests/web/storage.mjs
 	node tests/web/load_streamed.mjs
+	node tests/web/load_progress.mjs
 	node tests/web/api_parity.mjs
 	node tests/web/procedures.mjs
 	node tests/web/settings.mjs
