@@ -113,40 +113,57 @@
     return withStrings(strings, (...ptrs) => mod.UTF8ToString(mod['_' + name](...ptrs)));
   }
 
-  // ---- opening files: a step per slice of a frame, with the console's bar and Cancel ----------------
-  // docs/architecture.md §2 "Opening a file". The core reads the files between animation frames
-  // (core/io/load.h StreamedLoad: a slice, then the frame), so the console keeps drawing its
-  // bar (ui/open_progress.h) with 取消; Cancel or Esc drops the open and nothing changes. One open at a
-  // time: a second while one runs is refused (busy), the first goes on. A file that opens within one
-  // slice (the sample) never waits for a frame.
-  // A slice of reading: at least OPEN_SLICE_MIN_MS, and twice what the last frame took (with software
-  // GL a frame costs 30-50 ms), so reading keeps about two thirds of the time; at most OPEN_SLICE_MAX_MS.
-  const OPEN_SLICE_MIN_MS = 12, OPEN_SLICE_MAX_MS = 50;
+  // ---- opening files: a step per slice, with the console's bar and Cancel ----------------------------
+  // docs/architecture.md §2 "Opening a file". The core reads the files a slice at a time (core/io/load.h
+  // StreamedLoad), and between slices the page lets its events run, so a click on the console's 取消 or
+  // Esc is seen (an input asks the console for a frame, drawn at the browser's next chance) and drops
+  // the open: nothing changes. One open at a time: a second while one runs is refused (busy), the first
+  // goes on. The bar (ui/open_progress.h) is drawn only when it is worth a frame: not in the first
+  // OPEN_QUIET_MS (an open that short shows no bar at all), then at most once per OPEN_BAR_MS, and never
+  // for more than about a tenth of the open: with software GL a frame of the console holds the page
+  // 30-60 ms, so there the bar moves two or three times a second, with a GPU ten times
+  // (docs/performance.md "Progress and Cancel").
+  const OPEN_SLICE_MS = 12;               // reading between two looks at the page's events
+  const OPEN_QUIET_MS = 100, OPEN_BAR_MS = 100, OPEN_BAR_MAX_MS = 500;
   const OPEN_STEP_BYTES = 256 * 1024;     // a window of the loader: a few ms in wasm
   let openInProgress = null;              // the names of the open in progress
   const busyAnswer = (names) => ({ ok: false, busy: true, errors: [{ text: words().openBusy(openInProgress, names) }] });
   const cancelledAnswer = () => ({ ok: false, cancelled: true, errors: [] });
   const openCancelled = () => mod._qd_open_cancelled() !== 0;
-  // After the next frame is on screen (the bar drawn); a hidden page draws no frames, nor does the page
-  // while it starts (the canvas is shown with its first frame): the next task.
+  // The page's start holds the console's frames until its first (the canvas is shown with it).
   let framesHeld = true;
-  const afterNextFrame = () => new Promise((resolve) => {
+  // The pace of an open: call it after each step; it answers null (go on reading) or, once a slice is
+  // over, a promise of the next task (the events meanwhile run), asking for the bar's frame when due.
+  function openPacer() {
+    let sliceStart = performance.now();
+    let nextBar = sliceStart + OPEN_QUIET_MS;
+    return () => {
+      const now = performance.now();
+      if (now - sliceStart < OPEN_SLICE_MS) return null;
+      if (now < nextBar) return nextTask().then(() => { sliceStart = performance.now(); });
+      mod._qd_open_redraw();
+      return afterFrame().then(() => {
+        sliceStart = performance.now();
+        // the next bar when ten times this one's cost has gone to reading
+        nextBar = sliceStart + Math.min(OPEN_BAR_MAX_MS, Math.max(OPEN_BAR_MS, 10 * (sliceStart - now)));
+      });
+    };
+  }
+  // After the next animation frame (the console's, when it asked for one) and the task after it; a
+  // hidden page draws no frames, nor does the page while it starts: then the next task.
+  const afterFrame = () => new Promise((resolve) => {
     if (framesHeld || document.visibilityState === 'hidden') { nextTask().then(resolve); return; }
     const t = setTimeout(resolve, 100);
     requestAnimationFrame(() => nextTask().then(() => { clearTimeout(t); resolve(); }));
   });
-  // Calls step() (1 done, 0 more, -1 cancelled) until it is done or cancelled, a frame after each slice.
+  // Calls step() (1 done, 0 more, -1 cancelled) until it is done or cancelled.
   async function stepOpen(step) {
-    let slice = OPEN_SLICE_MIN_MS;
-    let sliceStart = performance.now();
+    const pace = openPacer();
     for (;;) {
       const r = step();
       if (r !== 0) return r;
-      const now = performance.now();
-      if (now - sliceStart < slice) continue;
-      await afterNextFrame();
-      sliceStart = performance.now();
-      slice = Math.min(OPEN_SLICE_MAX_MS, Math.max(OPEN_SLICE_MIN_MS, 2 * (sliceStart - now)));
+      const wait = pace();
+      if (wait) await wait;
     }
   }
   function beginOpen(names, count, total, source) {
@@ -195,9 +212,10 @@
       if (answer) return JSON.parse(answer);
     }
     let done = 0;
-    let sliceStart = performance.now();
+    const pace = openPacer();
     for (let i = 0; i < files.length; i++) {
-      if (performance.now() - sliceStart >= OPEN_SLICE_MIN_MS) { await afterNextFrame(); sliceStart = performance.now(); }
+      const wait = pace();
+      if (wait) await wait;
       if (openCancelled()) return cancelledAnswer();
       mod._qd_open_file(i, done);
       const f = files[i];
@@ -265,11 +283,15 @@
     const refusal = memoryRefusal(total);
     if (refusal) { reportOpen(refusal, names); return refusal; }
     beginOpen(names, list.length, total, SOURCE.files);
+    // Reading from the disk does not hold the page: the bar from OPEN_QUIET_MS on, and after each file.
+    const started = performance.now();
+    const bar = setTimeout(() => mod._qd_open_redraw(), OPEN_QUIET_MS);
     try {
       const files = [];
       let done = 0;
       for (let i = 0; i < list.length; i++) {
         mod._qd_open_file(i, done);
+        if (performance.now() - started >= OPEN_QUIET_MS) mod._qd_open_redraw();
         let bytes;
         try { bytes = new Uint8Array(await list[i].arrayBuffer()); }
         catch (e) { notice(words().readFailed(list[i].name, e && e.message ? e.message : String(e)), 'error'); return null; }
@@ -282,6 +304,7 @@
       reportOpen(answer, names);
       return answer;
     } finally {
+      clearTimeout(bar);
       endOpen();
     }
   }

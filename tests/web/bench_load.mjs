@@ -1,7 +1,7 @@
 // Load benchmark in headless Chromium (docs/architecture.md §4, docs/performance.md): opening a workspace
 // through the page's own path (bytes → wasm heap → loader: simdjson fast path → model) beside
 // JSON.parse of the same text in the same page, alternating runs (JSON.parse, open, JSON.parse, open,
-// ...; QD_BENCH_RUNS, default 3), printing the best and median of each and their ratio. Each file in a
+// ...; QD_BENCH_RUNS, default 3; each open from a quiet page), printing the best and median of each and their ratio. Each file in a
 // fresh page: the heap after the first open is that file's (wasm memory never shrinks); the heap
 // after the last is what reopening the file while it is open costs.
 // Prints figures and ratios; asserts nothing. usage: node bench_load.mjs SITE_DIR FILE...
@@ -36,7 +36,11 @@ for (const file of files) {
       out.ok &&= answer.ok;
       out.streamed = answer.streamed;
       if (run === 0) { out.heapFirst = heap(); out.inUseFirst = inUse(); }
-      await new Promise((resolve) => setTimeout(resolve, 50));  // let the page draw between runs
+      // A quiet page before the next run, as a person's next open finds it: the frames the open asked
+      // for drawn (the new workspace, its characters in the font) and the console idle.
+      for (let waited = 0; waited < 5000 && !JSON.parse(window.quotedesk.state()).idle; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     out.heapLast = heap();
     out.inUseLast = inUse();

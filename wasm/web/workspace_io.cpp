@@ -551,10 +551,11 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_streamed(const char* fileName, double s
 // [SECTION] Exports: an open in progress
 // The page opens files between animation frames (docs/architecture.md §2 "Opening a file"), so the
 // console keeps drawing its bar (ui/open_progress.h) and 取消 / Esc can drop the open:
-//   qd_open_begin(names, files, bytes, cancellable)      the bar appears (from the next frame drawn)
+//   qd_open_begin(names, files, bytes, cancellable)      the bar is up (drawn from the next qd_open_redraw)
 //   qd_open_file(i, bytesBefore)                         file i (0-based) is being read or staged
 //   qd_open_stream_begin(name, size)                     one file: a StreamedLoad over Module.qdStreamed
 //   qd_open_stream_step(bytes) -> 1 done, 0 more, -1 cancelled    about `bytes` more of it read
+//   qd_open_redraw()                                     the bar's progress worth a frame (the page's pace)
 //   qd_open_stream_finish(source)                        qd_load_streamed's answer ("" : stage it)
 //   qd_open_cancelled() -> 1 when the user cancelled     checked by the page after every wait
 //   qd_open_end()                                        the bar goes; whatever is left is dropped
@@ -573,7 +574,6 @@ EMSCRIPTEN_KEEPALIVE void qd_open_begin(const char* names, int files, double byt
     p.fileNames = names;
     p.files = files;
     p.total = static_cast<uint64_t>(bytes > 0 ? bytes : 0);
-    RequestFrames();
 }
 
 EMSCRIPTEN_KEEPALIVE void qd_open_file(int index, double bytesBefore)
@@ -582,7 +582,6 @@ EMSCRIPTEN_KEEPALIVE void qd_open_file(int index, double bytesBefore)
     g_open.bytesBefore = static_cast<uint64_t>(bytesBefore > 0 ? bytesBefore : 0);
     p.file = index + 1;
     p.done = std::max(p.done, g_open.bytesBefore);
-    RequestFrames();
 }
 
 EMSCRIPTEN_KEEPALIVE int qd_open_stream_begin(const char* fileName, double size)
@@ -599,9 +598,10 @@ EMSCRIPTEN_KEEPALIVE int qd_open_stream_step(int bytes)
     const bool done = g_open.load->Step(static_cast<std::size_t>(bytes > 0 ? bytes : 1));
     qd::ui::OpenProgress& p = Shell().data.opening;
     p.done = std::max(p.done, g_open.bytesBefore + g_open.load->progress().done);
-    RequestFrames();
     return done ? 1 : 0;
 }
+
+EMSCRIPTEN_KEEPALIVE void qd_open_redraw() { RequestFrames(1); }
 
 EMSCRIPTEN_KEEPALIVE const char* qd_open_stream_finish(int source)
 {
