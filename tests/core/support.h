@@ -2,13 +2,18 @@
 // plans), so that each suite names what it checks and not how it reads a file.
 //
 //   std::string text = qd::test::ReadSourceFile("tests/huawei/orders.json");   // "" when missing (and a failed CHECK)
+//   for (const std::string& path : qd::test::SourceJsonFiles({"assets", "tests/huawei"})) ...
 //   CHECK(qd::test::Codes(quote.refusals) == std::vector<std::string>{"pending_order"});
 //   r.auto_renew = qd::test::AutoRenewPlan(TermUnit::Month, 1, 3);              // every month, 3 times
 #pragma once
 
 #include <doctest/doctest.h>
 
+#include <dirent.h>
+
+#include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -28,6 +33,32 @@ inline std::string ReadSourceFile(const std::string& relative)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// The .json files in folders of the repository and their subfolders, as paths from the repository
+// root (for ReadSourceFile), sorted.
+inline std::vector<std::string> SourceJsonFiles(std::initializer_list<const char*> folders)
+{
+    std::vector<std::string> out;
+    const auto walk = [&out](const auto& self, const std::string& folder) -> void {
+        DIR* d = opendir((std::string(QD_SOURCE_DIR) + "/" + folder).c_str());
+        if (!d) return;
+        while (const dirent* entry = readdir(d)) {
+            const std::string name = entry->d_name;
+            if (name == "." || name == "..") continue;
+            const std::string path = folder + "/" + name;
+            if (DIR* sub = opendir((std::string(QD_SOURCE_DIR) + "/" + path).c_str())) {
+                closedir(sub);
+                self(self, path);
+            } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) {
+                out.push_back(path);
+            }
+        }
+        closedir(d);
+    };
+    for (const char* folder : folders) walk(walk, folder);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 // The codes of the refusals, in order.

@@ -6,9 +6,6 @@
 // simdjson leaves to its caller.
 #include <doctest/doctest.h>
 
-#include <dirent.h>
-
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -20,25 +17,6 @@
 
 namespace qd {
 namespace {
-
-void JsonFilesUnder(const std::string& dir, std::vector<std::string>& out)
-{
-    DIR* d = opendir((std::string(QD_SOURCE_DIR) + "/" + dir).c_str());
-    if (!d) return;
-    while (const dirent* entry = readdir(d)) {
-        const std::string name = entry->d_name;
-        if (name == "." || name == "..") continue;
-        const std::string path = dir + "/" + name;
-        if (DIR* sub = opendir((std::string(QD_SOURCE_DIR) + "/" + path).c_str())) {
-            closedir(sub);
-            JsonFilesUnder(path, out);
-        } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) {
-            out.push_back(path);
-        }
-    }
-    closedir(d);
-    std::sort(out.begin(), out.end());
-}
 
 // The published resources page: order lines and renewal prices have something to link to.
 Workspace WithResources()
@@ -79,8 +57,7 @@ InputKind KindOf(const std::string& text)
 
 TEST_CASE("huawei paths: every response in tests/huawei/ reads alike on both paths, and the fast path takes it")
 {
-    std::vector<std::string> files;
-    JsonFilesUnder("tests/huawei", files);
+    const std::vector<std::string> files = test::SourceJsonFiles({"tests/huawei"});
     CHECK(files.size() >= 14);
     for (const std::string& path : files) {
         const std::string text = test::ReadSourceFile(path);
@@ -95,8 +72,7 @@ TEST_CASE("huawei paths: every response in tests/huawei/ reads alike on both pat
 
 TEST_CASE("huawei paths: the bad-input corpus, read as Huawei responses, refuses alike in the same words")
 {
-    std::vector<std::string> files;
-    JsonFilesUnder("tests/bad-input", files);
+    const std::vector<std::string> files = test::SourceJsonFiles({"tests/bad-input"});
     CHECK(files.size() >= 100);
     for (const std::string& path : files) {
         const std::string text = test::ReadSourceFile(path);

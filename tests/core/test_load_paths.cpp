@@ -4,11 +4,6 @@
 // tests/cli/cases/, tests/huawei/) and on generated workspaces of several sizes and seeds.
 #include <doctest/doctest.h>
 
-#include <dirent.h>
-
-#include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,49 +14,21 @@
 #include "core/io/load.h"
 #include "core/io/save.h"
 #include "load_paths.h"
+#include "support.h"
 #include "workspace_fixture.h"
 
 namespace qd {
 namespace {
 
-// Every *.json under dir (relative to the source tree), recursively, sorted.
-void JsonFilesUnder(const std::string& dir, std::vector<std::string>& out)
-{
-    DIR* d = opendir(dir.c_str());
-    if (!d) return;
-    while (const dirent* entry = readdir(d)) {
-        const std::string name = entry->d_name;
-        if (name == "." || name == "..") continue;
-        const std::string path = dir + "/" + name;
-        if (DIR* sub = opendir(path.c_str())) {
-            closedir(sub);
-            JsonFilesUnder(path, out);
-        } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) {
-            out.push_back(path);
-        }
-    }
-    closedir(d);
-    std::sort(out.begin(), out.end());
-}
-
-std::string ReadText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 TEST_CASE("load paths: every fixture and sample of the repository reads alike on both paths")
 {
-    std::vector<std::string> files;
-    for (const char* dir : {"assets", "tests/bad-input", "tests/cli/cases", "tests/huawei"})
-        JsonFilesUnder(std::string(QD_SOURCE_DIR) + "/" + dir, files);
+    const std::vector<std::string> files =
+        test::SourceJsonFiles({"assets", "tests/bad-input", "tests/cli/cases", "tests/huawei"});
     CHECK(files.size() >= 100);
     int loaded = 0;
     for (const std::string& path : files) {
         const std::string name = path.substr(path.rfind('/') + 1);
-        if (test::LoadBothPaths(ReadText(path), name).ok) ++loaded;
+        if (test::LoadBothPaths(test::ReadSourceFile(path), name).ok) ++loaded;
     }
     CHECK(loaded >= 2);  // the sample and the CLI cases' workspace, not only refusals
 }
@@ -179,14 +146,13 @@ struct SimdStage1 {
 TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tokens fall in the blocks of 64 bytes")
 {
     const SimdStage1 simd;
-    std::vector<std::string> files;
-    for (const char* dir : {"assets", "tests/bad-input", "tests/cli/cases", "tests/huawei"})
-        JsonFilesUnder(std::string(QD_SOURCE_DIR) + "/" + dir, files);
+    const std::vector<std::string> files =
+        test::SourceJsonFiles({"assets", "tests/bad-input", "tests/cli/cases", "tests/huawei"});
     REQUIRE(files.size() >= 100);
     int loaded = 0;
     for (const std::string& path : files) {
         const std::string name = path.substr(path.rfind('/') + 1);
-        const std::string text = ReadText(path);
+        const std::string text = test::ReadSourceFile(path);
         // Leading spaces move every token, escape, string end and UTF-8 sequence to another place in
         // its block: the carries between blocks (in a string, after a backslash, in a number) all run.
         const bool sample = name == "sample-workspace.json";
