@@ -34,23 +34,37 @@ namespace qd {
 // of splitmix64 / murmur3's finaliser) and the result is mixed once more, so that the low bits, which
 // pick the slot, depend on every byte. Not for an adversary (a file chosen to collide only makes its
 // own open slower); identical on every platform, so a table's layout does not depend on the build.
+// The tail of fewer than 8 bytes is read with fixed-size loads (a memcpy of a variable length is a
+// call); an id of 8 bytes or more ends with the word of its last 8 bytes, overlapping the one before.
 inline uint64_t HashId(std::string_view id)
 {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    uint64_t h = 0xFF51AFD7ED558CCDull ^ (id.size() * kMul);
-    const char* p = id.data();
-    std::size_t n = id.size();
-    for (; n >= 8; p += 8, n -= 8) {
+    const auto load8 = [](const char* at) {
         uint64_t word;
-        std::memcpy(&word, p, 8);
+        std::memcpy(&word, at, 8);
+        return word;
+    };
+    const auto load4 = [](const char* at) {
+        uint32_t word;
+        std::memcpy(&word, at, 4);
+        return static_cast<uint64_t>(word);
+    };
+    const auto mix = [](uint64_t h, uint64_t word) {
         h = (h ^ word) * kMul;
-        h ^= h >> 29;
-    }
-    if (n > 0) {
-        uint64_t word = 0;
-        std::memcpy(&word, p, n);
-        h = (h ^ word) * kMul;
-        h ^= h >> 29;
+        return h ^ (h >> 29);
+    };
+    const char* p = id.data();
+    const std::size_t n = id.size();
+    uint64_t h = 0xFF51AFD7ED558CCDull ^ (n * kMul);
+    if (n >= 8) {
+        const char* const last = p + n - 8;
+        for (; p < last; p += 8) h = mix(h, load8(p));
+        h = mix(h, load8(last));
+    } else if (n >= 4) {
+        h = mix(h, load4(p) | load4(p + n - 4) << 32);
+    } else if (n > 0) {
+        const auto byte = [](char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)); };
+        h = mix(h, byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16);
     }
     h *= 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 32);
