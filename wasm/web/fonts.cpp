@@ -12,6 +12,7 @@
 #include <imstb_truetype.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -303,6 +304,8 @@ inline void AddCodepoint(unsigned int c)
     if (f.codepoints.insert(c).second) g.fontsDirty = true;
 }
 
+// The words below are read little-endian (wasm is): the first byte of the text is the lowest.
+static_assert(std::endian::native == std::endian::little);
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 constexpr uint64_t kLowBits = 0x0101010101010101ull;
 
@@ -325,12 +328,30 @@ void AddCodepoints(std::string_view utf8)
 {
     const char* p = utf8.data();
     const char* const end = p + utf8.size();
+    const bool skipAscii = f.printableAsciiIn == 95;
+    const bool delIn = f.inBmp[0x7f];
+    const auto load8 = [](const char* at) {
+        uint64_t word;
+        std::memcpy(&word, at, 8);
+        return word;
+    };
     while (p < end) {
-        if (f.printableAsciiIn == 95) {
-            const bool delIn = f.inBmp[0x7f];
-            for (uint64_t word; end - p >= 8; p += 8) {
-                std::memcpy(&word, p, 8);
-                if ((word & kHighBits) != 0 || (!delIn && HasDel(word))) break;
+        if (skipAscii) {
+            while (end - p >= 8) {
+                const uint64_t word = load8(p);
+                if (!delIn && HasDel(word)) break;  // byte by byte: DEL may be new
+                const uint64_t high = word & kHighBits;
+                if (high == 0) {
+                    p += 8;
+                    continue;
+                }
+                p += std::countr_zero(high) / 8;  // the ASCII bytes before the first multi-byte character
+                break;
+            }
+            // fewer than 8 left: the text's last 8 bytes, overlapping some already read, when it has 8
+            if (end - p < 8 && utf8.size() >= 8) {
+                const uint64_t word = load8(end - 8);
+                if ((word & kHighBits) == 0 && (delIn || !HasDel(word))) break;
             }
             if (p == end) break;
         }
