@@ -120,6 +120,92 @@ TEST_CASE("IdIndex: positions by id, the first of a duplicated id, growth by Add
     CHECK(grown.positions() == ids.size());
 }
 
+TEST_CASE("IdIndex::Build: the duplicates it reports, in position order, each with the first position")
+{
+    using Reports = std::vector<std::pair<std::size_t, std::size_t>>;  // (position, first)
+    const auto build = [](const std::vector<std::string>& ids, IdIndex& index) {
+        Reports reports;
+        index.Build(
+            ids.size(), [&ids](std::size_t i) -> std::string_view { return ids[i]; },
+            [&reports](std::size_t position, std::size_t first) { reports.emplace_back(position, first); });
+        return reports;
+    };
+    IdIndex index;
+    // None: nothing reported, for no ids and for 1000 distinct ones (slots collide among them, ids do not).
+    CHECK(build({}, index).empty());
+    CHECK(index.size() == 0);
+    std::vector<std::string> distinct;
+    for (int i = 0; i < 1000; ++i) distinct.push_back("CS" + std::to_string(240716081131 + i * 7919));
+    CHECK(build(distinct, index).empty());
+    CHECK(index.size() == 1000);
+    // One id twice, the second last; one id three times (each later one names the first, not the
+    // previous); two ids repeated in turn; the empty id like any other; the first of each is indexed.
+    const std::vector<std::string> ids{"a", "b", "a", "c", "b", "a", "", "d", "", "c"};
+    CHECK(build(ids, index) == Reports{{2, 0}, {4, 1}, {5, 0}, {8, 6}, {9, 3}});
+    CHECK(index.size() == 5);
+    CHECK(index.positions() == ids.size());
+    const auto idAt = [&ids](std::size_t i) -> std::string_view { return ids[i]; };
+    for (const auto& [id, first] :
+         std::vector<std::pair<std::string, std::size_t>>{{"a", 0}, {"b", 1}, {"c", 3}, {"", 6}, {"d", 7}})
+        CHECK(index.find(id, idAt) == first);
+    // The same table as Build without a report.
+    IdIndex plain;
+    plain.Build(ids.size(), idAt);
+    CHECK(plain.size() == 5);
+    for (const std::string& id : ids) CHECK(plain.find(id, idAt) == index.find(id, idAt));
+    // Built again: what was indexed before is dropped, reports are of the new list only.
+    CHECK(build({"x", "x"}, index) == Reports{{1, 0}});
+    CHECK(build({"a", "b"}, index).empty());
+    CHECK(index.size() == 2);
+}
+
+TEST_CASE("HashId: every byte and the length count, and the low bits (the slot) spread")
+{
+    CHECK(HashId("") != HashId(std::string_view("\0", 1)));
+    CHECK(HashId("a") != HashId("b"));
+    const std::string base = "869effb6-d7db-40de-9eb3-b641338f9486";  // a resource id: 4 words and a tail
+    for (std::size_t i = 0; i < base.size(); ++i) {
+        std::string changed = base;
+        changed[i] ^= 1;
+        CHECK(HashId(changed) != HashId(base));
+        CHECK(HashId(base.substr(0, i)) != HashId(base));
+    }
+    // 10,000 order ids of one pattern into 16,384 slots: a random hash fills 1 - e^(-10000/16384) of
+    // them, about 7,500; a hash of the length alone (or of a word the ids share) fills a handful.
+    std::vector<bool> used(16384);
+    for (int i = 0; i < 10000; ++i) used[HashId("CS2407160811" + std::to_string(10000 + i) + "MOP") & 16383] = true;
+    CHECK(std::count(used.begin(), used.end(), true) > 7000);
+}
+
+TEST_CASE("Workspace::Reindex(report): the duplicates of each list and each resource's main")
+{
+    Workspace ws;
+    for (const char* id : {"p-a", "p-b", "p-a"}) ws.products.emplace_back().product_id = id;
+    ws.resources = {MakeResource("m", "p-a"),      MakeResource("v", "p-b", "m"),
+                    MakeResource("m", "p-a"),      MakeResource("w", "p-x", "nowhere"),
+                    MakeResource("s", "p-a", "s"), MakeResource("t", "p-a", "v")};
+    for (const char* id : {"CS1", "CS1", "CS2", "CS1"}) ws.orders.emplace_back().order_id = id;
+    for (const char* id : {"c", "c"}) ws.coupons.emplace_back().coupon_id = id;
+    ws.export_records.emplace_back().id = "e";
+    ReindexReport report;
+    ws.Reindex(report);
+    using D = ReindexReport::Duplicate;
+    CHECK(report.products == std::vector<D>{{2, 0}});
+    CHECK(report.resources == std::vector<D>{{2, 0}});
+    CHECK(report.orders == std::vector<D>{{1, 0}, {3, 0}});
+    CHECK(report.coupons == std::vector<D>{{1, 0}});
+    CHECK(report.export_records.empty());
+    constexpr uint32_t kNone = WorkspaceIndex::kNone;
+    // a main, then attached to "m" (the first), to an unknown id, to itself, to an attached resource
+    CHECK(report.main_of == std::vector<uint32_t>{kNone, 0, kNone, kNone, 4, 1});
+    CHECK(ws.index.product_of == std::vector<uint32_t>{0, 1, 0, kNone, 0, 0});
+    // Reindexed with the same report: the lists are replaced, not appended to.
+    ws.products.pop_back();
+    ws.Reindex(report);
+    CHECK(report.products.empty());
+    CHECK(report.orders == std::vector<D>{{1, 0}, {3, 0}});
+}
+
 TEST_CASE("Workspace::positionOf*: nullopt for an unknown id, for a list changed without Reindex; IndexAppended")
 {
     Workspace ws = Sample();

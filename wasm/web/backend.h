@@ -17,8 +17,10 @@
 // event (and every API call that changes state) requests a few frames (ImGui needs two or three
 // to settle hover and layout); after that, no requestAnimationFrame is pending at all.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace qd::web {
 
@@ -83,9 +85,25 @@ void SetFallbackFontData(int chunk, const uint8_t* data, size_t size);
 // After the first frame: fetches the rest of the page's font (kRestOfFontChunk) unless it is there.
 void FetchRestOfFont();
 
-// Adds text whose characters must be renderable (e.g. every string of a loaded workspace); the atlas
-// is rebuilt before the next frame if this brought new characters.
-void AddDisplayText(const std::string& utf8);
+// Adds text whose characters must be renderable (e.g. typed text); the atlas is rebuilt before the
+// next frame if this brought new characters.
+void AddDisplayText(std::string_view utf8);
+
+// The same for many strings at once: every string of an opened workspace, without a copy of them.
+// A string met again in the same scan (names repeat: services, regions, creators) is not read again,
+// so the strings must outlive the scan; the atlas is asked for at its end.
+class DisplayTextScan {
+public:
+    DisplayTextScan() = default;
+    DisplayTextScan(const DisplayTextScan&) = delete;
+    DisplayTextScan& operator=(const DisplayTextScan&) = delete;
+    ~DisplayTextScan();
+    void add(std::string_view utf8);        // a text that may repeat
+    void addUnique(std::string_view utf8);  // a text met once (a resource's own name): not remembered
+
+private:
+    std::array<std::string_view, 64> recent_{};  // texts met, by a slot of their length and ends
+};
 
 // Asks for `frames` more frames (at least); schedules one if none is pending.
 void RequestFrames(int frames = 3);

@@ -32,7 +32,8 @@ void ApplyScale();      // theme and fonts for the ratio
 
 // ---- fonts.cpp ----
 void AddCodepoints(const char* utf8);  // characters the body font must hold (marks the atlas dirty)
-void AddUiCodepoints();                // every character of the UI's strings and labels, both languages
+void AddCodepoints(std::string_view utf8);
+void AddUiCodepoints();  // every character of the UI's strings and labels, both languages
 void RebuildFonts();
 bool HeadingFontStale();  // heading text drawn since the last build has characters the heading font lacks
 

@@ -12,9 +12,12 @@
 #include <imstb_truetype.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "ui/app.h"  // HeadingCodepoints
@@ -95,7 +98,8 @@ struct Fonts {
     // hands AddCodepoints millions of characters of a few thousand kinds, and a bit says "already
     // there" where the set walked its tree for each (docs/performance.md "The page around the open").
     std::vector<bool> inBmp = std::vector<bool>(0x10000);
-    std::size_t headingChars = 0;                    // ui::HeadingCodepoints().size() the atlas was built with
+    int printableAsciiIn = 0;      // of the 95 characters 0x20..0x7e, how many inBmp has (all after AddUiCodepoints)
+    std::size_t headingChars = 0;  // ui::HeadingCodepoints().size() the atlas was built with
     ImVector<ImWchar> ranges[kRestOfFontChunk + 1];  // per file; must outlive the atlas build
     ImVector<ImWchar> headingRanges;
     GLuint fontTexture = 0;  // the atlas on the GPU (UploadAtlas)
@@ -286,26 +290,109 @@ void RebuildFonts()
     g.stats.lastFontBuildMs = emscripten_get_now() - t0;
 }
 
-void AddCodepoints(const char* utf8)
+namespace {
+
+// A character of shown text: into the set the atlas is built from, unless it is there already.
+inline void AddCodepoint(unsigned int c)
 {
-    const char* p = utf8;
-    while (*p) {
+    if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || c == IM_UNICODE_CODEPOINT_INVALID) return;
+    if (c < 0x10000) {
+        if (f.inBmp[c]) return;
+        f.inBmp[c] = true;
+        if (c < 0x7f) ++f.printableAsciiIn;
+    }
+    if (f.codepoints.insert(c).second) g.fontsDirty = true;
+}
+
+// The words below are read little-endian (wasm is): the first byte of the text is the lowest.
+static_assert(std::endian::native == std::endian::little);
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kLowBits = 0x0101010101010101ull;
+
+// Whether one of the 8 bytes of `word` (each < 0x80) is 0x7f, DEL, the one ASCII character above the
+// control characters that is not printable ASCII (the classic test for a zero byte, on word ^ 0x7f..).
+inline bool HasDel(uint64_t word)
+{
+    const uint64_t x = word ^ (0x7f * kLowBits);
+    return ((x - kLowBits) & ~x & kHighBits) != 0;
+}
+
+}  // namespace
+
+// Opening 100,000 resources hands this millions of characters, most of them ASCII that the UI's own
+// strings put in long ago (docs/performance.md "Where the remaining time goes"): once every printable
+// ASCII character is in, 8 ASCII bytes are skipped at a time (a control character adds nothing; DEL is
+// looked at), and a well-formed 3-byte sequence (the CJK of names) is decoded here rather than by
+// ImTextCharFromUtf8, which takes every other byte as it did: the same characters are added.
+void AddCodepoints(std::string_view utf8)
+{
+    const char* p = utf8.data();
+    const char* const end = p + utf8.size();
+    const bool skipAscii = f.printableAsciiIn == 95;
+    const bool delIn = f.inBmp[0x7f];
+    const auto load8 = [](const char* at) {
+        uint64_t word;
+        std::memcpy(&word, at, 8);
+        return word;
+    };
+    while (p < end) {
+        if (skipAscii) {
+            while (end - p >= 8) {
+                const uint64_t word = load8(p);
+                if (!delIn && HasDel(word)) break;  // byte by byte: DEL may be new
+                const uint64_t high = word & kHighBits;
+                if (high == 0) {
+                    p += 8;
+                    continue;
+                }
+                p += std::countr_zero(high) / 8;  // the ASCII bytes before the first multi-byte character
+                break;
+            }
+            // fewer than 8 left: the text's last 8 bytes, overlapping some already read, when it has 8
+            if (end - p < 8 && utf8.size() >= 8) {
+                const uint64_t word = load8(end - 8);
+                if ((word & kHighBits) == 0 && (delIn || !HasDel(word))) break;
+            }
+            if (p == end) break;
+        }
         unsigned int c = static_cast<unsigned char>(*p);
         if (c < 0x80) {  // ASCII, most of the ids and codes of a workspace: no decoding
             ++p;
+        } else if ((c & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                   (c = ((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)) >= 0x800 &&
+                   (c >> 11) != 0x1b) {  // U+0800..U+FFFF but the surrogates: what ImTextCharFromUtf8 gives
+            p += 3;
         } else {
-            const int n = ImTextCharFromUtf8(&c, p, nullptr);
+            c = static_cast<unsigned char>(*p);
+            const int n = ImTextCharFromUtf8(&c, p, end);
             if (n <= 0) break;
             p += n;
         }
-        if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || c == IM_UNICODE_CODEPOINT_INVALID) continue;
-        if (c < 0x10000) {
-            if (f.inBmp[c]) continue;
-            f.inBmp[c] = true;
-        }
-        if (f.codepoints.insert(c).second) g.fontsDirty = true;
+        AddCodepoint(c);
     }
 }
+
+void AddCodepoints(const char* utf8) { AddCodepoints(std::string_view(utf8)); }
+
+DisplayTextScan::~DisplayTextScan()
+{
+    if (g.fontsDirty) RequestFrames();
+}
+
+void DisplayTextScan::add(std::string_view utf8)
+{
+    if (utf8.empty()) return;
+    // A few slots by length and first and last byte: a service name or a region met again lands on the
+    // slot it left, and an exact comparison says it is the same text.
+    const std::size_t slot =
+        (utf8.size() * 7 + static_cast<unsigned char>(utf8.front()) * 3 + static_cast<unsigned char>(utf8.back())) %
+        recent_.size();
+    if (recent_[slot] == utf8) return;
+    recent_[slot] = utf8;
+    AddCodepoints(utf8);
+}
+
+void DisplayTextScan::addUnique(std::string_view utf8) { AddCodepoints(utf8); }
 
 void AddUiCodepoints()
 {
@@ -354,9 +441,9 @@ void FetchRestOfFont()
     qd_js_fetch_font_chunk(kRestOfFontChunk);
 }
 
-void AddDisplayText(const std::string& utf8)
+void AddDisplayText(std::string_view utf8)
 {
-    AddCodepoints(utf8.c_str());
+    AddCodepoints(utf8);
     if (g.fontsDirty) RequestFrames();
 }
 

@@ -253,25 +253,26 @@ const char* Result(std::string json)
 }
 
 // Every string of the workspace that the console may show: its characters go into the font atlas.
+// Read in place, one string after another (no copy of them all); names that repeat (services,
+// regions, creators) are read once, and a resource's own name, which does not, is not remembered.
 void AddWorkspaceText(const Workspace& ws)
 {
-    // One text for the lot, appended to in place (no temporary string per record).
-    std::string text = ws.account.name;
+    DisplayTextScan scan;
+    scan.add(ws.account.name);
     for (const auto& p : ws.products) {
-        text += p.service_type_name;
-        text += p.spec_desc;
-        text += p.region_code;
+        scan.add(p.service_type_name);
+        scan.add(p.spec_desc);
+        scan.add(p.region_code);
     }
     for (const auto& r : ws.resources) {
-        text += r.resource_name;
-        text += r.region_code;
+        scan.addUnique(r.resource_name);
+        scan.add(r.region_code);
     }
     for (const auto& o : ws.orders) {
-        text += o.service_type_name;
-        text += o.created_by;
+        scan.add(o.service_type_name);
+        scan.add(o.created_by);
     }
-    for (const auto& e : ws.export_records) text += e.file_name;
-    AddDisplayText(text);
+    for (const auto& e : ws.export_records) scan.add(e.file_name);
 }
 
 std::string ErrorsJson(const LoadErrors& errors)

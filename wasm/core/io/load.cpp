@@ -2252,7 +2252,11 @@ LoadResult LoadFiles(const std::vector<std::pair<std::string, std::string>>& fil
 
 LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
 {
-    ws.Reindex();
+    // What Reindex meets on its way (the duplicated ids, each resource's main) is what the checks
+    // below ask: they read it rather than look every id up a second time (docs/performance.md
+    // "Where the remaining time goes"). Every message and its order are those of the lookups.
+    ReindexReport report;
+    ws.Reindex(report);
     LoadErrors errors;
     const auto add = [&](std::string pointer, std::string message) {
         if (errors.size() < kMaxLoadErrors)
@@ -2271,15 +2275,20 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
         return out;
     };
 
-    // Empty ids, then duplicates: the index keeps the first occurrence of each id.
-    const auto duplicates = [&](const auto& items, auto positionOf, std::string_view array, std::string_view idName,
-                                auto id) {
+    // Empty ids, then duplicates, in position order: the index keeps the first occurrence of each id,
+    // and Reindex listed the later ones (an empty id after the first empty one is among them, but
+    // only its emptiness is reported).
+    const auto duplicates = [&](const auto& items, const std::vector<ReindexReport::Duplicate>& repeated,
+                                std::string_view array, std::string_view idName, auto id) {
+        auto next = repeated.begin();
         for (std::size_t i = 0; i < items.size(); ++i) {
+            const bool isRepeated = next != repeated.end() && next->position == i;
+            const std::size_t first = isRepeated ? next->first : i;
+            if (isRepeated) ++next;
             if (id(items[i]).empty()) {
                 add(at(array, i, idName), "expected a non-empty " + std::string(idName) + ", got \"\"");
                 continue;
             }
-            const std::size_t first = *(ws.*positionOf)(id(items[i]));
             if (first != i) {
                 std::string firstAt;
                 AppendPointerToken(firstAt, array);
@@ -2289,30 +2298,32 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
             }
         }
     };
-    duplicates(ws.products, &Workspace::positionOfProduct, "products", "product_id",
+    duplicates(ws.products, report.products, "products", "product_id",
                [](const Product& p) -> const std::string& { return p.product_id; });
-    duplicates(ws.resources, &Workspace::positionOfResource, "resources", "resource_id",
+    duplicates(ws.resources, report.resources, "resources", "resource_id",
                [](const Resource& r) -> const std::string& { return r.resource_id; });
-    duplicates(ws.orders, &Workspace::positionOfOrder, "orders", "order_id",
+    duplicates(ws.orders, report.orders, "orders", "order_id",
                [](const Order& o) -> const std::string& { return o.order_id; });
-    duplicates(ws.coupons, &Workspace::positionOfCoupon, "coupons", "coupon_id",
+    duplicates(ws.coupons, report.coupons, "coupons", "coupon_id",
                [](const Coupon& c) -> const std::string& { return c.coupon_id; });
-    duplicates(ws.export_records, &Workspace::positionOfExportRecord, "export_records", "id",
+    duplicates(ws.export_records, report.export_records, "export_records", "id",
                [](const ExportRecord& e) -> const std::string& { return e.id; });
 
+    // Each resource's product and main resource, as Reindex found them by id (index.product_of,
+    // report.main_of: kNone = no record has that id).
     for (std::size_t i = 0; i < ws.resources.size(); ++i) {
         const Resource& r = ws.resources[i];
-        if (!ws.findProduct(r.product_id))
+        if (ws.index.product_of[i] == WorkspaceIndex::kNone)
             add(at("resources", i, "product_id"), "unknown product_id " + quoted(r.product_id));
         if (!r.main_resource_id) continue;
-        const Resource* main = ws.findResource(*r.main_resource_id);
-        if (!main)
+        const uint32_t mainAt = report.main_of[i];
+        if (mainAt == WorkspaceIndex::kNone)
             add(at("resources", i, "main_resource_id"), "unknown main_resource_id " + quoted(*r.main_resource_id));
-        else if (main == &r) add(at("resources", i, "main_resource_id"), "a resource cannot be its own main resource");
-        else if (!main->isMain())  // one level only, which also rules out cycles
-            add(at("resources", i, "main_resource_id"), "resource " + quoted(main->resource_id) +
+        else if (mainAt == i) add(at("resources", i, "main_resource_id"), "a resource cannot be its own main resource");
+        else if (const Resource& main = ws.resources[mainAt]; !main.isMain())  // one level only: no cycles
+            add(at("resources", i, "main_resource_id"), "resource " + quoted(main.resource_id) +
                                                             " is not a main resource (it is attached to " +
-                                                            quoted(*main->main_resource_id) + ")");
+                                                            quoted(*main.main_resource_id) + ")");
     }
 
     for (std::size_t i = 0; i < ws.orders.size(); ++i) {
@@ -2333,16 +2344,21 @@ LoadErrors CheckWorkspace(Workspace& ws, std::string_view fileName)
         const bool needsResource =
             o.isOpen() && (o.order_type == OrderType::Renewal || o.order_type == OrderType::Change ||
                            o.order_type == OrderType::Unsubscribe || o.order_type == OrderType::ToOnDemand);
+        // The line's pointer is spelled only for a message: most workspaces have none.
+        const auto itemAt = [&](std::size_t j, std::string_view member) {
+            std::string p = at("orders", i, "items");
+            AppendPointerIndex(p, j);
+            AppendPointerToken(p, member);
+            return p;
+        };
         for (std::size_t j = 0; j < o.items.size(); ++j) {
             const OrderItem& item = o.items[j];
-            std::string itemAt = at("orders", i, "items");
-            AppendPointerIndex(itemAt, j);
-            if (item.product_id && !ws.findProduct(*item.product_id))
-                add(itemAt + "/product_id", "unknown product_id " + quoted(*item.product_id));
-            if (needsResource && item.resource_id && !ws.findResource(*item.resource_id))
-                add(itemAt + "/resource_id", "unknown resource_id " + quoted(*item.resource_id) + " (an open " +
-                                                 std::string(ToString(o.order_type)) +
-                                                 " order must name a resource of this workspace)");
+            if (item.product_id && !ws.positionOfProduct(*item.product_id))
+                add(itemAt(j, "product_id"), "unknown product_id " + quoted(*item.product_id));
+            if (needsResource && item.resource_id && !ws.positionOfResource(*item.resource_id))
+                add(itemAt(j, "resource_id"), "unknown resource_id " + quoted(*item.resource_id) + " (an open " +
+                                                  std::string(ToString(o.order_type)) +
+                                                  " order must name a resource of this workspace)");
         }
     }
     return errors;

@@ -12,31 +12,89 @@
 //   ws.resources.push_back(r);  index.Add(ws.resources.size() - 1, sameIdAt);
 //
 // The table is a power of two of slots, at most half full, so a lookup looks at 1.5 slots on
-// average. A duplicated id is indexed once, at its first position (the loader reports the others).
+// average. A duplicated id is indexed once, at its first position; Build tells the caller of each
+// later one as it meets it (the loader reports them without looking every id up a second time).
 // Positions fit in 32 bits: a list of 4 billion records does not fit in wasm32's memory.
+//
+// The hash reads the id 8 bytes at a time (HashId below): ids are 10 to 40 bytes, and the standard
+// hash of wasm32's libc++ (32-bit murmur2) reads 4 at a time (docs/performance.md "Where the remaining
+// time goes").
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 namespace qd {
 
+// A 64-bit hash of an id, 8 bytes a step: each word is mixed in with a multiply (the odd constants
+// of splitmix64 / murmur3's finaliser) and the result is mixed once more, so that the low bits, which
+// pick the slot, depend on every byte. Not for an adversary (a file chosen to collide only makes its
+// own open slower); identical on every platform, so a table's layout does not depend on the build.
+// The tail of fewer than 8 bytes is read with fixed-size loads (a memcpy of a variable length is a
+// call); an id of 8 bytes or more ends with the word of its last 8 bytes, overlapping the one before.
+inline uint64_t HashId(std::string_view id)
+{
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    const auto load8 = [](const char* at) {
+        uint64_t word;
+        std::memcpy(&word, at, 8);
+        return word;
+    };
+    const auto load4 = [](const char* at) {
+        uint32_t word;
+        std::memcpy(&word, at, 4);
+        return static_cast<uint64_t>(word);
+    };
+    const auto mix = [](uint64_t h, uint64_t word) {
+        h = (h ^ word) * kMul;
+        return h ^ (h >> 29);
+    };
+    const char* p = id.data();
+    const std::size_t n = id.size();
+    uint64_t h = 0xFF51AFD7ED558CCDull ^ (n * kMul);
+    if (n >= 8) {
+        const char* const last = p + n - 8;
+        for (; p < last; p += 8) h = mix(h, load8(p));
+        h = mix(h, load8(last));
+    } else if (n >= 4) {
+        h = mix(h, load4(p) | load4(p + n - 4) << 32);
+    } else if (n > 0) {
+        const auto byte = [](char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)); };
+        h = mix(h, byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16);
+    }
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 32);
+}
+
 class IdIndex {
 public:
+    static constexpr std::size_t kPlaced = SIZE_MAX;  // Place: the position was indexed (its id is new)
+
     // Indexes positions 0..count-1 (whatever was indexed before is dropped).
     template <class IdAt>
     void Build(std::size_t count, IdAt idAt)
+    {
+        Build(count, idAt, [](std::size_t, std::size_t) {});
+    }
+    // The same, calling onDuplicate(position, first) for each position whose id an earlier position
+    // has, in position order (`first` is that earlier position: the one indexed). Nothing else
+    // differs: a list without duplicates costs the same.
+    template <class IdAt, class OnDuplicate>
+    void Build(std::size_t count, IdAt idAt, OnDuplicate onDuplicate)
     {
         count_ = 0;
         positions_ = count;
         std::size_t capacity = 16;
         while (capacity < 2 * count) capacity *= 2;
         slots_.assign(count ? capacity : 0, 0);
-        for (std::size_t i = 0; i < count; ++i) Place(i, idAt);
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t first = Place(i, idAt);
+            if (first != kPlaced) onDuplicate(i, first);
+        }
     }
     // Indexes one more position (a record appended to the list), unless its id is indexed already.
     template <class IdAt>
@@ -68,9 +126,10 @@ public:
     }
 
 private:
-    static std::size_t Hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+    static std::size_t Hash(std::string_view id) { return static_cast<std::size_t>(HashId(id)); }
+    // kPlaced, or the position already indexed under the same id (the first occurrence stays).
     template <class IdAt>
-    void Place(std::size_t position, IdAt idAt)
+    std::size_t Place(std::size_t position, IdAt idAt)
     {
         const std::string_view id = idAt(position);
         const std::size_t mask = slots_.size() - 1;
@@ -78,9 +137,9 @@ private:
             if (slots_[s] == 0) {
                 slots_[s] = static_cast<uint32_t>(position + 1);
                 ++count_;
-                return;
+                return kPlaced;
             }
-            if (std::string_view(idAt(slots_[s] - 1)) == id) return;  // the first occurrence stays
+            if (std::string_view(idAt(slots_[s] - 1)) == id) return slots_[s] - 1;
         }
     }
     template <class IdAt>

@@ -20,10 +20,14 @@ auto IdsOf(const std::vector<T>& items)
     return [&items](std::size_t i) -> std::string_view { return IdOf(items[i]); };
 }
 
+// The first occurrence of an id stays; each later one goes into `duplicates` (position order).
 template <class T>
-void IndexVector(IdIndex& index, const std::vector<T>& items)
+void IndexVector(IdIndex& index, const std::vector<T>& items, std::vector<ReindexReport::Duplicate>& duplicates)
 {
-    index.Build(items.size(), IdsOf(items));  // the first occurrence of an id stays
+    duplicates.clear();
+    index.Build(items.size(), IdsOf(items), [&duplicates](std::size_t position, std::size_t first) {
+        duplicates.push_back({static_cast<uint32_t>(position), static_cast<uint32_t>(first)});
+    });
 }
 
 template <class T>
@@ -69,15 +73,22 @@ void CountBy(JsonWriter& w, const Items& items, GetEnum getEnum)
 
 void Workspace::Reindex()
 {
-    IndexVector(index.products, products);
-    IndexVector(index.resources, resources);
-    IndexVector(index.orders, orders);
-    IndexVector(index.coupons, coupons);
-    IndexVector(index.export_records, export_records);
+    ReindexReport report;
+    Reindex(report);
+}
+
+void Workspace::Reindex(ReindexReport& report)
+{
+    IndexVector(index.products, products, report.products);
+    IndexVector(index.resources, resources, report.resources);
+    IndexVector(index.orders, orders, report.orders);
+    IndexVector(index.coupons, coupons, report.coupons);
+    IndexVector(index.export_records, export_records, report.export_records);
     // Positions fit in 32 bits: a workspace of 4 billion resources does not fit in wasm32's memory.
     const std::size_t n = resources.size();
     index.product_of.assign(n, WorkspaceIndex::kNone);
-    std::vector<uint32_t> mainOf(n, WorkspaceIndex::kNone);
+    std::vector<uint32_t>& mainOf = report.main_of;
+    mainOf.assign(n, WorkspaceIndex::kNone);
     index.attached_begin.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
         const Resource& r = resources[i];

@@ -485,6 +485,21 @@ struct WorkspaceIndex {
     std::vector<uint32_t> attached;        //   attached[attached_begin[i] .. attached_begin[i + 1])
 };
 
+// What Workspace::Reindex(report) met on the way, for the loader's check (CheckWorkspace in load.h),
+// which would otherwise look every id up again: the records whose id an earlier record of the same
+// list has, and where each resource's main resource is. Empty lists for a workspace without duplicates.
+struct ReindexReport {
+    struct Duplicate {
+        uint32_t position;  // the record with the repeated id
+        uint32_t first;     // the earlier record with that id: the one the index keeps
+        friend bool operator==(const Duplicate&, const Duplicate&) = default;
+    };
+    std::vector<Duplicate> products, resources, orders, coupons, export_records;  // in position order
+    // resource position -> its main resource's position; WorkspaceIndex::kNone for a main resource and
+    // for a main_resource_id that no resource has
+    std::vector<uint32_t> main_of;
+};
+
 struct Workspace {
     std::optional<Instant> as_of;  // the "now" of quotes and refunds; absent = the real clock
     Account account;               // default: all account defaults
@@ -499,6 +514,8 @@ struct Workspace {
 
     // Rebuilds `index` from the vectors (first occurrence wins for a duplicated id).
     void Reindex();
+    // The same, and says what it met: the duplicated ids and the main resources (ReindexReport).
+    void Reindex(ReindexReport& report);
     // Indexes the orders, coupons and export records appended since the index was built, when nothing
     // else moved (cheaper than Reindex for an added order; a product or resource added needs Reindex).
     void IndexAppended();
