@@ -198,6 +198,41 @@ TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tok
     }
 }
 
+// The SIMD stage 1 validates UTF-8 only over the runs of 64-byte blocks that hold a byte above 0x7F
+// (core/io/json_structure.cpp): a run starts and ends anywhere in a character, a bad sequence sits at
+// a run's start, middle or end, runs are one block or many, and an ASCII block lies between two runs.
+TEST_CASE("load paths: the SIMD stage 1 validates UTF-8 in the runs of blocks that are not ASCII, and nowhere less")
+{
+    const SimdStage1 simd;
+    const std::string head = R"({"format":"quotedesk/1","x":")";
+    const std::string ascii(130, 'a');  // holds a whole block wherever it starts: the runs around it are apart
+    std::string chinese;                // 3-byte characters over several blocks
+    for (int i = 0; i < 50; ++i) chinese += "\xE4\xB8\xAD";
+    const std::string takes[] = {"\xC3\xA9", chinese, chinese + ascii + "\xC3\xA9" + ascii + chinese,
+                                 "\xF0\x9F\x98\x80" + ascii + "\xF0\x9F\x98\x80"};
+    const std::string refuses[] = {
+        "\xC3" + ascii,                                  // a character cut short by an ASCII block
+        chinese + "\xE4\xB8" + ascii,                    // ... at the end of a long run
+        chinese + ascii + "\xA9" + ascii,                // a lone continuation byte in a later run
+        chinese + ascii + chinese + "\xC0\xAF" + ascii,  // an overlong form in a run after another run
+        ascii + chinese + "\xED\xA0\x80" + chinese,      // a surrogate in the middle of a run
+        chinese + ascii + "\xF4\x90\x80\x80",            // above U+10FFFF in the last block
+    };
+    for (int shift = 0; shift < 64; ++shift) {
+        const std::string spaces(static_cast<std::size_t>(shift), ' ');
+        for (const std::string& good : takes) {
+            CAPTURE(shift);
+            CAPTURE(good);
+            CHECK(test::LoadBothPaths(spaces + head + good + "\"}").ok);
+        }
+        for (const std::string& bad : refuses) {
+            CAPTURE(shift);
+            CAPTURE(bad);
+            CHECK_FALSE(test::LoadBothPaths(spaces + head + bad + "\"}").ok);
+        }
+    }
+}
+
 // A text that counts the bytes lent, to see that a dropped open reads no further.
 class CountingSource final : public TextSource {
 public:

@@ -8,7 +8,8 @@
 // in the browser. ChooseStage1 makes simdjson's parsers use a stage 1 that classifies
 // 64 bytes at a time with WebAssembly SIMD (SSE2 natively, where the same code is tested), copies
 // strings 16 bytes at a time up to their first backslash, and keeps everything else of the
-// implementation simdjson chose (unescaping from that backslash on, UTF-8 validation).
+// implementation simdjson chose (unescaping from that backslash on, UTF-8 validation). The UTF-8 is
+// validated only where a block of 64 bytes holds a byte above 0x7F (docs/performance.md "Stage 1").
 //
 // The index it writes is the one simdjson's own stage 1 writes for every valid document; for an
 // invalid one either stage refuses (an unclosed string, a control character inside a string, bad
@@ -16,6 +17,7 @@
 // reader, so no message depends on which stage refused.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -35,10 +37,15 @@ struct JsonBlock {
     std::uint64_t separator = 0;        // , or :
     std::uint64_t space = 0;            // space, tab, line feed, carriage return
     std::uint64_t control = 0;          // below 0x20
+    std::uint64_t nonAscii = 0;         // 0x80 and above: a byte of a multi-byte UTF-8 character
+    // The same, combined before they are made masks (one mask where the caller would OR three):
+    std::uint64_t op = 0;         // open | close | separator
+    std::uint64_t opOrSpace = 0;  // op | space
 };
 // `p`: 64 readable bytes. With WebAssembly SIMD or SSE2 where the build has them, else a byte at a time.
 // Always inline (the wasm build left it a call): a caller that reads only some of the masks does not
-// compute the others.
+// compute the others (RootScan reads quote, backslash, open and close; stage 1 reads op and opOrSpace
+// instead of the four they combine: 6 masks of 16 bytes instead of 8).
 [[gnu::always_inline]] inline JsonBlock ClassifyJsonBlock(const char* p)
 {
     JsonBlock b;
@@ -69,13 +76,19 @@ struct JsonBlock {
 #endif
         // '{' 0x7B and '[' 0x5B are the bytes whose value | 0x20 is 0x7B; '}' 0x7D and ']' 0x5D for 0x7D.
         const int shift = 16 * k;
+        const auto open = foldedEq(0x7B), close = foldedEq(0x7D), separator = any(eq(','), eq(':'));
+        const auto space = any(any(eq(' '), eq('\t')), any(eq('\n'), eq('\r')));
+        const auto op = any(any(open, close), separator);
         b.quote |= bits(eq('"')) << shift;
         b.backslash |= bits(eq('\\')) << shift;
-        b.open |= bits(foldedEq(0x7B)) << shift;
-        b.close |= bits(foldedEq(0x7D)) << shift;
-        b.separator |= bits(any(eq(','), eq(':'))) << shift;
-        b.space |= bits(any(any(eq(' '), eq('\t')), any(eq('\n'), eq('\r')))) << shift;
+        b.open |= bits(open) << shift;
+        b.close |= bits(close) << shift;
+        b.separator |= bits(separator) << shift;
+        b.space |= bits(space) << shift;
         b.control |= bits(control) << shift;
+        b.nonAscii |= bits(v) << shift;  // the bitmask is of each byte's top bit
+        b.op |= bits(op) << shift;
+        b.opOrSpace |= bits(any(op, space)) << shift;
     }
 #else
     for (int k = 0; k < 64; ++k) {
@@ -88,9 +101,35 @@ struct JsonBlock {
         if (c == ',' || c == ':') b.separator |= bit;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') b.space |= bit;
         if (c < 0x20) b.control |= bit;
+        if (c >= 0x80) b.nonAscii |= bit;
     }
+    b.op = b.open | b.close | b.separator;
+    b.opOrSpace = b.op | b.space;
 #endif
     return b;
+}
+
+// Where the first '"' or '\\' from `p` on is: with p inside a JSON string of a document simdjson
+// reads (after its opening quote), the string's end when it has no escape. Reads 16 bytes at a time,
+// so up to 15 bytes past that byte: within simdjson's padding after the document.
+[[gnu::always_inline]] inline std::size_t QuoteOrBackslash(const char* p)
+{
+    for (std::size_t at = 0;; at += 16) {
+#if defined(__wasm_simd128__)
+        const v128_t v = wasm_v128_load(p + at);
+        const std::uint32_t stops = static_cast<std::uint32_t>(wasm_i8x16_bitmask(
+            wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('"')), wasm_i8x16_eq(v, wasm_i8x16_splat('\\')))));
+        if (stops != 0) return at + static_cast<std::size_t>(__builtin_ctz(stops));
+#elif defined(__SSE2__)
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+        const std::uint32_t stops = static_cast<std::uint32_t>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+        if (stops != 0) return at + static_cast<std::size_t>(__builtin_ctz(stops));
+#else
+        for (std::size_t k = at; k < at + 16; ++k)
+            if (p[k] == '"' || p[k] == '\\') return k;
+#endif
+    }
 }
 
 // Bit k: the xor of bits 0..k. Of the unescaped quotes: the strings, each from its opening quote up

@@ -1801,7 +1801,22 @@ bool FastReader::scalar(simdjson::ondemand::value& v, simdjson::ondemand::json_t
 {
     using simdjson::ondemand::json_type;
     switch (type) {
-        case json_type::string: out.type = JsonType::String; return !v.get_string().get(out.text);
+        case json_type::string: {
+            // A string without a backslash is its own text: the view of the document's bytes between its
+            // quotes, which stage 1 has checked (UTF-8, no control character), with no copy into the
+            // parser's string buffer (simdjson's get_string copies every string: 5% of an open in the
+            // browser, docs/performance.md "Where the remaining time goes"). The readers copy what they
+            // keep before the next token. With a backslash, simdjson unescapes it.
+            out.type = JsonType::String;
+            const char* chars = v.raw_json_token().data() + 1;  // after the opening quote
+            const std::size_t end = QuoteOrBackslash(chars);
+            if (chars[end] == '"') {
+                out.text = std::string_view(chars, end);
+                simdjson::ondemand::raw_json_string taken;  // the token consumed, not parsed (no skip later)
+                return !v.get_raw_json_string().get(taken);
+            }
+            return !v.get_string().get(out.text);
+        }
         case json_type::number: {
             std::string_view raw = v.raw_json_token();
             while (!raw.empty() &&
