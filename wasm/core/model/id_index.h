@@ -10,6 +10,7 @@
 //   index.Build(ws.resources.size(), [&](std::size_t i) -> std::string_view { return ws.resources[i].resource_id; });
 //   std::optional<std::size_t> at = index.find("vol-1", sameIdAt);   // nullopt when none
 //   ws.resources.push_back(r);  index.Add(ws.resources.size() - 1, sameIdAt);
+//   index.Build(n, idAt, [](std::size_t position, std::size_t first) { ... });  // told of each duplicate
 //
 // The table is a power of two of slots, at most half full, so a lookup looks at 1.5 slots on
 // average. A duplicated id is indexed once, at its first position; Build tells the caller of each
