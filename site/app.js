@@ -119,13 +119,13 @@
   // Esc is seen (an input asks the console for a frame, drawn at the browser's next chance) and drops
   // the open: nothing changes. One open at a time: a second while one runs is refused (busy), the first
   // goes on. The bar (ui/open_progress.h) is drawn only when it is worth a frame: not in the first
-  // OPEN_QUIET_MS (an open that short shows no bar at all: a bar that flashes up and goes within a
-  // quarter of a second only distracts), then at most once per OPEN_BAR_MS, and never
+  // OPEN_QUIET_MS (an open that short shows no bar at all: a wait under a second needs no feedback of
+  // its own, and a bar that flashes up and goes only distracts), then at most once per OPEN_BAR_MS, and never
   // for more than about a tenth of the open: with software GL a frame of the console holds the page
   // 30-60 ms, so there the bar moves two or three times a second, with a GPU ten times
   // (docs/performance.md "Progress and Cancel").
   const OPEN_SLICE_MS = 12;               // reading between two looks at the page's events
-  const OPEN_QUIET_MS = 250, OPEN_BAR_MS = 100, OPEN_BAR_MAX_MS = 500;
+  const OPEN_QUIET_MS = 500, OPEN_BAR_MS = 100, OPEN_BAR_MAX_MS = 500;
   const OPEN_STEP_BYTES = 256 * 1024;     // a window of the loader: a few ms in wasm
   let openInProgress = null;              // the names of the open in progress
   const busyAnswer = (names) => ({ ok: false, busy: true, errors: [{ text: words().openBusy(openInProgress, names) }] });

@@ -58,7 +58,7 @@ async function startOpen() {
 const waitOpen = () => page.evaluate(() => window.__open);
 const longestGap = (frames) => frames.slice(1).reduce((m, t, i) => Math.max(m, t - frames[i]), 0);
 // Waits until the open is under way (some bytes read); with the bar: until the console's last frame has
-// drawn it too (from 250 ms on: the case slows the CPU so that the open lasts; the page must be
+// drawn it too (from 500 ms on: the case slows the CPU so that the open lasts; the page must be
 // recording its items already, harness.mjs uiItems).
 const waitUnderWay = (bar = true) => page.waitForFunction((bar) => {
   const p = JSON.parse(window.quotedesk.loadProgress());
@@ -85,7 +85,7 @@ const throttle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
 
 const failed = await run([
   ['a big open draws frames, with the bar, and its progress grows to the file size', async () => {
-    // CPU slowed 4x (the open and its baseline alike), so that the open outlasts the bar's first 250 ms
+    // CPU slowed 4x (the open and its baseline alike), so that the open outlasts the bar's first 500 ms
     // and its next frame however fast the machine.
     await uiItems(page);
     await throttle(4);
@@ -109,7 +109,7 @@ const failed = await run([
       `longest gap between frames ${Math.round(gap)} ms`);
     // Synchronous, the open would give one or two animation frames in all; stepped, the page's events
     // run after every slice of 12 ms (site/app.js openPacer), so the page keeps its frames: at least four
-    // a second even on a loaded machine. The console draws the bar from 250 ms on, then at most every
+    // a second even on a loaded machine. The console draws the bar from 500 ms on, then at most every
     // 500 ms (and a frame's time): at least one frame per 750 ms of the open.
     const least = Math.max(5, Math.floor(ms / 250));
     assert(r.frames.length >= least, `only ${r.frames.length} animation frames during an open of ${Math.round(ms)} ms`);

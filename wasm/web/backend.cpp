@@ -66,6 +66,7 @@ void DrawFrame()
         g.stats.startup.frameGl = frameEnd - uiEnd;
     }
     g.stats.lastFrameMs = frameEnd - frameStart;
+    AfterFrameDrawn();
 }
 
 EM_BOOL OnAnimationFrame(double, void*)

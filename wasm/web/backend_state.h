@@ -30,6 +30,9 @@ inline constexpr int kDeferredFrames = 4;
 bool SyncCanvasSize();  // true when devicePixelRatio changed
 void ApplyScale();      // theme and fonts for the ratio
 
+// ---- workspace_io.cpp ----
+void AfterFrameDrawn();  // a frame was drawn: what waited for it (the workspace an open replaced) is freed
+
 // ---- fonts.cpp ----
 void AddCodepoints(const char* utf8);  // characters the body font must hold (marks the atlas dirty)
 void AddCodepoints(std::string_view utf8);

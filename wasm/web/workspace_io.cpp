@@ -424,23 +424,31 @@ const char* LoadStagedFiles(std::vector<std::pair<std::string, std::string>> fil
     return Opened(std::move(r), names, source, false);
 }
 
-// The workspace an open replaced, freed in a task of its own right after the open's answer: a person
-// waits for the new workspace, not for the old one's memory (100,000 resources take 20-30 ms to free).
+// The workspace an open replaced is freed in a task of its own once the new one's first frame is
+// drawn (AfterFrameDrawn), so a person waits neither in the open's answer nor before that frame for
+// the old one's memory (100,000 resources take 20-30 ms to free); at the latest after a second (a
+// hidden page draws no frames).
 namespace {
 std::optional<qd::Workspace> g_replaced;
 void FreeReplaced(void*) { g_replaced.reset(); }
+constexpr int kFreeReplacedAtLatestMs = 1000;
 }  // namespace
 
-// The workspace of a successful open replaces the open one (freed in the next task, once the new one
-// is whole); the answer of qd_load_staged. streamed: read a piece at a time (qd_load_streamed).
+void AfterFrameDrawn()
+{
+    if (g_replaced) emscripten_async_call(FreeReplaced, nullptr, 0);
+}
+
+// The workspace of a successful open replaces the open one (freed after the next frame, once the new
+// one is shown); the answer of qd_load_staged. streamed: read a piece at a time (qd_load_streamed).
 const char* Opened(qd::LoadResult r, const std::string& names, int source, bool streamed)
 {
     ShellState& shell = Shell();
     RequestFrames();
     qd::ui::AppState& app = shell.app;
     if (app.workspace) {
-        g_replaced = std::move(app.workspace);
-        emscripten_async_call(FreeReplaced, nullptr, 0);
+        g_replaced = std::move(app.workspace);  // an earlier one still waiting is freed here
+        emscripten_async_call(FreeReplaced, nullptr, kFreeReplacedAtLatestMs);
     }
     app.workspace = std::move(r.workspace);
     g_journal.Forget();  // storage does not hold this one yet (from storage: qd_journal_restored says so)
