@@ -177,6 +177,27 @@ TEST_CASE("HashId: every byte and the length count, and the low bits (the slot) 
     CHECK(std::count(used.begin(), used.end(), true) > 7000);
 }
 
+TEST_CASE("SameId: equal exactly when every byte and the length are, at every length and every place")
+{
+    const std::string base = "869effb6-d7db-40de-9eb3-b641338f9486X";  // 37 bytes: words, a tail, an overlap
+    for (std::size_t n = 0; n <= base.size(); ++n) {
+        const std::string id = base.substr(0, n);
+        CAPTURE(n);
+        CHECK(SameId(id, std::string(id)));                         // another copy: compared, not the same pointer
+        if (n > 0) CHECK_FALSE(SameId(id, base.substr(0, n - 1)));  // one byte shorter
+        CHECK_FALSE(SameId(id, base.substr(0, n) + "-"));           // one byte longer
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string changed = id;
+            changed[i] ^= 0x40;  // one bit of one byte
+            CAPTURE(i);
+            CHECK_FALSE(SameId(id, changed));
+            CHECK_FALSE(SameId(changed, id));
+        }
+    }
+    CHECK(SameId(std::string_view("a\0b", 3), std::string_view("a\0b", 3)));
+    CHECK_FALSE(SameId(std::string_view("a\0b", 3), std::string_view("a\0c", 3)));
+}
+
 TEST_CASE("Workspace::Reindex(report): the duplicates of each list and each resource's main")
 {
     Workspace ws;
