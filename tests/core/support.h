@@ -61,6 +61,16 @@ inline std::vector<std::string> SourceJsonFiles(std::initializer_list<const char
     return out;
 }
 
+// A resource with only its id, its product and (for an attached one) its main resource's id.
+inline Resource MakeResource(std::string id, std::string product, std::optional<std::string> main = std::nullopt)
+{
+    Resource r;
+    r.resource_id = std::move(id);
+    r.product_id = std::move(product);
+    r.main_resource_id = std::move(main);
+    return r;
+}
+
 // The codes of the refusals, in order.
 inline std::vector<std::string> Codes(const Refusals& refusals)
 {

@@ -9,19 +9,12 @@
 
 #include "core/io/load.h"
 #include "core/model/workspace.h"
+#include "support.h"
 
 using namespace qd;
+using qd::test::MakeResource;
 
 namespace {
-
-Resource MakeResource(std::string id, std::string product, std::optional<std::string> main = std::nullopt)
-{
-    Resource r;
-    r.resource_id = std::move(id);
-    r.product_id = std::move(product);
-    r.main_resource_id = std::move(main);
-    return r;
-}
 
 Order MakeOrder(std::string id, std::optional<std::string> combined = std::nullopt)
 {

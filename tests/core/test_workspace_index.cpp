@@ -8,19 +8,12 @@
 #include <vector>
 
 #include "core/model/workspace.h"
+#include "support.h"
 
 using namespace qd;
+using qd::test::MakeResource;
 
 namespace {
-
-Resource MakeResource(std::string id, std::string product, std::optional<std::string> main = std::nullopt)
-{
-    Resource r;
-    r.resource_id = std::move(id);
-    r.product_id = std::move(product);
-    r.main_resource_id = std::move(main);
-    return r;
-}
 
 std::vector<std::string> Ids(const Workspace& ws, std::span<const uint32_t> positions)
 {
