@@ -232,6 +232,35 @@ const failed = await run([
     assert(r.seen && r.seen.files === 2 && r.seen.file >= 1 && r.seen.done >= 0, 'progress: ' + JSON.stringify(r.seen));
     assert((await fingerprint()) === before, 'the workspace changed');
   }],
+  ['the workspace an open replaced is freed once the new one is drawn (not inside the answer, not kept)', async () => {
+    const r = await page.evaluate(async () => {
+      const inUse = () => { const m = JSON.parse(window.quotedesk.checkOpen(0)); return m.ceiling - m.available; };
+      const state = () => JSON.parse(window.quotedesk.state());
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const quiet = async () => { while (!state().idle || state().storage.save_pending) await new Promise((r) => setTimeout(r, 50)); };
+      await window.quotedesk.restoreSample();
+      await quiet();
+      const sample = inUse();
+      await window.quotedesk.loadBytes(window.__big, 'big.json');   // the big one replaces the sample
+      const first = inUse();   // the workspace alone: the console has derived nothing from it yet
+      await quiet();
+      const one = inUse();     // with what the console keeps (the history's copy, the forecast, ...)
+      await window.quotedesk.loadBytes(window.__big, 'big.json');   // and replaces the big one
+      const atAnswer = inUse();
+      const drawn = state().frames_drawn;
+      while (state().frames_drawn === drawn) await frame();        // the new one's first frame
+      await new Promise((resolve) => setTimeout(resolve, 50));      // the task after it
+      return { sample, first, one, atAnswer, afterFrame: inUse() };
+    });
+    const ws = r.first - r.sample;   // about what the big workspace takes
+    const mb1 = (n) => (n / 1e6).toFixed(1) + ' MB';
+    console.log(`  in use: the sample ${mb1(r.sample)}, the big one ${mb1(r.first)} (${mb1(r.one)} once the console is idle), ` +
+      `both at the next open's answer ${mb1(r.atAnswer)}, ` +
+      `after the first frame ${mb1(r.afterFrame)}`);
+    assert(ws > 20e6, 'the big workspace takes ' + mb1(ws));
+    assert(r.atAnswer - r.one > 0.5 * ws, 'the old workspace was freed inside the answer: ' + JSON.stringify(r));
+    assert(r.atAnswer - r.afterFrame > 0.5 * ws, 'the old workspace was not freed after the first frame: ' + JSON.stringify(r));
+  }],
   ['no page error, no console error', async () => {
     await waitFrames(page, 1);
     assert(problems.length === 0, problems.join('\n'));

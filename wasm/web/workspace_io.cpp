@@ -570,8 +570,8 @@ EMSCRIPTEN_KEEPALIVE const char* qd_load_streamed(const char* fileName, double s
 }
 
 // [SECTION] Exports: an open in progress
-// The page opens files between animation frames (docs/architecture.md §2 "Opening a file"), so the
-// console keeps drawing its bar (ui/open_progress.h) and 取消 / Esc can drop the open:
+// The page opens files a slice at a time, its events running between slices (docs/architecture.md §2
+// "Opening a file"), so the console draws its bar (ui/open_progress.h) and 取消 / Esc can drop the open:
 //   qd_open_begin(names, files, bytes, cancellable)      the bar is up (drawn from the next qd_open_redraw)
 //   qd_open_file(i, bytesBefore)                         file i (0-based) is being read or staged
 //   qd_open_stream_begin(name, size)                     one file: a StreamedLoad over Module.qdStreamed
