@@ -15,11 +15,11 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <set>
 #include <string_view>
 #include <vector>
 
+#include "core/model/words.h"
 #include "ui/app.h"  // HeadingCodepoints
 #include "ui/i18n.h"
 #include "ui/labels.h"
@@ -330,15 +330,10 @@ void AddCodepoints(std::string_view utf8)
     const char* const end = p + utf8.size();
     const bool skipAscii = f.printableAsciiIn == 95;
     const bool delIn = f.inBmp[0x7f];
-    const auto load8 = [](const char* at) {
-        uint64_t word;
-        std::memcpy(&word, at, 8);
-        return word;
-    };
     while (p < end) {
         if (skipAscii) {
             while (end - p >= 8) {
-                const uint64_t word = load8(p);
+                const uint64_t word = LoadWord8(p);
                 if (!delIn && HasDel(word)) break;  // byte by byte: DEL may be new
                 const uint64_t high = word & kHighBits;
                 if (high == 0) {
@@ -350,7 +345,7 @@ void AddCodepoints(std::string_view utf8)
             }
             // fewer than 8 left: the text's last 8 bytes, overlapping some already read, when it has 8
             if (end - p < 8 && utf8.size() >= 8) {
-                const uint64_t word = load8(end - 8);
+                const uint64_t word = LoadWord8(end - 8);
                 if ((word & kHighBits) == 0 && (delIn || !HasDel(word))) break;
             }
             if (p == end) break;

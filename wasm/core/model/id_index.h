@@ -29,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/words.h"
+
 namespace qd {
 
 // A 64-bit hash of an id, 8 bytes a step: each word is mixed in with a multiply (the odd constants
@@ -40,16 +42,6 @@ namespace qd {
 inline uint64_t HashId(std::string_view id)
 {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    const auto load8 = [](const char* at) {
-        uint64_t word;
-        std::memcpy(&word, at, 8);
-        return word;
-    };
-    const auto load4 = [](const char* at) {
-        uint32_t word;
-        std::memcpy(&word, at, 4);
-        return static_cast<uint64_t>(word);
-    };
     const auto mix = [](uint64_t h, uint64_t word) {
         h = (h ^ word) * kMul;
         return h ^ (h >> 29);
@@ -59,10 +51,10 @@ inline uint64_t HashId(std::string_view id)
     uint64_t h = 0xFF51AFD7ED558CCDull ^ (n * kMul);
     if (n >= 8) {
         const char* const last = p + n - 8;
-        for (; p < last; p += 8) h = mix(h, load8(p));
-        h = mix(h, load8(last));
+        for (; p < last; p += 8) h = mix(h, LoadWord8(p));
+        h = mix(h, LoadWord8(last));
     } else if (n >= 4) {
-        h = mix(h, load4(p) | load4(p + n - 4) << 32);
+        h = mix(h, LoadWord4(p) | LoadWord4(p + n - 4) << 32);
     } else if (n > 0) {
         const auto byte = [](char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)); };
         h = mix(h, byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16);
@@ -80,14 +72,9 @@ inline bool SameId(std::string_view a, std::string_view b)
     const char* p = a.data();
     const char* q = b.data();
     if (n < 8) return n == 0 || std::memcmp(p, q, n) == 0;
-    const auto load8 = [](const char* at) {
-        uint64_t word;
-        std::memcpy(&word, at, 8);
-        return word;
-    };
     for (std::size_t i = 0; i + 8 < n; i += 8)
-        if (load8(p + i) != load8(q + i)) return false;
-    return load8(p + n - 8) == load8(q + n - 8);  // the last 8 bytes, overlapping the loop's last word
+        if (LoadWord8(p + i) != LoadWord8(q + i)) return false;
+    return LoadWord8(p + n - 8) == LoadWord8(q + n - 8);  // the last 8 bytes, overlapping the loop's last word
 }
 
 class IdIndex {

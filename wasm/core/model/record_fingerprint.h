@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/model/record_fields.h"
+#include "core/model/words.h"
 #include "core/model/workspace.h"
 
 namespace qd {
@@ -38,11 +39,7 @@ public:
     {
         Add(static_cast<uint64_t>(s.size()));
         std::size_t i = 0;
-        for (; i + 8 <= s.size(); i += 8) {
-            uint64_t word;
-            std::memcpy(&word, s.data() + i, 8);
-            Add(word);
-        }
+        for (; i + 8 <= s.size(); i += 8) Add(LoadWord8(s.data() + i));
         if (i < s.size()) {
             uint64_t word = 0;
             std::memcpy(&word, s.data() + i, s.size() - i);
