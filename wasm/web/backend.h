@@ -22,6 +22,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/model/character_set.h"
+
 namespace qd::web {
 
 struct BackendStats {
@@ -88,6 +90,11 @@ void FetchRestOfFont();
 // Adds text whose characters must be renderable (e.g. typed text); the atlas is rebuilt before the
 // next frame if this brought new characters.
 void AddDisplayText(std::string_view utf8);
+
+// Every character of a set: an opened file's (LoadResult::characters, which its stage 1 collected while
+// validating it), so the workspace's strings need not be walked (docs/performance.md "The characters
+// of a file"). The atlas is asked for once at the end, as after a DisplayTextScan.
+void AddCharacters(const CharacterSet& characters);
 
 // The same for many strings at once: every string of an opened workspace, without a copy of them.
 // A string met again in the same scan (names repeat: services, regions, creators) is not read again,

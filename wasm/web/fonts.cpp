@@ -369,6 +369,12 @@ void AddCodepoints(std::string_view utf8)
 
 void AddCodepoints(const char* utf8) { AddCodepoints(std::string_view(utf8)); }
 
+void AddCharacters(const CharacterSet& characters)
+{
+    characters.forEach([](char32_t c) { AddCodepoint(static_cast<unsigned int>(c)); });
+    if (g.fontsDirty) RequestFrames();
+}
+
 DisplayTextScan::~DisplayTextScan()
 {
     if (g.fontsDirty) RequestFrames();

@@ -454,7 +454,10 @@ const char* Opened(qd::LoadResult r, const std::string& names, int source, bool 
     g_journal.Forget();  // storage does not hold this one yet (from storage: qd_journal_restored says so)
     qd::ui::MarkChanged(app);
     if (source != kFromFiles) qd::ui::StartHistory(app);  // opened fresh; files opened are a change to undo
-    AddWorkspaceText(*app.workspace);
+    // What the console may now have to draw: the characters the loader met in the file, or (another
+    // path) every string of the workspace walked.
+    if (r.characters) AddCharacters(*r.characters);
+    else AddWorkspaceText(*app.workspace);
     shell.data.loadErrors.clear();
     shell.data.fileNames = names;
     shell.data.restoredSavedAt.reset();

@@ -28,8 +28,12 @@
 namespace qd {
 
 namespace {
-bool g_chosen = false;  // ChooseStage1 was called
+bool g_chosen = false;                                // ChooseStage1 was called
+thread_local TextCharacters* t_characters = nullptr;  // CollectCharacters in scope on this thread
 }  // namespace
+
+CollectCharacters::CollectCharacters(TextCharacters& into) : previous_(t_characters) { t_characters = &into; }
+CollectCharacters::~CollectCharacters() { t_characters = previous_; }
 
 #if defined(__wasm_simd128__) || defined(__SSE2__)
 
@@ -57,8 +61,12 @@ public:
         constexpr std::size_t kNoRun = SIZE_MAX;
         std::size_t nonAsciiFrom = kNoRun;  // where the run of blocks with a byte above 0x7F started
         bool utf8 = true;                   // every run so far is valid UTF-8
+        TextCharacters* const characters = t_characters;
+        if (characters) characters->read = true;
         const auto validateRun = [&](std::size_t end) {
-            if (utf8 && !chosen_.validate_utf8(reinterpret_cast<const char*>(buf) + nonAsciiFrom, end - nonAsciiFrom))
+            const char* const from = reinterpret_cast<const char*>(buf) + nonAsciiFrom;
+            if (utf8 && !(characters ? AddUtf8Characters(std::string_view(from, end - nonAsciiFrom), characters->set)
+                                     : chosen_.validate_utf8(from, end - nonAsciiFrom)))
                 utf8 = false;
             nonAsciiFrom = kNoRun;
         };
@@ -84,6 +92,7 @@ public:
                     if (next) {
                         escaped |= bit;
                         next = 0;
+                        if (characters && p[k] == 'u') characters->escapes = true;
                     } else if (b.backslash & bit) {
                         next = 1;
                     }

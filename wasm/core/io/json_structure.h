@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/model/character_set.h"
+
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 #elif defined(__SSE2__)
@@ -155,6 +157,30 @@ enum class Stage1 {
 void ChooseStage1(Stage1 which);
 // Auto, unless ChooseStage1 chose before: the loader's fast path calls it before it reads.
 void ChooseStage1Once();
+
+// The characters of the text this file's stage 1 reads (docs/performance.md "The characters of a
+// file"): while a CollectCharacters is in scope on a thread, the stage 1 validates the UTF-8 of the
+// blocks that hold a byte above 0x7F itself (AddUtf8Characters, instead of simdjson's validator) and
+// adds their characters to `set`. Keys and every value alike: the set is every character the text
+// spells out, so a superset of what the workspace read from it can show, except what the text spells
+// as a \u escape (`escapes` says one was met). simdjson's own stage 1 collects nothing (`read` stays
+// false), so only a set with read && !escapes is the whole truth.
+struct TextCharacters {
+    CharacterSet set;
+    bool read = false;     // this file's stage 1 ran while collecting
+    bool escapes = false;  // a \u escape was met (outside a string JSON has no backslash)
+    bool complete() const { return read && !escapes; }
+};
+class CollectCharacters {
+public:
+    explicit CollectCharacters(TextCharacters& into);
+    ~CollectCharacters();  // the collection in scope before, if any, collects again
+    CollectCharacters(const CollectCharacters&) = delete;
+    CollectCharacters& operator=(const CollectCharacters&) = delete;
+
+private:
+    TextCharacters* previous_;
+};
 
 // What On-Demand leaves to whoever reads a number token: the JSON number grammar (RFC 8259 §6), and the
 // range nlohmann accepts (a number that does not fit a double, 1e400, is refused there). Both fast

@@ -2084,6 +2084,7 @@ struct StreamedLoad::Impl {
     LoadResult result;
     FastReader reader{result.workspace};
     std::optional<SteppedRead> steps;
+    TextCharacters characters;  // what stage 1 met while reading (LoadResult::characters)
     enum class Phase { Read, Check, Done, Failed } phase = Phase::Failed;
     uint64_t shown = 0;  // the largest progress().done given: it never goes back
 };
@@ -2109,10 +2110,12 @@ bool StreamedLoad::Step(std::size_t bytes)
 {
     Impl& d = *impl_;
     switch (d.phase) {
-        case Impl::Phase::Read:
+        case Impl::Phase::Read: {
+            const CollectCharacters collect(d.characters);
             if (d.steps->Step(bytes > 0 ? bytes : 1))
                 d.phase = d.steps->ok() ? Impl::Phase::Check : Impl::Phase::Failed;
             break;
+        }
         case Impl::Phase::Check:  // a step of its own: for 100,000 resources it takes a frame or more
             d.phase = CheckWorkspace(d.result.workspace, d.fileName).empty() ? Impl::Phase::Done : Impl::Phase::Failed;
             break;
@@ -2151,6 +2154,7 @@ std::optional<LoadResult> StreamedLoad::Finish()
     impl_->phase = Impl::Phase::Failed;  // spent: a second Finish gives nothing
     LoadResult out = std::move(impl_->result);
     out.ok = true;
+    if (impl_->characters.complete()) out.characters = std::move(impl_->characters.set);
     return out;
 }
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/model/diagnostics.h"
+#include "core/model/character_set.h"
 #include "core/model/workspace.h"
 
 namespace qd {
@@ -55,6 +56,11 @@ struct LoadResult {
     // Refused because a bare ListRenewRateOnPeriod response names no duration: open the same files again
     // with LoadOptions::renew_rate_period (the browser asks the user which duration it prices).
     bool needs_renew_rate_period = false;
+    // The streamed fast path (LoadWorkspaceStreamed, StreamedLoad): every character above U+007F of the
+    // file's text, collected by its stage 1 while validating the UTF-8 (json_structure.h
+    // TextCharacters), so the browser learns what the workspace can show without walking its strings.
+    // Absent: not known (another path, simdjson's own stage 1, or a \u escape in the text).
+    std::optional<CharacterSet> characters;
     explicit operator bool() const { return ok; }
 };
 
