@@ -184,6 +184,11 @@ TEST_CASE("the budget: a workspace over 96 MiB keeps its log but no undo step")
     big.Reindex();
     CHECK(EstimateWorkspaceBytes(big) > 400000 * (sizeof(Resource) + 37));
     CHECK(EstimateWorkspaceBytes(big) > kHistoryBudgetBytes);
+    // Told the budget, the count stops once past it: the 400,000 structs alone are, before any id.
+    const uint64_t stopped = EstimateWorkspaceBytes(big, kHistoryBudgetBytes);
+    CHECK(stopped > kHistoryBudgetBytes);
+    CHECK(stopped < EstimateWorkspaceBytes(big));
+    CHECK(stopped >= 400000 * sizeof(Resource));
     WorkspaceHistory history;
     history.reset(big);
     CHECK(history.undoLimitedBySize());
@@ -218,6 +223,8 @@ TEST_CASE("the budget: EstimateWorkspaceBytes is what a copy of the workspace ta
         const uint64_t after = MallocInUse();
         const uint64_t estimate = EstimateWorkspaceBytes(*copy);
         CAPTURE(estimate);
+        CHECK(EstimateWorkspaceBytes(*copy, estimate) == estimate);  // under the limit: the whole count
+        CHECK(EstimateWorkspaceBytes(*copy, kHistoryBudgetBytes) == estimate);
         CAPTURE(after - before);
         CHECK(estimate > generated.resources.size() * sizeof(Resource) + generated.orders.size() * sizeof(Order));
         if (before == 0 || after <= before) continue;  // no allocator statistics here

@@ -240,24 +240,37 @@ struct HeapBytes {
 // in-place buffer, the unknown members and the index, as the allocator hands them out. For the
 // 100,000-resource benchmark file this is malloc's bytes in use to within 1% (docs/performance.md
 // "Where the bytes go"; tests/core/test_workspace_history.cpp checks it against malloc natively).
-uint64_t EstimateWorkspaceBytes(const Workspace& ws)
+uint64_t EstimateWorkspaceBytes(const Workspace& ws, uint64_t atMost)
 {
-    HeapBytes heap;
-    heap(ws.products);
-    heap(ws.resources);
-    heap(ws.orders);
-    heap(ws.coupons);
-    heap(ws.export_records);
-    heap(ws.extra);
-    heap(ws.account.customer_id);
-    heap(ws.account.name);
+    constexpr uint64_t kFixed = sizeof(Workspace) + 4096;  // 4096: the rule profile and the account, roughly
     const WorkspaceIndex& index = ws.index;
+    HeapBytes heap;
+    // What needs no walk first: the arrays of the lists and of the index.
+    const auto array = [&](const auto& v) { heap.sum += BlockBytes(sizeof(v[0]) * v.capacity()); };
+    array(ws.products);
+    array(ws.resources);
+    array(ws.orders);
+    array(ws.coupons);
+    array(ws.export_records);
     for (const IdIndex* ids : {&index.products, &index.resources, &index.orders, &index.coupons, &index.export_records})
         heap.sum += BlockBytes(sizeof(uint32_t) * ids->slotCount());
     heap(index.product_of);
     heap(index.attached_begin);
     heap(index.attached);
-    return sizeof(Workspace) + 4096 + heap.sum;  // 4096: the rule profile and the account, roughly
+    if (kFixed + heap.sum > atMost) return kFixed + heap.sum;
+    // Then what every record holds beyond its own bytes.
+    const auto records = [&](const auto& v) {
+        for (const auto& record : v) heap(record);
+    };
+    records(ws.products);
+    records(ws.resources);
+    records(ws.orders);
+    records(ws.coupons);
+    records(ws.export_records);
+    heap(ws.extra);
+    heap(ws.account.customer_id);
+    heap(ws.account.name);
+    return kFixed + heap.sum;
 }
 
 std::string HistoryLogJson(const std::vector<HistoryEntry>& log)
@@ -327,7 +340,7 @@ void WorkspaceHistory::reset(const Workspace& ws)
     log_.clear();
     limited_ = false;
     current_.reset();
-    currentBytes_ = EstimateWorkspaceBytes(ws);
+    currentBytes_ = EstimateWorkspaceBytes(ws, kHistoryBudgetBytes);
     if (currentBytes_ <= kHistoryBudgetBytes) current_ = ws;
     else limited_ = true;
 }
@@ -347,7 +360,7 @@ void WorkspaceHistory::commit(const Workspace& ws, Instant now, LabelLanguage la
     log_.push_back(std::move(entry));
     if (log_.size() > kHistoryMaxEntries) log_.erase(log_.begin());
     redo_.clear();
-    const uint64_t bytes = EstimateWorkspaceBytes(ws);
+    const uint64_t bytes = EstimateWorkspaceBytes(ws, kHistoryBudgetBytes);  // exact when it is kept
     if (current_) undo_.push_back(Step{std::move(*current_), log_.back().seq, currentBytes_});
     current_.reset();
     currentBytes_ = bytes;
