@@ -57,7 +57,8 @@ TEST_CASE("CharacterSet: characters above U+007F, each once, in ascending order"
     CHECK(set.empty());
     for (char32_t c : {U'\0', U'a', U'\x7f', char32_t{0xD800}, char32_t{0xDFFF}, char32_t{0x110000}}) set.add(c);
     CHECK(set.empty());  // ASCII (every font has it), surrogates and what is beyond Unicode are not characters here
-    for (char32_t c : {U'中', U'\x80', char32_t{0x10FFFF}, U'中', char32_t{0x20000}, char32_t{0xFFFF}, char32_t{0x20000}})
+    for (char32_t c :
+         {U'中', U'\x80', char32_t{0x10FFFF}, U'中', char32_t{0x20000}, char32_t{0xFFFF}, char32_t{0x20000}})
         set.add(c);
     CHECK(set.size() == 5);
     CHECK(Members(set) == std::vector<char32_t>{0x80, U'中', 0xFFFF, 0x20000, 0x10FFFF});
@@ -74,7 +75,7 @@ TEST_CASE("CharacterSet: characters above U+007F, each once, in ascending order"
     CHECK_FALSE(other == set);
     CharacterSet beyondOnly;
     beyondOnly.add(char32_t{0x20000});
-    CHECK(beyondOnly == other);          // one has its plane-0 table, the other none: both hold no such character
+    CHECK(beyondOnly == other);  // one has its plane-0 table, the other none: both hold no such character
     CHECK(CharacterSet{} == CharacterSet{});
 }
 
@@ -100,17 +101,17 @@ TEST_CASE("AddUtf8Characters: every length of sequence at its bounds, and what R
         "\xF4\x90\x80\x80",  // U+110000, beyond Unicode
         "\xF5\x80\x80\x80",  // a byte UTF-8 never has
         "\xFF",
-        "\xC3",              // cut short at the end
+        "\xC3",  // cut short at the end
         "\xE4\xB8",
         "\xF0\x9F\x98",
-        "\xC3(",             // cut short by an ASCII byte
+        "\xC3(",  // cut short by an ASCII byte
         "\xE4\xB8z",
     };
     for (const std::string& bad : refused) {
         CAPTURE(bad);
         CharacterSet set;
         CHECK_FALSE(AddUtf8Characters(bad, set));
-        CHECK_FALSE(AddUtf8Characters("0123456789" + bad, set));       // after a run read 8 bytes at a time
+        CHECK_FALSE(AddUtf8Characters("0123456789" + bad, set));         // after a run read 8 bytes at a time
         CHECK_FALSE(AddUtf8Characters("中" + bad + "0123456789", set));  // before one
     }
     // ASCII around a character at every place in the 8-byte words.
@@ -132,9 +133,10 @@ TEST_CASE("AddUtf8Characters: valid exactly where simdjson's validator says so; 
     std::mt19937 rng(20261207);
     // Random text from pieces likely to form and break UTF-8: ASCII, lead and continuation bytes, whole
     // characters of every length and the edges of the refused ranges.
-    const std::vector<std::string> pieces = {"a", " ", "\x80", "\xBF", "\xC2", "\xDF", "\xE0", "\xED", "\xEF", "\xF0",
-                                             "\xF4", "\xF5", "\xA0", "\x9F", "\x8F", "\x90", Encode(0xE9),
-                                             Encode(U'中'), Encode(0xFFFD), Encode(0x1F600), "0123456789abcdef"};
+    const std::vector<std::string> pieces = {
+        "a",    " ",    "\x80",       "\xBF",        "\xC2",         "\xDF",          "\xE0",
+        "\xED", "\xEF", "\xF0",       "\xF4",        "\xF5",         "\xA0",          "\x9F",
+        "\x8F", "\x90", Encode(0xE9), Encode(U'中'), Encode(0xFFFD), Encode(0x1F600), "0123456789abcdef"};
     int valid = 0;
     for (int round = 0; round < 20000; ++round) {
         std::string text;

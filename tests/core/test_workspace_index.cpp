@@ -104,13 +104,47 @@ TEST_CASE("IdIndex: positions by id, the first of a duplicated id, growth by Add
     CHECK(index.find("id-5", idAt) == std::find(ids.begin(), ids.end(), "id-5") - ids.begin());
     CHECK(!index.find("id-1000", idAt));
     CHECK(!index.find("", idAt));
-    CHECK(index.slotCount() <= 4 * 1024);  // at most half full, a power of two: 4 bytes a slot
+    CHECK(index.slotCount() <= 4 * 1024);                // at most half full, a power of two
+    CHECK(index.tableBytes() == index.slotCount() * 4);  // a position and some bits of a hash per slot
     // Appended one at a time from empty: the table grows and keeps every position.
     IdIndex grown;
     for (std::size_t i = 0; i < ids.size(); ++i) grown.Add(i, idAt);
     for (std::size_t i = 0; i + 1 < ids.size(); ++i) CHECK(grown.find(ids[i], idAt) == i);
     CHECK(grown.size() == 1000);
     CHECK(grown.positions() == ids.size());
+    // Positions far ahead of the ids placed (a duplicate is not placed): the table grows for them too.
+    std::vector<std::string> same(3000, "dup");
+    same.push_back("last");
+    const auto sameAt = [&same](std::size_t i) -> std::string_view { return same[i]; };
+    IdIndex ahead;
+    for (std::size_t i = 0; i < same.size(); ++i) ahead.Add(i, sameAt);
+    CHECK(ahead.size() == 2);
+    CHECK(ahead.find("dup", sameAt) == 0);
+    CHECK(ahead.find("last", sameAt) == 3000);
+    CHECK(ahead.slotCount() > 3001);
+}
+
+TEST_CASE("IdIndex: a slot of another id is passed over without reading that id (its record is a cache miss)")
+{
+    std::vector<std::string> ids;
+    for (int i = 0; i < 20000; ++i) ids.push_back("4b7e2a90-0000-4000-8000-" + std::to_string(100000000000 + i));
+    std::size_t reads = 0;
+    const auto idAt = [&](std::size_t i) -> std::string_view {
+        ++reads;
+        return ids[i];
+    };
+    IdIndex index;
+    index.Build(ids.size(), idAt);
+    // One read per id placed (its own), where comparing at every occupied slot on the way read about
+    // a fifth as many more (20,000 ids in 65,536 slots). A slot of another id with the same 16 bits
+    // of hash kept would read one more: with these ids, none.
+    CHECK(reads == ids.size());
+    reads = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) CHECK(index.find(ids[i], idAt) == i);
+    CHECK(reads == ids.size());  // the one id found, once each
+    reads = 0;
+    for (int i = 0; i < 1000; ++i) CHECK_FALSE(index.find("absent-" + std::to_string(i), idAt));
+    CHECK(reads == 0);
 }
 
 TEST_CASE("IdIndex::Build: the duplicates it reports, in position order, each with the first position")

@@ -71,7 +71,7 @@ private:
     {
         if (p) extra(p->extra);
     }
-    void index(const IdIndex& ids) { bytes_["index: id position tables"] += BlockBytes(4 * ids.slotCount()); }
+    void index(const IdIndex& ids) { bytes_["index: id position tables"] += BlockBytes(ids.tableBytes()); }
 
     void count(const Workspace& ws)
     {

@@ -221,7 +221,7 @@ std::string OtherWorkspaceRemoval(std::size_t l, const std::string& id)
 
 uint64_t WorkspaceFingerprints::List::bytes() const
 {
-    return ids_.capacity() + 4 * idEnd_.capacity() + 8 * prints_.capacity() + 4 * index_.slotCount();
+    return ids_.capacity() + 4 * idEnd_.capacity() + 8 * prints_.capacity() + index_.tableBytes();
 }
 
 uint64_t WorkspaceFingerprints::bytes() const

@@ -2,9 +2,13 @@
 //
 // An IdIndex is an open-addressed table of positions (uint32) in a list, hashed by id. A lookup
 // hashes the id asked for and compares it with the id of the record at each candidate position, as
-// the caller's `idAt(position)` gives it: the ids stay in the records. For 100,000 resources this is
-// 1 MB; a std::unordered_map<std::string, std::size_t> was 9.6 MB of id copies, 6.4 MB of nodes and
-// 0.8 MB of buckets per 200,000 records (docs/performance.md "Where the bytes go").
+// the caller's `idAt(position)` gives it: the ids stay in the records. A slot keeps bits of its id's
+// hash in the bits its position does not use, so a slot of another id is passed over without reading
+// its record: records lie far apart in memory (a Resource is 232 bytes in wasm32), and reading one per
+// collision was a cache miss each, half of the time of indexing 100,000 records (docs/performance.md
+// "The id index's cache misses"). For 100,000 resources the table is 1 MB; a
+// std::unordered_map<std::string, std::size_t> was 9.6 MB of id copies, 6.4 MB of nodes and 0.8 MB
+// of buckets per 200,000 records (docs/performance.md "Where the bytes go").
 //
 //   IdIndex index;
 //   index.Build(ws.resources.size(), [&](std::size_t i) -> std::string_view { return ws.resources[i].resource_id; });
@@ -81,15 +85,11 @@ class IdIndex {
 public:
     static constexpr std::size_t kPlaced = SIZE_MAX;  // Place: the position was indexed (its id is new)
 
-    // Indexes positions 0..count-1 (whatever was indexed before is dropped).
     template <class IdAt>
     void Build(std::size_t count, IdAt idAt)
     {
         Build(count, idAt, [](std::size_t, std::size_t) {});
     }
-    // The same, calling onDuplicate(position, first) for each position whose id an earlier position
-    // has, in position order (`first` is that earlier position: the one indexed). Nothing else
-    // differs: a list without duplicates costs the same.
     template <class IdAt, class OnDuplicate>
     void Build(std::size_t count, IdAt idAt, OnDuplicate onDuplicate)
     {
@@ -103,29 +103,32 @@ public:
             if (first != kPlaced) onDuplicate(i, first);
         }
     }
-    // Indexes one more position (a record appended to the list), unless its id is indexed already.
     template <class IdAt>
     void Add(std::size_t position, IdAt idAt)
     {
-        if (2 * (count_ + 1) > slots_.size()) Grow(idAt);
+        // At most half full, and position + 1 within a slot's position bits (duplicates are not placed,
+        // so positions can run ahead of the ids placed).
+        while (2 * (count_ + 1) > slots_.size() || position + 1 > PositionMask()) Grow(idAt);
         Place(position, idAt);
         if (position >= positions_) positions_ = position + 1;
     }
-    // The position of the record whose id is `id`, nullopt when none.
     template <class IdAt>
     std::optional<std::size_t> find(std::string_view id, IdAt idAt) const
     {
         if (slots_.empty()) return std::nullopt;
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = Hash(id) & mask;; s = (s + 1) & mask) {
+        const uint64_t hash = HashId(id);
+        const uint32_t tag = TagOf(hash);
+        for (std::size_t s = static_cast<std::size_t>(hash) & mask;; s = (s + 1) & mask) {
             const uint32_t slot = slots_[s];
             if (slot == 0) return std::nullopt;
-            if (SameId(idAt(slot - 1), id)) return slot - 1;
+            if ((slot & ~PositionMask()) == tag && SameId(idAt(PositionIn(slot)), id)) return PositionIn(slot);
         }
     }
     std::size_t size() const { return count_; }                  // ids indexed
     std::size_t positions() const { return positions_; }         // positions 0..positions()-1 are indexed
-    std::size_t slotCount() const { return slots_.capacity(); }  // for the byte count of the benchmark
+    std::size_t slotCount() const { return slots_.capacity(); }  // slots, used or not
+    std::size_t tableBytes() const { return slots_.capacity() * sizeof(uint32_t); }  // the table's heap block
     void clear()
     {
         slots_.clear();
@@ -133,20 +136,28 @@ public:
     }
 
 private:
-    static std::size_t Hash(std::string_view id) { return static_cast<std::size_t>(HashId(id)); }
-    // kPlaced, or the position already indexed under the same id (the first occurrence stays).
+    // A slot of a table of 2^k slots: position + 1 in its low k bits (0: empty; Build and Add keep
+    // every position + 1 below 2^k), and in the 32 - k bits above them as many bits of the id's hash
+    // (the high half, which does not pick the slot): 14 bits at 100,000 records, so one slot in 16,384
+    // of another id is read to be told apart. A table of 2^32 slots would keep no hash bits.
+    uint32_t PositionMask() const { return static_cast<uint32_t>(slots_.size() - 1); }
+    uint32_t TagOf(uint64_t hash) const { return static_cast<uint32_t>(hash >> 32) & ~PositionMask(); }
+    std::size_t PositionIn(uint32_t slot) const { return static_cast<std::size_t>(slot & PositionMask()) - 1; }
     template <class IdAt>
     std::size_t Place(std::size_t position, IdAt idAt)
     {
         const std::string_view id = idAt(position);
+        const uint64_t hash = HashId(id);
+        const uint32_t tag = TagOf(hash);
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = Hash(id) & mask;; s = (s + 1) & mask) {
-            if (slots_[s] == 0) {
-                slots_[s] = static_cast<uint32_t>(position + 1);
+        for (std::size_t s = static_cast<std::size_t>(hash) & mask;; s = (s + 1) & mask) {
+            const uint32_t slot = slots_[s];
+            if (slot == 0) {
+                slots_[s] = tag | static_cast<uint32_t>(position + 1);
                 ++count_;
                 return kPlaced;
             }
-            if (SameId(idAt(slots_[s] - 1), id)) return slots_[s] - 1;
+            if ((slot & ~PositionMask()) == tag && SameId(idAt(PositionIn(slot)), id)) return PositionIn(slot);
         }
     }
     template <class IdAt>
@@ -154,13 +165,14 @@ private:
     {
         std::vector<uint32_t> old;
         old.swap(slots_);
+        const uint32_t oldMask = old.empty() ? 0 : static_cast<uint32_t>(old.size() - 1);
         slots_.assign(old.empty() ? 16 : 2 * old.size(), 0);
         count_ = 0;
         for (uint32_t slot : old)
-            if (slot != 0) Place(slot - 1, idAt);
+            if (slot != 0) Place(static_cast<std::size_t>(slot & oldMask) - 1, idAt);
     }
 
-    std::vector<uint32_t> slots_;  // position + 1; 0 = empty
+    std::vector<uint32_t> slots_;  // hash bits | position + 1; 0 = empty
     std::size_t count_ = 0;
     std::size_t positions_ = 0;
 };

@@ -253,7 +253,7 @@ uint64_t EstimateWorkspaceBytes(const Workspace& ws, uint64_t atMost)
     array(ws.coupons);
     array(ws.export_records);
     for (const IdIndex* ids : {&index.products, &index.resources, &index.orders, &index.coupons, &index.export_records})
-        heap.sum += BlockBytes(sizeof(uint32_t) * ids->slotCount());
+        heap.sum += BlockBytes(ids->tableBytes());
     heap(index.product_of);
     heap(index.attached_begin);
     heap(index.attached);
