@@ -75,7 +75,7 @@ int main(int argc, char** argv)
                 workspace ? static_cast<double>(held) / static_cast<double>(workspace) : 0.0);
     // (no time: reading malloc's figures walks the whole heap under emscripten, after every step)
     std::printf("peak during the build: %.1f MB above the workspace (%.3fx it), read after each of %d steps\n",
-                Mb(peak - before), workspace ? static_cast<double>(peak - before) / static_cast<double>(workspace) : 0.0,
-                steps);
+                Mb(peak - before),
+                workspace ? static_cast<double>(peak - before) / static_cast<double>(workspace) : 0.0, steps);
     return 0;
 }
