@@ -2,12 +2,16 @@
 // on the rules of RunDueAutoRenewals (seed 4.2.2, 4.2.2.4; docs/rules.md §3.2).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/engine/forecast.h"
+#include "core/engine/projects.h"
 #include "test_renewal_fixture.h"
 #include "support.h"
 
@@ -62,8 +66,9 @@ TEST_CASE(
     CHECK(Iso(fc.charges.front().new_expire_time) == "2025-02-20T23:59:59+08:00");
     CHECK(Iso(fc.charges.back().at) == "2025-12-13T03:00:00+08:00");
     CHECK_FALSE(fc.charges.front().late);
-    CHECK(fc.charges.front().resource_name == "ecs-name");
-    CHECK(fc.charges.front().service_type_name == "弹性云服务器");
+    CHECK(ChargedInstanceOf(f.ws, fc.charges.front()).resource_id == "ecs");
+    CHECK(ChargedInstanceOf(f.ws, fc.charges.front()).resource_name == "ecs-name");
+    CHECK(ChargedInstanceOf(f.ws, fc.charges.front()).service_type_name == "弹性云服务器");
     CHECK_FALSE(fc.charges.front().times_left.has_value());
     CHECK(fc.failures.empty());
 }
@@ -128,15 +133,15 @@ TEST_CASE("the running balance and the first charge it does not cover")
     f.ws.account.cash_balance = Yuan("500.00");
     Forecast fc = ForecastAutoRenewals(f.ws, f.now());
     REQUIRE(fc.charges.size() == 12);  // forecast whatever the balance
-    CHECK(fc.charges[0].balance_after == Yuan("308.60"));
-    CHECK(fc.charges[1].balance_after == Yuan("117.20"));
-    CHECK(fc.charges[2].balance_after == Yuan("-74.20"));
+    CHECK(fc.charges[0].balanceAfter() == Yuan("308.60"));
+    CHECK(fc.charges[1].balanceAfter() == Yuan("117.20"));
+    CHECK(fc.charges[2].balanceAfter() == Yuan("-74.20"));
     REQUIRE(fc.first_short.has_value());
     CHECK(*fc.first_short == 2);
     f.ws.account.cash_balance.reset();
     fc = ForecastAutoRenewals(f.ws, f.now());
     CHECK_FALSE(fc.first_short.has_value());
-    CHECK_FALSE(fc.charges[0].balance_after.has_value());
+    CHECK_FALSE(fc.charges[0].balanceAfter().has_value());
 }
 
 TEST_CASE("bound attached resources are in their main's charge; a pending order is a failure")
@@ -168,9 +173,9 @@ TEST_CASE("sample: 12 months of auto-renew charges as of 2025-01-14 (assets/READ
     // R4 + R5 219.40 × 4 (its count: 01-24, 02-21, 03-24, 04-23)
     int r19 = 0, r3 = 0, r4 = 0;
     for (const ForecastCharge& c : fc.charges) {
-        if (c.resource_id == sample::R19) ++r19;
-        if (c.resource_id == sample::R3) ++r3;
-        if (c.resource_id == sample::R4) ++r4;
+        if (ChargedInstanceOf(ws, c).resource_id == sample::R19) ++r19;
+        if (ChargedInstanceOf(ws, c).resource_id == sample::R3) ++r3;
+        if (ChargedInstanceOf(ws, c).resource_id == sample::R4) ++r4;
     }
     CHECK(r19 == 12);
     CHECK(r3 == 12);
@@ -194,7 +199,7 @@ TEST_CASE("forecast JSON shape; months clamped to 1..120")
     Forecast fc = ForecastAutoRenewals(f.ws, f.now(), 0);
     CHECK(fc.months.size() == 1);
     CHECK(ForecastAutoRenewals(f.ws, f.now(), 500).months.size() == 120);
-    const nlohmann::json j = nlohmann::json::parse(ForecastJson(fc, ZoneOffset::China()));
+    const nlohmann::json j = nlohmann::json::parse(ForecastJson(fc, f.ws));
     CHECK(j["as_of"] == "2025-01-01T00:00:00+08:00");
     CHECK(j["until"] == "2025-02-01T00:00:00+08:00");
     CHECK(j["total"] == "191.40");
@@ -245,6 +250,94 @@ TEST_CASE("the forecast taken in steps is the same forecast, with progress from 
         }
         CHECK(b.progress() == 100);
         CHECK(steps + 1 >= static_cast<int>(whole.charges.size()));  // one charge per step
-        CHECK(ForecastJson(b.result(), ws.rules.zone) == ForecastJson(whole, ws.rules.zone));
+        CHECK(ForecastJson(b.result(), ws) == ForecastJson(whole, ws));
     }
+}
+
+// docs/performance.md "The forecast's charges by position": a charge names its main by its place in
+// ws.resources, and the simulated part (one-piece or a slice) puts the resources at other places. Here
+// the auto-renew mains sit behind manual resources and a bound disk that comes before its main, so a
+// charge that kept the part's position (or a slice's) would name a manual resource or the disk.
+TEST_CASE("each charge names its own main in the forecast's workspace, whatever the part's positions")
+{
+    Fixture f("2025-01-01T00:00:00+08:00");
+    f.product("p-ecs", "100.00", "");
+    f.product("p-big", "200.00", "");
+    f.product("p-disk", "28.00", "");
+    Product& obs = f.product("p-obs", "300.00", "");
+    obs.service_type_name = "对象存储服务";
+    for (const char* manual : {"m0", "m1"})
+        f.resource(manual, "p-ecs", "2024-12-20T10:00:00+08:00", "2025-01-20T23:59:59+08:00");
+    const char* mains[] = {"ecs-a", "ecs-b", "obs-c"};
+    const char* products[] = {"p-ecs", "p-big", "p-obs"};
+    const char* projects[] = {"甲", "乙", ""};
+    for (int i = 0; i < 3; ++i) {
+        Resource& r = f.resource(mains[i], products[i], "2024-12-20T10:00:00+08:00", "2025-01-20T23:59:59+08:00");
+        r.anchor_day = 20;
+        r.renewal_policy = RenewalPolicy::Auto;
+        r.auto_renew = Plan(TermUnit::Month, 1, std::nullopt);
+        if (*projects[i]) r.enterprise_project = EnterpriseProject{std::string("ep-") + projects[i], projects[i], {}};
+    }
+    Resource& disk = f.attached("disk-b", "p-disk", "ecs-b", Relation::Bound);
+    disk.renewal_policy = RenewalPolicy::Auto;
+    disk.auto_renew = Plan(TermUnit::Month, 1, std::nullopt);
+    f.resource("m2", "p-ecs", "2024-12-20T10:00:00+08:00", "2025-01-20T23:59:59+08:00");
+    // m0 m1 disk-b ecs-a ecs-b obs-c m2: the disk before its main, every main behind other resources
+    std::rotate(f.ws.resources.begin() + 2, f.ws.resources.begin() + 5, f.ws.resources.begin() + 6);
+    f.ws.account.cash_balance = Yuan("10000.00");
+    const Workspace& ws = f.done();
+    REQUIRE(ws.resources[2].resource_id == "disk-b");
+    REQUIRE(ws.resources[3].resource_id == "ecs-a");
+
+    // what each main is charged: its own price (ecs-b with its bound disk)
+    const std::map<std::string, Money> price = {
+        {"ecs-a", Yuan("100.00")}, {"ecs-b", Yuan("228.00")}, {"obs-c", Yuan("300.00")}};
+    const auto checkCharges = [&](const Forecast& fc) {
+        REQUIRE(fc.charges.size() == 36);  // 3 mains x 12 months
+        std::map<std::string, int> count;
+        for (const ForecastCharge& c : fc.charges) {
+            REQUIRE(c.resource < ws.resources.size());
+            const ChargedInstance main = ChargedInstanceOf(ws, c);
+            CHECK(main.resource_id == ws.resources[c.resource].resource_id);
+            const auto it = price.find(std::string(main.resource_id));
+            REQUIRE(it != price.end());  // a main, never m0..m2 nor the disk
+            CHECK(c.amount == it->second);
+            CHECK(main.resource_name == std::string(main.resource_id) + "-name");
+            CHECK(main.service_type_name == (main.resource_id == "obs-c" ? "对象存储服务" : "弹性云服务器"));
+            ++count[std::string(main.resource_id)];
+        }
+        CHECK(count == std::map<std::string, int>{{"ecs-a", 12}, {"ecs-b", 12}, {"obs-c", 12}});
+        // the same due time: in the order of the file (ecs-a, ecs-b, obs-c), as the one-piece run charges them
+        CHECK(ChargedInstanceOf(ws, fc.charges[0]).resource_id == "ecs-a");
+        CHECK(ChargedInstanceOf(ws, fc.charges[1]).resource_id == "ecs-b");
+        CHECK(ChargedInstanceOf(ws, fc.charges[2]).resource_id == "obs-c");
+        // by project: through the same positions
+        const std::vector<ProjectForecast> byProject = ForecastByProject(ws, fc);
+        REQUIRE(byProject.size() == 3);
+        CHECK(byProject[0].project == "乙");           // sorted by name: 乙 (U+4E59) before 甲 (U+7532)
+        CHECK(byProject[0].total == Yuan("2736.00"));  // 12 x 228.00
+        CHECK(byProject[1].project == "甲");
+        CHECK(byProject[1].total == Yuan("1200.00"));
+        CHECK(byProject[2].project == "");
+        CHECK(byProject[2].total == Yuan("3600.00"));
+    };
+    const Forecast whole = ForecastAutoRenewals(ws, f.now());
+    checkCharges(whole);
+    const std::string json = ForecastJson(whole, ws);
+    CHECK(json.find("\"resource_id\":\"m0\"") == std::string::npos);
+    CHECK(json.find("\"resource_id\":\"disk-b\"") == std::string::npos);
+    for (const ForecastSlices slices : {ForecastSlices{1, 1, 1}, ForecastSlices{2, 3, 5}}) {
+        ForecastBuilder b(ws, f.now(), kDefaultForecastMonths, slices);
+        while (!b.Step(0)) {}
+        checkCharges(b.result());
+        CHECK(ForecastJson(b.result(), ws) == json);
+    }
+}
+
+// docs/performance.md "The forecast's charges by position": a year of 100,000 resources' charges is
+// hundreds of thousands of these, kept as long as the overview shows them.
+TEST_CASE("a forecast charge is 56 bytes, without strings")
+{
+    CHECK(sizeof(ForecastCharge) == 56);
+    CHECK(std::is_trivially_copyable_v<ForecastCharge>);
 }

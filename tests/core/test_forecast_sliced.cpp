@@ -34,9 +34,9 @@ Forecast Sliced(const Workspace& ws, Instant asOf, ForecastSlices slices, int& s
 }
 
 // The forecast as JSON with the failures in a fixed order (slices list them slice by slice).
-nlohmann::json Comparable(const Forecast& f, ZoneOffset zone)
+nlohmann::json Comparable(const Forecast& f, const Workspace& ws)
 {
-    nlohmann::json j = nlohmann::json::parse(ForecastJson(f, zone));
+    nlohmann::json j = nlohmann::json::parse(ForecastJson(f, ws));
     std::vector<nlohmann::json> failures(j["failures"].begin(), j["failures"].end());
     std::sort(failures.begin(), failures.end(),
               [](const nlohmann::json& a, const nlohmann::json& b) { return a.dump() < b.dump(); });
@@ -59,7 +59,7 @@ TEST_CASE("the sliced forecast is the whole forecast: charges in the same time o
         for (const ForecastSlices slices : {ForecastSlices{1, 7, 5}, ForecastSlices{37, 100, 64}, ForecastSlices{}}) {
             int steps = 0;
             const Forecast sliced = Sliced(ws, asOf, slices, steps);
-            CHECK(Comparable(sliced, ws.rules.zone) == Comparable(whole, ws.rules.zone));
+            CHECK(Comparable(sliced, ws) == Comparable(whole, ws));
             if (slices.instances == 1) CHECK(steps > static_cast<int>(whole.charges.size() / 5));  // many small steps
         }
     }

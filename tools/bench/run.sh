@@ -2,7 +2,8 @@
 # `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
 # node and in headless Chromium, each beside a baseline parse of the same text (docs/architecture.md §4,
 # docs/performance.md: the fast path beside the precise reader natively and under node); then
-# frame times of the pages with big lists, the save to browser storage and idle in Chromium; start-up.
+# frame times of the pages with big lists, the save to browser storage and idle in Chromium; the
+# overview forecast's memory; start-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
@@ -26,6 +27,13 @@ rm -rf "$out/site" && cp -r dist "$out/site" && cp "${files[@]}" "$out/site/"
 node tests/web/bench_load.mjs "$out/site" "${files[@]}"
 echo "== headless Chromium, 100k workspace: frames per page (budget < 16 ms), save to IndexedDB, idle"
 node tests/web/bench_frames.mjs "$out/site" "$out/ws-100k.json"
+echo "== the overview's 12-month auto-renew forecast of 100k: what it holds once built and its build's peak"
+cmake --build --preset native --target bench_forecast >/dev/null
+cmake --build --preset wasm --target bench_forecast >/dev/null
+echo "-- native"
+build/native/bench_forecast "$out/ws-100k.json"
+echo "-- wasm under node"
+node --no-experimental-fetch build/wasm/bench_forecast.js "$out/ws-100k.json"
 echo "== batch renewal quote of 10,000 resources (budget: < 20 ms in wasm)"
 echo "-- native"
 build/native/bench_engine "$out/ws-100k.json" 10000

@@ -21,7 +21,10 @@
 namespace qd::cli {
 namespace {
 
-std::string TimesLeft(const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("unlimited"); }
+std::string TimesLeft(const std::optional<std::uint8_t>& t)
+{
+    return t ? std::to_string(*t) : std::string("unlimited");
+}
 
 void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out)
 {
@@ -50,9 +53,10 @@ void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out)
         for (const ForecastCharge& c : f.charges) {
             std::string time = ConsoleTime(c.at, ws);
             if (c.late) time += " (late: due " + ConsoleTime(c.deduction_time, ws) + ")";
-            charges.AddRow({time, c.resource_id, c.resource_name, c.duration.str(), c.amount.display(),
-                            ConsoleTime(c.new_expire_time, ws), TimesLeft(c.times_left),
-                            c.balance_after ? c.balance_after->display() : "-"});
+            const ChargedInstance main = ChargedInstanceOf(ws, c);
+            charges.AddRow({time, std::string(main.resource_id), std::string(main.resource_name), c.duration.str(),
+                            c.amount.display(), ConsoleTime(c.new_expire_time, ws), TimesLeft(c.times_left),
+                            c.has_balance ? c.balance.display() : "-"});
         }
         charges.Print(out);
     }
@@ -63,7 +67,7 @@ void PrintText(const Workspace& ws, const Forecast& f, std::ostream& out)
     } else if (f.first_short) {
         const ForecastCharge& c = f.charges[*f.first_short];
         out << "cash balance " << f.cash_balance->display() << ": not enough from " << ConsoleTime(c.at, ws) << " ("
-            << c.resource_id << ", " << c.amount.display() << "); top up before then\n";
+            << ChargedInstanceOf(ws, c).resource_id << ", " << c.amount.display() << "); top up before then\n";
     } else {
         out << "cash balance " << f.cash_balance->display() << ": covers every charge\n";
     }
@@ -79,15 +83,16 @@ void PrintCsv(const Workspace& ws, const Forecast& f, std::ostream& out)
     csv.row({"扣款时间", "资源ID", "资源名称", "产品", "续费时长", "金额(元)", "续费后到期时间", "剩余自动续费次数",
              "扣款后余额(元)"});
     for (const ForecastCharge& c : f.charges) {
+        const ChargedInstance main = ChargedInstanceOf(ws, c);
         csv.time(c.at, ws.rules.zone);
-        csv.cell(c.resource_id);
-        csv.cell(c.resource_name);
-        csv.cell(c.service_type_name);
+        csv.cell(main.resource_id);
+        csv.cell(main.resource_name);
+        csv.cell(main.service_type_name);
         csv.cell(DurationLabel(c.duration.unit, c.duration.num, LabelLanguage::Chinese));
         csv.money(c.amount);
         csv.time(c.new_expire_time, ws.rules.zone);
         csv.cell(c.times_left ? std::to_string(*c.times_left) : "不限");
-        csv.money(c.balance_after);
+        csv.money(c.balanceAfter());
         csv.endRow();
     }
     csv.row({"合计", "", "", "", "", f.total.str(), "", "", ""});
@@ -116,7 +121,7 @@ int RunForecast(const std::vector<std::string>& argv, std::ostream& out, std::os
     if (!ResolveAsOf(args, ws, now, error)) return BadUsage(kCommand, error, err);
 
     const Forecast f = ForecastAutoRenewals(ws, now, static_cast<int>(months));
-    if (format == Format::Json) out << ForecastJson(f, ws.rules.zone) << "\n";
+    if (format == Format::Json) out << ForecastJson(f, ws) << "\n";
     else if (format == Format::Csv) PrintCsv(ws, f, out);
     else PrintText(ws, f, out);
     return ExitDone;

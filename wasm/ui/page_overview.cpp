@@ -103,6 +103,12 @@ void Refresh(const AppState& app, OverviewPageState& s)
     // A slice or more per frame, about kForecastSliceMs, until it is done; the platform draws the
     // next frame without input meanwhile.
     if (!s.building || s.buildingOf != &ws || s.buildingFor != app.revision || s.buildingHour != hour) {
+        // The forecast shown so far names its charges' resources by position in the workspace it was
+        // taken of (core/engine/forecast.h), which may be gone or changed: dropped here, not kept
+        // (nor its bytes) while the new one is built. Nothing draws it meanwhile (ForecastPending).
+        s.forecast = {};
+        s.forecastByProject = {};
+        s.hasForecast = false;
         s.building = std::make_shared<ForecastBuilder>(ws, now, kForecastMonths, kForecastSlices);
         s.buildingOf = &ws;
         s.buildingFor = app.revision;
@@ -386,7 +392,11 @@ void DrawMonthTooltip(const Workspace& ws, const Forecast& f, const ForecastMont
                 const std::string when = FormatIso(c.at, ws.rules.zone).substr(5, 11);  // "01-18T03:00"
                 ImGui::TextUnformatted((when.substr(0, 5) + " " + when.substr(6, 5)).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.resource_name.empty() ? c.resource_id.c_str() : c.resource_name.c_str());
+                // the charge names its main by position in this workspace (forecast.h): Refresh drops
+                // the forecast when the workspace changes, so it is always the one it was taken of
+                const ChargedInstance main = ChargedInstanceOf(ws, c);
+                const std::string_view name = main.resource_name.empty() ? main.resource_id : main.resource_name;
+                ImGui::TextUnformatted(name.data(), name.data() + name.size());
                 if (c.late) {
                     ImGui::SameLine(0, 0);
                     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarning), "%s", Tr(TextId::OvwLateCharge));

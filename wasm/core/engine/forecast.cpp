@@ -17,9 +17,16 @@ std::string ForecastMonth::label() const
 
 namespace {
 
+// The place of a resource of `ws` (a pointer into ws.resources) in it.
+std::uint32_t PositionIn(const Workspace& ws, const Resource* r)
+{
+    return static_cast<std::uint32_t>(r - ws.resources.data());
+}
+
 // The part of the workspace auto-renew charges touch: account, rules, the auto-renew instances
 // (main + bound attached), their products, and the unfinished orders naming them (the locks).
-Workspace AutoRenewPart(const Workspace& ws)
+// `positions` gets the place in ws.resources of each of the part's resources (charges name those).
+Workspace AutoRenewPart(const Workspace& ws, std::vector<std::uint32_t>& positions)
 {
     Workspace part;
     part.as_of = ws.as_of;
@@ -31,6 +38,7 @@ Workspace AutoRenewPart(const Workspace& ws)
         for (const Resource* m : InstanceOf(ws, r))
             if (resources.insert(m->resource_id).second) {
                 part.resources.push_back(*m);
+                positions.push_back(PositionIn(ws, m));
                 products.insert(m->product_id);
             }
     }
@@ -53,13 +61,14 @@ Workspace AutoRenewPart(const Workspace& ws)
 struct ForecastBuilder::Sliced {
     enum Stage { Orders, Instances, Sort, Emit };
     struct Key {
-        int64_t due;           // the charge's deduction time (the runner's queue key)
-        std::size_t position;  // the resource's place in the one-piece part
-        uint32_t slice;        // in `charges`: charges[slice][item]
+        int64_t due;        // the charge's deduction time (the runner's queue key)
+        uint32_t resource;  // the main's place in ws.resources: mains come in the one-piece part in that
+                            // order, so it orders equal due times as the one-piece run does
+        uint32_t slice;     // in `charges`: charges[slice][item]
         uint32_t item;
         bool operator<(const Key& o) const
         {
-            return due != o.due ? due < o.due : position < o.position;  // one charge per resource per due time
+            return due != o.due ? due < o.due : resource < o.resource;  // one charge per resource per due time
         }
     };
     const Workspace* ws = nullptr;
@@ -69,7 +78,6 @@ struct ForecastBuilder::Sliced {
     std::optional<Instant> snapshot;  // ws.as_of, when charges before asOf are simulated first
     std::unordered_map<std::string_view, std::vector<std::size_t>> openOrders;  // resource id -> open orders naming it
     std::unordered_set<std::string_view> taken;  // resources placed in a slice's part already
-    std::size_t placed = 0;                      // resources placed so far
     Money beforeWindow;                          // what the charges between ws.as_of and asOf took from the balance
     std::vector<std::vector<ForecastCharge>> charges;  // every slice's charges (a vector each: few blocks to free)
     // their keys: sorted runs (one per slice, merged as they come), one run after Sort
@@ -89,7 +97,7 @@ struct ForecastBuilder::Sliced {
             mergeTop();
         }
     }
-    Workspace NextInstances();
+    Workspace NextInstances(std::vector<std::uint32_t>& positions);
     void mergeTop()
     {
         const std::size_t top = runs.back();
@@ -121,7 +129,7 @@ void ForecastBuilder::start(const Workspace& ws, Instant asOf, int months)
 }
 
 ForecastBuilder::ForecastBuilder(const Workspace& ws, Instant asOf, int months)
-    : part_(std::make_unique<Workspace>(AutoRenewPart(ws)))
+    : part_(std::make_unique<Workspace>(AutoRenewPart(ws, partPositions_)))
 {
     start(ws, asOf, months);
     const Forecast& f = forecast_;
@@ -183,23 +191,24 @@ int ForecastBuilder::progress() const
 
 namespace {
 
-// The forecast line of one charge made in `part`.
-ForecastCharge ToForecastCharge(const Workspace& part, AutoRenewCharge& c, Instant asOf)
+// The forecast line of one charge made in `part`, whose resources are at `positions` in the workspace
+// the forecast is taken of.
+ForecastCharge ToForecastCharge(const Workspace& part, const std::vector<std::uint32_t>& positions,
+                                const AutoRenewCharge& c, Instant asOf)
 {
+    static_assert(kMaxAutoRenewTimes <= UINT8_MAX, "ForecastCharge::times_left is 8 bits");
     ForecastCharge fc;
-    if (const Resource* r = part.findResource(c.resource_id)) {
-        fc.resource_name = r->resource_name;
-        fc.product_id = r->product_id;
-        if (const Product* p = part.findProduct(r->product_id)) fc.service_type_name = p->service_type_name;
-    }
-    fc.resource_id = std::move(c.resource_id);
+    // Always found: the runner charges only the part's own resources.
+    if (const std::optional<std::size_t> p = part.positionOfResource(c.resource_id); p && *p < positions.size())
+        fc.resource = positions[*p];
     fc.at = c.at;
     fc.deduction_time = c.deduction_time;
     fc.late = c.deduction_time < asOf;
     fc.amount = c.amount;
     fc.duration = c.duration;
     fc.new_expire_time = c.new_expire_time;
-    fc.times_left = c.times_left;
+    // 0..99 (the loader and every operation keep the count there); clamped, never wrapped
+    if (c.times_left) fc.times_left = static_cast<std::uint8_t>(std::clamp(*c.times_left, 0, int{UINT8_MAX}));
     return fc;
 }
 
@@ -208,7 +217,8 @@ void Place(Forecast& f, std::optional<Money>& balance, ForecastCharge fc, ZoneOf
 {
     if (balance) {
         *balance -= fc.amount;
-        fc.balance_after = balance;
+        fc.balance = *balance;
+        fc.has_balance = true;
         if (balance->isNegative() && !f.first_short) f.first_short = f.charges.size();
     }
     f.total += fc.amount;
@@ -230,7 +240,8 @@ void ForecastBuilder::collect(AutoRenewRun& run)
 {
     Forecast& f = forecast_;
     for (Refusal& r : run.failures) f.failures.push_back(std::move(r));
-    for (AutoRenewCharge& c : run.charges) Place(f, balance_, ToForecastCharge(*part_, c, f.as_of), part_->rules.zone);
+    for (const AutoRenewCharge& c : run.charges)
+        Place(f, balance_, ToForecastCharge(*part_, partPositions_, c, f.as_of), part_->rules.zone);
 }
 
 bool ForecastBuilder::StepSliced()
@@ -268,7 +279,7 @@ void ForecastBuilder::ScanOpenOrders()
 
 // The next sizes.instances auto-renew instances, copied with what their charges read: their resources,
 // products and the open orders that lock them.
-Workspace ForecastBuilder::Sliced::NextInstances()
+Workspace ForecastBuilder::Sliced::NextInstances(std::vector<std::uint32_t>& positions)
 {
     Workspace part;
     part.as_of = ws->as_of;
@@ -284,6 +295,7 @@ Workspace ForecastBuilder::Sliced::NextInstances()
         for (const Resource* m : InstanceOf(*ws, r))
             if (taken.insert(m->resource_id).second) {
                 part.resources.push_back(*m);
+                positions.push_back(PositionIn(*ws, m));
                 products.insert(m->product_id);
                 if (auto it = openOrders.find(m->resource_id); it != openOrders.end())
                     locking.insert(locking.end(), it->second.begin(), it->second.end());
@@ -303,7 +315,8 @@ void ForecastBuilder::SimulateNextInstances()
 {
     Sliced& s = *sliced_;
     Forecast& f = forecast_;
-    Workspace part = s.NextInstances();
+    std::vector<std::uint32_t> positions;  // of the part's resources in ws.resources
+    Workspace part = s.NextInstances(positions);
 
     AutoRenewRunOptions options;
     options.record_orders = false;
@@ -323,15 +336,13 @@ void ForecastBuilder::SimulateNextInstances()
     const std::size_t from = s.order.size();
     std::vector<ForecastCharge> charges;
     charges.reserve(run.charges.size());
-    for (AutoRenewCharge& c : run.charges) {
-        const std::size_t position = s.placed + part.positionOfResource(c.resource_id).value_or(0);
-        s.order.push_back({c.deduction_time.unixSeconds(), position, static_cast<uint32_t>(s.charges.size()),
-                           static_cast<uint32_t>(charges.size())});
-        charges.push_back(ToForecastCharge(part, c, f.as_of));
+    for (const AutoRenewCharge& c : run.charges) {
+        charges.push_back(ToForecastCharge(part, positions, c, f.as_of));
+        s.order.push_back({c.deduction_time.unixSeconds(), charges.back().resource,
+                           static_cast<uint32_t>(s.charges.size()), static_cast<uint32_t>(charges.size() - 1)});
     }
     if (!charges.empty()) s.charges.push_back(std::move(charges));
     s.addRun(from);
-    s.placed += part.resources.size();
     if (s.cursor == s.ws->resources.size()) s.stage = Sliced::Sort;
 }
 
@@ -346,7 +357,7 @@ void ForecastBuilder::SortCharges()
     // The balance at asOf: what the file says, less the charges since its as_of.
     if (f.cash_balance) *f.cash_balance -= s.beforeWindow;
     balance_ = f.cash_balance;
-    f.charges.reserve(s.charges.size());
+    f.charges.reserve(s.order.size());  // every charge, once: no doubling slack kept for the forecast's life
     s.stage = Sliced::Emit;
     s.cursor = 0;
 }
@@ -388,6 +399,8 @@ bool ForecastBuilder::Step(std::size_t maxCharges)
     done_ = true;
     part_.reset();
     runner_.reset();
+    partPositions_ = {};
+    forecast_.charges.shrink_to_fit();  // grown by doubling: the slack would live as long as the forecast
     return true;
 }
 
@@ -398,8 +411,18 @@ Forecast ForecastAutoRenewals(const Workspace& ws, Instant asOf, int months)
     return builder.result();
 }
 
-void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
+ChargedInstance ChargedInstanceOf(const Workspace& ws, const ForecastCharge& charge)
 {
+    if (charge.resource >= ws.resources.size()) return {};
+    const Resource& r = ws.resources[charge.resource];
+    ChargedInstance out{r.resource_id, r.resource_name, r.product_id, {}};
+    if (const Product* p = ws.findProduct(r.product_id)) out.service_type_name = p->service_type_name;
+    return out;
+}
+
+void WriteForecast(JsonWriter& w, const Forecast& f, const Workspace& ws)
+{
+    const ZoneOffset zone = ws.rules.zone;
     w.beginObject();
     w.member("as_of", f.as_of, zone);
     w.member("until", f.until, zone);
@@ -426,15 +449,16 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
         w.member("deduction_time", c.deduction_time, zone);
         w.key("late");
         w.boolean(c.late);
-        w.member("resource_id", c.resource_id);
-        w.member("resource_name", c.resource_name);
-        w.member("service_type_name", c.service_type_name);
+        const ChargedInstance main = ChargedInstanceOf(ws, c);
+        w.member("resource_id", main.resource_id);
+        w.member("resource_name", main.resource_name);
+        w.member("service_type_name", main.service_type_name);
         w.key("duration");
         WriteDuration(w, c.duration);
         w.member("amount", c.amount);
         w.member("new_expire_time", c.new_expire_time, zone);
         w.member("times_left", c.times_left);
-        w.member("balance_after", c.balance_after);
+        w.member("balance_after", c.balanceAfter());
         w.endObject();
     }
     w.endArray();
@@ -442,10 +466,10 @@ void WriteForecast(JsonWriter& w, const Forecast& f, ZoneOffset zone)
     w.endObject();
 }
 
-std::string ForecastJson(const Forecast& forecast, ZoneOffset zone)
+std::string ForecastJson(const Forecast& forecast, const Workspace& ws)
 {
     JsonWriter w;
-    WriteForecast(w, forecast, zone);
+    WriteForecast(w, forecast, ws);
     return w.take();
 }
 

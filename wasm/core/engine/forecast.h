@@ -3,8 +3,13 @@
 //
 //   Forecast f = ForecastAutoRenewals(ws, now);          // 12 local months from now's month
 //   for (const ForecastMonth& m : f.months) m.label(), m.total, m.count
-//   for (const ForecastCharge& c : f.charges) c.at, c.resource_id, c.amount
-//   std::string json = ForecastJson(f, ws.rules.zone);
+//   for (const ForecastCharge& c : f.charges) c.at, ws.resources[c.resource], c.amount
+//   std::string json = ForecastJson(f, ws);
+//
+// The result refers to the workspace it was taken of: each charge names its main by its position in
+// ws.resources (ForecastCharge::resource, ChargedInstanceOf). Keep a forecast only while that
+// workspace is unchanged (the overview drops it when AppState::revision moves), and read it with that
+// workspace.
 //
 // The window. `months` local calendar months (profile zone) starting with the month of `asOf`: from
 // asOf itself to 00:00 on the first day of the month after the last one (as of 2025-01-14 10:00 with
@@ -26,9 +31,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/engine/auto_renew.h"
@@ -44,21 +51,39 @@ namespace qd {
 inline constexpr int kDefaultForecastMonths = 12;
 inline constexpr int kMaxForecastMonths = 120;  // 10 years
 
-// One auto-renew charge expected.
+// One auto-renew charge expected. It names its instance's main by position (`resource`: its place in
+// ws.resources of the workspace the forecast was taken of) instead of carrying copies of its id, name
+// and product: a year of charges of the generated 100,000 resources is 86,667 of them, and with four
+// copied strings each they held 33 MB of the page's heap (docs/performance.md "The forecast's charges
+// by position"). What a reader shows of the main is reached through that workspace: ChargedInstanceOf.
+// Fields ordered by size, the flags in what would be padding: 56 bytes in wasm32 and natively.
 struct ForecastCharge {
-    std::string resource_id;  // the instance's main
-    std::string resource_name;
-    std::string product_id;
-    std::string service_type_name;       // of the main's product ("" when unknown)
-    Instant at;                          // when it will be charged
-    Instant deduction_time;              // when it falls due (before `at` only when late)
-    bool late = false;                   // due before asOf: charged at asOf
-    Money amount;                        // the instance's total (main + bound attached)
-    RenewalDuration duration;            // the auto-renew period
-    Instant new_expire_time;             // the main's expiry after the charge
-    std::optional<int> times_left;       // count left after it; nullopt = unlimited, 0 = back to manual
-    std::optional<Money> balance_after;  // the cash balance after this and every earlier charge (absent: unknown)
+    Instant at;                              // when it will be charged
+    Instant deduction_time;                  // when it falls due (before `at` only when late)
+    Instant new_expire_time;                 // the main's expiry after the charge
+    Money amount;                            // the instance's total (main + bound attached)
+    Money balance;                           // the cash balance after it: balanceAfter()
+    RenewalDuration duration;                // the auto-renew period
+    std::uint32_t resource = 0;              // the main's position in ws.resources
+    std::optional<std::uint8_t> times_left;  // count left after it; nullopt = unlimited, 0 = back to manual
+                                             // (0..99: kMaxAutoRenewTimes)
+    bool late = false;                       // due before asOf: charged at asOf
+    bool has_balance = false;                // the file has a cash balance
+
+    // the cash balance after this and every earlier charge (absent: unknown)
+    std::optional<Money> balanceAfter() const { return has_balance ? std::optional<Money>(balance) : std::nullopt; }
 };
+
+// What a charge's main is, read from the workspace the forecast was taken of (views into it: valid
+// while it is unchanged). All empty when `resource` is not a position in it (never for a forecast of
+// that very workspace).
+struct ChargedInstance {
+    std::string_view resource_id;
+    std::string_view resource_name;
+    std::string_view product_id;
+    std::string_view service_type_name;  // of the main's product ("" when unknown)
+};
+ChargedInstance ChargedInstanceOf(const Workspace& ws, const ForecastCharge& charge);
 
 // One local calendar month of the window.
 struct ForecastMonth {
@@ -86,8 +111,9 @@ struct Forecast {
 Forecast ForecastAutoRenewals(const Workspace& ws, Instant asOf, int months = kDefaultForecastMonths);
 
 // The same forecast taken in steps, so a UI keeps drawing frames while a large workspace (tens of
-// thousands of auto-renew resources) is simulated. The builder copies what it needs at construction:
-// `ws` may change or go away afterwards.
+// thousands of auto-renew resources) is simulated. The one-piece builder copies what it needs at
+// construction: `ws` may change or go away while it steps (its result still names positions in `ws`
+// as it was, so it is read with that workspace, as above).
 //
 //   ForecastBuilder b(ws, now);
 //   if (!b.Step(2000)) showProgress(b.progress());      // up to 2000 charges per step
@@ -136,8 +162,9 @@ private:
     void ScanOpenOrders();
     void SimulateNextInstances();
     void SortCharges();
-    bool EmitCharges();                // true once every charge is placed
-    std::unique_ptr<Workspace> part_;  // the auto-renew part of the workspace, simulated
+    bool EmitCharges();                         // true once every charge is placed
+    std::vector<std::uint32_t> partPositions_;  // where part_'s resources are in the workspace (charges name those)
+    std::unique_ptr<Workspace> part_;           // the auto-renew part of the workspace, simulated
     std::unique_ptr<AutoRenewRunner> runner_;
     std::unique_ptr<Sliced> sliced_;  // the sliced builder's state (absent: the one-piece builder)
     Forecast forecast_;
@@ -152,7 +179,8 @@ private:
 //  "charges":[{"time","deduction_time","late","resource_id","resource_name","service_type_name",
 //              "duration":{"period","num"},"amount","new_expire_time","times_left":N|null,"balance_after":"..."|null}],
 //  "failures":[{"code","subject","message"}]}
-void WriteForecast(JsonWriter& w, const Forecast& forecast, ZoneOffset zone);
-std::string ForecastJson(const Forecast& forecast, ZoneOffset zone);
+// `ws` is the workspace the forecast was taken of (the charges' ids and names; its profile's zone).
+void WriteForecast(JsonWriter& w, const Forecast& forecast, const Workspace& ws);
+std::string ForecastJson(const Forecast& forecast, const Workspace& ws);
 
 }  // namespace qd

@@ -108,8 +108,9 @@ std::vector<ProjectForecast> ForecastByProject(const Workspace& ws, const Foreca
         const ForecastMonth& month = forecast.months[m];
         for (std::size_t c = month.first; c < month.first + month.count && c < forecast.charges.size(); ++c) {
             const ForecastCharge& charge = forecast.charges[c];
-            const Resource* r = ws.findResource(charge.resource_id);
-            const std::string_view project = r ? ProjectOf(ws, *r) : kNoProject;
+            // the charge names its main by position in the workspace the forecast was taken of (forecast.h)
+            const std::string_view project =
+                charge.resource < ws.resources.size() ? ProjectOf(ws, ws.resources[charge.resource]) : kNoProject;
             ProjectForecast& p = by[std::string(project)];
             p.project = project;
             p.months.resize(forecast.months.size());
