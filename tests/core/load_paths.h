@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/io/json_structure.h"
 #include "core/io/load.h"
 #include "core/io/save.h"
 
@@ -77,5 +78,12 @@ inline LoadResult LoadBothPaths(std::string_view text, std::string_view name = "
     }
     return precise;
 }
+
+// The browser's stage 1 (core/io/json_structure.h: 64 bytes at a time with 128-bit SIMD) chosen
+// natively too, where simdjson would use its own kernel; restored at the end.
+struct SimdStage1 {
+    SimdStage1() { ChooseStage1(Stage1::Simd128); }
+    ~SimdStage1() { ChooseStage1(Stage1::Auto); }
+};
 
 }  // namespace qd::test

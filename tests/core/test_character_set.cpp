@@ -166,13 +166,6 @@ TEST_CASE("AddUtf8Characters: valid exactly where simdjson's validator says so; 
     }
 }
 
-namespace {
-struct SimdStage1 {  // the browser's stage 1, natively (as test_load_paths.cpp)
-    SimdStage1() { ChooseStage1(Stage1::Simd128); }
-    ~SimdStage1() { ChooseStage1(Stage1::Auto); }
-};
-}  // namespace
-
 TEST_CASE("streamed open: the characters of the file, collected by stage 1; absent when they could be short")
 {
     GeneratorOptions o;
@@ -182,7 +175,7 @@ TEST_CASE("streamed open: the characters of the file, collected by stage 1; abse
     REQUIRE(AddUtf8Characters(text, inText));
     REQUIRE(inText.size() > 50);  // the generated names are Chinese
     {
-        const SimdStage1 simd;
+        const test::SimdStage1 simd;
         for (std::size_t piece : {std::size_t{4096}, kStreamPieceBytes}) {
             CAPTURE(piece);
             const std::optional<LoadResult> r = LoadWorkspaceStreamed(test::StringSource(text), "big.json", piece);

@@ -136,16 +136,9 @@ TEST_CASE(
     }
 }
 
-// The browser's stage 1 (core/io/json_structure.h: 64 bytes at a time with 128-bit SIMD) chosen
-// natively too, where simdjson would use its own kernel; restored at the end.
-struct SimdStage1 {
-    SimdStage1() { ChooseStage1(Stage1::Simd128); }
-    ~SimdStage1() { ChooseStage1(Stage1::Auto); }
-};
-
 TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tokens fall in the blocks of 64 bytes")
 {
-    const SimdStage1 simd;
+    const test::SimdStage1 simd;
     const std::vector<std::string> files =
         test::SourceJsonFiles({"assets", "tests/bad-input", "tests/cli/cases", "tests/huawei"});
     REQUIRE(files.size() >= 100);
@@ -203,7 +196,7 @@ TEST_CASE("load paths: the SIMD stage 1 reads every file alike, wherever its tok
 // a run's start, middle or end, runs are one block or many, and an ASCII block lies between two runs.
 TEST_CASE("load paths: the SIMD stage 1 validates UTF-8 in the runs of blocks that are not ASCII, and nowhere less")
 {
-    const SimdStage1 simd;
+    const test::SimdStage1 simd;
     const std::string head = R"({"format":"quotedesk/1","x":")";
     const std::string ascii(130, 'a');  // holds a whole block wherever it starts: the runs around it are apart
     std::string chinese;                // 3-byte characters over several blocks
