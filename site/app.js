@@ -389,7 +389,7 @@
   }
 
   // ---- the workspace's text whole: one writer for Ctrl+S and the save to browser storage -----------
-  // docs/performance.md "Saving: the journal", Ctrl+S. Both want SaveWorkspace's bytes of the open
+  // docs/performance.md "Ctrl+S: the first one after an open". Both want SaveWorkspace's bytes of the open
   // workspace as a Blob, and a 100,000-resource workspace is 189 MB of text: a text written for one
   // serves the other while the workspace is unchanged (its revision, qd_workspace_revision, moves with
   // every change and every open):
@@ -413,10 +413,11 @@
       progress: () => mod._qd_download_progress(), release: () => mod._qd_download_release() },
   };
   // Between pieces the page gets its turn when input waits, else every TEXT_SLICE_MS (a frame of the
-  // busy box's progress; no main-thread block much over a long task's 50 ms). A turn after every piece
-  // (~7 ms each) let the console's frames in 90 times: right after an open of 100k that was 1.7 s of a
-  // 2.4 s Ctrl+S (docs/performance.md, "Ctrl+S"). scheduler.yield() resumes ahead of other queued tasks.
-  const TEXT_SLICE_MS = 50;
+  // busy box's progress; with the piece that ends a slice, no main-thread block over a long task's
+  // 50 ms). A turn after every piece (~7 ms each) let the console's frames in 90 times: right after an
+  // open of 100k that was 1.7 s of a 2.4-3.6 s Ctrl+S (docs/performance.md, "Ctrl+S: the first one
+  // after an open"). scheduler.yield() resumes ahead of other queued tasks.
+  const TEXT_SLICE_MS = 40;
   const inputPending = navigator.scheduling && navigator.scheduling.isInputPending
     ? () => navigator.scheduling.isInputPending() : () => false;
   const timeToYield = (since) => performance.now() - since >= TEXT_SLICE_MS || inputPending();

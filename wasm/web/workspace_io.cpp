@@ -797,7 +797,7 @@ EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
 
 // The revision of the open workspace (ui/app.h: it moves with every change and every open). The page
 // keeps the last whole text it wrote (for storage or a download) with the revision it is of, and hands
-// it to Ctrl+S while this is unchanged (docs/performance.md, "Saving: the journal").
+// it to Ctrl+S while this is unchanged (docs/performance.md, "Ctrl+S: the first one after an open").
 EMSCRIPTEN_KEEPALIVE double qd_workspace_revision() { return static_cast<double>(qd::web::Shell().app.revision); }
 
 // Asks the page for the download (the same as Ctrl+S).
