@@ -389,8 +389,8 @@
   }
 
   // ---- the workspace's text whole: one writer for Ctrl+S and the save to browser storage -----------
-  // docs/performance.md "Ctrl+S: the first one after an open". Both want SaveWorkspace's bytes of the open
-  // workspace as a Blob, and a 100,000-resource workspace is 189 MB of text: a text written for one
+  // docs/performance.md "Ctrl+S: the first one after an open". Both want SaveWorkspace's bytes of the
+  // open workspace as a Blob, and a 100,000-resource workspace is 189 MB of text: a text written for one
   // serves the other while the workspace is unchanged (its revision, qd_workspace_revision, moves with
   // every change and every open):
   //  - keptText {revision, blob, bytes, stored}: the last text completed. Once the save to storage has
@@ -402,7 +402,8 @@
   //    or `atOnce` takes them all in one go. A job whose workspace changes meanwhile resolves to null
   //    (its pieces are of the old one).
   // So the first Ctrl+S after an open hands over the text the open's save wrote (or joins it while it
-  // is written) instead of writing 189 MB again beside it, and a save to storage takes a text Ctrl+S wrote.
+  // is written) instead of writing 189 MB again beside it, and a save to storage takes a text Ctrl+S
+  // wrote.
   const TEXT_PIECE = 2 * 1024 * 1024;
   let keptText = null;
   const textJobs = { persist: null, download: null };
@@ -422,8 +423,9 @@
     ? () => navigator.scheduling.isInputPending() : () => false;
   const timeToYield = (since) => performance.now() - since >= TEXT_SLICE_MS || inputPending();
   const yieldToPage = () => (window.scheduler && scheduler.yield ? scheduler.yield() : nextTask());
-  // The open workspace's text: {revision, blob, bytes, from: 'stored' | 'kept' | 'joined' | 'made', textMs, blobMs,
-  // pieces} (blob null: no workspace open), or null when the workspace changed while it was written.
+  // The open workspace's text: {revision, blob, bytes, from: 'stored' | 'kept' | 'joined' | 'made',
+  // textMs, blobMs, pieces} (blob null: no workspace open), or null when the workspace changed while it
+  // was written.
   // Written by `which` writer unless it is kept or being written already.
   function wholeText(which, { atOnce = false } = {}) {
     const revision = mod._qd_workspace_revision();
@@ -501,7 +503,8 @@
         const job = Object.values(textJobs).find((j) => j && j.promise && j.revision === mod._qd_workspace_revision());
         if (job) job.onPiece = (fraction) => { busy(words().saving(name), fraction); shown = true; };
         const text = await pending;
-        if (!text || !text.blob) continue;   // the workspace changed while it was written
+        if (!text) continue;   // the workspace changed while it was written
+        if (!text.blob) return false;
         download(name, text.blob);
         downloadLog.push({ name, bytes: text.bytes, from: text.from, restarts: attempt, pieces: text.pieces,
           textMs: text.textMs, blobMs: text.blobMs, totalMs: performance.now() - startedAt });
@@ -746,6 +749,7 @@
   // key); within 1 s of the change whatever the workspace's size (docs/performance.md).
   const PERSIST_DELAY = 300;
   function schedulePersist() {
+    if (keptText && keptText.revision !== mod._qd_workspace_revision()) keptText = null;   // of a workspace gone
     if (!changedAt) changedAt = performance.now();
     clearTimeout(persistTimer);
     persistTimer = setTimeout(() => { persistTimer = 0; persisting = persisting.then(persistNow); }, PERSIST_DELAY);
@@ -788,9 +792,9 @@
     logSave('entry', text.length, !error);
     withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
   }
-  // The workspace whole, as the journal's new base: its text (wholeText above: written in pieces, one
-  // per task, or the one a Ctrl+S of the same workspace wrote). A change meanwhile voids this save: the
-  // change scheduled the next.
+  // The workspace whole, as the journal's new base: its text (wholeText above: written in pieces, or
+  // the one a Ctrl+S of the same workspace wrote or is writing). A change meanwhile voids this save:
+  // the change scheduled the next.
   async function persistWhole() {
     const text = await wholeText('persist');
     if (!text || mod._qd_workspace_revision() !== text.revision) return;
@@ -1126,9 +1130,10 @@
     // For benchmarks and tests: the last saves to browser storage, [{kind: 'entry'|'whole', bytes, ok,
     // changedAt, storedAt}] (performance.now() of the first change a save carries and of its end).
     storageLog: () => JSON.stringify(storageLog),
-    // For benchmarks (tests/web/bench_save.mjs): the last downloads of the workspace, [{name, bytes, from:
-    // 'stored' | 'kept' | 'joined' | 'made' (storage's Blob, the kept text, the text being written, a new
-    // one: site/app.js wholeText), restarts, pieces, textMs (in wasm), blobMs (Blobs built), totalMs}].
+    // For benchmarks and tests (bench_save.mjs, storage.mjs): the last downloads of the workspace,
+    // [{name, bytes, from: 'stored' | 'kept' | 'joined' | 'made' (storage's Blob, the kept text, the text
+    // being written, a new one: wholeText above), restarts, pieces, textMs (in wasm), blobMs (Blobs
+    // built), totalMs}].
     downloadLog: () => JSON.stringify(downloadLog),
     // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording
