@@ -10,7 +10,8 @@
 //  - page "at once": Ctrl+S right after the open's answer, before the open is stored.
 // Each Ctrl+S is printed with its phases from `quotedesk.downloadLog()` (the text made in wasm, the
 // Blobs built from its pieces, the rest: waits between pieces) where the page has it, the wasm heap
-// before and after, the longest main-thread block meanwhile (long tasks over 50 ms), and the download's size and sha256 (every download of one workspace must be the
+// before and after, the longest main-thread block meanwhile (long tasks over 50 ms) and the page's
+// animation frames meanwhile (it keeps drawing), and the download's size and sha256 (every download of one workspace must be the
 // same bytes; the one after the change must differ). Beside it, in the same page, baselines: `new Blob`
 // of the same 189 MB from a Uint8Array, and JSON.stringify(…, null, 2) of the file parsed, so ratios
 // are printed. Prints figures; asserts nothing about time.
@@ -41,6 +42,9 @@ async function freshPage() {
     window.__qdLongTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__qdLongTasks.push({ start: e.startTime, ms: e.duration }); })
       .observe({ entryTypes: ['longtask'] });
+    window.__qdAnimationFrames = 0;   // the page's animation frames: does it keep drawing meanwhile?
+    const tick = () => { window.__qdAnimationFrames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
   });
   await page.goto(server.url);
   await page.evaluate(() => window.quotedesk.ready.then(() => true));
@@ -84,13 +88,15 @@ async function ctrlS(page, keep) {
   const [download, r] = await Promise.all([page.waitForEvent('download', { timeout: 300000 }), page.evaluate(async () => {
     const heap = () => JSON.parse(window.quotedesk.state()).heap_bytes;
     const heapBefore = heap();
+    const framesBefore = window.__qdAnimationFrames;
     const t0 = performance.now();
     const ok = await window.quotedesk.saveWorkspace();
     const ms = performance.now() - t0;
+    const frames = window.__qdAnimationFrames - framesBefore;
     const log = window.quotedesk.downloadLog ? JSON.parse(window.quotedesk.downloadLog()) : [];
     await new Promise((r) => setTimeout(r, 100));   // long-task entries come a moment later
     const blocks = window.__qdLongTasks.filter((e) => e.start >= t0 && e.start < t0 + ms).map((e) => e.ms);
-    return { ok, ms, heapBefore, heapAfter: heap(), phases: log.length ? log[log.length - 1] : null, longest: Math.max(0, ...blocks) };
+    return { ok, ms, heapBefore, heapAfter: heap(), phases: log.length ? log[log.length - 1] : null, longest: Math.max(0, ...blocks), frames };
   })]);
   const bytes = fs.readFileSync(await download.path());
   r.size = bytes.length;
@@ -176,7 +182,7 @@ const fmtPhases = (p) => (p
   ? `  [${p.from}: text in wasm ${p.textMs.toFixed(0)} ms, Blobs ${p.blobMs.toFixed(0)} ms, waits ${(p.totalMs - p.textMs - p.blobMs).toFixed(0)} ms; ${p.pieces} pieces${p.restarts ? `, ${p.restarts} restarts` : ''}]`
   : '');
 const line = (label, r) => console.log(`  ${label.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms  ${mb(r.size)} sha256 ${r.sha}  ` +
-  `heap ${mb(r.heapBefore)} -> ${mb(r.heapAfter)}; longest block ${r.longest.toFixed(0)} ms${fmtPhases(r.phases)}`);
+  `heap ${mb(r.heapBefore)} -> ${mb(r.heapAfter)}; longest block ${r.longest.toFixed(0)} ms, ${r.frames} animation frames${fmtPhases(r.phases)}`);
 
 for (let run = 0; run < runs; run++) {
   console.log(`${name}, run ${run + 1} of ${runs}`);
