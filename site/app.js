@@ -388,37 +388,128 @@
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
 
+  // ---- the workspace's text whole: one writer for Ctrl+S and the save to browser storage -----------
+  // docs/performance.md "Ctrl+S: the first one after an open". Both want SaveWorkspace's bytes of the
+  // open workspace as a Blob, and a 100,000-resource workspace is 189 MB of text: a text written for one
+  // serves the other while the workspace is unchanged (its revision, qd_workspace_revision, moves with
+  // every change and every open):
+  //  - keptText {revision, blob, bytes, stored}: the last text completed. Once the save to storage has
+  //    stored it, the Blob storage gives back replaces it (stored: held on disk by IndexedDB, not in
+  //    memory).
+  //  - textJobs.persist / .download {revision, promise, onPiece}: a text being written, in pieces of
+  //    about two megabytes (wasm/web/workspace_io.cpp: the persist and the download writers), the page
+  //    taking its turn between them (timeToYield), so it keeps drawing; a hidden page (timers throttled)
+  //    or `atOnce` takes them all in one go. A job whose workspace changes meanwhile resolves to null
+  //    (its pieces are of the old one).
+  // So the first Ctrl+S after an open hands over the text the open's save wrote (or joins it while it
+  // is written) instead of writing 189 MB again beside it, and a save to storage takes a text Ctrl+S
+  // wrote.
+  const TEXT_PIECE = 2 * 1024 * 1024;
+  let keptText = null;
+  const textJobs = { persist: null, download: null };
+  const textWriters = {
+    persist: { begin: () => mod._qd_persist_begin(), next: (n) => mod._qd_persist_next(n), data: () => mod._qd_saved_data(),
+      progress: () => mod._qd_persist_progress(), release: () => mod._qd_saved_release() },
+    download: { begin: () => mod._qd_download_begin(), next: (n) => mod._qd_download_next(n), data: () => mod._qd_download_data(),
+      progress: () => mod._qd_download_progress(), release: () => mod._qd_download_release() },
+  };
+  // Between pieces the page gets its turn when input waits, else every TEXT_SLICE_MS (a frame of the
+  // busy box's progress; with the piece that ends a slice, no main-thread block over a long task's
+  // 50 ms). A turn after every piece (~7 ms each) let the console's frames in 90 times: right after an
+  // open of 100k that was 1.7 s of a 2.4-3.6 s Ctrl+S (docs/performance.md, "Ctrl+S: the first one
+  // after an open"). scheduler.yield() resumes ahead of other queued tasks.
+  const TEXT_SLICE_MS = 40;
+  const inputPending = navigator.scheduling && navigator.scheduling.isInputPending
+    ? () => navigator.scheduling.isInputPending() : () => false;
+  const timeToYield = (since) => performance.now() - since >= TEXT_SLICE_MS || inputPending();
+  const yieldToPage = () => (window.scheduler && scheduler.yield ? scheduler.yield() : nextTask());
+  // The open workspace's text: {revision, blob, bytes, from: 'stored' | 'kept' | 'joined' | 'made',
+  // textMs, blobMs, pieces} (blob null: no workspace open), or null when the workspace changed while it
+  // was written.
+  // Written by `which` writer unless it is kept or being written already.
+  function wholeText(which, { atOnce = false } = {}) {
+    const revision = mod._qd_workspace_revision();
+    if (keptText && keptText.revision === revision) {
+      return Promise.resolve({ ...keptText, from: keptText.stored ? 'stored' : 'kept', textMs: 0, blobMs: 0, pieces: 0 });
+    }
+    const running = Object.values(textJobs).find((j) => j && j.revision === revision);
+    if (running) return running.promise.then((t) => t && { ...t, from: 'joined' });
+    const job = { revision, onPiece: null, promise: null };
+    const w = textWriters[which];
+    job.promise = (async () => {
+      w.begin();
+      const pieces = [];
+      let size, bytes = 0, textMs = 0, blobMs = 0, lastYield = performance.now();
+      try {
+        for (;;) {
+          let t0 = performance.now();
+          size = w.next(TEXT_PIECE);
+          textMs += performance.now() - t0;
+          if (size <= 0) break;
+          const p = w.data();
+          t0 = performance.now();
+          pieces.push(new Blob([mod.HEAPU8.subarray(p, p + size)]));   // the Blob copies the bytes
+          blobMs += performance.now() - t0;
+          bytes += size;
+          if (atOnce || document.visibilityState === 'hidden' || !timeToYield(lastYield)) continue;
+          if (job.onPiece && pieces.length > 1) job.onPiece(w.progress() / 100);
+          await yieldToPage();
+          lastYield = performance.now();
+        }
+      } finally {
+        w.release();
+      }
+      if (size < 0) return null;   // -1: the workspace changed while it was written
+      const t0 = performance.now();
+      const blob = bytes ? new Blob(pieces, { type: 'application/json' }) : null;
+      blobMs += performance.now() - t0;
+      const text = { revision, blob, bytes, from: 'made', textMs, blobMs, pieces: pieces.length };
+      if (blob) keptText = { revision, blob, bytes };
+      return text;
+    })().finally(() => { if (textJobs[which] === job) textJobs[which] = null; });
+    textJobs[which] = job;
+    return job.promise;
+  }
+  // The whole save of revision `revision` is stored: keep the Blob storage gives back instead of the one
+  // written (the same bytes, on disk rather than in the browser's memory).
+  async function keepStoredText(revision, generation, bytes) {
+    if (!keptText || keptText.revision !== revision) return;
+    const st = await storage.read(false);
+    const base = st && st.base;
+    if (keptText && keptText.revision === revision && base && base.generation === generation && base.bytes && base.bytes.size === bytes)
+      keptText = { revision, blob: base.bytes, bytes, stored: true };
+  }
+
   // Ctrl+S and the console's 保存工作区: the open workspace as a download, exactly SaveWorkspace's
-  // bytes. The text comes in pieces of about two megabytes, one per task like the save to IndexedDB
-  // (wasm/web/workspace_io.cpp, qd_download_begin...), so the page keeps drawing while a 135 MB
-  // workspace is written; past the first piece the busy box shows how far it is. A change of the
-  // workspace meanwhile starts it again (the download is of the workspace as it is); after three
-  // such restarts it is written in one go. One download at a time: a second Ctrl+S meanwhile joins it.
-  const DOWNLOAD_PIECE = 2 * 1024 * 1024;
+  // bytes: the kept text (above) when the workspace has not changed since it was written, else written
+  // now; past the first piece the busy box shows how far it is. A change of the workspace meanwhile
+  // starts it again (the download is of the workspace as it is); after three such restarts it is
+  // written in one go. One download at a time: a second Ctrl+S meanwhile joins it.
   let downloading = null;
+  const downloadLog = [];   // window.quotedesk.downloadLog(): each download's phases (tests/web/bench_save.mjs)
   function downloadWorkspace() {
     if (!mod) return Promise.resolve(false);
     if (!downloading) downloading = writeDownload().finally(() => { downloading = null; });
     return downloading;
   }
   async function writeDownload() {
+    const startedAt = performance.now();
     let shown = false;
     try {
       for (let attempt = 0; ; attempt++) {
-        const name = mod.UTF8ToString(mod._qd_download_begin());
+        const name = mod.UTF8ToString(mod._qd_download_name());
         if (!name) return false;
-        const pieces = [];
-        let size;
-        while ((size = mod._qd_download_next(DOWNLOAD_PIECE)) > 0) {
-          const p = mod._qd_download_data();
-          pieces.push(new Blob([mod.HEAPU8.subarray(p, p + size)]));   // the Blob copies the bytes
-          if (attempt >= 3 || document.visibilityState === 'hidden') continue;
-          if (pieces.length > 1) { busy(words().saving(name), mod._qd_download_progress() / 100); shown = true; }
-          await nextTask();
-        }
-        mod._qd_download_release();
-        if (size === 0) { download(name, new Blob(pieces, { type: 'application/json' })); return true; }
-        // -1: the workspace changed while it was written; the pieces are of the old one.
+        const pending = wholeText('download', { atOnce: attempt >= 3 });
+        const job = Object.values(textJobs).find((j) => j && j.promise && j.revision === mod._qd_workspace_revision());
+        if (job) job.onPiece = (fraction) => { busy(words().saving(name), fraction); shown = true; };
+        const text = await pending;
+        if (!text) continue;   // the workspace changed while it was written
+        if (!text.blob) return false;
+        download(name, text.blob);
+        downloadLog.push({ name, bytes: text.bytes, from: text.from, restarts: attempt, pieces: text.pieces,
+          textMs: text.textMs, blobMs: text.blobMs, totalMs: performance.now() - startedAt });
+        if (downloadLog.length > 20) downloadLog.shift();
+        return true;
       }
     } finally {
       if (shown) busy(null);
@@ -658,6 +749,7 @@
   // key); within 1 s of the change whatever the workspace's size (docs/performance.md).
   const PERSIST_DELAY = 300;
   function schedulePersist() {
+    if (keptText && keptText.revision !== mod._qd_workspace_revision()) keptText = null;   // of a workspace gone
     if (!changedAt) changedAt = performance.now();
     clearTimeout(persistTimer);
     persistTimer = setTimeout(() => { persistTimer = 0; persisting = persisting.then(persistNow); }, PERSIST_DELAY);
@@ -700,32 +792,21 @@
     logSave('entry', text.length, !error);
     withStrings([error], (errPtr) => mod._qd_persist_done(revision, savedAt, errPtr));
   }
-  // The workspace whole, as the journal's new base. The text comes in pieces of about two megabytes,
-  // one per task (wasm/web/workspace_io.cpp), so the page keeps drawing while a 135 MB workspace is
-  // written; a hidden page takes them all at once (timers are throttled there). A change meanwhile
-  // voids this save: the change scheduled the next.
-  const PERSIST_PIECE = 2 * 1024 * 1024;
+  // The workspace whole, as the journal's new base: its text (wholeText above: written in pieces, or
+  // the one a Ctrl+S of the same workspace wrote or is writing). A change meanwhile voids this save:
+  // the change scheduled the next.
   async function persistWhole() {
-    const revision = mod._qd_persist_begin();
-    const pieces = [];
-    let n = 0;
-    for (;;) {
-      const size = mod._qd_persist_next(PERSIST_PIECE);
-      if (size < 0) { mod._qd_saved_release(); return; }
-      if (size === 0) break;
-      const p = mod._qd_saved_data();
-      pieces.push(new Blob([mod.HEAPU8.subarray(p, p + size)]));   // the Blob copies the bytes
-      n += size;
-      if (document.visibilityState !== 'hidden') await nextTask();
-    }
-    mod._qd_saved_release();
+    const text = await wholeText('persist');
+    if (!text || mod._qd_workspace_revision() !== text.revision) return;
+    const { revision, blob, bytes: n } = text;
     mod._qd_journal_base_written(n);
     let savedAt = 0, error = '';
     try {
-      savedAt = await storeNext(n ? new Blob(pieces, { type: 'application/json' }) : null, n, tabs.base);
+      savedAt = await storeNext(n ? blob : null, n, tabs.base);
       if (savedAt === 'stale') { mod._qd_journal_base_stored(0); await openStored('conflict'); return; }
       mod._qd_journal_base_stored(1);
       storageFailure(null);
+      if (n) await keepStoredText(revision, tabs.base, n).catch(() => {});
     } catch (e) {
       mod._qd_journal_base_stored(0);
       tabs.journal = null;
@@ -1049,6 +1130,11 @@
     // For benchmarks and tests: the last saves to browser storage, [{kind: 'entry'|'whole', bytes, ok,
     // changedAt, storedAt}] (performance.now() of the first change a save carries and of its end).
     storageLog: () => JSON.stringify(storageLog),
+    // For benchmarks and tests (bench_save.mjs, storage.mjs): the last downloads of the workspace,
+    // [{name, bytes, from: 'stored' | 'kept' | 'joined' | 'made' (storage's Blob, the kept text, the text
+    // being written, a new one: wholeText above), restarts, pieces, textMs (in wasm), blobMs (Blobs
+    // built), totalMs}].
+    downloadLog: () => JSON.stringify(downloadLog),
     // For browser tests (tests/web/harness.mjs): the console's items in the last frame drawn, with
     // labels and CSS-pixel rectangles (wasm/web/ui_locator.h). The first call switches the recording
     // on ("recording": false until a frame was drawn with it); `names` resolves unlabelled items.

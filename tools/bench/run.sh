@@ -2,8 +2,8 @@
 # `make bench`: generates 10k and 100k workspaces and prints load figures natively, in wasm under
 # node and in headless Chromium, each beside a baseline parse of the same text (docs/architecture.md §4,
 # docs/performance.md: the fast path beside the precise reader natively and under node); then
-# frame times of the pages with big lists, the save to browser storage and idle in Chromium; the
-# overview forecast's memory; start-up.
+# frame times of the pages with big lists, the save to browser storage and idle in Chromium; Ctrl+S;
+# the overview forecast's memory; start-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
@@ -34,6 +34,8 @@ echo "-- native"
 build/native/bench_forecast "$out/ws-100k.json"
 echo "-- wasm under node"
 node --no-experimental-fetch build/wasm/bench_forecast.js "$out/ws-100k.json"
+echo "== headless Chromium, 100k workspace: Ctrl+S (goal < 1.5 s, the first after an open included) beside new Blob / JSON.stringify"
+node tests/web/bench_save.mjs "$out/site" "$out/ws-100k.json"
 echo "== batch renewal quote of 10,000 resources (budget: < 20 ms in wasm)"
 echo "-- native"
 build/native/bench_engine "$out/ws-100k.json" 10000

@@ -22,9 +22,10 @@
 //                                                            it could not be had)                   fonts.cpp
 //   files               qd_stage_file(name, size) -> where to write the bytes; qd_load_staged(source)
 //                       qd_note_restored(savedAtMs, files)   the stored workspace was reopened      workspace_io.cpp
-//   browser storage     qd_persist_begin() / qd_persist_next(bytes) / qd_saved_data() / qd_saved_size() /
-//                       qd_saved_release(); qd_persist_done(revision, savedAtMs, error)             workspace_io.cpp
-//   downloads           qd_download_begin() / qd_download_next(bytes) / qd_download_data() /
+//   browser storage     qd_persist_begin() / qd_persist_next(bytes) / qd_persist_progress() / qd_saved_data() /
+//                       qd_saved_size() / qd_saved_release(); qd_persist_done(revision, savedAtMs, error)
+//                       qd_workspace_revision() (the kept whole text serves while it is unchanged) workspace_io.cpp
+//   downloads           qd_download_begin() / qd_download_name() / qd_download_next(bytes) / qd_download_data() /
 //                       qd_download_progress() / qd_download_release(); qd_download_workspace()     workspace_io.cpp
 //
 // module -> page (EM_JS; the DOM half is Module.qdHost in site/app.js)

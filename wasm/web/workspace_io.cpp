@@ -56,7 +56,8 @@ EM_JS(void, qd_js_download, (const char* name, const char* mime, const char* dat
     const blob = new Blob([HEAPU8.subarray(data, data + size)], { type: UTF8ToString(mime) });
     if (Module.qdHost) Module.qdHost.download(UTF8ToString(name), blob);
 });
-// The workspace as a download: the page writes it in pieces, one per task (qd_download_begin...).
+// The workspace as a download: the page writes it in pieces (qd_download_begin...) or hands over a
+// text it kept (site/app.js wholeText).
 EM_JS(void, qd_js_download_workspace, (), {
     if (Module.qdHost) Module.qdHost.downloadWorkspace();
 });
@@ -325,7 +326,7 @@ void ClearLoadErrors()
     RequestFrames();
 }
 
-// The page writes it (site/app.js downloadWorkspace, qd_download_begin...): a piece per task, so a
+// The page writes it (site/app.js downloadWorkspace, qd_download_begin...): in pieces, its turn between them, so a
 // 135 MB workspace never blocks the page for long, and the wasm heap never holds the whole text.
 void DownloadWorkspace()
 {
@@ -732,7 +733,7 @@ EMSCRIPTEN_KEEPALIVE void qd_note_restored(double savedAtMs)
 }
 
 // [SECTION] Exports: the save to browser storage
-// Browser storage gets the open workspace in pieces, one per task, so that saving 135 MB never
+// Browser storage gets the open workspace in pieces, the page's turn between them, so that saving 135 MB never
 // blocks the page for long (docs/architecture.md §4): qd_persist_begin() starts it and returns the revision it
 // is of; each qd_persist_next(bytes) writes the next piece of about `bytes` bytes (WorkspaceSaveStream:
 // together exactly SaveWorkspace's text) to qd_saved_data() and returns its size, 0 when the text is
@@ -745,6 +746,7 @@ EMSCRIPTEN_KEEPALIVE double qd_persist_begin()
     return static_cast<double>(app.revision);
 }
 EMSCRIPTEN_KEEPALIVE int qd_persist_next(int bytes) { return g_persist.next(qd::web::Shell().app, bytes); }
+EMSCRIPTEN_KEEPALIVE int qd_persist_progress() { return g_persist.progress(); }
 EMSCRIPTEN_KEEPALIVE const char* qd_saved_data() { return g_persist.piece().data(); }
 EMSCRIPTEN_KEEPALIVE int qd_saved_size() { return static_cast<int>(g_persist.piece().size()); }
 EMSCRIPTEN_KEEPALIVE void qd_saved_release() { g_persist.release(); }
@@ -768,23 +770,38 @@ EMSCRIPTEN_KEEPALIVE void qd_persist_done(double revision, double savedAtMs, con
 // Ctrl+S, the settings page's button and the test API: the open workspace as a download
 // (quotedesk-workspace-2024-04-15.json), exactly SaveWorkspace's bytes, written by the page a piece
 // per task like the save to browser storage: qd_download_begin() starts it and returns the file name
-// ("" when no workspace is open); each qd_download_next(bytes) writes the next piece of about `bytes`
+// ("" when no workspace is open; qd_download_name() gives it alone); each qd_download_next(bytes) writes the next piece of about `bytes`
 // bytes to qd_download_data() and returns its size, 0 when the text is complete, -1 when the
 // workspace changed meanwhile (the page starts again: the download is of the workspace as it is
 // now); qd_download_progress() is 0..100; qd_download_release() frees the piece buffer.
-EMSCRIPTEN_KEEPALIVE const char* qd_download_begin()
+// qd_download_name() is the file name alone ("" when no workspace is open), for a download of a text
+// the page kept.
+EMSCRIPTEN_KEEPALIVE const char* qd_download_name()
 {
     const auto& app = qd::web::Shell().app;
     g_downloadName.clear();
-    if (!g_download.begin(app)) return g_downloadName.c_str();
+    if (!app.workspace) return g_downloadName.c_str();
     const std::string day = qd::FormatIso(app.clock, app.workspace->rules.zone).substr(0, 10);  // 2024-04-15
     g_downloadName = "quotedesk-workspace-" + day + ".json";
     return g_downloadName.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* qd_download_begin()
+{
+    if (!g_download.begin(qd::web::Shell().app)) {
+        g_downloadName.clear();
+        return g_downloadName.c_str();
+    }
+    return qd_download_name();
 }
 EMSCRIPTEN_KEEPALIVE int qd_download_next(int bytes) { return g_download.next(qd::web::Shell().app, bytes); }
 EMSCRIPTEN_KEEPALIVE const char* qd_download_data() { return g_download.piece().data(); }
 EMSCRIPTEN_KEEPALIVE int qd_download_progress() { return g_download.progress(); }
 EMSCRIPTEN_KEEPALIVE void qd_download_release() { g_download.release(); }
+
+// The revision of the open workspace (ui/app.h: it moves with every change and every open). The page
+// keeps the last whole text it wrote (for storage or a download) with the revision it is of, and hands
+// it to Ctrl+S while this is unchanged (docs/performance.md, "Ctrl+S: the first one after an open").
+EMSCRIPTEN_KEEPALIVE double qd_workspace_revision() { return static_cast<double>(qd::web::Shell().app.revision); }
 
 // Asks the page for the download (the same as Ctrl+S).
 EMSCRIPTEN_KEEPALIVE void qd_download_workspace() { qd::ui::DownloadWorkspace(); }
