@@ -1,8 +1,10 @@
 // The operation log and undo (core/report/workspace_history.h, docs/architecture.md §7): every kind of
 // operation on the sample is committed, described, undone to the byte and redone to the byte.
 #include <doctest/doctest.h>
+
 #include <malloc.h>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -176,19 +178,21 @@ TEST_CASE("the log: a status change in words; nothing logged for no change; a ne
 TEST_CASE("the budget: a workspace over 96 MiB keeps its log but no undo step")
 {
     Workspace big;
-    big.resources.resize(400000);  // each its struct and a 36-character id (a heap block): over 96 MiB
+    // Each its struct and a 36-character id (a heap block): over 96 MiB; and enough that the structs
+    // alone are over it (232 bytes each in wasm32: 433,879), for the count that stops once past it.
+    big.resources.resize(std::max<std::size_t>(400000, kHistoryBudgetBytes / sizeof(Resource) + 1));
     for (std::size_t i = 0; i < big.resources.size(); ++i) {
         big.resources[i].resource_id = "4b7e2a90-0000-4000-8000-" + std::to_string(100000000000 + i);
         big.resources[i].product_id = "p";
     }
     big.Reindex();
-    CHECK(EstimateWorkspaceBytes(big) > 400000 * (sizeof(Resource) + 37));
+    CHECK(EstimateWorkspaceBytes(big) > big.resources.size() * (sizeof(Resource) + 37));
     CHECK(EstimateWorkspaceBytes(big) > kHistoryBudgetBytes);
-    // Told the budget, the count stops once past it: the 400,000 structs alone are, before any id.
+    // Told the budget, the count stops once past it: the structs alone are, before any id is counted.
     const uint64_t stopped = EstimateWorkspaceBytes(big, kHistoryBudgetBytes);
     CHECK(stopped > kHistoryBudgetBytes);
     CHECK(stopped < EstimateWorkspaceBytes(big));
-    CHECK(stopped >= 400000 * sizeof(Resource));
+    CHECK(stopped >= big.resources.size() * sizeof(Resource));
     WorkspaceHistory history;
     history.reset(big);
     CHECK(history.undoLimitedBySize());
