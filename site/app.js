@@ -1130,6 +1130,19 @@
     // For benchmarks and tests: the last saves to browser storage, [{kind: 'entry'|'whole', bytes, ok,
     // changedAt, storedAt}] (performance.now() of the first change a save carries and of its end).
     storageLog: () => JSON.stringify(storageLog),
+    // For benchmarks and tests: resolves, with the ms it waited, once the page is quiet as a person's
+    // next action finds it: the console idle (no frame asked for: after an open, its frames drawn and
+    // its characters in the font) and nothing waiting to be stored (no save scheduled, under way or
+    // due); at the latest after limitMs.
+    whenQuiet: async (limitMs = 60000) => {
+      const t0 = performance.now();
+      const quiet = () => {
+        const s = JSON.parse(call('qd_state'));
+        return s.idle && !s.storage.save_pending && !persistTimer;
+      };
+      while (!quiet() && performance.now() - t0 < limitMs) await new Promise((r) => setTimeout(r, 50));
+      return performance.now() - t0;
+    },
     // For benchmarks and tests (bench_save.mjs, storage.mjs): the last downloads of the workspace,
     // [{name, bytes, from: 'stored' | 'kept' | 'joined' | 'made' (storage's Blob, the kept text, the text
     // being written, a new one: wholeText above), restarts, pieces, textMs (in wasm), blobMs (Blobs

@@ -45,14 +45,8 @@ for (const file of files) {
       out.streamed = answer.streamed;
       if (run === 0) { out.heapFirst = heap(); out.inUseFirst = inUse(); }
       // A quiet page before the next run, as a person's next open finds it: the frames the open asked
-      // for drawn (the new workspace, its characters in the font), the console idle and the opened
-      // workspace stored (the save starts 300 ms after the open and writes the whole text).
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      for (let waited = 0; waited < 60000; waited += 50) {
-        const s = JSON.parse(window.quotedesk.state());
-        if (s.idle && !s.storage.save_pending) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      // for drawn, the console idle and the opened workspace stored.
+      await window.quotedesk.whenQuiet(60000);
     }
     out.heapLast = heap();
     out.inUseLast = inUse();

@@ -69,17 +69,10 @@ const stored = (page) => page.evaluate(async () => {
   }
 });
 
-// A quiet page, as bench_load.mjs waits for one: the open's whole save stored, the console idle.
+// A quiet page (the test API's whenQuiet): the open's whole save stored, the console idle.
 const quiet = (page) => page.evaluate(async () => {
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, 400));
-  for (let waited = 0; waited < 120000; waited += 50) {
-    const s = JSON.parse(window.quotedesk.state());
-    if (s.idle && !s.storage.save_pending) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const log = JSON.parse(window.quotedesk.storageLog());
-  return { waited: performance.now() - t0, saves: log };
+  const waited = await window.quotedesk.whenQuiet(120000);
+  return { waited, saves: JSON.parse(window.quotedesk.storageLog()) };
 });
 
 // One Ctrl+S: the call to the download handed over (the promise resolves after a.click()), the page's

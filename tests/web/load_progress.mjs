@@ -237,7 +237,7 @@ const failed = await run([
       const inUse = () => { const m = JSON.parse(window.quotedesk.checkOpen(0)); return m.ceiling - m.available; };
       const state = () => JSON.parse(window.quotedesk.state());
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const quiet = async () => { while (!state().idle || state().storage.save_pending) await new Promise((r) => setTimeout(r, 50)); };
+      const quiet = () => window.quotedesk.whenQuiet();
       await window.quotedesk.restoreSample();
       await quiet();
       const sample = inUse();
