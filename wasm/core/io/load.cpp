@@ -239,9 +239,16 @@ struct ObjectCheck {
 };
 
 struct ObjectSchema {
+    ObjectSchema(std::vector<MemberSpec> m, UnknownMembers& (*e)(void*), void (*c)(void*, const ObjectCheck&) = nullptr)
+        : members(std::move(m)), extra(e), check(c)
+    {
+        for (std::size_t i = 0; i < members.size(); ++i)
+            if (members[i].required) required |= std::uint64_t{1} << i;
+    }
     std::vector<MemberSpec> members;  // at most 64 (one bit each in `seen`)
     UnknownMembers& (*extra)(void* object);
     void (*check)(void* object, const ObjectCheck& check) = nullptr;
+    std::uint64_t required = 0;  // bit i: members[i] is required (the fast path checks them at once)
 };
 
 template <class>
@@ -1983,8 +1990,7 @@ bool FastReader::object(simdjson::ondemand::object obj, const ObjectSchema& sche
         if (!capture(field.value(), json)) return false;
         extra.emplace_back(std::string(key), json.take());
     }
-    for (std::size_t i = 0; i < members.size(); ++i)
-        if (members[i].required && !((seen >> i) & 1)) return false;
+    if ((seen & schema.required) != schema.required) return false;  // a required member is missing
     if (schema.check) schema.check(target, ObjectCheck{*this, schema, seen, 0, elementIndex});
     return ok_;
 }
