@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, findItem, typeInto, pressKey, settle } from './harness.mjs';
+import { serve, launch, openPage, scrollToItem, typeInto, pressKey, settle } from './harness.mjs';
 
 const [siteDir, file] = process.argv.slice(2);
 const name = path.basename(file);
@@ -175,14 +175,7 @@ console.log(`  bytes: sha256 ${downloadHash.slice(0, 16)}, ${downloadHash === ct
 const frames = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state())).frames_drawn;
 await page.evaluate(() => window.quotedesk.navigate('settings'));
 await settle(page, (await frames()) - 1, 60000);
-for (let i = 0; i < 40; i++) {
-  const it = await findItem(page, '##rule-five_day_window_hours');
-  if (it.vh > 0 && it.vy > 40 && it.vy < 600) break;
-  const before = await frames();
-  await page.mouse.move(700, 400);
-  await page.mouse.wheel(0, (it.vh > 0 ? it.vy : it.y) < 40 ? -200 : 200);   // hidden: vy is 0, y is where it lies
-  await settle(page, before, 60000);
-}
+await scrollToItem(page, '##rule-five_day_window_hours');
 const changes = [];
 const saves = async () => JSON.parse(await page.evaluate(() => window.quotedesk.storageLog()));
 const wholeSave = (await saves()).filter((e) => e.kind === 'whole').pop();

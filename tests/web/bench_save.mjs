@@ -23,7 +23,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, findItem, typeInto, pressKey, settle } from './harness.mjs';
+import { serve, launch, scrollToItem, typeInto, pressKey, settle } from './harness.mjs';
 
 const [siteDir, file] = process.argv.slice(2);
 if (!siteDir || !file) { console.error('usage: node bench_save.mjs SITE_DIR FILE'); process.exit(2); }
@@ -105,14 +105,7 @@ async function changeRule(page, hours) {
   const frames = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state())).frames_drawn;
   await page.evaluate(() => window.quotedesk.navigate('settings'));
   await settle(page, (await frames()) - 1, 60000);
-  for (let i = 0; i < 40; i++) {
-    const it = await findItem(page, '##rule-five_day_window_hours');
-    if (it.vh > 0 && it.vy > 40 && it.vy < 600) break;
-    const before = await frames();
-    await page.mouse.move(700, 400);
-    await page.mouse.wheel(0, (it.vh > 0 ? it.vy : it.y) < 40 ? -200 : 200);
-    await settle(page, before, 60000);
-  }
+  await scrollToItem(page, '##rule-five_day_window_hours');
   await typeInto(page, '##rule-five_day_window_hours', String(hours));
   await pressKey(page, 'Enter');
 }

@@ -184,6 +184,20 @@ export async function findItem(page, label, opts = {}) {
   return pickItem(await uiItems(page, names), label, opts);
 }
 
+// Scrolls the console's page (the mouse wheel over its middle) until the item labelled `label` is in
+// view below the header; returns it. For an item of a long page, e.g. a rule on 设置 > 计费规则.
+export async function scrollToItem(page, label, timeout = 60000) {
+  for (let i = 0; ; i++) {
+    const it = await findItem(page, label);
+    if (it.vh > 0 && it.vy > 40 && it.vy < 600) return it;
+    if (i > 40) throw new Error(`${label} did not come into view: ${JSON.stringify(it)}`);
+    const before = (await parseState(page)).frames_drawn;
+    await page.mouse.move(700, 400);
+    await page.mouse.wheel(0, (it.vh > 0 ? it.vy : it.y) < 40 ? -200 : 200);   // hidden: vy is 0, y is where it lies
+    await settle(page, before, timeout);
+  }
+}
+
 // Waits (bounded) until an item with this label is on screen; returns it.
 export async function waitItem(page, label, opts = {}, timeout = 15000) {
   const end = Date.now() + timeout;

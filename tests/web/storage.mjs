@@ -6,7 +6,7 @@
 // on 设置 > 计费规则, which the journal keeps as small entries (a base and the patches since).
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo, serve, launch, screenshot, run, assert, uiItems, clickItem, findItem, typeInto, pressKey, settle } from './harness.mjs';
+import { repo, serve, launch, screenshot, run, assert, uiItems, clickItem, scrollToItem, typeInto, pressKey, settle } from './harness.mjs';
 
 const sampleText = fs.readFileSync(path.join(repo, 'assets/sample-workspace.json'), 'utf8');
 // The sample under another account name: one workspace per name.
@@ -85,15 +85,7 @@ async function setRule(page, hours) {
   const frames = async () => JSON.parse(await page.evaluate(() => window.quotedesk.state())).frames_drawn;
   await page.evaluate(() => window.quotedesk.navigate('settings'));
   await settle(page, (await frames()) - 1);
-  for (let i = 0; ; i++) {
-    const it = await findItem(page, '##rule-five_day_window_hours');
-    if (it.vh > 0 && it.vy > 40 && it.vy < 600) break;
-    if (i > 30) { await screenshot(page, 'storage-journal-no-rules'); throw new Error('the rule table did not come into view: ' + JSON.stringify(it)); }
-    const before = await frames();
-    await page.mouse.move(700, 400);
-    await page.mouse.wheel(0, (it.vh > 0 ? it.vy : it.y) < 40 ? -200 : 200);   // hidden: vy is 0, y is where it lies
-    await settle(page, before);
-  }
+  await scrollToItem(page, '##rule-five_day_window_hours');
   const saves = (await savesOf(page)).length;
   await typeInto(page, '##rule-five_day_window_hours', String(hours));
   await pressKey(page, 'Enter');
