@@ -426,15 +426,19 @@
   // The open workspace's text: {revision, blob, bytes, from: 'stored' | 'kept' | 'joined' | 'made',
   // textMs, blobMs, pieces} (blob null: no workspace open), or null when the workspace changed while it
   // was written.
-  // Written by `which` writer unless it is kept or being written already.
-  function wholeText(which, { atOnce = false } = {}) {
+  // Written by `which` writer unless it is kept or being written already; onPiece(fraction) is told
+  // how far the text being written is (or joined) at each of the page's turns.
+  function wholeText(which, { atOnce = false, onPiece = null } = {}) {
     const revision = mod._qd_workspace_revision();
     if (keptText && keptText.revision === revision) {
       return Promise.resolve({ ...keptText, from: keptText.stored ? 'stored' : 'kept', textMs: 0, blobMs: 0, pieces: 0 });
     }
     const running = Object.values(textJobs).find((j) => j && j.revision === revision);
-    if (running) return running.promise.then((t) => t && { ...t, from: 'joined' });
-    const job = { revision, onPiece: null, promise: null };
+    if (running) {
+      if (onPiece) running.onPiece = onPiece;
+      return running.promise.then((t) => t && { ...t, from: 'joined' });
+    }
+    const job = { revision, onPiece, promise: null };
     const w = textWriters[which];
     job.promise = (async () => {
       w.begin();
@@ -499,10 +503,8 @@
       for (let attempt = 0; ; attempt++) {
         const name = mod.UTF8ToString(mod._qd_download_name());
         if (!name) return false;
-        const pending = wholeText('download', { atOnce: attempt >= 3 });
-        const job = Object.values(textJobs).find((j) => j && j.promise && j.revision === mod._qd_workspace_revision());
-        if (job) job.onPiece = (fraction) => { busy(words().saving(name), fraction); shown = true; };
-        const text = await pending;
+        const onPiece = (fraction) => { busy(words().saving(name), fraction); shown = true; };
+        const text = await wholeText('download', { atOnce: attempt >= 3, onPiece });
         if (!text) continue;   // the workspace changed while it was written
         if (!text.blob) return false;
         download(name, text.blob);
